@@ -1,0 +1,278 @@
+"""The `automator` command: thin shells over library functions.
+
+    automator run "GOAL" [--device D] [--planner P] [--max-steps N] [--out DIR] [--allow C ...]
+    automator perceive FILE.xml [--screenshot PNG] [--format text|html|json|som] [--out FILE]
+    automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB]
+    automator explore [--device D] [--app APP ...] [--budget N] [--memory DIR]
+    automator bench perception DIR | automator bench step [--steps N]
+
+Exit status of `run`: 0 the task succeeded, 2 the agent found it infeasible, 1 any other end
+(failure, step or time budget, device failure, interrupted). Other commands: 0 done, 1 failed,
+2 bad input (unknown device or planner, unreadable file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from automator import console
+from automator.errors import ConfigError, TaskError
+
+if TYPE_CHECKING:
+    from automator.evaluate import PlannerFactory
+    from devices.device import Device
+    from planners.planner import Planner
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INFEASIBLE = 2
+DEFAULT_SUITE_PLANNER = "default"
+
+
+def _slug(text: str, limit: int = 40) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:limit] or "episode"
+
+
+def _default_out(goal: str) -> Path:
+    return Path("runs") / f"{time.strftime('%Y%m%d-%H%M%S')}-{_slug(goal)}"
+
+
+def _error(message: str) -> int:
+    sys.stderr.write(f"automator: {' '.join(message.split())}\n")
+    return EXIT_USAGE
+
+
+# -- run ------------------------------------------------------------------------------------
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from automator.config import LoopConfig, build_device
+    from automator.loop import run_episode
+    from automator.recording import Recorder
+    from automator.safety import check_categories
+    from automator.trajectory import Outcome
+
+    say = console.line_printer()
+    try:
+        allow = check_categories(args.allow or [])
+        device = build_device(args.device)
+    except (ConfigError, ValueError) as e:
+        return _error(str(e))
+    with device:
+        try:
+            planner = _planner_for_run(args, device, say)
+        except ConfigError as e:
+            return _error(str(e))
+        out = Path(args.out) if args.out else _default_out(args.goal)
+        config = LoopConfig(max_steps=args.max_steps, allow=allow).for_device(args.device)
+        say(f"goal: {args.goal}\ndevice: {device.name}, planner: {planner.name}")
+        trajectory = run_episode(args.goal, device, planner, config, recorder=Recorder(out),
+                                 confirm=console.tty_confirm(), on_step=console.StepPrinter())
+    console.print_outcome(trajectory, str(out), sys.stdout)
+    if trajectory.outcome == Outcome.SUCCESS:
+        return EXIT_OK
+    return EXIT_INFEASIBLE if trajectory.outcome == Outcome.INFEASIBLE else EXIT_FAILED
+
+
+def _planner_for_run(args: argparse.Namespace, device: Device, say: Callable[[str], None]
+                     ) -> Planner:
+    """The planner; a virtual phone is explored (when needed) on a twin, so that the run
+    starts from the phone's own initial state."""
+    from automator.config import build_device, build_planner
+
+    if args.device.partition(":")[0] != "virtual":
+        return build_planner(args.planner, device, args.memory, on_progress=say)
+    with build_device(args.device) as twin:
+        return build_planner(args.planner, twin, args.memory, on_progress=say)
+
+
+# -- perceive -------------------------------------------------------------------------------
+
+def _write_output(data: str | bytes, out: str | None) -> None:
+    if out:
+        Path(out).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        sys.stdout.write(data if data.endswith("\n") else data + "\n")
+
+
+def cmd_perceive(args: argparse.Namespace) -> int:
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    from perception import render_html, render_json, render_som, render_text
+    from perception.errors import PerceptionError
+    from perception.uiautomator import parse_uiautomator
+
+    if args.format == "som" and not args.screenshot:
+        return _error("--format som needs --screenshot")
+    try:
+        xml = Path(args.file).read_text(encoding="utf-8")
+        image = Image.open(args.screenshot).convert("RGB") if args.screenshot else None
+        size = (image.width, image.height) if image else (None, None)
+        screen = parse_uiautomator(xml, size[0], size[1], screenshot=image)
+    except (OSError, UnicodeDecodeError, UnidentifiedImageError, PerceptionError) as e:
+        return _error(f"cannot read {args.file}: {e}")
+    if args.format == "som":
+        buffer = io.BytesIO()
+        render_som(screen, image).save(buffer, format="PNG")
+        _write_output(buffer.getvalue(), args.out)
+    elif args.format == "json":
+        _write_output(json.dumps(render_json(screen), indent=2, ensure_ascii=False), args.out)
+    else:
+        _write_output((render_html if args.format == "html" else render_text)(screen), args.out)
+    return EXIT_OK
+
+
+# -- eval, explore, bench ---------------------------------------------------------------------
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from automator.evaluate import TaskReport, evaluate
+
+    say = console.line_printer()
+    try:
+        factory = _planner_factory(args.planner, args.memory, say)
+    except ConfigError as e:
+        return _error(str(e))
+    out = Path(args.out) if args.out else Path("runs") / f"eval-{time.strftime('%Y%m%d-%H%M%S')}"
+
+    def on_task(r: TaskReport) -> None:
+        mark = "PASS" if r.success else "FAIL"
+        say(f"{mark} {r.id}: {r.outcome} in {r.steps} steps ({r.seconds:.1f} s) {r.reason}")
+
+    try:
+        summary = evaluate(args.suite, factory, out, on_task=on_task, pattern=args.tasks)
+    except TaskError as e:
+        return _error(str(e))
+    rows = [(app, f"{rate:.0%}") for app, rate in summary.per_app.items()]
+    say(console.table(["app", "success"], [*rows, ("all", f"{summary.success_rate:.0%}")]))
+    say(f"{sum(t.success for t in summary.tasks)}/{len(summary.tasks)} tasks; "
+        f"summary: {out / 'summary.json'}")
+    return EXIT_OK
+
+
+def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None]) -> PlannerFactory:
+    """One planner per task; the embedded planner's memory is loaded (or explored) once."""
+    from automator.config import build_device, build_planner, load_or_explore, memory_dir
+
+    kind = spec.partition(":")[0]
+    if kind not in ("default", "embedded"):
+        return lambda device: build_planner(spec, device, memory, on_progress=say)
+    from planners.embedded import EmbeddedPlanner
+
+    with build_device("virtual") as phone:
+        learned = load_or_explore(phone, memory_dir(phone, memory), on_progress=say)
+    return lambda device: EmbeddedPlanner(learned)
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    from automator.config import build_device, memory_dir
+    from planners.embedded import AppMemory, explore
+
+    say = console.line_printer()
+    try:
+        device = build_device(args.device)
+    except ConfigError as e:
+        return _error(str(e))
+    with device:
+        folder = memory_dir(device, args.memory)
+        memory = AppMemory.load(folder) if AppMemory.exists(folder) else AppMemory()
+        memory = explore(device, memory, apps=args.app or None, budget=args.budget,
+                         on_progress=say)
+        memory.save(folder)
+    say(f"memory saved to {folder}")
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "step":
+        from automator.bench import bench_step
+
+        result = bench_step(args.steps)
+        phases = ", ".join(f"{p} {ms:.1f}" for p, ms in result.phases_median_ms.items())
+        console.line_printer()(
+            f"step overhead over {result.steps} steps: median {result.median_ms:.1f} ms, "
+            f"max {result.max_ms:.1f} ms\nphase medians (ms): {phases}"
+        )
+        return EXIT_OK
+    if not args.dir:
+        return _error("bench perception needs a folder of .xml dumps")
+    from perception import bench as perception_bench
+
+    paths = sorted(Path(args.dir).glob("*.xml"))
+    if not paths:
+        return _error(f"no .xml files in {args.dir}")
+    result = perception_bench.bench_dumps(paths)
+    console.line_printer()(perception_bench.format_table(result))
+    return EXIT_OK
+
+
+# -- parser -----------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="automator", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-vv: debug)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="carry out a goal on a device")
+    run.add_argument("goal")
+    run.add_argument("--device", default="virtual", help="virtual | android[:SERIAL] | desktop")
+    run.add_argument("--planner", default="default", help="default | embedded")
+    run.add_argument("--max-steps", type=int, default=30)
+    run.add_argument("--out", help="episode folder (default ./runs/<time>-<goal>)")
+    run.add_argument("--allow", nargs="*", metavar="CATEGORY",
+                     help="pre-approve sensitive categories: payment send_money deletion "
+                          "uninstall install permission")
+    run.add_argument("--memory", help="exploration memory folder")
+    run.set_defaults(func=cmd_run)
+
+    perceive = sub.add_parser("perceive", help="show what perception reads from a dump")
+    perceive.add_argument("file")
+    perceive.add_argument("--screenshot")
+    perceive.add_argument("--format", choices=["text", "html", "json", "som"], default="text")
+    perceive.add_argument("--out")
+    perceive.set_defaults(func=cmd_perceive)
+
+    ev = sub.add_parser("eval", help="evaluate a planner on a task suite (virtual phone)")
+    ev.add_argument("suite")
+    ev.add_argument("--planner", default=DEFAULT_SUITE_PLANNER)
+    ev.add_argument("--out")
+    ev.add_argument("--tasks", default="*", help="glob over task ids")
+    ev.add_argument("--memory", help="exploration memory folder")
+    ev.set_defaults(func=cmd_eval)
+
+    ex = sub.add_parser("explore", help="explore a device's apps into the planner's memory")
+    ex.add_argument("--device", default="virtual")
+    ex.add_argument("--app", nargs="*")
+    ex.add_argument("--budget", type=int, default=150, help="actions at most")
+    ex.add_argument("--memory")
+    ex.set_defaults(func=cmd_explore)
+
+    bench = sub.add_parser("bench", help="measure perception or the loop's overhead")
+    bench.add_argument("what", choices=["perception", "step"])
+    bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps")
+    bench.add_argument("--steps", type=int, default=40)
+    bench.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""The composition root: configs, and the functions that build devices and planners from specs.
+
+Specs are short strings a person types:
+
+    device:   virtual | android[:SERIAL] | desktop
+    planner:  default | embedded | scripted:FILE.json | transformers:MODEL | openai:URL
+
+Heavy libraries (torch, sentence-transformers) are imported only when a planner that needs
+them is built, so that `automator perceive` and the tests of the loop start fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from automator.errors import ConfigError
+from devices.actions import Key, PressKey
+from devices.device import Device
+from planners.planner import Planner
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class LoopConfig:
+    max_steps: int = 30  # steps (decisions), including mistakes and refusals
+    max_seconds: float = 600.0  # s of wall-clock time for the whole episode
+    settle_interval_s: float = 0.15  # s between captures while waiting for the screen to settle
+    settle_timeout_s: float = 1.0  # s at most spent settling after an action
+    settle_max_captures: int = 3  # captures at most per settle (>= 2 to compare)
+    stuck_repeats: int = 3  # the same action on the same screen with the same result, times
+    stuck_no_change: int = 3  # actions in a row with no visible change
+    stuck_warnings: int = 1  # times the planner is told it is stuck before the loop gives up
+    max_mistakes: int = 5  # planner mistakes (bad output, bad target, refusals) in a row
+    allow: frozenset[str] = field(default_factory=frozenset)  # pre-approved sensitive categories
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["allow"] = sorted(self.allow)
+        return data
+
+    def for_device(self, spec: str) -> LoopConfig:
+        """Tuned for a device kind: the in-process virtual phone applies an action before
+        `execute` returns, so one capture after it is already the settled screen."""
+        if spec.partition(":")[0] == "virtual":
+            return replace(self, settle_interval_s=0.0, settle_max_captures=1)
+        return self
+
+
+def automator_home() -> Path:
+    """$AUTOMATOR_HOME, default ~/.cache/automator."""
+    return Path(os.environ.get("AUTOMATOR_HOME") or Path.home() / ".cache" / "automator")
+
+
+def memory_dir(device: Device, override: str | Path | None = None) -> Path:
+    """Where a device's exploration memory lives: $AUTOMATOR_HOME/memory/<device name>."""
+    if override:
+        return Path(override)
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in device.name)
+    return automator_home() / "memory" / safe
+
+
+def build_device(spec: str) -> Device:
+    """A device from its spec; raises ConfigError for unknown or unavailable kinds."""
+    kind, _, arg = spec.partition(":")
+    if kind == "virtual":
+        from devices.virtual.phone import VirtualPhone
+
+        return VirtualPhone(app=arg or None)
+    if kind == "android":
+        raise ConfigError(
+            "the Android driver (uiautomator2 over adb) is not available yet; it comes with "
+            "the Android device work. Use --device virtual for now."
+        )
+    if kind == "desktop":
+        raise ConfigError(
+            "the desktop driver (pyautogui, mss, AT-SPI) is not available yet; it comes with "
+            "the desktop device work. Use --device virtual for now."
+        )
+    raise ConfigError(f"unknown device {spec!r}; use virtual, android[:SERIAL] or desktop")
+
+
+def build_planner(
+    spec: str,
+    device: Device,
+    memory: str | Path | None = None,
+    on_progress: Progress | None = None,
+) -> Planner:
+    """A planner from its spec; the embedded one explores the device first if it has no
+    memory yet (with progress), and saves what it learned."""
+    kind, _, arg = spec.partition(":")
+    if kind in ("default", "embedded"):
+        return _embedded_planner(device, memory_dir(device, memory), on_progress)
+    if kind == "scripted":
+        from planners.scripted import ScriptedPlanner
+
+        if not arg:
+            raise ConfigError("scripted needs a file: scripted:ACTIONS.json")
+        try:
+            return ScriptedPlanner.from_file(arg)
+        except (OSError, ValueError) as e:
+            raise ConfigError(f"cannot read the script {arg}: {e}") from e
+    if kind == "transformers":
+        raise ConfigError(
+            "transformers planners (Qwen2.5-VL, UI-TARS, ...) are not available yet; they come "
+            "with the local-model planner work. Use --planner default for now."
+        )
+    if kind == "openai":
+        raise ConfigError(
+            "OpenAI-compatible planners (vLLM, SGLang, Ollama, ...) are not available yet; they "
+            "come with the server planner work. Use --planner default for now."
+        )
+    raise ConfigError(f"unknown planner {spec!r}; use default, embedded, scripted:FILE")
+
+
+def load_or_explore(
+    device: Device,
+    folder: Path,
+    on_progress: Progress | None = None,
+    apps: list[str] | None = None,
+    budget: int = 150,
+) -> Any:
+    """The device's exploration memory: loaded when saved before, else explored and saved."""
+    from planners.embedded import AppMemory, explore
+
+    if AppMemory.exists(folder):
+        return AppMemory.load(folder)
+    say = on_progress or (lambda _msg: None)
+    say(f"no memory of {device.name} yet: exploring its apps (saved to {folder})")
+    memory = explore(device, AppMemory(), apps=apps, budget=budget, on_progress=on_progress)
+    memory.save(folder)
+    device.execute(PressKey(Key.HOME))  # start the task from the home screen
+    return memory
+
+
+def _embedded_planner(device: Device, folder: Path, on_progress: Progress | None) -> Planner:
+    from planners.embedded import EmbeddedPlanner
+
+    return EmbeddedPlanner(load_or_explore(device, folder, on_progress))

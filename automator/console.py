@@ -1,0 +1,82 @@
+"""What people see on a terminal: step lines, confirmations, tables. Only the command line
+uses this module; the library reports through callbacks and logging."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from automator.safety import Confirm
+from automator.trajectory import Step, Trajectory
+
+
+class StepPrinter:
+    """A step callback that writes each step as it happens: thought, action, verification."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stdout
+
+    def __call__(self, step: Step) -> None:
+        out = self.stream
+        where = f" [{step.app}]" if step.app else ""
+        thought = step.decision.thought if step.decision else ""
+        if thought:
+            out.write(f"{step.index + 1:3d}.{where} thinks: {_one_line(thought)}\n")
+            where = ""
+        out.write(f"{step.index + 1:3d}.{where} {step.headline()}\n")
+        if step.note:
+            out.write(f"     note: {step.note}\n")
+        out.flush()
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def print_outcome(trajectory: Trajectory, folder: str | None, stream: TextIO) -> None:
+    stream.write(f"outcome: {trajectory.outcome} — {trajectory.reason}\n")
+    if trajectory.answer:
+        stream.write(f"answer: {trajectory.answer}\n")
+    stream.write(f"steps: {len(trajectory.steps)}, {trajectory.seconds:.1f} s\n")
+    if folder:
+        stream.write(f"episode: {folder}\n")
+    stream.flush()
+
+
+def tty_confirm(
+    stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> Confirm | None:
+    """A y/N prompt when both ends are a terminal; None (refuse everything) otherwise."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    if not (stdin.isatty() and stdout.isatty()):
+        return None
+
+    def confirm(category: str, description: str) -> bool:
+        stdout.write(f"\nSensitive action ({category}): {description}\nAllow it? [y/N] ")
+        stdout.flush()
+        answer = stdin.readline().strip().casefold()
+        return answer in ("y", "yes")
+
+    return confirm
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A plain aligned text table."""
+    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def line_printer(stream: TextIO | None = None) -> Callable[[str], None]:
+    """A progress callback writing one line per message."""
+    out = stream or sys.stdout
+
+    def say(message: str) -> None:
+        out.write(message + "\n")
+        out.flush()
+
+    return say

@@ -1,0 +1,168 @@
+"""Episode folders: written step by step, so that a crash keeps everything before it.
+
+Layout of one episode folder:
+
+    episode.json     header: schema version, goal, device, planner, config, start time
+    steps.jsonl      one complete JSON line per finished step (flushed and fsync'd)
+    step_000.png     the screenshot the step was decided on
+    step_000.xml     the raw accessibility tree of that screen
+    outcome.json     written last (atomically): outcome, reason, answer, end time
+
+A folder without `outcome.json` comes from a run that was killed: `load_trajectory` reads it
+as outcome `aborted` with every finished step. Never pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from automator.errors import RecordingError
+from automator.trajectory import Outcome, Step, Trajectory
+from devices.observation import Observation
+
+log = logging.getLogger(__name__)
+
+HEADER = "episode.json"
+STEPS = "steps.jsonl"
+OUTCOME = "outcome.json"
+PNG_COMPRESS_LEVEL = 1  # zlib level: fast to write, still lossless
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+class Recorder:
+    """Writes one episode into `folder` (created if needed)."""
+
+    def __init__(self, folder: str | Path, screenshots: bool = True) -> None:
+        self.folder = Path(folder)
+        self.screenshots = screenshots  # False: trees only (smaller, faster)
+        self._steps_file: Any = None
+        # PNG encoding (tens of ms) runs beside the loop; a step's line waits for its files.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recorder")
+        self._pending: list[Future[None]] = []
+        self._last: tuple[Observation | None, tuple[str, str]] = (None, ("", ""))
+
+    def start(self, trajectory: Trajectory, config: dict[str, Any] | None = None) -> None:
+        """Create the folder and write the header; raises RecordingError."""
+        header = {**trajectory.header_dict(), "config": config or {}}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_atomic(self.folder / HEADER, json.dumps(header, indent=2, ensure_ascii=False))
+            self._steps_file = open(self.folder / STEPS, "a", encoding="utf-8")  # noqa: SIM115
+        except OSError as e:
+            raise RecordingError(f"cannot write the episode folder {self.folder}: {e}") from e
+
+    def save_observation(self, index: int, observation: Observation) -> tuple[str, str]:
+        """Write the step's screenshot and tree; returns their file names."""
+        if observation is self._last[0]:
+            return self._last[1]  # the same screen again (after a mistake): same files
+        png, xml = f"step_{index:03d}.png", f"step_{index:03d}.xml"
+        files = self._save(png, xml, observation)
+        self._last = (observation, files)
+        return files
+
+    def _save(self, png: str, xml: str, observation: Observation) -> tuple[str, str]:
+        try:
+            (self.folder / xml).write_text(observation.tree, encoding="utf-8")
+        except OSError as e:
+            raise RecordingError(f"cannot write {xml}: {e}") from e
+        if not self.screenshots:
+            return "", xml
+        image, path = observation.screenshot, self.folder / png
+        self._pending.append(
+            self._writer.submit(image.save, path, compress_level=PNG_COMPRESS_LEVEL)
+        )
+        return png, xml
+
+    def flush(self) -> None:
+        """Wait until every screenshot handed over so far is on disk."""
+        pending, self._pending = self._pending, []
+        errors = [f.exception() for f in pending]
+        failed = next((e for e in errors if e is not None), None)
+        if isinstance(failed, OSError):
+            raise RecordingError(f"cannot write a screenshot: {failed}") from failed
+        if failed is not None:
+            raise failed
+
+    def append(self, step: Step) -> None:
+        """Append one complete line for the step, flushed to disk before returning."""
+        if self._steps_file is None:
+            raise RuntimeError("Recorder.start() was not called")
+        self.flush()
+        line = json.dumps(step.to_dict(), ensure_ascii=False) + "\n"
+        try:
+            self._steps_file.write(line)
+            self._steps_file.flush()
+            os.fsync(self._steps_file.fileno())
+        except OSError as e:
+            raise RecordingError(f"cannot append step {step.index}: {e}") from e
+
+    def finish(self, trajectory: Trajectory) -> None:
+        """Write the outcome; a disk error here is logged, the steps are already safe."""
+        try:
+            self.flush()
+        except RecordingError as e:
+            log.error("%s", e)
+        try:
+            _write_atomic(self.folder / OUTCOME, json.dumps(trajectory.outcome_dict(), indent=2))
+        except OSError as e:
+            log.error("cannot write the outcome of %s: %s", self.folder, e)
+        self.close()
+
+    def close(self) -> None:
+        self._writer.shutdown(wait=True)
+        if self._steps_file is not None:
+            try:
+                self._steps_file.close()
+            except OSError as e:
+                log.error("cannot close %s: %s", self.folder / STEPS, e)
+            self._steps_file = None
+
+
+def _read_steps(path: Path) -> list[Step]:
+    steps: list[Step] = []
+    if not path.exists():
+        return steps
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            steps.append(Step.from_dict(json.loads(line)))
+        except (json.JSONDecodeError, KeyError, ValueError) as e:
+            # Only a run killed mid-write leaves a bad line, and only as the last one.
+            log.warning("%s line %d unreadable, ignored: %s", path, number, e)
+    return steps
+
+
+def load_trajectory(folder: str | Path) -> Trajectory:
+    """Read an episode folder back, including one whose run was killed (outcome aborted)."""
+    folder = Path(folder)
+    try:
+        header = json.loads((folder / HEADER).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise ValueError(f"{folder} is not an episode folder: {e}") from e
+    data: dict[str, Any] = {**header, "outcome": Outcome.ABORTED}
+    data["reason"] = "the run ended without writing an outcome (killed or crashed)"
+    outcome_path = folder / OUTCOME
+    if outcome_path.exists():
+        data.update(json.loads(outcome_path.read_text(encoding="utf-8")))
+    trajectory = Trajectory.from_dict({**data, "steps": []})
+    return replace(trajectory, steps=tuple(_read_steps(folder / STEPS)))
+
+
+def read_header(folder: str | Path) -> dict[str, Any]:
+    """The episode header, including the config the run used."""
+    return json.loads((Path(folder) / HEADER).read_text(encoding="utf-8"))

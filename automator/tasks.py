@@ -1,0 +1,218 @@
+"""Task files (YAML) and the check of a finished episode against them.
+
+```yaml
+id: settings-wifi-on            # = file name without .yaml
+goal: Turn on Wi-Fi
+app: launcher                   # app key to start in (launcher = home screen)
+state: {system: {wifi: false}}  # optional; deep-merged into the phone's initial state
+success:                        # all must hold on the final state
+  - {path: system.wifi, equals: true}
+expect: success                 # or infeasible
+answer: null                    # accepted answer(s): case-insensitive substring of the reply
+allow: []                       # pre-approved sensitive categories
+max_steps: 15
+steps: 1                        # steps a person needs (for reference)
+```
+
+Condition ops, exactly one per condition: equals, not_equals, contains, has, lacks, length,
+exists. `path` is dotted; list indices are allowed (negative ones count from the end).
+"""
+
+from __future__ import annotations
+
+import copy
+import fnmatch
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from automator.errors import TaskError
+from automator.safety import check_categories
+from automator.trajectory import Outcome, Trajectory
+
+OPS = ("equals", "not_equals", "contains", "has", "lacks", "length", "exists")
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Condition:
+    path: str
+    op: str  # one of OPS
+    value: Any
+
+    def describe(self) -> str:
+        return f"{self.path} {self.op} {self.value!r}"
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    goal: str
+    app: str | None = None  # app key to start in; None: the phone's default
+    state: dict[str, Any] | None = None  # merged into the phone's initial state
+    success: tuple[Condition, ...] = ()
+    expect: Outcome = Outcome.SUCCESS  # SUCCESS or INFEASIBLE
+    answer: tuple[str, ...] = ()  # accepted answers; () when the goal asks no question
+    allow: frozenset[str] = frozenset()
+    max_steps: int = 15
+    steps: int | None = None  # steps a person needs
+
+    @property
+    def group(self) -> str:
+        """The app a task is counted under: its id's first part ("settings" for
+        "settings.wifi-on" or "settings-wifi-on"), else its `app` field."""
+        return re.split(r"[.\-_]", self.id)[0] or self.app or "other"
+
+
+def deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """A copy of `base` with `override` merged in: dicts merge, everything else replaces."""
+    merged = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def _condition(raw: Any, where: str) -> Condition:
+    if not isinstance(raw, dict) or "path" not in raw:
+        raise TaskError(f"{where}: a condition needs a path: {raw!r}")
+    ops = [k for k in raw if k != "path"]
+    if len(ops) != 1 or ops[0] not in OPS:
+        raise TaskError(f"{where}: exactly one of {', '.join(OPS)} per condition: {raw!r}")
+    return Condition(str(raw["path"]), ops[0], raw[ops[0]])
+
+
+def _answers(raw: Any) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    return tuple(str(a) for a in (raw if isinstance(raw, list) else [raw]))
+
+
+def task_from_dict(data: dict[str, Any], where: str = "task") -> Task:
+    try:
+        expect = Outcome(data.get("expect", "success"))
+        if expect not in (Outcome.SUCCESS, Outcome.INFEASIBLE):
+            raise ValueError(expect)
+        return Task(
+            id=str(data["id"]),
+            goal=str(data["goal"]),
+            app=data.get("app"),
+            state=data.get("state"),
+            success=tuple(_condition(c, where) for c in data.get("success") or []),
+            expect=expect,
+            answer=_answers(data.get("answer")),
+            allow=check_categories(data.get("allow") or []),
+            max_steps=int(data.get("max_steps", 15)),
+            steps=data.get("steps"),
+        )
+    except (KeyError, ValueError, TypeError) as e:
+        raise TaskError(f"{where}: {type(e).__name__}: {e}") from e
+
+
+def load_task(path: str | Path) -> Task:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise TaskError(f"{path}: {e}") from e
+    if not isinstance(data, dict):
+        raise TaskError(f"{path}: not a mapping")
+    data.setdefault("id", path.stem)
+    return task_from_dict(data, str(path))
+
+
+def load_suite(folder: str | Path, pattern: str = "*") -> list[Task]:
+    """Every task file in `folder` whose id matches the glob `pattern`, sorted by id."""
+    paths = sorted(Path(folder).glob("*.yaml")) + sorted(Path(folder).glob("*.yml"))
+    tasks = [load_task(p) for p in paths if fnmatch.fnmatchcase(p.stem, pattern)]
+    return sorted(tasks, key=lambda t: t.id)
+
+
+def lookup(state: Any, path: str) -> Any:
+    """The value at a dotted path, or `_MISSING`."""
+    value = state
+    for part in path.split("."):
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and part.lstrip("-").isdigit():
+            i = int(part)
+            if not -len(value) <= i < len(value):
+                return _MISSING
+            value = value[i]
+        else:
+            return _MISSING
+    return value
+
+
+def _loose_equal(item: Any, expected: Any) -> bool:
+    if isinstance(item, str) and isinstance(expected, str):
+        return item.casefold() == expected.casefold()
+    return bool(item == expected)
+
+
+def _fields_match(item: Any, fields: dict[str, Any]) -> bool:
+    if not isinstance(item, dict):
+        return False
+    for key, want in fields.items():
+        got = item.get(key, _MISSING)
+        if isinstance(want, str) and isinstance(got, str):
+            if want.casefold() not in got.casefold():
+                return False
+        elif got is _MISSING or got != want:
+            return False
+    return True
+
+
+def _holds(op: str, value: Any, expected: Any) -> bool:
+    found = value is not _MISSING
+    if op == "exists":
+        return found == bool(expected)
+    if op == "not_equals":
+        return not found or value != expected
+    if op == "lacks" and not found:
+        return True
+    if not found:
+        return False
+    if op == "equals":
+        return bool(value == expected)
+    if op == "contains":
+        if isinstance(value, str):
+            return str(expected).casefold() in value.casefold()
+        return isinstance(value, list) and any(_loose_equal(v, expected) for v in value)
+    if op in ("has", "lacks"):
+        if not isinstance(value, list) or not isinstance(expected, dict):
+            return False
+        any_match = any(_fields_match(v, expected) for v in value)
+        return any_match if op == "has" else not any_match
+    if op == "length":
+        return hasattr(value, "__len__") and len(value) == expected
+    raise TaskError(f"unknown op {op!r}")
+
+
+def check_condition(condition: Condition, state: dict[str, Any]) -> bool:
+    return _holds(condition.op, lookup(state, condition.path), condition.value)
+
+
+@dataclass(frozen=True)
+class TaskCheck:
+    success: bool
+    failures: tuple[str, ...]  # what did not hold, for people
+
+
+def check_task(task: Task, state: dict[str, Any], trajectory: Trajectory) -> TaskCheck:
+    """Did the episode do the task? Finish status, every condition, and the answer."""
+    failures: list[str] = []
+    if trajectory.outcome != task.expect:
+        failures.append(f"expected the agent to finish with {task.expect}, got "
+                        f"{trajectory.outcome}")
+    failures += [f"not {c.describe()}" for c in task.success if not check_condition(c, state)]
+    if task.answer and task.expect == Outcome.SUCCESS:
+        reply = (trajectory.answer or "").casefold()
+        if not any(a.casefold() in reply for a in task.answer):
+            failures.append(f"answer {trajectory.answer!r} matches none of {list(task.answer)}")
+    return TaskCheck(not failures, tuple(failures))

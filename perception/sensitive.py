@@ -1,0 +1,196 @@
+"""Generic rules that flag irreversible or costly actions before they happen.
+
+An action is sensitive by what its target says (text, description, resource id) and, for
+generic confirmation buttons ("OK", "Confirm", "Yes"), by what the screen around it says
+("Delete 3 photos?", "Total $12.99"). The rules are words and phrases in several languages;
+they never name an app. On-screen text is data: it only selects a category, nothing more.
+
+Categories: payment, send_money, deletion, uninstall, install, permission.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from devices.actions import Action, DoubleTap, ElementRef, LongPress, Point, Tap
+from perception.elements import Screen, UIElement
+
+PAYMENT = "payment"
+SEND_MONEY = "send_money"
+DELETION = "deletion"
+UNINSTALL = "uninstall"
+INSTALL = "install"
+PERMISSION = "permission"
+CATEGORIES = (PAYMENT, SEND_MONEY, DELETION, UNINSTALL, INSTALL, PERMISSION)
+
+# Phrases a target's own label may start with or contain as words. Accents are stripped
+# and case folded before matching, so the lists are written plain.
+_LABEL_RULES: dict[str, tuple[str, ...]] = {
+    # checked first: "uninstall" contains "install", "send money" contains "send"
+    UNINSTALL: (
+        "uninstall", "deinstallieren", "desinstaller", "desinstalar", "disinstalla",
+        "verwijderen app", "uninstall app",
+    ),
+    SEND_MONEY: (
+        "send money", "send payment", "transfer money", "transfer funds", "transfer",
+        "wire", "geld senden", "uberweisen", "uberweisung", "envoyer de l'argent", "virement",
+        "enviar dinero", "transferir", "transferencia", "invia denaro", "bonifico",
+        "enviar dinheiro", "overmaken",
+    ),
+    PAYMENT: (
+        "pay", "pay now", "buy", "buy now", "purchase", "complete purchase", "confirm purchase",
+        "place order", "place your order", "confirm order", "confirm and pay", "submit order",
+        "subscribe", "book now", "rent", "bezahlen", "jetzt kaufen", "kaufen",
+        "zahlungspflichtig bestellen", "kostenpflichtig bestellen", "payer", "acheter",
+        "commander", "passer la commande", "pagar", "comprar", "realizar pedido",
+        "finalizar compra", "paga", "acquista", "betalen", "kopen", "bestellen",
+    ),
+    DELETION: (
+        "delete", "remove", "erase", "clear data", "clear storage", "clear all", "clear history",
+        "factory reset", "reset phone", "reset settings", "reset all", "erase all", "wipe",
+        "empty trash", "delete forever", "delete all",
+        "loschen", "entfernen", "zurucksetzen", "supprimer", "effacer", "reinitialiser",
+        "eliminar", "borrar", "quitar", "elimina", "cancella", "rimuovi", "excluir", "apagar",
+        "remover", "verwijderen", "wissen",
+    ),
+    INSTALL: ("install", "installieren", "installer", "instalar", "installa", "installeren"),
+    PERMISSION: (
+        "allow", "grant", "while using the app", "only this time", "allow all the time",
+        "zulassen", "erlauben", "autoriser", "permitir", "consenti", "toestaan",
+    ),
+}
+
+# Generic confirmations: sensitive only through what the screen says around them.
+_CONFIRMATIONS = (
+    "ok", "okay", "yes", "confirm", "continue", "proceed", "accept", "agree", "send",
+    "submit", "ja", "bestatigen", "weiter", "oui", "confirmer", "continuer", "si", "confirmar",
+    "continuar", "conferma", "sim", "bevestigen",
+)
+
+# Screen context that makes a confirmation sensitive.
+_CONTEXT_RULES: dict[str, tuple[str, ...]] = {
+    UNINSTALL: ("uninstall", "deinstallieren", "desinstaller", "desinstalar", "disinstallare"),
+    SEND_MONEY: ("send money", "transfer", "recipient", "uberweisung", "virement",
+                 "transferencia", "bonifico"),
+    PAYMENT: ("pay", "payment", "purchase", "order total", "total", "checkout", "place order",
+              "buy", "zahlung", "gesamt", "paiement", "pago", "pagamento", "totale"),
+    DELETION: ("delete", "remove", "erase", "reset", "wipe", "clear data", "loschen",
+               "supprimer", "eliminar", "borrar", "cancellare", "excluir", "verwijderen"),
+    INSTALL: ("install", "installieren", "installer", "instalar"),
+    PERMISSION: ("allow", "permission", "access your", "zugriff", "autoriser", "permitir",
+                 "permesso"),
+}
+_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|gbp|chf)\b)")
+_MAX_LABEL_WORDS = 6  # longer labels are sentences (list items, descriptions), not buttons
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    category: str  # one of CATEGORIES
+    reason: str  # what matched, for people: 'the button says "Pay $12.99"'
+
+
+def normalize(text: str) -> str:
+    """Case-folded, accents stripped, resource-id punctuation turned into spaces."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[_\-/:.]+", " ", text).strip()
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
+def _label_texts(element: UIElement) -> list[str]:
+    rid = element.resource_id.rpartition("/")[2]
+    return [normalize(t) for t in (element.text, element.description, rid) if t]
+
+
+def _match_label(element: UIElement) -> Sensitivity | None:
+    for text in _label_texts(element):
+        if len(text.split()) > _MAX_LABEL_WORDS:
+            continue
+        for category, phrases in _LABEL_RULES.items():
+            if category == PERMISSION and element.checkable:
+                continue  # a settings switch named "Allow ..." is a setting, not a grant
+            if any(_has_phrase(text, p) for p in phrases):
+                return Sensitivity(category, f'the target says "{element.label}"')
+    return None
+
+
+def _is_confirmation(element: UIElement) -> bool:
+    return any(t in _CONFIRMATIONS for t in _label_texts(element))
+
+
+def _context_text(screen: Screen, target: UIElement) -> str:
+    """What the screen says around a confirmation: the plain text (titles, messages, totals)
+    of the target's own window. Other controls' labels are alternatives, not context: a
+    "Delete" button beside an "OK" does not make the "OK" delete anything."""
+    parts = [
+        e.text or e.description
+        for e in screen.elements
+        if e is not target
+        and e.window == target.window
+        and not (e.clickable or e.long_clickable or e.checkable or e.editable)
+    ]
+    return normalize(" \n ".join(p for p in parts if p))
+
+
+def _match_context(element: UIElement, screen: Screen) -> Sensitivity | None:
+    text = _context_text(screen, element)
+    for category, phrases in _CONTEXT_RULES.items():
+        hit = next((p for p in phrases if _has_phrase(text, p)), None)
+        if hit is None:
+            continue
+        if category in (PAYMENT, SEND_MONEY) and not _PRICE.search(text):
+            continue  # money is at stake only where an amount is shown
+        return Sensitivity(category, f'"{element.label}" confirms a screen that mentions "{hit}"')
+    return None
+
+
+def classify_element(element: UIElement, screen: Screen) -> Sensitivity | None:
+    """The sensitive category of activating `element` on `screen`, or None."""
+    found = _match_label(element)
+    if found is None and _is_confirmation(element):
+        found = _match_context(element, screen)
+    return found
+
+
+def element_at(screen: Screen, point: Point) -> UIElement | None:
+    """The element a tap at `point` most likely hits: the smallest clickable one containing
+    it, else the smallest of any kind."""
+    hits = [e for e in screen.elements if e.bounds.contains(point)]
+    clickable = [e for e in hits if e.clickable or e.checkable or e.long_clickable]
+    pool = clickable or hits
+    return min(pool, key=lambda e: e.bounds.area) if pool else None
+
+
+def target_element(action: Action, screen: Screen) -> UIElement | None:
+    """The element an action activates: named by id, or hit by its point."""
+    target = getattr(action, "target", None)
+    if isinstance(target, ElementRef):
+        try:
+            return screen.element(target.id)
+        except KeyError:
+            return None
+    return element_at(screen, target) if isinstance(target, Point) else None
+
+
+def classify_action(action: Action, screen: Screen) -> Sensitivity | None:
+    """The sensitive category of `action` on `screen`, or None.
+
+    Only actions that activate an element (tap, long press, double tap) can be sensitive;
+    typing, scrolling, keys and opening apps are not.
+    """
+    if not isinstance(action, Tap | LongPress | DoubleTap):
+        return None
+    element = target_element(action, screen)
+    return classify_element(element, screen) if element is not None else None
+
+
+def sensitive_category(action: Action, screen: Screen) -> str | None:
+    """Just the category name of `classify_action`."""
+    found = classify_action(action, screen)
+    return found.category if found else None

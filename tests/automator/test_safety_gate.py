@@ -1,0 +1,120 @@
+"""The safety gate and the generic sensitive-action rules, on hand-built screens."""
+
+import pytest
+
+from automator.safety import check_categories, gate
+from devices.actions import Direction, ElementRef, Point, Scroll, Tap, TypeText
+from perception.elements import Bounds, Screen, UIElement
+from perception.sensitive import classify_element, sensitive_category
+
+
+def _el(i, text="", desc="", rid="", role="button", top=None, **kw):
+    top = 200 + 150 * i if top is None else top
+    return UIElement(i, role, Bounds(0, top, 1080, top + 120), text=text, description=desc,
+                     resource_id=rid, clickable=True, **kw)
+
+
+def _screen(*elements):
+    return Screen(1080, 2400, tuple(elements), app="com.example")
+
+
+CHECKOUT = _screen(
+    UIElement(0, "text", Bounds(0, 100, 1080, 200), text="Checkout"),
+    UIElement(1, "text", Bounds(0, 200, 1080, 300), text="Order total: $42.50"),
+    _el(2, "Pay $42.50", rid="com.shop:id/pay_button"),
+    _el(3, "Back to cart"),
+)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("element", "screen", "category"),
+    [
+        (_el(0, "Pay $42.50"), CHECKOUT, "payment"),
+        (_el(0, "Buy now"), _screen(), "payment"),
+        (_el(0, "Place order"), _screen(), "payment"),
+        (_el(0, "Jetzt kaufen"), _screen(), "payment"),
+        (_el(0, "", desc="Delete"), _screen(), "deletion"),
+        (_el(0, "", rid="com.mail:id/delete_button"), _screen(), "deletion"),
+        (_el(0, "Supprimer"), _screen(), "deletion"),
+        (_el(0, "Löschen"), _screen(), "deletion"),
+        (_el(0, "Clear data"), _screen(), "deletion"),
+        (_el(0, "Uninstall"), _screen(), "uninstall"),
+        (_el(0, "Install"), _screen(), "install"),
+        (_el(0, "Send money"), _screen(), "send_money"),
+        (_el(0, "Allow"), _screen(), "permission"),
+        (_el(0, "While using the app"), _screen(), "permission"),
+        (_el(0, "Back to cart"), CHECKOUT, None),
+        (_el(0, "Display"), _screen(), None),  # "pay" only as a word
+        (_el(0, "Reset timer"), _screen(), None),
+        (_el(0, "Send"), _screen(UIElement(1, "text", Bounds(0, 0, 9, 9), text="See you")), None),
+        (_el(0, "Allow notifications", role="switch", checkable=True), _screen(), None),
+        (_el(0, "Delete the meeting notes from last Tuesday and tell Anna"), _screen(), None),
+    ],
+)
+def test_labels_classify(element, screen, category):
+    found = classify_element(element, screen)
+    assert (found.category if found else None) == category
+
+
+@pytest.mark.unit
+def test_generic_confirmation_takes_its_category_from_the_screen():
+    ok = _el(2, "OK")
+    dialog = _screen(UIElement(0, "text", Bounds(0, 0, 1080, 90), text="Delete 3 photos?"), ok)
+    assert classify_element(ok, dialog).category == "deletion"
+    order = _screen(UIElement(0, "text", Bounds(0, 0, 1080, 90), text="Total 12,99 €"),
+                    UIElement(1, "text", Bounds(0, 90, 1080, 180), text="Confirm payment"), ok)
+    assert classify_element(ok, order).category == "payment"
+    plain = _screen(UIElement(0, "text", Bounds(0, 0, 1080, 90), text="Alarm saved"), ok)
+    assert classify_element(ok, plain) is None
+
+
+@pytest.mark.unit
+def test_points_hit_the_smallest_clickable_element_and_only_taps_are_gated():
+    assert sensitive_category(Tap(Point(500, 560)), CHECKOUT) == "payment"
+    assert sensitive_category(Tap(ElementRef(2)), CHECKOUT) == "payment"
+    assert sensitive_category(Tap(ElementRef(3)), CHECKOUT) is None
+    assert sensitive_category(TypeText("pay", ElementRef(2)), CHECKOUT) is None
+    assert sensitive_category(Scroll(Direction.DOWN), CHECKOUT) is None
+
+
+@pytest.mark.unit
+def test_gate_asks_and_respects_the_answer_and_the_allow_list():
+    asked = []
+
+    def refuse(category, description):
+        asked.append((category, description))
+        return False
+
+    pay = Tap(Point(540, 560))
+    refused = gate(pay, CHECKOUT, confirm=refuse, original=Tap(ElementRef(2)))
+    assert not refused.allowed and refused.category == "payment"
+    assert asked and "Pay $42.50" in asked[0][1]
+    assert gate(pay, CHECKOUT, confirm=lambda c, d: True).allowed
+    assert not gate(pay, CHECKOUT).allowed  # nobody to ask: refuse
+    allowed = gate(pay, CHECKOUT, allow={"payment"}, confirm=refuse)
+    assert allowed.allowed and len(asked) == 1  # pre-approved: not asked again
+    assert gate(Tap(Point(540, 710)), CHECKOUT).allowed  # "Back to cart"
+
+
+@pytest.mark.unit
+def test_unknown_categories_are_rejected():
+    assert check_categories(["payment", "deletion"]) == {"payment", "deletion"}
+    with pytest.raises(ValueError, match="teleport"):
+        check_categories(["teleport"])
+
+
+@pytest.mark.unit
+def test_confirmation_context_is_its_own_window_text_not_other_buttons():
+    ok = _el(0, "OK")
+    beside_delete_button = _screen(ok, _el(1, "Delete"), UIElement(2, "text", Bounds(0, 0, 9, 9),
+                                                                  text="Set alarm time"))
+    assert classify_element(ok, beside_delete_button) is None
+    dialog_ok = _el(0, "OK", window=1)
+    confirm_dialog = _screen(
+        dialog_ok, UIElement(1, "text", Bounds(0, 0, 9, 9), text="Delete alarm?", window=1)
+    )
+    found = classify_element(dialog_ok, confirm_dialog)
+    assert found is not None and found.category == "deletion"
+    app_title = UIElement(1, "text", Bounds(0, 0, 9, 9), text="Delete account", window=0)
+    assert classify_element(dialog_ok, _screen(dialog_ok, app_title)) is None
