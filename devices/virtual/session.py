@@ -23,7 +23,7 @@ RECENTS_ACTIVITY = "com.android.quickstep.RecentsActivity"
 
 def default_system() -> dict[str, Any]:
     return {
-        "wifi": True, "wifi_network": "HomeNet", "bluetooth": False, "airplane_mode": False,
+        "wifi": False, "wifi_network": "", "bluetooth": False, "airplane_mode": False,
         "dark_mode": False, "brightness": 60, "location": True, "battery": 78,
         "battery_saver": False, "do_not_disturb": False, "media_volume": 60,
         "ring_volume": 80, "device_name": "Virtual Pixel", "model": "Virtual Pixel",

@@ -14,4 +14,5 @@ def phone() -> VirtualPhone:
 
 @pytest.fixture
 def settings() -> VirtualPhone:
-    return VirtualPhone(app="settings")
+    """Settings on a phone connected to a Wi-Fi network (the default phone has Wi-Fi off)."""
+    return VirtualPhone(state={"system": {"wifi": True, "wifi_network": "HomeNet"}}, app="settings")
