@@ -5,6 +5,9 @@
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB]
     automator explore [--device D] [--app APP ...] [--budget N] [--memory DIR]
     automator bench perception DIR | automator bench step [--steps N]
+    automator devices
+    automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
+    automator virtual-phone serve [--port PORT] [--devices N]
 
 Exit status of `run`: 0 the task succeeded, 2 the agent found it infeasible, 1 any other end
 (failure, step or time budget, device failure, interrupted). Other commands: 0 done, 1 failed,
@@ -218,6 +221,55 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- devices ----------------------------------------------------------------------------------
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from devices.android import list_devices
+    from devices.errors import DeviceError
+
+    try:
+        found = list_devices()
+    except DeviceError as e:
+        return _error(f"cannot reach the adb server: {e}")
+    say = console.line_printer()
+    if not found:
+        say("no devices attached (is USB debugging on? see `adb devices`)")
+    for d in found:
+        size = f"{d.size[0]}x{d.size[1]}" if d.size else "-"
+        say(f"{d.serial:<24} {d.state:<13} {d.model or '-':<20} {size}")
+    return EXIT_OK
+
+
+def cmd_do(args: argparse.Namespace) -> int:
+    from automator.action_words import ActionSyntaxError, parse_action
+    from automator.config import build_device
+    from devices.actions import describe
+    from devices.errors import ActionRejected, DeviceError
+
+    try:
+        action = parse_action(args.action)
+        device = build_device(args.device)
+    except (ActionSyntaxError, ConfigError) as e:
+        return _error(str(e))
+    with device:
+        try:
+            executed = device.execute(action)
+        except ActionRejected as e:
+            return _error(f"rejected: {e}")
+        except DeviceError as e:
+            sys.stderr.write(f"automator: device failed: {e}\n")
+            return EXIT_FAILED
+    console.line_printer()(f"executed: {describe(executed)}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from devices.adb.server import run_forever
+
+    run_forever(args.port, args.devices)
+    return EXIT_OK
+
+
 # -- parser -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -264,6 +316,21 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps")
     bench.add_argument("--steps", type=int, default=40)
     bench.set_defaults(func=cmd_bench)
+
+    sub.add_parser("devices", help="list attached Android devices").set_defaults(func=cmd_devices)
+
+    do = sub.add_parser("do", help="perform one action on a device and print what ran")
+    do.add_argument("--device", default="android", help="android[:SERIAL] | virtual")
+    do.add_argument("action", nargs=argparse.REMAINDER,
+                    help="e.g. tap 540 1200 | key back | type_text 'héllo; ls' | scroll down")
+    do.set_defaults(func=cmd_do)
+
+    phone = sub.add_parser("virtual-phone", help="the virtual phone as an adb device")
+    phone_sub = phone.add_subparsers(dest="phone_command", required=True)
+    serve = phone_sub.add_parser("serve", help="serve virtual phones over the adb protocol")
+    serve.add_argument("--port", type=int, default=5037, help="adb server port (default 5037)")
+    serve.add_argument("--devices", type=int, default=1, help="how many phones")
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -75,10 +75,13 @@ def build_device(spec: str) -> Device:
 
         return VirtualPhone(app=arg or None)
     if kind == "android":
-        raise ConfigError(
-            "the Android driver (uiautomator2 over adb) is not available yet; it comes with "
-            "the Android device work. Use --device virtual for now."
-        )
+        from devices.android import AndroidDevice
+        from devices.errors import DeviceError
+
+        try:
+            return AndroidDevice(arg or None)
+        except DeviceError as e:
+            raise ConfigError(f"cannot open the Android device: {e}") from e
     if kind == "desktop":
         raise ConfigError(
             "the desktop driver (pyautogui, mss, AT-SPI) is not available yet; it comes with "

@@ -135,7 +135,9 @@ class Finish:
     kind: ClassVar[ActionKind] = ActionKind.FINISH
 
 
-Action = Tap | LongPress | DoubleTap | Swipe | Scroll | TypeText | PressKey | OpenApp | Wait | Finish
+Action = (
+    Tap | LongPress | DoubleTap | Swipe | Scroll | TypeText | PressKey | OpenApp | Wait | Finish
+)
 
 ACTION_TYPES: dict[ActionKind, type[Action]] = {
     cls.kind: cls

@@ -1,0 +1,169 @@
+"""`dumpsys`, `pm` and `cmd` of the device shell: the parts adb clients parse.
+
+`cmd automator labels` is this project's own query (not Android's): it lists
+`package:<pkg> label:<label>` for each launchable app, so a driver can map launcher labels
+to packages. Real phones answer it with "Can't find service", and drivers fall back.
+"""
+
+from __future__ import annotations
+
+from devices.adb.android_cmds import (
+    foreground,
+    long_activity,
+    pid_of,
+    rotation,
+    short_activity,
+    token,
+)
+from devices.adb.shell import Context, Output
+from devices.adb.target import AdbTarget
+
+_SYSTEM_PREFIXES = ("android", "com.android.", "com.google.android.")
+
+
+def _focus_lines(target: AdbTarget) -> list[str]:
+    package, activity = foreground(target)
+    full = f"{package}/{long_activity(package, activity)}"
+    short = f"{package}/{short_activity(package, activity)}"
+    return [
+        f"  mCurrentFocus=Window{{{token(full)} u0 {full}}}",
+        f"  mFocusedApp=ActivityRecord{{{token(short)} u0 {short} t{pid_of(package) % 97}}}",
+    ]
+
+
+def _window(target: AdbTarget, section: str) -> str:
+    package, activity = foreground(target)
+    full = f"{package}/{long_activity(package, activity)}"
+    phone = target.phone
+    lines = ["WINDOW MANAGER WINDOWS (dumpsys window windows)"]
+    lines += [
+        f"  Window #0 Window{{{token(full)} u0 {full}}}:",
+        "    mDisplayId=0 rootTaskId=1 mSession=Session{1a2b3c4 1234:u0a10086} mClient=android.os.BinderProxy@5e6f7a8",  # noqa: E501
+        f"    mOwnerUid=10086 showForAllUsers=false package={package} appop=NONE",
+        "    mAttrs={(0,0)(fillxfill) sim={adjust=resize} ty=BASE_APPLICATION fmt=TRANSLUCENT wanim=0x1030001}",  # noqa: E501
+        "  Window #1 Window{3c4d5e6 u0 StatusBar}:",
+        "    mDisplayId=0 rootTaskId=1 mOwnerUid=10100 package=com.android.systemui",
+        "",
+        *_focus_lines(target),
+    ]
+    if section in ("", "displays"):
+        lines += [
+            "",
+            "WINDOW MANAGER DISPLAY CONTENTS (dumpsys window displays)",
+            "  Display: mDisplayId=0 rootTasks=2",
+            f"    init={phone.width}x{phone.height} 420dpi base={phone.width}x{phone.height} 420dpi cur={phone.width}x{phone.height} app={phone.width}x{phone.height}",  # noqa: E501
+            f"    mCurrentRotation=ROTATION_{rotation(target) * 90}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _display(target: AdbTarget) -> str:
+    w, h, r = target.phone.width, target.phone.height, rotation(target)
+    cw, ch = (h, w) if r % 2 else (w, h)
+    return (
+        "DISPLAY MANAGER (dumpsys display)\n"
+        "  mOnlyCode=false\n"
+        "  mSafeMode=false\n"
+        "  mViewports=[DisplayViewport{type=INTERNAL, valid=true, isActive=true, displayId=0, "
+        f"uniqueId='local:4619827259835644672', physicalPort=0, orientation={r}, "
+        f"logicalFrame=Rect(0, 0 - {cw}, {ch}), physicalFrame=Rect(0, 0 - {cw}, {ch}), "
+        f"deviceWidth={cw}, deviceHeight={ch}}}]\n"
+        "Display Devices: size=1\n"
+        f'  DisplayDeviceInfo{{"Built-in Screen": uniqueId="local:4619827259835644672", {w} x {h}, '
+        f"modeId 1, renderFrameRate 60.0, density 420, 420.0 x 420.0 dpi, rotation {r}, "
+        "type INTERNAL, state ON, FLAG_DEFAULT_DISPLAY}\n"
+    )
+
+
+def _activity(target: AdbTarget, section: str) -> str:
+    package, activity = foreground(target)
+    short = f"{package}/{short_activity(package, activity)}"
+    record = f"ActivityRecord{{{token(short)} u0 {short} t{pid_of(package) % 97}}}"
+    if section == "top":
+        return (
+            f"TASK {package} id={pid_of(package) % 97} userId=0\n"
+            f"  ACTIVITY {short} {token(short)} pid={pid_of(package)}\n"
+        )
+    return (
+        "ACTIVITY MANAGER ACTIVITIES (dumpsys activity activities)\n"
+        "Display #0 (activities from top to bottom):\n"
+        f"  * Task{{{token(package)} #{pid_of(package) % 97} type=standard A={package}}}\n"
+        f"    mResumedActivity: {record}\n"
+        f"  ResumedActivity: {record}\n"
+    )
+
+
+def _package(target: AdbTarget, package: str) -> str | None:
+    if package not in {a.package for a in target.phone.apps()}:
+        return None
+    return (
+        f"Packages:\n  Package [{package}] ({token(package)}):\n"
+        f"    userId=10086\n    pkg=Package{{{token(package)} {package}}}\n"
+        f"    codePath=/data/app/{package}-1\n    versionCode=1 minSdk=26 targetSdk=34\n"
+        "    versionName=1.0\n    pkgFlags=[ HAS_CODE ALLOW_CLEAR_USER_DATA ]\n"
+        "    firstInstallTime=2024-01-01 00:00:00\n    lastUpdateTime=2024-01-01 00:00:00\n"
+    )
+
+
+def dumpsys(ctx: Context, out: Output) -> None:
+    service = ctx.argv[1] if len(ctx.argv) > 1 else ""
+    section = ctx.argv[2] if len(ctx.argv) > 2 else ""
+    target = ctx.target
+    if service == "window":
+        text = _window(target, section)
+        if section == "windows":
+            text = text.split("\nWINDOW MANAGER DISPLAY")[0]
+    elif service == "display":
+        text = _display(target)
+    elif service == "activity":
+        text = _activity(target, section)
+    elif service == "package" and section:
+        text = _package(target, section) or f"Unable to find package: {section}\n"
+    elif service == "input":
+        w, h = target.phone.width, target.phone.height
+        text = f"INPUT MANAGER (dumpsys input)\n  Viewport INTERNAL: displayId=0, orientation={rotation(target)}, logicalFrame=[0, 0, {w}, {h}], physicalFrame=[0, 0, {w}, {h}]\n"  # noqa: E501
+    elif service == "power":
+        text = "POWER MANAGER (dumpsys power)\n  mWakefulness=Awake\n  mHoldingDisplaySuspendBlocker=true\n"  # noqa: E501
+    else:
+        text = f"Can't find service: {service}\n"
+    out.out(text)
+
+
+def _is_system(package: str) -> bool:
+    return package.startswith(_SYSTEM_PREFIXES) or package == "android"
+
+
+def pm(ctx: Context, out: Output) -> None:
+    args = ctx.argv[1:]
+    packages = sorted(a.package for a in ctx.target.phone.apps())
+    if args[:2] == ("list", "packages"):
+        flags = [a for a in args[2:] if a.startswith("-")]
+        words = [a for a in args[2:] if not a.startswith("-")]
+        if "-3" in flags:
+            packages = [p for p in packages if not _is_system(p)]
+        if "-s" in flags:
+            packages = [p for p in packages if _is_system(p)]
+        packages = [p for p in packages if not words or words[0] in p]
+        out.out("".join(f"package:{p}\n" for p in packages))
+    elif args[:1] == ("path",) and len(args) == 2:
+        if args[1] in packages:
+            out.out(f"package:/data/app/~~{token(args[1])}==/{args[1]}-1/base.apk\n")
+        else:
+            out.status = 1
+    elif args[:1] == ("clear",) and len(args) == 2:
+        out.out("Success\n")
+    else:
+        out.err("Error: unknown command or arguments\n")
+        out.status = 1
+
+
+def cmd(ctx: Context, out: Output) -> None:
+    args = ctx.argv[1:]
+    if args[:2] == ("automator", "labels"):
+        apps = sorted(ctx.target.phone.apps(), key=lambda a: a.package)
+        out.out("".join(f"package:{a.package} label:{a.label}\n" for a in apps))
+    elif args[:1] == ("package",):
+        pm(Context(ctx.target, ("pm", *args[1:]), ctx.stdin, ctx.env), out)
+    else:
+        out.err(f"cmd: Can't find service: {args[0] if args else ''}\n")
+        out.status = 20

@@ -1,0 +1,439 @@
+"""AndroidDevice: the driver for real phones (and the served virtual phone) over adb.
+
+Two capture paths, chosen when the device is opened and reported in `capture_path` and
+the log:
+
+- "uiautomator2": the uiautomator2 on-device service (JSON-RPC over adb `tcp:9008`)
+  dumps the hierarchy and takes JPEG screenshots; fast.
+- "adb": `uiautomator dump` + sync pull and `screencap -p`; works on any phone, slower.
+
+Actions go through the same service when it runs, else through `input`. Text is never
+shell (see devices.textinput). Every device call has a deadline: a hung call raises
+DeviceTimeout; a failed connection is retried once after reconnecting, then raises
+DeviceDisconnected.
+
+Limits: app labels come from the launcher query that the virtual phone answers
+(`cmd automator labels`); on a real phone `OpenApp` by label falls back to matching the
+label against package names (e.g. "Settings" -> com.android.settings), so a package name
+is the reliable form there.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import logging
+import os
+import re
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Self, TypeVar
+
+import adbutils
+from PIL import Image
+
+from devices.actions import (
+    Action,
+    DoubleTap,
+    Finish,
+    Key,
+    LongPress,
+    OpenApp,
+    Point,
+    PressKey,
+    Scroll,
+    Swipe,
+    Tap,
+    TypeText,
+    Wait,
+)  # fmt: skip
+from devices.android_link import LinkClient, run_with_deadline
+from devices.android_screen import (
+    FOCUS_COMMAND,
+    cut_hierarchy,
+    keyboard_bounds,
+    parse_focus,
+    scroll_swipe,
+)  # fmt: skip
+from devices.device import AppInfo
+from devices.errors import ActionRejected, DeviceDisconnected, DeviceError, DeviceNotFound
+from devices.observation import Observation, TreeFormat
+from devices.textinput import KNOWN_IMES, ime_broadcast, input_text_commands, typable_with_input
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+U2 = "uiautomator2"
+ADB = "adb"
+DUMP_PATH = "/data/local/tmp/automator_dump.xml"
+KEYCODES = {Key.BACK: 4, Key.HOME: 3, Key.ENTER: 66, Key.RECENTS: 187, Key.DELETE: 67}
+_FOCUSED = {"mask": 0x020000, "childOrSibling": [], "childOrSiblingSelector": [], "focused": True}
+
+
+def pick_serial(client: adbutils.AdbClient, serial: str | None) -> str:
+    """The serial to drive: the given one, else ANDROID_SERIAL, else the only device."""
+    infos = client.list()
+    attached = [i.serial for i in infos if i.state == "device"]
+    wanted = serial or os.environ.get("ANDROID_SERIAL")
+    listing = ", ".join(f"{i.serial} ({i.state})" for i in infos) or "none"
+    if wanted:
+        if wanted not in attached:
+            raise DeviceNotFound(f"device {wanted!r} not attached; attached: {listing}")
+        return wanted
+    if len(attached) != 1:
+        reason = "no device attached" if not attached else "several devices attached"
+        raise DeviceNotFound(f"{reason}; choose one by serial. Attached: {listing}")
+    return attached[0]
+
+
+@dataclass(frozen=True)
+class AttachedDevice:
+    serial: str
+    state: str  # device, offline, unauthorized, ...
+    model: str = ""  # ro.product.model, when the device answers
+    size: tuple[int, int] | None = None  # px, from `wm size`
+
+
+def list_devices(host: str | None = None, port: int | None = None) -> list[AttachedDevice]:
+    """The devices an adb server sees, with model and screen size for those online."""
+    client = _client(host, port, timeout=10.0)
+    found = []
+    for info in run_with_deadline(client.list, 10.0, "list devices"):
+        model, size = "", None
+        if info.state == "device":
+            device = client.device(info.serial)
+            model = run_with_deadline(lambda d=device: d.prop.model, 10.0, "getprop") or ""
+            size = tuple(run_with_deadline(device.window_size, 10.0, "wm size"))
+        found.append(AttachedDevice(info.serial, info.state, model, size))
+    return found
+
+
+def _client(host: str | None, port: int | None, timeout: float) -> LinkClient:
+    host = host or os.environ.get("ANDROID_ADB_SERVER_HOST", "127.0.0.1")
+    port = port or int(os.environ.get("ANDROID_ADB_SERVER_PORT", "5037"))
+    return LinkClient(host=host, port=port, socket_timeout=timeout)
+
+
+class AndroidDevice:
+    """A phone reached through an adb server (`host`:`port`, default the env's or 5037)."""
+
+    def __init__(
+        self,
+        serial: str | None = None,
+        *,
+        host: str | None = None,
+        port: int | None = None,
+        use_uiautomator2: bool = True,
+        timeout: float = 10.0,  # s, for each device call
+        connect_timeout: float = 30.0,  # s, for starting the uiautomator2 service
+    ) -> None:
+        self.timeout = timeout
+        self._client = _client(host, port, timeout)
+        self.name = self._guard(lambda: pick_serial(self._client, serial), "list devices")
+        self._adb = self._client.device(self.name)
+        self._u2: Any = None
+        self._want_u2 = use_uiautomator2
+        self._connect_timeout = connect_timeout
+        self._size: tuple[int, int] | None = None
+        self._last_tree = ""
+        self._ime: str | None = None
+        self._reconnecting = threading.Lock()
+        if use_uiautomator2:
+            self._start_u2()
+        logger.info("%s: capture path %s", self.name, self.capture_path)
+
+    # --- connection -------------------------------------------------------------------------
+
+    @property
+    def capture_path(self) -> str:
+        """ "uiautomator2" (the on-device service) or "adb" (dump + screencap)."""
+        return U2 if self._u2 is not None else ADB
+
+    def _start_u2(self) -> None:
+        import uiautomator2
+
+        try:
+            self._u2 = run_with_deadline(
+                lambda: uiautomator2.Device(self._adb), self._connect_timeout, "start uiautomator2"
+            )
+        except DeviceError as e:
+            logger.warning("%s: uiautomator2 unavailable, using plain adb: %s", self.name, e)
+            self._u2 = None
+
+    def _guard(self, fn: Callable[[], T], what: str) -> T:
+        return run_with_deadline(fn, self.timeout, what)
+
+    def _call(self, fn: Callable[[], T], what: str) -> T:
+        """One device call; after a dropped connection, reconnect once and retry."""
+        try:
+            return self._guard(fn, what)
+        except DeviceDisconnected as first:
+            logger.warning("%s: %s; reconnecting once", self.name, first)
+            self._reconnect(first)
+            return self._guard(fn, what)
+
+    def _reconnect(self, cause: DeviceDisconnected) -> None:
+        with self._reconnecting:
+            self._reconnect_once(cause)
+
+    def _reconnect_once(self, cause: DeviceDisconnected) -> None:
+        try:
+            infos = self._guard(self._client.list, "list devices")
+        except DeviceError as e:
+            raise DeviceDisconnected(f"{cause}; adb server unreachable: {e}") from e
+        if not any(i.serial == self.name and i.state == "device" for i in infos):
+            raise DeviceDisconnected(f"{cause}; device {self.name} is gone") from cause
+        self._adb = self._client.device(self.name)
+        if self._u2 is not None:
+            self._start_u2()
+
+    def _shell(self, argv: list[str] | str, what: str | None = None) -> str:
+        """Run a command: an argv list (each word quoted, so data stays data) or a constant
+        command line of this module (never one built from data)."""
+        name = what or (argv[0] if isinstance(argv, list) else argv.split()[0])
+        return self._call(lambda: self._adb.shell(argv, timeout=self.timeout), name)
+
+    def _rpc(self, method: str, *params: Any) -> Any:
+        # The module-level call, not `Device.jsonrpc`: on an HTTP error the latter restarts
+        # the service and waits up to 10 s, outside our deadline; reconnecting is ours.
+        from uiautomator2.core import _jsonrpc_call
+
+        def call() -> Any:
+            port = self._u2._device_server_port
+            return _jsonrpc_call(self._adb, port, method, list(params), self.timeout, False)
+
+        return self._call(call, f"uiautomator2 {method}")
+
+    # --- capture ------------------------------------------------------------------------------
+
+    def capture(self) -> Observation:
+        # The screenshot (the slow part: encode, transfer, decode) overlaps the tree.
+        with ThreadPoolExecutor(1, thread_name_prefix="capture") as pool:
+            grab = self._u2_screenshot if self._u2 is not None else self._adb_screenshot
+            shot = pool.submit(grab)
+            tree = self._rpc("dumpWindowHierarchy", False, 50) if self._u2 else self._adb_dump()
+            focus = self._shell(FOCUS_COMMAND, "dumpsys window")
+            screenshot = shot.result()
+        package, activity, rotation = parse_focus(focus)
+        self._size = screenshot.size
+        self._last_tree = tree
+        return Observation(
+            screenshot=screenshot,
+            tree=tree,
+            tree_format=TreeFormat.UIAUTOMATOR,
+            width=screenshot.width,
+            height=screenshot.height,
+            app=package,
+            activity=activity,
+            rotation=rotation,
+            secure=screenshot.getbbox() is None and "<node" in tree,
+        )
+
+    def _u2_screenshot(self) -> Image.Image:
+        data = base64.b64decode(self._rpc("takeScreenshot", 1, 80) or "")
+        return self._decode(data, "uiautomator2 takeScreenshot") if data else self._adb_screenshot()
+
+    def _adb_screenshot(self) -> Image.Image:
+        def grab() -> Image.Image:
+            data = self._adb.shell(["screencap", "-p"], timeout=self.timeout, encoding=None)
+            return self._decode(data, "screencap")
+
+        return self._call(grab, "screencap")
+
+    @staticmethod
+    def _decode(data: bytes, what: str) -> Image.Image:
+        try:
+            image = Image.open(io.BytesIO(data))
+            image.load()
+        except OSError as e:
+            raise DeviceDisconnected(f"{what}: bad image ({len(data)} bytes): {e}") from e
+        return image.convert("RGB")
+
+    def _adb_dump(self) -> str:
+        def dump() -> str:
+            out = self._adb.shell(["uiautomator", "dump", DUMP_PATH], timeout=self.timeout)
+            if "dumped to" not in out:
+                raise DeviceDisconnected(f"uiautomator dump failed: {out.strip()[:200]}")
+            xml = cut_hierarchy(self._adb.sync.read_text(DUMP_PATH))
+            if xml is None:
+                raise DeviceDisconnected("uiautomator dump: truncated or empty hierarchy")
+            return xml
+
+        return self._call(dump, "uiautomator dump")
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def execute(self, action: Action) -> Action:
+        match action:
+            case Tap(target=Point(x=x, y=y)):
+                self._tap(x, y)
+            case LongPress(target=Point(x=x, y=y), duration_ms=ms):
+                self._swipe(x, y, x, y, max(ms, 500))
+            case DoubleTap(target=Point(x=x, y=y)):
+                self._tap(x, y)
+                self._tap(x, y)
+            case Swipe(start=s, end=e, duration_ms=ms):
+                self._swipe(s.x, s.y, e.x, e.y, ms)
+            case Scroll(direction=d, target=t):
+                start, end = scroll_swipe(d, t if isinstance(t, Point) else None, self._screen())
+                self._swipe(start.x, start.y, end.x, end.y, 300)
+            case TypeText():
+                self._type(action)
+            case PressKey(key=key):
+                self._key(KEYCODES[key])
+            case OpenApp(app=app):
+                self._open_app(app)
+            case Wait(seconds=s):
+                time.sleep(max(0.0, s))
+            case Finish():
+                pass
+            case _:
+                raise ActionRejected(f"{action!r}: targets must be points on a device")
+        return action
+
+    def _screen(self) -> tuple[int, int]:
+        if self._size is None:
+            self._size = self._call(lambda: tuple(self._adb.window_size()), "wm size")  # type: ignore[assignment]
+        assert self._size is not None
+        return self._size
+
+    def _check_point(self, x: int, y: int) -> None:
+        w, h = self._screen()
+        if not (0 <= x < w and 0 <= y < h):
+            raise ActionRejected(f"point ({x}, {y}) is off the {w}x{h} screen")
+
+    def _tap(self, x: int, y: int) -> None:
+        self._check_point(x, y)
+        if self._u2 is not None:
+            self._rpc("click", x, y)
+        else:
+            self._shell(["input", "tap", str(x), str(y)])
+
+    def _swipe(self, x1: int, y1: int, x2: int, y2: int, ms: int) -> None:
+        self._check_point(x1, y1)
+        self._check_point(x2, y2)
+        if self._u2 is not None and (x1, y1) == (x2, y2):
+            self._rpc("click", x1, y1, ms)
+        elif self._u2 is not None:
+            self._rpc("swipe", x1, y1, x2, y2, max(2, ms // 5))
+        else:
+            self._shell(["input", "swipe", str(x1), str(y1), str(x2), str(y2), str(ms)])
+
+    def _key(self, code: int) -> None:
+        if self._u2 is not None:
+            self._rpc("pressKeyCode", code)
+        else:
+            self._shell(["input", "keyevent", str(code)])
+
+    # --- text -----------------------------------------------------------------------------------
+
+    def _type(self, action: TypeText) -> None:
+        if isinstance(action.target, Point):
+            self._focus(action.target)
+        if action.clear:
+            self._clear_field()
+        if action.text:
+            self._enter_text(action.text)
+        if action.submit:
+            self._key(KEYCODES[Key.ENTER])
+
+    def _focus(self, point: Point) -> None:
+        """Tap the field; first hide the soft keyboard if it covers the field."""
+        box = keyboard_bounds(self._last_tree)
+        if box is not None and box[1] <= point.y <= box[3]:
+            logger.info("%s: soft keyboard covers the field; hiding it", self.name)
+            self._key(KEYCODES[Key.BACK])
+        self._tap(point.x, point.y)
+
+    def _clear_field(self) -> None:
+        if self._u2 is not None:
+            self._rpc("clearTextField", _FOCUSED)
+            return
+        length = len(_focused_text(self._adb_dump()))
+        if length:
+            self._shell(["input", "keyevent", "123", *(["67"] * length)], "clear field")
+
+    def _enter_text(self, text: str) -> None:
+        ime = self._text_ime()
+        if ime is not None:
+            self._shell(ime_broadcast(ime, text), "ime broadcast")
+        elif self._u2 is not None:
+            current = "" if not self._rpc("exist", _FOCUSED) else self._rpc("getText", _FOCUSED)
+            self._rpc("setText", _FOCUSED, current + text)
+        elif typable_with_input(text):
+            for argv in input_text_commands(text):
+                self._shell(argv, "input text")
+        else:
+            raise ActionRejected(
+                "cannot type non-ASCII text on this phone: neither the uiautomator2 service "
+                "nor an ADB keyboard IME is available"
+            )
+
+    def _text_ime(self) -> str | None:
+        """A broadcast-driven IME that is already the phone's input method, if any."""
+        if self._ime is None:
+            current = self._shell(["settings", "get", "secure", "default_input_method"])
+            self._ime = current.strip()
+        return self._ime if self._ime in KNOWN_IMES else None
+
+    # --- apps ---------------------------------------------------------------------------------
+
+    def apps(self) -> list[AppInfo]:
+        packages = re.findall(r"^package:(\S+)", self._shell(["pm", "list", "packages"]), re.M)
+        labels = dict(re.findall(r"^package:(\S+) label:(.*)$", self._labels(), re.M))
+        return [AppInfo(p, labels.get(p) or _label_guess(p)) for p in sorted(packages)]
+
+    def _labels(self) -> str:
+        return self._shell(["cmd", "automator", "labels"], "app labels")
+
+    def _open_app(self, app: str) -> None:
+        package = _resolve_app(app, self.apps())
+        out = self._shell(
+            ["monkey", "-p", package, "-c", "android.intent.category.LAUNCHER", "1"], "monkey"
+        )
+        if "Events injected" not in out:
+            raise ActionRejected(f"app {app!r} ({package}) has no launcher activity")
+
+    # --- lifecycle ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._u2 is not None:
+            u2, self._u2 = self._u2, None
+            try:
+                run_with_deadline(lambda: u2.stop_uiautomator(wait=False), 5.0, "stop u2")
+            except DeviceError as e:
+                logger.debug("%s: stopping uiautomator2: %s", self.name, e)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _label_guess(package: str) -> str:
+    """A readable name from a package when the phone will not tell the label."""
+    last = package.rsplit(".", 1)[-1]
+    return last[:1].upper() + last[1:]
+
+
+def _resolve_app(app: str, apps: list[AppInfo]) -> str:
+    wanted = app.strip().casefold()
+    for match in (
+        lambda a: a.package == app,
+        lambda a: a.label.casefold() == wanted,
+        lambda a: _label_guess(a.package).casefold() == wanted,
+    ):
+        found = [a.package for a in apps if match(a)]
+        if found:
+            return found[0]
+    names = ", ".join(sorted(a.label for a in apps))
+    raise ActionRejected(f"no app called {app!r} on this phone; installed: {names}")
+
+
+def _focused_text(tree: str) -> str:
+    m = re.search(r'<node [^>]*?text="([^"]*)"[^>]*?focused="true"', tree)
+    return m.group(1) if m else ""

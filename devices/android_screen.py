@@ -1,0 +1,76 @@
+"""Pure helpers of the Android driver: parsing what the phone prints, planning gestures."""
+
+from __future__ import annotations
+
+import re
+
+from devices.actions import Direction, Point
+
+# One constant command line (no data in it) for the foreground app and the rotation.
+FOCUS_COMMAND = "dumpsys window | grep -E 'mCurrentFocus|mFocusedApp|mCurrentRotation'"
+
+_FOCUS = re.compile(r"mCurrentFocus=Window\{.*\s+(?P<package>[^\s/]+)/(?P<activity>[^\s]+)\}")
+_FOCUSED_APP = re.compile(
+    r"mFocusedApp=.*ActivityRecord\{\S+ \S+ (?P<package>[^\s/]+)/(?P<activity>\S+)"
+)
+_ROTATION = re.compile(r"mCurrentRotation=(?:ROTATION_)?(\d+)")
+_BOUNDS = re.compile(r'bounds="\[(-?\d+),(-?\d+)\]\[(-?\d+),(-?\d+)\]"')
+_KEYBOARD_NODE = re.compile(r"<node [^>]*package=\"[^\"]*inputmethod[^\"]*\"[^>]*>")
+
+
+def parse_focus(text: str) -> tuple[str, str, int]:
+    """(package, activity, quarter turns) from `dumpsys window` lines; "" when unknown.
+
+    The activity is in its full form (`.Main` is expanded with the package)."""
+    m = _FOCUS.search(text) or _FOCUSED_APP.search(text)
+    package, activity = (m.group("package"), m.group("activity")) if m else ("", "")
+    if activity.startswith("."):
+        activity = package + activity
+    r = _ROTATION.search(text)
+    degrees = int(r.group(1)) if r else 0
+    return package, activity, (degrees // 90 if degrees >= 4 else degrees) % 4
+
+
+def cut_hierarchy(text: str) -> str | None:
+    """The XML of a dump, up to and including `</hierarchy>` (a dump to /dev/tty has the
+    status line glued to it); None when it is not a complete hierarchy."""
+    start = text.find("<?xml")
+    end = text.rfind("</hierarchy>")
+    if start < 0:
+        return None
+    if end < 0:
+        return text[start:].rstrip() if re.search(r"<hierarchy[^>]*/>\s*$", text) else None
+    return text[start : end + len("</hierarchy>")]
+
+
+def keyboard_bounds(tree: str) -> tuple[int, int, int, int] | None:
+    """The union of the bounds of the input method's nodes, if the keyboard shows."""
+    boxes = []
+    for node in _KEYBOARD_NODE.findall(tree):
+        m = _BOUNDS.search(node)
+        if m:
+            boxes.append(tuple(int(g) for g in m.groups()))
+    boxes = [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
+
+
+def scroll_swipe(
+    direction: Direction, center: Point | None, screen: tuple[int, int]
+) -> tuple[Point, Point]:
+    """The finger's path for `Scroll(direction)`: content moves into view from `direction`,
+    so the finger moves the opposite way, around `center` (default: the screen's middle)."""
+    w, h = screen
+    cx, cy = (center.x, center.y) if center else (w // 2, h // 2)
+    dx, dy = int(w * 0.3), int(h * 0.25)
+    dx = min(dx, cx - 1, w - 2 - cx) if 0 < cx < w - 1 else dx
+    dy = min(dy, cy - 1, h - 2 - cy) if 0 < cy < h - 1 else dy
+    moves = {
+        Direction.DOWN: (Point(cx, cy + dy), Point(cx, cy - dy)),
+        Direction.UP: (Point(cx, cy - dy), Point(cx, cy + dy)),
+        Direction.RIGHT: (Point(cx + dx, cy), Point(cx - dx, cy)),
+        Direction.LEFT: (Point(cx - dx, cy), Point(cx + dx, cy)),
+    }
+    return moves[direction]
