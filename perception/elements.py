@@ -71,6 +71,8 @@ class UIElement:
     selected: bool = False
     password: bool = False
     source: str = "tree"  # "tree" or "vision" (proposed from pixels)
+    window: int = 0  # which window of the dump holds it (0 = the first dumped); -1 for vision
+    container: int = -1  # id of the scrollable element that holds it; -1 for none
 
     @property
     def label(self) -> str:

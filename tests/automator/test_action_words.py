@@ -32,7 +32,7 @@ from devices.actions import (
         (["open_app", "Google Maps"], OpenApp("Google Maps")),
         (["wait", "2.5"], Wait(2.5)),
         # the text is one argv word, never split or interpreted
-        (["type_text", "héllo; ls $(rm -rf /) 'q' \"x\""], TypeText("héllo; ls $(rm -rf /) 'q' \"x\"")),
+        (["type_text", "héllo; ls $(rm -rf /) 'q'"], TypeText("héllo; ls $(rm -rf /) 'q'")),
         (["type_text", "hi", "100", "200", "--clear", "--submit"],
          TypeText("hi", Point(100, 200), clear=True, submit=True)),
         (['{"kind": "tap", "target": {"x": 1, "y": 2}}'], Tap(Point(1, 2))),
