@@ -155,7 +155,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         say(f"{mark} {r.id}: {r.outcome} in {r.steps} steps ({r.seconds:.1f} s) {r.reason}")
 
     try:
-        summary = evaluate(args.suite, factory, out, on_task=on_task, pattern=args.tasks)
+        summary = evaluate(args.suite, factory, out, on_task=on_task, pattern=args.tasks,
+                           over_adb=args.over_adb)
     except TaskError as e:
         return _error(str(e))
     rows = [(app, f"{rate:.0%}") for app, rate in summary.per_app.items()]
@@ -302,6 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--out")
     ev.add_argument("--tasks", default="*", help="glob over task ids")
     ev.add_argument("--memory", help="exploration memory folder")
+    ev.add_argument("--over-adb", action="store_true",
+                    help="drive each phone through the adb protocol (AndroidDevice)")
     ev.set_defaults(func=cmd_eval)
 
     ex = sub.add_parser("explore", help="explore a device's apps into the planner's memory")

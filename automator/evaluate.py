@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from automator.config import LoopConfig
 from automator.loop import run_episode
@@ -22,6 +23,9 @@ from automator.recording import Recorder
 from automator.tasks import Task, check_task, load_suite
 from devices.device import Device
 from planners.planner import Planner
+
+if TYPE_CHECKING:
+    from devices.virtual.phone import VirtualPhone
 
 log = logging.getLogger(__name__)
 
@@ -68,22 +72,36 @@ class Summary:
         }
 
 
-def _new_phone(task: Task) -> Device:
+@contextmanager
+def _task_device(task: Task, over_adb: bool) -> Iterator[tuple[Device, VirtualPhone]]:
+    """A fresh phone for the task, and the device that drives it: the phone itself, or,
+    `over_adb`, an AndroidDevice talking to it through the adb protocol on loopback."""
     from devices.virtual.phone import VirtualPhone
 
-    return VirtualPhone(state=task.state, app=task.app)
+    phone = VirtualPhone(state=task.state, app=task.app, serial="eval-0")
+    if not over_adb:
+        with phone:
+            yield phone, phone
+        return
+    from devices.adb.server import serve
+    from devices.android import AndroidDevice
+
+    with serve(phones={phone.name: phone}) as server, AndroidDevice(
+        phone.name, port=server.port
+    ) as device:
+        yield device, phone
 
 
 def run_task(task: Task, planner_factory: PlannerFactory, out_dir: Path,
-             config: LoopConfig) -> TaskReport:
+             config: LoopConfig, over_adb: bool = False) -> TaskReport:
     """One task on a fresh phone, recorded under `out_dir/<task id>`, then checked."""
     start = time.monotonic()
-    with _new_phone(task) as phone:
-        planner = planner_factory(phone)
+    with _task_device(task, over_adb) as (device, phone):
+        planner = planner_factory(device)
         loop_config = replace(config, max_steps=task.max_steps, allow=task.allow)
-        trajectory = run_episode(task.goal, phone, planner, loop_config,
+        trajectory = run_episode(task.goal, device, planner, loop_config,
                                  recorder=Recorder(out_dir / task.id))
-        check = check_task(task, phone.state(), trajectory)  # type: ignore[attr-defined]
+        check = check_task(task, phone.state(), trajectory)
     return TaskReport(task.id, task.group, str(trajectory.outcome), check.success,
                       len(trajectory.steps), round(time.monotonic() - start, 3),
                       trajectory.reason, check.failures)
@@ -96,16 +114,18 @@ def evaluate(
     on_task: Callable[[TaskReport], None] | None = None,
     pattern: str = "*",
     config: LoopConfig | None = None,
+    over_adb: bool = False,
 ) -> Summary:
-    """Run every task of the suite whose id matches `pattern`; write and return the summary."""
+    """Run every task of the suite whose id matches `pattern`; write and return the summary.
+    `over_adb` drives each phone through the adb protocol, as a real phone would be."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    config = (config or LoopConfig()).for_device("virtual")
+    config = (config or LoopConfig()).for_device("android" if over_adb else "virtual")
     reports: list[TaskReport] = []
     planner_name = ""
     for task in load_suite(suite_dir, pattern):
         try:
-            report = run_task(task, planner_factory, out, config)
+            report = run_task(task, planner_factory, out, config, over_adb)
         except Exception as e:  # the harness keeps going past one task's crash; logged in full
             log.exception("task %s crashed", task.id)
             report = TaskReport(task.id, task.group, "error", False, 0, 0.0,
