@@ -4,7 +4,7 @@
     automator perceive FILE.xml [--screenshot PNG] [--format text|html|json|som] [--out FILE]
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB]
     automator explore [--device D] [--app APP ...] [--budget N] [--memory DIR]
-    automator bench perception DIR | automator bench step [--steps N]
+    automator bench perception DIR | automator bench step|adb [--steps N]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator virtual-phone serve [--port PORT] [--devices N]
@@ -210,6 +210,16 @@ def cmd_bench(args: argparse.Namespace) -> int:
             f"max {result.max_ms:.1f} ms\nphase medians (ms): {phases}"
         )
         return EXIT_OK
+    if args.what == "adb":
+        from devices.adb.bench import measure
+
+        for r in measure(args.steps):
+            console.line_printer()(
+                f"{r.path:>12}: capture + action median {r.median_ms:.1f} ms (p90 "
+                f"{r.p90_ms:.1f}) = capture {r.capture_median_ms:.1f} + action "
+                f"{r.action_median_ms:.1f}, n={r.steps}"
+            )
+        return EXIT_OK
     if not args.dir:
         return _error("bench perception needs a folder of .xml dumps")
     from perception import bench as perception_bench
@@ -314,8 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--memory")
     ex.set_defaults(func=cmd_explore)
 
-    bench = sub.add_parser("bench", help="measure perception or the loop's overhead")
-    bench.add_argument("what", choices=["perception", "step"])
+    bench = sub.add_parser("bench", help="measure perception, the loop's overhead, or adb")
+    bench.add_argument("what", choices=["perception", "step", "adb"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps")
     bench.add_argument("--steps", type=int, default=40)
     bench.set_defaults(func=cmd_bench)

@@ -1,6 +1,6 @@
 """Round-trip cost of the Android driver over the adb protocol, against the virtual phone.
 
-    python -m devices.adb.bench [N]
+    automator bench adb [--steps N]
 
 For each capture path ("uiautomator2", "adb") it times N steps of `capture()` plus one
 action (`PressKey(HOME)`, harmless on the home screen) and reports the median and the
@@ -10,7 +10,6 @@ action (`PressKey(HOME)`, harmless on the home screen) and reports the median an
 from __future__ import annotations
 
 import statistics
-import sys
 import time
 from dataclasses import dataclass
 
@@ -58,17 +57,3 @@ def measure(steps: int = 20) -> list[BenchResult]:
     """Median capture + action round trip for both capture paths."""
     with serve(port=0, phones=1) as server:
         return [_measure(server.port, use_u2, steps) for use_u2 in (True, False)]
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    for r in measure(int(args[0]) if args else 20):
-        print(
-            f"{r.path:>12}: median {r.median_ms:6.1f} ms (p90 {r.p90_ms:6.1f}) = capture "
-            f"{r.capture_median_ms:6.1f} + action {r.action_median_ms:5.1f}, n={r.steps}"
-        )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

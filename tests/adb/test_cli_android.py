@@ -59,3 +59,11 @@ def test_several_devices_and_no_serial_is_a_clear_error(phones, capsys):
 
 
 assert os.environ.get("ADBUTILS_ADB_PATH") == "/bin/false"  # conftest isolates adb
+
+
+@pytest.mark.sim
+def test_bench_adb_reports_both_capture_paths(capsys):
+    assert main(["bench", "adb", "--steps", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "uiautomator2: capture + action median" in out
+    assert "adb: capture + action median" in out
