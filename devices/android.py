@@ -12,10 +12,10 @@ shell (see devices.textinput). Every device call has a deadline: a hung call rai
 DeviceTimeout; a failed connection is retried once after reconnecting, then raises
 DeviceDisconnected.
 
-Limits: app labels come from the launcher query that the virtual phone answers
-(`cmd automator labels`); on a real phone `OpenApp` by label falls back to matching the
-label against package names (e.g. "Settings" -> com.android.settings), so a package name
-is the reliable form there.
+Apps: `OpenApp` takes a package name, or a label that it looks for on the home screen and
+taps (as a person would), or a label matching a package's name ("Settings" ->
+com.android.settings). A phone's shell does not tell app labels, so `apps()` guesses them
+from package names; apps only reachable from the app drawer need their package name.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ from devices.android_screen import (
     FOCUS_COMMAND,
     cut_hierarchy,
     keyboard_bounds,
+    labelled_node_center,
     parse_focus,
     scroll_swipe,
 )  # fmt: skip
@@ -382,20 +383,31 @@ class AndroidDevice:
     # --- apps ---------------------------------------------------------------------------------
 
     def apps(self) -> list[AppInfo]:
-        packages = re.findall(r"^package:(\S+)", self._shell(["pm", "list", "packages"]), re.M)
-        labels = dict(re.findall(r"^package:(\S+) label:(.*)$", self._labels(), re.M))
-        return [AppInfo(p, labels.get(p) or _label_guess(p)) for p in sorted(packages)]
+        """Installed packages; labels are guessed from package names, since a phone's shell
+        does not tell them (`OpenApp` finds the real label on the home screen)."""
+        return [AppInfo(p, _label_guess(p)) for p in self._packages()]
 
-    def _labels(self) -> str:
-        return self._shell(["cmd", "automator", "labels"], "app labels")
+    def _packages(self) -> list[str]:
+        listing = self._shell(["pm", "list", "packages"])
+        return sorted(re.findall(r"^package:(\S+)", listing, re.M))
 
     def _open_app(self, app: str) -> None:
-        package = _resolve_app(app, self.apps())
+        """A package name launches directly; a label is found on the home screen and tapped,
+        as a person would; a label matching a package's name launches that package."""
+        if app in self._packages():
+            return self._launch(app)
+        self._key(KEYCODES[Key.HOME])
+        icon = labelled_node_center(self.capture().tree, app)
+        if icon is not None:
+            return self._tap(icon.x, icon.y)
+        return self._launch(_resolve_app(app, self.apps()))
+
+    def _launch(self, package: str) -> None:
         out = self._shell(
             ["monkey", "-p", package, "-c", "android.intent.category.LAUNCHER", "1"], "monkey"
         )
         if "Events injected" not in out:
-            raise ActionRejected(f"app {app!r} ({package}) has no launcher activity")
+            raise ActionRejected(f"app {package} has no launcher activity")
 
     # --- lifecycle ------------------------------------------------------------------------------
 

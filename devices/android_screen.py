@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 from devices.actions import Direction, Point
 
@@ -74,3 +75,27 @@ def scroll_swipe(
         Direction.LEFT: (Point(cx - dx, cy), Point(cx + dx, cy)),
     }
     return moves[direction]
+
+
+def labelled_node_center(tree: str, label: str) -> Point | None:
+    """The centre of the node whose text or content-desc is `label` (case-insensitive), as a
+    launcher shows an app's icon; clickable nodes first. None when there is none."""
+    body = cut_hierarchy(tree)
+    if body is None:
+        return None
+    try:
+        root = ElementTree.fromstring(body)
+    except ElementTree.ParseError:
+        return None
+    wanted = label.strip().casefold()
+    found = [
+        n for n in root.iter()
+        if wanted in (n.get("text", "").strip().casefold(),
+                      n.get("content-desc", "").strip().casefold())
+    ]
+    found.sort(key=lambda n: n.get("clickable") != "true")
+    for node in found:
+        numbers = [int(v) for v in re.findall(r"-?\d+", node.get("bounds", ""))]
+        if len(numbers) == 4 and numbers[2] > numbers[0] and numbers[3] > numbers[1]:
+            return Point((numbers[0] + numbers[2]) // 2, (numbers[1] + numbers[3]) // 2)
+    return None

@@ -1,8 +1,4 @@
 """`dumpsys`, `pm` and `cmd` of the device shell: the parts adb clients parse.
-
-`cmd automator labels` is this project's own query (not Android's): it lists
-`package:<pkg> label:<label>` for each launchable app, so a driver can map launcher labels
-to packages. Real phones answer it with "Can't find service", and drivers fall back.
 """
 
 from __future__ import annotations
@@ -159,10 +155,7 @@ def pm(ctx: Context, out: Output) -> None:
 
 def cmd(ctx: Context, out: Output) -> None:
     args = ctx.argv[1:]
-    if args[:2] == ("automator", "labels"):
-        apps = sorted(ctx.target.phone.apps(), key=lambda a: a.package)
-        out.out("".join(f"package:{a.package} label:{a.label}\n" for a in apps))
-    elif args[:1] == ("package",):
+    if args[:1] == ("package",):
         pm(Context(ctx.target, ("pm", *args[1:]), ctx.stdin, ctx.env), out)
     else:
         out.err(f"cmd: Can't find service: {args[0] if args else ''}\n")
