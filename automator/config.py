@@ -81,7 +81,10 @@ def build_device(spec: str) -> Device:
         try:
             return AndroidDevice(arg or None)
         except DeviceError as e:
-            raise ConfigError(f"cannot open the Android device: {e}") from e
+            raise ConfigError(
+                f"cannot open the Android device: {e}. Is the phone attached with USB "
+                "debugging on, and listed by `adb devices`?"
+            ) from e
     if kind == "desktop":
         raise ConfigError(
             "the desktop driver (pyautogui, mss, AT-SPI) is not available yet; it comes with "

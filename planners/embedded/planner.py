@@ -1,0 +1,265 @@
+"""The embedded default planner: goal rules + sentence embeddings + an exploration memory.
+
+Each step: parse the goal (generic intent rules), score the screen's elements against it,
+and either act on the target when it is on screen (switch, slider, form, verb button,
+answer), or take the next step of the best remembered path towards the page that holds it
+(tap, back, scroll, open another app). Works on any app the memory has explored; knows none.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, PressKey, Scroll
+from perception.elements import Screen
+from planners.embedded import acts
+from planners.embedded.encoder import TextEncoder, default_encoder
+from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
+from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
+from planners.embedded.scoring import GAMMA, GoalMatcher, page_values, propagate
+from planners.embedded.view import View
+from planners.planner import Decision, PastStep
+
+logger = logging.getLogger(__name__)
+
+INFEASIBLE_BELOW = 0.55  # best match anywhere below this: the goal names nothing that exists
+_REPEAT_PENALTY = 0.6  # value factor per earlier identical action on the same page
+_UNCHANGED_PENALTY = 0.3  # value factor per earlier identical action that changed nothing
+
+
+@dataclass(frozen=True)
+class _Option:
+    value: float
+    decision: Decision
+
+
+@dataclass
+class _GoalState:
+    goal: Goal
+    matcher: GoalMatcher
+    relevance: dict[str, float]
+    value: dict[str, float]
+    here: str = ""  # the page `value` was computed from
+
+    @property
+    def best_anywhere(self) -> float:
+        return max(self.relevance.values(), default=0.0)
+
+
+def _part_mark(index: int, total: int) -> str:
+    return f"[part {index + 1}/{total}]"
+
+
+def _part_index(history: Sequence[PastStep], total: int) -> int:
+    """The part being worked on: the latest one named in the thoughts so far."""
+    index = 0
+    for step in history:
+        for i in range(total):
+            if _part_mark(i, total) in step.thought:
+                index = max(index, i)
+    return index
+
+
+class EmbeddedPlanner:
+    """Planner over an `AppMemory`; with an empty memory it grounds on the screen alone."""
+
+    name = "embedded"
+
+    def __init__(self, memory: AppMemory | None = None, encoder: TextEncoder | None = None,
+                 infeasible_below: float = INFEASIBLE_BELOW) -> None:
+        self.memory = memory or AppMemory()
+        self.encoder = encoder or default_encoder()
+        self.infeasible_below = infeasible_below
+        self._states: dict[str, _GoalState] = {}
+        self._nav: frozenset[str] | None = None
+        if self.memory.texts and hasattr(self.encoder, "preload"):
+            self.encoder.preload(self.memory.texts, self.memory.matrix)
+
+    def _state(self, text: str) -> _GoalState:
+        if text not in self._states:
+            goal = parse_goal(text)
+            matcher = GoalMatcher(goal, self.encoder)
+            relevance, value = page_values(self.memory, matcher)
+            self._states[text] = _GoalState(goal, matcher, relevance, value)
+        return self._states[text]
+
+    def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
+        start = time.perf_counter()
+        if self._nav is None:
+            self._nav = self.memory.common_keys()
+        parts = split_goal(goal)
+        index = _part_index(history, len(parts))
+        decision = self._decide_part(parts, index, screen, history)
+        ms = (time.perf_counter() - start) * 1000
+        logger.debug("embedded: %s (%.0f ms)", decision.thought, ms)
+        return Decision(decision.action, thought=decision.thought, raw=decision.raw,
+                        confidence=decision.confidence, usage={"decide_ms": ms})
+
+    def _decide_part(self, parts: list[str], index: int, screen: Screen,
+                     history: Sequence[PastStep]) -> Decision:
+        """Decide for part `index`; when it is done and more parts follow, go on to the next
+        one on the same screen."""
+        mark = _part_mark(index, len(parts))
+        mine = [p for p in history if mark in p.thought] if len(parts) > 1 else list(history)
+        state = self._state(parts[index])
+        view = View(screen, signature_of(screen), state.matcher, mine, nav_keys=self._nav or
+                    frozenset())
+        decision = self._decide(state, view)
+        done = isinstance(decision.action, Finish) and decision.action.status is not (
+            FinishStatus.INFEASIBLE)
+        if done and index + 1 < len(parts):
+            nxt = self._decide_part(parts, index + 1, screen, [])
+            return Decision(nxt.action, thought=f"{decision.thought} {nxt.thought}",
+                            confidence=nxt.confidence)
+        if len(parts) > 1:
+            return Decision(decision.action, thought=f"{mark} {decision.thought}",
+                            raw=decision.raw, confidence=decision.confidence)
+        return decision
+
+    # the step -------------------------------------------------------------------------------
+
+    def _decide(self, state: _GoalState, view: View) -> Decision:
+        goal = state.goal
+        if view.modal:
+            dialog = acts.dialog(goal, view)
+            if dialog is not None:
+                return dialog
+        here_best = max((s.score for s in view.content()), default=0.0)
+        if (
+            self.memory.screens
+            and max(here_best, state.best_anywhere) < self.infeasible_below
+            and not goal.slots
+        ):
+            return Decision(
+                Finish(FinishStatus.INFEASIBLE),
+                thought=f"Nothing on this device matches {goal.target!r} "
+                f"(best match {max(here_best, state.best_anywhere):.2f}).",
+                confidence=0.6,
+            )
+        if state.here != view.sig:
+            state.value = propagate(self.memory, state.relevance, exclude=view.sig)
+            state.here = view.sig
+        options = self._navigation(state, view)
+        nav = max((o.value for o in options), default=0.0)
+        for act in self._acts(goal, view, nav, state):
+            decision = act()
+            if decision is not None:
+                return decision
+        if options:
+            return max(options, key=lambda o: o.value).decision
+        return self._fallback(view)
+
+    def _acts(
+        self, goal: Goal, view: View, nav: float, state: _GoalState
+    ) -> list[Callable[[], Decision | None]]:
+        floor = min(nav - 0.05, 0.8)
+        at_best = self._at_best_page(state, view)
+        common = [lambda: acts.form_done(goal, view), lambda: acts.fill_form(goal, view)]
+        entity = [lambda: acts.verb_done(goal, view), lambda: acts.press_verb(goal, view),
+                  lambda: acts.open_entity(goal, view)]
+        match goal.intent:
+            case Intent.TOGGLE:
+                return [lambda: acts.toggle(goal, view, floor)]
+            case Intent.SET_VALUE:
+                return [lambda: acts.slide(goal, view, floor), *common]
+            case Intent.ANSWER:
+                return [lambda: acts.answer(goal, view, at_best)]
+            case Intent.DELETE:
+                return entity
+            case Intent.SEND:
+                return [lambda: acts.form_done(goal, view), *acts.send_steps(goal, view)]
+            case Intent.EDIT:
+                mine = [lambda: acts.form_done(goal, view),
+                        lambda: acts.fill_form(goal, view) if acts.editing(goal, view) else None]
+                return [*mine, lambda: acts.press_edit(goal, view), entity[2]]
+            case Intent.CREATE if goal.slots:
+                return [*common, lambda: acts.press_create(goal, view)]
+            case Intent.OPEN:
+                return [lambda: acts.finish("The page is open.") if at_best else None]
+        if goal.slots:
+            entity = [*common, *entity]
+        return entity
+
+    def _at_best_page(self, state: _GoalState, view: View) -> bool:
+        """The current page matches the goal about as well as any page in memory."""
+        here = max((s.score for s in view.content()), default=0.0)
+        return here >= acts.MATCH and here >= state.best_anywhere - 0.08
+
+    # navigation -----------------------------------------------------------------------------
+
+    def _penalised(self, view: View, value: float, element: object) -> float:
+        total, unchanged = view.tap_count(element)  # type: ignore[arg-type]
+        return value * _REPEAT_PENALTY ** (total - unchanged) * _UNCHANGED_PENALTY**unchanged
+
+    def _navigation(self, state: _GoalState, view: View) -> list[_Option]:
+        """Every move from here with its value: taps (direct or remembered), back, scroll, apps."""
+        memory, values = self.memory, state.value
+        known = view.sig in memory.screens
+        by_key: dict[str, list[str]] = {}
+        for t in memory.transitions:
+            if t.source == view.sig or (not known and t.element != BACK_KEY):
+                by_key.setdefault(t.element, []).append(t.target)
+        options: list[_Option] = []
+        for s in view.actionable():
+            if s.element.editable or s.element.checkable or not s.element.label:
+                continue
+            if s.element.selected or (s.element.scrollable and not s.element.clickable):
+                continue
+            remembered = max((values.get(t, 0.0) for t in by_key.get(s.key, [])), default=0.0)
+            own = 0.0 if view.is_nav(s) else 0.92 * s.score
+            value = max(GAMMA * remembered, own)
+            value = self._penalised(view, value, s.element)
+            thought = f"Tap '{s.element.label}' towards {state.goal.target!r} ({value:.2f})."
+            options.append(_Option(value, acts.tap(s.element, thought, min(value, 1.0))))
+        options += self._back_and_apps(state, view, by_key)
+        options += self._scroll(state, view)
+        return options
+
+    def _back_and_apps(self, state: _GoalState, view: View, by_key: dict[str, list[str]]
+                       ) -> list[_Option]:
+        values = state.value
+        options = []
+        backs = by_key.get(BACK_KEY, []) if view.sig in self.memory.screens else []
+        back_value = max((values.get(t, 0.0) for t in backs), default=0.0) * GAMMA
+        presses = sum(isinstance(p.action, PressKey) for p in view.here())
+        back_value *= _REPEAT_PENALTY**presses
+        if back_value > 0:
+            options.append(_Option(back_value, Decision(PressKey(Key.BACK),
+                                                        thought="Go back towards the target.")))
+        opened = {p.action.app for p in view.history if isinstance(p.action, OpenApp)}
+        for label, app in self.memory.apps.items():
+            value = values.get(app["entry"], 0.0) * GAMMA * GAMMA
+            if app["package"] == view.screen.app and view.sig in self.memory.screens:
+                value *= 0.8  # already in this app: prefer its own pages and back
+            if label in opened:
+                value *= _REPEAT_PENALTY
+            thought = f"Open {label}: its pages match {state.goal.target!r} ({value:.2f})."
+            options.append(_Option(value, Decision(OpenApp(label), thought=thought)))
+        return options
+
+    def _scroll(self, state: _GoalState, view: View) -> list[_Option]:
+        record = self.memory.screens.get(view.sig)
+        if record is None or not any(e.scrollable for e in view.screen.elements):
+            return []
+        visible = {s.key for s in view.scored}
+        hidden = [e for e in record.elements if e.needs_scroll and e.key not in visible]
+        leads: dict[str, float] = {}
+        for t in self.memory.outgoing(view.sig):
+            leads[t.element] = max(leads.get(t.element, 0.0), GAMMA * state.value.get(t.target, 0))
+        scores = [max(state.matcher.element(e.label, e.context), leads.get(e.key, 0.0))
+                  for e in hidden]
+        if not scores:
+            return []
+        scrolls = sum(isinstance(p.action, Scroll) for p in view.here())
+        value = max(scores) * 0.95 * _REPEAT_PENALTY ** max(0, scrolls - 2)
+        return [_Option(value, Decision(Scroll(Direction.DOWN),
+                                        thought="The target is further down: scroll."))]
+
+    def _fallback(self, view: View) -> Decision:
+        scrolls = sum(isinstance(p.action, Scroll) for p in view.here())
+        if any(e.scrollable for e in view.screen.elements) and scrolls < 3:
+            return Decision(Scroll(Direction.DOWN), thought="Nothing matches here: look further.")
+        return Decision(PressKey(Key.BACK), thought="Nothing matches here: go back.")

@@ -1,0 +1,142 @@
+"""How well texts match a goal (embeddings + word overlap), and how valuable each remembered
+page is for the goal (its own best match, or the best page it leads to, discounted per step)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from planners.embedded.encoder import TextEncoder
+from planners.embedded.goal import Goal
+from planners.embedded.memory import BACK_KEY, AppMemory, MemElement
+
+GAMMA = 0.9  # value discount per navigation step
+LEXICAL_WEIGHT = 0.35  # weight of word overlap next to the cosine
+PART_SEPARATOR = " | "  # how perception joins the labels it merges into one control
+_WORD = re.compile(r"[a-z0-9@.+-]+|[^\W\d_]+", re.I)
+_STOP_TEXT = "a an the my this that to for of on in at with and or is are be it its your me"
+_STOP = frozenset(_STOP_TEXT.split())
+
+
+def words(text: str) -> set[str]:
+    """Lower-case content words, with simple plural folding ("contacts" -> "contact")."""
+    out = set()
+    for w in _WORD.findall(text.lower()):
+        w = w.strip(".-")
+        if not w or w in _STOP:
+            continue
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def lexical(goal_words: set[str], text: str) -> float:
+    """Word overlap in [0, 1]: half how much of the goal it covers, half how much of it is goal."""
+    ws = words(text)
+    if not ws or not goal_words:
+        return 0.0
+    common = len(goal_words & ws)
+    return 0.5 * common / len(goal_words) + 0.5 * common / len(ws)
+
+
+@dataclass
+class GoalMatcher:
+    """Scores texts against one goal; embeddings come from a cached encoder."""
+
+    goal: Goal
+    encoder: TextEncoder
+
+    def __post_init__(self) -> None:
+        self.phrases = list(self.goal.phrases)
+        self.vectors = self.encoder.encode(self.phrases)
+        self.goal_words = words(self.goal.target)
+        self.entity_words = [words(e) for e in self.goal.entities]
+        self._cache: dict[str, float] = {}
+
+    def cosines(self, texts: Sequence[str]) -> np.ndarray:
+        """Best cosine of each text with any goal phrase."""
+        if not texts:
+            return np.zeros(0, np.float32)
+        return (self.encoder.encode(list(texts)) @ self.vectors.T).max(axis=1)
+
+    def prime(self, texts: Sequence[str], rows: np.ndarray | None = None) -> None:
+        """Compute and cache scores for many texts at once (`rows`: their embeddings)."""
+        todo = [t for t in dict.fromkeys(texts) if t and t not in self._cache]
+        if not todo:
+            return
+        if rows is not None and len(rows) == len(texts) and len(todo) == len(texts):
+            cos = (rows @ self.vectors.T).max(axis=1)
+        else:
+            cos = self.cosines(todo)
+        for text, c in zip(todo, cos, strict=True):
+            self._cache[text] = float(c) + LEXICAL_WEIGHT * self.lexical(text)
+        parts = [p.strip() for t in todo if PART_SEPARATOR in t for p in t.split(PART_SEPARATOR)]
+        if parts:
+            self.prime([p for p in parts if p])
+
+    def lexical(self, text: str) -> float:
+        base = lexical(self.goal_words, text)
+        ws = words(text)
+        for entity in self.entity_words:
+            if entity and entity <= ws:
+                base = max(base, 0.8)
+        return base
+
+    def score(self, text: str) -> float:
+        if not text:
+            return 0.0
+        if text not in self._cache:
+            self.prime([text])
+        return self._cache[text]
+
+    def element(self, label: str, context: str = "") -> float:
+        """An element's match: its label's (or one of its merged parts'), or a little less for
+        the texts drawn inside it."""
+        best = self.score(label)
+        parts = [p for p in label.split(PART_SEPARATOR) if p.strip()]
+        if len(parts) > 1:
+            best = max(best, *(0.97 * self.score(p.strip()) for p in parts))
+        return max(best, 0.9 * self.score(context) if context else 0.0)
+
+
+def screen_relevance(matcher: GoalMatcher, elements: Sequence[MemElement],
+                     nav: frozenset[str] = frozenset()) -> float:
+    """A page's match: its best element, leaving out navigation found on most pages."""
+    return max((matcher.element(e.label, e.context) for e in elements if e.key not in nav),
+               default=0.0)
+
+
+def page_values(
+    memory: AppMemory, matcher: GoalMatcher
+) -> tuple[dict[str, float], dict[str, float]]:
+    """(relevance, value) per remembered page: value = max(relevance, GAMMA * best successor)."""
+    if memory.texts:
+        matcher.prime(memory.texts, memory.matrix)
+    nav = memory.common_keys()
+    relevance = {sig: screen_relevance(matcher, r.elements, nav)
+                 for sig, r in memory.screens.items()}
+    return relevance, propagate(memory, relevance)
+
+
+def propagate(
+    memory: AppMemory, relevance: dict[str, float], exclude: str = ""
+) -> dict[str, float]:
+    """Values over forward transitions, never through page `exclude` (where the agent is:
+    a path that comes back here is no progress)."""
+    value = dict(relevance)
+    for _ in range(12):
+        changed = False
+        for t in memory.transitions:
+            if t.element == BACK_KEY or exclude in (t.source, t.target):
+                continue
+            candidate = GAMMA * value.get(t.target, 0.0)
+            if candidate > value.get(t.source, 0.0) + 1e-6:
+                value[t.source] = candidate
+                changed = True
+        if not changed:
+            break
+    return value

@@ -1,0 +1,173 @@
+"""The current screen as the embedded planner sees it: elements with their goal scores, and
+what the episode's history says was already done on it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from devices.actions import ElementRef, Point, Tap, TypeText, target_of
+from perception.elements import Screen, UIElement
+from planners.embedded.memory import element_context, element_key, is_chrome
+from planners.embedded.scoring import GoalMatcher, words
+from planners.planner import PastStep
+
+# Markers the planner puts in its thoughts, read back from the history.
+SUBMIT_MARK = "(submit)"
+GOAL_ACTION_MARK = "(goal action)"
+_NO_CHANGE = re.compile(r"no (visible )?change|unchanged|nothing changed", re.I)
+
+
+@dataclass(frozen=True)
+class Scored:
+    element: UIElement
+    score: float
+    context: str
+    key: str
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for t in (self.element.label, self.context) if t)
+
+
+def is_slider(e: UIElement) -> bool:
+    return "seekbar" in e.class_name.lower() or e.role in ("slider", "seekbar", "progress")
+
+
+def field_name(e: UIElement) -> str:
+    """What an editable field is for: its hint, description or resource name (not its value)."""
+    rid = e.resource_id.rpartition("/")[2].replace("_", " ")
+    return " ".join(dict.fromkeys(t for t in (e.hint, e.description, rid) if t)) or e.label
+
+
+def front_window(screen: Screen) -> Screen:
+    """The screen less what a dialog covers: when the app shows several windows, only the
+    last one (the dialog on top) takes input."""
+    windows = sorted({e.window for e in screen.elements if not is_chrome(e) and e.window >= 0})
+    if len(windows) < 2:
+        return screen
+    top = windows[-1]
+    kept = tuple(e for e in screen.elements if is_chrome(e) or e.window in (top, -1))
+    return replace(screen, elements=kept)
+
+
+def switch_context(screen: Screen, e: UIElement) -> str:
+    """What a switch or checkbox is for: its description and the row it sits in (the smallest
+    element around it, and the texts beside it on the same line)."""
+    texts = [e.description] if e.description and e.description != e.text else []
+    around = [o for o in screen.elements if o.id != e.id and o.label and not o.scrollable
+              and o.bounds.contains(e.bounds.center) and o.bounds.area > e.bounds.area]
+    if around:
+        texts.append(min(around, key=lambda o: o.bounds.area).label)
+    mid = e.bounds.center.y
+    texts += [o.label for o in screen.elements if o.id != e.id and o.label and not o.actionable
+              and o.bounds.top <= mid < o.bounds.bottom and o.bounds.right <= e.bounds.left
+              and not is_chrome(o)]
+    return " · ".join(dict.fromkeys(t for t in texts if t))
+
+
+@dataclass
+class View:
+    screen: Screen
+    sig: str
+    matcher: GoalMatcher
+    history: Sequence[PastStep]
+    scored: list[Scored] = field(default_factory=list)
+    nav_keys: frozenset[str] = frozenset()  # keys of elements found on most pages of the app
+    modal: bool = False  # a dialog is on top
+
+    def __post_init__(self) -> None:
+        front = front_window(self.screen)
+        self.modal = len(front.elements) < len(self.screen.elements)
+        self.screen = front
+        texts = []
+        pairs = []
+        for e in self.screen.elements:
+            if is_chrome(e):
+                continue
+            if e.checkable:
+                context = switch_context(self.screen, e)
+            else:
+                context = element_context(self.screen, e)
+            pairs.append((e, context))
+            texts.extend(t for t in (e.label, context) if t)
+        self.matcher.prime(texts)
+        self.scored = [
+            Scored(e, self.matcher.element(e.label, c), c, element_key(e)) for e, c in pairs
+        ]
+
+    # what is on screen ----------------------------------------------------------------------
+
+    def actionable(self) -> list[Scored]:
+        return [s for s in self.scored if s.element.actionable and s.element.enabled]
+
+    def is_nav(self, s: Scored) -> bool:
+        """Navigation chrome (tabs, bars found on most pages) or the tab already selected."""
+        return s.key in self.nav_keys or s.element.selected
+
+    def content(self) -> list[Scored]:
+        return [s for s in self.scored if not self.is_nav(s)]
+
+    def last(self) -> PastStep | None:
+        return self.history[-1] if self.history else None
+
+    def last_thought(self, mark: str) -> bool:
+        last = self.last()
+        return last is not None and mark in last.thought
+
+    def best(self, items: Sequence[Scored]) -> Scored | None:
+        return max(items, key=lambda s: (s.score, s.element.clickable), default=None)
+
+    def shows(self, text: str, fields: bool = False) -> bool:
+        """Some element (not a field, unless `fields`) shows all the words of `text`."""
+        want = words(text)
+        return bool(want) and any(
+            want <= words(s.text) for s in self.scored if fields or not s.element.editable
+        )
+
+    def fields(self) -> list[UIElement]:
+        return sorted(
+            (e for e in self.screen.elements if e.editable and e.enabled and not is_chrome(e)),
+            key=lambda e: (e.bounds.top, e.bounds.left),
+        )
+
+    # what the history says ------------------------------------------------------------------
+
+    def here(self) -> list[PastStep]:
+        """Past steps decided on this same page."""
+        return [p for p in self.history if p.screen_signature == self.sig]
+
+    def tap_count(self, element: UIElement) -> tuple[int, int]:
+        """(times tapped on this page, of which with no visible change)."""
+        total = unchanged = 0
+        for step in self.here():
+            if step.action is None or not _hits(step.action, element):
+                continue
+            total += 1
+            unchanged += bool(_NO_CHANGE.search(step.outcome) or step.error)
+        return total, unchanged
+
+    def tapped_point(self, point: Point, tolerance: int = 12) -> bool:
+        for step in self.here():
+            t = target_of(step.action) if step.action is not None else None
+            if isinstance(step.action, Tap) and isinstance(t, Point) and (
+                abs(t.x - point.x) <= tolerance and abs(t.y - point.y) <= tolerance
+            ):
+                return True
+        return False
+
+    def marked(self, mark: str) -> bool:
+        return any(mark in p.thought for p in self.history)
+
+    def typed(self) -> list[str]:
+        return [p.action.text for p in self.history if isinstance(p.action, TypeText)]
+
+
+def _hits(action: object, element: UIElement) -> bool:
+    if not isinstance(action, Tap):
+        return False
+    target = action.target
+    if isinstance(target, ElementRef):
+        return target.id == element.id
+    return element.bounds.contains(target)

@@ -1,0 +1,168 @@
+"""The generic GUI rules added on top of grounding: goal parts, modal dialogs, switches named by
+their row, recipients that do not exist, "Key: value" answers, 12-hour time forms."""
+
+import pytest
+
+from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText
+from perception.elements import Bounds
+from planners.embedded import EmbeddedPlanner
+from planners.embedded.goal import Intent, Slot, canonical_time, parse_goal, split_goal
+from planners.planner import PastStep
+from tests.embedded import screens as S
+from tests.embedded.screens import el, screen
+
+
+@pytest.fixture(scope="module")
+def planner(encoder) -> EmbeddedPlanner:
+    return EmbeddedPlanner(encoder=encoder)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Turn off Bluetooth and turn on Wi-Fi", ["Turn off Bluetooth", "turn on Wi-Fi"]),
+        ("Turn on dark theme, then set an alarm for 6:30 AM",
+         ["Turn on dark theme", "set an alarm for 6:30 AM"]),
+        ("Add Maria Lopez (555-0142) to my contacts, then text her 'Hi!'",
+         ["Add Maria Lopez (555-0142) to my contacts", "text Maria Lopez 'Hi!'"]),
+        ("Buy a mug and ship it to 12 Oak Street", ["Buy a mug and ship it to 12 Oak Street"]),
+    ],
+)
+def test_goal_parts(text, parts):
+    assert split_goal(text) == parts
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("Put the phone in airplane mode", Intent.TOGGLE, ()),
+        ("Change Ivan Petrov's phone number to 555-0177", Intent.EDIT,
+         (Slot("phone number", "555-0177"),)),
+        ("Fix the spelling of Jamal Robinson's first name: it's Jamaal", Intent.EDIT,
+         (Slot("first name", "Jamaal"),)),
+        ("Add mom@example.com as Mom's email address", Intent.EDIT,
+         (Slot("email address", "mom@example.com"),)),
+        ("Add oat milk to my grocery list note", Intent.EDIT,
+         (Slot("text", "oat milk", append=True),)),
+        ("Rename the note 'Car' to 'Car maintenance'", Intent.EDIT,
+         (Slot("title", "Car maintenance"),)),
+        ("Reply to Mom: see you soon", Intent.SEND,
+         (Slot("to", "Mom"), Slot("message", "see you soon"))),
+    ],
+)
+def test_edit_and_send_values(text, intent, slots):
+    goal = parse_goal(text)
+    assert (goal.intent, goal.slots) == (intent, slots)
+
+
+@pytest.mark.unit
+def test_values_quantities_and_times():
+    assert parse_goal("Turn the screen brightness all the way up").number == 100
+    assert parse_goal("Order two USB-C cables to 4 Elm Road, Portland").quantity == 2
+    assert Slot("address", "4 Elm Road, Portland") in parse_goal(
+        "Order two USB-C cables to 4 Elm Road, Portland").slots
+    assert canonical_time("my 7 AM alarm") == "7:00 AM"
+    assert "7:00 AM" in parse_goal("Turn off my 7 AM work alarm").entities
+
+
+def _alarm_list():
+    return screen(
+        el(0, "button", "", 200, height=260, description="6:15 AM alarm | Gym", clickable=True),
+        el(1, "switch", "OFF", 220, height=100, description="6:15 AM alarm", clickable=True,
+           checkable=True, bounds=Bounds(900, 220, 1040, 320)),
+        el(2, "button", "", 480, height=260, description="7:00 AM alarm | Work", clickable=True),
+        el(3, "switch", "ON", 500, height=100, description="7:00 AM alarm", checked=True,
+           clickable=True, checkable=True, bounds=Bounds(900, 500, 1040, 600)),
+    )
+
+
+@pytest.mark.slow
+def test_switch_is_named_by_its_row(planner):
+    assert planner.decide("Turn off my 7 AM work alarm", _alarm_list(), []).action == Tap(
+        ElementRef(3))
+    assert planner.decide("Turn on the gym alarm", _alarm_list(), []).action == Tap(
+        ElementRef(1))
+
+
+def _confirm_dialog():
+    return screen(
+        el(0, "button", "Delete", 0, height=120, clickable=True),
+        el(1, "text", "Bob Stone", 200),
+        el(2, "text", "Delete this contact?", 900, window=1),
+        el(3, "button", "Cancel", 1100, height=120, clickable=True, window=1,
+           bounds=Bounds(100, 1100, 500, 1220)),
+        el(4, "button", "Delete", 1100, height=120, clickable=True, window=1,
+           bounds=Bounds(600, 1100, 1000, 1220)),
+    )
+
+
+@pytest.mark.slow
+def test_dialog_after_the_goal_action_is_confirmed_on_top(planner):
+    pressed = PastStep(Tap(ElementRef(0)), thought="Tap 'Delete' (goal action).",
+                       outcome="screen changed")
+    assert planner.decide("Delete Bob Stone", _confirm_dialog(), [pressed]).action == Tap(
+        ElementRef(4))
+
+
+def _picker(typed: str):
+    return screen(
+        el(0, "text", "New conversation", 0),
+        el(1, "input", typed, 200, hint="Type name, phone number, or email", editable=True,
+           clickable=True, resource_id="x:id/recipient"),
+        el(2, "button", "Anna Schmidt | 555-0101", 400, clickable=True) if not typed else
+        el(2, "text", "No matches", 400),
+    )
+
+
+@pytest.mark.slow
+def test_recipient_typed_then_missing_is_infeasible(planner):
+    goal = "Text Gandalf 'hello'"
+    assert planner.decide(goal, _picker(""), []).action == TypeText(
+        "Gandalf", ElementRef(1), clear=True)
+    typed = PastStep(TypeText("Gandalf", ElementRef(1), clear=True), outcome="screen changed")
+    action = planner.decide(goal, _picker("Gandalf"), [typed]).action
+    assert action == Finish(FinishStatus.INFEASIBLE)
+
+
+@pytest.mark.slow
+def test_key_value_line_answers_the_question(planner):
+    note = screen(el(0, "input", "Cabin", 200, editable=True, hint="Title"),
+                  el(1, "input", "Network: LakeHouse\nPassword: loon-2024", 400, editable=True,
+                     hint="Note"))
+    action = planner.decide("What's the Wi-Fi password for the cabin?", note, []).action
+    assert action == Finish(FinishStatus.SUCCESS, "loon-2024")
+
+
+def _time_form(hour: str = "7", minute: str = "00", pm: bool = False):
+    return screen(
+        el(0, "input", hour, 300, description="Hour", editable=True, clickable=True,
+           resource_id="x:id/input_hour", bounds=Bounds(100, 300, 400, 500)),
+        el(1, "input", minute, 300, description="Minute", editable=True, clickable=True,
+           resource_id="x:id/input_minute", bounds=Bounds(450, 300, 750, 500)),
+        el(2, "button", "AM", 300, clickable=True, checkable=True, checked=not pm,
+           bounds=Bounds(800, 300, 1000, 390)),
+        el(3, "button", "PM", 400, clickable=True, checkable=True, checked=pm,
+           bounds=Bounds(800, 400, 1000, 490)),
+        el(4, "button", "OK", 700, clickable=True, bounds=Bounds(600, 700, 1000, 820)),
+    )
+
+
+@pytest.mark.slow
+def test_twelve_hour_form_types_hour_then_meridiem(planner):
+    goal = "Set an alarm for 9:15 PM"
+    assert planner.decide(goal, _time_form(), []).action == TypeText(
+        "9", ElementRef(0), clear=True)
+    assert planner.decide(goal, _time_form("9", "15"), []).action == Tap(ElementRef(3))
+    assert planner.decide(goal, _time_form("9", "15", pm=True), []).action == Tap(ElementRef(4))
+
+
+@pytest.mark.slow
+def test_two_parts_run_in_order(planner):
+    goal = "Turn off Wi-Fi and turn on Airplane mode"
+    first = planner.decide(goal, S.network(True), [])
+    assert first.action == Tap(ElementRef(2))
+    step = PastStep(first.action, thought=first.thought, outcome="screen changed")
+    second = planner.decide(goal, S.network(False), [step])
+    assert second.action == Tap(ElementRef(3))

@@ -1,0 +1,92 @@
+import numpy as np
+import pytest
+
+from planners.embedded.memory import (
+    BACK_KEY,
+    AppMemory,
+    MemoryFormatError,
+    element_key,
+    signature_of,
+)
+from tests.embedded.screens import network, settings_main
+
+
+def _memory() -> AppMemory:
+    memory = AppMemory()
+    main, net = settings_main(), network()
+    memory.set_app("Settings", "com.android.settings", signature_of(main))
+    memory.add_screen(signature_of(main), main, "Settings")
+    memory.add_screen(signature_of(net), net, "Settings", needs_scroll=True)
+    memory.add_transition(signature_of(main), element_key(main.elements[1]), signature_of(net))
+    memory.add_transition(signature_of(net), BACK_KEY, signature_of(main))
+    return memory
+
+
+@pytest.mark.unit
+def test_round_trip_keeps_screens_transitions_and_flags(tmp_path):
+    memory = _memory()
+    memory.texts = sorted(memory.element_texts())
+    memory.matrix = np.eye(len(memory.texts), 384, dtype=np.float32)
+    memory.save(tmp_path / "mem")
+    assert AppMemory.exists(tmp_path / "mem")
+    loaded = AppMemory.load(tmp_path / "mem")
+    assert loaded.apps == memory.apps
+    assert loaded.transitions == memory.transitions
+    assert {s: r.elements for s, r in loaded.screens.items()} == {
+        s: r.elements for s, r in memory.screens.items()
+    }
+    net = loaded.screens[signature_of(network())]
+    assert all(e.needs_scroll for e in net.elements)
+    wifi = next(e for e in net.elements if e.label == "Wi-Fi")
+    assert wifi.checkable and wifi.clickable and not wifi.editable
+    np.testing.assert_array_equal(loaded.matrix, memory.matrix)
+
+
+@pytest.mark.unit
+def test_duplicate_transitions_and_elements_are_merged():
+    memory = _memory()
+    main = settings_main()
+    assert memory.add_screen(signature_of(main), main, "Settings") == 0
+    before = len(memory.transitions)
+    memory.add_transition(*(memory.transitions[0].source, memory.transitions[0].element,
+                            memory.transitions[0].target))
+    assert len(memory.transitions) == before
+
+
+@pytest.mark.unit
+def test_other_schema_is_refused(tmp_path):
+    memory = _memory()
+    memory.save(tmp_path)
+    path = tmp_path / "memory.json"
+    path.write_text(path.read_text().replace('"schema": 1', '"schema": 99'))
+    with pytest.raises(MemoryFormatError):
+        AppMemory.load(tmp_path)
+
+
+@pytest.mark.unit
+def test_row_context_collects_texts_inside_it():
+    from perception.elements import Bounds
+    from tests.embedded.screens import el, screen
+
+    s = screen(
+        el(0, "button", "", 0, clickable=True, bounds=Bounds(0, 0, 1080, 200)),
+        el(1, "text", "Battery", 20, height=60),
+        el(2, "text", "82%", 100, height=60),
+    )
+    records = AppMemory()
+    records.add_screen("sig", s, "App")
+    row = records.screens["sig"].elements[0]
+    assert row.context == "Battery · 82%"
+    assert row.label == "Battery"
+
+
+@pytest.mark.slow
+def test_embeddings_align_with_texts(encoder, tmp_path):
+    memory = _memory()
+    memory.embed(encoder)
+    assert memory.matrix.shape == (len(memory.texts), 384)
+    i = memory.texts.index("Wi-Fi")
+    np.testing.assert_allclose(memory.matrix[i], encoder.encode(["Wi-Fi"])[0], atol=1e-6)
+    memory.save(tmp_path)
+    loaded = AppMemory.load(tmp_path)
+    assert loaded.texts == memory.texts
