@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INFEASIBLE = 2
 DEFAULT_SUITE_PLANNER = "default"
+PLANNER_HELP = "default | transformers:MODEL_ID_OR_PATH | openai:MODEL@BASE_URL"
+GRAMMAR_HELP = ("action grammar of a model planner: som_json | uitars | uitars_v1 | qwen_mobile "
+                "(default: inferred from the model's name)")
 
 
 def _slug(text: str, limit: int = 40) -> str:
@@ -91,10 +94,11 @@ def _planner_for_run(args: argparse.Namespace, device: Device, say: Callable[[st
     starts from the phone's own initial state."""
     from automator.config import build_device, build_planner
 
+    options = {"on_progress": say, "grammar": args.grammar}
     if args.device.partition(":")[0] != "virtual":
-        return build_planner(args.planner, device, args.memory, on_progress=say)
+        return build_planner(args.planner, device, args.memory, **options)
     with build_device(args.device) as twin:
-        return build_planner(args.planner, twin, args.memory, on_progress=say)
+        return build_planner(args.planner, twin, args.memory, **options)
 
 
 # -- perceive -------------------------------------------------------------------------------
@@ -145,7 +149,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     say = console.line_printer()
     try:
-        factory = _planner_factory(args.planner, args.memory, say)
+        factory = _planner_factory(args.planner, args.memory, say, args.grammar)
     except ConfigError as e:
         return _error(str(e))
     out = Path(args.out) if args.out else Path("runs") / f"eval-{time.strftime('%Y%m%d-%H%M%S')}"
@@ -166,11 +170,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None]) -> PlannerFactory:
-    """One planner per task; the embedded planner's memory is loaded (or explored) once."""
-    from automator.config import build_device, build_planner, load_or_explore, memory_dir
+def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None],
+                     grammar: str | None = None) -> PlannerFactory:
+    """A planner per task's device; a model, or the embedded planner's memory, is loaded
+    (or explored) once."""
+    from automator.config import (
+        build_device,
+        build_model_planner,
+        build_planner,
+        load_or_explore,
+        memory_dir,
+    )
 
     kind = spec.partition(":")[0]
+    if kind in ("transformers", "openai"):
+        planner = build_model_planner(spec, grammar)
+        return lambda device: planner
     if kind not in ("default", "embedded"):
         return lambda device: build_planner(spec, device, memory, on_progress=say)
     from planners.embedded import EmbeddedPlanner
@@ -291,7 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="carry out a goal on a device")
     run.add_argument("goal")
     run.add_argument("--device", default="virtual", help="virtual | android[:SERIAL] | desktop")
-    run.add_argument("--planner", default="default", help="default | embedded")
+    run.add_argument("--planner", default="default", help=PLANNER_HELP)
+    run.add_argument("--grammar", help=GRAMMAR_HELP)
     run.add_argument("--max-steps", type=int, default=30)
     run.add_argument("--out", help="episode folder (default ./runs/<time>-<goal>)")
     run.add_argument("--allow", nargs="*", metavar="CATEGORY",
@@ -309,7 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="evaluate a planner on a task suite (virtual phone)")
     ev.add_argument("suite")
-    ev.add_argument("--planner", default=DEFAULT_SUITE_PLANNER)
+    ev.add_argument("--planner", default=DEFAULT_SUITE_PLANNER, help=PLANNER_HELP)
+    ev.add_argument("--grammar", help=GRAMMAR_HELP)
     ev.add_argument("--out")
     ev.add_argument("--tasks", default="*", help="glob over task ids")
     ev.add_argument("--memory", help="exploration memory folder")

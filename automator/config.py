@@ -98,9 +98,11 @@ def build_planner(
     device: Device,
     memory: str | Path | None = None,
     on_progress: Progress | None = None,
+    grammar: str | None = None,
 ) -> Planner:
     """A planner from its spec; the embedded one explores the device first if it has no
-    memory yet (with progress), and saves what it learned."""
+    memory yet (with progress), and saves what it learned. `grammar` overrides the action
+    grammar a model planner infers from the model's name."""
     kind, _, arg = spec.partition(":")
     if kind in ("default", "embedded"):
         return _embedded_planner(device, memory_dir(device, memory), on_progress)
@@ -113,17 +115,11 @@ def build_planner(
             return ScriptedPlanner.from_file(arg)
         except (OSError, ValueError) as e:
             raise ConfigError(f"cannot read the script {arg}: {e}") from e
-    if kind == "transformers":
-        raise ConfigError(
-            "transformers planners (Qwen2.5-VL, UI-TARS, ...) are not available yet; they come "
-            "with the local-model planner work. Use --planner default for now."
-        )
-    if kind == "openai":
-        raise ConfigError(
-            "OpenAI-compatible planners (vLLM, SGLang, Ollama, ...) are not available yet; they "
-            "come with the server planner work. Use --planner default for now."
-        )
-    raise ConfigError(f"unknown planner {spec!r}; use default, embedded, scripted:FILE")
+    if kind in ("transformers", "openai"):
+        return build_model_planner(spec, grammar)
+    raise ConfigError(
+        f"unknown planner {spec!r}; use default, transformers:MODEL, openai:MODEL@URL"
+    )
 
 
 def load_or_explore(
@@ -150,3 +146,15 @@ def _embedded_planner(device: Device, folder: Path, on_progress: Progress | None
     from planners.embedded import EmbeddedPlanner
 
     return EmbeddedPlanner(load_or_explore(device, folder, on_progress))
+
+
+def build_model_planner(spec: str, grammar: str | None = None) -> Planner:
+    """`transformers:MODEL_ID_OR_PATH` or `openai:MODEL@BASE_URL` (key from OPENAI_API_KEY);
+    it does not depend on the device, so one can serve many episodes."""
+    from planners.errors import PlannerError
+    from planners.spec import SpecError, build_planner, parse_spec
+
+    try:
+        return build_planner(parse_spec(spec, grammar))
+    except (SpecError, PlannerError, OSError, ValueError) as e:
+        raise ConfigError(f"cannot build the planner {spec!r}: {e}") from e

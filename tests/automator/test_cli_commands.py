@@ -72,10 +72,21 @@ def test_unavailable_devices_say_what_brings_them(args, message, capsys, monkeyp
 
 
 @pytest.mark.sim
-@pytest.mark.parametrize("planner", ["transformers:Qwen/Qwen2.5-VL-3B-Instruct", "openai:http://x"])
-def test_unavailable_planners_say_so(planner, tmp_path, capsys):
-    assert main(["run", "x", "--planner", planner, "--out", str(tmp_path / "e")]) == 2
-    assert "not available yet" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--planner", "transformers:/nonexistent/model-folder"], "cannot build the planner"),
+        (["--planner", "openai:http://x"], "openai:MODEL@"),
+        (["--planner", "openai:qwen@http://127.0.0.1:9/v1", "--grammar", "klingon"],
+         "unknown grammar"),
+    ],
+)
+def test_model_planners_that_cannot_be_built_say_why(options, message, tmp_path, capsys,
+                                                      monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    assert main(["run", "x", *options, "--out", str(tmp_path / "e")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.sim

@@ -1,0 +1,189 @@
+"""Qwen2.5-VL agent function calls: `mobile_use` (phones) and `computer_use` (desktops).
+
+    <tool_call>
+    {"name": "mobile_use", "arguments": {"action": "click", "coordinate": [540, 1200]}}
+    </tool_call>
+
+Coordinates are pixels of the image as the model saw it after `smart_resize`; the caller
+passes that `Frame`. Parsing: strict first (exactly one `<tool_call>...</tool_call>` block
+holding one JSON object). The one fallback: no complete block, and exactly one JSON object
+with `name` and `arguments` in the text (a code fence, or a block cut before its closing
+tag). Two calls are rejected. `terminate(status='failure')` is `Finish(INFEASIBLE)`;
+`answer(text)` is `Finish(SUCCESS, answer=text)`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from devices.actions import (
+    Action,
+    ActionKind,
+    Direction,
+    DoubleTap,
+    Finish,
+    FinishStatus,
+    Key,
+    LongPress,
+    OpenApp,
+    Point,
+    PressKey,
+    Scroll,
+    Swipe,
+    Tap,
+    TypeText,
+    Wait,
+)
+from perception.elements import Screen
+from planners.errors import ParseError
+from planners.grammars.frames import Frame, OffScreen
+from planners.grammars.jsontext import embedded_objects, strict_object
+from planners.grammars.space import KIND_HINTS, all_kinds
+from planners.planner import Decision
+
+NAME = "qwen_mobile"
+FUNCTIONS = ("mobile_use", "computer_use")
+_BLOCK = re.compile(r"<tool_call>(.*?)</tool_call>", re.DOTALL)
+_BUTTONS = {"back": Key.BACK, "home": Key.HOME, "enter": Key.ENTER}
+_KEYS = {"enter": Key.ENTER, "return": Key.ENTER, "backspace": Key.DELETE, "delete": Key.DELETE}
+MAX_WAIT_S = 60.0
+
+# How each action kind is spelled in `mobile_use`; kinds without a spelling are not offered.
+_MOBILE: dict[ActionKind, list[str]] = {
+    ActionKind.TAP: ['"action": "click", "coordinate": [x, y]'],
+    ActionKind.LONG_PRESS: ['"action": "long_press", "coordinate": [x, y], "time": <seconds>'],
+    ActionKind.SWIPE: ['"action": "swipe", "coordinate": [x, y], "coordinate2": [x2, y2]'],
+    ActionKind.TYPE_TEXT: ['"action": "type", "text": "<text>"'],
+    ActionKind.KEY: ['"action": "system_button", "button": "'
+                     + "|".join(b.capitalize() for b in _BUTTONS) + '"'],
+    ActionKind.OPEN_APP: ['"action": "open", "text": "<app name>"'],
+    ActionKind.WAIT: ['"action": "wait", "time": <seconds>'],
+    ActionKind.FINISH: ['"action": "terminate", "status": "success|failure"',
+                        '"action": "answer", "text": "<the answer>"  (ends the task)'],
+}
+
+
+def render_action_space() -> str:
+    """The `mobile_use` actions, one line each, generated per action kind."""
+    lines = []
+    for kind in all_kinds():
+        for spelling in _MOBILE.get(kind, []):
+            lines.append(f"- {{{spelling}}}  — {KIND_HINTS[kind]}")
+    return "\n".join(lines)
+
+
+def _call_object(reply: str) -> dict[str, Any]:
+    blocks = _BLOCK.findall(reply)
+    if len(blocks) > 1:
+        raise ParseError(f"{len(blocks)} tool calls in one reply; give exactly one")
+    if blocks:
+        obj = strict_object(blocks[0])
+        if obj is None:
+            raise ParseError("the <tool_call> block is not one JSON object")
+        return obj
+    found = [o for o in embedded_objects(reply) if "name" in o and "arguments" in o]
+    if len(found) != 1:
+        raise ParseError("no <tool_call> in the reply" if not found else
+                         f"{len(found)} tool calls in one reply; give exactly one")
+    return found[0]
+
+
+def _point(args: dict[str, Any], key: str, frame: Frame) -> Point:
+    value = args.get(key)
+    if isinstance(value, str):
+        value = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", value)]
+    if (not isinstance(value, list) or len(value) != 2
+            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
+        raise ParseError(f"`{key}` must be [x, y], got {args.get(key)!r}")
+    try:
+        return frame.to_device(value[0], value[1])
+    except OffScreen as e:
+        raise ParseError(f"`{key}` is off the screen: {e} ({frame.describe()})") from None
+
+
+def _seconds(args: dict[str, Any], default: float) -> float:
+    value = args.get("time", default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ParseError(f"`time` must be a number of seconds, got {value!r}")
+    if not 0 < value <= MAX_WAIT_S:
+        raise ParseError(f"`time`={value} is outside (0, {MAX_WAIT_S:g}]")
+    return float(value)
+
+
+def _text(args: dict[str, Any], what: str) -> str:
+    value = args.get("text")
+    if not isinstance(value, str) or not value.strip():
+        raise ParseError(f"{what} needs `text`")
+    return value
+
+
+def _terminate(args: dict[str, Any]) -> Action:
+    status = str(args.get("status", "")).lower()
+    if status not in ("success", "failure"):
+        raise ParseError("terminate needs status 'success' or 'failure'")
+    return Finish(FinishStatus.SUCCESS if status == "success" else FinishStatus.INFEASIBLE)
+
+
+def _button(args: dict[str, Any]) -> Action:
+    name = str(args.get("button", "")).strip().lower()
+    if name not in _BUTTONS:
+        raise ParseError(f"system_button {name!r} is not available; use Back, Home or Enter")
+    return PressKey(_BUTTONS[name])
+
+
+def _key(args: dict[str, Any]) -> Action:
+    keys = args.get("keys", args.get("text"))
+    keys = [keys] if isinstance(keys, str) else keys
+    if not isinstance(keys, list) or len(keys) != 1 or str(keys[0]).lower() not in _KEYS:
+        raise ParseError(f"unsupported key combination {keys!r}; use enter or backspace")
+    return PressKey(_KEYS[str(keys[0]).lower()])
+
+
+def _scroll(args: dict[str, Any], frame: Frame) -> Action:
+    pixels = args.get("pixels")
+    if isinstance(pixels, bool) or not isinstance(pixels, int | float) or pixels == 0:
+        raise ParseError("scroll needs non-zero `pixels` (positive: up, negative: down)")
+    target = _point(args, "coordinate", frame) if "coordinate" in args else None
+    return Scroll(Direction.UP if pixels > 0 else Direction.DOWN, target)
+
+
+def _action(args: dict[str, Any], frame: Frame) -> Action:
+    name = args.get("action")
+    pointed = {"click": Tap, "left_click": Tap, "double_click": DoubleTap}
+    if name in pointed:
+        return pointed[name](_point(args, "coordinate", frame))
+    if name == "long_press":
+        seconds = _seconds(args, 0.8)
+        return LongPress(_point(args, "coordinate", frame), duration_ms=int(seconds * 1000))
+    if name == "swipe":
+        return Swipe(_point(args, "coordinate", frame), _point(args, "coordinate2", frame))
+    handlers = {
+        "type": lambda: TypeText(_text(args, "type")),
+        "open": lambda: OpenApp(_text(args, "open").strip()),
+        "answer": lambda: Finish(FinishStatus.SUCCESS, _text(args, "answer")),
+        "wait": lambda: Wait(_seconds(args, 1.0)),
+        "terminate": lambda: _terminate(args),
+        "system_button": lambda: _button(args),
+        "key": lambda: _key(args),
+        "scroll": lambda: _scroll(args, frame),
+    }
+    if name not in handlers:
+        raise ParseError(f"unknown or unsupported action {name!r}")
+    return handlers[name]()
+
+
+def parse(reply: str, screen: Screen, frame: Frame) -> Decision:
+    """The decision in a Qwen2.5-VL function-call reply, coordinates read in `frame`."""
+    try:
+        obj = _call_object(reply)
+        if obj.get("name") not in FUNCTIONS or not isinstance(obj.get("arguments"), dict):
+            raise ParseError(f"call must be one of {FUNCTIONS} with an `arguments` object")
+        action = _action(obj["arguments"], frame)
+        thought = re.sub(r"^\s*Thought\s*:\s*", "", reply.split("<tool_call>")[0]).strip()
+        if not thought.strip() or thought.lstrip().startswith("{"):
+            thought = ""
+        return Decision(action=action, thought=thought, raw=reply)
+    except ParseError as e:
+        raise ParseError(str(e), reply) from None

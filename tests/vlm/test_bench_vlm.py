@@ -1,0 +1,38 @@
+"""The latency benchmark: the tiny model on CPU, the published sizes on a GPU."""
+
+from __future__ import annotations
+
+import pytest
+
+from planners.bench_vlm import format_table, qwen25_vl_config, run_benchmark
+
+
+@pytest.mark.unit
+def test_published_sizes_are_passed_explicitly() -> None:
+    import torch
+    from transformers import Qwen2_5_VLForConditionalGeneration
+
+    for size, billions in (("3b", 3.75), ("7b", 8.29)):
+        with torch.device("meta"):
+            model = Qwen2_5_VLForConditionalGeneration._from_config(qwen25_vl_config(size))
+        params = sum(p.numel() for p in model.parameters()) / 1e9
+        assert abs(params - billions) < 0.05, (size, params)
+
+
+@pytest.mark.slow
+def test_cpu_runs_the_tiny_model_only() -> None:
+    rows = run_benchmark(["tiny", "7b"], "cpu")
+    assert rows[1] == {"size": "7b", "device": "cpu", "skipped": "needs a GPU"}
+    tiny = rows[0]
+    assert tiny["step_ms"] > tiny["prefill_ms"] > 0 and tiny["decode_tokens"] == 64
+    table = format_table(rows)
+    assert "tiny | cpu" in table and "skipped: needs a GPU" in table
+
+
+@pytest.mark.gpu
+def test_gpu_latency_of_published_sizes() -> None:
+    torch = pytest.importorskip("torch")
+    if not torch.cuda.is_available():
+        pytest.skip("needs CUDA")
+    rows = run_benchmark(["3b"], "cuda")
+    assert rows[0]["image"] == "1092x2408" and rows[0]["step_ms"] > 0
