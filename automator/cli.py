@@ -5,6 +5,7 @@
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB]
     automator explore [--device D] [--app APP ...] [--budget N] [--memory DIR]
     automator bench perception DIR | automator bench step|adb [--steps N]
+    automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator virtual-phone serve [--port PORT] [--devices N]
@@ -225,6 +226,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
             f"max {result.max_ms:.1f} ms\nphase medians (ms): {phases}"
         )
         return EXIT_OK
+    if args.what == "vlm":
+        from planners.bench_vlm import format_table, run_benchmark
+
+        rows = run_benchmark(args.sizes or ["tiny", "3b", "7b"], args.torch_device)
+        console.line_printer()(format_table(rows))
+        return EXIT_OK
     if args.what == "adb":
         from devices.adb.bench import measure
 
@@ -341,10 +348,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--memory")
     ex.set_defaults(func=cmd_explore)
 
-    bench = sub.add_parser("bench", help="measure perception, the loop's overhead, or adb")
-    bench.add_argument("what", choices=["perception", "step", "adb"])
+    bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
+    bench.add_argument("what", choices=["perception", "step", "adb", "vlm"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps")
     bench.add_argument("--steps", type=int, default=40)
+    bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
+    bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")
     bench.set_defaults(func=cmd_bench)
 
     sub.add_parser("devices", help="list attached Android devices").set_defaults(func=cmd_devices)

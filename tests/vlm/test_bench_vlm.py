@@ -36,3 +36,15 @@ def test_gpu_latency_of_published_sizes() -> None:
         pytest.skip("needs CUDA")
     rows = run_benchmark(["3b"], "cuda")
     assert rows[0]["image"] == "1092x2408" and rows[0]["step_ms"] > 0
+
+
+@pytest.mark.slow
+def test_bench_vlm_command_prints_the_tiny_row_and_skips_full_sizes_on_cpu(capsys):
+    from automator.cli import main
+
+    assert main(["bench", "vlm", "--sizes", "tiny", "7b", "--torch-device", "cpu"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("size | device")
+    assert any(line.startswith("tiny | cpu |") and "skipped" not in line
+               for line in out.splitlines())
+    assert "7b | cpu | skipped" in out
