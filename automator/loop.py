@@ -22,7 +22,7 @@ from automator.errors import InvalidTarget, RecordingError
 from automator.recording import Recorder
 from automator.resolve import resolve
 from automator.safety import Confirm, gate
-from automator.trajectory import Outcome, Step, Trajectory, Verdict
+from automator.trajectory import Outcome, Step, Trajectory, Verdict, Verification
 from automator.verify import Capture, Snapshot, capture, settle, verify
 from devices.actions import Action, Finish, FinishStatus, describe
 from devices.device import Device
@@ -30,8 +30,10 @@ from devices.errors import ActionRejected, DeviceError
 from perception import perceive, signature
 from perception.errors import PerceptionError
 from perception.sensitive import target_element
-from planners.errors import ParseError
+from planners.errors import ParseError, PlannerError
 from planners.planner import Decision, Planner
+from planners.verify_prompt import ModelVerifier
+from planners.verify_prompt import Verdict as ModelVerdict
 
 log = logging.getLogger(__name__)
 
@@ -142,12 +144,38 @@ class _Episode:
         after = self.perceive(shot)
         self.pending = {"perceive": after.perceive_ms}  # counted on the step that uses it
         start = time.perf_counter()
-        verification = verify(action, before, after)
+        verification = self.second_opinion(action, before, after, verify(action, before, after))
         timings["verify"] = _ms(start)
         self.mistakes = 0
         step = replace(step, executed=executed, verification=verification)
         self.commit(replace(step, note=self.stuck_note(step, after)))
         return after
+
+    def second_opinion(self, action: Action, before: Snapshot, after: Snapshot,
+                       checked: Verification) -> Verification:
+        """When the tree and pixels could not confirm the action, a planner that can judge
+        screenshots is asked; its verdict (and reason) reaches the planner in the history,
+        which then retries, goes back or re-plans."""
+        if checked.verdict not in (Verdict.NO_CHANGE, Verdict.UNEXPECTED) or not isinstance(
+            self.planner, ModelVerifier
+        ):
+            return checked
+        try:
+            judged = self.planner.verify(self.goal, action, before.screen, after.screen)
+        except PlannerError as e:  # a model mistake: keep the rule-based verdict
+            log.info("model verification failed: %s", e)
+            return checked
+        reason = f" ({judged.reason})" if judged.reason else ""
+        match judged.verdict:
+            case ModelVerdict.WORKED:
+                return replace(checked, verdict=Verdict.CHANGED,
+                               detail=f"the model judged that it worked{reason}")
+            case ModelVerdict.WRONG_PAGE:
+                return replace(checked, verdict=Verdict.UNEXPECTED,
+                               detail=f"the model judged it led to the wrong page{reason}; "
+                                      "going back may help")
+        return replace(checked, verdict=Verdict.NO_CHANGE,
+                       detail=f"the model saw no effect{reason}")
 
     # -- bookkeeping --------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from PIL import Image
 
@@ -35,6 +35,15 @@ class Verification:
     verdict: Verdict
     reason: str = ""
     raw: str = ""
+
+
+@runtime_checkable
+class ModelVerifier(Protocol):
+    """A planner that can also judge, from before/after screenshots, whether an action
+    worked. The loop asks only when its own tree and pixel checks could not confirm it."""
+
+    def verify(self, goal: str, action: Action, before: Screen, after: Screen
+               ) -> Verification: ...
 
 
 @dataclass(frozen=True)

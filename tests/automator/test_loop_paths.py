@@ -21,6 +21,8 @@ from devices.errors import DeviceDisconnected
 from devices.virtual.phone import VirtualPhone
 from planners.errors import ParseError
 from planners.scripted import ScriptedPlanner
+from planners.verify_prompt import Verdict as ModelVerdict
+from planners.verify_prompt import Verification as ModelVerification
 
 
 def _wifi_on(screen, history):
@@ -191,3 +193,48 @@ def test_paying_goes_ahead_when_approved(config, how):
                              confirm=confirm)
     assert trajectory.outcome == Outcome.SUCCESS
     assert len(phone.state()["shop"]["orders"]) == 1
+
+
+class _JudgingPlanner(ScriptedPlanner):
+    """A scripted planner that also judges screenshots, as a VLM planner does."""
+
+    def __init__(self, script, judgement):
+        super().__init__(script)
+        self.judgement, self.asked = judgement, []
+
+    def verify(self, goal, action, before, after):
+        self.asked.append(action)
+        if isinstance(self.judgement, Exception):
+            raise self.judgement
+        return self.judgement
+
+
+@pytest.mark.sim
+@pytest.mark.parametrize(
+    ("judgement", "verdict", "words"),
+    [
+        (ModelVerification(ModelVerdict.WORKED, "the menu opened"), Verdict.CHANGED, "worked"),
+        (ModelVerification(ModelVerdict.WRONG_PAGE, "ads"), Verdict.UNEXPECTED, "going back"),
+        (ModelVerification(ModelVerdict.NO_CHANGE), Verdict.NO_CHANGE, "no effect"),
+        (ParseError("no verdict", raw="hmm"), Verdict.NO_CHANGE, "did not react"),  # rules stand
+    ],
+)
+def test_a_model_judges_what_the_rules_could_not_confirm(config, judgement, verdict, words):
+    phone = VirtualPhone()
+    blank = Point(540, 1300)  # empty wallpaper on the home screen: the tap changes nothing
+    planner = _JudgingPlanner([Tap(blank), Finish()], judgement)
+    trajectory = run_episode("Open the menu", phone, planner, config)
+    step = trajectory.steps[0]
+    assert planner.asked == [Tap(blank)]
+    assert step.verification.verdict == verdict
+    assert words in step.verification.detail
+    assert planner.seen[1][1][0].outcome  # the planner was told what was judged
+
+
+@pytest.mark.sim
+def test_a_confirmed_change_is_not_sent_to_the_model(config):
+    phone = VirtualPhone(state={"system": {"wifi": False}}, app="settings")
+    planner = _JudgingPlanner(lambda goal, screen, history: _wifi_on(screen, history),
+                              ModelVerification(ModelVerdict.NO_CHANGE))
+    assert run_episode("Turn on Wi-Fi", phone, planner, config).outcome == Outcome.SUCCESS
+    assert planner.asked == []
