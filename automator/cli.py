@@ -41,6 +41,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INFEASIBLE = 2
 DEFAULT_SUITE_PLANNER = "default"
 PLANNER_HELP = "default | transformers:MODEL_ID_OR_PATH | openai:MODEL@BASE_URL"
+NOTES_HELP = "do not tell a model planner what the exploration memory knows of each app"
 GRAMMAR_HELP = ("action grammar of a model planner: som_json | uitars | uitars_v1 | qwen_mobile "
                 "(default: inferred from the model's name)")
 
@@ -95,7 +96,7 @@ def _planner_for_run(args: argparse.Namespace, device: Device, say: Callable[[st
     starts from the phone's own initial state."""
     from automator.config import build_device, build_planner
 
-    options = {"on_progress": say, "grammar": args.grammar}
+    options = {"on_progress": say, "grammar": args.grammar, "app_notes": not args.no_app_notes}
     if args.device.partition(":")[0] != "virtual":
         return build_planner(args.planner, device, args.memory, **options)
     with build_device(args.device) as twin:
@@ -150,7 +151,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     say = console.line_printer()
     try:
-        factory = _planner_factory(args.planner, args.memory, say, args.grammar)
+        factory = _planner_factory(args.planner, args.memory, say, args.grammar,
+                                   not args.no_app_notes)
     except ConfigError as e:
         return _error(str(e))
     out = Path(args.out) if args.out else Path("runs") / f"eval-{time.strftime('%Y%m%d-%H%M%S')}"
@@ -172,10 +174,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None],
-                     grammar: str | None = None) -> PlannerFactory:
+                     grammar: str | None = None, app_notes: bool = True) -> PlannerFactory:
     """A planner per task's device; a model, or the embedded planner's memory, is loaded
     (or explored) once."""
     from automator.config import (
+        attach_app_notes,
         build_device,
         build_model_planner,
         build_planner,
@@ -186,6 +189,9 @@ def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None],
     kind = spec.partition(":")[0]
     if kind in ("transformers", "openai"):
         planner = build_model_planner(spec, grammar)
+        if app_notes:
+            with build_device("virtual") as phone:
+                attach_app_notes(planner, memory_dir(phone, memory))
         return lambda device: planner
     if kind not in ("default", "embedded"):
         return lambda device: build_planner(spec, device, memory, on_progress=say)
@@ -315,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--device", default="virtual", help="virtual | android[:SERIAL] | desktop")
     run.add_argument("--planner", default="default", help=PLANNER_HELP)
     run.add_argument("--grammar", help=GRAMMAR_HELP)
+    run.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
     run.add_argument("--max-steps", type=int, default=30)
     run.add_argument("--out", help="episode folder (default ./runs/<time>-<goal>)")
     run.add_argument("--allow", nargs="*", metavar="CATEGORY",
@@ -334,6 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("suite")
     ev.add_argument("--planner", default=DEFAULT_SUITE_PLANNER, help=PLANNER_HELP)
     ev.add_argument("--grammar", help=GRAMMAR_HELP)
+    ev.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
     ev.add_argument("--out")
     ev.add_argument("--tasks", default="*", help="glob over task ids")
     ev.add_argument("--memory", help="exploration memory folder")

@@ -99,10 +99,12 @@ def build_planner(
     memory: str | Path | None = None,
     on_progress: Progress | None = None,
     grammar: str | None = None,
+    app_notes: bool = True,
 ) -> Planner:
     """A planner from its spec; the embedded one explores the device first if it has no
     memory yet (with progress), and saves what it learned. `grammar` overrides the action
-    grammar a model planner infers from the model's name."""
+    grammar a model planner infers from the model's name; with `app_notes`, a model planner
+    is told what the device's exploration memory (when there is one) knows of each app."""
     kind, _, arg = spec.partition(":")
     if kind in ("default", "embedded"):
         return _embedded_planner(device, memory_dir(device, memory), on_progress)
@@ -116,7 +118,10 @@ def build_planner(
         except (OSError, ValueError) as e:
             raise ConfigError(f"cannot read the script {arg}: {e}") from e
     if kind in ("transformers", "openai"):
-        return build_model_planner(spec, grammar)
+        planner = build_model_planner(spec, grammar)
+        if app_notes:
+            attach_app_notes(planner, memory_dir(device, memory))
+        return planner
     raise ConfigError(
         f"unknown planner {spec!r}; use default, transformers:MODEL, openai:MODEL@URL"
     )
@@ -158,3 +163,14 @@ def build_model_planner(spec: str, grammar: str | None = None) -> Planner:
         return build_planner(parse_spec(spec, grammar))
     except (SpecError, PlannerError, OSError, ValueError) as e:
         raise ConfigError(f"cannot build the planner {spec!r}: {e}") from e
+
+
+def attach_app_notes(planner: Planner, folder: Path) -> bool:
+    """Give a model planner the exploration memory in `folder` as per-app notes; False when
+    there is no memory there."""
+    from planners.embedded.memory import AppMemory
+
+    if not AppMemory.exists(folder) or not hasattr(planner, "app_notes"):
+        return False
+    planner.app_notes = AppMemory.load(folder).describe  # type: ignore[attr-defined]
+    return True

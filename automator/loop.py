@@ -4,7 +4,8 @@ Errors are sorted by fault:
 - the planner's mistakes (`ParseError`, an `InvalidTarget`, an `ActionRejected`) and the
   person's refusals go on the step and are fed back through the history; too many in a row
   end the episode as `failure`;
-- the device failing (`DeviceError`, an unreadable screen) or the disk failing
+- the device failing (`DeviceError`, an unreadable screen), the planner failing
+  (`PlannerError`: a model server unreachable after its retries) or the disk failing
   (`RecordingError`) ends it as `infrastructure`, with the reason;
 - anything else is our bug and raises (the recorder keeps what was written).
 """
@@ -103,6 +104,11 @@ class _Episode:
         except ParseError as e:
             timings["decide"] = _ms(start)
             return self.mistake(replace(base, raw=e.raw), f"unreadable reply: {e}", before)
+        except PlannerError as e:  # the model is unreachable, not mistaken
+            timings["decide"] = _ms(start)
+            self.end = _End(Outcome.INFRASTRUCTURE, f"the planner failed: {e}")
+            self.commit(replace(base, error=str(e)))
+            return before
         timings["decide"] = _ms(start)
         return self.act(replace(base, decision=decision), decision, before)
 

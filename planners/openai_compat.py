@@ -24,7 +24,7 @@ from planners.errors import PlannerError
 from planners.grammars import Grammar, get_grammar
 from planners.planner import Decision, PastStep
 from planners.verify_prompt import Verification, build_verify_prompt, parse_verdict, verify_messages
-from planners.vlm import Prompt, build_prompt, openai_messages
+from planners.vlm import Prompt, build_prompt, no_app_notes, openai_messages
 
 log = logging.getLogger(__name__)
 RETRY_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
@@ -81,11 +81,13 @@ class OpenAICompatiblePlanner:
         self.retry, self.image_format, self.device = retry, image_format, device
         self.max_pixels = max_pixels
         self._sleep = sleep
+        self.app_notes: Callable[[str], str] = no_app_notes  # package -> notes
         self.name = f"openai:{model}"
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
         prompt = build_prompt(goal, screen, history, self.grammar, self.rendering, self.device,
-                              self.max_pixels)
+                              self.max_pixels,
+                              app_notes=self.app_notes(screen.app))
         started = time.perf_counter()
         body, attempts = self._post_with_retries(self._payload(prompt))
         reply, usage = _reply_and_usage(body)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ from planners.errors import PlannerError
 from planners.grammars import Frame, FrameKind, Grammar, get_grammar, infer_grammar
 from planners.hf_loading import load_model, load_processor, pick_device, pick_dtype
 from planners.planner import Decision, PastStep
-from planners.vlm import Prompt, build_prompt, template_messages
+from planners.vlm import Prompt, build_prompt, no_app_notes, template_messages
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,7 @@ class TransformersPlanner:
         model: Any = None,  # an already loaded model and processor (skips loading)
         processor: Any = None,
     ) -> None:
+        self.app_notes: Callable[[str], str] = no_app_notes  # package -> notes
         grammar = grammar or infer_grammar(model_id_or_path)
         self.grammar = get_grammar(grammar) if isinstance(grammar, str) else grammar
         self.rendering = rendering or self.grammar.default_rendering
@@ -94,7 +95,8 @@ class TransformersPlanner:
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
         prompt = build_prompt(goal, screen, history, self.grammar, self.rendering,
-                              self.device_kind, self.max_pixels)
+                              self.device_kind, self.max_pixels,
+                              app_notes=self.app_notes(screen.app))
         inputs = self.encode(prompt)
         frame = self._frame(prompt.frame, inputs)
         reply, usage = self.generate(prompt, inputs)

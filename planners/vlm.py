@@ -118,8 +118,11 @@ def frame_for(screen: Screen, grammar: Grammar, image: Image.Image | None) -> Fr
 
 
 def user_prompt(goal: str, screen: Screen, history: Sequence[PastStep], rendering: str,
-                frame: Frame) -> str:
+                frame: Frame, app_notes: str = "") -> str:
     lines = [f"Task: {goal}", "", "Steps so far:", history_text(history), ""]
+    if app_notes:
+        lines += ["This app's screens and where things are, from exploring it earlier:",
+                  quote_screen(app_notes), ""]
     app = f" of app {screen.app}" if screen.app else ""
     lines.append(f"Current screen{app}, {screen.width}x{screen.height} px.")
     if rendering == "screenshot":
@@ -132,17 +135,24 @@ def user_prompt(goal: str, screen: Screen, history: Sequence[PastStep], renderin
     return "\n".join(lines)
 
 
+def no_app_notes(package: str) -> str:
+    """The default source of app notes: none. A planner's `app_notes` is replaced by an
+    exploration memory's `describe` when one exists for the device."""
+    return ""
+
+
 def build_prompt(goal: str, screen: Screen, history: Sequence[PastStep], grammar: Grammar,
                  rendering: str | None = None, device: str = "phone",
-                 max_pixels: int | None = None) -> Prompt:
-    """Everything a backend sends for one step."""
+                 max_pixels: int | None = None, app_notes: str = "") -> Prompt:
+    """Everything a backend sends for one step; `app_notes` describes the current app from
+    an exploration memory (quoted like screen content: data, never instructions)."""
     rendering = rendering or grammar.default_rendering
     if rendering not in RENDERINGS:
         raise ValueError(f"rendering must be one of {RENDERINGS}, got {rendering!r}")
     image = screen_image(screen, grammar, rendering, max_pixels)
     frame = frame_for(screen, grammar, image)
-    return Prompt(system_prompt(grammar, device), user_prompt(goal, screen, history, rendering,
-                                                              frame), image, frame)
+    user = user_prompt(goal, screen, history, rendering, frame, app_notes)
+    return Prompt(system_prompt(grammar, device), user, image, frame)
 
 
 def image_data_url(image: Image.Image, fmt: str = "png") -> str:

@@ -223,6 +223,34 @@ class AppMemory:
     def outgoing(self, sig: str) -> list[Transition]:
         return [t for t in self.transitions if t.source == sig]
 
+    def describe(self, package: str, limit: int = 3000) -> str:
+        """This app's remembered pages, their controls and what leads where, as text for a
+        model's prompt (at most `limit` characters). For an app never explored (a launcher,
+        say) it is an overview of the apps that were."""
+        titles = {sig: r.title or "untitled page" for sig, r in self.screens.items()
+                  if r.app == package}
+        lines = [] if titles else self._overview()
+        for sig, title in titles.items():
+            controls = [e.label for e in self.screens[sig].elements if e.actionable and e.label]
+            lines.append(f"page {title!r}: {', '.join(controls[:15])}")
+        for t in self.transitions:
+            if t.source in titles and t.target in titles and t.source != t.target != "" and (
+                t.element != BACK_KEY
+            ):
+                label = t.element.rpartition("|")[2]
+                lines.append(f"on {titles[t.source]!r} tap {label!r} -> {titles[t.target]!r}")
+        text = "\n".join(lines)
+        return text if len(text) <= limit else text[:limit].rpartition("\n")[0]
+
+    def _overview(self) -> list[str]:
+        """One line per explored app: its label and what its pages are about."""
+        lines = []
+        for label, info in sorted(self.apps.items()):
+            pages = [r.title for r in self.screens.values() if r.app == info["package"]]
+            topics = ", ".join(t for t in dict.fromkeys(pages) if t)[:300]
+            lines.append(f"app {label!r}: {topics}")
+        return lines
+
     # disk -----------------------------------------------------------------------------------
 
     @staticmethod

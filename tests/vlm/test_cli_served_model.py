@@ -43,6 +43,8 @@ def test_grammar_flag_overrides_the_inferred_one(server: ChatServer, tmp_path: P
     monkeypatch.setenv("OPENAI_API_KEY", "k-test")
     server.script = [
         (200, "Thought: go home first.\nAction: press_home()", 0.0),
+        # home on the home screen changes nothing: the loop asks the model for a verdict
+        (200, '{"verdict": "worked", "reason": "already home"}', 0.0),
         (200, "Thought: nothing left.\nAction: finished(content='done')", 0.0),
     ]
     out = tmp_path / "episode"
@@ -50,4 +52,61 @@ def test_grammar_flag_overrides_the_inferred_one(server: ChatServer, tmp_path: P
                  "--grammar", "uitars", "--out", str(out)])
     assert code == 0
     assert "press_home" in server.requests[0]["messages"][0]["content"]  # uitars action space
-    assert _episode_steps(out)[0]["executed"] == {"kind": "key", "key": "home"}
+    first = _episode_steps(out)[0]
+    assert first["executed"] == {"kind": "key", "key": "home"}
+    assert "already home" in first["verification"]["detail"]
+
+
+@pytest.mark.sim
+def test_an_unreachable_model_server_ends_the_run_as_infrastructure(tmp_path: Path, capsys):
+    out = tmp_path / "episode"
+    code = main(["run", "Go home", "--planner", "openai:m@http://127.0.0.1:9/v1",
+                 "--out", str(out)])
+    assert code == 1
+    assert "infrastructure" in capsys.readouterr().out
+    outcome = json.loads((out / "outcome.json").read_text(encoding="utf-8"))
+    assert outcome["outcome"] == "infrastructure" and "Connection refused" in outcome["reason"]
+
+
+def _memory_of_settings(folder: Path) -> None:
+    from devices.virtual.phone import VirtualPhone
+    from perception import perceive, signature
+    from planners.embedded.memory import AppMemory
+
+    phone = VirtualPhone(app="settings")
+    screen = perceive(phone.capture())
+    memory = AppMemory()
+    memory.set_app("Settings", "com.android.settings", signature(screen))
+    memory.add_screen(signature(screen), screen, "Settings")
+    memory.save(folder)
+
+
+@pytest.mark.sim
+@pytest.mark.parametrize("notes", [True, False])
+def test_a_served_model_is_told_the_app_memory_unless_asked_not_to(
+    server: ChatServer, tmp_path: Path, monkeypatch, notes  # noqa: F811
+):
+    monkeypatch.setenv("OPENAI_API_KEY", "k-test")
+    memory = tmp_path / "memory"
+    _memory_of_settings(memory)
+    server.script = [(200, '{"thought": "t", "action": {"kind": "finish"}}', 0.0)]
+    args = ["run", "Turn on Wi-Fi", "--planner", f"openai:m@{server.base_url}", "--memory",
+            str(memory), "--out", str(tmp_path / "e")]
+    assert main([*args] if notes else [*args, "--no-app-notes"]) == 0
+    user = server.requests[0]["messages"][1]["content"][0]["text"]
+    assert ("This app's screens" in user) is notes
+    notes_part = user.split("Current screen")[0]  # on the home screen: the apps' overview
+    assert ("app 'Settings': Settings" in notes_part) is notes
+
+
+@pytest.mark.sim
+def test_app_notes_list_an_apps_pages_and_fit_the_limit(tmp_path: Path):
+    from planners.embedded.memory import AppMemory
+
+    _memory_of_settings(tmp_path)
+    memory = AppMemory.load(tmp_path)
+    notes = memory.describe("com.android.settings")
+    assert notes.startswith("page 'Settings")
+    assert "Network & internet" in notes and "Display" in notes
+    assert len(memory.describe("com.android.settings", limit=80)) <= 80
+    assert memory.describe("com.example.unknown") == "app 'Settings': Settings"
