@@ -109,4 +109,4 @@ def test_app_notes_list_an_apps_pages_and_fit_the_limit(tmp_path: Path):
     assert notes.startswith("page 'Settings")
     assert "Network & internet" in notes and "Display" in notes
     assert len(memory.describe("com.android.settings", limit=80)) <= 80
-    assert memory.describe("com.example.unknown") == "app 'Settings': Settings"
+    assert memory.describe("com.example.unknown").startswith("app 'Settings': Settings")
