@@ -1,7 +1,7 @@
 """Text entry is data, never shell: any text arrives exactly and no other command runs.
 
-The default run tries 100 generated strings per path; for 1000 run
-`AUTOMATOR_TEXT_EXAMPLES=1000 pytest tests/adb/test_adb_text.py`.
+The default run tries 1000 generated strings per path; `AUTOMATOR_TEXT_EXAMPLES=N` changes
+that (a quick local run: N=50).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from devices.textinput import input_text_commands
 
 pytestmark = pytest.mark.sim
 
-EXAMPLES = int(os.environ.get("AUTOMATOR_TEXT_EXAMPLES", "100"))
+EXAMPLES = int(os.environ.get("AUTOMATOR_TEXT_EXAMPLES", "1000"))
 FIELD = Point(500, 350)  # the text field of the tests' SmallPhone
 SHELL_SPECIALS = [*";&|$()<>'\"\\*?[]{}~#!`\n%s= ", "%s", "$(id)", "`id`", "${X}", "&&"]
 EXOTIC = ["東京", "🔥", "👩‍👩‍👧", "مرحبا", "e\u0301", "\u200f", "Ω", "\U0001f600"]

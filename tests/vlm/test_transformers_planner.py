@@ -135,3 +135,31 @@ def test_real_size_qwen25_vl_3b_decides_on_cuda(tmp_path: Path, screen: Screen) 
         assert isinstance(e.raw, str)
         return
     assert decision.usage["prompt_tokens"] > 3000  # 1092x2408 -> 3354 image tokens
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("family", FAMILIES)
+def test_tiny_models_drive_the_loop_on_the_virtual_phone(planners: dict, family: str,
+                                                         tmp_path: Path) -> None:
+    """Random weights produce random replies; every step must still be well-formed: an
+    executed action inside the screen, or the model's mistake recorded with its raw text."""
+    from automator.config import LoopConfig
+    from automator.loop import run_episode
+    from automator.recording import Recorder, load_trajectory
+    from automator.trajectory import Outcome
+    from devices.actions import Point, target_of
+    from devices.virtual.phone import VirtualPhone
+
+    config = LoopConfig(max_steps=3).for_device("virtual")
+    trajectory = run_episode("Turn on Wi-Fi", VirtualPhone(), planners[family], config,
+                             recorder=Recorder(tmp_path))
+    assert trajectory.outcome in set(Outcome) - {Outcome.INFRASTRUCTURE}
+    assert trajectory.steps
+    for step in trajectory.steps:
+        assert (step.executed is not None) != bool(step.error or step.refusal)
+        target = target_of(step.executed) if step.executed is not None else None
+        if isinstance(target, Point):
+            assert 0 <= target.x < 1080 and 0 <= target.y < 2400
+        if step.error:  # the reply that could not be used is kept
+            assert step.raw or (step.decision is not None and step.decision.raw)
+    assert load_trajectory(tmp_path).to_dict() == trajectory.to_dict()
