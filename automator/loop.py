@@ -128,7 +128,9 @@ class _Episode:
         element = target_element(action, before.screen) or target_element(resolved, before.screen)
         step = replace(step, target=element.label if element is not None else "")
         if not verdict.allowed:
-            refusal = (f"the person refused: {verdict.description} ({verdict.category}); "
+            who = ("the person refused" if verdict.asked
+                   else "refused: nobody was there to confirm it and it was not pre-approved")
+            refusal = (f"{who}: {verdict.description} ({verdict.category}); "
                        "choose something else or finish")
             return self.mistake(replace(step, refusal=refusal), "", before)
         return self.execute(step, action, resolved, before)

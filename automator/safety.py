@@ -25,6 +25,7 @@ class GateResult:
     allowed: bool
     category: str = ""  # "" when the action is not sensitive
     description: str = ""  # what was asked, for people and the trajectory
+    asked: bool = False  # a person was asked (False: refused for want of anyone to ask)
 
 
 def check_categories(names: Collection[str]) -> frozenset[str]:
@@ -60,4 +61,4 @@ def gate(
         return GateResult(True, found.category, description)
     agreed = bool(confirm(found.category, description)) if confirm is not None else False
     log.info("%s action %s: %s", found.category, "approved" if agreed else "refused", description)
-    return GateResult(agreed, found.category, description)
+    return GateResult(agreed, found.category, description, asked=confirm is not None)

@@ -238,3 +238,12 @@ def test_a_confirmed_change_is_not_sent_to_the_model(config):
                               ModelVerification(ModelVerdict.NO_CHANGE))
     assert run_episode("Turn on Wi-Fi", phone, planner, config).outcome == Outcome.SUCCESS
     assert planner.asked == []
+
+
+@pytest.mark.sim
+def test_without_anyone_to_ask_paying_is_refused_and_the_step_says_why(config):
+    phone = VirtualPhone(state=SHOP_WITH_CART, app="shop")
+    trajectory = run_episode("buy the mug", phone, ScriptedPlanner(_checkout_and_pay), config)
+    refused = trajectory.steps[3]
+    assert refused.refusal.startswith("refused: nobody was there to confirm it")
+    assert refused.executed is None and phone.state()["shop"]["orders"] == []
