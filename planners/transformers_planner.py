@@ -10,6 +10,11 @@ each step, so only the goal, history and image are prefilled. Qwen2-VL's multimo
 handles this in transformers 5 (positions of the new image tokens are computed over the
 whole sequence); the equivalence is checked by a test with greedy decoding. Set
 `reuse_prefix_cache=False` to turn it off.
+
+Verification (`verify`, the `ModelVerifier` protocol): the before and after screenshots go
+into one user message as two image placeholders, the processor gets both images in that
+order; the reply is short and greedy and read by `parse_verdict`. The verifier's system
+prompt differs from the planner's, so the prefix cache is not used for it.
 """
 
 from __future__ import annotations
@@ -21,11 +26,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from devices.actions import Action
 from perception.elements import Screen
 from planners.errors import PlannerError
 from planners.grammars import Frame, FrameKind, Grammar, get_grammar, infer_grammar
 from planners.hf_loading import load_model, load_processor, pick_device, pick_dtype
 from planners.planner import Decision, PastStep
+from planners.verify_prompt import (
+    Verification,
+    VerifyPrompt,
+    build_verify_prompt,
+    parse_verdict,
+    verify_template_messages,
+)
 from planners.vlm import Prompt, build_prompt, no_app_notes, template_messages
 
 log = logging.getLogger(__name__)
@@ -46,6 +59,9 @@ class Sampling:
         else:
             kwargs.update(temperature=None, top_p=None, top_k=None)
         return kwargs
+
+
+VERIFY_SAMPLING = Sampling(max_new_tokens=128)  # one JSON verdict with a one-sentence reason
 
 
 @dataclass
@@ -103,14 +119,35 @@ class TransformersPlanner:
         decision = self.grammar.parse(reply, screen, frame)
         return Decision(decision.action, decision.thought, reply, decision.confidence, usage)
 
+    def verify(self, goal: str, action: Action, before: Screen, after: Screen) -> Verification:
+        """Ask the model whether `action` worked, from the before/after screenshots.
+        `ParseError` (with the raw reply) when the reply holds no single valid verdict."""
+        prompt = build_verify_prompt(goal, action, before, after, self.device_kind)
+        inputs = self.encode_verify(prompt)
+        reply, usage = self._generate(inputs, VERIFY_SAMPLING.generate_kwargs(), cached=None)
+        log.debug("verification: %d prompt tokens, %.0f ms", usage["prompt_tokens"],
+                  usage["generate_ms"])
+        return parse_verdict(reply)
+
     def encode(self, prompt: Prompt) -> Any:
         """The processor's tensors for this prompt, on the model's device."""
-        text = self.processor.apply_chat_template(template_messages(prompt),
-                                                  add_generation_prompt=True, tokenize=False)
-        images = [prompt.image] if prompt.image is not None else None
-        inputs = self.processor(text=[text], images=images, return_tensors="pt")
-        if images is not None and "pixel_values" not in inputs:
-            raise PlannerError("the processor dropped the image (no pixel_values)")
+        images = [prompt.image] if prompt.image is not None else []
+        return self._encode(template_messages(prompt), images)
+
+    def encode_verify(self, prompt: VerifyPrompt) -> Any:
+        """The processor's tensors for a verification: BEFORE then AFTER, two images."""
+        return self._encode(verify_template_messages(prompt), [prompt.before, prompt.after])
+
+    def _encode(self, messages: list[dict[str, Any]], images: list[Any]) -> Any:
+        text = self.processor.apply_chat_template(messages, add_generation_prompt=True,
+                                                  tokenize=False)
+        inputs = self.processor(text=[text], images=images or None, return_tensors="pt")
+        if images and "pixel_values" not in inputs:
+            raise PlannerError("the processor dropped the images (no pixel_values)")
+        grid = inputs.get("image_grid_thw")
+        if images and grid is not None and len(grid) != len(images):
+            raise PlannerError(f"the processor made {len(grid)} image grids "
+                               f"for {len(images)} images")
         return inputs.to(self.device)
 
     def _frame(self, frame: Frame, inputs: Any) -> Frame:
@@ -123,10 +160,15 @@ class TransformersPlanner:
         return Frame(FrameKind.RESIZED, frame.device_wh, (w * patch, h * patch))
 
     def generate(self, prompt: Prompt, inputs: Any) -> tuple[str, dict[str, float]]:
+        cached = self._cache_for(prompt.system, inputs["input_ids"][0])
+        return self._generate(inputs, self.sampling.generate_kwargs(), cached)
+
+    def _generate(self, inputs: Any, sampling: dict[str, Any], cached: _PrefixCache | None
+                  ) -> tuple[str, dict[str, float]]:
+        """One generate call; `cached` is a prefix of `inputs` whose cache is copied in."""
         import torch
 
-        kwargs = dict(inputs) | self.sampling.generate_kwargs()
-        cached = self._cache_for(prompt.system, inputs["input_ids"][0])
+        kwargs = dict(inputs) | sampling
         if cached is not None:
             kwargs["past_key_values"] = copy.deepcopy(cached.cache)
         _reset_rope(self.model)

@@ -77,6 +77,15 @@ def verify_messages(prompt: VerifyPrompt, image_format: str = "png") -> list[dic
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": parts}]
 
 
+def verify_template_messages(prompt: VerifyPrompt) -> list[dict[str, Any]]:
+    """Messages for a transformers chat template: two image placeholders, BEFORE then AFTER
+    (the processor gets the two images in that order), then the question."""
+    content: list[dict[str, Any]] = [{"type": "image"}, {"type": "image"},
+                                     {"type": "text", "text": prompt.user}]
+    return [{"role": "system", "content": [{"type": "text", "text": prompt.system}]},
+            {"role": "user", "content": content}]
+
+
 def _verdict_object(reply: str) -> dict[str, Any]:
     strict = strict_object(reply)
     if strict is not None:
