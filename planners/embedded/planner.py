@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, PressKey, Scroll
 from perception.elements import Screen
-from planners.embedded import acts
+from planners.embedded import acts, gestures, prereq
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
@@ -104,10 +104,18 @@ class EmbeddedPlanner:
         one on the same screen."""
         mark = _part_mark(index, len(parts))
         mine = [p for p in history if mark in p.thought] if len(parts) > 1 else list(history)
+        sub = prereq.pending(screen, parts[index], mine)
+        first = self._decide_sub(sub, screen, mine) if sub is not None else None
         state = self._state(parts[index])
-        view = View(screen, signature_of(screen), state.matcher, mine, nav_keys=self._nav or
-                    frozenset())
-        decision = self._decide(state, view)
+        if first is None or isinstance(first.action, Finish):
+            view = View(screen, signature_of(screen), state.matcher, prereq.since_done(mine),
+                        nav_keys=self._nav or frozenset(), resume=prereq.resume_page(mine))
+            decision = self._decide(state, view)
+            if first is not None and sub is not None:
+                decision = Decision(decision.action, thought=f"{prereq.done_mark(sub)} "
+                                    f"{decision.thought}", confidence=decision.confidence)
+        else:
+            decision = first
         done = isinstance(decision.action, Finish) and decision.action.status is not (
             FinishStatus.INFEASIBLE)
         if done and index + 1 < len(parts):
@@ -119,6 +127,17 @@ class EmbeddedPlanner:
                             raw=decision.raw, confidence=decision.confidence)
         return decision
 
+    def _decide_sub(self, sub: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
+        """A step of a sub-goal that a message on the screen asked for; a `Finish` when it
+        is done (or cannot be done: then the task goes on without it)."""
+        mark = prereq.first_mark(sub)
+        state = self._state(sub)
+        view = View(screen, signature_of(screen), state.matcher,
+                    [p for p in history if mark in p.thought], nav_keys=self._nav or frozenset())
+        decision = self._decide(state, view)
+        return Decision(decision.action, thought=f"{mark} {decision.thought}",
+                        confidence=decision.confidence)
+
     # the step -------------------------------------------------------------------------------
 
     def _decide(self, state: _GoalState, view: View) -> Decision:
@@ -127,6 +146,9 @@ class EmbeddedPlanner:
             dialog = acts.dialog(goal, view)
             if dialog is not None:
                 return dialog
+        drawn = gestures.tap_proposals(goal, view)
+        if drawn is not None:
+            return drawn
         here_best = max((s.score for s in view.content()), default=0.0)
         if (
             self.memory.screens
@@ -139,9 +161,13 @@ class EmbeddedPlanner:
                 f"(best match {max(here_best, state.best_anywhere):.2f}).",
                 confidence=0.6,
             )
-        if state.here != view.sig:
-            state.value = propagate(self.memory, state.relevance, exclude=view.sig)
-            state.here = view.sig
+        resume = view.resume
+        if state.here != view.sig + resume:
+            relevance = dict(state.relevance)
+            if resume in relevance:
+                relevance[resume] = max(1.5, relevance[resume])  # go back to the interruption
+            state.value = propagate(self.memory, relevance, exclude=view.sig)
+            state.here = view.sig + resume
         options = self._navigation(state, view)
         nav = max((o.value for o in options), default=0.0)
         for act in self._acts(goal, view, nav, state):
@@ -157,6 +183,15 @@ class EmbeddedPlanner:
     ) -> list[Callable[[], Decision | None]]:
         floor = min(nav - 0.05, 0.8)
         at_best = self._at_best_page(state, view)
+        if goal.quantity and goal.intent not in (Intent.TOGGLE, Intent.SET_VALUE, Intent.ANSWER):
+            return [lambda: gestures.step_quantity(goal, view),
+                    lambda: acts.finish("The quantity is set.") if gestures.quantity_set(
+                        goal, view) and not goal.slots else None,
+                    *self._intent_acts(goal, view, floor, at_best)]
+        return self._intent_acts(goal, view, floor, at_best)
+
+    def _intent_acts(self, goal: Goal, view: View, floor: float, at_best: bool
+                     ) -> list[Callable[[], Decision | None]]:
         common = [lambda: acts.form_done(goal, view), lambda: acts.fill_form(goal, view)]
         entity = [lambda: acts.verb_done(goal, view), lambda: acts.press_verb(goal, view),
                   lambda: acts.open_entity(goal, view)]

@@ -76,6 +76,7 @@ class View:
     scored: list[Scored] = field(default_factory=list)
     nav_keys: frozenset[str] = frozenset()  # keys of elements found on most pages of the app
     modal: bool = False  # a dialog is on top
+    resume: str = ""  # the page a finished sub-goal interrupted the task on: go back there
 
     def __post_init__(self) -> None:
         front = front_window(self.screen)
