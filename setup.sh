@@ -12,3 +12,11 @@ if ! .venv/bin/python -c "import torch" 2>/dev/null \
   "${pip[@]}" "torch==2.13.0" || "${pip[@]}" torch --index-url https://download.pytorch.org/whl/cpu
 fi
 "${pip[@]}" -e ".[dev]"
+# OCR models (PP-OCRv4, ONNX, inside the wheel). Installed without its declared dependencies
+# because it asks for opencv-python (the GUI build), which would clash with the
+# opencv-python-headless the project uses: both install the same cv2 package. Its other needs
+# (onnxruntime, pyclipper, shapely, six, tqdm) are in pyproject.toml. `pip check` therefore
+# reports "rapidocr-onnxruntime requires opencv-python"; that one line is expected. It supports
+# Python < 3.13 only; without it perception works as before, minus text read from pixels.
+"${pip[@]}" --no-deps "rapidocr_onnxruntime==1.4.4" \
+  || echo "setup.sh: OCR (rapidocr_onnxruntime) not installed; pixels-only text is not read" >&2

@@ -8,6 +8,7 @@ from dataclasses import replace
 from devices.observation import Observation, TreeFormat
 from perception.elements import Bounds, Screen, UIElement
 from perception.errors import PerceptionError
+from perception.ocr import combine, read_text
 from perception.roles import is_system_package
 from perception.uiautomator import parse_uiautomator
 from perception.vision import propose_elements
@@ -59,14 +60,16 @@ def is_opaque(screen: Screen) -> bool:
 
 
 def with_vision(screen: Screen, region: Bounds) -> Screen:
-    """The screen with pixel proposals appended (those not inside a tree element)."""
+    """The screen with pixel proposals and the text read from pixels appended (those not
+    inside a tree element)."""
     if screen.screenshot is None:
         return screen
     image = screen.screenshot
     if image.size != (screen.width, screen.height) and screen.width and screen.height:
         image = image.resize((screen.width, screen.height))
     small = [e for e in screen.elements if e.bounds.area < OPAQUE_SHARE * (region.area or 1)]
-    extra = [p for p in propose_elements(image, region) if not _covered(p, small)]
+    found = combine(propose_elements(image, region), read_text(image, region))
+    extra = [p for p in found if not _covered(p, small)]
     start = len(screen.elements)
     added = tuple(replace(p, id=start + i) for i, p in enumerate(extra))
     return replace(screen, elements=screen.elements + added)
