@@ -303,9 +303,17 @@ def cmd_do(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from devices.adb.server import run_forever
+    from devices.adb.server import AdbServer, run_forever
 
-    run_forever(args.port, args.devices)
+    say = console.line_printer()
+
+    def announce(server: AdbServer) -> None:
+        say(f"adb server listening on {server.host}:{server.port}")
+        for serial in server.serials:
+            say(f"{serial}\tdevice")
+        say(f"export ANDROID_ADB_SERVER_PORT={server.port}")
+
+    run_forever(args.port, args.devices, on_ready=announce)
     return EXIT_OK
 
 

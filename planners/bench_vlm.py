@@ -5,8 +5,7 @@ decode of exactly 64 tokens.
 Sizes are the published ones (the transformers config classes default to a 72B-like text
 model, so every value is passed explicitly). On a CPU only the tiny model runs.
 
-    rows = run_benchmark(["3b", "7b"], "cuda")
-    print(format_table(rows))
+    automator bench vlm --sizes 3b 7b      # run_benchmark + format_table
 """
 
 from __future__ import annotations

@@ -14,12 +14,13 @@ One thread per client connection; each device's phone is driven under its target
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import socket
 import socketserver
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from devices.adb.hostproto import Connection, HostRequestError, split_host_prefix
@@ -295,16 +296,16 @@ def serve(
     return AdbServer(host, port, table)
 
 
-def run_forever(port: int = 5037, count: int = 1, host: str = "127.0.0.1") -> None:
-    """The `automator virtual-phone serve` command: serve `count` phones until interrupted."""
-    server = serve(host, port, count)
-    print(f"adb server listening on {server.host}:{server.port}", flush=True)
-    for serial in server.serials:
-        print(f"{serial}\tdevice", flush=True)
-    print(f"export ANDROID_ADB_SERVER_PORT={server.port}", flush=True)
-    try:
-        server.stopped.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
+def run_forever(
+    port: int = 5037,
+    count: int = 1,
+    host: str = "127.0.0.1",
+    on_ready: Callable[[AdbServer], None] | None = None,
+) -> None:
+    """Serve `count` virtual phones until interrupted or until a client sends `host:kill`;
+    `on_ready` is called once the server listens (the command line prints its address)."""
+    with serve(host, port, count) as server:
+        if on_ready is not None:
+            on_ready(server)
+        with contextlib.suppress(KeyboardInterrupt):
+            server.stopped.wait()

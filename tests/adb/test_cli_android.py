@@ -67,3 +67,27 @@ def test_bench_adb_reports_both_capture_paths(capsys):
     out = capsys.readouterr().out
     assert "uiautomator2: capture + action median" in out
     assert "adb: capture + action median" in out
+
+
+@pytest.mark.sim
+def test_serve_announces_its_port_and_stops_on_host_kill(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOME": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "automator.cli", "virtual-phone", "serve", "--port", "0",
+         "--devices", "2"], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        lines = [proc.stdout.readline().strip() for _ in range(4)]
+        assert lines[1:3] == ["virtual-0\tdevice", "virtual-1\tdevice"]
+        port = int(lines[3].rpartition("=")[2])
+        assert lines[0].endswith(f":{port}")
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+            conn.sendall(b"0009host:kill")
+            assert conn.recv(4) == b"OKAY"
+        assert proc.wait(timeout=10) == 0
+    finally:
+        proc.kill()
+        proc.stdout.close()
