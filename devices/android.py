@@ -57,10 +57,10 @@ from devices.android_screen import (
     keyboard_bounds,
     labelled_node_center,
     parse_focus,
-    scroll_swipe,
 )  # fmt: skip
 from devices.device import AppInfo
 from devices.errors import ActionRejected, DeviceDisconnected, DeviceError, DeviceNotFound
+from devices.gestures import scroll_swipe
 from devices.observation import Observation, TreeFormat
 from devices.textinput import KNOWN_IMES, ime_broadcast, input_text_commands, typable_with_input
 

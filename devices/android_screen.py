@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
-from devices.actions import Direction, Point
+from devices.actions import Point
 
 # One constant command line (no data in it) for the foreground app and the rotation.
 FOCUS_COMMAND = "dumpsys window | grep -E 'mCurrentFocus|mFocusedApp|mCurrentRotation'"
@@ -56,25 +56,6 @@ def keyboard_bounds(tree: str) -> tuple[int, int, int, int] | None:
         return None
     return (min(b[0] for b in boxes), min(b[1] for b in boxes),
             max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
-
-
-def scroll_swipe(
-    direction: Direction, center: Point | None, screen: tuple[int, int]
-) -> tuple[Point, Point]:
-    """The finger's path for `Scroll(direction)`: content moves into view from `direction`,
-    so the finger moves the opposite way, around `center` (default: the screen's middle)."""
-    w, h = screen
-    cx, cy = (center.x, center.y) if center else (w // 2, h // 2)
-    dx, dy = int(w * 0.3), int(h * 0.25)
-    dx = min(dx, cx - 1, w - 2 - cx) if 0 < cx < w - 1 else dx
-    dy = min(dy, cy - 1, h - 2 - cy) if 0 < cy < h - 1 else dy
-    moves = {
-        Direction.DOWN: (Point(cx, cy + dy), Point(cx, cy - dy)),
-        Direction.UP: (Point(cx, cy - dy), Point(cx, cy + dy)),
-        Direction.RIGHT: (Point(cx + dx, cy), Point(cx - dx, cy)),
-        Direction.LEFT: (Point(cx - dx, cy), Point(cx + dx, cy)),
-    }
-    return moves[direction]
 
 
 def labelled_node_center(tree: str, label: str) -> Point | None:

@@ -17,7 +17,6 @@ from PIL import Image
 
 from devices.actions import (
     Action,
-    Direction,
     DoubleTap,
     Finish,
     Key,
@@ -33,6 +32,7 @@ from devices.actions import (
 )
 from devices.device import AppInfo
 from devices.errors import ActionRejected
+from devices.gestures import scroll_swipe
 from devices.observation import Observation, TreeFormat
 from devices.virtual import hierarchy, render, system_ui
 from devices.virtual.apps.registry import create_apps
@@ -60,7 +60,6 @@ KEYCODES = {"3": Key.HOME, "4": Key.BACK, "66": Key.ENTER, "67": Key.DELETE,
             "KEYCODE_ENTER": Key.ENTER, "KEYCODE_DEL": Key.DELETE,
             "KEYCODE_APP_SWITCH": Key.RECENTS, "KEYCODE_RECENTS": Key.RECENTS,
             "DEL": Key.DELETE, "APP_SWITCH": Key.RECENTS}
-SCROLL_FRACTION = 0.4  # of the screen's height (or width) that one Scroll action swipes
 
 
 def _editable(view: View) -> bool:
@@ -116,7 +115,8 @@ class VirtualPhone:
                 self.swipe(s.x, s.y, e.x, e.y, ms)
             case Scroll(direction=d, target=t):
                 p = self._point(t) if t is not None else Point(WIDTH // 2, HEIGHT // 2)
-                self._scroll(d, p)
+                start, end = scroll_swipe(d, p, (WIDTH, HEIGHT))
+                self.swipe(start.x, start.y, end.x, end.y, 300)
                 return Scroll(d, p)
             case TypeText():
                 self._type_action(action)
@@ -406,13 +406,6 @@ class VirtualPhone:
         self._session.dismiss_dialog()
         if button.action is not None:
             button.action()
-
-    def _scroll(self, direction: Direction, at: Point) -> None:
-        if direction in (Direction.LEFT, Direction.RIGHT):
-            return  # nothing on this phone scrolls sideways
-        amount = int(HEIGHT * SCROLL_FRACTION)
-        self._scroll_at(at.x, at.y, amount if direction is Direction.DOWN else -amount)
-        self._invalidate()
 
     def _scroll_at(self, x: int, y: int, dy: int) -> None:
         """Move the content of the scrollable under (x, y) up by dy px (clamped)."""
