@@ -1,4 +1,4 @@
-"""Pure helpers of the Android driver: parsing what the phone prints, planning gestures."""
+"""Pure helpers of the Android driver: reading what the phone prints."""
 
 from __future__ import annotations
 
