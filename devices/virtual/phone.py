@@ -95,7 +95,6 @@ class VirtualPhone:
         xml = hierarchy.dump(windows)
         package, activity = self.foreground()
         timestamp = self._session.now().timestamp()
-        self._consume_toast()
         return Observation(screenshot=image, tree=xml, tree_format=TreeFormat.UIAUTOMATOR,
                            width=WIDTH, height=HEIGHT, app=package, activity=activity,
                            timestamp=timestamp)
@@ -148,6 +147,7 @@ class VirtualPhone:
     # --- low level input --------------------------------------------------------------
 
     def tap(self, x: int, y: int) -> None:
+        self._session.age_toast()
         self._check(x, y)
         target, window = self._target(x, y, tappable)
         if target is not None and window is not None:
@@ -155,6 +155,7 @@ class VirtualPhone:
         self._invalidate()
 
     def long_press(self, x: int, y: int, duration_ms: int = 800) -> None:
+        self._session.age_toast()
         self._check(x, y)
         target, window = self._target(x, y, tappable)
         if target is not None and target.on_long_click is not None:
@@ -169,6 +170,7 @@ class VirtualPhone:
         self.tap(x, y)
 
     def swipe(self, x1: int, y1: int, x2: int, y2: int, duration_ms: int = 300) -> None:
+        self._session.age_toast()
         self._check(x1, y1)
         self._check(x2, y2)
         seek, _ = self._target(x1, y1, draggable)
@@ -180,6 +182,7 @@ class VirtualPhone:
         self._invalidate()
 
     def input_text(self, text: str) -> None:
+        self._session.age_toast()
         field = self._focused()
         if field is None or field.on_text is None:
             log.debug("input_text with no focused field: ignored")
@@ -188,6 +191,7 @@ class VirtualPhone:
         self._after_callback()
 
     def press_key(self, key: Key | str) -> None:
+        self._session.age_toast()
         key = self._key(key)
         s = self._session
         if key is Key.BACK:
@@ -208,6 +212,7 @@ class VirtualPhone:
         self._invalidate()
 
     def start_app(self, app: str) -> None:
+        self._session.age_toast()
         found = self._session.find_app(app)
         if found is None:
             labels = ", ".join(a.label for a in self._session.apps.values())
@@ -216,13 +221,12 @@ class VirtualPhone:
         self._invalidate()
 
     def force_stop(self, package: str) -> None:
+        self._session.age_toast()
         self._session.force_stop(package)
         self._invalidate()
 
     def dump_hierarchy(self) -> str:
-        xml = hierarchy.dump(self._windows())
-        self._consume_toast()
-        return xml
+        return hierarchy.dump(self._windows())
 
     def screenshot(self) -> Image.Image:
         return render.render(self._windows(), self._dark())
@@ -433,7 +437,4 @@ class VirtualPhone:
         if action.submit:
             self.press_key(Key.ENTER)
 
-    def _consume_toast(self) -> None:
-        if self._session.consume_toast():
-            self._invalidate()
 

@@ -16,8 +16,8 @@ from devices.virtual.view import App, DialogButton, Page, View
 
 log = logging.getLogger(__name__)
 
-TOAST_CAPTURES = 2  # a toast shows in this many captures (or hierarchy dumps) ...
-TOAST_SECONDS = 3.5  # ... and at most this long on the virtual clock
+TOAST_INPUTS = 2  # a toast stays up through this many further inputs (taps, keys, ...) ...
+TOAST_SECONDS = 3.5  # ... and at most this long on the virtual clock; looking never hides it
 RECENTS_ACTIVITY = "com.android.quickstep.RecentsActivity"
 
 
@@ -72,7 +72,7 @@ class Dialog:
 class Toast:
     message: str
     until: datetime
-    captures_left: int = TOAST_CAPTURES
+    inputs_left: int = TOAST_INPUTS
 
 
 class Session:
@@ -221,14 +221,12 @@ class Session:
 
     def toast_visible(self) -> bool:
         t = self.toast
-        return t is not None and t.captures_left > 0 and self.now() < t.until
+        return t is not None and t.inputs_left > 0 and self.now() < t.until
 
-    def consume_toast(self) -> bool:
-        """Count one capture against the toast; True when that hid it."""
-        if not self.toast_visible() or self.toast is None:
-            return False
-        self.toast.captures_left -= 1
-        return not self.toast_visible()
+    def age_toast(self) -> None:
+        """One more input happened: a toast shown before it gets closer to going away."""
+        if self.toast is not None:
+            self.toast.inputs_left -= 1
 
     def snapshot(self) -> dict[str, Any]:
         out: dict[str, Any] = {"foreground": self.foreground()[0], "system": self.system,
