@@ -383,9 +383,19 @@ class AndroidDevice:
     # --- apps ---------------------------------------------------------------------------------
 
     def apps(self) -> list[AppInfo]:
-        """Installed packages; labels are guessed from package names, since a phone's shell
-        does not tell them (`OpenApp` finds the real label on the home screen)."""
-        return [AppInfo(p, _label_guess(p)) for p in self._packages()]
+        """Apps with a launcher icon (all packages where the phone cannot say); labels are
+        guessed from package names, since a phone's shell does not tell them (`OpenApp`
+        finds the real label on the home screen)."""
+        packages = self._launchable() or self._packages()
+        return [AppInfo(p, _label_guess(p)) for p in packages]
+
+    def _launchable(self) -> list[str]:
+        listing = self._shell(
+            ["cmd", "package", "query-activities", "--components", "-a",
+             "android.intent.action.MAIN", "-c", "android.intent.category.LAUNCHER"],
+            "query launcher activities",
+        )
+        return sorted(set(re.findall(r"^([\w.]+)/", listing, re.M)))
 
     def _packages(self) -> list[str]:
         listing = self._shell(["pm", "list", "packages"])

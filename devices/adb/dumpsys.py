@@ -148,6 +148,9 @@ def pm(ctx: Context, out: Output) -> None:
             out.status = 1
     elif args[:1] == ("clear",) and len(args) == 2:
         out.out("Success\n")
+    elif args[:1] == ("query-activities",) and "--components" in args:
+        # one component per line, as `--components` prints them; every app is launchable
+        out.out("".join(f"{p}/.MainActivity\n" for p in packages))
     else:
         out.err("Error: unknown command or arguments\n")
         out.status = 1

@@ -182,3 +182,13 @@ def _first_editable(tree: str) -> Point | None:
                 left, t, r, bt = map(int, b.groups())
                 return Point((left + r) // 2, (t + bt) // 2)
     return None
+
+
+def test_apps_are_those_with_a_launcher_activity(phone_server):
+    target = phone_server.target("virtual-0")
+    with AndroidDevice(port=phone_server.port, use_uiautomator2=False) as dev:
+        packages = {a.package for a in dev.apps()}
+    assert packages == {a.package for a in target.phone.apps()}
+    assert any(argv[:3] == ("cmd", "package", "query-activities") or
+               list(argv[:3]) == ["cmd", "package", "query-activities"]
+               for argv in target.commands)
