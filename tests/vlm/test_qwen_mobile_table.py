@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from devices.actions import action_to_dict
-from planners.errors import ParseError
 from planners.grammars import qwen_mobile
 from planners.grammars.frames import Frame, FrameKind
-from tests.vlm.vlm_fixtures import load_table, phone_screen
+from tests.vlm.vlm_fixtures import check_reply, load_table, phone_screen
 
 GRAMMAR, ROWS = load_table("qwen_mobile.yaml")
 
@@ -30,17 +28,7 @@ def test_table_is_big_enough() -> None:
 def test_reply(row: dict) -> None:
     frame = _frame(row)
     screen = phone_screen(*frame.device_wh, with_image=False)
-    if "error" in row:
-        with pytest.raises(ParseError) as info:
-            qwen_mobile.parse(row["reply"], screen, frame)
-        assert info.value.raw == row["reply"]
-        assert row["error"] in str(info.value)
-        return
-    decision = qwen_mobile.parse(row["reply"], screen, frame)
-    assert action_to_dict(decision.action) == row["expect"]
-    assert decision.raw == row["reply"]
-    if "thought" in row:
-        assert decision.thought == row["thought"]
+    check_reply(qwen_mobile.parse, row, screen, frame)
 
 
 @pytest.mark.unit

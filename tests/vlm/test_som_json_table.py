@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from devices.actions import action_to_dict
-from planners.errors import ParseError
 from planners.grammars import som_json
 from planners.grammars.frames import Frame, FrameKind
-from tests.vlm.vlm_fixtures import load_table, phone_screen
+from tests.vlm.vlm_fixtures import check_reply, load_table, phone_screen
 
 GRAMMAR, ROWS = load_table("som_json.yaml")
 SCREEN = phone_screen(with_image=False)
@@ -26,17 +24,7 @@ def test_table_is_big_enough() -> None:
 @pytest.mark.unit
 @pytest.mark.parametrize("row", ROWS, ids=[row["name"] for row in ROWS])
 def test_reply(row: dict) -> None:
-    if "error" in row:
-        with pytest.raises(ParseError) as info:
-            som_json.parse(row["reply"], SCREEN, FRAME)
-        assert info.value.raw == row["reply"]
-        assert (row["error"] or "") in str(info.value)
-        return
-    decision = som_json.parse(row["reply"], SCREEN, FRAME)
-    assert action_to_dict(decision.action) == row["expect"]
-    assert decision.raw == row["reply"]
-    if "thought" in row:
-        assert decision.thought == row["thought"]
+    check_reply(som_json.parse, row, SCREEN, FRAME)
 
 
 @pytest.mark.unit

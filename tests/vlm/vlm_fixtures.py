@@ -45,3 +45,24 @@ def load_table(name: str) -> tuple[str, list[dict[str, Any]]]:
     return data["grammar"], data["rows"]
 
 
+
+
+def check_reply(parse: Any, row: dict[str, Any], screen: Screen, frame: Any) -> None:
+    """One table row: a parsed action equal to `expect` (and the thought, when given), or a
+    ParseError that keeps the raw reply and says `error`."""
+    import pytest
+
+    from devices.actions import action_to_dict
+    from planners.errors import ParseError
+
+    if "error" in row:
+        with pytest.raises(ParseError) as info:
+            parse(row["reply"], screen, frame)
+        assert info.value.raw == row["reply"]
+        assert (row["error"] or "") in str(info.value)
+        return
+    decision = parse(row["reply"], screen, frame)
+    assert action_to_dict(decision.action) == row["expect"]
+    assert decision.raw == row["reply"]
+    if "thought" in row:
+        assert decision.thought == row["thought"]
