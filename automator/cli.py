@@ -10,9 +10,9 @@
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator virtual-phone serve [--port PORT] [--devices N]
 
-Exit status of `run`: 0 the task succeeded, 2 the agent found it infeasible, 1 any other end
-(failure, step or time budget, device failure, interrupted). Other commands: 0 done, 1 failed,
-2 bad input (unknown device or planner, unreadable file).
+Exit status of `run`: 0 the task succeeded, 3 the agent found it infeasible, 1 any other end
+(failure, step or time budget, device failure, interrupted); 2 bad input (unknown device or
+planner, unreadable file), for every command. Other commands: 0 done, 1 failed.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXIT_INFEASIBLE = 2
+EXIT_INFEASIBLE = 3  # apart from 2, which argparse and bad input use
 DEFAULT_SUITE_PLANNER = "default"
 PLANNER_HELP = "default | transformers:MODEL_ID_OR_PATH | openai:MODEL@BASE_URL"
 NOTES_HELP = "do not tell a model planner what the exploration memory knows of each app"

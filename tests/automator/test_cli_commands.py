@@ -43,7 +43,7 @@ def test_run_shows_steps_records_the_episode_and_exits_0_on_success(tmp_path, ca
 
 
 @pytest.mark.sim
-@pytest.mark.parametrize(("finish", "code"), [("infeasible", 2)])
+@pytest.mark.parametrize(("finish", "code"), [("infeasible", 3), ("success", 0)])
 def test_run_exit_codes(tmp_path, capsys, finish, code):
     planner = _script(tmp_path, [{"kind": "finish", "status": finish}])
     assert main(["run", "x", "--planner", planner, "--out", str(tmp_path / "e")]) == code
