@@ -46,3 +46,25 @@ def test_adb_binary_lists_and_screencaps(tmp_path):
         assert ImageChops.difference(shot, phone).getbbox() is None
         assert adb("shell", "echo ok; exit 7").returncode == 7
         assert b"device 'nope' not found" in adb("-s", "nope", "shell", "true").stderr
+
+
+@pytest.mark.skipif(ADB is None, reason="no adb binary (Debian package adb, or adbutils' wheel)")
+def test_adb_binary_pushes_and_pulls_files(tmp_path):
+    with serve(port=0, phones=1) as server:
+        env = {**os.environ, "HOME": str(tmp_path)}
+
+        def adb(*args: str) -> subprocess.CompletedProcess[bytes]:
+            return subprocess.run([ADB, "-P", str(server.port), *args], capture_output=True,
+                                  env=env, timeout=30, check=False)  # fmt: skip
+
+        payload = bytes(range(256)) * 300  # binary, over one 64 KiB sync chunk
+        (tmp_path / "up.bin").write_bytes(payload)
+        pushed = adb("push", str(tmp_path / "up.bin"), "/data/local/tmp/up.bin")
+        assert pushed.returncode == 0, pushed.stderr
+        listing = adb("shell", "ls /data/local/tmp").stdout.decode()
+        assert "up.bin" in listing
+        pulled = adb("pull", "/data/local/tmp/up.bin", str(tmp_path / "down.bin"))
+        assert pulled.returncode == 0, pulled.stderr
+        assert (tmp_path / "down.bin").read_bytes() == payload
+        missing = adb("pull", "/data/local/tmp/nope.bin", str(tmp_path / "nope.bin"))
+        assert missing.returncode != 0
