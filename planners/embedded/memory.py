@@ -24,6 +24,7 @@ import numpy as np
 
 from perception.elements import Screen, UIElement
 from perception.roles import is_keyboard_package, is_system_package
+from perception.signature import signature
 from planners.embedded.encoder import DIM, TextEncoder
 
 logger = logging.getLogger(__name__)
@@ -305,12 +306,5 @@ class AppMemory:
 
 
 def signature_of(screen: Screen) -> str:
-    """The page's stable signature, from perception; a coarse local one where it is missing."""
-    try:
-        from perception.signature import signature
-    except ImportError:
-        signature = None
-    if signature is not None:
-        return str(signature(screen))
-    ids = sorted({e.resource_id for e in screen.elements if e.resource_id and not e.editable})
-    return f"{screen.app}:{screen_title(screen)[:40]}:{','.join(ids)}"
+    """The page's stable signature (perception's)."""
+    return signature(screen)

@@ -54,7 +54,6 @@ class GameApp(App):
         return {"score": 0, "misses": 0, "targets": _initial_targets()}
 
     def build(self, page: Page, ctx: AppContext) -> View:
-        view = View(VIEW, rid="", clickable=True, focusable=False)
         state = ctx.state
 
         def paint(draw: ImageDraw.ImageDraw, box: Rect) -> None:
@@ -63,8 +62,8 @@ class GameApp(App):
         def on_touch(x: int, y: int) -> None:
             touch(state, view.bounds, x, y)
 
-        view.paint = paint  # type: ignore[attr-defined]
-        view.on_touch = on_touch  # type: ignore[attr-defined]
+        view = View(VIEW, rid="", clickable=True, focusable=False, paint=paint,
+                    on_touch=on_touch)
         return view
 
 
