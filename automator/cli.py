@@ -3,6 +3,7 @@
     automator run "GOAL" [--device D] [--planner P] [--max-steps N] [--out DIR] [--allow C ...]
     automator perceive FILE.xml [--screenshot PNG] [--format text|html|json|som] [--out FILE]
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB]
+    automator compare EVAL_A EVAL_B                 (two eval folders or summary.json files)
     automator explore [--device D] [--app APP ...] [--budget N] [--memory DIR]
     automator bench perception DIR | automator bench step|adb [--steps N]
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda]
@@ -170,6 +171,33 @@ def cmd_eval(args: argparse.Namespace) -> int:
     say(console.table(["app", "success"], [*rows, ("all", f"{summary.success_rate:.0%}")]))
     say(f"{sum(t.success for t in summary.tasks)}/{len(summary.tasks)} tasks; "
         f"summary: {out / 'summary.json'}")
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from automator.comparison import SummaryError, compare, load_summary
+
+    try:
+        a, b = load_summary(args.a), load_summary(args.b)
+    except SummaryError as e:
+        return _error(str(e))
+    c = compare(a, b)
+    say = console.line_printer()
+    say(f"A: {a['path']} ({a['planner'] or 'planner unknown'})")
+    say(f"B: {b['path']} ({b['planner'] or 'planner unknown'})")
+    rows = [(g, n, f"{ra:.0%}", f"{rb:.0%}", f"{(rb - ra) * 100:+.0f}")
+            for g, (n, ra, rb) in c.groups.items()]
+    total = sum(n for n, _, _ in c.groups.values())
+    rows.append(("all", total, f"{c.rate_a:.0%}", f"{c.rate_b:.0%}",
+                 f"{(c.rate_b - c.rate_a) * 100:+.0f}"))
+    say(console.table(["group", "tasks", "A", "B", "points"], rows))
+    for word, ids in (("gained in B", c.gained), ("lost in B", c.lost),
+                      ("only in A (not counted)", c.only_a),
+                      ("only in B (not counted)", c.only_b)):
+        if ids:
+            say(f"{word} ({len(ids)}): {', '.join(ids)}")
+    say(f"exact McNemar p = {c.p_value:.3g} ({len(c.gained)} gained, {len(c.lost)} lost)")
+    say(f"mean steps where both passed: A {c.steps_a:.1f}, B {c.steps_b:.1f}")
     return EXIT_OK
 
 
@@ -356,6 +384,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--over-adb", action="store_true",
                     help="drive each phone through the adb protocol (AndroidDevice)")
     ev.set_defaults(func=cmd_eval)
+
+    cmp = sub.add_parser("compare", help="compare two eval runs of one suite, task by task")
+    cmp.add_argument("a", help="eval output folder or summary.json (the baseline)")
+    cmp.add_argument("b", help="eval output folder or summary.json (the change)")
+    cmp.set_defaults(func=cmd_compare)
 
     ex = sub.add_parser("explore", help="explore a device's apps into the planner's memory")
     ex.add_argument("--device", default="virtual")

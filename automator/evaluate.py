@@ -3,13 +3,17 @@
 `out_dir` receives one episode folder per task and `summary.json`:
 
     {"planner": ..., "tasks": [{"id", "app", "outcome", "success", "steps", "seconds",
-     "reason", "failures"}, ...], "success_rate": 0-1, "per_app": {app: 0-1}, "total": n}
+     "reason", "failures"}, ...], "success_rate": 0-1, "per_app": {app: 0-1}, "total": n,
+     "complete": false until the last task is done}
+
+The summary is rewritten after each task, so an interrupted run keeps what it finished.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -134,9 +138,18 @@ def evaluate(
         if on_task is not None:
             on_task(report)
         planner_name = planner_name or _planner_name(out / task.id)
+        _write_summary(out, Summary(planner_name, tuple(reports)), complete=False)
     summary = Summary(planner_name, tuple(reports))
-    (out / SUMMARY).write_text(json.dumps(summary.to_dict(), indent=2), encoding="utf-8")
+    _write_summary(out, summary, complete=True)
     return summary
+
+
+def _write_summary(out: Path, summary: Summary, complete: bool) -> None:
+    """Rewritten after every task (a crash keeps the tasks done so far), replaced whole."""
+    temporary = out / f".{SUMMARY}.partial"
+    data = summary.to_dict() | {"complete": complete}
+    temporary.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    os.replace(temporary, out / SUMMARY)
 
 
 def _planner_name(folder: Path) -> str:

@@ -46,8 +46,10 @@ _TINY_IDS = dict(image_token_id=1000, video_token_id=1001, vision_start_token_id
 TINY_MAX_PIXELS = 28 * 28 * 256  # the tiny model's budget on a CPU
 
 
-def qwen25_vl_config(size: str) -> Any:
-    """A Qwen2.5-VL config of the published `size` ("3b", "7b") or "tiny"."""
+def qwen25_vl_config(size: str, layers: int | None = None) -> Any:
+    """A Qwen2.5-VL config of the published `size` ("3b", "7b") or "tiny". `layers` keeps
+    only that many text layers and vision blocks (the last one with full attention): the
+    same shapes everywhere else, for checking the full-size path on a CPU."""
     from transformers import Qwen2_5_VLConfig
 
     text = dict(_TEXT[size], max_position_embeddings=128000, rope_theta=1000000.0,
@@ -57,6 +59,9 @@ def qwen25_vl_config(size: str) -> Any:
                     bos_token_id=None, eos_token_id=None, pad_token_id=0)
     vision = dict(_VISION["tiny" if size == "tiny" else "full"],
                   out_hidden_size=text["hidden_size"])
+    if layers is not None:
+        text["num_hidden_layers"] = layers
+        vision.update(depth=layers, fullatt_block_indexes=[layers - 1])
     ids = _TINY_IDS if size == "tiny" else _IDS
     return Qwen2_5_VLConfig(text_config=text, vision_config=vision, **ids)
 
@@ -98,7 +103,7 @@ def _timed(fn: Any, device: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def _build(size: str, device: str) -> Any:
+def _build(size: str, device: str, layers: int | None = None) -> Any:
     import torch
     from transformers import Qwen2_5_VLForConditionalGeneration
 
@@ -106,16 +111,18 @@ def _build(size: str, device: str) -> Any:
     torch.manual_seed(0)
     with torch.device(device):
         model = Qwen2_5_VLForConditionalGeneration._from_config(
-            qwen25_vl_config(size), dtype=dtype, attn_implementation="sdpa")
+            qwen25_vl_config(size, layers), dtype=dtype, attn_implementation="sdpa")
     return model.eval()
 
 
-def bench_one(size: str, device: str, repeats: int = 3) -> dict[str, Any]:
-    """Latency figures of one size on one device (median of `repeats` after a warm-up)."""
+def bench_one(size: str, device: str, repeats: int = 3, layers: int | None = None
+              ) -> dict[str, Any]:
+    """Latency figures of one size on one device (median of `repeats` after a warm-up);
+    `layers` as in `qwen25_vl_config`."""
     import torch
 
     max_pixels = TINY_MAX_PIXELS if size == "tiny" and device == "cpu" else QWEN_MAX_PIXELS
-    model = _build(size, device)
+    model = _build(size, device, layers)
     inputs = _inputs(size, device, max_pixels)
     gen = dict(max_new_tokens=DECODE_TOKENS, min_new_tokens=DECODE_TOKENS, do_sample=False,
                eos_token_id=None, pad_token_id=0)
@@ -124,7 +131,8 @@ def bench_one(size: str, device: str, repeats: int = 3) -> dict[str, Any]:
         model.generate(**inputs, **dict(gen, max_new_tokens=2, min_new_tokens=2))  # warm-up
         for _ in range(repeats):
             model.model.rope_deltas = None
-            prefill.append(_timed(lambda: model(**inputs, use_cache=True), device))
+            prefill.append(_timed(lambda: model(**inputs, use_cache=True, logits_to_keep=1),
+                                  device))  # as generate does: logits of the last token only
             model.model.rope_deltas = None
             total.append(_timed(lambda: model.generate(**inputs, **gen), device))
     h, w = smart_resize(SCREEN_WH[1], SCREEN_WH[0], max_pixels=max_pixels)

@@ -48,3 +48,15 @@ def test_bench_vlm_command_prints_the_tiny_row_and_skips_full_sizes_on_cpu(capsy
     assert any(line.startswith("tiny | cpu |") and "skipped" not in line
                for line in out.splitlines())
     assert "7b | cpu | skipped" in out
+
+
+@pytest.mark.slow
+def test_full_size_path_runs_on_cpu_with_one_layer_of_each() -> None:
+    """The 3B's real widths, vocabulary, token ids and pixel budget, one layer deep: the
+    inputs the GPU benchmark builds fit the model it builds."""
+    from planners.bench_vlm import bench_one
+
+    row = bench_one("3b", "cpu", repeats=1, layers=1)
+    assert row["image"] == "1092x2408"  # 1080x2400 within the default budget
+    assert row["prompt_tokens"] == 700 + 2 + (1092 // 28) * (2408 // 28)
+    assert row["step_ms"] > row["prefill_ms"] > 0
