@@ -43,8 +43,8 @@ EXIT_INFEASIBLE = 3  # apart from 2, which argparse and bad input use
 DEFAULT_SUITE_PLANNER = "default"
 PLANNER_HELP = "default | transformers:MODEL_ID_OR_PATH | openai:MODEL@BASE_URL"
 NOTES_HELP = "do not tell a model planner what the exploration memory knows of each app"
-GRAMMAR_HELP = ("action grammar of a model planner: som_json | uitars | uitars_v1 | qwen_mobile "
-                "(default: inferred from the model's name)")
+GRAMMAR_HELP = ("action grammar of a model planner: som_json | uitars | uitars_v1 | "
+                "qwen_mobile | qwen3_mobile (default: inferred from the model's name)")
 
 
 def _slug(text: str, limit: int = 40) -> str:

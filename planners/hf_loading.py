@@ -4,7 +4,7 @@ transformers 5 builds Qwen2-VL / Qwen2.5-VL processors with a video processor th
 torchvision; without it `AutoProcessor` fails, or returns a bare tokenizer that silently
 drops images. `load_processor` tries the stock path, checks that the result handles images,
 and otherwise assembles an image-only processor from the tokenizer and the PIL image
-processor (supported for the Qwen2-VL family, which covers UI-TARS). Imports of
+processor (supported for Qwen2-VL, Qwen2.5-VL and Qwen3-VL, which cover UI-TARS). Imports of
 transformers happen inside the functions.
 """
 
@@ -16,13 +16,15 @@ from typing import Any
 from planners.errors import PlannerError
 
 log = logging.getLogger(__name__)
-QWEN_FAMILIES = ("qwen2_vl", "qwen2_5_vl")
+QWEN_FAMILIES = ("qwen2_vl", "qwen2_5_vl", "qwen3_vl")
 
 
 def _image_only_class(model_type: str) -> type:
-    from transformers import Qwen2_5_VLProcessor, Qwen2VLProcessor
+    import transformers
 
-    base = Qwen2_5_VLProcessor if model_type == "qwen2_5_vl" else Qwen2VLProcessor
+    base = {"qwen2_vl": transformers.Qwen2VLProcessor,
+            "qwen2_5_vl": transformers.Qwen2_5_VLProcessor,
+            "qwen3_vl": transformers.Qwen3VLProcessor}[model_type]
 
     class ImageOnlyProcessor(base):  # type: ignore[valid-type, misc]
         """The family's processor without its video half (no torchvision needed)."""
@@ -42,7 +44,7 @@ def handles_images(processor: Any) -> bool:
 
 
 def build_image_only_processor(path: str, model_type: str) -> Any:
-    """Tokenizer + PIL image processor + chat template, for the Qwen2-VL family."""
+    """Tokenizer + PIL image processor + chat template, for the Qwen VL families."""
     from transformers import AutoImageProcessor, AutoTokenizer
 
     if model_type not in QWEN_FAMILIES:

@@ -156,11 +156,18 @@ def _http_error(error: urllib.error.HTTPError, url: str) -> Exception:
 
 def _reply_and_usage(body: dict[str, Any]) -> tuple[str, dict[str, float]]:
     try:
-        content = body["choices"][0]["message"]["content"]
+        message = body["choices"][0]["message"]
+        content = message["content"]
     except (KeyError, IndexError, TypeError) as e:
         raise PlannerError(f"the server's answer has no message: {str(body)[:200]}") from e
     if isinstance(content, list):  # some servers answer in content parts
         content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
+    # a server's reasoning parser returns the thinking apart (vLLM and DeepSeek call it
+    # `reasoning_content`, Ollama and others `reasoning`): it goes back in front, as the
+    # model wrote it, so the record is whole and the grammar keeps it as the thought
+    reasoning = message.get("reasoning_content") or message.get("reasoning")
+    if isinstance(reasoning, str) and reasoning.strip():
+        content = f"<think>\n{reasoning.strip()}\n</think>\n{content or ''}"
     usage: dict[str, float] = {}
     for key in ("prompt_tokens", "completion_tokens", "total_tokens"):
         value = (body.get("usage") or {}).get(key)

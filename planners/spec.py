@@ -3,7 +3,7 @@
     transformers:MODEL_ID_OR_PATH           a local transformers model
     openai:MODEL@BASE_URL                   an OpenAI-compatible server
     ...#GRAMMAR                             optional grammar override (som_json, uitars,
-                                            uitars_v1, qwen_mobile)
+                                            uitars_v1, qwen_mobile, qwen3_mobile)
 
 Without an override the grammar is inferred from the model's name (`infer_grammar`).
 """

@@ -8,6 +8,7 @@ text). `Grammar` bundles one with the coordinate frame its model speaks.
     uitars        UI-TARS-1.5 `click(start_box=...)`                      resized pixels
     uitars_v1     UI-TARS (v1) `click(start_box=...)`                     0-1000
     qwen_mobile   Qwen2.5-VL `mobile_use` / `computer_use` tool calls     resized pixels
+    qwen3_mobile  Qwen3-VL, the same tool calls                           0-1000
 """
 
 from __future__ import annotations
@@ -43,16 +44,20 @@ GRAMMARS: dict[str, Grammar] = {
                          uitars.render_action_space, uitars.parse),
     "qwen_mobile": Grammar("qwen_mobile", FrameKind.RESIZED, "qwen_mobile.md", "screenshot",
                            qwen_mobile.render_action_space, qwen_mobile.parse),
+    "qwen3_mobile": Grammar("qwen3_mobile", FrameKind.NORMALIZED_1000, "qwen_mobile.md",
+                            "screenshot", qwen_mobile.render_action_space, qwen_mobile.parse),
 }
 
 
 def infer_grammar(model: str) -> str:
     """The grammar a model family speaks, from its name or path: UI-TARS-1.5 -> uitars,
-    UI-TARS (v1) -> uitars_v1, Qwen2-VL / Qwen2.5-VL -> qwen_mobile, anything else ->
-    som_json."""
+    UI-TARS (v1) -> uitars_v1, Qwen2-VL / Qwen2.5-VL -> qwen_mobile, Qwen3-VL ->
+    qwen3_mobile, anything else -> som_json."""
     name = model.lower().replace("_", "-")
     if "ui-tars" in name or "uitars" in name:
         return "uitars" if re.search(r"1[.-]5|-2[.-]|qwen2[.-]5", name) else "uitars_v1"
+    if re.search(r"qwen3(\.\d)?-vl", name):
+        return "qwen3_mobile"
     if re.search(r"qwen2(\.5)?-vl|qwen2[.-]5-vl", name):
         return "qwen_mobile"
     return "som_json"

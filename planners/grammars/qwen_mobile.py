@@ -40,6 +40,7 @@ from perception.elements import Screen
 from planners.errors import ParseError
 from planners.grammars.frames import Frame, OffScreen
 from planners.grammars.jsontext import embedded_objects, strict_object
+from planners.grammars.reasoning import split_reasoning
 from planners.grammars.space import KIND_HINTS, all_kinds
 from planners.planner import Decision
 
@@ -177,13 +178,14 @@ def _action(args: dict[str, Any], frame: Frame) -> Action:
 def parse(reply: str, screen: Screen, frame: Frame) -> Decision:
     """The decision in a Qwen2.5-VL function-call reply, coordinates read in `frame`."""
     try:
-        obj = _call_object(reply)
+        reasoning, answer = split_reasoning(reply)
+        obj = _call_object(answer)
         if obj.get("name") not in FUNCTIONS or not isinstance(obj.get("arguments"), dict):
             raise ParseError(f"call must be one of {FUNCTIONS} with an `arguments` object")
         action = _action(obj["arguments"], frame)
-        thought = re.sub(r"^\s*Thought\s*:\s*", "", reply.split("<tool_call>")[0]).strip()
-        if not thought.strip() or thought.lstrip().startswith("{"):
+        thought = re.sub(r"^\s*Thought\s*:\s*", "", answer.split("<tool_call>")[0]).strip()
+        if thought.startswith("{"):
             thought = ""
-        return Decision(action=action, thought=thought, raw=reply)
+        return Decision(action=action, thought=thought or reasoning, raw=reply)
     except ParseError as e:
         raise ParseError(str(e), reply) from None

@@ -33,6 +33,7 @@ from perception.elements import Screen
 from planners.errors import ParseError
 from planners.grammars.frames import Frame
 from planners.grammars.jsontext import embedded_objects, strict_object, unfenced
+from planners.grammars.reasoning import split_reasoning
 from planners.grammars.space import ENUM_CHOICES, KIND_HINTS, FieldInfo, action_fields, all_kinds
 from planners.planner import Decision
 
@@ -193,10 +194,12 @@ def _build(kind: ActionKind, action: dict[str, Any], screen: Screen) -> Action:
 def parse(reply: str, screen: Screen, frame: Frame | None = None) -> Decision:
     """The decision in a set-of-mark JSON reply; `frame` is unused (ids, not coordinates)."""
     try:
-        action, thought = _action_object(_candidates(reply))
+        reasoning, answer = split_reasoning(reply)
+        action, thought = _action_object(_candidates(answer))
         kind, spelled = _kind(action)
         if spelled == "navigate_back":
             action = {**action, "key": "back"}
-        return Decision(action=_build(kind, action, screen), thought=thought.strip(), raw=reply)
+        return Decision(action=_build(kind, action, screen),
+                        thought=thought.strip() or reasoning, raw=reply)
     except ParseError as e:
         raise ParseError(str(e), reply) from None

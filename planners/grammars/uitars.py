@@ -38,6 +38,7 @@ from perception.elements import Screen
 from planners.errors import ParseError
 from planners.grammars.callsyntax import Call, CallSyntaxError, read_calls
 from planners.grammars.frames import Frame, OffScreen
+from planners.grammars.reasoning import split_reasoning
 from planners.grammars.space import ENUM_CHOICES, KIND_HINTS, all_kinds
 from planners.planner import Decision
 
@@ -192,7 +193,9 @@ def _action(call: Call, frame: Frame, thought: str) -> Action:
 def parse(reply: str, screen: Screen, frame: Frame) -> Decision:
     """The decision in a UI-TARS reply, its coordinates read in `frame`."""
     try:
-        thought, text = _split(reply)
+        reasoning, answer = split_reasoning(reply)
+        thought, text = _split(answer)
+        thought = thought or reasoning
         try:
             calls = read_calls(text)
         except CallSyntaxError as e:

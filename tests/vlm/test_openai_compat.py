@@ -24,14 +24,15 @@ TAP_3 = '{"thought": "Wi-Fi row", "action": {"kind": "tap", "target": 3}}'
 
 
 class ChatServer(ThreadingHTTPServer):
-    """Answers /v1/chat/completions from a script of (status, content, delay_s)."""
+    """Answers /v1/chat/completions from a script of (status, content, delay_s); a dict
+    content is the whole message (for fields beside `content`)."""
 
     daemon_threads = True
     block_on_close = False
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.script: list[tuple[int, str, float]] = []
+        self.script: list[tuple[int, str | dict[str, Any], float]] = []
         self.requests: list[dict[str, Any]] = []
         self.headers_seen: list[dict[str, str]] = []
 
@@ -55,8 +56,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.headers_seen.append(dict(self.headers))
         status, content, delay = self.server.script.pop(0)
         time.sleep(delay)
+        message = {"role": "assistant"} | (
+            content if isinstance(content, dict) else {"content": content})
         payload = {"error": {"message": content}} if status != 200 else {
-            "choices": [{"message": {"role": "assistant", "content": content}}],
+            "choices": [{"message": message}],
             "usage": {"prompt_tokens": 812, "completion_tokens": 24, "total_tokens": 836}}
         data = json.dumps(payload).encode()
         self.send_response(status)
@@ -129,6 +132,22 @@ def test_coordinate_grammar_reads_the_resized_frame(server: ChatServer, screen: 
     image = _image_of(server.requests[0]["messages"][1]["content"][1])
     assert image.size == (1092, 2408)  # smart_resize of 1080x2400, as the server would
     assert decision.action == Tap(Point(540, 1296))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("field", ["reasoning_content", "reasoning"])
+def test_reasoning_returned_apart_is_the_thought_never_the_action(
+        server: ChatServer, screen: Screen, field: str) -> None:
+    call = ('<tool_call>\n{"name": "mobile_use", "arguments": {"action": "click", '
+            '"coordinate": [500, 150]}}\n</tool_call>')
+    thinking = 'Going home would be {"name": "mobile_use", "arguments": {"action": "key"}}; no.'
+    server.script.append((200, {"content": call, field: thinking}, 0))
+    planner = OpenAICompatiblePlanner("Qwen/Qwen3-VL-8B-Thinking", server.base_url,
+                                      grammar="qwen3_mobile", api_key="", sleep=lambda s: None)
+    decision = planner.decide("Turn on Wi-Fi", screen, [])
+    assert decision.action == Tap(Point(540, 360))  # 0-1000 on a 1080x2400 screen
+    assert decision.thought == thinking
+    assert decision.raw == f"<think>\n{thinking}\n</think>\n{call}"
 
 
 @pytest.mark.unit

@@ -1,4 +1,4 @@
-"""The Qwen2.5-VL function-call grammar against a table of real-looking replies."""
+"""The Qwen2.5-VL / Qwen3-VL function-call grammar against a table of real-looking replies."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ GRAMMAR, ROWS = load_table("qwen_mobile.yaml")
 
 def _frame(row: dict) -> Frame:
     device = tuple(row.get("device", (1080, 2400)))
+    if row.get("frame") == "normalized_1000":  # Qwen3-VL
+        return Frame(FrameKind.NORMALIZED_1000, device)
     return Frame(FrameKind.RESIZED, device, tuple(row.get("image", (1092, 2408))))
 
 

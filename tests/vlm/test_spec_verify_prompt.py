@@ -24,6 +24,10 @@ from planners.vlm import build_prompt, quote_screen, system_prompt
      PlannerSpec("transformers", "/models/Qwen2.5-VL-3B-Instruct", "qwen_mobile")),
     ("transformers:Qwen/Qwen2-VL-2B-Instruct",
      PlannerSpec("transformers", "Qwen/Qwen2-VL-2B-Instruct", "qwen_mobile")),
+    ("transformers:Qwen/Qwen3-VL-8B-Instruct",
+     PlannerSpec("transformers", "Qwen/Qwen3-VL-8B-Instruct", "qwen3_mobile")),
+    ("openai:qwen3-vl:8b@http://localhost:11434/v1",  # an Ollama tag
+     PlannerSpec("openai", "qwen3-vl:8b", "qwen3_mobile", "http://localhost:11434/v1")),
     ("openai:gpt-4o@https://api.example.com/v1",
      PlannerSpec("openai", "gpt-4o", "som_json", "https://api.example.com/v1")),
     ("openai:ui-tars-1.5-7b@http://10.0.0.5:8000/v1",

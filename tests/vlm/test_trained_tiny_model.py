@@ -1,6 +1,7 @@
-"""A tiny Qwen2.5-VL model trained for a few seconds to emit one reply: a click in the frame
-of the image it saw. Through the loop the reply is generated, parsed, mapped back to device
-pixels and tapped, and the phone shows the result: screenshot -> generate -> parse -> act."""
+"""A tiny Qwen2.5-VL or Qwen3-VL model trained for a few seconds to emit one reply: a click
+in the frame the family speaks (pixels of the resized image, or 0-1000). Through the loop
+the reply is generated, parsed, mapped back to device pixels and tapped, and the phone
+shows the result: screenshot -> generate -> parse -> act."""
 
 from __future__ import annotations
 
@@ -52,8 +53,17 @@ def _teach(planner: object, prompt: object, reply: str) -> float:
     return loss
 
 
+def _extent(frame: object) -> tuple[int, int]:
+    """The width and height of the space the model's coordinates live in."""
+    from planners.grammars import FrameKind
+
+    return frame.image_wh if frame.kind is FrameKind.RESIZED else (1000, 1000)
+
+
 @pytest.mark.slow
-def test_trained_model_taps_the_point_it_names_and_the_phone_responds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("family", ["qwen2_5_vl", "qwen3_vl"])
+def test_trained_model_taps_the_point_it_names_and_the_phone_responds(tmp_path: Path,
+                                                                      family: str) -> None:
     from automator.config import LoopConfig
     from automator.loop import run_episode
     from devices.actions import Tap
@@ -61,18 +71,19 @@ def test_trained_model_taps_the_point_it_names_and_the_phone_responds(tmp_path: 
     from planners.transformers_planner import TransformersPlanner
     from planners.vlm import build_prompt
 
-    path = build_tiny_model(tmp_path / "tiny-qwen2-5-vl", "qwen2_5_vl", seed=1)
+    path = build_tiny_model(tmp_path / f"tiny-{family.replace('_', '-')}", family, seed=1)
     planner = TransformersPlanner(str(path), device="cpu", max_new_tokens=64)
-    assert planner.grammar.name == "qwen_mobile"
+    assert planner.grammar.name == {"qwen2_5_vl": "qwen_mobile", "qwen3_vl": "qwen3_mobile"}[
+        family]
 
     screen = perceive(VirtualPhone().capture())
     icon = next(e for e in screen.elements if e.label == "Settings")
     prompt = build_prompt(GOAL, screen, [], planner.grammar, planner.rendering,
                           max_pixels=planner.max_pixels)
-    (dw, dh), (iw, ih) = prompt.frame.device_wh, prompt.frame.image_wh
-    assert (iw, ih) != (dw, dh)  # the model speaks pixels of a resized image
     cx, cy = icon.bounds.center.x, icon.bounds.center.y
-    x, y = round(cx * iw / dw), round(cy * ih / dh)  # the icon's centre in the model's frame
+    (dw, dh), (fw, fh) = prompt.frame.device_wh, _extent(prompt.frame)
+    x, y = round(cx * fw / dw), round(cy * fh / dh)  # the icon's centre as the model says it
+    assert (x, y) != (cx, cy)  # the model does not speak device pixels
     reply = ('<tool_call>\n{"name": "mobile_use", "arguments": '
              f'{{"action": "click", "coordinate": [{x}, {y}]}}}}\n</tool_call>')
     assert _teach(planner, prompt, reply) < 0.05
@@ -84,7 +95,7 @@ def test_trained_model_taps_the_point_it_names_and_the_phone_responds(tmp_path: 
     assert isinstance(step.executed, Tap)
     tapped = step.executed.target
     assert icon.bounds.contains(tapped)  # mapped back to device pixels
-    assert abs(tapped.x - cx) <= dw / iw and abs(tapped.y - cy) <= dh / ih
+    assert abs(tapped.x - cx) <= dw / fw and abs(tapped.y - cy) <= dh / fh  # one unit
     assert phone.capture().app == "com.android.settings"
     usage = step.decision.usage
     assert usage["completion_tokens"] > 10 and usage["cached_prefix_tokens"] > 0
