@@ -92,12 +92,22 @@ class UIElement:
 
 
 @dataclass(frozen=True)
+class Window:
+    """One window of a dump: its package and root bounds. A dump does not say which window
+    is in front: uiautomator2 gathers the window roots in a hash set."""
+
+    package: str
+    bounds: Bounds
+
+
+@dataclass(frozen=True)
 class Screen:
     width: int  # px
     height: int  # px
     elements: tuple[UIElement, ...]
     app: str = ""  # foreground package
     screenshot: Image.Image | None = field(default=None, compare=False, repr=False)
+    windows: tuple[Window, ...] = ()  # the dump's windows, numbered as `UIElement.window`
 
     def element(self, element_id: int) -> UIElement:
         """The element with this id; KeyError when there is none."""

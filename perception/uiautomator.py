@@ -7,7 +7,7 @@ from collections import Counter
 
 from PIL import Image
 
-from perception.elements import Screen, UIElement
+from perception.elements import Bounds, Screen, UIElement, Window
 from perception.merge import build_elements
 from perception.roles import is_system_package
 from perception.tree import TreeReader, read_tree
@@ -55,5 +55,6 @@ def parse_uiautomator(xml: str, width: int | None = None, height: int | None = N
     if w > 0 and h > 0:
         reader.read(w, h)
         elements = build_elements(reader, w, h)
+    windows = tuple(Window(package, Bounds(*bounds)) for package, bounds in reader.windows)
     return Screen(width=w, height=h, elements=elements, app=app or foreground_app(reader),
-                  screenshot=screenshot)
+                  screenshot=screenshot, windows=windows)

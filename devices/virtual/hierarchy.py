@@ -68,10 +68,19 @@ def _node(out: list[str], view: View, index: int, package: str, clip: Rect,
         out.append("</node>")
 
 
+def reported(windows: list[Window]) -> list[Window]:
+    """The windows a dump lists, bottom first: those a person can interact with. As on a
+    phone (UiAutomation reports only those), the windows under a modal one (a dialog over
+    its scrim) are left out; they are still drawn."""
+    modal = [i for i, w in enumerate(windows) if w.scrim]
+    return windows[modal[-1]:] if modal else windows
+
+
 def dump(windows: list[Window]) -> str:
-    """The XML of a frame: the root of each window, its content clipped to `window.clip`."""
+    """The XML of a frame: the root of each reported window, its content clipped to
+    `window.clip`."""
     out = [HEADER, '<hierarchy rotation="0">']
-    for window in windows:
+    for window in reported(windows):
         _node(out, window.root, 0, window.package, window.clip or window.root.bounds, root=True)
     out.append("</hierarchy>")
     return "".join(out)

@@ -49,6 +49,7 @@ from devices.virtual.window import (
     SCREEN,
     WIDTH,
     Window,
+    contains,
     intersect,
     seek_value,
 )
@@ -152,6 +153,9 @@ class VirtualPhone:
         target, window = self._target(x, y, tappable)
         if target is not None and window is not None:
             self._activate(target, window, x, y)
+        elif window is not None and window.outside is not None and not contains(
+                window.root.bounds, x, y):
+            window.outside()
         self._invalidate()
 
     def long_press(self, x: int, y: int, duration_ms: int = 800) -> None:

@@ -122,12 +122,12 @@ def dialog_window(package: str, title: str, message: str, buttons: list[DialogBu
     children.append(View(v.FRAME, height=132, children=[buttons_row]))
     top = (SCREEN[3] - height) // 2
     x1 = (WIDTH - panel_w) // 2
-    panel = View(v.LINEAR, rid="parentPanel", rect=(x1, top, x1 + panel_w, top + height),
+    panel = View(v.LINEAR, rid="parentPanel", rect=(0, 0, panel_w, height),
                  padding=pad, children=children, on_click=lambda: None,
                  style=Style(bg="dialog", radius=56))
-    root = View(v.FRAME, rid="", children=[panel], on_click=dismiss)
-    layout(root, SCREEN)
-    return Window("dialog", package, root, touch=(SCREEN,), scrim=True)
+    root = View(v.FRAME, rid="", children=[panel])
+    layout(root, (x1, top, x1 + panel_w, top + height))  # the window is the panel's size
+    return Window("dialog", package, root, touch=(SCREEN,), scrim=True, outside=dismiss)
 
 
 def recents_view(apps: list[tuple[str, str, str]], switch: Callable[[str], None],

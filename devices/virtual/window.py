@@ -8,6 +8,7 @@ are exactly where it is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from devices.virtual.view import Rect, View
@@ -37,6 +38,7 @@ class Window:
     touch: tuple[Rect, ...] = ()  # where the window takes touches; () = nowhere (toasts)
     scrim: bool = False  # dim everything below before drawing (modal dialogs)
     clip: Rect | None = None  # where the root's content shows; None: the root's bounds
+    outside: Callable[[], None] | None = None  # a tap in `touch` but off the root (dismiss)
 
 
 def intersect(a: Rect, b: Rect) -> Rect:

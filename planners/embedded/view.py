@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from devices.actions import ElementRef, Point, Tap, TypeText, target_of
 from perception.elements import Screen, UIElement
+from perception.roles import is_keyboard_package, is_system_package
 from planners.embedded.memory import element_context, element_key, is_chrome
 from planners.embedded.scoring import GoalMatcher, words
 from planners.planner import PastStep
@@ -41,15 +42,12 @@ def field_name(e: UIElement) -> str:
     return " ".join(dict.fromkeys(t for t in (e.hint, e.description, rid) if t)) or e.label
 
 
-def front_window(screen: Screen) -> Screen:
-    """The screen less what a dialog covers: when the app shows several windows, only the
-    last one (the dialog on top) takes input."""
-    windows = sorted({e.window for e in screen.elements if not is_chrome(e) and e.window >= 0})
-    if len(windows) < 2:
-        return screen
-    top = windows[-1]
-    kept = tuple(e for e in screen.elements if is_chrome(e) or e.window in (top, -1))
-    return replace(screen, elements=kept)
+def floating(screen: Screen) -> bool:
+    """Whether an app's window floats over the screen (a dialog or a popup): narrower than
+    the screen. On a phone, the window under a modal dialog is not even in the dump."""
+    return any(w.bounds.area > 0 and (w.bounds.left > 0 or w.bounds.right < screen.width)
+               for w in screen.windows
+               if not is_system_package(w.package) and not is_keyboard_package(w.package))
 
 
 def switch_context(screen: Screen, e: UIElement) -> str:
@@ -79,9 +77,7 @@ class View:
     resume: str = ""  # the page a finished sub-goal interrupted the task on: go back there
 
     def __post_init__(self) -> None:
-        front = front_window(self.screen)
-        self.modal = len(front.elements) < len(self.screen.elements)
-        self.screen = front
+        self.modal = floating(self.screen)
         texts = []
         pairs = []
         for e in self.screen.elements:

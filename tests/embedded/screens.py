@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perception.elements import Bounds, Screen, UIElement
+from perception.elements import Bounds, Screen, UIElement, Window
 
 WIDTH, HEIGHT = 1080, 2400
 
@@ -15,8 +15,9 @@ def el(
     return UIElement(id=i, role=role, bounds=bounds, text=text, **kw)  # type: ignore[arg-type]
 
 
-def screen(*elements: UIElement, app: str = "com.example.app") -> Screen:
-    return Screen(WIDTH, HEIGHT, tuple(elements), app=app)
+def screen(*elements: UIElement, app: str = "com.example.app",
+           windows: tuple[Window, ...] = ()) -> Screen:
+    return Screen(WIDTH, HEIGHT, tuple(elements), app=app, windows=windows)
 
 
 def settings_main() -> Screen:

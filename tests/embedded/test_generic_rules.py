@@ -4,7 +4,7 @@ their row, recipients that do not exist, "Key: value" answers, 12-hour time form
 import pytest
 
 from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText
-from perception.elements import Bounds
+from perception.elements import Bounds, Window
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.goal import Intent, Slot, canonical_time, parse_goal, split_goal
 from planners.planner import PastStep
@@ -87,15 +87,27 @@ def test_switch_is_named_by_its_row(planner):
 
 
 def _confirm_dialog():
+    """As a phone dumps it: the dialog's window only (the one under it takes no input)."""
     return screen(
-        el(0, "button", "Delete", 0, height=120, clickable=True),
-        el(1, "text", "Bob Stone", 200),
-        el(2, "text", "Delete this contact?", 900, window=1),
-        el(3, "button", "Cancel", 1100, height=120, clickable=True, window=1,
+        el(0, "text", "Delete this contact?", 900, bounds=Bounds(100, 900, 1000, 1000)),
+        el(1, "button", "Cancel", 1100, height=120, clickable=True,
            bounds=Bounds(100, 1100, 500, 1220)),
-        el(4, "button", "Delete", 1100, height=120, clickable=True, window=1,
+        el(2, "button", "Delete", 1100, height=120, clickable=True,
            bounds=Bounds(600, 1100, 1000, 1220)),
+        windows=(Window("com.example.app", Bounds(60, 850, 1020, 1260)),),
     )
+
+
+@pytest.mark.unit
+def test_a_dialog_is_a_window_narrower_than_the_screen():
+    from planners.embedded.view import floating
+
+    full = Window("com.example.app", Bounds(0, 0, 1080, 2400))
+    keyboard = Window("com.google.android.inputmethod.latin", Bounds(0, 1500, 1080, 2400))
+    bars = Window("com.android.systemui", Bounds(0, 0, 1080, 132))
+    assert floating(_confirm_dialog())
+    assert not floating(screen(windows=(full, keyboard, bars)))
+    assert floating(screen(windows=(full, Window("com.example.app", Bounds(540, 150, 1060, 700)))))
 
 
 @pytest.mark.slow
@@ -103,7 +115,7 @@ def test_dialog_after_the_goal_action_is_confirmed_on_top(planner):
     pressed = PastStep(Tap(ElementRef(0)), thought="Tap 'Delete' (goal action).",
                        outcome="screen changed")
     assert planner.decide("Delete Bob Stone", _confirm_dialog(), [pressed]).action == Tap(
-        ElementRef(4))
+        ElementRef(2))
 
 
 def _picker(typed: str):

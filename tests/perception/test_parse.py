@@ -42,6 +42,10 @@ def check_windows(s: Screen) -> None:
     assert by_label(s, "Space").package == "com.google.android.inputmethod.latin"
     assert by_label(s, "Home").role == "image_button"
     assert len({e.window for e in s.elements}) == 5
+    assert [w.package for w in s.windows] == [
+        "com.android.systemui", "com.android.chrome", "com.android.chrome",
+        "com.google.android.inputmethod.latin", "com.android.systemui"]
+    assert s.windows[by_label(s, "Allow").window].bounds.as_list() == [84, 800, 996, 1300]
     field = by_label(s, "Search or type web address")
     assert field.editable and field.focused and field.text == ""
 

@@ -54,7 +54,7 @@ class Driver:
         def same(got: str, want: str) -> bool:
             return got.startswith(want) if prefix else got == want
 
-        # topmost windows are dumped last: prefer them (dialogs over apps)
+        # the virtual phone dumps windows bottom first: prefer the later ones (the keyboard)
         for node in reversed(self.nodes()):
             if ((text and same(node.text, text)) or (desc and same(node.desc, desc))
                     or (rid and node.rid == rid)):
