@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from devices.actions import ElementRef, Point, Tap, TypeText, target_of
 from perception.elements import Screen, UIElement
-from perception.roles import is_keyboard_package, is_system_package
 from planners.embedded.memory import element_context, element_key, is_chrome
 from planners.embedded.scoring import GoalMatcher, words
 from planners.planner import PastStep
@@ -42,12 +41,24 @@ def field_name(e: UIElement) -> str:
     return " ".join(dict.fromkeys(t for t in (e.hint, e.description, rid) if t)) or e.label
 
 
-def floating(screen: Screen) -> bool:
-    """Whether an app's window floats over the screen (a dialog or a popup): narrower than
-    the screen. On a phone, the window under a modal dialog is not even in the dump."""
-    return any(w.bounds.area > 0 and (w.bounds.left > 0 or w.bounds.right < screen.width)
-               for w in screen.windows
-               if not is_system_package(w.package) and not is_keyboard_package(w.package))
+def floating_windows(screen: Screen) -> set[int]:
+    """The windows of the app in front that float over the screen (its dialogs and popups):
+    narrower than the screen. Other apps' overlays (chat heads) do not count."""
+    return {i for i, w in enumerate(screen.windows)
+            if w.package == screen.app and w.bounds.area > 0
+            and (w.bounds.left > 0 or w.bounds.right < screen.width)}
+
+
+def front(screen: Screen) -> Screen:
+    """The screen as a person can use it: when an app window floats over it (a dialog, a
+    popup), that window and the system's. A phone leaves the window under a modal dialog
+    out of its dump; other dumps keep it. The dump's order says nothing of what is in
+    front (uiautomator2 gathers the windows in a hash set), so geometry decides."""
+    floats = floating_windows(screen)
+    if not floats:
+        return screen
+    kept = tuple(e for e in screen.elements if e.window in floats or e.window < 0 or is_chrome(e))
+    return replace(screen, elements=kept)
 
 
 def switch_context(screen: Screen, e: UIElement) -> str:
@@ -77,7 +88,8 @@ class View:
     resume: str = ""  # the page a finished sub-goal interrupted the task on: go back there
 
     def __post_init__(self) -> None:
-        self.modal = floating(self.screen)
+        self.modal = bool(floating_windows(self.screen))
+        self.screen = front(self.screen)
         texts = []
         pairs = []
         for e in self.screen.elements:

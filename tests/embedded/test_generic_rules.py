@@ -1,6 +1,8 @@
 """The generic GUI rules added on top of grounding: goal parts, modal dialogs, switches named by
 their row, recipients that do not exist, "Key: value" answers, 12-hour time forms."""
 
+from pathlib import Path
+
 import pytest
 
 from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText
@@ -100,14 +102,32 @@ def _confirm_dialog():
 
 @pytest.mark.unit
 def test_a_dialog_is_a_window_narrower_than_the_screen():
-    from planners.embedded.view import floating
+    from planners.embedded.view import floating_windows
 
     full = Window("com.example.app", Bounds(0, 0, 1080, 2400))
     keyboard = Window("com.google.android.inputmethod.latin", Bounds(0, 1500, 1080, 2400))
     bars = Window("com.android.systemui", Bounds(0, 0, 1080, 132))
-    assert floating(_confirm_dialog())
-    assert not floating(screen(windows=(full, keyboard, bars)))
-    assert floating(screen(windows=(full, Window("com.example.app", Bounds(540, 150, 1060, 700)))))
+    assert floating_windows(_confirm_dialog()) == {0}
+    assert not floating_windows(screen(windows=(full, keyboard, bars)))
+    popup = Window("com.example.app", Bounds(540, 150, 1060, 700))
+    assert floating_windows(screen(windows=(popup, full))) == {0}  # in any dump order
+    chat_head = Window("com.facebook.orca", Bounds(900, 400, 1060, 560))
+    assert not floating_windows(screen(windows=(full, chat_head)))
+
+
+@pytest.mark.unit
+def test_a_dump_that_keeps_the_window_under_a_dialog_is_read_from_the_dialog():
+    from perception import parse_uiautomator
+    from planners.embedded.view import front
+
+    dump = Path(__file__).parents[2] / "datasets" / "dumps" / "delete_dialog.xml"
+    shown = parse_uiautomator(dump.read_text(encoding="utf-8"))
+    deletes = [e for e in shown.elements if e.label == "Delete"]
+    assert len(deletes) == 2  # the toolbar's, under the dialog, and the dialog's
+    usable = front(shown)
+    assert [e.label for e in usable.elements if e.label == "Delete"] == ["Delete"]
+    assert {"Cancel", "Delete 3 files?", "Home"} <= {e.label for e in usable.elements}
+    assert "IMG_20240611_183522.jpg" not in {e.label for e in usable.elements}
 
 
 @pytest.mark.slow
