@@ -69,16 +69,16 @@ def _node(out: list[str], view: View, index: int, package: str, clip: Rect,
 
 
 def reported(windows: list[Window]) -> list[Window]:
-    """The windows a dump lists, bottom first: those a person can interact with. As on a
-    phone (UiAutomation reports only those), the windows under a modal one (a dialog over
-    its scrim) are left out; they are still drawn."""
+    """The windows a dump lists, as UiAutomation reports them: only those a person can
+    interact with (the windows under a modal dialog are drawn but left out), topmost first.
+    Readers must not rely on that order: uiautomator2 may gather the roots in a hash set."""
     modal = [i for i, w in enumerate(windows) if w.scrim]
-    return windows[modal[-1]:] if modal else windows
+    return list(reversed(windows[modal[-1]:] if modal else windows))
 
 
 def dump(windows: list[Window]) -> str:
-    """The XML of a frame: the root of each reported window, its content clipped to
-    `window.clip`."""
+    """The XML of a frame (`windows` bottom first): the root of each reported window, its
+    content clipped to `window.clip`."""
     out = [HEADER, '<hierarchy rotation="0">']
     for window in reported(windows):
         _node(out, window.root, 0, window.package, window.clip or window.root.bounds, root=True)

@@ -54,8 +54,8 @@ class Driver:
         def same(got: str, want: str) -> bool:
             return got.startswith(want) if prefix else got == want
 
-        # the virtual phone dumps windows bottom first: prefer the later ones (the keyboard)
-        for node in reversed(self.nodes()):
+        # windows are dumped topmost first: the first match is the one a finger reaches
+        for node in self.nodes():
             if ((text and same(node.text, text)) or (desc and same(node.desc, desc))
                     or (rid and node.rid == rid)):
                 return node

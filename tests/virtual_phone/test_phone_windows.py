@@ -29,7 +29,7 @@ def test_tapping_a_field_focuses_it_and_shows_the_keyboard(settings: VirtualPhon
     assert IME not in _windows(settings)
     list_before = find(settings, resource_id=f"{SETTINGS}:id/recycler_view")
     _focus_search(settings)
-    assert _windows(settings) == [SETTINGS, "com.android.systemui", IME]
+    assert _windows(settings) == [IME, "com.android.systemui", SETTINGS]  # topmost first
     field = find(settings, resource_id=SEARCH)
     assert field is not None and field["focused"] == "true"
     keyboard_top = min(bounds_of(n)[1] for n in [find(settings, package=IME) or {}])
@@ -82,7 +82,7 @@ def test_dialog_is_modal_and_back_dismisses_it(settings: VirtualPhone) -> None:
     tap_node(settings, text="System")
     tap_node(settings, text="Reset options")
     # as on a phone, the window under the modal dialog is drawn but not in the dump
-    assert _windows(settings) == [SETTINGS, "com.android.systemui"]
+    assert _windows(settings) == ["com.android.systemui", SETTINGS]
     assert find(settings, resource_id=f"{SETTINGS}:id/alertTitle") is not None
     assert find(settings, text="Reset options") is None
     settings.tap(540, 300)  # on the scrim, outside the dialog: dismisses it
