@@ -1,15 +1,18 @@
-"""Qwen2.5-VL agent function calls: `mobile_use` (phones) and `computer_use` (desktops).
+"""Qwen2.5-VL / Qwen3-VL agent function calls: `mobile_use` (phones), `computer_use`
+(desktops).
 
     <tool_call>
     {"name": "mobile_use", "arguments": {"action": "click", "coordinate": [540, 1200]}}
     </tool_call>
 
-Coordinates are pixels of the image as the model saw it after `smart_resize`; the caller
-passes that `Frame`. Parsing: strict first (exactly one `<tool_call>...</tool_call>` block
-holding one JSON object). The one fallback: no complete block, and exactly one JSON object
-with `name` and `arguments` in the text (a code fence, or a block cut before its closing
-tag). Two calls are rejected. `terminate(status='failure')` is `Finish(INFEASIBLE)`;
-`answer(text)` is `Finish(SUCCESS, answer=text)`.
+Coordinates are in the `Frame` the caller passes: for Qwen2.5-VL, pixels of the image as
+the model saw it after `smart_resize`; for Qwen3-VL, 0-1000 on both axes.
+
+Parsing: strict first (exactly one `<tool_call>...</tool_call>` block holding one JSON
+object). The one fallback: no complete block, and exactly one JSON object with `name` and
+`arguments` in the text (a code fence, or a block cut before its closing tag). Two calls
+are rejected. `terminate(status='failure')` is `Finish(INFEASIBLE)`; `answer(text)` is
+`Finish(SUCCESS, answer=text)`.
 """
 
 from __future__ import annotations
@@ -176,7 +179,7 @@ def _action(args: dict[str, Any], frame: Frame) -> Action:
 
 
 def parse(reply: str, screen: Screen, frame: Frame) -> Decision:
-    """The decision in a Qwen2.5-VL function-call reply, coordinates read in `frame`."""
+    """The decision in a Qwen function-call reply, coordinates read in `frame`."""
     try:
         reasoning, answer = split_reasoning(reply)
         obj = _call_object(answer)
