@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from devices.actions import Point, TypeText
+
 SUITE = Path(__file__).resolve().parents[2] / "datasets" / "tasks" / "virtual-phone"
 _BOUNDS = re.compile(r"\[(-?\d+),(-?\d+)\]\[(-?\d+),(-?\d+)\]")
 
@@ -85,6 +87,21 @@ class Driver:
     def type_into(self, text: str, rid: str) -> None:
         self.tap(rid=rid)
         self.phone.input_text(text)
+
+    def replace_text(self, text: str, rid: str) -> None:
+        """Replace a field's text, as uiautomator2's `send_keys` does."""
+        node = self.find(rid=rid)
+        assert node is not None, f"no field {rid!r} on screen"
+        self.phone.execute(TypeText(text, target=Point(*node.centre), clear=True))
+
+    def find_all(self, rid: str) -> list[Node]:
+        return [n for n in self.nodes() if n.rid == rid]
+
+    def texts(self) -> list[str]:
+        return [n.text for n in self.nodes() if n.text]
+
+    def state(self, key: str) -> Any:
+        return self.phone.state()[key]
 
     def home(self) -> None:
         self.phone.press_key("home")

@@ -168,7 +168,7 @@ def _cart_button(ctx: AppContext) -> View:
     count = sum(item["qty"] for item in ctx.state["cart"])
     cart = icon_button("cart", f"Cart, {count} item{'s' if count != 1 else ''}",
                        lambda: ctx.push("cart"), rid="action_cart")
-    badge = View(TEXT, text=str(count), rid="cart_badge", rect=(-56, 0, 0, 56),
+    badge = View(TEXT, text=str(count), rid="cart_badge", rect=(64, 0, 120, 56),  # top right
                  style=Style(bg="danger", fg="on_primary", size=32, align="center", radius=28))
     return View(FRAME, layout="stack", width=120, children=[cart, *([badge] if count else [])])
 
