@@ -16,7 +16,7 @@ from perception.tree import RawNode, TreeReader
 MAX_LABELS = 8  # an absorber taking more labels than this is a panel, not a control
 LARGE_SHARE = 0.5  # of the screen: a clickable this large takes at most two labels
 _BORROWERS = frozenset({"switch", "checkbox", "radio", "toggle", "input", "slider", "dropdown"})
-_SEPARATOR = " | "
+SEPARATOR = " | "  # joins the labels merged into one control
 
 
 class Draft:
@@ -113,7 +113,7 @@ def _unique_parts(text: str, parts: list[str]) -> str:
     for part in parts:
         if part and part != text and not any(part in k for k in kept):
             kept.append(part)
-    return _SEPARATOR.join(kept)
+    return SEPARATOR.join(kept)
 
 
 def _apply_merge(d: Draft, merged: list[RawNode]) -> None:

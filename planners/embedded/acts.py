@@ -15,6 +15,7 @@ import numpy as np
 
 from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap, TypeText
 from perception.elements import UIElement
+from perception.merge import SEPARATOR
 from planners.embedded.goal import Goal, Intent, Slot
 from planners.embedded.scoring import words
 from planners.embedded.view import (
@@ -246,8 +247,18 @@ def form_done(goal: Goal, view: View) -> Decision | None:
     changed = last is not None and not re.search(r"no (visible )?change", last.outcome, re.I)
     if view.shows(main) or not assign(view, goal.slots) or (
             view.last_thought(SUBMIT_MARK) and changed):
+        if never_entered(goal, view):
+            return None  # a value still has to go somewhere: not done
         return finish(f"Submitted; {main!r} is saved.")
     return None
+
+
+def never_entered(goal: Goal, view: View) -> list[str]:
+    """The goal's values (times aside: they go in parts) that were never typed and are not
+    on screen: a form submitted without them did not do what was asked."""
+    typed = [p.action.text for p in view.history if isinstance(p.action, TypeText)]
+    return [s.value for s in goal.slots if s.name not in ("time", "date")
+            and not any(s.value in t for t in typed) and not view.shows(s.value, fields=True)]
 
 
 # verbs ---------------------------------------------------------------------------------------
@@ -467,9 +478,13 @@ def press_new(goal: Goal, view: View) -> Decision | None:
 
 
 def _value_of(label: Scored, view: View) -> str:
-    """The value shown with a label: inside the same row, or just below / right of it."""
+    """The value shown with a label: inside the same row (a row merged by perception keeps
+    its summary line as the description), or just below / right of it."""
     if label.context:
         return label.context
+    e = label.element
+    if e.text and e.description and e.description != e.text:
+        return e.description.split(SEPARATOR)[0]
     b = label.element.bounds
     near = [
         s for s in view.scored
@@ -481,16 +496,27 @@ def _value_of(label: Scored, view: View) -> str:
     return near[0].element.label if near else ""
 
 
-_KEY_VALUE = re.compile(r"([^\W\d][\w -]{0,30}?):\s*(\S[^\n,;]*)")
+_KEY_COLON = re.compile(r":\s+")
 
 
 def _keyed_value(goal: Goal, view: View) -> str | None:
-    """A "Key: value" line whose key is a word of the question ("Password: loon-2024")."""
+    """The value of a "Key: value" pair whose key is made of the question's words
+    ("Password: loon-2024"). Perception joins a text's lines with spaces, so a value runs
+    to the next key (the last word before the next colon), a comma or a semicolon."""
     wanted = words(goal.target)
     for s in view.scored:
-        for m in _KEY_VALUE.finditer(s.element.text):
-            if words(m.group(1)) and words(m.group(1)) <= wanted:
-                return m.group(2).strip()
+        parts = _KEY_COLON.split(s.element.text)
+        for i, head in enumerate(parts[:-1]):
+            tail = head.split()[-3:]
+            keys = [words(" ".join(tail[-n:])) for n in range(1, len(tail) + 1)]
+            if not any(key and key <= wanted for key in keys):
+                continue
+            value = parts[i + 1]
+            if i + 2 < len(parts):  # the next key's word ends this value
+                value = value.rpartition(" ")[0] or value
+            value = re.split(r"[,;]", value)[0].strip()
+            if value:
+                return value
     return None
 
 

@@ -139,6 +139,9 @@ _SLOT_RE = re.compile(
 _FIELD_CHANGE = re.compile(
     r"'s\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s*(?:\bto\b|:\s*it's|:\s*it is|\bis\b|\bshould be\b)\s+"
     r"(.+?)\s*[.!]?$", re.I)
+# "Save Yuki Sato as a new contact", "Add Dr. Ito as a contact": a capitalised name, no digits
+_SAVE_AS = re.compile(r"^(?i:save|add|store|create)\s+([A-Z][^\d,:;()]*?)\s+"
+                      r"(?i:as\s+(?:an?\s+)?(?:new\s+)?(?:contact|person|entry))\b")
 _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$", re.I)
 _FILLER_WORDS = (
     "a an the my this that these those to for of on in at with and please me it its is are "
@@ -407,6 +410,9 @@ def _intent_slots(text: str, intent: Intent, quoted: list[str]
             return Intent.EDIT, [Slot(v.group(3).strip(), v.group(1))], [v.group(2)]
     elif (v := _VALUE_AS_FIELD.match(text)) is not None and intent is Intent.CREATE:
         return Intent.EDIT, [Slot(v.group(3).strip(), v.group(1))], [v.group(2)]
+    if (intent is Intent.CREATE and not any(s.name == "name" for s in slots)
+            and (m := _SAVE_AS.match(_strip_quotes(text)))):
+        slots.insert(0, Slot("name", m.group(1)))  # "Save Yuki Sato as a new contact: ..."
     if intent is Intent.CREATE and quoted:
         named = {s.value for s in slots}
         rest = [q for q in quoted if q not in named]

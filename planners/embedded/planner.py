@@ -19,7 +19,14 @@ from planners.embedded import acts, gestures, prereq
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
-from planners.embedded.scoring import GAMMA, GoalMatcher, page_values, propagate
+from planners.embedded.scoring import (
+    GAMMA,
+    NAMED_APP_BOOST,
+    GoalMatcher,
+    named_apps,
+    page_values,
+    propagate,
+)
 from planners.embedded.view import View
 from planners.planner import Decision, PastStep
 
@@ -43,6 +50,7 @@ class _GoalState:
     relevance: dict[str, float]
     value: dict[str, float]
     here: str = ""  # the page `value` was computed from
+    named: frozenset[str] = frozenset()  # packages of the apps the goal names
 
     @property
     def best_anywhere(self) -> float:
@@ -82,8 +90,9 @@ class EmbeddedPlanner:
         if text not in self._states:
             goal = parse_goal(text)
             matcher = GoalMatcher(goal, self.encoder)
-            relevance, value = page_values(self.memory, matcher)
-            self._states[text] = _GoalState(goal, matcher, relevance, value)
+            named = named_apps(self.memory, matcher.goal_words)
+            relevance, value = page_values(self.memory, matcher, named)
+            self._states[text] = _GoalState(goal, matcher, relevance, value, named=named)
         return self._states[text]
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
@@ -219,9 +228,11 @@ class EmbeddedPlanner:
         return entity
 
     def _at_best_page(self, state: _GoalState, view: View) -> bool:
-        """The current page matches the goal about as well as any page in memory."""
+        """The current page matches the goal about as well as any page in memory (scored
+        as `page_values` scores it)."""
         here = max((s.score for s in view.content()), default=0.0)
-        return here >= acts.MATCH and here >= state.best_anywhere - 0.08
+        boosted = here * (NAMED_APP_BOOST if view.screen.app in state.named else 1.0)
+        return here >= acts.MATCH and boosted >= state.best_anywhere - 0.08
 
     # navigation -----------------------------------------------------------------------------
 

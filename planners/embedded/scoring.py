@@ -9,16 +9,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from perception.merge import SEPARATOR
 from planners.embedded.encoder import TextEncoder
 from planners.embedded.goal import Goal
 from planners.embedded.memory import BACK_KEY, AppMemory, MemElement
 
 GAMMA = 0.9  # value discount per navigation step
 LEXICAL_WEIGHT = 0.35  # weight of word overlap next to the cosine
-PART_SEPARATOR = " | "  # how perception joins the labels it merges into one control
 _WORD = re.compile(r"[a-z0-9@.+-]+|[^\W\d_]+", re.I)
 _STOP_TEXT = "a an the my this that to for of on in at with and or is are be it its your me"
 _STOP = frozenset(_STOP_TEXT.split())
+
+
+NAMED_APP_BOOST = 1.2  # soft: a word like "phone" may name an app without meaning it
 
 
 def words(text: str) -> set[str]:
@@ -74,7 +77,7 @@ class GoalMatcher:
             cos = self.cosines(todo)
         for text, c in zip(todo, cos, strict=True):
             self._cache[text] = float(c) + LEXICAL_WEIGHT * self.lexical(text)
-        parts = [p.strip() for t in todo if PART_SEPARATOR in t for p in t.split(PART_SEPARATOR)]
+        parts = [p.strip() for t in todo if SEPARATOR in t for p in t.split(SEPARATOR)]
         if parts:
             self.prime([p for p in parts if p])
 
@@ -97,7 +100,7 @@ class GoalMatcher:
         """An element's match: its label's (or one of its merged parts'), or a little less for
         the texts drawn inside it."""
         best = self.score(label)
-        parts = [p for p in label.split(PART_SEPARATOR) if p.strip()]
+        parts = [p for p in label.split(SEPARATOR) if p.strip()]
         if len(parts) > 1:
             best = max(best, *(0.97 * self.score(p.strip()) for p in parts))
         return max(best, 0.9 * self.score(context) if context else 0.0)
@@ -110,14 +113,22 @@ def screen_relevance(matcher: GoalMatcher, elements: Sequence[MemElement],
                default=0.0)
 
 
+def named_apps(memory: AppMemory, goal_words: set[str]) -> frozenset[str]:
+    """The packages of the apps whose label the goal says ("it's in my notes")."""
+    return frozenset(a["package"] for label, a in memory.apps.items()
+                     if words(label) and words(label) <= goal_words)
+
+
 def page_values(
-    memory: AppMemory, matcher: GoalMatcher
+    memory: AppMemory, matcher: GoalMatcher, named: frozenset[str] = frozenset()
 ) -> tuple[dict[str, float], dict[str, float]]:
-    """(relevance, value) per remembered page: value = max(relevance, GAMMA * best successor)."""
+    """(relevance, value) per remembered page: value = max(relevance, GAMMA * best successor).
+    The pages of the `named` apps count `NAMED_APP_BOOST` more."""
     if memory.texts:
         matcher.prime(memory.texts, memory.matrix)
     nav = memory.common_keys()
     relevance = {sig: screen_relevance(matcher, r.elements, nav)
+                 * (NAMED_APP_BOOST if r.app in named else 1.0)
                  for sig, r in memory.screens.items()}
     return relevance, propagate(memory, relevance)
 

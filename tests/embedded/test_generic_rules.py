@@ -52,6 +52,9 @@ def test_goal_parts(text, parts):
          (Slot("title", "Car maintenance"),)),
         ("Reply to Mom: see you soon", Intent.SEND,
          (Slot("to", "Mom"), Slot("message", "see you soon"))),
+        ("Save Dr. Ito as a new contact: phone 555-0100", Intent.CREATE,
+         (Slot("name", "Dr. Ito"), Slot("phone", "555-0100"))),
+        ("Save the note as a PDF", Intent.CREATE, ()),
     ],
 )
 def test_edit_and_send_values(text, intent, slots):
@@ -165,6 +168,66 @@ def test_key_value_line_answers_the_question(planner):
                      hint="Note"))
     action = planner.decide("What's the Wi-Fi password for the cabin?", note, []).action
     assert action == Finish(FinishStatus.SUCCESS, "loon-2024")
+    # perception joins lines with spaces: the value still ends where the next key starts
+    joined = screen(el(0, "input", "Cabin", 200, editable=True, hint="Title"),
+                    el(1, "input", "Network: LakeHouse Password: loon-2024 Code: 1234", 400,
+                       editable=True, hint="Note"))
+    for question, value in (("What's the cabin's Wi-Fi password?", "loon-2024"),
+                            ("Which network is at the cabin?", "LakeHouse")):
+        action = planner.decide(question, joined, []).action
+        assert action == Finish(FinishStatus.SUCCESS, value)
+
+
+@pytest.mark.slow
+def test_a_merged_rows_summary_is_the_value_of_its_title(planner):
+    about = screen(
+        el(0, "text", "About phone", 0),
+        el(1, "button", "Device name", 200, height=200, clickable=True,
+           description="Virtual Pixel"),  # title and summary of one row, merged
+        el(2, "text", "Phone number", 400, height=100),
+        el(3, "text", "+1 555-0100", 500, height=100),
+        el(4, "text", "Model", 600, height=100),
+        el(5, "text", "Pixel 8", 700, height=100),
+        app="com.android.settings")
+    action = planner.decide("What is this phone's device name?", about, []).action
+    assert action == Finish(FinishStatus.SUCCESS, "Virtual Pixel")
+
+
+@pytest.mark.unit
+def test_the_apps_a_goal_names():
+    from planners.embedded.memory import AppMemory
+    from planners.embedded.scoring import named_apps, words
+
+    memory = AppMemory()
+    memory.set_app("Notes", "com.example.notes", "n0")
+    memory.set_app("Settings", "com.android.settings", "s0")
+    memory.set_app("Play Store", "com.android.vending", "p0")
+    assert named_apps(memory, words("What's the cabin's Wi-Fi password? It's in my notes.")) == {
+        "com.example.notes"}
+    assert named_apps(memory, words("Install Signal from the Play Store")) == {
+        "com.android.vending"}
+    assert not named_apps(memory, words("What's the cabin's Wi-Fi password?"))
+    assert not named_apps(memory, words("Open the store"))  # every word of a label
+
+
+@pytest.mark.slow
+def test_a_form_submitted_without_one_of_the_values_is_not_done(planner):
+    from planners.embedded.view import SUBMIT_MARK
+
+    typed = [PastStep(TypeText("5", ElementRef(0), clear=True), outcome="screen changed"),
+             PastStep(TypeText("45", ElementRef(1), clear=True), outcome="screen changed"),
+             PastStep(Tap(ElementRef(2)), thought=f"The form is filled; tap 'OK' {SUBMIT_MARK}.",
+                      outcome="now on another page")]
+    alarms = screen(el(0, "text", "Alarm", 0),
+                    el(1, "button", "5:45 AM", 200, height=200, clickable=True),
+                    el(2, "switch", "", 200, height=120, checkable=True, checked=True,
+                       bounds=Bounds(900, 240, 1040, 360)),
+                    app="com.google.android.deskclock")
+    goal = "Set an alarm for 5:45 AM called 'Flight'"
+    assert not isinstance(planner.decide(goal, alarms, typed).action, Finish)
+    labelled = screen(*alarms.elements, el(3, "text", "Flight", 420, height=100),
+                      app="com.google.android.deskclock")
+    assert planner.decide(goal, labelled, typed).action == Finish()
 
 
 def _time_form(hour: str = "7", minute: str = "00", pm: bool = False):
