@@ -186,8 +186,13 @@ def submit_button(view: View, goal: Goal) -> Scored | None:
     return buttons[i] if sims[i] >= 0.55 else None
 
 
+_MASKS = frozenset("•●*·")  # what a password field shows instead of its characters
+
+
 def _has_value(element: UIElement, slot: Slot) -> bool:
     text = element.text.strip()
+    if element.password and text and set(text) <= _MASKS:
+        return len(text) == len(slot.value)  # masked: the length is all a screen tells
     if slot.append:
         return slot.value.lower() in text.lower()
     return text == slot.value or (text.lstrip("0") == slot.value.lstrip("0") and text.isdigit())
@@ -256,7 +261,7 @@ def form_done(goal: Goal, view: View) -> Decision | None:
 def never_entered(goal: Goal, view: View) -> list[str]:
     """The goal's values (times aside: they go in parts) that were never typed and are not
     on screen: a form submitted without them did not do what was asked."""
-    typed = [p.action.text for p in view.history if isinstance(p.action, TypeText)]
+    typed = view.typed()
     return [s.value for s in goal.slots if s.name not in ("time", "date")
             and not any(s.value in t for t in typed) and not view.shows(s.value, fields=True)]
 

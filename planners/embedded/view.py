@@ -167,7 +167,8 @@ class View:
         return False
 
     def marked(self, mark: str) -> bool:
-        return any(mark in p.thought for p in self.history)
+        """A step with this mark was carried out (a refused one was not)."""
+        return any(mark in p.thought and p.action is not None for p in self.history)
 
     def typed(self) -> list[str]:
         return [p.action.text for p in self.history if isinstance(p.action, TypeText)]

@@ -230,6 +230,35 @@ def test_a_form_submitted_without_one_of_the_values_is_not_done(planner):
     assert planner.decide(goal, labelled, typed).action == Finish()
 
 
+@pytest.mark.slow
+def test_a_masked_password_of_the_right_length_is_typed_already(planner):
+    def form(text: str):
+        return screen(el(0, "text", "Office-5G", 0),
+                      el(1, "input", text, 300, editable=True, password=True, hint="Password",
+                         resource_id="x:id/password"),
+                      el(2, "button", "Connect", 600, clickable=True),
+                      app="com.android.settings")
+
+    goal = "Join the Office-5G Wi-Fi; the password is corpnet2024"
+    first = planner.decide(goal, form(""), []).action
+    assert isinstance(first, TypeText) and first.text == "corpnet2024"
+    typed = PastStep(first, outcome="screen changed")
+    assert planner.decide(goal, form("•" * 11), [typed]).action == Tap(ElementRef(2))
+
+
+@pytest.mark.slow
+def test_a_refused_goal_action_was_not_carried_out(planner):
+    refused = PastStep(None, thought="Tap 'Remove Sunglasses' (goal action).",
+                       error="refused: nobody was there to confirm it")
+    up = PastStep(Tap(ElementRef(0)), thought="Tap 'Navigate up' towards 'sunglasses cart'.",
+                  outcome="now on another page")
+    shop = screen(el(0, "text", "Shop", 0), el(1, "button", "Wireless Earbuds", 200,
+                                                clickable=True),
+                  el(2, "button", "Bluetooth Speaker", 400, clickable=True), app="com.example.shop")
+    action = planner.decide("Take the sunglasses out of my cart", shop, [refused, up]).action
+    assert action != Finish()
+
+
 def _time_form(hour: str = "7", minute: str = "00", pm: bool = False):
     return screen(
         el(0, "input", hour, 300, description="Hour", editable=True, clickable=True,
