@@ -26,6 +26,8 @@ from planners.embedded.scoring import (
     named_apps,
     page_values,
     propagate,
+    without_app_names,
+    words,
 )
 from planners.embedded.view import View
 from planners.planner import Decision, PastStep
@@ -89,8 +91,10 @@ class EmbeddedPlanner:
     def _state(self, text: str) -> _GoalState:
         if text not in self._states:
             goal = parse_goal(text)
+            apps = named_apps(self.memory, words(goal.target))
+            goal = without_app_names(goal, apps)
             matcher = GoalMatcher(goal, self.encoder)
-            named = named_apps(self.memory, matcher.goal_words)
+            named = frozenset(apps.values())
             relevance, value = page_values(self.memory, matcher, named)
             self._states[text] = _GoalState(goal, matcher, relevance, value, named=named)
         return self._states[text]

@@ -4,8 +4,8 @@ page is for the goal (its own best match, or the best page it leads to, discount
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -113,10 +113,22 @@ def screen_relevance(matcher: GoalMatcher, elements: Sequence[MemElement],
                default=0.0)
 
 
-def named_apps(memory: AppMemory, goal_words: set[str]) -> frozenset[str]:
-    """The packages of the apps whose label the goal says ("it's in my notes")."""
-    return frozenset(a["package"] for label, a in memory.apps.items()
-                     if words(label) and words(label) <= goal_words)
+def named_apps(memory: AppMemory, goal_words: set[str]) -> dict[str, str]:
+    """The apps whose label the goal says ("it's in my notes"): label -> package."""
+    return {label: a["package"] for label, a in memory.apps.items()
+            if words(label) and words(label) <= goal_words}
+
+
+def without_app_names(goal: Goal, labels: Iterable[str]) -> Goal:
+    """The goal less the names of the apps it names: they say where to look, not what to
+    look for, so a page that lists the app ("Apps: Bubbles") is no match for "the global
+    leaderboard in Bubbles". A target made only of app names is kept."""
+    drop = set().union(*(words(label) for label in labels))
+    if not drop:
+        return goal
+    target = " ".join(w for w in goal.target.split() if not words(w) or not words(w) <= drop)
+    entities = tuple(e for e in goal.entities if not words(e) or not words(e) <= drop)
+    return replace(goal, target=target or goal.target, entities=entities)
 
 
 def page_values(

@@ -196,18 +196,22 @@ def test_a_merged_rows_summary_is_the_value_of_its_title(planner):
 @pytest.mark.unit
 def test_the_apps_a_goal_names():
     from planners.embedded.memory import AppMemory
-    from planners.embedded.scoring import named_apps, words
+    from planners.embedded.scoring import named_apps, without_app_names, words
 
     memory = AppMemory()
     memory.set_app("Notes", "com.example.notes", "n0")
     memory.set_app("Settings", "com.android.settings", "s0")
     memory.set_app("Play Store", "com.android.vending", "p0")
     assert named_apps(memory, words("What's the cabin's Wi-Fi password? It's in my notes.")) == {
-        "com.example.notes"}
+        "Notes": "com.example.notes"}
     assert named_apps(memory, words("Install Signal from the Play Store")) == {
-        "com.android.vending"}
+        "Play Store": "com.android.vending"}
     assert not named_apps(memory, words("What's the cabin's Wi-Fi password?"))
     assert not named_apps(memory, words("Open the store"))  # every word of a label
+    goal = without_app_names(parse_goal("Show me the global leaderboard in Bubbles"), ["Bubbles"])
+    assert "Bubbles" not in goal.target and "Bubbles" not in goal.entities
+    assert "leaderboard" in goal.target
+    assert without_app_names(parse_goal("Open Settings"), ["Settings"]).target == "Settings"
 
 
 @pytest.mark.slow
