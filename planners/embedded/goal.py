@@ -139,6 +139,9 @@ _SLOT_RE = re.compile(
 _FIELD_CHANGE = re.compile(
     r"'s\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s*(?:\bto\b|:\s*it's|:\s*it is|\bis\b|\bshould be\b)\s+"
     r"(.+?)\s*[.!]?$", re.I)
+# "Change the ringtone of my 7 AM alarm to 'Sunrise'": the field, its owner, the new value
+_FIELD_OF = re.compile(r"^(?:change|set|update|make)\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s+of\s+"
+                       r"(.+?)\s+to\s+(.+?)\s*[.!]?$", re.I)
 # "Save Yuki Sato as a new contact", "Add Dr. Ito as a contact": a capitalised name, no digits
 _SAVE_AS = re.compile(r"^(?i:save|add|store|create)\s+([A-Z][^\d,:;()]*?)\s+"
                       r"(?i:as\s+(?:an?\s+)?(?:new\s+)?(?:contact|person|entry))\b")
@@ -283,6 +286,9 @@ def _field_changes(text: str, quoted: list[str]) -> tuple[list[Slot], list[str]]
         owner = text[: m.start()].split()
         names = [w for w in owner if w[:1].isupper()][1:] or owner[-1:]
         return [Slot(m.group(1).strip(), value)], [" ".join(names)]
+    if (m := _FIELD_OF.match(text)) is not None:
+        owner = re.sub(r"^(?:my|the|this|that)\s+", "", m.group(2), flags=re.I)
+        return [Slot(m.group(1).strip(), m.group(3).strip(" '\"“”‘’"))], [owner]
     if quoted:
         return [Slot("label", quoted[-1])], []
     return [], []

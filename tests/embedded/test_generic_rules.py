@@ -55,6 +55,8 @@ def test_goal_parts(text, parts):
         ("Save Dr. Ito as a new contact: phone 555-0100", Intent.CREATE,
          (Slot("name", "Dr. Ito"), Slot("phone", "555-0100"))),
         ("Save the note as a PDF", Intent.CREATE, ()),
+        ("Change the ringtone of my 7 AM alarm to 'Sunrise'", Intent.EDIT,
+         (Slot("ringtone", "Sunrise"),)),  # not typed into whatever field there is
     ],
 )
 def test_edit_and_send_values(text, intent, slots):
