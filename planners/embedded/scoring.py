@@ -16,12 +16,10 @@ from planners.embedded.memory import BACK_KEY, AppMemory, MemElement
 
 GAMMA = 0.9  # value discount per navigation step
 LEXICAL_WEIGHT = 0.35  # weight of word overlap next to the cosine
+NAMED_APP_BOOST = 1.2  # pages of an app the goal names; soft: "phone" may name an app by chance
 _WORD = re.compile(r"[a-z0-9@.+-]+|[^\W\d_]+", re.I)
 _STOP_TEXT = "a an the my this that to for of on in at with and or is are be it its your me"
 _STOP = frozenset(_STOP_TEXT.split())
-
-
-NAMED_APP_BOOST = 1.2  # soft: a word like "phone" may name an app without meaning it
 
 
 def words(text: str) -> set[str]:
