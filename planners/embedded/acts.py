@@ -303,8 +303,14 @@ def _matching(view: View, phrases: Sequence[str], floor: float = 0.6) -> list[Sc
 
 
 def verb_buttons(goal: Goal, view: View) -> list[Scored]:
-    """Actionable elements whose label means the goal's verb (Delete, Remove, Call...)."""
-    return _matching(view, _phrases(goal))
+    """Actionable elements whose label means the goal's verb (Delete, Remove, Call...). For
+    a goal without a known intent, a button that shares the verb must not add words the goal
+    lacks: "Start chat" is not "start a video call"."""
+    found = _matching(view, _phrases(goal))
+    if goal.intent is not Intent.DO:
+        return found
+    said = words(goal.text)
+    return [b for b in found if words(b.element.label) <= said]
 
 
 def entity_here(goal: Goal, view: View) -> bool:
@@ -364,8 +370,10 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     if GOAL_ACTION_MARK in last.thought and changed:
         return finish("The goal's action was carried out.")
     main = max(goal.entities, key=len, default="")
+    more = words(goal.target) - words(main) - words(goal.verb)  # "video call": more is asked
     if ENTITY_MARK in last.thought and changed and not verb_buttons(goal, view) and not (
-            view.fields()) and goal.intent is Intent.DO and words(main) <= words(last.thought):
+            view.fields()) and goal.intent is Intent.DO and words(main) <= words(last.thought) \
+            and not more:
         return finish("The item was opened; nothing more is asked.")
     return None
 

@@ -265,6 +265,20 @@ def test_a_refused_goal_action_was_not_carried_out(planner):
     assert action != Finish()
 
 
+@pytest.mark.slow
+def test_opening_the_item_is_not_all_a_goal_with_more_words_asks(planner):
+    opened = PastStep(Tap(ElementRef(1)), thought="Open 'Anna Schmidt' (open item).",
+                      outcome="now on another page")
+    details = screen(el(0, "text", "Anna Schmidt", 200),
+                     el(1, "button", "Call", 500, clickable=True,
+                        bounds=Bounds(0, 500, 360, 700)),
+                     el(2, "button", "Start chat", 500, clickable=True,
+                        bounds=Bounds(360, 500, 720, 700)),
+                     app="com.android.contacts")
+    action = planner.decide("Start a video call with Anna Schmidt", details, [opened]).action
+    assert action != Finish() and action != Tap(ElementRef(2))
+
+
 def _time_form(hour: str = "7", minute: str = "00", pm: bool = False):
     return screen(
         el(0, "input", hour, 300, description="Hour", editable=True, clickable=True,
