@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -279,13 +280,14 @@ class EmbeddedPlanner:
         if back_value > 0:
             options.append(_Option(back_value, Decision(PressKey(Key.BACK),
                                                         thought="Go back towards the target.")))
-        opened = {p.action.app for p in view.history if isinstance(p.action, OpenApp)}
+        opened = Counter(p.action.app for p in view.history if isinstance(p.action, OpenApp))
         for label, app in self.memory.apps.items():
+            if app["package"] == view.screen.app and view.sig == app["entry"]:
+                continue  # on the app's first page already: opening it changes nothing
             value = values.get(app["entry"], 0.0) * GAMMA * GAMMA
             if app["package"] == view.screen.app and view.sig in self.memory.screens:
                 value *= 0.8  # already in this app: prefer its own pages and back
-            if label in opened:
-                value *= _REPEAT_PENALTY
+            value *= _REPEAT_PENALTY ** opened[label]
             thought = f"Open {label}: its pages match {state.goal.target!r} ({value:.2f})."
             options.append(_Option(value, Decision(OpenApp(label), thought=thought)))
         return options

@@ -279,6 +279,29 @@ def test_opening_the_item_is_not_all_a_goal_with_more_words_asks(planner):
     assert action != Finish() and action != Tap(ElementRef(2))
 
 
+@pytest.mark.slow
+def test_an_app_is_not_opened_from_its_own_first_page(encoder):
+    from dataclasses import replace
+
+    from devices.actions import OpenApp
+    from devices.virtual.phone import VirtualPhone
+    from perception import perceive, signature
+    from planners.embedded.memory import AppMemory
+
+    full = perceive(VirtualPhone(app="shop").capture())  # its products, made untappable
+    shop = replace(full, elements=tuple(replace(e, clickable=False, scrollable=False)
+                                        for e in full.elements))
+    memory = AppMemory()
+    memory.set_app("Shop", shop.app, signature(shop))
+    memory.add_screen(signature(shop), shop, "Shop")
+    planner = EmbeddedPlanner(memory, encoder=encoder)
+    history = []
+    for _ in range(3):  # the same no-op, again and again, was the planner's best move
+        action = planner.decide("Buy a smart watch", shop, history).action
+        assert action != OpenApp("Shop")
+        history.append(PastStep(action, outcome="no visible change"))
+
+
 def _time_form(hour: str = "7", minute: str = "00", pm: bool = False):
     return screen(
         el(0, "input", hour, 300, description="Hour", editable=True, clickable=True,
