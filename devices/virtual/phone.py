@@ -37,6 +37,7 @@ from devices.observation import Observation, TreeFormat
 from devices.virtual import hierarchy, render, system_ui
 from devices.virtual.apps.registry import create_apps
 from devices.virtual.keyboard import KeyActions, KeyboardState, keyboard_window
+from devices.virtual.realism import Realism
 from devices.virtual.session import Entry, Session
 from devices.virtual.touch import draggable, hit, keyed, parents, tappable, window_at
 from devices.virtual.view import FRAME, View, content_height, layout
@@ -53,6 +54,7 @@ from devices.virtual.window import (
     intersect,
     seek_value,
 )
+from devices.virtual.world import World
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +80,14 @@ class VirtualPhone:
     height = HEIGHT
 
     def __init__(self, state: dict | None = None, app: str | None = None,
-                 serial: str = "virtual-0") -> None:
+                 serial: str = "virtual-0", seed: int = 0,
+                 realism: Realism | str | bool | None = None) -> None:
+        """`state` is merged into the seed's initial state; `app` is where the phone starts;
+        `seed` picks the phone's data and layout variants and `realism` how much it behaves
+        like a real phone (`Realism`, or "on", "off", a list of features)."""
         self.name = serial
-        self._session = Session(create_apps(), state or {})
+        self.world = World(seed, Realism.parse(realism))
+        self._session = Session(create_apps(self.world), state or {})
         self._keyboard = KeyboardState()
         self._frame: list[Window] | None = None
         self._tree: View | None = None  # the foreground tree of the cached frame

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from devices.virtual.world import World
+
 Rect = tuple[int, int, int, int]  # left, top, right, bottom in screen px; right/bottom exclusive
 
 # Android class names, as uiautomator writes them.
@@ -152,6 +154,9 @@ class App:
     label: str = ""  # launcher label, e.g. Settings
     icon: str = "app"  # glyph name for the launcher
     root: str = "main"  # name of the first page
+
+    def __init__(self, world: World | None = None) -> None:
+        self.world = world or World()  # the seed and realism the app draws its data from
 
     def initial_state(self) -> dict[str, Any]:
         return {}

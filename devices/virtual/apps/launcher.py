@@ -6,6 +6,7 @@ from datetime import datetime
 
 from devices.virtual import view as v
 from devices.virtual.view import App, AppContext, Page, Style, View
+from devices.virtual.world import World
 
 COLUMNS = 4
 TILE_H = 300  # px
@@ -19,7 +20,8 @@ class LauncherApp(App):
     icon = "home"
     activity = "com.google.android.apps.nexuslauncher.NexusLauncherActivity"
 
-    def __init__(self, apps: list[App]) -> None:
+    def __init__(self, apps: list[App], world: World | None = None) -> None:
+        super().__init__(world)
         self.apps = [a for a in apps if a.key != self.key]
 
     def build(self, page: Page, ctx: AppContext) -> View:

@@ -11,6 +11,7 @@ from devices.virtual.apps.notes import NotesApp
 from devices.virtual.apps.settings import SettingsApp
 from devices.virtual.apps.shop import ShopApp
 from devices.virtual.view import App
+from devices.virtual.world import World
 
 
 def app_classes() -> list[type[App]]:
@@ -18,10 +19,11 @@ def app_classes() -> list[type[App]]:
     return [ContactsApp, MessagesApp, ClockApp, NotesApp, ShopApp, GameApp, SettingsApp]
 
 
-def create_apps() -> list[App]:
-    """Fresh instances of every app, the launcher first."""
-    apps = [cls() for cls in app_classes()]
+def create_apps(world: World | None = None) -> list[App]:
+    """Fresh instances of every app for the phone `world` describes, the launcher first."""
+    world = world or World()
+    apps = [cls(world) for cls in app_classes()]
     for app in apps:
         if isinstance(app, SettingsApp):
             app.installed = tuple((a.label, a.package) for a in apps)
-    return [LauncherApp(apps), *apps]
+    return [LauncherApp(apps, world), *apps]
