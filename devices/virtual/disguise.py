@@ -64,10 +64,16 @@ class Disguise:
         low, high = UNLABELLED_SHARE
         return self.world.rng("unlabelled").uniform(low, high)
 
+    @cached_property
+    def _styles(self) -> dict[str, IdStyle]:
+        return {}  # package -> its id style, drawn once
+
     def id_style(self, package: str) -> IdStyle:
         if not self.world.realism.opaque_ids or package in PLATFORM_PACKAGES:
             return "semantic"
-        return self.world.rng("ids", package).choice(ID_STYLES)
+        if package not in self._styles:
+            self._styles[package] = self.world.rng("ids", package).choice(ID_STYLES)
+        return self._styles[package]
 
     def unlabelled(self, view: View, package: str, place: str) -> bool:
         """Whether this clickable icon loses its text and content-desc; `place` is the view's
