@@ -27,6 +27,9 @@ from devices.virtual.window import KEYBOARD_PACKAGE, SYSTEM_UI_PACKAGE
 from devices.virtual.world import World
 
 PERMISSION_PACKAGE = "com.google.android.permissioncontroller"
+# Where a package's resources come from when that is another package: Pixels ship the AOSP
+# permission controller's layouts under Google's package name.
+ID_PACKAGES = {PERMISSION_PACKAGE: "com.android.permissioncontroller"}
 PLATFORM_PACKAGES = frozenset({SYSTEM_UI_PACKAGE, KEYBOARD_PACKAGE, PERMISSION_PACKAGE})
 IdStyle = Literal["semantic", "opaque", "none"]
 ID_STYLES: tuple[IdStyle, ...] = ("semantic", "opaque", "none")
@@ -98,4 +101,4 @@ class Disguise:
         if style == "none":
             return ""
         name = opaque_name(self.world.seed, package, view.rid) if style == "opaque" else view.rid
-        return f"{package}:id/{name}"
+        return f"{ID_PACKAGES.get(package, package)}:id/{name}"

@@ -55,7 +55,9 @@ def test_a_permission_prompt_appears_once_and_dismissing_it_changes_no_state() -
     phone.start_app("settings")
     prompt = find(phone, package=PERMISSION, text="Allow Settings to send you notifications?")
     assert prompt is not None
-    assert find(phone, package=PERMISSION, text="Don't allow") is not None
+    deny = find(phone, package=PERMISSION, text="Don't allow")
+    assert deny is not None  # AOSP's ids under Google's package, as on a Pixel:
+    assert deny["resource-id"] == "com.android.permissioncontroller:id/permission_deny_button"
     state = phone.state()
     shot = phone.screenshot()
     assert shot.tobytes() != before.tobytes()
