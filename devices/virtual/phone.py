@@ -88,6 +88,7 @@ class VirtualPhone:
         start = app or (state or {}).get("foreground")
         if start and start != self._session.launcher.package:
             self.start_app(start)
+        self._show.transitions.reset()  # a phone starts settled, wherever it starts
 
     # --- Device interface -------------------------------------------------------------
 
@@ -203,14 +204,7 @@ class VirtualPhone:
         key = parse_key(key)
         s = self._session
         if key is Key.BACK:
-            if self._show.popups.back():
-                pass
-            elif s.dialog is not None:
-                s.dialog = None
-            elif self._keyboard_shown():
-                s.ime = False
-            else:
-                s.back()
+            self._back()
         elif key is Key.HOME:
             s.home()
         elif key is Key.RECENTS:
@@ -220,6 +214,18 @@ class VirtualPhone:
         elif key is Key.DELETE:
             self._delete()
         self._invalidate()
+
+    def _back(self) -> None:
+        """Back closes the topmost thing: an interruption, a dialog, the keyboard, a page."""
+        s = self._session
+        if self._show.popups.back():
+            return
+        if s.dialog is not None:
+            s.dialog = None
+        elif self._keyboard_shown():
+            s.ime = False
+        else:
+            s.back()
 
     def start_app(self, app: str) -> None:
         self._input()
@@ -259,6 +265,8 @@ class VirtualPhone:
         """One more input (tap, key, swipe, text, app switch) is about to happen."""
         self._session.age_toast()
         self._show.input()
+        if self._show.transitions.enabled:
+            self._windows()  # the screen it leaves, should it start a transition
 
     def _shown(self) -> list[Window]:
         """The frame a capture sees now (see `Presentation.shown`)."""

@@ -55,6 +55,11 @@ class Transitions:
         self._shown: tuple[Signature, list[Window]] | None = None  # last settled frame
         self.current: Transition | None = None
 
+    def reset(self) -> None:
+        """Forget what was shown: no transition runs, the next change has no old screen."""
+        self._shown = None
+        self.current = None
+
     def settled(self, signature: Signature, frame: list[Window]) -> None:
         """`frame` is the settled frame of the screen `signature` names."""
         self._shown = (signature, frame)

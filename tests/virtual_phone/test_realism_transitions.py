@@ -128,3 +128,13 @@ def test_the_tidy_phone_never_lags() -> None:
     old = _look(phone)
     tap_node(phone, text="Network & internet")
     assert _runs(_phases(phone, clock, old)) == ["settled"]
+
+
+def test_two_changes_without_a_look_between_start_from_the_screen_between() -> None:
+    clock = FakeClock()
+    phone = VirtualPhone(realism="transitions", clock=clock, app="settings")
+    phone.execute(PressKey(Key.HOME))
+    clock.now += 1
+    home = VirtualPhone(realism="off")
+    phone.start_app("notes")  # nothing looked at the home screen, yet it was shown
+    assert _look(phone) == _look(home)
