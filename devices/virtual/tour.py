@@ -12,8 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from devices.actions import Key, OpenApp, PressKey, Tap, Wait
-from devices.actions import Point as P
+from devices.actions import Key, OpenApp, Point, PressKey, Tap, Wait
 from devices.device import Device
 
 SETTLE_SECONDS = 1.0  # s a realistic phone is given before each look (transitions end by then)
@@ -25,12 +24,12 @@ def _nodes(xml: str, package: str) -> list[dict[str, str]]:
     return [dict(n.attrib) for n in root.iter("node") if n.attrib.get("package") == package]
 
 
-def _centre(node: dict[str, str]) -> P:
+def _centre(node: dict[str, str]) -> Point:
     x1, y1, x2, y2 = map(int, _BOUNDS.findall(node["bounds"]))
-    return P((x1 + x2) // 2, (y1 + y2) // 2)
+    return Point((x1 + x2) // 2, (y1 + y2) // 2)
 
 
-def _first(nodes: list[dict[str, str]], cls: str | None = None, below: int = 0) -> P | None:
+def _first(nodes: list[dict[str, str]], cls: str | None = None, below: int = 0) -> Point | None:
     """The centre of the first clickable node (of class `cls`) whose top is below `below`."""
     for node in nodes:
         top = int(_BOUNDS.findall(node["bounds"])[1])
