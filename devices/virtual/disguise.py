@@ -28,7 +28,9 @@ from devices.virtual.world import World
 
 PERMISSION_PACKAGE = "com.google.android.permissioncontroller"
 # Where a package's resources come from when that is another package: Pixels ship the AOSP
-# permission controller's layouts under Google's package name.
+# permission controller's layouts under Google's package name, so its buttons are
+# `com.android.permissioncontroller:id/permission_allow_button` (and `..._deny_button`), the
+# ids public Appium scripts for Android 13-14 look for.
 ID_PACKAGES = {PERMISSION_PACKAGE: "com.android.permissioncontroller"}
 PLATFORM_PACKAGES = frozenset({SYSTEM_UI_PACKAGE, KEYBOARD_PACKAGE, PERMISSION_PACKAGE})
 IdStyle = Literal["semantic", "opaque", "none"]
