@@ -9,8 +9,12 @@ characters outside the Basic Multilingual Plane (emoji) as numeric character ref
 
 from __future__ import annotations
 
+from devices.virtual.disguise import Disguise
 from devices.virtual.view import EDIT, Rect, View
 from devices.virtual.window import Window, intersect, is_empty
+from devices.virtual.world import World
+
+TIDY = Disguise(World())  # the dump as the app describes itself
 
 HEADER = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>"
 ATTRIBUTES = (
@@ -38,11 +42,14 @@ def _bool(value: bool) -> str:
     return "true" if value else "false"
 
 
-def _attributes(view: View, index: int, package: str, visible: Rect) -> str:
-    text = "•" * len(view.text) if view.password else view.text
-    rid = f"{package}:id/{view.rid}" if view.rid else ""
+def _attributes(view: View, index: int, package: str, visible: Rect, place: str,
+                disguise: Disguise) -> str:
+    text, desc = disguise.text(view), view.desc
+    if disguise.unlabelled(view, package, place):
+        text, desc = "", ""
+    rid = disguise.resource_id(view, package)
     values = (
-        str(index), escape(text), escape(rid), view.cls, package, escape(view.desc),
+        str(index), escape(text), escape(rid), view.cls, package, escape(desc),
         _bool(view.checkable), _bool(view.checked), _bool(view.clickable),
         _bool(view.enabled), _bool(view.focusable or view.cls == EDIT), _bool(view.focused),
         _bool(view.scrollable), _bool(view.long_clickable), _bool(view.password),
@@ -52,15 +59,15 @@ def _attributes(view: View, index: int, package: str, visible: Rect) -> str:
 
 
 def _node(out: list[str], view: View, index: int, package: str, clip: Rect,
-          root: bool = False) -> None:
+          disguise: Disguise, place: str = "0", root: bool = False) -> None:
     visible = view.bounds if root else intersect(view.bounds, clip)
     if is_empty(visible) and not root:
         return
     inner = intersect(clip, view.bounds) if view.scrollable and not root else clip
-    out.append(f"<node {_attributes(view, index, package, visible)}")
+    out.append(f"<node {_attributes(view, index, package, visible, place, disguise)}")
     start = len(out)
     for i, child in enumerate(view.children):
-        _node(out, child, i, package, inner)
+        _node(out, child, i, package, inner, disguise, f"{place}.{i}")
     if len(out) == start:
         out[-1] += " />"
     else:
@@ -76,11 +83,12 @@ def reported(windows: list[Window]) -> list[Window]:
     return list(reversed(windows[modal[-1]:] if modal else windows))
 
 
-def dump(windows: list[Window]) -> str:
+def dump(windows: list[Window], disguise: Disguise = TIDY) -> str:
     """The XML of a frame (`windows` bottom first): the root of each reported window, its
-    content clipped to `window.clip`."""
+    content clipped to `window.clip`, each view worded as `disguise` has it."""
     out = [HEADER, '<hierarchy rotation="0">']
     for window in reported(windows):
-        _node(out, window.root, 0, window.package, window.clip or window.root.bounds, root=True)
+        _node(out, window.root, 0, window.package, window.clip or window.root.bounds, disguise,
+              root=True)
     out.append("</hierarchy>")
     return "".join(out)
