@@ -236,8 +236,8 @@ class VirtualPhone:
         self._session.force_stop(package)
         self._invalidate()
 
-    def dump_hierarchy(self) -> str:
-        return hierarchy.dump(self._windows())
+    def dump_hierarchy(self, raw_text: bool = False) -> str:
+        return hierarchy.dump(self._windows(), raw_text)
 
     def screenshot(self) -> Image.Image:
         return render.render(self._windows(), self._dark())
