@@ -91,7 +91,7 @@ class NotesApp(App):
                            style=Style(size=60, bold=True))
         body_field = View(EDIT, text=body, hint="Note", rid="edit_note_text", clickable=True,
                           focusable=True, height=480, on_text=lambda t: _edit(ctx, page, body=t),
-                          style=Style(size=44))
+                          multiline=True, style=Style(size=44))
         return View(LINEAR, children=[
             bar, View(LINEAR, padding=36, gap=24, children=[title_field, body_field])])
 
