@@ -209,6 +209,23 @@ def test_notes_enter_starts_a_new_line_in_the_body_only() -> None:
     assert bottom - top > 2 * 55  # three lines of 44 px text are drawn, not one
 
 
+def test_notes_blank_bodies_are_content() -> None:
+    d = Driver(VirtualPhone(state={"notes": {"notes": [
+        {"id": 1, "title": "Spaces", "body": "   "},
+        {"id": 2, "title": "Lines", "body": "\n\n"}]}}, app="notes"))
+    assert [n.text for n in d.find_all("summary")] == ["   ", "\n\n"]  # not collapsed away
+    d.tap(text="Spaces")
+    assert d.find(rid="edit_note_text").text == "   "
+    d.tap(desc="Done")
+    d.tap(desc="New note")
+    d.tap(rid="edit_note_text")
+    for key in (" ", "x"):  # typed key by key, as a keyboard does
+        d.phone.input_text(key)
+    d.phone.press_key("enter")
+    assert d.state("notes")["notes"][0]["body"] == " x\n"
+    assert d.find(rid="edit_note_text").text == " x\n"
+
+
 def test_notes_delete_needs_confirmation() -> None:
     d = on("notes")
     d.tap(text="Groceries")

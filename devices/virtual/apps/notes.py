@@ -2,7 +2,8 @@
 
 State (`notes`):
     notes: list of {id, title, body}, most recently created first. A note left with an empty
-        title and body is discarded.
+        title and body is discarded; blanks are content (a body of blank lines is kept and
+        shown as it is).
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ _SEED = [
 
 
 def snippet(body: str, limit: int = 60) -> str:
-    flat = " ".join(body.split())
+    """The body on one line, shortened; a body of only blanks is shown as it is (a note
+    with blank lines is not an empty note)."""
+    flat = " ".join(body.split()) or body
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -109,7 +112,7 @@ def _edit(ctx: AppContext, page: Page, **change: str) -> None:
         notes.insert(0, note)
         page.args["id"] = note["id"]
     note.update(change)
-    if not note["title"].strip() and not note["body"].strip():
+    if not note["title"] and not note["body"]:
         notes.remove(note)
         page.args["id"] = None
 
