@@ -47,7 +47,7 @@ def test_list_short_and_long_forms(served):
 def test_enable_set_and_disable(served):
     d = _device(served)
     assert d.shell(["ime", "enable", U2_IME]) == f"Input method {U2_IME}: now enabled for user #0"
-    assert d.shell(["ime", "enable", U2_IME]) == (
+    assert d.shell(f"ime enable '{U2_IME}'") == (  # quoted by hand: the shell unquotes
         f"Input method {U2_IME}: already enabled for user #0"
     )
     assert d.shell("ime list -s").splitlines() == [LATIN, U2_IME]

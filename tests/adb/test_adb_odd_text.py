@@ -86,6 +86,7 @@ def test_uiautomator2_set_text_get_text_and_dumps(phone_server):
     body.set_text(ODD)
     assert served.state()["notes"]["notes"][0]["body"] == ODD
     assert body.get_text() == ODD
+    assert body.info["text"] == ODD  # objInfo
     assert d(text=ODD).exists and d(textContains="\x00c").exists
     for _ in range(2):
         assert _body_text(d.dump_hierarchy()) == SHOWN
