@@ -41,6 +41,7 @@ def _stripped(code: int) -> bool:
 
 
 def escape(text: str) -> str:
+    """`text` as an attribute value of the dump (see the module docstring)."""
     out = []
     for ch in text:
         code = ord(ch)
