@@ -241,8 +241,8 @@ class VirtualPhone:
         self._session.force_stop(package)
         self._invalidate()
 
-    def dump_hierarchy(self) -> str:
-        return hierarchy.dump(self._shown(), self._show.disguise)
+    def dump_hierarchy(self, raw_text: bool = False) -> str:
+        return hierarchy.dump(self._shown(), self._show.disguise, raw_text)
 
     def screenshot(self) -> Image.Image:
         return render.render(self._shown(), self._dark())
@@ -389,8 +389,12 @@ class VirtualPhone:
             self._after_callback()
 
     def _enter(self) -> None:
+        """Enter in a multi-line field starts a new line; in a single-line one it submits."""
         field = self._focused()
-        if field is not None and field.on_submit is not None:
+        if field is not None and field.multiline and field.on_text is not None:
+            field.on_text(field.text + "\n")
+            self._after_callback()
+        elif field is not None and field.on_submit is not None:
             field.on_submit()
             self._after_callback()
 

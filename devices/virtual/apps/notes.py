@@ -2,7 +2,8 @@
 
 State (`notes`):
     notes: list of {id, title, body}, most recently created first. A note left with an empty
-        title and body is discarded.
+        title and body is discarded; blanks are content (a body of blank lines is kept and
+        shown as it is).
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ _SEED = [
 
 
 def snippet(body: str, limit: int = 60) -> str:
-    flat = " ".join(body.split())
+    """The body on one line, shortened; a body of only blanks is shown as it is (a note
+    with blank lines is not an empty note)."""
+    flat = " ".join(body.split()) or body
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -91,7 +94,7 @@ class NotesApp(App):
                            style=Style(size=60, bold=True))
         body_field = View(EDIT, text=body, hint="Note", rid="edit_note_text", clickable=True,
                           focusable=True, height=480, on_text=lambda t: _edit(ctx, page, body=t),
-                          style=Style(size=44))
+                          multiline=True, style=Style(size=44))
         return View(LINEAR, children=[
             bar, View(LINEAR, padding=36, gap=24, children=[title_field, body_field])])
 
@@ -109,7 +112,7 @@ def _edit(ctx: AppContext, page: Page, **change: str) -> None:
         notes.insert(0, note)
         page.args["id"] = note["id"]
     note.update(change)
-    if not note["title"].strip() and not note["body"].strip():
+    if not note["title"] and not note["body"]:
         notes.remove(note)
         page.args["id"] = None
 
