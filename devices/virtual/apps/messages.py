@@ -5,12 +5,15 @@ State (`messages`):
         `contact` is the display name (the phone number for unknown senders);
         messages: list of {sender, text, time}, oldest first; `sender` is "me" or the contact.
     sent: list of {to, phone, text}: every message sent since the phone started, in order.
+
+Seed 0 holds the threads below; other seeds draw theirs (`world_data.threads`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from devices.virtual import world_data
 from devices.virtual.view import (
     FRAME,
     IMAGE_BUTTON,
@@ -78,7 +81,8 @@ class MessagesApp(App):
     icon = "message"
 
     def initial_state(self) -> dict[str, Any]:
-        return {"threads": _seed(), "sent": []}
+        threads = _seed() if self.world.reference else world_data.threads(self.world)
+        return {"threads": threads, "sent": []}
 
     def build(self, page: Page, ctx: AppContext) -> View:
         pages = {"main": self._main, "new_chat": self._new_chat,
