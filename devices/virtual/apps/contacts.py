@@ -12,7 +12,6 @@ list sorts by first or last name.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,6 +38,7 @@ from devices.virtual.widgets import (
     text_field,
 )
 from devices.virtual.world import World
+from devices.virtual.world_data.people import ascii_fold
 
 _PEOPLE = [  # first, last, phone, email
     ("Anna", "Schmidt", "555-0101", "anna.schmidt@example.com"),
@@ -78,12 +78,12 @@ def full_name(first: str, last: str) -> str:
 
 def sort_key(name: str) -> tuple[int, str]:
     """Latin names alphabetically ignoring accents, then other scripts (as Android's '#')."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    plain = ascii_fold(name).casefold()
     return (0, plain) if plain[:1].isalpha() else (1, name)
 
 
 def section(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = ascii_fold(name)
     return plain[:1].upper() if plain[:1].isalpha() else "#"
 
 

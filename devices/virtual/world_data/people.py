@@ -129,10 +129,13 @@ class Person:
 def split(part: str) -> tuple[str, str]:
     """A name part and its romanisation (`Дмитрий|dmitry`; a Latin part romanises itself)."""
     text, _, roman = part.partition("|")
-    if not roman:
-        plain = text.translate(_UNDECOMPOSED)
-        roman = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
-    return text, roman.casefold().replace(" ", "").replace("'", "")
+    return text, (roman or ascii_fold(text)).casefold().replace(" ", "").replace("'", "")
+
+
+def ascii_fold(text: str) -> str:
+    """`text` without its accents (Đặng: Dang); letters of other scripts are dropped."""
+    plain = text.translate(_UNDECOMPOSED)
+    return unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
 
 
 def _name(rng: random.Random, culture: Culture) -> tuple[str, str, str]:
