@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from screen_tour import tour
 
+from devices.virtual.apps.shop import CATALOGUE
 from devices.virtual.phone import VirtualPhone
 
 pytestmark = pytest.mark.sim
@@ -60,3 +61,9 @@ def test_every_screen_of_seed_zero_is_as_pinned() -> None:
                if PINNED.get(stop) != digest}
     assert not changed, f"seed 0 changed (pinned, now): {changed}"
     assert set(got) == set(PINNED)
+
+
+def test_seed_zero_state_lists_the_shop_catalogue_in_cents() -> None:
+    products = VirtualPhone().state()["shop"]["products"]
+    assert products == [{"name": n, "price": c, "category": cat, "description": d}
+                        for n, c, cat, d in CATALOGUE]
