@@ -1,8 +1,9 @@
 """The people in a seed's address book: names from many cultures and scripts, phones, emails.
 
 Names are drawn from lists of name parts per culture. A part written in a non-Latin script
-carries its romanisation after a `|` (`Дмитрий|dmitry`), used for the email address. Chinese,
-Japanese and Korean names are one field, family name first, as phones usually hold them.
+carries its romanisation after a `|` (`Дмитрий|dmitry`), used for the email address; a
+family name with a feminine form lists both (`Попов/Попова|popov/popova`). Chinese, Japanese
+and Korean names are one field, family name first, as phones usually hold them.
 First names are unique within a seed, so a task can name a person by first name alone.
 """
 
@@ -21,6 +22,8 @@ class Culture:
     whole: tuple[str, ...] = ()  # one-field names (family name first, no space)
     domain: str = "example.com"  # email domain
     prefix: str = ""  # calling code of an international number ("+49"); "" local
+    # given names that take a family name's feminine form ("Смирнов/Смирнова": the second)
+    feminine: tuple[str, ...] = ()
 
 
 def _parts(text: str) -> tuple[str, ...]:
@@ -42,7 +45,9 @@ CULTURES: tuple[Culture, ...] = (
             _parts("Lindqvist,Østergaard,Sigurðsson,Virtanen,Halvorsen,Ekström"), (),
             "example.se", "+46"),
     Culture("polish", _parts("Zofia,Łukasz,Małgorzata,Wojciech,Agnieszka,Paweł"),
-            _parts("Wiśniewska,Kowalczyk,Wójcik,Zieliński,Dąbrowski"), (), "example.pl"),
+            _parts("Wiśniewski/Wiśniewska,Kowalczyk,Wójcik,Zieliński/Zielińska,"
+                   "Dąbrowski/Dąbrowska"), (), "example.pl",
+            feminine=_parts("Zofia,Małgorzata,Agnieszka")),
     Culture("english", _parts("Harriet,Oliver,Megan,Callum,Bethany,Rhys,Siobhan,Declan"),
             _parts("Whitfield,Okafor-Hughes,Pemberton,MacLeod,Gallagher,Thornton"), (),
             "example.co.uk", "+44"),
@@ -73,14 +78,16 @@ CULTURES: tuple[Culture, ...] = (
             "example.co.il", "+972"),
     Culture("russian", _parts("Дмитрий|dmitry,Анастасия|anastasia,Сергей|sergey,"
                               "Екатерина|ekaterina,Алексей|alexey,Ольга|olga"),
-            _parts("Смирнов|smirnov,Кузнецов|kuznetsov,Попов|popov,Соколов|sokolov,"
-                   "Морозов|morozov"), (), "example.ru", "+7"),
+            _parts("Смирнов/Смирнова|smirnov/smirnova,Кузнецов/Кузнецова|kuznetsov/kuznetsova,"
+                   "Попов/Попова|popov/popova,Соколов/Соколова|sokolov/sokolova"), (),
+            "example.ru", "+7", feminine=_parts("Анастасия,Екатерина,Ольга")),
     Culture("ukrainian_latin", _parts("Oksana,Taras,Iryna,Bohdan,Yuliia"),
             _parts("Shevchenko,Kovalenko,Bondarenko,Tkachenko"), (), "example.ua"),
     Culture("greek", _parts("Γιώργος|giorgos,Ελένη|eleni,Νίκος|nikos,Δήμητρα|dimitra,"
                             "Κώστας|kostas,Σοφία|sofia"),
-            _parts("Παπαδόπουλος|papadopoulos,Οικονόμου|oikonomou,Γεωργίου|georgiou,"
-                   "Νικολάου|nikolaou"), (), "example.gr", "+30"),
+            _parts("Παπαδόπουλος/Παπαδοπούλου|papadopoulos/papadopoulou,Οικονόμου|oikonomou,"
+                   "Γεωργίου|georgiou,Νικολάου|nikolaou"), (), "example.gr", "+30",
+            feminine=_parts("Ελένη,Δήμητρα,Σοφία")),
     Culture("chinese", (), (), _parts("王芳|wang.fang,张伟|zhang.wei,刘洋|liu.yang,"
                                       "陈静|chen.jing,杨磊|yang.lei,赵敏|zhao.min,黄丽|huang.li"),
             "example.cn", "+86"),
@@ -144,9 +151,16 @@ def _name(rng: random.Random, culture: Culture) -> tuple[str, str, str]:
         whole, roman = split(rng.choice(culture.whole))
         return whole, "", roman
     first, rf = split(rng.choice(culture.firsts))
-    last, rl = split(rng.choice(culture.lasts))
+    form = 1 if first in culture.feminine else 0
+    last, rl = (_form(part, form) for part in split(rng.choice(culture.lasts)))
     local = rng.choice((f"{rf}.{rl}", f"{rf}{rl}", f"{rf[:1]}{rl}", f"{rf}_{rl}"))
     return first, last, local
+
+
+def _form(forms: str, index: int) -> str:
+    """One form of a family name written "masculine/feminine" (or the only one)."""
+    options = forms.split("/")
+    return options[min(index, len(options) - 1)]
 
 
 def _phone(rng: random.Random, culture: Culture, used: set[str]) -> str:
