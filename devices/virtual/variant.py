@@ -78,6 +78,9 @@ class Variant:
     # Contacts' list order and sections: "first" (by first name) or "last" (by last name,
     # people without one by their first); names are shown first name first either way.
     contacts_sort: Literal["first", "last"] = "first"
+    # Messages' "new conversation" control: "fab" (floating "Start chat" button) or
+    # "toolbar" (a pencil described "New conversation" beside the search icon).
+    messages_new: Literal["fab", "toolbar"] = "fab"
     # Clock's bottom tabs, left to right; the app opens on the first.
     clock_tabs: tuple[str, ...] = CLOCK_TABS
 
@@ -93,6 +96,7 @@ class Variant:
                    internet_page=rng.random() < 0.5, appearance_page=rng.random() < 0.5,
                    contacts_add=rng.choice(("fab", "toolbar")),
                    contacts_sort=rng.choice(("first", "last")),
+                   messages_new=rng.choice(("fab", "toolbar")),
                    clock_tabs=rng.choice(_CLOCK_ORDERS))
 
     def settings_title(self, key: str) -> str:

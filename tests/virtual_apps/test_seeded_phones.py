@@ -245,3 +245,16 @@ def test_clock_opens_on_its_first_tab() -> None:
     assert d.find(rid="alarm_recycler_view") is None  # not on the alarm tab
     d.tap(rid="tab_alarm")
     assert d.find(rid="alarm_recycler_view") is not None
+
+
+def test_messages_toolbar_button_starts_a_conversation() -> None:
+    seed = seeds_where(lambda v: v.messages_new == "toolbar")[0]
+    d = Driver(VirtualPhone(seed=seed, app="messages"))
+    assert d.find(desc="Start chat") is None
+    d.tap(desc="New conversation")
+    d.replace_text("555-0142", rid="recipient_text_view")
+    d.tap(text="Send to 555-0142")
+    d.replace_text("On my way", rid="compose_message_text")
+    d.tap(desc="Send SMS")
+    assert d.state("messages")["sent"] == [{"to": "555-0142", "phone": "555-0142",
+                                            "text": "On my way"}]

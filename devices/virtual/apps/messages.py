@@ -6,7 +6,8 @@ State (`messages`):
         messages: list of {sender, text, time}, oldest first; `sender` is "me" or the contact.
     sent: list of {to, phone, text}: every message sent since the phone started, in order.
 
-Seed 0 holds the threads below; other seeds draw theirs (`world_data.threads`).
+Seed 0 holds the threads below; other seeds draw theirs (`world_data.threads`). The seed's
+`Variant` puts the "new conversation" control in a floating button or in the top bar.
 """
 
 from __future__ import annotations
@@ -105,8 +106,13 @@ class MessagesApp(App):
             rows.append(row)
         if not rows:
             rows.append(label("No conversations yet", rid="empty_view", muted=True, height=200))
-        bar = app_bar("Messages", actions=[View(IMAGE_BUTTON, desc="Search", width=120,
-                                                style=Style(icon="search"))])
+        search = View(IMAGE_BUTTON, desc="Search", width=120, style=Style(icon="search"))
+        if self.world.variant.messages_new == "toolbar":
+            compose = icon_button("edit", "New conversation", lambda: ctx.push("new_chat"),
+                                  rid="action_new_conversation")
+            bar = app_bar("Messages", actions=[compose, search])
+            return View(LINEAR, children=[bar, scroll_list(rows, rid="conversation_list")])
+        bar = app_bar("Messages", actions=[search])
         body = View(LINEAR, children=[bar, scroll_list(rows, rid="conversation_list")])
         return View(FRAME, layout="stack", children=[
             body, fab("chat", "Start chat", lambda: ctx.push("new_chat"),

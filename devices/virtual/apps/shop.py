@@ -98,7 +98,7 @@ class ShopApp(App):
 
     def _main(self, page: Page, ctx: AppContext) -> View:
         query = page.args.get("query", "").strip().casefold()
-        rows = [list_item(p["name"], f"{money(p['price'])} · {p['category']}",
+        rows = [list_item(p["name"], f"{money(int(p['price']))} · {p['category']}",
                           rid="product_item",
                           on_click=lambda n=p["name"]: ctx.push("product", product=n))
                 for p in ctx.state["products"]
@@ -121,7 +121,7 @@ class ShopApp(App):
             return View(LINEAR, children=[app_bar("", on_back=ctx.pop),
                                           label("This product is no longer available",
                                                 rid="empty_view", muted=True, height=200)])
-        cents, category = product["price"], product["category"]
+        cents, category = int(product["price"]), product["category"]
         description = product["description"]
         content = scroll_list([
             View(height=360, rid="product_image", style=Style(bg="muted", icon="shop")),
