@@ -162,6 +162,10 @@ class App:
     def initial_state(self) -> dict[str, Any]:
         return {}
 
+    def initial_system(self) -> dict[str, Any]:
+        """Phone-wide settings this app's world starts with, over the phone's defaults."""
+        return {}
+
     def build(self, page: Page, ctx: AppContext) -> View:
         raise NotImplementedError
 

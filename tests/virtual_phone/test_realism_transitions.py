@@ -113,7 +113,7 @@ def test_opening_an_app_and_a_dialog_are_transitions_too() -> None:
 def _switch_times(seed: int) -> list[int]:
     phone, clock = _settings(seed)
     old = _look(phone)
-    tap_node(phone, text="Network & internet")
+    tap_node(phone, text=dict(phone.world.variant.settings_titles)["network"])
     seen = _phases(phone, clock, old)
     return [i for i in range(1, len(seen)) if seen[i] != seen[i - 1]]
 

@@ -4,12 +4,15 @@ State (`notes`):
     notes: list of {id, title, body}, most recently created first. A note left with an empty
         title and body is discarded; blanks are content (a body of blank lines is kept and
         shown as it is).
+
+Seed 0 holds the notes below; other seeds draw theirs (`world_data.notes`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from devices.virtual import world_data
 from devices.virtual.view import (
     EDIT,
     FRAME,
@@ -51,6 +54,8 @@ class NotesApp(App):
     icon = "note"
 
     def initial_state(self) -> dict[str, Any]:
+        if not self.world.reference:
+            return {"notes": world_data.notes(self.world)}
         return {"notes": [{"id": i + 1, "title": t, "body": b} for i, (t, b) in enumerate(_SEED)]}
 
     def build(self, page: Page, ctx: AppContext) -> View:
