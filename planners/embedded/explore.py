@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from devices.actions import Action, Direction, Key, OpenApp, PressKey, Scroll, Tap
+from devices.actions import Action, Direction, Key, OpenApp, PressKey, Scroll, Tap, Wait
 from devices.device import AppInfo, Device
 from devices.errors import ActionRejected
 from perception import perceive
@@ -63,6 +63,7 @@ _SCROLLS = 4  # most scrolls to reveal a page's hidden elements
 _BACKS = 4  # most back presses to return to an app's entry page
 _ALIKE_OPENED = 2  # entries opened of a list whose entries share a layout
 _ALIKE_MIN = 3  # entries with one layout that make a list a collection
+_SETTLE_S = 1.0  # s waited before a tap that seems to have changed nothing is judged
 # Wider than the safety gate's rules on purpose: exploring must not even send, save, call or
 # sign out, which a person asking for them may well want. Only a last guard (see above).
 _SENSITIVE = re.compile(
@@ -72,6 +73,7 @@ _SENSITIVE = re.compile(
     re.I,
 )
 # A datum a tap acts on: a phone number (5+ digits), an e-mail or a web address.
+_DIGITS = str.maketrans("0123456789", "##########")
 _DATUM = re.compile(r"^\+?[\d\s().\-/]*\d{2}[\d\s().\-/]{3,}$|^\S+@\S+\.\S+$|^(https?://|www\.)\S+$")
 
 
@@ -187,6 +189,11 @@ def _same_page(before: Screen, after: Screen, element: UIElement) -> bool:
     return all("#" in token for token in changed)
 
 
+def _texts(screen: Screen) -> set[str]:
+    """The app's texts on screen, digits masked (clocks and counters change by themselves)."""
+    return {e.text.translate(_DIGITS) for e in screen.elements if e.text and not is_chrome(e)}
+
+
 # the explorer ---------------------------------------------------------------------------------
 
 
@@ -200,6 +207,7 @@ class _Explorer:
         self.activity = ""
         self.forms: dict[str, bool] = {}  # page signature -> a form, as first seen
         self.acted: set[tuple[str, str, str]] = set()  # likes of controls that acted
+        self.tapped_on: Screen | None = None  # the page as it was before the last tap
         self.on_action: Callable[[], None] = lambda: None
 
     def act(self, action: Action) -> Screen:
@@ -253,7 +261,7 @@ class _Explorer:
         for key in path:
             element = self.find(key)
             if element is None or not navigable(element, self.screen, self.forms.get(
-                    signature_of(self.screen), True)):
+                    signature_of(self.screen), True)) or self.acts(app, element):
                 return False
             self.act(Tap(element.bounds.center))
         assert self.screen is not None
@@ -295,6 +303,11 @@ class _Explorer:
         in_list = {k for k in ordered if k not in visible or visible[k].container != -1}
         return _thin_collections(ordered, elements, in_list)
 
+    def acts(self, app: AppInfo, element: UIElement) -> bool:
+        """Like a control that was seen to act rather than lead somewhere."""
+        like = _like(app.package, element.role, element.resource_id, element.label)
+        return like in self.acted
+
     def try_element(self, app: AppInfo, sig: str, key: str) -> str | None:
         """Tap one element of the current page; the new page's signature if it led to one."""
         element = self.find(key)
@@ -302,14 +315,16 @@ class _Explorer:
         if element is None or before is None or not navigable(
                 element, before, self.forms.get(sig, True)):
             return None
-        like = _like(app.package, element.role, element.resource_id, element.label)
-        if like in self.acted:
+        if self.acts(app, element):
             return None
-        activity = self.activity
+        activity, self.tapped_on = self.activity, before
         after = self.act(Tap(element.bounds.center))
         outcome = self.outcome(before, after, element, app, activity)
+        if outcome is _Outcome.IN_PLACE:  # or the next page is still being drawn
+            after = self.act(Wait(_SETTLE_S))
+            outcome = self.outcome(before, after, element, app, activity)
         if outcome in (_Outcome.IN_PLACE, _Outcome.DIALOG):
-            self.acted.add(like)
+            self.acted.add(_like(app.package, element.role, element.resource_id, element.label))
             self.progress(f"{app.label}: {element.label!r} is an action ({outcome.value}), "
                           "not a way to another page: not tapped again")
         if outcome in (_Outcome.DIALOG, _Outcome.LEFT_APP):
@@ -330,6 +345,22 @@ class _Explorer:
         if activity == self.activity and _same_page(before, after, element):
             return _Outcome.IN_PLACE
         return _Outcome.NAVIGATED
+
+    def check_left_clean(self, app: AppInfo, sig: str, key: str, left: Screen | None,
+                         back: Screen) -> None:
+        """Leaving a form with the back key must not have saved it: when the page it came
+        back to shows other texts (a draft in its list), say so and open that form no more."""
+        before = self.tapped_on
+        if left is None or before is None or not self.forms.get(signature_of(left)):
+            return
+        if signature_of(back) != sig or _texts(back) == _texts(before):
+            return
+        found = next((e for e in self.memory.screens[sig].elements if e.key == key), None)
+        if found is not None:
+            self.acted.add(_like(app.package, found.role, found.resource_id, found.label))
+        name = found.label if found else key
+        self.progress(f"{app.label}: the back key from the page {name!r} opens changed the "
+                      f"page before it (a draft saved?): {name!r} is not opened again")
 
     def explore_app(self, app: AppInfo) -> int:
         """Explore one app; the number of its pages found."""
@@ -358,9 +389,11 @@ class _Explorer:
                     queue.append(new_sig)
                     self.record(new_sig, app)
                     self.progress(f"{app.label}: {len(paths)} pages, {self.used} actions")
+                left = self.screen
                 back = self.act(PressKey(Key.BACK))
                 if back.app == app.package:
                     self.memory.add_transition(new_sig, BACK_KEY, signature_of(back))
+                self.check_left_clean(app, sig, key, left, back)
         self.progress(f"{app.label}: done, {len(paths)} pages, {self.used} actions")
         return len(paths)
 

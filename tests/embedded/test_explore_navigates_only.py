@@ -111,3 +111,24 @@ def test_a_time_limit_stops_exploring_and_says_so(encoder):
                      on_progress=said.append)
     assert not memory.apps
     assert any("time is up" in s for s in said)
+
+
+@pytest.mark.sim
+def test_a_form_that_saves_a_draft_when_left_is_reported_and_not_opened_again(
+        encoder, monkeypatch):
+    phone = VirtualPhone()
+    session = phone._session
+    pop = session.pop
+
+    def pop_saving_a_draft(key: str) -> None:  # an editor that saves on back, as some do
+        if key == "notes" and session.stack(key)[-1].page.name == "editor":
+            notes = session.state["notes"]["notes"]
+            notes.insert(0, {"id": 100 + len(notes), "title": "Draft", "body": ""})
+        pop(key)
+
+    monkeypatch.setattr(session, "pop", pop_saving_a_draft)
+    said: list[str] = []
+    explore(phone, AppMemory(), apps=["Notes"], encoder=encoder, on_progress=said.append)
+    assert any("draft saved?" in s for s in said)
+    drafts = [n for n in phone.state()["notes"]["notes"] if n["title"] == "Draft"]
+    assert 1 <= len(drafts) <= 2  # one per kind of form (a note's, a new note's), not more
