@@ -105,14 +105,9 @@ class _Outcome(Enum):
     IN_PLACE = "in place"  # the same page: the tap changed something on it
     DIALOG = "dialog"  # a dialog asks for a decision
     LEFT_APP = "left app"  # another app came to the front
-    MISSING = "missing"  # the element was not found, or not tapped
 
 
 # what may be tapped ---------------------------------------------------------------------------
-
-
-def _perceive(device: Device) -> Screen:
-    return perceive(device.capture())
 
 
 def _sensitive(element: UIElement, screen: Screen) -> bool:
