@@ -17,6 +17,10 @@ list, `by_FIELD` sorts it by that field (ascending; `-1` is then the largest) an
 is its length. A string that is exactly one placeholder becomes the value itself (a number
 stays a number); elsewhere the value is formatted into the text. `{{` and `}}` stand for
 literal braces. A placeholder that names nothing is a `TaskError`, never an empty string.
+
+Two specs read an hour (0-23) as a 12-hour clock shows it: `{alarm.0.hour:h12}` is 1-12 and
+`{alarm.0.hour:ampm}` is AM or PM, so `{alarm.0.hour:h12}:{alarm.0.minute:02d}
+{alarm.0.hour:ampm}` is "10:00 PM" for an alarm at 22:00.
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ ROLES = {
     "note": ("notes", "notes"),
     "alarm": ("clock", "alarms"),
     "product": ("shop", "products"),
+}
+_CLOCK_SPECS = {
+    "h12": lambda hour: str(hour % 12 or 12),
+    "ampm": lambda hour: "AM" if hour % 24 < 12 else "PM",
 }
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+(?:\.[\w-]+)*)(?::([^{}]*))?\}(?!\})")
 
@@ -82,8 +90,11 @@ def _fill_text(text: str, named: dict[str, Any]) -> Any:
 
     def one(match: re.Match[str]) -> str:
         value = lookup(named, match.group(1))
+        spec = match.group(2) or ""
+        if spec in _CLOCK_SPECS and isinstance(value, int):
+            return _CLOCK_SPECS[spec](value)
         try:
-            return format(value, match.group(2) or "")
+            return format(value, spec)
         except (TypeError, ValueError) as e:
             raise TaskError(f"{match.group(0)}: {e}") from e
 

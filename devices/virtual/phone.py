@@ -87,7 +87,7 @@ class VirtualPhone:
         like a real phone (`Realism`, or "on", "off", a list of features)."""
         self.name = serial
         self.world = World(seed, Realism.parse(realism))
-        self._session = Session(create_apps(self.world), state or {})
+        self._session = Session(create_apps(self.world), copy.deepcopy(state or {}))
         self._keyboard = KeyboardState()
         self._frame: list[Window] | None = None
         self._tree: View | None = None  # the foreground tree of the cached frame
