@@ -25,7 +25,8 @@ A label is looked for on the screen as it is; when it is missing and the step is
 optional, the biggest scrolling list is scrolled down (at most `SCROLLS` times) before the
 step fails. Every match is exact after case folding and trimming; an element that took its
 children's labels (`"6:15 AM alarm, collapsed | Gym · Mon"`) answers to each of them. A
-script that cannot go on raises `ScriptError`, so a broken script is a failed proof, never a silent skip.
+script that cannot go on raises `ScriptError`, so a broken script is a failed proof, never
+a silent skip.
 """
 
 from __future__ import annotations
