@@ -18,7 +18,7 @@ script:
   - scroll: down
   - key: back
   - wait: 1
-  - finish: success                     # or infeasible / failure, with `answer: ...`
+  - finish: success                     # or infeasible; `answer: ...` for questions
 ```
 
 A label is looked for on the screen as it is; when it is missing and the step is not

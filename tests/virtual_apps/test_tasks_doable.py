@@ -76,7 +76,7 @@ def test_contacts_add_maria() -> None:
 
 def test_contacts_delete_liam_scrolling_and_confirming() -> None:
     d, task = start("contacts-delete-liam")
-    name = d.phone.state()["contacts"]["contacts"][14]["name"]
+    name = d.phone.state()["contacts"]["contacts"][-11]["name"]
     assert d.find(text=name) is None  # below the fold
     d.tap(text=name)
     d.tap(desc="Delete")
