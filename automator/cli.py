@@ -7,6 +7,7 @@
     automator explore [--device D] [--app APP ...] [--budget N] [--memory DIR]
     automator bench perception DIR | automator bench step|adb [--steps N]
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda]
+    automator bench capture [--realism on] [--seed N] [--rounds R]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator virtual-phone serve [--port PORT] [--devices N]
@@ -233,6 +234,7 @@ def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None],
 def cmd_explore(args: argparse.Namespace) -> int:
     from automator.config import build_device, memory_dir
     from planners.embedded import AppMemory, explore
+    from planners.embedded.memory import MemoryFormatError
 
     say = console.line_printer()
     try:
@@ -241,7 +243,12 @@ def cmd_explore(args: argparse.Namespace) -> int:
         return _error(str(e))
     with device:
         folder = memory_dir(device, args.memory)
-        memory = AppMemory.load(folder) if AppMemory.exists(folder) else AppMemory()
+        memory = AppMemory()
+        if AppMemory.exists(folder):
+            try:
+                memory = AppMemory.load(folder)
+            except MemoryFormatError as e:
+                say(f"the saved memory cannot be read ({e}): starting a new one")
         memory = explore(device, memory, apps=args.app or None, budget=args.budget,
                          on_progress=say)
         memory.save(folder)
@@ -250,6 +257,15 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "capture":
+        from devices.virtual.bench import bench_capture, format_capture
+
+        try:
+            result = bench_capture(args.realism, args.seed, args.rounds)
+        except ValueError as e:
+            return _error(str(e))
+        console.line_printer()(format_capture(result))
+        return EXIT_OK
     if args.what == "step":
         from automator.bench import bench_step
 
@@ -398,11 +414,15 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_explore)
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
-    bench.add_argument("what", choices=["perception", "step", "adb", "vlm"])
+    bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps")
     bench.add_argument("--steps", type=int, default=40)
     bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
     bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")
+    bench.add_argument("--realism", default="off",
+                       help="capture: on, off, or features (hints,transitions,...)")
+    bench.add_argument("--seed", type=int, default=0, help="capture: the phone's seed")
+    bench.add_argument("--rounds", type=int, default=3, help="capture: tours to time")
     bench.set_defaults(func=cmd_bench)
 
     sub.add_parser("devices", help="list attached Android devices").set_defaults(func=cmd_devices)
