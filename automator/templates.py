@@ -9,7 +9,7 @@ optional format spec, `{alarm.0.minute:02d}`), filled from the phone's initial s
 | `thread`  | `messages.threads`, most recent first            | `{thread.-1.contact}`        |
 | `note`    | `notes.notes`, newest first                      | `{note.0.title}`             |
 | `alarm`   | `clock.alarms`, earliest first; `time` as shown  | `{alarm.0.time}` ("6:05 AM") |
-| `product` | `shop.products`, as the shop lists them          | `{product.by_price.-1.name}` |
+| `product` | `shop.products`, as listed; `price_text` shown   | `{product.0.price_text}`     |
 | `state`   | the whole state                                  | `{state.system.device_name}` |
 
 A path goes through dict keys and list indices (negative ones count from the end). On a
@@ -17,10 +17,6 @@ list, `by_FIELD` sorts it by that field (ascending; `-1` is then the largest) an
 is its length. A string that is exactly one placeholder becomes the value itself (a number
 stays a number); elsewhere the value is formatted into the text. `{{` and `}}` stand for
 literal braces. A placeholder that names nothing is a `TaskError`, never an empty string.
-
-Two specs read an hour (0-23) as a 12-hour clock shows it: `{alarm.0.hour:h12}` is 1-12 and
-`{alarm.0.hour:ampm}` is AM or PM, so `{alarm.0.hour:h12}:{alarm.0.minute:02d}
-{alarm.0.hour:ampm}` is "10:00 PM" for an alarm at 22:00.
 """
 
 from __future__ import annotations
@@ -37,10 +33,6 @@ ROLES = {
     "alarm": ("clock", "alarms"),
     "product": ("shop", "products"),
 }
-_CLOCK_SPECS = {
-    "h12": lambda hour: str(hour % 12 or 12),
-    "ampm": lambda hour: "AM" if hour % 24 < 12 else "PM",
-}
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+(?:\.[\w-]+)*)(?::([^{}]*))?\}(?!\})")
 
 
@@ -49,11 +41,18 @@ def clock_time(hour: int, minute: int) -> str:
     return f"{(hour % 12) or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
 
 
+def money(cents: int) -> str:
+    """A price as the shop shows it: "$1,299.00"."""
+    return f"${cents // 100:,}.{cents % 100:02d}"
+
+
 def _shown(role: str, item: Any) -> Any:
     """An item with what the screen shows of it but the state keeps apart: an alarm's
-    `time` ("6:05 AM")."""
+    `time` ("6:05 AM"), a product's `price_text` ("$59.99"; its `price` is cents)."""
     if role == "alarm" and isinstance(item, dict) and {"hour", "minute"} <= item.keys():
         return {**item, "time": clock_time(item["hour"], item["minute"])}
+    if role == "product" and isinstance(item, dict) and isinstance(item.get("price"), int):
+        return {**item, "price_text": money(item["price"])}
     return item
 
 
@@ -103,11 +102,8 @@ def _fill_text(text: str, named: dict[str, Any]) -> Any:
 
     def one(match: re.Match[str]) -> str:
         value = lookup(named, match.group(1))
-        spec = match.group(2) or ""
-        if spec in _CLOCK_SPECS and isinstance(value, int):
-            return _CLOCK_SPECS[spec](value)
         try:
-            return format(value, spec)
+            return format(value, match.group(2) or "")
         except (TypeError, ValueError) as e:
             raise TaskError(f"{match.group(0)}: {e}") from e
 

@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from automator.config import LoopConfig
-from automator.errors import TaskError
 from automator.loop import run_episode
 from automator.tasks import check_task, task_from_dict
 from automator.templates import fill
@@ -28,12 +27,7 @@ def _play(path: Path, seed: int) -> list[str]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     raw.setdefault("id", path.stem)
     phone = VirtualPhone(state=raw.get("state"), app=raw.get("app"), seed=seed)
-    try:
-        data = fill({k: v for k, v in raw.items() if k != "state"}, phone.state())
-    except TaskError as e:
-        if "unknown role 'product'" in str(e):  # until the shop keeps its products in state
-            pytest.skip("this phone's shop lists no products in its state (shop.products)")
-        raise
+    data = fill({k: v for k, v in raw.items() if k != "state"}, phone.state())
     task = task_from_dict({**data, "state": raw.get("state")}, str(path))
     planner = ScriptedPlanner(TaskScript(data["script"]))
     config = LoopConfig(max_steps=60, allow=task.allow).for_device("virtual")

@@ -12,7 +12,6 @@ import copy
 import pytest
 from phone_driver import Driver, load_task
 
-from automator.errors import TaskError
 from automator.templates import fill
 
 phone_module = pytest.importorskip("devices.virtual.phone",
@@ -27,12 +26,7 @@ def start(task_id: str) -> tuple[Driver, dict]:
     raw = load_task(task_id)
     phone = phone_module.VirtualPhone(state=copy.deepcopy(raw.get("state") or {}),
                                       app=raw["app"])
-    try:
-        task = fill({k: v for k, v in raw.items() if k != "state"}, phone.state())
-    except TaskError as e:
-        if "unknown role 'product'" in str(e):  # until the shop keeps its products in state
-            pytest.skip("this phone's shop lists no products in its state (shop.products)")
-        raise
+    task = fill({k: v for k, v in raw.items() if k != "state"}, phone.state())
     return Driver(phone), task
 
 
