@@ -129,7 +129,7 @@ def test_notes_delete_groceries() -> None:
 
 def test_notes_add_oat_milk_keeps_the_rest() -> None:
     d, task = start("notes-add-oat-milk")
-    d.tap(text="Groceries")
+    d.tap(text="Party shopping")
     d.type_into(", oat milk", rid="edit_note_text")
     d.phone.press_key("back")  # hides the keyboard
     d.phone.press_key("back")  # leaves the editor: the note is already saved
