@@ -9,7 +9,7 @@ optional format spec, `{alarm.0.minute:02d}`), filled from the phone's initial s
 | `thread`  | `messages.threads`, most recent first            | `{thread.-1.contact}`        |
 | `note`    | `notes.notes`, newest first                      | `{note.0.title}`             |
 | `alarm`   | `clock.alarms`, earliest first; `time` as shown  | `{alarm.0.time}` ("6:05 AM") |
-| `product` | `shop.products`, as the shop lists them          | `{product.by_price.-1.name}` |
+| `product` | `shop.products`, as listed; `price_text` shown   | `{product.0.price_text}`     |
 | `state`   | the whole state                                  | `{state.system.device_name}` |
 
 A path goes through dict keys and list indices (negative ones count from the end). On a
@@ -41,11 +41,18 @@ def clock_time(hour: int, minute: int) -> str:
     return f"{(hour % 12) or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
 
 
+def money(cents: int) -> str:
+    """A price as the shop shows it: "$1,299.00"."""
+    return f"${cents // 100:,}.{cents % 100:02d}"
+
+
 def _shown(role: str, item: Any) -> Any:
     """An item with what the screen shows of it but the state keeps apart: an alarm's
-    `time` ("6:05 AM")."""
+    `time` ("6:05 AM"), a product's `price_text` ("$59.99"; its `price` is cents)."""
     if role == "alarm" and isinstance(item, dict) and {"hour", "minute"} <= item.keys():
         return {**item, "time": clock_time(item["hour"], item["minute"])}
+    if role == "product" and isinstance(item, dict) and isinstance(item.get("price"), int):
+        return {**item, "price_text": money(item["price"])}
     return item
 
 

@@ -11,17 +11,22 @@ script:
   - tap: {rid: editor_first_name}       # by resource id (its part after ":id/")
   - type: {into: [First name, {rid: editor_first_name}], text: Maria}  # tap a field, type;
                                         #   `clear: true` replaces what it holds
+  - tap: {at: [0.15, 0.46]}             # a point of the biggest clickable element (a game's
+                                        #   canvas), as fractions of its width and height;
+  - tap: {at: [1, 0.5], in: Brightness level}   # or of the clickable one `in` names
   - long_press: "{note.0.title}"        # placeholders are filled before playing
   - scroll: down
   - key: back
   - wait: 1
-  - finish: success                     # or infeasible / failure, with `answer: ...`
+  - finish: success                     # or infeasible; `answer: ...` for questions
 ```
 
 A label is looked for on the screen as it is; when it is missing and the step is not
 optional, the biggest scrolling list is scrolled down (at most `SCROLLS` times) before the
-step fails. Every match is exact after case folding and trimming. A script that cannot go
-on raises `ScriptError`, so a broken script is a failed proof, never a silent skip.
+step fails. Every match is exact after case folding and trimming; an element that took its
+children's labels (`"6:15 AM alarm, collapsed | Gym · Mon"`) answers to each of them. A
+script that cannot go on raises `ScriptError`, so a broken script is a failed proof, never
+a silent skip.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from devices.actions import (
     Key,
     LongPress,
     OpenApp,
+    Point,
     PressKey,
     Scroll,
     Tap,
@@ -45,6 +51,7 @@ from devices.actions import (
     Wait,
 )
 from perception.elements import Screen, UIElement
+from perception.merge import SEPARATOR
 from planners.planner import Decision, PastStep
 
 SCROLLS = 8  # scrolls at most to find a label before a step fails
@@ -82,8 +89,9 @@ class Selector:
     def matches(self, element: UIElement) -> bool:
         if element.resource_id.rpartition(":id/")[2] in self.rids:
             return True
-        names = {n.strip().casefold() for n in (element.text, element.description,
-                                                  element.hint) if n}
+        names = {part.strip().casefold() for n in (element.text, element.description,
+                                                     element.hint) if n
+                 for part in (n, *n.split(SEPARATOR))}
         return any(label.strip().casefold() in names for label in self.labels)
 
     def find(self, screen: Screen) -> UIElement | None:
@@ -160,6 +168,13 @@ class TaskScript:
         typing = verb == "type"
         if typing and not (isinstance(arg, dict) and "into" in arg and "text" in arg):
             raise ScriptError(f"a type step is {{into: FIELD, text: TEXT}}: {step!r}")
+        if isinstance(arg, dict) and "at" in arg:
+            within = _canvas(screen, Selector.read(arg["in"]) if "in" in arg else None)
+            if within is None:
+                if "in" in arg:
+                    return self._scroll_for(Selector.read(arg["in"]), screen)
+                raise ScriptError("nothing clickable on the screen to tap a point of")
+            return self._next(Tap(_point_in(within, arg["at"])))
         selector = Selector.read(arg["into"] if typing else arg)
         element = selector.find(screen)
         if element is None:
@@ -182,6 +197,25 @@ class TaskScript:
                               f"(shown: {shown})")
         self._scrolled += 1
         return Scroll(Direction.DOWN, scroller.bounds.center)
+
+
+def _canvas(screen: Screen, selector: Selector | None = None) -> UIElement | None:
+    """The biggest clickable element (a canvas that draws what it shows, as a game does), or
+    the first clickable match of `selector` (a slider rather than its caption)."""
+    found = [e for e in screen.elements if e.source == "tree" and e.clickable]
+    if selector is None:
+        return max(found, key=lambda e: e.bounds.area, default=None)
+    return min((e for e in found if selector.matches(e)),
+               key=lambda e: (e.window, e.bounds.top, e.bounds.left), default=None)
+
+
+def _point_in(element: UIElement, at: Any) -> Point:
+    """The point at fractions `at` = [x, y] of the element (1 is its last pixel)."""
+    if not (isinstance(at, list | tuple) and len(at) == 2):
+        raise ScriptError(f"`at` is [x, y], fractions of the element: {at!r}")
+    b = element.bounds
+    return Point(b.left + min(int(float(at[0]) * b.width), b.width - 1),
+                 b.top + min(int(float(at[1]) * b.height), b.height - 1))
 
 
 def _key(name: str) -> Action:

@@ -80,7 +80,7 @@ class VirtualPhone:
         seconds of every `Wait`), so tests pass a fake clock and never sleep."""
         self.name = serial
         self.world = World(seed, Realism.parse(realism))
-        self._session = Session(create_apps(self.world), state or {})
+        self._session = Session(create_apps(self.world), copy.deepcopy(state or {}))
         self._keyboard = KeyboardState()
         self._frame: list[Window] | None = None
         self._tree: View | None = None  # the foreground tree of the cached frame

@@ -13,7 +13,7 @@ import yaml
 
 from devices.actions import Point, TypeText
 
-SUITE = Path(__file__).resolve().parents[2] / "datasets" / "tasks" / "virtual-phone"
+SUITE = Path(__file__).resolve().parents[2] / "datasets" / "tasks" / "virtual-phone" / "dev"
 _BOUNDS = re.compile(r"\[(-?\d+),(-?\d+)\]\[(-?\d+),(-?\d+)\]")
 
 

@@ -209,5 +209,8 @@ def pair(ctx: AppContext, setup: Setup) -> list[View]:
             ctx.state["paired_devices"].append(name)
         ctx.toast(f"Paired with {name}")
 
+    # a task's state may bring more devices in range: settings.nearby_devices (names)
+    extra = [str(n) for n in ctx.state.get("nearby_devices", []) if n not in setup.air.bluetooth]
     return [w.list_item(name, "Available", on_click=lambda name=name: pair_with(name),
-                        icon="bluetooth", rid="device_row") for name in setup.air.bluetooth]
+                        icon="bluetooth", rid="device_row")
+            for name in [*setup.air.bluetooth, *extra]]
