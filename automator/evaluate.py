@@ -101,11 +101,12 @@ def run_task(task: Task, planner_factory: PlannerFactory, out_dir: Path,
     """One task on a fresh phone, recorded under `out_dir/<task id>`, then checked."""
     start = time.monotonic()
     with _task_device(task, over_adb) as (device, phone):
+        initial = phone.state()
         planner = planner_factory(device)
         loop_config = replace(config, max_steps=task.max_steps, allow=task.allow)
         trajectory = run_episode(task.goal, device, planner, loop_config,
                                  recorder=Recorder(out_dir / task.id))
-        check = check_task(task, phone.state(), trajectory)
+        check = check_task(task, phone.state(), trajectory, initial)
     return TaskReport(task.id, task.group, str(trajectory.outcome), check.success,
                       len(trajectory.steps), round(time.monotonic() - start, 3),
                       trajectory.reason, check.failures)

@@ -10,8 +10,8 @@ import yaml
 
 SUITE = Path(__file__).resolve().parents[2] / "datasets" / "tasks" / "virtual-phone"
 KEYS = {"id", "goal", "app", "state", "success", "expect", "answer", "allow", "max_steps",
-        "steps"}
-REQUIRED = {"id", "goal", "app", "success", "expect", "max_steps", "steps"}
+        "steps", "changes", "script"}
+REQUIRED = {"id", "goal", "app", "success", "expect", "max_steps", "steps", "changes"}
 OPS = {"equals", "not_equals", "contains", "has", "lacks", "length", "exists"}
 CATEGORIES = {"payment", "deletion", "send_money", "uninstall", "permission"}
 APPS = {"launcher", "settings", "contacts", "messages", "clock", "notes", "shop", "game"}
@@ -71,6 +71,9 @@ def test_task_schema(name: str) -> None:
         assert isinstance(condition.get("path"), str) and len(ops) == 1 and ops <= OPS
         if ops & {"has", "lacks"}:
             assert isinstance(condition[ops.pop()], dict)
+    assert isinstance(task["changes"], list) and all(isinstance(c, str) for c in task["changes"])
+    if answer is not None or task["expect"] == "infeasible":
+        assert task["changes"] == [], "a question or an infeasible request changes nothing"
     if task["expect"] == "success" and answer is None:
         assert task["success"], "a task that asks no question needs success conditions"
 
