@@ -233,6 +233,7 @@ def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None],
 def cmd_explore(args: argparse.Namespace) -> int:
     from automator.config import build_device, memory_dir
     from planners.embedded import AppMemory, explore
+    from planners.embedded.memory import MemoryFormatError
 
     say = console.line_printer()
     try:
@@ -241,7 +242,12 @@ def cmd_explore(args: argparse.Namespace) -> int:
         return _error(str(e))
     with device:
         folder = memory_dir(device, args.memory)
-        memory = AppMemory.load(folder) if AppMemory.exists(folder) else AppMemory()
+        memory = AppMemory()
+        if AppMemory.exists(folder):
+            try:
+                memory = AppMemory.load(folder)
+            except MemoryFormatError as e:
+                say(f"the saved memory cannot be read ({e}): starting a new one")
         memory = explore(device, memory, apps=args.app or None, budget=args.budget,
                          on_progress=say)
         memory.save(folder)

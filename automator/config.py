@@ -136,11 +136,17 @@ def load_or_explore(
 ) -> Any:
     """The device's exploration memory: loaded when saved before, else explored and saved."""
     from planners.embedded import AppMemory, explore
+    from planners.embedded.memory import MemoryFormatError
 
-    if AppMemory.exists(folder):
-        return AppMemory.load(folder)
     say = on_progress or (lambda _msg: None)
-    say(f"no memory of {device.name} yet: exploring its apps (saved to {folder})")
+    if AppMemory.exists(folder):
+        try:
+            return AppMemory.load(folder)
+        except MemoryFormatError as e:
+            log.warning("%s", e)
+            say(f"the memory of {device.name} cannot be read ({e}): exploring again")
+    else:
+        say(f"no memory of {device.name} yet: exploring its apps (saved to {folder})")
     memory = explore(device, AppMemory(), apps=apps, budget=budget, on_progress=on_progress)
     memory.save(folder)
     device.execute(PressKey(Key.HOME))  # start the task from the home screen
@@ -168,9 +174,14 @@ def build_model_planner(spec: str, grammar: str | None = None) -> Planner:
 def attach_app_notes(planner: Planner, folder: Path) -> bool:
     """Give a model planner the exploration memory in `folder` as per-app notes; False when
     there is no memory there."""
-    from planners.embedded.memory import AppMemory
+    from planners.embedded.memory import AppMemory, MemoryFormatError
 
     if not AppMemory.exists(folder) or not hasattr(planner, "app_notes"):
         return False
-    planner.app_notes = AppMemory.load(folder).describe  # type: ignore[attr-defined]
+    try:
+        memory = AppMemory.load(folder)
+    except MemoryFormatError as e:
+        log.warning("no app notes: %s", e)
+        return False
+    planner.app_notes = memory.describe  # type: ignore[attr-defined]
     return True

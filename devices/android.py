@@ -258,7 +258,10 @@ class AndroidDevice:
             out = self._adb.shell(["uiautomator", "dump", DUMP_PATH], timeout=self.timeout)
             if "dumped to" not in out:
                 raise DeviceDisconnected(f"uiautomator dump failed: {out.strip()[:200]}")
-            xml = cut_hierarchy(self._adb.sync.read_text(DUMP_PATH))
+            try:
+                xml = cut_hierarchy(self._adb.sync.read_text(DUMP_PATH))
+            finally:  # it holds what was on the screen: leave no copy on the phone
+                self._adb.shell(["rm", "-f", DUMP_PATH], timeout=self.timeout)
             if xml is None:
                 raise DeviceDisconnected("uiautomator dump: truncated or empty hierarchy")
             return xml

@@ -34,9 +34,15 @@ def default_system() -> dict[str, Any]:
 
 
 def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> None:
-    """Merge `over` into `base` in place: dicts recursively, anything else replaced."""
+    """Merge `over` into `base` in place: dicts recursively, anything else replaced, except
+    that a list under "KEY+" is appended to the list at KEY and one under "+KEY" put in
+    front of it (`{"notes": {"+notes": [...]}}` adds the newest notes to the seed's own)."""
     for key, value in over.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
+        if key.endswith("+") and isinstance(value, list):
+            base.setdefault(key[:-1], []).extend(value)
+        elif key.startswith("+") and isinstance(value, list):
+            base[key[1:]] = [*value, *base.get(key[1:], [])]
+        elif isinstance(value, dict) and isinstance(base.get(key), dict):
             deep_merge(base[key], value)
         else:
             base[key] = value

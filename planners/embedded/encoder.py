@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -19,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 DIM = 384  # all-MiniLM-L6-v2 embedding width
 _BATCH = 64  # texts per forward pass
+CACHE_SIZE = 50_000  # texts whose embeddings are kept (1.5 KB each: about 75 MB)
 
 _lock = threading.Lock()
 _model: Any = None
@@ -51,8 +53,9 @@ def _load_model() -> Any:
 class SentenceEncoder:
     """The packaged all-MiniLM-L6-v2 model with a per-text cache."""
 
-    def __init__(self) -> None:
-        self._cache: dict[str, np.ndarray] = {}
+    def __init__(self, cache_size: int = CACHE_SIZE) -> None:
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()  # least recently used first
+        self._cache_size = cache_size
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self._cache})
@@ -64,16 +67,30 @@ class SentenceEncoder:
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
-            for text, row in zip(missing, rows, strict=True):
-                self._cache[text] = np.asarray(row, dtype=np.float32)
+            fresh = {t: np.asarray(r, dtype=np.float32) for t, r in zip(missing, rows,
+                                                                         strict=True)}
+        else:
+            fresh = {}
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+        out = np.stack([fresh[t] if t in fresh else self._cache[t] for t in texts])
+        for text, row in zip(texts, out, strict=True):
+            self._remember(text, row)
+        return out
+
+    def _remember(self, text: str, row: np.ndarray) -> None:
+        """Keep `text`'s row as the most recently used; past `cache_size` texts the least
+        recently used one goes."""
+        self._cache[text] = row.copy()  # not a view that would keep a whole batch alive
+        self._cache.move_to_end(text)
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
 
     def preload(self, texts: Sequence[str], rows: np.ndarray) -> None:
         """Seed the cache with embeddings computed earlier (e.g. stored in a memory)."""
         for text, row in zip(texts, rows, strict=True):
-            self._cache.setdefault(text, np.asarray(row, dtype=np.float32))
+            if text not in self._cache:
+                self._remember(text, np.asarray(row, dtype=np.float32))
 
 
 _shared: SentenceEncoder | None = None

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -278,13 +280,25 @@ class AppMemory:
             ],
             "texts": self.texts,
         }
-        np.save(folder / _NPY, self.matrix)
-        (folder / _JSON).write_text(json.dumps(data, indent=1, ensure_ascii=False))
+        _replace_file(folder / _NPY, lambda f: np.save(f, self.matrix))
+        text = json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8")
+        _replace_file(folder / _JSON, lambda f: f.write(text))  # last: the commit point
 
     @classmethod
     def load(cls, path: str | Path) -> AppMemory:
+        """The memory saved in `path`; `MemoryFormatError` when it is unreadable, truncated
+        or of another schema (the caller rebuilds it)."""
         folder = Path(path)
-        data = json.loads((folder / _JSON).read_text())
+        try:
+            return cls._load(folder)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+            if isinstance(e, MemoryFormatError):
+                raise
+            raise MemoryFormatError(f"{folder}: unreadable memory: {type(e).__name__}: {e}") from e
+
+    @classmethod
+    def _load(cls, folder: Path) -> AppMemory:
+        data = json.loads((folder / _JSON).read_text(encoding="utf-8"))
         if data.get("schema") != SCHEMA:
             raise MemoryFormatError(f"{folder}: schema {data.get('schema')!r}, expected {SCHEMA}")
         memory = cls()
@@ -303,6 +317,20 @@ class AppMemory:
         else:
             memory.matrix = matrix.astype(np.float32)
         return memory
+
+
+def _replace_file(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a file whole or not at all: into a temporary beside it, synced, then renamed
+    over it, so that a crash or a full disk leaves the previous version."""
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        with open(temporary, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def signature_of(screen: Screen) -> str:

@@ -192,3 +192,13 @@ def test_apps_are_those_with_a_launcher_activity(phone_server):
     assert any(argv[:3] == ("cmd", "package", "query-activities") or
                list(argv[:3]) == ["cmd", "package", "query-activities"]
                for argv in target.commands)
+
+
+def test_the_dump_file_left_on_the_phone_is_removed_after_reading(phone_server):
+    # The file holds what was on the screen (messages, codes): no copy stays on the phone.
+    from devices.android import DUMP_PATH
+
+    with AndroidDevice(port=phone_server.port, use_uiautomator2=False) as dev:
+        assert "<hierarchy" in dev.capture().tree
+        listing = dev._adb.shell(["ls", DUMP_PATH])
+    assert "No such file" in listing

@@ -1,5 +1,7 @@
+
 """Single-step grounding on synthetic screens, and navigation over a small remembered graph."""
 
+import numpy as np
 import pytest
 
 from devices.actions import (
@@ -129,3 +131,17 @@ def test_repeated_useless_tap_is_not_repeated(graph_planner):
     tried = [PastStep(Tap(ElementRef(3)), outcome="no visible change", screen_signature=sig)] * 2
     decision = graph_planner.decide("Enable dark theme", screen, tried)
     assert decision.action != Tap(ElementRef(3))
+
+
+@pytest.mark.slow
+def test_the_embedding_cache_is_bounded_and_keeps_what_is_used():
+    from planners.embedded.encoder import SentenceEncoder
+
+    small = SentenceEncoder(cache_size=3)
+    texts = ["Wi-Fi", "Bluetooth", "Dark theme", "Alarm", "Notes"]
+    rows = small.encode(texts)
+    assert len(small._cache) == 3
+    small.encode(["Dark theme"])  # used again: the most recent now
+    small.encode(["Battery"])
+    assert "Dark theme" in small._cache and "Alarm" not in small._cache
+    np.testing.assert_allclose(small.encode(texts), rows, atol=1e-5)

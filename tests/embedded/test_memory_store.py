@@ -90,3 +90,42 @@ def test_embeddings_align_with_texts(encoder, tmp_path):
     memory.save(tmp_path)
     loaded = AppMemory.load(tmp_path)
     assert loaded.texts == memory.texts
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("damage", [b"", b'{"schema": 1, "apps": {', b"\xff\xfe", b"[1, 2]",
+                                    b'{"schema": 1}'])
+def test_a_corrupt_memory_is_reported_as_such(tmp_path, damage):
+    _memory().save(tmp_path)
+    (tmp_path / "memory.json").write_bytes(damage)
+    with pytest.raises(MemoryFormatError, match="memory"):
+        AppMemory.load(tmp_path)
+
+
+@pytest.mark.unit
+def test_a_save_that_fails_midway_leaves_the_previous_memory(tmp_path, monkeypatch):
+    first = _memory()
+    first.save(tmp_path)
+    second = _memory()
+    second.apps = {"Other": {}}
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("planners.embedded.memory.json.dumps", full_disk)
+    with pytest.raises(OSError):
+        second.save(tmp_path)
+    assert AppMemory.load(tmp_path).apps == first.apps
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["embeddings.npy", "memory.json"]
+
+
+@pytest.mark.sim
+def test_a_corrupt_memory_is_rebuilt_by_exploring_again(tmp_path):
+    from automator.config import load_or_explore
+    from devices.virtual.phone import VirtualPhone
+
+    (tmp_path / "memory.json").write_text("{not json")
+    said = []
+    memory = load_or_explore(VirtualPhone(), tmp_path, said.append, apps=["Clock"], budget=3)
+    assert any("cannot be read" in line for line in said)
+    assert AppMemory.load(tmp_path).apps == memory.apps and memory.apps
