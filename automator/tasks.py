@@ -29,7 +29,7 @@ from __future__ import annotations
 import copy
 import fnmatch
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,19 @@ class Task:
     script: tuple[Any, ...] = ()  # a person's steps, as written (not interpreted here)
     split: str = ""  # the suite's subfolder the file is in (dev, test), "" at the top
     raw: dict[str, Any] | None = field(default=None, compare=False, repr=False)  # as loaded
+
+    def resolve(self, state: dict[str, Any]) -> Task:
+        """This task with its placeholders (`{contact.0.name}`, see `automator.templates`)
+        filled from a phone's initial `state`: goal, conditions, answer, script and changes.
+        The raw data stays as loaded; a placeholder that names nothing is a TaskError."""
+        from automator.templates import fill
+
+        if self.raw is None:
+            return self
+        raw = self.raw
+        filled = fill({k: v for k, v in raw.items() if k != "state"}, state)
+        task = task_from_dict({**filled, "state": raw.get("state")}, self.id, self.split)
+        return replace(task, raw=raw)
 
     @property
     def group(self) -> str:

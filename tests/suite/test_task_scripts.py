@@ -27,12 +27,13 @@ def _play(path: Path, seed: int) -> list[str]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     raw.setdefault("id", path.stem)
     phone = VirtualPhone(state=raw.get("state"), app=raw.get("app"), seed=seed)
-    data = fill({k: v for k, v in raw.items() if k != "state"}, phone.state())
+    initial = phone.state()
+    data = fill({k: v for k, v in raw.items() if k != "state"}, initial)
     task = task_from_dict({**data, "state": raw.get("state")}, str(path))
     planner = ScriptedPlanner(TaskScript(data["script"]))
     config = LoopConfig(max_steps=60, allow=task.allow).for_device("virtual")
     trajectory = run_episode(task.goal, phone, planner, config)
-    return list(check_task(task, phone.state(), trajectory).failures)
+    return list(check_task(task, phone.state(), trajectory, initial).failures)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
