@@ -16,12 +16,14 @@ goal: Turn on Wi-Fi
 app: launcher
 state: {system: {wifi: false}}
 success: [{path: system.wifi, equals: true}]
+changes: [system.wifi, system.wifi_network]
 max_steps: 8
 """,
     "dark-theme": """
 goal: Turn on dark theme
 app: settings
 success: [{path: system.dark_mode, equals: true}]
+changes: [system.dark_mode]
 max_steps: 8
 """,
     "impossible": """
