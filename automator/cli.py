@@ -10,6 +10,7 @@
                    [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda]
+    automator bench capture [--realism on] [--seed N] [--rounds R]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator virtual-phone serve [--port PORT] [--devices N] [--seed N] [--realism on|off]
@@ -183,6 +184,15 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "capture":
+        from devices.virtual.bench import bench_capture, format_capture
+
+        try:
+            result = bench_capture(args.realism, args.seed, args.rounds)
+        except ValueError as e:
+            return _error(str(e))
+        console.line_printer()(format_capture(result))
+        return EXIT_OK
     if args.what == "step":
         from automator.bench import bench_step
 
@@ -355,11 +365,15 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_explore)
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
-    bench.add_argument("what", choices=["perception", "step", "adb", "vlm"])
+    bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps")
     bench.add_argument("--steps", type=int, default=40)
     bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
     bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")
+    bench.add_argument("--realism", default="off",
+                       help="capture: on, off, or features (hints,transitions,...)")
+    bench.add_argument("--seed", type=int, default=0, help="capture: the phone's seed")
+    bench.add_argument("--rounds", type=int, default=3, help="capture: tours to time")
     bench.set_defaults(func=cmd_bench)
 
     sub.add_parser("devices", help="list attached Android devices").set_defaults(func=cmd_devices)

@@ -8,7 +8,7 @@ optional format spec, `{alarm.0.minute:02d}`), filled from the phone's initial s
 | `contact` | `contacts.contacts`, as the list shows them      | `{contact.2.first_name}`     |
 | `thread`  | `messages.threads`, most recent first            | `{thread.-1.contact}`        |
 | `note`    | `notes.notes`, newest first                      | `{note.0.title}`             |
-| `alarm`   | `clock.alarms`, earliest first                   | `{alarm.0.hour}`             |
+| `alarm`   | `clock.alarms`, earliest first; `time` as shown  | `{alarm.0.time}` ("6:05 AM") |
 | `product` | `shop.products`, as the shop lists them          | `{product.by_price.-1.name}` |
 | `state`   | the whole state                                  | `{state.system.device_name}` |
 
@@ -36,13 +36,26 @@ ROLES = {
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+(?:\.[\w-]+)*)(?::([^{}]*))?\}(?!\})")
 
 
+def clock_time(hour: int, minute: int) -> str:
+    """A time as the phone's clock shows it: "6:05 AM", "12:30 PM"."""
+    return f"{(hour % 12) or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
+
+
+def _shown(role: str, item: Any) -> Any:
+    """An item with what the screen shows of it but the state keeps apart: an alarm's
+    `time` ("6:05 AM")."""
+    if role == "alarm" and isinstance(item, dict) and {"hour", "minute"} <= item.keys():
+        return {**item, "time": clock_time(item["hour"], item["minute"])}
+    return item
+
+
 def roles(state: dict[str, Any]) -> dict[str, Any]:
     """The names a task can use, for one phone's initial state."""
     named: dict[str, Any] = {"state": state}
     for role, (app, key) in ROLES.items():
         value = state.get(app, {}).get(key)
         if isinstance(value, list):
-            named[role] = value
+            named[role] = [_shown(role, item) for item in value]
     return named
 
 

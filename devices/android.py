@@ -362,7 +362,7 @@ class AndroidDevice:
 
     def _enter_text(self, text: str) -> None:
         ime = self._text_ime()
-        if ime is not None:
+        if ime is not None and _utf8(text):
             self._shell(ime_broadcast(ime, text), "ime broadcast")
         elif self._u2 is not None:
             current = "" if not self._rpc("exist", _FOCUSED) else self._rpc("getText", _FOCUSED)
@@ -457,6 +457,16 @@ def _resolve_app(app: str, apps: list[AppInfo]) -> str:
             return found[0]
     names = ", ".join(sorted(a.label for a in apps))
     raise ActionRejected(f"no app called {app!r} on this phone; installed: {names}")
+
+
+def _utf8(text: str) -> bool:
+    """Can `text` travel as UTF-8 (an IME broadcast's payload)? A lone surrogate cannot; JSON
+    (uiautomator2's setText) carries it as an escape."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _focused_text(tree: str) -> str:

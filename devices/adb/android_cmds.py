@@ -315,43 +315,7 @@ def _app_process(ctx: Context, out: Output) -> None:
     out.hold_open = True
 
 
-# --- ime / settings / props ----------------------------------------------------------------
-
-
-def _ime(ctx: Context, out: Output) -> None:
-    args = ctx.argv[1:]
-    target = ctx.target
-    installed = _installed_imes(target)
-    if args[:1] == ["list"]:
-        listed = installed if "-a" in args else sorted(target.enabled_imes & set(installed))
-        out.out("".join(f"{i}\n" for i in listed))
-    elif args[:1] in (["enable"], ["disable"], ["set"]) and len(args) == 2:
-        _ime_change(target, args[0], args[1], installed, out)
-    else:
-        _usage(out, "usage: ime list|enable|disable|set ID\n")
-
-
-def _installed_imes(target: AdbTarget) -> list[str]:
-    packages = {app.package for app in target.phone.apps()}
-    extra = [i for i in (U2_IME, ADB_KEYBOARD_IME) if i.split("/")[0] in packages]
-    return ["com.android.inputmethod.latin/.LatinIME", *extra]
-
-
-def _ime_change(target: AdbTarget, verb: str, ime: str, installed: list[str], out: Output) -> None:
-    if ime not in installed:
-        out.err(f"Unknown input method {ime} cannot be {verb}d for user #0\n")
-        out.status = 255
-        return
-    if verb == "disable":
-        target.enabled_imes.discard(ime)
-        out.out(f"Input method {ime}: now disabled for user #0\n")
-        return
-    target.enabled_imes.add(ime)
-    if verb == "set":
-        target.settings[("secure", "default_input_method")] = ime
-        out.out(f"Input method {ime} selected for user #0\n")
-    else:
-        out.out(f"Input method {ime}: now enabled for user #0\n")
+# --- settings / props ----------------------------------------------------------------
 
 
 def _settings(ctx: Context, out: Output) -> None:
@@ -419,6 +383,7 @@ def _wm(ctx: Context, out: Output) -> None:
 
 def android_commands() -> dict[str, Command]:
     from devices.adb.dumpsys import cmd, dumpsys, pm
+    from devices.adb.ime import ime
 
     return {
         "input": _input,
@@ -427,7 +392,7 @@ def android_commands() -> dict[str, Command]:
         "uiautomator": _uiautomator,
         "screencap": _screencap,
         "app_process": _app_process,
-        "ime": _ime,
+        "ime": ime,
         "settings": _settings,
         "getprop": _getprop,
         "wm": _wm,

@@ -11,6 +11,7 @@ from devices.adb.android_cmds import (
     short_activity,
     token,
 )
+from devices.adb.ime import ime
 from devices.adb.shell import Context, Output
 from devices.adb.target import AdbTarget
 
@@ -160,6 +161,8 @@ def cmd(ctx: Context, out: Output) -> None:
     args = ctx.argv[1:]
     if args[:1] == ("package",):
         pm(Context(ctx.target, ("pm", *args[1:]), ctx.stdin, ctx.env), out)
+    elif args[:2] == ("input_method", "ime"):
+        ime(Context(ctx.target, args[1:], ctx.stdin, ctx.env), out)
     else:
         out.err(f"cmd: Can't find service: {args[0] if args else ''}\n")
         out.status = 20

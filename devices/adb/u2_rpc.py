@@ -19,6 +19,7 @@ from typing import Any
 
 from devices.adb.android_cmds import KEYCODES, foreground, press, rotation
 from devices.adb.target import AdbTarget
+from devices.virtual.hierarchy import read_raw_text
 
 logger = logging.getLogger(__name__)
 
@@ -79,13 +80,20 @@ def parse_bounds(text: str) -> tuple[int, int, int, int]:
     return tuple(int(g) for g in m.groups()) if m else (0, 0, 0, 0)  # type: ignore[return-value]
 
 
+def node_text(node: ET.Element) -> str:
+    """The node's text as the accessibility node holds it (not as the XML could write it)."""
+    raw = node.get("raw-text")
+    return read_raw_text(raw) if raw is not None else node.get("text", "")
+
+
 def _matches(node: ET.Element, sel: dict[str, Any]) -> bool:
     a = node.attrib
+    text = node_text(node)
     checks: list[tuple[str, Callable[[Any], bool]]] = [
-        ("text", lambda v: a.get("text") == v),
-        ("textContains", lambda v: v in a.get("text", "")),
-        ("textMatches", lambda v: re.fullmatch(v, a.get("text", ""), re.S) is not None),
-        ("textStartsWith", lambda v: a.get("text", "").startswith(v)),
+        ("text", lambda v: text == v),
+        ("textContains", lambda v: v in text),
+        ("textMatches", lambda v: re.fullmatch(v, text, re.S) is not None),
+        ("textStartsWith", lambda v: text.startswith(v)),
         ("className", lambda v: a.get("class") == v),
         ("classNameMatches", lambda v: re.fullmatch(v, a.get("class", "")) is not None),
         ("description", lambda v: a.get("content-desc") == v),
@@ -115,7 +123,7 @@ def obj_info(node: ET.Element) -> dict[str, Any]:
         "contentDescription": a.get("content-desc") or None,
         "packageName": a.get("package"),
         "resourceName": a.get("resource-id") or None,
-        "text": a.get("text", ""),
+        "text": node_text(node),
     }
     info.update({k: a.get(attr) == "true" for k, attr in _BOOL_FIELDS.items()})
     return info
@@ -156,9 +164,9 @@ class RpcSession:
 
     # --- capture -------------------------------------------------------------------------
 
-    def _xml(self) -> str:
+    def _xml(self, raw_text: bool = False) -> str:
         with self.target.lock:
-            return self.target.phone.dump_hierarchy()
+            return self.target.phone.dump_hierarchy(raw_text=raw_text)
 
     def rpc_dumpWindowHierarchy(self, compressed: bool = False, max_depth: int = 50,
                                 *_: Any) -> str:  # fmt: skip
@@ -244,7 +252,7 @@ class RpcSession:
     # --- selectors ------------------------------------------------------------------------
 
     def _find_all(self, selector: dict[str, Any]) -> list[ET.Element]:
-        root = ET.fromstring(self._xml().encode("utf-8"))
+        root = ET.fromstring(self._xml(raw_text=True).encode("utf-8"))
         found = [n for n in root.iter("node") if _matches(n, selector)]
         return found[int(selector["instance"]) :] if "instance" in selector else found
 
@@ -284,7 +292,7 @@ class RpcSession:
         return [obj_info(n) for n in self._find_all(selector)]
 
     def rpc_getText(self, selector: dict[str, Any]) -> str:
-        return self._find(selector).attrib.get("text", "")
+        return node_text(self._find(selector))
 
     def rpc_clearTextField(self, selector: dict[str, Any]) -> bool:
         self._clear(self._find(selector))
@@ -309,7 +317,7 @@ class RpcSession:
                 clear()
                 return
             press(self.target, KEYCODES["MOVE_END"])
-            for _ in node.attrib.get("text", ""):
+            for _ in node_text(node):
                 press(self.target, KEYCODES["DEL"])
 
     # --- clipboard, toasts, misc -----------------------------------------------------------

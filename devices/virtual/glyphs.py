@@ -230,6 +230,12 @@ def _bell(p: _Pen) -> None:
     p.circle(12, 20, 2)
 
 
+def _spinner(p: _Pen) -> None:
+    """An indeterminate progress ring, caught mid-turn."""
+    p.w = max(2, round(2.5 * p.k))
+    p.arc(12, 12, 9, -90, 200)
+
+
 def _location(p: _Pen) -> None:
     p.circle(12, 9, 6.5, fill=False)
     p.line((7, 13), (12, 21), (17, 13))
@@ -379,6 +385,7 @@ GLYPHS: dict[str, Callable[[_Pen], None]] = {
     "edit": _edit, "person": _person, "contacts": _person, "account": _person,
     "game": _game, "home": _home, "menu": _menu, "more": _more, "star": _star,
     "lock": _lock, "security": _lock, "info": _info, "battery": _battery, "bell": _bell,
+    "spinner": _spinner,
     "notifications": _bell, "location": _location, "apps": _apps, "display": _display,
     "sound": _sound, "volume": _sound, "storage": _storage, "shield": _shield,
     "privacy": _eye, "eye": _eye, "accessibility": _accessibility, "square": _square,

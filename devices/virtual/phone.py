@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import logging
+import time
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Self
 
@@ -35,12 +37,15 @@ from devices.errors import ActionRejected
 from devices.gestures import scroll_swipe
 from devices.observation import Observation, TreeFormat
 from devices.virtual import hierarchy, render, system_ui
+from devices.virtual.app_layout import apply_focus, editable, layout_app, scrollable
 from devices.virtual.apps.registry import create_apps
 from devices.virtual.keyboard import KeyActions, KeyboardState, keyboard_window
+from devices.virtual.keys import parse_key
+from devices.virtual.presentation import Presentation
 from devices.virtual.realism import Realism
-from devices.virtual.session import Entry, Session
-from devices.virtual.touch import draggable, hit, keyed, parents, tappable, window_at
-from devices.virtual.view import FRAME, View, content_height, layout
+from devices.virtual.session import Session
+from devices.virtual.touch import draggable, hit, keyed, tappable, window_at
+from devices.virtual.view import FRAME, View, content_height
 from devices.virtual.window import (
     APP_AREA,
     APP_AREA_WITH_KEYBOARD,
@@ -58,21 +63,6 @@ from devices.virtual.world import World
 
 log = logging.getLogger(__name__)
 
-KEYCODES = {"3": Key.HOME, "4": Key.BACK, "66": Key.ENTER, "67": Key.DELETE,
-            "187": Key.RECENTS, "KEYCODE_HOME": Key.HOME, "KEYCODE_BACK": Key.BACK,
-            "KEYCODE_ENTER": Key.ENTER, "KEYCODE_DEL": Key.DELETE,
-            "KEYCODE_APP_SWITCH": Key.RECENTS, "KEYCODE_RECENTS": Key.RECENTS,
-            "DEL": Key.DELETE, "APP_SWITCH": Key.RECENTS}
-
-
-def _editable(view: View) -> bool:
-    return view.editable
-
-
-def _scrollable(view: View) -> bool:
-    return view.scrollable
-
-
 class VirtualPhone:
     """An Android-like phone in the process; satisfies `devices.device.Device`."""
 
@@ -81,26 +71,31 @@ class VirtualPhone:
 
     def __init__(self, state: dict | None = None, app: str | None = None,
                  serial: str = "virtual-0", seed: int = 0,
-                 realism: Realism | str | bool | None = None) -> None:
+                 realism: Realism | str | bool | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         """`state` is merged into the seed's initial state; `app` is where the phone starts;
         `seed` picks the phone's data and layout variants and `realism` how much it behaves
-        like a real phone (`Realism`, or "on", "off", a list of features)."""
+        like a real phone (`Realism`, or "on", "off", a list of features). `clock` gives
+        seconds; with transitions or interruptions on, what is shown follows it (plus the
+        seconds of every `Wait`), so tests pass a fake clock and never sleep."""
         self.name = serial
         self.world = World(seed, Realism.parse(realism))
         self._session = Session(create_apps(self.world), state or {})
         self._keyboard = KeyboardState()
         self._frame: list[Window] | None = None
         self._tree: View | None = None  # the foreground tree of the cached frame
+        self._show = Presentation(self.world, self._session, clock, redraw=self._invalidate)
         start = app or (state or {}).get("foreground")
         if start and start != self._session.launcher.package:
             self.start_app(start)
+        self._show.transitions.reset()  # a phone starts settled, wherever it starts
 
     # --- Device interface -------------------------------------------------------------
 
     def capture(self) -> Observation:
-        windows = self._windows()
+        windows = self._shown()
         image = render.render(windows, self._dark())
-        xml = hierarchy.dump(windows)
+        xml = hierarchy.dump(windows, self._show.disguise)
         package, activity = self.foreground()
         timestamp = self._session.now().timestamp()
         return Observation(screenshot=image, tree=xml, tree_format=TreeFormat.UIAUTOMATOR,
@@ -132,6 +127,7 @@ class VirtualPhone:
             case OpenApp(app=name):
                 self.start_app(name)
             case Wait(seconds=s):
+                self._show.wait(s)
                 self._session.advance(timedelta(seconds=s))
                 self._invalidate()
             case Finish():
@@ -155,7 +151,7 @@ class VirtualPhone:
     # --- low level input --------------------------------------------------------------
 
     def tap(self, x: int, y: int) -> None:
-        self._session.age_toast()
+        self._input()
         self._check(x, y)
         target, window = self._target(x, y, tappable)
         if target is not None and window is not None:
@@ -166,7 +162,7 @@ class VirtualPhone:
         self._invalidate()
 
     def long_press(self, x: int, y: int, duration_ms: int = 800) -> None:
-        self._session.age_toast()
+        self._input()
         self._check(x, y)
         target, window = self._target(x, y, tappable)
         if target is not None and target.on_long_click is not None:
@@ -181,9 +177,11 @@ class VirtualPhone:
         self.tap(x, y)
 
     def swipe(self, x1: int, y1: int, x2: int, y2: int, duration_ms: int = 300) -> None:
-        self._session.age_toast()
+        self._input()
         self._check(x1, y1)
         self._check(x2, y2)
+        if self._show.popups.swiped(x1, y1, y2):
+            return
         seek, _ = self._target(x1, y1, draggable)
         if seek is not None and seek.on_progress is not None:
             seek.on_progress(seek_value(seek.bounds, x2))
@@ -193,7 +191,7 @@ class VirtualPhone:
         self._invalidate()
 
     def input_text(self, text: str) -> None:
-        self._session.age_toast()
+        self._input()
         field = self._focused()
         if field is None or field.on_text is None:
             log.debug("input_text with no focused field: ignored")
@@ -202,16 +200,11 @@ class VirtualPhone:
         self._after_callback()
 
     def press_key(self, key: Key | str) -> None:
-        self._session.age_toast()
-        key = self._key(key)
+        self._input()
+        key = parse_key(key)
         s = self._session
         if key is Key.BACK:
-            if s.dialog is not None:
-                s.dialog = None
-            elif self._keyboard_shown():
-                s.ime = False
-            else:
-                s.back()
+            self._back()
         elif key is Key.HOME:
             s.home()
         elif key is Key.RECENTS:
@@ -222,8 +215,20 @@ class VirtualPhone:
             self._delete()
         self._invalidate()
 
+    def _back(self) -> None:
+        """Back closes the topmost thing: an interruption, a dialog, the keyboard, a page."""
+        s = self._session
+        if self._show.popups.back():
+            return
+        if s.dialog is not None:
+            s.dialog = None
+        elif self._keyboard_shown():
+            s.ime = False
+        else:
+            s.back()
+
     def start_app(self, app: str) -> None:
-        self._session.age_toast()
+        self._input()
         found = self._session.find_app(app)
         if found is None:
             labels = ", ".join(a.label for a in self._session.apps.values())
@@ -232,15 +237,15 @@ class VirtualPhone:
         self._invalidate()
 
     def force_stop(self, package: str) -> None:
-        self._session.age_toast()
+        self._input()
         self._session.force_stop(package)
         self._invalidate()
 
-    def dump_hierarchy(self) -> str:
-        return hierarchy.dump(self._windows())
+    def dump_hierarchy(self, raw_text: bool = False) -> str:
+        return hierarchy.dump(self._shown(), self._show.disguise, raw_text)
 
     def screenshot(self) -> Image.Image:
-        return render.render(self._windows(), self._dark())
+        return render.render(self._shown(), self._dark())
 
     def foreground(self) -> tuple[str, str]:
         return self._session.foreground()
@@ -253,6 +258,26 @@ class VirtualPhone:
     def _invalidate(self) -> None:
         self._frame = None
         self._tree = None
+        if self.world.realism.any:
+            self._show.changed(self.foreground())
+
+    def _input(self) -> None:
+        """One more input (tap, key, swipe, text, app switch) is about to happen."""
+        self._session.age_toast()
+        self._show.input()
+        if self._show.transitions.enabled:
+            self._windows()  # the screen it leaves, should it start a transition
+
+    def _shown(self) -> list[Window]:
+        """The frame a capture sees now (see `Presentation.shown`)."""
+        return self._show.shown(self._windows, self._fresh)
+
+    def _fresh(self) -> list[Window]:
+        """A newly composed frame that input never sees (a transition may alter it)."""
+        tree = self._tree
+        frame = [*self._compose(), *self._show.extra_windows()]
+        self._tree = tree
+        return frame
 
     def _dark(self) -> bool:
         return bool(self._session.system.get("dark_mode"))
@@ -263,16 +288,17 @@ class VirtualPhone:
 
     def _windows(self) -> list[Window]:
         if self._frame is None:
-            self._frame = self._compose()
+            self._frame = [*self._compose(), *self._show.extra_windows()]
+            self._show.composed(self._frame, self.foreground())
         return self._frame
 
     def _compose(self) -> list[Window]:
         s = self._session
         entry, package, tree = s.build_foreground()
-        focus = self._apply_focus(entry, tree)
+        focus = apply_focus(entry, tree)
         keyboard = s.ime and focus is not None and s.dialog is None
         area = APP_AREA_WITH_KEYBOARD if keyboard else APP_AREA
-        self._layout_app(entry, tree, area, focus)
+        layout_app(entry, tree, area, focus)
         root = View(FRAME, children=[tree])
         root.bounds = SCREEN
         self._tree = tree
@@ -282,9 +308,7 @@ class VirtualPhone:
             windows.append(system_ui.dialog_window(
                 s.apps[d.owner].package, d.title, d.message, d.buttons,
                 press=self._dialog_button, dismiss=s.dismiss_dialog))
-        windows.append(system_ui.system_window(
-            s.system, s.clock_text(), back=lambda: self.press_key(Key.BACK),
-            home=lambda: self.press_key(Key.HOME), recents=lambda: self.press_key(Key.RECENTS)))
+        windows.extend(self._system_windows())
         if keyboard:
             windows.append(keyboard_window(self._keyboard, KeyActions(
                 type=self._type_key, delete=self._delete, enter=self._enter,
@@ -294,46 +318,12 @@ class VirtualPhone:
             windows.append(system_ui.toast_window(s.toast.message, bottom))
         return windows
 
-    def _apply_focus(self, entry: Entry, tree: View) -> View | None:
-        if entry.focus is None:
-            return None
-        for key, view in keyed(tree, _editable):
-            if key == entry.focus:
-                view.focused = True
-                return view
-        entry.focus = None
-        return None
-
-    def _layout_app(self, entry: Entry, tree: View, area: tuple, focus: View | None) -> None:
-        keys = {id(v): k for k, v in keyed(tree, _scrollable)}
-
-        def offset(view: View) -> int:
-            room = content_height(view) - (view.bounds[3] - view.bounds[1])
-            stored = entry.scroll.get(keys.get(id(view), ""), 0)
-            return max(0, min(stored, room))
-
-        layout(tree, area, offset)
-        if focus is not None and self._reveal(entry, tree, focus, keys):
-            layout(tree, area, offset)
-
-    def _reveal(self, entry: Entry, tree: View, focus: View, keys: dict[int, str]) -> bool:
-        """Scroll the focused field's list so that the field is in view (adjustResize)."""
-        up = parents(tree)
-        node = up.get(id(focus))
-        while node is not None and not node.scrollable:
-            node = up.get(id(node))
-        if node is None:
-            return False
-        top, bottom = node.bounds[1], node.bounds[3]
-        key = keys.get(id(node), "")
-        current = entry.scroll.get(key, 0)
-        if focus.bounds[1] < top:
-            entry.scroll[key] = current - (top - focus.bounds[1])
-        elif focus.bounds[3] > bottom:
-            entry.scroll[key] = current + (focus.bounds[3] - bottom)
-        else:
-            return False
-        return True
+    def _system_windows(self) -> list[Window]:
+        s = self._session
+        return system_ui.bar_windows(
+            s.system, s.clock_text(), back=lambda: self.press_key(Key.BACK),
+            home=lambda: self.press_key(Key.HOME), recents=lambda: self.press_key(Key.RECENTS),
+            separate=self.world.realism.system_windows)
 
     # --- dispatch ---------------------------------------------------------------------
 
@@ -346,19 +336,6 @@ class VirtualPhone:
             raise ActionRejected(f"the virtual phone takes points, not {target!r}")
         self._check(target.x, target.y)
         return target
-
-    def _key(self, key: Key | str) -> Key:
-        if isinstance(key, Key):
-            return key
-        name = str(key).strip()
-        try:
-            return Key(name.lower())
-        except ValueError:
-            pass
-        found = KEYCODES.get(name.upper())
-        if found is None:
-            raise ActionRejected(f"unknown key {key!r}; keys: {', '.join(k.value for k in Key)}")
-        return found
 
     def _target(self, x: int, y: int, want) -> tuple[View | None, Window | None]:
         windows = self._windows()
@@ -388,7 +365,7 @@ class VirtualPhone:
         tree = self._tree
         if tree is None:
             return
-        entry.focus = next((k for k, v in keyed(tree, _editable) if v is field), None)
+        entry.focus = next((k for k, v in keyed(tree, editable) if v is field), None)
         self._session.ime = True
         self._keyboard.shift = False
 
@@ -412,8 +389,12 @@ class VirtualPhone:
             self._after_callback()
 
     def _enter(self) -> None:
+        """Enter in a multi-line field starts a new line; in a single-line one it submits."""
         field = self._focused()
-        if field is not None and field.on_submit is not None:
+        if field is not None and field.multiline and field.on_text is not None:
+            field.on_text(field.text + "\n")
+            self._after_callback()
+        elif field is not None and field.on_submit is not None:
             field.on_submit()
             self._after_callback()
 
@@ -427,7 +408,7 @@ class VirtualPhone:
         target, window = self._target(x, y, lambda v: v.scrollable)
         if target is None or window is None or window.kind != "app" or self._tree is None:
             return
-        key = next((k for k, v in keyed(self._tree, _scrollable) if v is target), None)
+        key = next((k for k, v in keyed(self._tree, scrollable) if v is target), None)
         if key is None:
             return
         room = max(0, content_height(target) - (target.bounds[3] - target.bounds[1]))

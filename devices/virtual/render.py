@@ -273,13 +273,16 @@ def _edit(c: Canvas, view: View) -> None:
     box = (x1 + 36, y1 + 6, x2 - 36, y2 - 6)
     shown = "•" * len(view.text) if view.password else view.text
     size = view.style.size
+    cy = (y1 + y2) // 2
     if shown:
-        end = text_in(c, shown, box, size, False, c.fg("text"), "left", wrap=False)
+        end = text_in(c, shown, box, size, False, c.fg("text"), "left", wrap=view.multiline)
+        if view.multiline:  # the caret sits on the last line
+            lines, top, line_h = text_lines(shown, box, size, False, wrap=True)
+            cy = top + line_h * (len(lines) - 1) + line_h // 2
     else:
         text_in(c, view.hint, box, size, False, c.fg("muted"), "left", wrap=False)
         end = box[0]
     if view.focused:
-        cy = (y1 + y2) // 2
         x = min(end + 3, x2 - 30)
         c.draw.rectangle([x - c.ox, cy - size * 3 // 5 - c.oy, x + 3 - c.ox,
                           cy + size * 3 // 5 - c.oy], fill=c.fg("primary"))
@@ -315,6 +318,20 @@ def _wrap(text: str, f: Font, width: int, max_lines: int) -> list[str]:
     return [_ellipsize(line, f, width) for line in lines]
 
 
+def text_lines(text: str, box: Rect, size: int, bold: bool,
+               wrap: bool = True) -> tuple[list[str], int, int]:
+    """The lines `text_in` draws in `box`, the screen y of the first one's top, and the
+    line height (px)."""
+    x1, y1, x2, y2 = box
+    f = font(size, bold)
+    line_h = int(size * 1.25)
+    max_lines = max(1, (y2 - y1) // line_h) if wrap else 1
+    lines = _wrap(text, f, x2 - x1, max_lines) if max_lines > 1 or "\n" in text else [
+        _ellipsize(text.replace("\n", " "), f, x2 - x1)]
+    lines = lines[:max_lines]
+    return lines, (y1 + y2) // 2 - line_h * len(lines) // 2, line_h
+
+
 def text_in(c: Canvas, text: str, box: Rect, size: int, bold: bool, colour: Colour,
             align: str, wrap: bool = True) -> int:
     """Draw `text` in `box`, vertically centred, wrapped to the lines that fit, ellipsized.
@@ -323,12 +340,7 @@ def text_in(c: Canvas, text: str, box: Rect, size: int, bold: bool, colour: Colo
     if x2 <= x1 or y2 <= y1 or not text:
         return x1
     f = font(size, bold)
-    line_h = int(size * 1.25)
-    max_lines = max(1, (y2 - y1) // line_h) if wrap else 1
-    lines = _wrap(text, f, x2 - x1, max_lines) if max_lines > 1 or "\n" in text else [
-        _ellipsize(text.replace("\n", " "), f, x2 - x1)]
-    lines = lines[:max_lines]
-    top = (y1 + y2) // 2 - line_h * len(lines) // 2
+    lines, top, line_h = text_lines(text, box, size, bold, wrap)
     end = x1
     for i, line in enumerate(lines):
         w = int(f.getlength(line))

@@ -88,6 +88,7 @@ class Session:
         self.state: dict[str, Any] = {"system": default_system()}
         for key, app in self.apps.items():
             self.state[key] = app.initial_state()
+            deep_merge(self.system, app.initial_system())
         deep_merge(self.state, {k: v for k, v in state.items()
                                 if k not in ("foreground", "toast")})
         self.last_toast: str | None = state.get("toast")

@@ -73,6 +73,31 @@ def system_window(system: dict, clock: str, back: Callback, home: Callback,
     return Window("system", SYSTEM_UI_PACKAGE, root, touch=(STATUS_BAR, NAV_BAR))
 
 
+def status_window(system: dict, clock: str) -> Window:
+    """The status bar as a window of its own (what a real phone's dump lists)."""
+    root = status_bar(system, clock)
+    root.rect = None
+    layout(root, STATUS_BAR)
+    return Window("system", SYSTEM_UI_PACKAGE, root, touch=(STATUS_BAR,))
+
+
+def navigation_window(back: Callback, home: Callback, recents: Callback) -> Window:
+    """The navigation bar as a window of its own."""
+    root = navigation_bar(back, home, recents)
+    root.rect = None
+    layout(root, NAV_BAR)
+    return Window("system", SYSTEM_UI_PACKAGE, root, touch=(NAV_BAR,))
+
+
+def bar_windows(system: dict, clock: str, back: Callback, home: Callback, recents: Callback,
+                separate: bool) -> list[Window]:
+    """The status and navigation bars: one System UI window, or (`separate`, as on a real
+    phone) a window each."""
+    if not separate:
+        return [system_window(system, clock, back, home, recents)]
+    return [status_window(system, clock), navigation_window(back, home, recents)]
+
+
 def toast_window(message: str, bottom: int) -> Window:
     """A rounded dark pill, centred, its bottom edge at `bottom`."""
     width = min(WIDTH - 120, int(font(40).getlength(message)) + 112)

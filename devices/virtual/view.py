@@ -73,6 +73,7 @@ class View:
     enabled: bool = True
     selected: bool = False
     password: bool = False
+    multiline: bool = False  # editable: Enter inserts a newline (textMultiLine), not on_submit
     progress: float | None = None  # SeekBar position, 0-1
     # layout
     layout: Literal["column", "row", "stack"] = "column"
@@ -88,7 +89,7 @@ class View:
     on_long_click: Callable[[], None] | None = None
     on_text: Callable[[str], None] | None = None  # editable: receives the field's new full text
     on_progress: Callable[[float], None] | None = None  # SeekBar: receives the new 0-1 value
-    on_submit: Callable[[], None] | None = None  # editable: the keyboard's enter key
+    on_submit: Callable[[], None] | None = None  # editable, single-line: the enter key
     # custom-drawn views (games, canvases): draw into (ImageDraw, box in that image's pixels)
     paint: Callable[[Any, Rect], None] | None = None
     on_touch: Callable[[int, int], None] | None = None  # a tap at screen px (x, y)
@@ -159,6 +160,10 @@ class App:
         self.world = world or World()  # the seed and realism the app draws its data from
 
     def initial_state(self) -> dict[str, Any]:
+        return {}
+
+    def initial_system(self) -> dict[str, Any]:
+        """Phone-wide settings this app's world starts with, over the phone's defaults."""
         return {}
 
     def build(self, page: Page, ctx: AppContext) -> View:

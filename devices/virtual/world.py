@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from devices.virtual.realism import Realism
+from devices.virtual.variant import Variant
 
 
 @dataclass(frozen=True)
@@ -23,3 +25,13 @@ class World:
         """A generator for one topic (`"contacts"`, `("ids", "com.android.settings")`):
         the same seed and topic always give the same sequence, whatever else was drawn."""
         return random.Random(":".join(map(str, (self.seed, *topic))))
+
+    @cached_property
+    def variant(self) -> Variant:
+        """The layout this phone's apps take (`Variant.reference()` on seed 0)."""
+        return Variant.reference() if self.seed == 0 else Variant.draw(self.rng("variant"))
+
+    @property
+    def reference(self) -> bool:
+        """Whether this is the reference phone's data (seed 0), which the apps hold."""
+        return self.seed == 0

@@ -82,7 +82,7 @@ class SmallPhone:
     def force_stop(self, package: str) -> None:
         self.events.append(("force_stop", package))
 
-    def dump_hierarchy(self) -> str:
+    def dump_hierarchy(self, raw_text: bool = False) -> str:
         from xml.sax.saxutils import quoteattr
 
         pkg = self.app[0]

@@ -68,3 +68,22 @@ def test_adb_binary_pushes_and_pulls_files(tmp_path):
         assert (tmp_path / "down.bin").read_bytes() == payload
         missing = adb("pull", "/data/local/tmp/nope.bin", str(tmp_path / "nope.bin"))
         assert missing.returncode != 0
+
+
+@pytest.mark.skipif(ADB is None, reason="no adb binary (Debian package adb, or adbutils' wheel)")
+def test_adb_binary_ime_commands(tmp_path):
+    with serve(port=0, phones=1) as server:
+        env = {**os.environ, "HOME": str(tmp_path)}
+
+        def adb(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([ADB, "-P", str(server.port), "shell", *args],
+                                  capture_output=True, env=env, timeout=30, check=False,
+                                  text=True)  # fmt: skip
+
+        latin = "com.android.inputmethod.latin/.LatinIME"
+        assert adb("ime", "list", "-s").stdout == f"{latin}\n"
+        assert adb("ime", "enable", latin).stdout == (
+            f"Input method {latin}: already enabled for user #0\n"
+        )
+        assert adb("ime", "set", latin).stdout == f"Input method {latin} selected for user #0\n"
+        assert "mId=" in adb("ime list").stdout

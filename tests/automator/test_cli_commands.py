@@ -235,6 +235,16 @@ def test_bench_step_prints_median_and_max(capsys):
     assert "median" in out and "max" in out
 
 
+def test_bench_capture_prints_median_and_p90(capsys):
+    assert main(["bench", "capture", "--realism", "on", "--seed", "3", "--rounds", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "realism on, seed 3" in out and "median" in out and "p90" in out
+
+
+def test_bench_capture_refuses_an_unknown_realism_feature(capsys):
+    assert main(["bench", "capture", "--realism", "glare", "--rounds", "1"]) == 2
+
+
 class FakeTty(io.StringIO):
     def __init__(self, text="", tty=True):
         super().__init__(text)

@@ -50,3 +50,8 @@ def test_filling_does_not_touch_the_state():
     before = repr(STATE)
     fill({"goal": "{product.by_price.0.name}"}, STATE)
     assert repr(STATE) == before
+
+
+def test_an_alarm_offers_its_time_as_the_clock_shows_it():
+    assert fill("{alarm.0.time} and {alarm.-1.time}", STATE) == "6:05 AM and 10:30 PM"
+    assert "time" not in STATE["clock"]["alarms"][0]

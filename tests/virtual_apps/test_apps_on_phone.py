@@ -190,6 +190,42 @@ def test_notes_autosave_new_note_and_discard_empty() -> None:
     assert len(d.state("notes")["notes"]) == count + 1
 
 
+def test_notes_enter_starts_a_new_line_in_the_body_only() -> None:
+    d = on("notes")
+    d.tap(desc="New note")
+    d.type_into("Plan", rid="editable_title")
+    d.phone.press_key("enter")  # the title is one line: Enter adds nothing
+    d.type_into("first", rid="edit_note_text")
+    d.phone.press_key("KEYCODE_ENTER")
+    d.tap(desc="Enter")  # the soft keyboard's Enter key does the same
+    d.phone.input_text("second")
+    assert d.state("notes")["notes"][0] == {"id": 11, "title": "Plan", "body": "first\n\nsecond"}
+    assert d.find(rid="edit_note_text").text == "first\n\nsecond"
+    assert d.find(rid="editable_title").text == "Plan"
+    x1, y1, x2, y2 = d.find(rid="edit_note_text").bounds
+    ink = d.phone.screenshot().convert("L").crop((x1, y1, x2, y2 - 10)).point(
+        lambda v: 255 if v < 100 else 0)
+    _, top, _, bottom = ink.getbbox()
+    assert bottom - top > 2 * 55  # three lines of 44 px text are drawn, not one
+
+
+def test_notes_blank_bodies_are_content() -> None:
+    d = Driver(VirtualPhone(state={"notes": {"notes": [
+        {"id": 1, "title": "Spaces", "body": "   "},
+        {"id": 2, "title": "Lines", "body": "\n\n"}]}}, app="notes"))
+    assert [n.text for n in d.find_all("summary")] == ["   ", "\n\n"]  # not collapsed away
+    d.tap(text="Spaces")
+    assert d.find(rid="edit_note_text").text == "   "
+    d.tap(desc="Done")
+    d.tap(desc="New note")
+    d.tap(rid="edit_note_text")
+    for key in (" ", "x"):  # typed key by key, as a keyboard does
+        d.phone.input_text(key)
+    d.phone.press_key("enter")
+    assert d.state("notes")["notes"][0]["body"] == " x\n"
+    assert d.find(rid="edit_note_text").text == " x\n"
+
+
 def test_notes_delete_needs_confirmation() -> None:
     d = on("notes")
     d.tap(text="Groceries")

@@ -58,6 +58,8 @@ def test_escaping_follows_the_android_serializer() -> None:
     assert escape('a<b & "c"') == "a&lt;b &amp; &quot;c&quot;"
     assert escape("line\nnext 😀") == "line&#10;next &#128512;"
     assert escape("héllo 世界") == "héllo 世界"
+    # the dumper's stripped controls, and what XML 1.0 cannot carry, become "."
+    assert escape("a\x0bb\x00c\ud800d\x85\x9f\t") == "a.b.c.d\x85.&#9;"
 
 
 def test_nodes_in_a_scrolled_list_are_clipped_to_its_viewport(settings: VirtualPhone) -> None:

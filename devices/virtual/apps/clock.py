@@ -5,12 +5,16 @@ State (`clock`):
         days: three-letter English day names ("Mon" ... "Sun"); empty: rings once.
     timer: {duration (s), running}
     stopwatch: {running, laps (count)}
+
+Seed 0 holds the alarms below; other seeds draw theirs (`world_data.alarms`). The seed's
+`Variant` orders the tabs; the app opens on the first.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from devices.virtual import world_data
 from devices.virtual.view import (
     BUTTON,
     FRAME,
@@ -73,17 +77,19 @@ class ClockApp(App):
     icon = "alarm"
 
     def initial_state(self) -> dict[str, Any]:
-        return {"alarms": _seed(), "timer": {"duration": 0, "running": False},
+        alarms = _seed() if self.world.reference else world_data.alarms(self.world)
+        return {"alarms": alarms, "timer": {"duration": 0, "running": False},
                 "stopwatch": {"running": False, "laps": 0}}
 
     def build(self, page: Page, ctx: AppContext) -> View:
         if page.name == "picker":
             return self._picker(page, ctx)
-        tab = page.args.get("tab", "alarm")
+        tab = page.args.get("tab", self.world.variant.clock_tabs[0])
         content = {"alarm": self._alarms, "clock": self._clock, "timer": self._timer,
                    "stopwatch": self._stopwatch}[tab](page, ctx)
         bar = app_bar(dict((k, t) for k, t, _ in _TABS)[tab])
-        return View(LINEAR, children=[bar, content, _tab_bar(page, tab)])
+        return View(LINEAR, children=[bar, content,
+                                      _tab_bar(page, tab, self.world.variant.clock_tabs)])
 
     # -- alarms -------------------------------------------------------------------------------
 
@@ -173,9 +179,9 @@ class ClockApp(App):
             controls, scroll_list(laps, rid="laps_list")])
 
 
-def _tab_bar(page: Page, current: str) -> View:
+def _tab_bar(page: Page, current: str, order: tuple[str, ...]) -> View:
     tabs = []
-    for key, title, icon in _TABS:
+    for key, title, icon in sorted(_TABS, key=lambda t: order.index(t[0])):
         tab = View(LINEAR, layout="column", rid=f"tab_{key}", clickable=True, focusable=True,
                    selected=key == current, desc=title,
                    on_click=lambda k=key: page.args.update(tab=k, expanded=None),

@@ -4,13 +4,18 @@ State (`contacts`):
     contacts: list of {id, first_name, last_name, name, phone, email}, sorted by name;
         `name` is "<first> <last>" (or whichever is present), kept in step with the parts.
     call_log: list of {name, phone}, most recent last (calls placed from this app).
+
+Seed 0 holds the people below; other seeds draw theirs (`world_data.people`). The seed's
+`Variant` picks a floating "Create contact" button or a "+" in a top bar, and whether the
+list sorts by first or last name.
 """
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
+from devices.virtual import world_data
 from devices.virtual.view import (
     FRAME,
     LINEAR,
@@ -32,6 +37,8 @@ from devices.virtual.widgets import (
     scroll_list,
     text_field,
 )
+from devices.virtual.world import World
+from devices.virtual.world_data.people import ascii_fold
 
 _PEOPLE = [  # first, last, phone, email
     ("Anna", "Schmidt", "555-0101", "anna.schmidt@example.com"),
@@ -71,19 +78,34 @@ def full_name(first: str, last: str) -> str:
 
 def sort_key(name: str) -> tuple[int, str]:
     """Latin names alphabetically ignoring accents, then other scripts (as Android's '#')."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    plain = ascii_fold(name).casefold()
     return (0, plain) if plain[:1].isalpha() else (1, name)
 
 
 def section(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = ascii_fold(name)
     return plain[:1].upper() if plain[:1].isalpha() else "#"
 
 
-def _seed() -> list[dict[str, Any]]:
+def _rows(people: Iterable[tuple[str, str, str, str]]) -> list[dict[str, Any]]:
+    """Contacts from (first, last, phone, email), numbered in that order, sorted by name."""
     rows = [{"id": i + 1, "first_name": f, "last_name": la, "name": full_name(f, la),
-             "phone": p, "email": e} for i, (f, la, p, e) in enumerate(_PEOPLE)]
+             "phone": p, "email": e} for i, (f, la, p, e) in enumerate(people)]
     return sorted(rows, key=lambda c: sort_key(c["name"]))
+
+
+def _seed(world: World) -> list[dict[str, Any]]:
+    if world.reference:
+        return _rows(_PEOPLE)
+    return _rows((p.first, p.last, p.phone, p.email) for p in world_data.people(world))
+
+
+def list_key(contact: dict[str, Any], by: str) -> str:
+    """The name the list sorts and sections `contact` by: its full name, or with `by` "last"
+    its last name then first name (people without a last name by their first)."""
+    if by == "last" and contact.get("last_name"):
+        return f"{contact['last_name']} {contact.get('first_name', '')}".strip()
+    return contact["name"]
 
 
 def matches(contact: dict[str, Any], query: str) -> bool:
@@ -103,7 +125,7 @@ class ContactsApp(App):
     icon = "contacts"
 
     def initial_state(self) -> dict[str, Any]:
-        return {"contacts": _seed(), "call_log": []}
+        return {"contacts": _seed(self.world), "call_log": []}
 
     def build(self, page: Page, ctx: AppContext) -> View:
         pages = {"main": self._main, "details": self._details, "editor": self._editor,
@@ -117,9 +139,10 @@ class ContactsApp(App):
         shown = [c for c in ctx.state["contacts"] if matches(c, query)]
         rows: list[View] = []
         last_section = ""
-        for contact in sorted(shown, key=lambda c: sort_key(c["name"])):
-            if section(contact["name"]) != last_section:
-                last_section = section(contact["name"])
+        by = self.world.variant.contacts_sort
+        for contact in sorted(shown, key=lambda c: sort_key(list_key(c, by))):
+            if section(list_key(contact, by)) != last_section:
+                last_section = section(list_key(contact, by))
                 rows.append(View(TEXT, text=last_section, rid="section_header", height=96,
                                  padding=24, style=Style(size=38, fg="primary", bold=True)))
             rows.append(list_item(contact["name"], rid="contact_row", icon="person",
@@ -130,11 +153,19 @@ class ContactsApp(App):
                             hint="Search contacts", rid="search_bar", height=140)
         header = View(LINEAR, layout="row", height=190, padding=24, rid="search_container",
                       children=[search], style=Style(bg="surface"))
+
+        def create() -> None:
+            ctx.push("editor", id=None)
+
+        if self.world.variant.contacts_add == "toolbar":
+            bar = app_bar("Contacts", actions=[icon_button("add", "Add contact", create,
+                                                           rid="menu_add_contact")])
+            return View(LINEAR, layout="column",
+                        children=[bar, header, scroll_list(rows, rid="contact_list")])
         body = View(LINEAR, layout="column",
                     children=[header, scroll_list(rows, rid="contact_list")])
         return View(FRAME, layout="stack", children=[
-            body, fab("add", "Create contact", lambda: ctx.push("editor", id=None),
-                      rid="floating_action_button")])
+            body, fab("add", "Create contact", create, rid="floating_action_button")])
 
     # -- details ------------------------------------------------------------------------------
 

@@ -5,12 +5,16 @@ State (`messages`):
         `contact` is the display name (the phone number for unknown senders);
         messages: list of {sender, text, time}, oldest first; `sender` is "me" or the contact.
     sent: list of {to, phone, text}: every message sent since the phone started, in order.
+
+Seed 0 holds the threads below; other seeds draw theirs (`world_data.threads`). The seed's
+`Variant` puts the "new conversation" control in a floating button or in the top bar.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from devices.virtual import world_data
 from devices.virtual.view import (
     FRAME,
     IMAGE_BUTTON,
@@ -78,7 +82,8 @@ class MessagesApp(App):
     icon = "message"
 
     def initial_state(self) -> dict[str, Any]:
-        return {"threads": _seed(), "sent": []}
+        threads = _seed() if self.world.reference else world_data.threads(self.world)
+        return {"threads": threads, "sent": []}
 
     def build(self, page: Page, ctx: AppContext) -> View:
         pages = {"main": self._main, "new_chat": self._new_chat,
@@ -101,8 +106,13 @@ class MessagesApp(App):
             rows.append(row)
         if not rows:
             rows.append(label("No conversations yet", rid="empty_view", muted=True, height=200))
-        bar = app_bar("Messages", actions=[View(IMAGE_BUTTON, desc="Search", width=120,
-                                                style=Style(icon="search"))])
+        search = View(IMAGE_BUTTON, desc="Search", width=120, style=Style(icon="search"))
+        if self.world.variant.messages_new == "toolbar":
+            compose = icon_button("edit", "New conversation", lambda: ctx.push("new_chat"),
+                                  rid="action_new_conversation")
+            bar = app_bar("Messages", actions=[compose, search])
+            return View(LINEAR, children=[bar, scroll_list(rows, rid="conversation_list")])
+        bar = app_bar("Messages", actions=[search])
         body = View(LINEAR, children=[bar, scroll_list(rows, rid="conversation_list")])
         return View(FRAME, layout="stack", children=[
             body, fab("chat", "Start chat", lambda: ctx.push("new_chat"),

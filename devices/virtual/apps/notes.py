@@ -2,13 +2,17 @@
 
 State (`notes`):
     notes: list of {id, title, body}, most recently created first. A note left with an empty
-        title and body is discarded.
+        title and body is discarded; blanks are content (a body of blank lines is kept and
+        shown as it is).
+
+Seed 0 holds the notes below; other seeds draw theirs (`world_data.notes`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from devices.virtual import world_data
 from devices.virtual.view import (
     EDIT,
     FRAME,
@@ -37,7 +41,9 @@ _SEED = [
 
 
 def snippet(body: str, limit: int = 60) -> str:
-    flat = " ".join(body.split())
+    """The body on one line, shortened; a body of only blanks is shown as it is (a note
+    with blank lines is not an empty note)."""
+    flat = " ".join(body.split()) or body
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -48,6 +54,8 @@ class NotesApp(App):
     icon = "note"
 
     def initial_state(self) -> dict[str, Any]:
+        if not self.world.reference:
+            return {"notes": world_data.notes(self.world)}
         return {"notes": [{"id": i + 1, "title": t, "body": b} for i, (t, b) in enumerate(_SEED)]}
 
     def build(self, page: Page, ctx: AppContext) -> View:
@@ -91,7 +99,7 @@ class NotesApp(App):
                            style=Style(size=60, bold=True))
         body_field = View(EDIT, text=body, hint="Note", rid="edit_note_text", clickable=True,
                           focusable=True, height=480, on_text=lambda t: _edit(ctx, page, body=t),
-                          style=Style(size=44))
+                          multiline=True, style=Style(size=44))
         return View(LINEAR, children=[
             bar, View(LINEAR, padding=36, gap=24, children=[title_field, body_field])])
 
@@ -109,7 +117,7 @@ def _edit(ctx: AppContext, page: Page, **change: str) -> None:
         notes.insert(0, note)
         page.args["id"] = note["id"]
     note.update(change)
-    if not note["title"].strip() and not note["body"].strip():
+    if not note["title"] and not note["body"]:
         notes.remove(note)
         page.args["id"] = None
 

@@ -3,6 +3,10 @@
 Phone-wide values live in `ctx.system` (wifi, bluetooth, airplane_mode, dark_mode, brightness,
 ...); this app's own state keeps saved Wi-Fi networks, paired Bluetooth devices and what
 airplane mode switched off, so that turning it off again restores it.
+
+The seed's `Variant` orders and names the categories and may add a page level (Display ›
+Appearance › Dark theme; for Wi-Fi see `settings_connections`); a seed other than 0 also
+starts the phone with its own battery, brightness, volumes, name and model.
 """
 
 from __future__ import annotations
@@ -12,9 +16,13 @@ from typing import Any
 
 from devices.virtual import view as v
 from devices.virtual import widgets as w
+from devices.virtual import world_data
+from devices.virtual.apps import settings_connections as radio
+from devices.virtual.apps.settings_connections import Setup, padded, setter, toggle
 from devices.virtual.view import App, AppContext, DialogButton, Page, Style, View
+from devices.virtual.world import World
 
-# page -> (title, subtitle, icon) of the main list, in order
+# page -> (title, subtitle, icon) of the main list, in the reference phone's order and names
 CATEGORIES: dict[str, tuple[str, str, str]] = {
     "network": ("Network & internet", "Wi-Fi, airplane mode, hotspot", "wifi"),
     "connected": ("Connected devices", "Bluetooth, pairing", "devices"),
@@ -47,11 +55,8 @@ PLAIN: dict[str, list[tuple[str, str]]] = {
     "system": [("Languages", "English (United States)"), ("Gestures", ""),
                ("Date & time", "GMT+00:00"), ("Backup", "On")],
 }
-NETWORKS: list[tuple[str, bool]] = [  # name, secured
-    ("HomeNet", True), ("CoffeeShop Free", False), ("Office-5G", True), ("Guest", False)]
-BT_DEVICES = ["Pixel Buds Pro", "Car Audio", "JBL Flip 5"]
 TITLES = {"wifi": "Wi-Fi", "add_network": "Add network", "wifi_password": "Connect",
-          "pair": "Pair new device", "device_name": "Device name"}
+          "pair": "Pair new device", "device_name": "Device name", "appearance": "Appearance"}
 
 
 class SettingsApp(App):
@@ -62,24 +67,33 @@ class SettingsApp(App):
 
     installed: tuple[tuple[str, str], ...] = ()  # (label, package) of every app, for "Apps"
 
+    def __init__(self, world: World | None = None) -> None:
+        super().__init__(world)
+        self.setup = Setup.of(self.world)
+
     def initial_state(self) -> dict[str, Any]:
-        return {"saved_networks": ["HomeNet"], "added_networks": [], "paired_devices": [],
-                "before_airplane": None}
+        return {"saved_networks": list(self.setup.air.saved), "added_networks": [],
+                "paired_devices": [], "before_airplane": None}
+
+    def initial_system(self) -> dict[str, Any]:
+        return {} if self.world.reference else world_data.system(self.world)
 
     def build(self, page: Page, ctx: AppContext) -> View:
         if page.name == "main":
             return self._main(ctx)
-        title = CATEGORIES.get(page.name, (TITLES.get(page.name, page.name),))[0]
         if page.name == "apps":
             rows = [w.list_item(label, package, icon="apps") for label, package in self.installed]
         else:
-            rows = _PAGES.get(page.name, _plain)(ctx)
+            rows = _PAGES.get(page.name, _plain)(ctx, self.setup)
         return View(v.LINEAR, rid="settings_root", style=Style(bg="surface"), children=[
-            w.app_bar(title, on_back=ctx.pop), w.scroll_list(rows, rid="recycler_view")])
+            w.app_bar(_title(page.name, self.setup), on_back=ctx.pop),
+            w.scroll_list(rows, rid="recycler_view")])
 
     def _main(self, ctx: AppContext) -> View:
         query = str(ctx.page.args.get("query", ""))
-        rows = [_category_row(ctx, name) for name in CATEGORIES if _matches(ctx, name, query)]
+        setup = self.setup
+        rows = [_category_row(ctx, name, setup) for name in setup.variant.settings_order
+                if _matches(ctx, name, query, setup)]
         if not rows:
             rows = [w.label(f'No results for "{query}"', muted=True, height=160)]
 
@@ -106,31 +120,31 @@ def _subtitle(ctx: AppContext, name: str) -> str:
     return CATEGORIES[name][1]
 
 
-def _matches(ctx: AppContext, name: str, query: str) -> bool:
+def _title(page: str, setup: Setup) -> str:
+    """A page's title: its category's name on this phone, or its own."""
+    if page in CATEGORIES:
+        return setup.variant.settings_title(page)
+    if page == "wifi" and setup.variant.internet_page:
+        return "Internet"
+    return TITLES.get(page, page)
+
+
+def _matches(ctx: AppContext, name: str, query: str, setup: Setup) -> bool:
     q = query.strip().casefold()
     if not q:
         return True
-    words = [CATEGORIES[name][0], _subtitle(ctx, name), *(t for t, _ in PLAIN.get(name, []))]
+    words = [setup.variant.settings_title(name), _subtitle(ctx, name),
+             *(t for t, _ in PLAIN.get(name, []))]
     return any(q in word.casefold() for word in words)
 
 
-def _category_row(ctx: AppContext, name: str) -> View:
-    title, _, icon = CATEGORIES[name]
-    return w.list_item(title, _subtitle(ctx, name), on_click=lambda: ctx.push(name),
-                       rid=f"category_{name}", icon=icon)
+def _category_row(ctx: AppContext, name: str, setup: Setup) -> View:
+    _, _, icon = CATEGORIES[name]
+    return w.list_item(setup.variant.settings_title(name), _subtitle(ctx, name),
+                       on_click=lambda: ctx.push(name), rid=f"category_{name}", icon=icon)
 
 
-def _toggle(ctx: AppContext, key: str, after: Callable[[], None] | None = None
-            ) -> Callable[[], None]:
-    def toggle() -> None:
-        ctx.system[key] = not ctx.system.get(key)
-        if after is not None:
-            after()
-
-    return toggle
-
-
-def _plain(ctx: AppContext) -> list[View]:
+def _plain(ctx: AppContext, setup: Setup) -> list[View]:
     return [w.list_item(t, s) for t, s in PLAIN.get(ctx.page.name, [])]
 
 
@@ -147,190 +161,55 @@ def _slider_block(ctx: AppContext, title: str, key: str, rid: str) -> View:
         w.slider(value / 100, set_value, desc=title, rid=rid)])
 
 
-def _airplane(ctx: AppContext) -> None:
-    s, mine = ctx.system, ctx.state
-    if s["airplane_mode"]:
-        mine["before_airplane"] = {"wifi": bool(s.get("wifi")),
-                                   "bluetooth": bool(s.get("bluetooth"))}
-        s["wifi"] = s["bluetooth"] = False
-    else:
-        saved = mine.get("before_airplane") or {}
-        s["wifi"] = bool(saved.get("wifi", s.get("wifi")))
-        s["bluetooth"] = bool(saved.get("bluetooth", s.get("bluetooth")))
-        mine["before_airplane"] = None
+def _dark_theme(ctx: AppContext) -> View:
+    return w.switch_row("Dark theme", bool(ctx.system.get("dark_mode")),
+                        toggle(ctx, "dark_mode"), rid="dark_theme_row")
 
 
-def _wifi_summary(ctx: AppContext) -> str:
-    if not ctx.system.get("wifi"):
-        return "Off"
-    return str(ctx.system.get("wifi_network") or "Not connected")
+def _display(ctx: AppContext, setup: Setup) -> list[View]:
+    brightness = _slider_block(ctx, "Brightness level", "brightness", "brightness")
+    if setup.variant.appearance_page:
+        dark = "On" if ctx.system.get("dark_mode") else "Off"
+        return [brightness,
+                w.list_item("Appearance", f"Dark theme: {dark}", icon="display",
+                            on_click=lambda: ctx.push("appearance"), rid="appearance"),
+                w.list_item("Screen timeout", "After 30 seconds of inactivity")]
+    return [brightness, _dark_theme(ctx),
+            w.list_item("Screen timeout", "After 30 seconds of inactivity"),
+            w.list_item("Font size", "Default")]
 
 
-def _network(ctx: AppContext) -> list[View]:
-    return [
-        w.switch_row("Wi-Fi", bool(ctx.system.get("wifi")), _toggle(ctx, "wifi"),
-                     subtitle=_wifi_summary(ctx), rid="wifi_switch_row"),
-        w.list_item("Wi-Fi networks", "See and connect to networks",
-                    on_click=lambda: ctx.push("wifi"), rid="wifi_networks", icon="wifi"),
-        w.switch_row("Airplane mode", bool(ctx.system.get("airplane_mode")),
-                     _toggle(ctx, "airplane_mode", lambda: _airplane(ctx)),
-                     rid="airplane_mode_row"),
-        w.list_item("Mobile network", "Virtual Mobile"),
-        w.list_item("Hotspot & tethering", "Off"),
-        w.list_item("Data Saver", "Off"),
-    ]
+def _appearance(ctx: AppContext, setup: Setup) -> list[View]:
+    return [_dark_theme(ctx), w.list_item("Font size", "Default"),
+            w.list_item("Display size", "Default")]
 
 
-def _networks(ctx: AppContext) -> list[tuple[str, bool]]:
-    added = [(str(n), True) for n in ctx.state.get("added_networks", [])]
-    return NETWORKS + [n for n in added if n[0] not in dict(NETWORKS)]
-
-
-def _connect(ctx: AppContext, name: str, secured: bool) -> None:
-    if secured and name not in ctx.state.get("saved_networks", []):
-        ctx.push("wifi_password", network=name, password="")
-        return
-    ctx.system["wifi_network"] = name
-    ctx.toast(f"Connected to {name}")
-
-
-def _network_row(ctx: AppContext, name: str, secured: bool) -> View:
-    if ctx.system.get("wifi_network") == name:
-        status = "Connected"
-    elif name in ctx.state.get("saved_networks", []):
-        status = "Saved"
-    else:
-        status = "Secured" if secured else "Open"
-    return w.list_item(name, status, on_click=lambda: _connect(ctx, name, secured),
-                       icon="lock" if secured else "wifi", rid="network_row")
-
-
-def _wifi(ctx: AppContext) -> list[View]:
-    on = bool(ctx.system.get("wifi"))
-    rows = [w.switch_row("Use Wi-Fi", on, _toggle(ctx, "wifi"), rid="wifi_switch_row")]
-    if not on:
-        return [*rows, w.label("To see available networks, turn Wi-Fi on.", muted=True,
-                               height=200)]
-    rows += [_network_row(ctx, name, secured) for name, secured in _networks(ctx)]
-    rows.append(w.list_item("Add network", on_click=lambda: ctx.push("add_network"),
-                            icon="add", rid="add_network"))
-    return rows
-
-
-def _padded(child: View, height: int) -> View:
-    return View(v.FRAME, height=height, padding=30, children=[child])
-
-
-def _setter(ctx: AppContext, key: str) -> Callable[[str], None]:
-    def set_text(text: str) -> None:
-        ctx.page.args[key] = text
-
-    return set_text
-
-
-def _add_network(ctx: AppContext) -> list[View]:
-    args = ctx.page.args
-
-    def save() -> None:
-        name = str(args.get("name", "")).strip()
-        if not name:
-            ctx.toast("Enter a network name")
-            return
-        for key in ("added_networks", "saved_networks"):
-            if name not in ctx.state[key]:
-                ctx.state[key].append(name)
-        ctx.pop()
-        ctx.toast(f"Saved {name}")
-
-    name = w.text_field(str(args.get("name", "")), _setter(ctx, "name"), hint="Network name",
-                        rid="ssid")
-    password = w.text_field(str(args.get("password", "")), _setter(ctx, "password"),
-                            hint="Password", rid="password", password=True)
-    password.on_submit = save
-    return [_padded(name, 210), _padded(password, 210),
-            _padded(w.button("Save", save, rid="save"), 192)]
-
-
-def _wifi_password(ctx: AppContext) -> list[View]:
-    args = ctx.page.args
-    network = str(args.get("network", ""))
-
-    def connect() -> None:
-        if len(str(args.get("password", ""))) < 8:
-            ctx.toast("Password must be at least 8 characters")
-            return
-        ctx.state["saved_networks"].append(network)
-        ctx.system["wifi_network"] = network
-        ctx.pop()
-        ctx.toast(f"Connected to {network}")
-
-    field = w.text_field(str(args.get("password", "")), _setter(ctx, "password"),
-                         hint="Password", rid="password", password=True)
-    field.on_submit = connect
-    return [w.list_item(network, "Enter the network password"), _padded(field, 210),
-            _padded(w.button("Connect", connect, rid="connect"), 192)]
-
-
-def _connected(ctx: AppContext) -> list[View]:
-    rows = [w.switch_row("Bluetooth", bool(ctx.system.get("bluetooth")),
-                         _toggle(ctx, "bluetooth"), rid="bluetooth_switch_row",
-                         subtitle="On" if ctx.system.get("bluetooth") else "Off"),
-            w.list_item("Pair new device", on_click=lambda: ctx.push("pair"), icon="add",
-                        rid="pair_new_device")]
-    paired = ctx.state.get("paired_devices", [])
-    rows += [w.list_item(name, "Saved device", icon="bluetooth") for name in paired]
-    return rows
-
-
-def _pair(ctx: AppContext) -> list[View]:
-    def pair(name: str) -> None:
-        if not ctx.system.get("bluetooth"):
-            ctx.toast("Turn on Bluetooth to pair")
-            return
-        if name not in ctx.state["paired_devices"]:
-            ctx.state["paired_devices"].append(name)
-        ctx.toast(f"Paired with {name}")
-
-    return [w.list_item(name, "Available", on_click=lambda name=name: pair(name),
-                        icon="bluetooth", rid="device_row") for name in BT_DEVICES]
-
-
-def _display(ctx: AppContext) -> list[View]:
-    return [
-        _slider_block(ctx, "Brightness level", "brightness", "brightness"),
-        w.switch_row("Dark theme", bool(ctx.system.get("dark_mode")),
-                     _toggle(ctx, "dark_mode"), rid="dark_theme_row"),
-        w.list_item("Screen timeout", "After 30 seconds of inactivity"),
-        w.list_item("Font size", "Default"),
-    ]
-
-
-def _sound(ctx: AppContext) -> list[View]:
+def _sound(ctx: AppContext, setup: Setup) -> list[View]:
     return [
         _slider_block(ctx, "Media volume", "media_volume", "media_volume"),
         _slider_block(ctx, "Ring volume", "ring_volume", "ring_volume"),
         w.switch_row("Do Not Disturb", bool(ctx.system.get("do_not_disturb")),
-                     _toggle(ctx, "do_not_disturb"), rid="dnd_row"),
+                     toggle(ctx, "do_not_disturb"), rid="dnd_row"),
     ]
 
 
-def _battery(ctx: AppContext) -> list[View]:
+def _battery(ctx: AppContext, setup: Setup) -> list[View]:
     level = ctx.system.get("battery", 0)
     return [w.list_item("Battery level", f"{level}%", icon="battery"),
             w.switch_row("Battery Saver", bool(ctx.system.get("battery_saver")),
-                         _toggle(ctx, "battery_saver"), rid="battery_saver_row")]
+                         toggle(ctx, "battery_saver"), rid="battery_saver_row")]
 
 
-def _location(ctx: AppContext) -> list[View]:
+def _location(ctx: AppContext, setup: Setup) -> list[View]:
     return [w.switch_row("Use location", bool(ctx.system.get("location")),
-                         _toggle(ctx, "location"), rid="location_row")]
+                         toggle(ctx, "location"), rid="location_row")]
 
 
-def _system(ctx: AppContext) -> list[View]:
+def _system(ctx: AppContext, setup: Setup) -> list[View]:
     def reset() -> None:
         ctx.system.update(wifi=True, bluetooth=False, airplane_mode=False)
-        ctx.state.update(saved_networks=["HomeNet"], added_networks=[], paired_devices=[],
-                         before_airplane=None)
+        ctx.state.update(saved_networks=list(setup.air.saved), added_networks=[],
+                         paired_devices=[], before_airplane=None)
         ctx.toast("Network settings have been reset")
 
     def ask() -> None:
@@ -339,11 +218,11 @@ def _system(ctx: AppContext) -> list[View]:
                    "paired devices.",
                    [DialogButton("Cancel"), DialogButton("Reset settings", reset)])
 
-    return [*_plain(ctx), w.list_item("Reset options", "Reset Wi-Fi, mobile & Bluetooth",
+    return [*_plain(ctx, setup), w.list_item("Reset options", "Reset Wi-Fi, mobile & Bluetooth",
                                       on_click=ask, rid="reset_options")]
 
 
-def _about(ctx: AppContext) -> list[View]:
+def _about(ctx: AppContext, setup: Setup) -> list[View]:
     s = ctx.system
     return [
         w.list_item("Device name", str(s.get("device_name", "")),
@@ -356,7 +235,7 @@ def _about(ctx: AppContext) -> list[View]:
     ]
 
 
-def _device_name(ctx: AppContext) -> list[View]:
+def _device_name(ctx: AppContext, setup: Setup) -> list[View]:
     args = ctx.page.args
 
     def save() -> None:
@@ -365,15 +244,15 @@ def _device_name(ctx: AppContext) -> list[View]:
             ctx.system["device_name"] = name
         ctx.pop()
 
-    field = w.text_field(str(args.get("draft", "")), _setter(ctx, "draft"), hint="Device name",
+    field = w.text_field(str(args.get("draft", "")), setter(ctx, "draft"), hint="Device name",
                          rid="device_name_field")
     field.on_submit = save
-    return [_padded(field, 210), _padded(w.button("OK", save, rid="ok"), 192)]
+    return [padded(field, 210), padded(w.button("OK", save, rid="ok"), 192)]
 
 
-_PAGES: dict[str, Callable[[AppContext], list[View]]] = {
-    "network": _network, "wifi": _wifi, "add_network": _add_network,
-    "wifi_password": _wifi_password, "connected": _connected, "pair": _pair,
-    "system": _system, "display": _display, "sound": _sound, "battery": _battery,
-    "location": _location, "about": _about, "device_name": _device_name,
+_PAGES: dict[str, Callable[[AppContext, Setup], list[View]]] = {
+    "network": radio.network, "wifi": radio.wifi, "add_network": radio.add_network,
+    "wifi_password": radio.wifi_password, "connected": radio.connected, "pair": radio.pair,
+    "system": _system, "display": _display, "appearance": _appearance, "sound": _sound,
+    "battery": _battery, "location": _location, "about": _about, "device_name": _device_name,
 }

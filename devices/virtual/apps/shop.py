@@ -1,16 +1,19 @@
 """Shop: a product catalogue, product pages, a cart, checkout and an order confirmation.
 
 State (`shop`):
+    products: list of {name, price, category, description}, the catalogue as the app lists
+        it; `price` is cents (int). Seed 0's is `CATALOGUE`; other seeds draw their own
+        (`world_data.catalogue`).
     cart: list of {product, qty}; `product` is the product's name as the catalogue shows it.
     orders: list of {id, items, total, address}; items: list of {product, qty, price};
         prices and totals are dollars (float, two decimals).
-The catalogue itself (`CATALOGUE`) is fixed: name, price in cents, category, description.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from devices.virtual import world_data
 from devices.virtual.view import (
     FRAME,
     LINEAR,
@@ -30,6 +33,7 @@ from devices.virtual.widgets import (
     scroll_list,
     text_field,
 )
+from devices.virtual.world import World
 
 # name, price (cents), category, description
 CATALOGUE: list[tuple[str, int, str, str]] = [
@@ -55,15 +59,27 @@ CATALOGUE: list[tuple[str, int, str, str]] = [
     ("Notebook (A5)", 699, "Stationery", "Dotted pages, lay-flat binding, 160 pages."),
     ("Gel Pens (10 pack)", 849, "Stationery", "Smooth 0.5 mm gel pens in ten colours."),
 ]
-_PRICES = {name: cents for name, cents, _, _ in CATALOGUE}
 
 
 def money(cents: int) -> str:
     return f"${cents // 100:,}.{cents % 100:02d}"
 
 
-def cart_cents(cart: list[dict[str, Any]]) -> int:
-    return sum(_PRICES.get(item["product"], 0) * item["qty"] for item in cart)
+def prices(products: list[dict[str, Any]]) -> dict[str, int]:
+    """Each product's price in cents, by name."""
+    return {p["name"]: int(p["price"]) for p in products}
+
+
+def cart_cents(cart: list[dict[str, Any]], products: list[dict[str, Any]]) -> int:
+    cents = prices(products)
+    return sum(cents.get(item["product"], 0) * item["qty"] for item in cart)
+
+
+def _catalogue(world: World) -> list[dict[str, Any]]:
+    if not world.reference:
+        return world_data.catalogue(world)
+    return [{"name": n, "price": c, "category": cat, "description": d}
+            for n, c, cat, d in CATALOGUE]
 
 
 class ShopApp(App):
@@ -73,7 +89,7 @@ class ShopApp(App):
     icon = "shop"
 
     def initial_state(self) -> dict[str, Any]:
-        return {"cart": [], "orders": []}
+        return {"products": _catalogue(self.world), "cart": [], "orders": []}
 
     def build(self, page: Page, ctx: AppContext) -> View:
         pages = {"main": self._main, "product": self._product, "cart": self._cart,
@@ -82,10 +98,11 @@ class ShopApp(App):
 
     def _main(self, page: Page, ctx: AppContext) -> View:
         query = page.args.get("query", "").strip().casefold()
-        rows = [list_item(name, f"{money(cents)} · {category}", rid="product_item",
-                          on_click=lambda n=name: ctx.push("product", product=n))
-                for name, cents, category, _ in CATALOGUE
-                if not query or query in f"{name} {category}".casefold()]
+        rows = [list_item(p["name"], f"{money(int(p['price']))} · {p['category']}",
+                          rid="product_item",
+                          on_click=lambda n=p["name"]: ctx.push("product", product=n))
+                for p in ctx.state["products"]
+                if not query or query in f"{p['name']} {p['category']}".casefold()]
         if not rows:
             rows.append(label("No products match your search", rid="empty_view", muted=True,
                               height=200))
@@ -99,7 +116,13 @@ class ShopApp(App):
 
     def _product(self, page: Page, ctx: AppContext) -> View:
         name = page.args["product"]
-        _, cents, category, description = next(p for p in CATALOGUE if p[0] == name)
+        product = next((p for p in ctx.state["products"] if p["name"] == name), None)
+        if product is None:
+            return View(LINEAR, children=[app_bar("", on_back=ctx.pop),
+                                          label("This product is no longer available",
+                                                rid="empty_view", muted=True, height=200)])
+        cents, category = int(product["price"]), product["category"]
+        description = product["description"]
         content = scroll_list([
             View(height=360, rid="product_image", style=Style(bg="muted", icon="shop")),
             View(TEXT, text=name, rid="product_title", height=130, style=Style(size=60)),
@@ -120,7 +143,7 @@ class ShopApp(App):
         rows = [_cart_row(ctx, item) for item in cart]
         if not rows:
             rows.append(label("Your cart is empty", rid="empty_cart", muted=True, height=200))
-        total = cart_cents(cart)
+        total = cart_cents(cart, ctx.state["products"])
         footer = View(LINEAR, height=340, padding=24, gap=20, style=Style(bg="surface"),
                       children=[
                           View(TEXT, text=f"Total: {money(total)}", rid="cart_total",
@@ -133,7 +156,7 @@ class ShopApp(App):
     def _checkout(self, page: Page, ctx: AppContext) -> View:
         cart = ctx.state["cart"]
         address = page.args.get("address", "")
-        total = cart_cents(cart)
+        total = cart_cents(cart, ctx.state["products"])
         lines = [label(f"{item['qty']} × {item['product']}", rid="order_line", height=80)
                  for item in cart]
         pay = button(f"Pay {money(total)}",
@@ -182,7 +205,7 @@ def _cart_row(ctx: AppContext, item: dict[str, Any]) -> View:
             cart.remove(item)
 
     name = item["product"]
-    price = money(_PRICES.get(name, 0) * item["qty"])
+    price = money(prices(ctx.state["products"]).get(name, 0) * item["qty"])
     qty = View(LINEAR, layout="row", width=420, gap=8, children=[
         icon_button("char:−", f"Decrease quantity of {name}", lambda: change(-1),
                     rid="decrease_quantity"),
@@ -208,10 +231,12 @@ def _add(ctx: AppContext, name: str) -> None:
 def _pay(ctx: AppContext, page: Page) -> None:
     cart = ctx.state["cart"]
     orders = ctx.state["orders"]
+    cents = prices(ctx.state["products"])
     order = {"id": f"#{1001 + len(orders)}",
              "items": [{"product": i["product"], "qty": i["qty"],
-                        "price": _PRICES.get(i["product"], 0) / 100} for i in cart],
-             "total": cart_cents(cart) / 100, "address": page.args["address"].strip()}
+                        "price": cents.get(i["product"], 0) / 100} for i in cart],
+             "total": cart_cents(cart, ctx.state["products"]) / 100,
+             "address": page.args["address"].strip()}
     orders.append(order)
     ctx.state["cart"] = []
     ctx.pop()  # checkout
