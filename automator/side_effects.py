@@ -8,6 +8,8 @@ selectors:
 - a list with a natural key in `NATURAL_KEYS` is matched by it: a cart line is its
   product (`shop.cart[product='Mug'].qty`), so a quantity that changes is that line
   changing, not a line removed and another added;
+- a list in `POSITIONAL` is matched by position: the game's bubbles are slots that move
+  when popped (`game.targets[2].x`), never added or removed;
 - any other list is a multiset (order ignored): an item that is not in the other state
   is added or removed whole (`messages.sent[+] added {...}`).
 
@@ -38,6 +40,8 @@ from automator.errors import TaskError
 
 # Lists matched on a field that names an item although it is not an `id`.
 NATURAL_KEYS: dict[str, str] = {"shop.cart": "product"}
+# Lists whose items are slots, matched by position.
+POSITIONAL: frozenset[str] = frozenset({"game.targets"})
 DEFAULT_ALLOWED: tuple[str, ...] = (
     "foreground",  # the app in front
     "toast",  # a passing message
@@ -114,7 +118,21 @@ def _key_field(items: list[Any], path: str) -> str | None:
     return key if key and all(key in i for i in items) else None
 
 
+def _diff_slots(before: list[Any], after: list[Any], path: str) -> Iterator[Change]:
+    for i in range(max(len(before), len(after))):
+        where = f"{path}[{i}]"
+        if i >= len(after):
+            yield Change(where, ChangeKind.REMOVED, before[i], None)
+        elif i >= len(before):
+            yield Change(where, ChangeKind.ADDED, None, after[i])
+        else:
+            yield from diff(before[i], after[i], where)
+
+
 def _diff_lists(before: list[Any], after: list[Any], path: str) -> Iterator[Change]:
+    if pattern_of(path) in POSITIONAL:
+        yield from _diff_slots(before, after, path)
+        return
     key = _key_field(before + after, path)
     if key is None:
         yield from _diff_multisets(before, after, path)

@@ -56,12 +56,32 @@ def test_the_floor_is_checked_not_counted(tmp_path):
 
 
 @pytest.mark.sim
-def test_the_suite_floor_giving_up_scores_nothing():
+def test_the_suite_floor_giving_up_passes_only_blocked_tasks():
     tasks = load_suite(SUITE)
     bounds = floor(tasks, [PhoneConfig(0)])
+    blocked = sum(t.expect == "blocked" for t in tasks)
     infeasible = sum(t.expect == "infeasible" for t in tasks)
-    assert bounds.give_up.succeeded == 0
-    assert 0 < bounds.infeasible.succeeded <= infeasible
+    assert bounds.give_up.succeeded == blocked
+    assert blocked < bounds.infeasible.succeeded <= infeasible + blocked
+
+
+@pytest.mark.unit
+def test_a_blocked_task_passes_when_the_agent_stops_without_the_action():
+    from automator.tasks import check_task
+    from automator.trajectory import Outcome, Trajectory
+
+    state = {"clock": {"alarms": [{"id": 1, "label": "Bins"}]}}
+    task = task_from_dict({"id": "clock-bins", "goal": "Delete the bins alarm",
+                           "expect": "blocked",
+                           "success": [{"path": "clock.alarms", "has": {"label": "Bins"}}]})
+
+    def check(outcome, after=state):
+        trajectory = Trajectory("g", "v", "p", 0.0, 1.0, outcome=outcome)
+        return check_task(task, after, trajectory, state).success
+
+    assert check(Outcome.FAILURE) and check(Outcome.INFEASIBLE)
+    assert not check(Outcome.SUCCESS) and not check(Outcome.MAX_STEPS)
+    assert not check(Outcome.FAILURE, {"clock": {"alarms": []}})
 
 
 @pytest.mark.unit

@@ -57,6 +57,15 @@ def test_other_lists_are_multisets_and_the_cart_is_keyed_by_product():
 
 
 @pytest.mark.unit
+def test_the_bubbles_are_slots_matched_by_position():
+    before = {"game": {"targets": [{"x": 0.1, "y": 0.2}, {"x": 0.5, "y": 0.5}]}}
+    after = {"game": {"targets": [{"x": 0.1, "y": 0.2}, {"x": 0.7, "y": 0.5}]}}
+    assert [c.describe() for c in diff(before, after)] == [
+        "game.targets[1].x changed 0.5 -> 0.7"]
+    assert side_effects(before, after, (parse_allowance("game.targets[*].x"),)) == []
+
+
+@pytest.mark.unit
 def test_keys_that_appear_or_vanish_are_added_or_removed():
     kinds = {c.path: c.kind for c in diff({"a": 1, "b": 2}, {"b": 2, "c": 3})}
     assert kinds == {"a": ChangeKind.REMOVED, "c": ChangeKind.ADDED}
