@@ -8,10 +8,10 @@ the matching `Frame`. Boxes may be written `(x,y)`, `<|box_start|>(x,y)<|box_end
 Parsing: strict first (an `Action:` line after an optional `Thought:`/`Reflection:` part).
 The one fallback: no `Action:` marker, and the last non-empty line is a call. Exactly one
 call is accepted. `finished(content=...)` is `Finish(SUCCESS, answer=content)`.
-`call_user()` is `Finish(FAILURE)`, giving up: the model asks a person for help, which says
-the task is not done, not that it cannot be done; an unattended agent stops and says why
-(the thought, or the call's content, is kept as the reason). UI-TARS has no word for
-"infeasible".
+`call_user()` is `Finish(FAILURE)`, giving up: UI-TARS's own prompt uses it "when the task
+is unsolvable, or when you need the user's help", so it says the task is not done, never
+which of the two; an unattended agent stops and says why (the thought, or the call's
+content, is kept as the reason). UI-TARS has no word of its own for "infeasible".
 """
 
 from __future__ import annotations
