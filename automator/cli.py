@@ -6,8 +6,8 @@
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB] [--seeds N ...]
                    [--realism on|off]
     automator compare EVAL_A EVAL_B                 (two eval folders or summary.json files)
-    automator explore [--device D] [--app APP ...] [--budget N] [--memory DIR] [--seed N]
-                   [--realism on|off]
+    automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
+                   [--seed N] [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda]
     automator bench capture [--realism on] [--seed N] [--rounds R]
@@ -105,12 +105,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 def _planner_for_run(args: argparse.Namespace, device: Device, say: Callable[[str], None]
                      ) -> Planner:
     """The planner; a virtual phone is explored (when needed) on a twin, so that the run
-    starts from the phone's own initial state."""
+    starts from the phone's own initial state; a real phone never is (see `needs_map`)."""
     from automator.config import build_device, build_planner
 
     options = {"on_progress": say, "grammar": args.grammar, "app_notes": not args.no_app_notes}
-    if args.device.partition(":")[0] != "virtual":
-        return build_planner(args.planner, device, args.memory, **options)
+    if args.device.partition(":")[0] != "virtual":  # a real phone is explored only when asked
+        return build_planner(args.planner, device, args.memory, may_explore=False, **options)
     with build_device(args.device, _phone_config(args)) as twin:
         return build_planner(args.planner, twin, args.memory, **options)
 
@@ -163,11 +163,14 @@ def cmd_explore(args: argparse.Namespace) -> int:
     from planners.embedded import AppMemory, explore
     from planners.embedded.memory import MemoryFormatError
 
-    say = console.line_printer()
+    if args.device.partition(":")[0] != "virtual" and not args.app:
+        return _error("on a real phone, name the apps to explore: --app PACKAGE [PACKAGE ...] "
+                      "(`adb shell pm list packages` lists them)")
     try:
         device = build_device(args.device, _phone_config(args))
     except ConfigError as e:
         return _error(str(e))
+    bar = console.ExploreBar()
     with device:
         folder = memory_dir(device, args.memory)
         memory = AppMemory()
@@ -175,11 +178,12 @@ def cmd_explore(args: argparse.Namespace) -> int:
             try:
                 memory = AppMemory.load(folder)
             except MemoryFormatError as e:
-                say(f"the saved memory cannot be read ({e}): starting a new one")
+                bar.say(f"the saved memory cannot be read ({e}): starting a new one")
         memory = explore(device, memory, apps=args.app or None, budget=args.budget,
-                         on_progress=say)
+                         on_progress=bar.say, time_limit_s=args.minutes * 60,
+                         on_status=bar.status)
         memory.save(folder)
-    say(f"memory saved to {folder}")
+    bar.say(f"memory saved to {folder}")
     return EXIT_OK
 
 
@@ -358,8 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("explore", help="explore a device's apps into the planner's memory")
     ex.add_argument("--device", default="virtual")
-    ex.add_argument("--app", nargs="*")
-    ex.add_argument("--budget", type=int, default=150, help="actions at most")
+    ex.add_argument("--app", nargs="*", help="labels or packages (required on a real phone)")
+    ex.add_argument("--budget", type=int, default=150, help="actions at most, per app")
+    ex.add_argument("--minutes", type=float, default=10.0, help="time limit, in all")
     ex.add_argument("--memory")
     _add_phone_options(ex)
     ex.set_defaults(func=cmd_explore)

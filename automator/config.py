@@ -148,14 +148,17 @@ def build_planner(
     on_progress: Progress | None = None,
     grammar: str | None = None,
     app_notes: bool = True,
+    may_explore: bool = True,
 ) -> Planner:
     """A planner from its spec; the embedded one explores the device first if it has no
-    memory yet (with progress), and saves what it learned. `grammar` overrides the action
-    grammar a model planner infers from the model's name; with `app_notes`, a model planner
-    is told what the device's exploration memory (when there is one) knows of each app."""
+    memory yet (with progress) and `may_explore`, else raises ConfigError saying how to make
+    one, and saves what it learned. `grammar` overrides the action grammar a model planner
+    infers from the model's name; with `app_notes`, a model planner is told what the
+    device's exploration memory (when there is one) knows of each app."""
     kind, _, arg = spec.partition(":")
     if kind in ("default", "embedded"):
-        return _embedded_planner(device, memory_dir(device, memory), on_progress)
+        folder = memory_dir(device, memory)
+        return _embedded_planner(device, folder, on_progress, may_explore)
     if kind == "scripted":
         from planners.scripted import ScriptedPlanner
 
@@ -181,8 +184,10 @@ def load_or_explore(
     on_progress: Progress | None = None,
     apps: list[str] | None = None,
     budget: int = 150,
+    may_explore: bool = True,
 ) -> Any:
-    """The device's exploration memory: loaded when saved before, else explored and saved."""
+    """The device's exploration memory: loaded when saved before, else explored and saved;
+    without `may_explore`, a ConfigError that says how to make one."""
     from planners.embedded import AppMemory, explore
     from planners.embedded.memory import MemoryFormatError
 
@@ -192,7 +197,12 @@ def load_or_explore(
             return AppMemory.load(folder)
         except MemoryFormatError as e:
             log.warning("%s", e)
+            if not may_explore:
+                raise ConfigError(f"{e}. {needs_map(device, folder)}") from e
             say(f"the memory of {device.name} cannot be read ({e}): exploring again")
+    elif not may_explore:
+        raise ConfigError(f"no exploration memory of {device.name} in {folder}. "
+                          f"{needs_map(device, folder)}")
     else:
         say(f"no memory of {device.name} yet: exploring its apps (saved to {folder})")
     memory = explore(device, AppMemory(), apps=apps, budget=budget, on_progress=on_progress)
@@ -201,10 +211,21 @@ def load_or_explore(
     return memory
 
 
-def _embedded_planner(device: Device, folder: Path, on_progress: Progress | None) -> Planner:
+def needs_map(device: Device, folder: Path) -> str:
+    """What a person does to give the embedded planner a map of a real phone's apps."""
+    return (f"The default planner needs a map of the phone's apps, and a run never explores "
+            f"a real phone by itself. Make one by naming the apps the task needs: "
+            f"`automator explore --device android:{device.name} --app PACKAGE [PACKAGE ...] "
+            f"--minutes 10 --memory {folder}` (`adb shell pm list packages` lists them; "
+            f"exploring only opens pages, tabs and list entries)")
+
+
+def _embedded_planner(device: Device, folder: Path, on_progress: Progress | None,
+                      may_explore: bool = True) -> Planner:
     from planners.embedded import EmbeddedPlanner
 
-    return EmbeddedPlanner(load_or_explore(device, folder, on_progress))
+    return EmbeddedPlanner(load_or_explore(device, folder, on_progress,
+                                           may_explore=may_explore))
 
 
 def build_model_planner(spec: str, grammar: str | None = None) -> Planner:

@@ -12,6 +12,7 @@ from automator.trajectory import Step, Trajectory
 
 if TYPE_CHECKING:
     from automator.evaluate import Summary
+    from planners.embedded.explore import ExploreStatus
 
 
 class StepPrinter:
@@ -104,3 +105,40 @@ def format_summary(summary: Summary) -> str:
         lines.append(f"floor: always giving up scores {summary.floor.give_up.describe()}, "
                      f"always saying infeasible {summary.floor.infeasible.describe()}")
     return "\n".join(lines)
+
+
+def explore_line(s: ExploreStatus, width: int = 20) -> str:
+    """One app's exploration: `Settings [2/3] [#####.....] 45/150 actions, 7 pages, 8:12 left`."""
+    done = min(width, s.actions * width // max(1, s.budget))
+    line = (f"{s.app} [{s.app_number}/{s.apps}] [{'#' * done}{'.' * (width - done)}] "
+            f"{s.actions}/{s.budget} actions, {s.pages} pages")
+    left = s.seconds_left
+    if left is not None:
+        line += f", {int(left) // 60}:{int(left) % 60:02d} left"
+    return line
+
+
+class ExploreBar:
+    """Exploration's progress: on a terminal one line per app, redrawn in place after every
+    action; elsewhere a line every `every` actions. Messages go on lines of their own."""
+
+    def __init__(self, stream: TextIO | None = None, every: int = 25) -> None:
+        self.stream = stream or sys.stdout
+        self.live = self.stream.isatty()
+        self.every = every
+        self.open = False  # a progress line is drawn and not ended
+
+    def status(self, s: ExploreStatus) -> None:
+        if self.live:
+            self.stream.write("\r" + explore_line(s) + "\x1b[K")
+            self.open = True
+        elif s.actions % self.every == 0:
+            self.stream.write(explore_line(s) + "\n")
+        self.stream.flush()
+
+    def say(self, message: str) -> None:
+        if self.open:
+            self.stream.write("\n")
+            self.open = False
+        self.stream.write(message + "\n")
+        self.stream.flush()

@@ -73,6 +73,12 @@ def role_of(class_name: str, clickable: bool, checkable: bool, editable: bool,
     return base or "view"
 
 
+def is_button_class(class_name: str) -> bool:
+    """A platform button class (Button, MaterialButton, Chip, ...): a control labelled by its
+    own text, as opposed to a row, a tab or an icon."""
+    return _BY_NAME.get(short_class(class_name)) == "button"
+
+
 def is_checkable_role(role: str) -> bool:
     return role in _CHECKABLE_ROLES
 

@@ -37,16 +37,25 @@ def _counts(e: UIElement, windows: set[int]) -> bool:
     return e.container == -1 or e.role == "tab"  # tabs name the page, even in a tab strip
 
 
-def signature(screen: Screen) -> str:
-    """Same for the same page whatever its states, typed text, clock or scroll positions."""
+def element_token(e: UIElement) -> str:
+    """What an element adds to its page's signature (when it counts)."""
+    return _token(e)
+
+
+def page_tokens(screen: Screen) -> list[str]:
+    """The distinct tokens the signature is made of, in screen order."""
     # Windows with nothing to act on are toasts and overlays, not the page.
     app_windows = {e.window for e in screen.elements if not is_system_package(e.package)}
     passive = app_windows - {e.window for e in screen.elements if e.actionable}
     if passive == app_windows:
         passive = set()
-    tokens = dict.fromkeys(_token(e) for e in screen.elements if _counts(e, passive))
+    return list(dict.fromkeys(_token(e) for e in screen.elements if _counts(e, passive)))
+
+
+def signature(screen: Screen) -> str:
+    """Same for the same page whatever its states, typed text, clock or scroll positions."""
     digest = hashlib.sha1(screen.app.encode(), usedforsecurity=False)
-    for token in tokens:
+    for token in page_tokens(screen):
         digest.update(token.encode())
         digest.update(b"\n")
     return digest.hexdigest()[:16]

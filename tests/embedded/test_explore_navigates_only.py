@@ -1,0 +1,134 @@
+"""Exploration only navigates: what it may tap (structure, in any language), what the evidence
+of a tap says, and that exploring every app of the virtual phone changes nothing in it."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from devices.virtual import VirtualPhone
+from perception.elements import Bounds, Window
+from planners.embedded import AppMemory, explore
+from planners.embedded.explore import ExploreStatus, is_datum, is_form, navigable
+from tests.embedded.screens import HEIGHT, WIDTH, el, screen
+
+IGNORED = ("foreground", "toast")  # and system.datetime: the clock runs while exploring
+
+
+def _lasting(state: dict) -> dict:
+    out = {k: v for k, v in copy.deepcopy(state).items() if k not in IGNORED}
+    out["system"].pop("datetime")
+    return out
+
+
+# structure ------------------------------------------------------------------------------------
+
+ROW = {"clickable": True, "class_name": "android.widget.LinearLayout", "container": 9}
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("label", ["Display", "Anna Schmidt", "Einstellungen", "表示", "Wi-Fi"])
+def test_list_entries_are_navigation_in_any_language(label):
+    page = screen(el(9, "list", "", 150, height=2000, scrollable=True),
+                  el(1, "button", label, 200, **ROW))
+    assert navigable(page.elements[1], page, form=False)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("label", ["Add to cart", "Start", "OK", "Hinzufügen", "開始", "Lap"])
+def test_text_buttons_are_commands_in_any_language(label):
+    page = screen(el(1, "button", label, 2000, clickable=True,
+                     class_name="android.widget.Button"))
+    assert not navigable(page.elements[0], page, form=False)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("label", ["555-0101", "+49 30 1234567", "anna@example.com",
+                                   "https://example.com/x"])
+def test_phone_numbers_addresses_and_links_are_not_tapped(label):
+    row = el(1, "button", label, 200, **ROW)
+    assert is_datum(row)
+    assert not navigable(row, screen(row), form=False)
+
+
+@pytest.mark.unit
+def test_unlabelled_checkable_selected_and_dialog_controls_are_not_tapped():
+    dialog = Window("com.example.app", Bounds(80, 900, 1000, 1500))
+    page = screen(
+        el(0, "image_button", "", 0, height=120, clickable=True),  # no text, no description
+        el(1, "button", "Wi-Fi", 200, checkable=True, **ROW),
+        el(2, "button", "Alarm", 2200, clickable=True, selected=True, description="Alarm"),
+        el(3, "button", "Later", 1300, clickable=True, window=1,
+           bounds=Bounds(600, 1300, 900, 1400)),
+        el(4, "image_button", "", 0, height=120, clickable=True, description="Cart"),
+        windows=(Window("com.example.app", Bounds(0, 0, WIDTH, HEIGHT)), dialog),
+    )
+    assert [navigable(e, page, form=False) for e in page.elements] == [False] * 5
+    assert navigable(page.elements[4], screen(page.elements[4]), form=False)
+
+
+@pytest.mark.unit
+def test_a_search_box_above_a_list_is_not_a_form_but_fields_are():
+    search = screen(el(0, "input", "", 100, editable=True, hint="Search"),
+                    el(1, "list", "", 300, height=2000, scrollable=True))
+    editor = screen(el(0, "input", "", 100, editable=True, hint="Title"),
+                    el(1, "input", "", 300, editable=True, hint="Note"))
+    compose = screen(el(1, "list", "", 150, height=1800, scrollable=True),
+                     el(0, "input", "", 2000, editable=True, hint="Text message"))
+    assert (is_form(search), is_form(editor), is_form(compose)) == (False, True, True)
+    done = el(5, "image_button", "", 0, height=120, clickable=True, description="Done")
+    assert not navigable(done, editor, form=True)
+
+
+# the whole phone ------------------------------------------------------------------------------
+
+NEEDED = {"Network & internet", "Display", "Sound & vibration", "About phone", "Device name",
+          "Cart", "Create contact", "Edit contact", "Set alarm time", "Edit alarm time",
+          "Stopwatch", "Timer", "New conversation", "Priya Sharma"}
+
+@pytest.mark.sim
+@pytest.mark.slow
+@pytest.mark.parametrize("realism", ["off", "on"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_exploring_every_app_changes_nothing(encoder, seed, realism):
+    phone = VirtualPhone(seed=seed, realism=realism)
+    before = _lasting(phone.state())
+    statuses: list[ExploreStatus] = []
+    memory = explore(phone, AppMemory(), encoder=encoder, on_status=statuses.append)
+    assert _lasting(phone.state()) == before
+    if realism == "off":  # the pages the planner needs: settings, list -> detail, editors
+        titles = {r.title.partition(" / ")[0] for r in memory.screens.values()}
+        assert titles >= NEEDED
+    assert statuses and statuses[0].budget == 150 and statuses[-1].pages > 1
+    assert statuses[-1].app_number == statuses[-1].apps
+
+
+@pytest.mark.sim
+def test_a_time_limit_stops_exploring_and_says_so(encoder):
+    said: list[str] = []
+    memory = explore(VirtualPhone(), AppMemory(), encoder=encoder, time_limit_s=0.0,
+                     on_progress=said.append)
+    assert not memory.apps
+    assert any("time is up" in s for s in said)
+
+
+@pytest.mark.sim
+def test_a_form_that_saves_a_draft_when_left_is_reported_and_not_opened_again(
+        encoder, monkeypatch):
+    phone = VirtualPhone()
+    session = phone._session
+    pop = session.pop
+
+    def pop_saving_a_draft(key: str) -> None:  # an editor that saves on back, as some do
+        if key == "notes" and session.stack(key)[-1].page.name == "editor":
+            notes = session.state["notes"]["notes"]
+            notes.insert(0, {"id": 100 + len(notes), "title": "Draft", "body": ""})
+        pop(key)
+
+    monkeypatch.setattr(session, "pop", pop_saving_a_draft)
+    said: list[str] = []
+    explore(phone, AppMemory(), apps=["Notes"], encoder=encoder, on_progress=said.append)
+    assert any("draft saved?" in s for s in said)
+    drafts = [n for n in phone.state()["notes"]["notes"] if n["title"] == "Draft"]
+    assert 1 <= len(drafts) <= 2  # one per kind of form (a note's, a new note's), not more
