@@ -1,16 +1,22 @@
 """The `automator` command: thin shells over library functions.
 
     automator run "GOAL" [--device D] [--planner P] [--max-steps N] [--out DIR] [--allow C ...]
+                   [--seed N] [--realism on|off]
     automator perceive FILE.xml [--screenshot PNG] [--format text|html|json|som] [--out FILE]
-    automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB]
+    automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB] [--seeds N ...]
+                   [--realism on|off]
     automator compare EVAL_A EVAL_B                 (two eval folders or summary.json files)
     automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
+                   [--seed N] [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda]
     automator bench capture [--realism on] [--seed N] [--rounds R]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
-    automator virtual-phone serve [--port PORT] [--devices N]
+    automator virtual-phone serve [--port PORT] [--devices N] [--seed N] [--realism on|off]
+
+`--seed` and `--realism` pick the virtual phone (its data and layouts; how much it behaves
+like a real phone); each (seed, realism) has its own exploration memory.
 
 Exit status of `run`: 0 the task succeeded, 3 the agent found it infeasible, 1 any other end
 (failure, step or time budget, device failure, interrupted); 2 bad input (unknown device or
@@ -30,10 +36,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from automator import console
-from automator.errors import ConfigError, TaskError
+from automator.errors import ConfigError
 
 if TYPE_CHECKING:
-    from automator.evaluate import PlannerFactory
+    from automator.config import PhoneConfig
     from devices.device import Device
     from planners.planner import Planner
 
@@ -44,6 +50,8 @@ EXIT_INFEASIBLE = 3  # apart from 2, which argparse and bad input use
 DEFAULT_SUITE_PLANNER = "default"
 PLANNER_HELP = "default | transformers:MODEL_ID_OR_PATH | openai:MODEL@BASE_URL"
 NOTES_HELP = "do not tell a model planner what the exploration memory knows of each app"
+REALISM_HELP = ("virtual phone: on | off | features (hints,unlabelled,opaque_ids,"
+                "system_windows,transitions,interruptions); default off")
 GRAMMAR_HELP = ("action grammar of a model planner: som_json | uitars | uitars_v1 | "
                 "qwen_mobile | qwen3_mobile (default: inferred from the model's name)")
 
@@ -73,7 +81,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     say = console.line_printer()
     try:
         allow = check_categories(args.allow or [])
-        device = build_device(args.device)
+        phone = _phone_config(args)
+        device = build_device(args.device, phone)
     except (ConfigError, ValueError) as e:
         return _error(str(e))
     with device:
@@ -82,7 +91,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         except ConfigError as e:
             return _error(str(e))
         out = Path(args.out) if args.out else _default_out(args.goal)
-        config = LoopConfig(max_steps=args.max_steps, allow=allow).for_device(args.device)
+        config = LoopConfig(max_steps=args.max_steps, allow=allow).for_device(
+            args.device, transitions=phone.transitions)
         say(f"goal: {args.goal}\ndevice: {device.name}, planner: {planner.name}")
         trajectory = run_episode(args.goal, device, planner, config, recorder=Recorder(out),
                                  confirm=console.tty_confirm(), on_step=console.StepPrinter())
@@ -101,7 +111,7 @@ def _planner_for_run(args: argparse.Namespace, device: Device, say: Callable[[st
     options = {"on_progress": say, "grammar": args.grammar, "app_notes": not args.no_app_notes}
     if args.device.partition(":")[0] != "virtual":  # a real phone is explored only when asked
         return build_planner(args.planner, device, args.memory, may_explore=False, **options)
-    with build_device(args.device) as twin:
+    with build_device(args.device, _phone_config(args)) as twin:
         return build_planner(args.planner, twin, args.memory, **options)
 
 
@@ -146,90 +156,7 @@ def cmd_perceive(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# -- eval, explore, bench ---------------------------------------------------------------------
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    from automator.evaluate import TaskReport, evaluate
-
-    say = console.line_printer()
-    try:
-        factory = _planner_factory(args.planner, args.memory, say, args.grammar,
-                                   not args.no_app_notes)
-    except ConfigError as e:
-        return _error(str(e))
-    out = Path(args.out) if args.out else Path("runs") / f"eval-{time.strftime('%Y%m%d-%H%M%S')}"
-
-    def on_task(r: TaskReport) -> None:
-        mark = "PASS" if r.success else "FAIL"
-        say(f"{mark} {r.id}: {r.outcome} in {r.steps} steps ({r.seconds:.1f} s) {r.reason}")
-
-    try:
-        summary = evaluate(args.suite, factory, out, on_task=on_task, pattern=args.tasks,
-                           over_adb=args.over_adb)
-    except TaskError as e:
-        return _error(str(e))
-    rows = [(app, f"{rate:.0%}") for app, rate in summary.per_app.items()]
-    say(console.table(["app", "success"], [*rows, ("all", f"{summary.success_rate:.0%}")]))
-    say(f"{sum(t.success for t in summary.tasks)}/{len(summary.tasks)} tasks; "
-        f"summary: {out / 'summary.json'}")
-    return EXIT_OK
-
-
-def cmd_compare(args: argparse.Namespace) -> int:
-    from automator.comparison import SummaryError, compare, load_summary
-
-    try:
-        a, b = load_summary(args.a), load_summary(args.b)
-    except SummaryError as e:
-        return _error(str(e))
-    c = compare(a, b)
-    say = console.line_printer()
-    say(f"A: {a['path']} ({a['planner'] or 'planner unknown'})")
-    say(f"B: {b['path']} ({b['planner'] or 'planner unknown'})")
-    rows = [(g, n, f"{ra:.0%}", f"{rb:.0%}", f"{(rb - ra) * 100:+.0f}")
-            for g, (n, ra, rb) in c.groups.items()]
-    total = sum(n for n, _, _ in c.groups.values())
-    rows.append(("all", total, f"{c.rate_a:.0%}", f"{c.rate_b:.0%}",
-                 f"{(c.rate_b - c.rate_a) * 100:+.0f}"))
-    say(console.table(["group", "tasks", "A", "B", "points"], rows))
-    for word, ids in (("gained in B", c.gained), ("lost in B", c.lost),
-                      ("only in A (not counted)", c.only_a),
-                      ("only in B (not counted)", c.only_b)):
-        if ids:
-            say(f"{word} ({len(ids)}): {', '.join(ids)}")
-    say(f"exact McNemar p = {c.p_value:.3g} ({len(c.gained)} gained, {len(c.lost)} lost)")
-    say(f"mean steps where both passed: A {c.steps_a:.1f}, B {c.steps_b:.1f}")
-    return EXIT_OK
-
-
-def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None],
-                     grammar: str | None = None, app_notes: bool = True) -> PlannerFactory:
-    """A planner per task's device; a model, or the embedded planner's memory, is loaded
-    (or explored) once."""
-    from automator.config import (
-        attach_app_notes,
-        build_device,
-        build_model_planner,
-        build_planner,
-        load_or_explore,
-        memory_dir,
-    )
-
-    kind = spec.partition(":")[0]
-    if kind in ("transformers", "openai"):
-        planner = build_model_planner(spec, grammar)
-        if app_notes:
-            with build_device("virtual") as phone:
-                attach_app_notes(planner, memory_dir(phone, memory))
-        return lambda device: planner
-    if kind not in ("default", "embedded"):
-        return lambda device: build_planner(spec, device, memory, on_progress=say)
-    from planners.embedded import EmbeddedPlanner
-
-    with build_device("virtual") as phone:
-        learned = load_or_explore(phone, memory_dir(phone, memory), on_progress=say)
-    return lambda device: EmbeddedPlanner(learned)
-
+# -- explore, bench ---------------------------------------------------------------------
 
 def cmd_explore(args: argparse.Namespace) -> int:
     from automator.config import build_device, memory_dir
@@ -240,7 +167,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
         return _error("on a real phone, name the apps to explore: --app PACKAGE [PACKAGE ...] "
                       "(`adb shell pm list packages` lists them)")
     try:
-        device = build_device(args.device)
+        device = build_device(args.device, _phone_config(args))
     except ConfigError as e:
         return _error(str(e))
     bar = console.ExploreBar()
@@ -361,13 +288,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
             say(f"{serial}\tdevice")
         say(f"export ANDROID_ADB_SERVER_PORT={server.port}")
 
-    run_forever(args.port, args.devices, on_ready=announce)
+    try:
+        phone = _phone_config(args)
+    except ConfigError as e:
+        return _error(str(e))
+    phones = {p.name: p for p in (phone.phone(index=i) for i in range(args.devices))}
+    run_forever(args.port, args.devices, on_ready=announce, phones=phones)
     return EXIT_OK
+
+
+def _phone_config(args: argparse.Namespace) -> PhoneConfig:
+    from automator.config import PhoneConfig, check_realism
+
+    return PhoneConfig(args.seed, check_realism(args.realism))
+
+
+def _add_phone_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seed", type=int, default=0,
+                        help="virtual phone: the seed of its data and layouts (default 0)")
+    parser.add_argument("--realism", default="off", help=REALISM_HELP)
 
 
 # -- parser -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
+    from automator.cli_eval import cmd_compare, cmd_eval
+
     parser = argparse.ArgumentParser(prog="automator", description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-vv: debug)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -384,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="pre-approve sensitive categories: payment send_money deletion "
                           "uninstall install permission")
     run.add_argument("--memory", help="exploration memory folder")
+    _add_phone_options(run)
     run.set_defaults(func=cmd_run)
 
     perceive = sub.add_parser("perceive", help="show what perception reads from a dump")
@@ -395,7 +342,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="evaluate a planner on a task suite (virtual phone)")
     ev.add_argument("suite")
-    ev.add_argument("--planner", default=DEFAULT_SUITE_PLANNER, help=PLANNER_HELP)
+    ev.add_argument("--planner", default=DEFAULT_SUITE_PLANNER,
+                    help=f"{PLANNER_HELP} | script (each task's own script: the proof that "
+                         "the suite can be done)")
     ev.add_argument("--grammar", help=GRAMMAR_HELP)
     ev.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
     ev.add_argument("--out")
@@ -403,6 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--memory", help="exploration memory folder")
     ev.add_argument("--over-adb", action="store_true",
                     help="drive each phone through the adb protocol (AndroidDevice)")
+    ev.add_argument("--seeds", type=int, nargs="+", default=[0], metavar="N",
+                    help="run every task on a phone of each seed (default: 0)")
+    ev.add_argument("--realism", default="off", help=REALISM_HELP)
     ev.set_defaults(func=cmd_eval)
 
     cmp = sub.add_parser("compare", help="compare two eval runs of one suite, task by task")
@@ -416,6 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--budget", type=int, default=150, help="actions at most, per app")
     ex.add_argument("--minutes", type=float, default=10.0, help="time limit, in all")
     ex.add_argument("--memory")
+    _add_phone_options(ex)
     ex.set_defaults(func=cmd_explore)
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
@@ -443,6 +396,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = phone_sub.add_parser("serve", help="serve virtual phones over the adb protocol")
     serve.add_argument("--port", type=int, default=5037, help="adb server port (default 5037)")
     serve.add_argument("--devices", type=int, default=1, help="how many phones")
+    _add_phone_options(serve)
     serve.set_defaults(func=cmd_serve)
     return parser
 

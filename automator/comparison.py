@@ -1,7 +1,8 @@
 """Compare two evaluations of the same suite, task by task.
 
 Two runs (`automator eval ... --out A`, then `--out B`, changing one thing: the planner, the
-grammar, `--no-app-notes`) are paired on their task ids. Tasks in only one run are listed,
+grammar, `--no-app-notes`) are paired per task and seed: a run is named `<task id>@<seed>`
+(rows without a seed are seed 0). Runs in only one eval are listed,
 never counted. Success rates are given per group and overall, the tasks that flipped are
 named, and the exact McNemar test says how likely that many one-sided flips are by chance:
 on a 68-task suite a few points of difference are often noise.
@@ -29,7 +30,7 @@ def load_summary(path: str | Path) -> dict[str, Any]:
         file = file / SUMMARY
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
-        tasks = {t["id"]: t for t in data["tasks"]}
+        tasks = {run_name(t): t for t in data["tasks"]}
         for t in tasks.values():
             t["success"] = bool(t["success"])
     except OSError as e:
@@ -37,6 +38,11 @@ def load_summary(path: str | Path) -> dict[str, Any]:
     except (ValueError, KeyError, TypeError) as e:
         raise SummaryError(f"{file}: not an eval summary ({type(e).__name__}: {e})") from e
     return {"planner": str(data.get("planner", "")), "tasks": tasks, "path": str(file)}
+
+
+def run_name(row: dict[str, Any]) -> str:
+    """A summary row's key: its task and the phone's seed."""
+    return f"{row['id']}@{int(row.get('seed', 0))}"
 
 
 def mcnemar_p(gained: int, lost: int) -> float:

@@ -46,10 +46,11 @@ class LoopConfig:
         data["allow"] = sorted(self.allow)
         return data
 
-    def for_device(self, spec: str) -> LoopConfig:
+    def for_device(self, spec: str, transitions: bool = False) -> LoopConfig:
         """Tuned for a device kind: the in-process virtual phone applies an action before
-        `execute` returns, so one capture after it is already the settled screen."""
-        if spec.partition(":")[0] == "virtual":
+        `execute` returns, so one capture after it is already the settled screen, unless
+        its realistic `transitions` are on: then it settles as a real phone does."""
+        if spec.partition(":")[0] == "virtual" and not transitions:
             return replace(self, settle_interval_s=0.0, settle_max_captures=1)
         return self
 
@@ -67,13 +68,60 @@ def memory_dir(device: Device, override: str | Path | None = None) -> Path:
     return automator_home() / "memory" / safe
 
 
-def build_device(spec: str) -> Device:
-    """A device from its spec; raises ConfigError for unknown or unavailable kinds."""
-    kind, _, arg = spec.partition(":")
-    if kind == "virtual":
+@dataclass(frozen=True)
+class PhoneConfig:
+    """Which virtual phone: its seed (data and layouts) and realism ("on", "off", or a list
+    of `devices.virtual.realism.Realism` features)."""
+
+    seed: int = 0
+    realism: str = "off"
+
+    @property
+    def serial(self) -> str:
+        return self.serial_for(0)
+
+    def serial_for(self, index: int) -> str:
+        """The name of phone `index`, and so its exploration memory's folder: one per seed
+        and realism, so that a map of one phone is never used for another. The tidy phone
+        of seed 0 keeps the plain name (`virtual-0`)."""
+        from devices.virtual.realism import Realism
+
+        realism = str(Realism.parse(self.realism))
+        if self.seed == 0 and realism == "off":
+            return f"virtual-{index}"
+        return f"virtual-{index}-seed{self.seed}-realism-{realism.replace(',', '+')}"
+
+    @property
+    def transitions(self) -> bool:
+        """Screens take time to settle."""
+        from devices.virtual.realism import Realism
+
+        return Realism.parse(self.realism).transitions
+
+    def phone(self, state: dict[str, Any] | None = None, app: str | None = None,
+              index: int = 0) -> Device:
         from devices.virtual.phone import VirtualPhone
 
-        return VirtualPhone(app=arg or None)
+        return VirtualPhone(state=state, app=app, serial=self.serial_for(index),
+                            seed=self.seed, realism=self.realism)
+
+
+def check_realism(text: str) -> str:
+    """The realism words, checked; raises ConfigError for unknown ones."""
+    from devices.virtual.realism import Realism
+
+    try:
+        return str(Realism.parse(text))
+    except ValueError as e:
+        raise ConfigError(str(e)) from e
+
+
+def build_device(spec: str, phone: PhoneConfig | None = None) -> Device:
+    """A device from its spec; raises ConfigError for unknown or unavailable kinds. `phone`
+    picks the virtual phone's seed and realism."""
+    kind, _, arg = spec.partition(":")
+    if kind == "virtual":
+        return (phone or PhoneConfig()).phone(app=arg or None)
     if kind == "android":
         from devices.android import AndroidDevice
         from devices.errors import DeviceError

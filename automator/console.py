@@ -11,6 +11,7 @@ from automator.safety import Confirm
 from automator.trajectory import Step, Trajectory
 
 if TYPE_CHECKING:
+    from automator.evaluate import Summary
     from planners.embedded.explore import ExploreStatus
 
 
@@ -83,6 +84,27 @@ def line_printer(stream: TextIO | None = None) -> Callable[[str], None]:
         out.flush()
 
     return say
+
+
+def format_summary(summary: Summary) -> str:
+    """An eval's figures: success with its 95% interval per split, per app and overall, the
+    runs that failed in telling ways, and the floor of the suite."""
+    rows: list[tuple[object, ...]] = []
+    if len(summary.per_split) > 1 or "" not in summary.per_split:
+        rows += [(f"split {name or '(top)'}", r.describe())
+                 for name, r in summary.per_split.items()]
+    rows += [(app, r.describe()) for app, r in summary.per_group.items()]
+    rows.append(("all", summary.overall.describe()))
+    lines = [table(["group", "success [95% CI] (passed/runs)"], rows)]
+    false_successes = sum(t.false_success for t in summary.tasks)
+    side_effects = sum(t.side_effects > 0 for t in summary.tasks)
+    lines.append(f"seeds {', '.join(map(str, summary.seeds))}, realism {summary.realism}; "
+                 f"false successes (said done, was not): {false_successes}; "
+                 f"failed on side effects: {side_effects}")
+    if summary.floor is not None:
+        lines.append(f"floor: always giving up scores {summary.floor.give_up.describe()}, "
+                     f"always saying infeasible {summary.floor.infeasible.describe()}")
+    return "\n".join(lines)
 
 
 def explore_line(s: ExploreStatus, width: int = 20) -> str:

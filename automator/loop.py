@@ -223,6 +223,9 @@ class _Episode:
     def finish(self, action: Finish) -> None:
         if action.status == FinishStatus.SUCCESS:
             self.end = _End(Outcome.SUCCESS, "the planner finished the task", action.answer)
+        elif action.status == FinishStatus.FAILURE:
+            self.end = _End(Outcome.FAILURE, "the planner gave up"
+                            + (f": {action.answer}" if action.answer else ""), action.answer)
         else:
             self.end = _End(Outcome.INFEASIBLE, action.answer or "the planner found the goal "
                             "infeasible", action.answer)

@@ -45,8 +45,12 @@ class Direction(StrEnum):
 
 
 class FinishStatus(StrEnum):
-    SUCCESS = "success"
-    INFEASIBLE = "infeasible"
+    """Three different ends: the task is done; it cannot be done (the answer says why); the
+    agent gives up without saying either (the answer may say why). Giving up never passes."""
+
+    SUCCESS = "success"  # done
+    INFEASIBLE = "infeasible"  # impossible, said explicitly, with the reason
+    FAILURE = "failure"  # gave up: not done, and not shown to be impossible
 
 
 @dataclass(frozen=True)

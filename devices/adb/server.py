@@ -301,10 +301,12 @@ def run_forever(
     count: int = 1,
     host: str = "127.0.0.1",
     on_ready: Callable[[AdbServer], None] | None = None,
+    phones: Mapping[str, PhoneBackend] | None = None,
 ) -> None:
-    """Serve `count` virtual phones until interrupted or until a client sends `host:kill`;
-    `on_ready` is called once the server listens (the command line prints its address)."""
-    with serve(host, port, count) as server:
+    """Serve `count` virtual phones (or the `phones` given, serial->phone) until interrupted
+    or until a client sends `host:kill`; `on_ready` is called once the server listens (the
+    command line prints its address)."""
+    with serve(host, port, phones if phones is not None else count) as server:
         if on_ready is not None:
             on_ready(server)
         with contextlib.suppress(KeyboardInterrupt):

@@ -130,8 +130,8 @@ class EmbeddedPlanner:
                                     f"{decision.thought}", confidence=decision.confidence)
         else:
             decision = first
-        done = isinstance(decision.action, Finish) and decision.action.status is not (
-            FinishStatus.INFEASIBLE)
+        done = isinstance(decision.action, Finish) and decision.action.status is (
+            FinishStatus.SUCCESS)
         if done and index + 1 < len(parts):
             nxt = self._decide_part(parts, index + 1, screen, [])
             return Decision(nxt.action, thought=f"{decision.thought} {nxt.thought}",

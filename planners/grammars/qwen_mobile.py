@@ -11,7 +11,9 @@ the model saw it after `smart_resize`; for Qwen3-VL, 0-1000 on both axes.
 Parsing: strict first (exactly one `<tool_call>...</tool_call>` block holding one JSON
 object). The one fallback: no complete block, and exactly one JSON object with `name` and
 `arguments` in the text (a code fence, or a block cut before its closing tag). Two calls
-are rejected. `terminate(status='failure')` is `Finish(INFEASIBLE)`; `answer(text)` is
+are rejected. `terminate(status='success')` is `Finish(SUCCESS)`;
+`terminate(status='failure')` is `Finish(FAILURE)`, giving up (the model says the task is not
+done, not that it is impossible; mobile_use has no word for "infeasible"); `answer(text)` is
 `Finish(SUCCESS, answer=text)`.
 """
 
@@ -127,7 +129,7 @@ def _terminate(args: dict[str, Any]) -> Action:
     status = str(args.get("status", "")).lower()
     if status not in ("success", "failure"):
         raise ParseError("terminate needs status 'success' or 'failure'")
-    return Finish(FinishStatus.SUCCESS if status == "success" else FinishStatus.INFEASIBLE)
+    return Finish(FinishStatus.SUCCESS if status == "success" else FinishStatus.FAILURE)
 
 
 def _button(args: dict[str, Any]) -> Action:

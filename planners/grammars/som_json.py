@@ -48,7 +48,10 @@ KIND_ALIASES = {
     "press_key": ActionKind.KEY,
     "navigate_back": ActionKind.KEY,
 }
-STATUS_ALIASES = {"complete": "success", "failure": "infeasible", "failed": "infeasible"}
+# the model's own words for the three ends; "infeasible" only when it says so
+STATUS_ALIASES = {"complete": "success", "completed": "success", "done": "success",
+                  "failed": "failure", "fail": "failure", "give_up": "failure",
+                  "impossible": "infeasible"}
 MAX_WAIT_S = 60.0
 _KIND_KEYS = ("kind", "action_type", "type")
 

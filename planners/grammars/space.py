@@ -18,8 +18,8 @@ KIND_HINTS: dict[ActionKind, str] = {
     ActionKind.KEY: "press a system key",
     ActionKind.OPEN_APP: "open an app by the name the launcher shows",
     ActionKind.WAIT: "wait for the screen to settle",
-    ActionKind.FINISH: "end the task: success (with the answer when the goal asks a question) "
-    "or infeasible",
+    ActionKind.FINISH: "end the task: success (done; with the answer when the goal asks a "
+    "question), infeasible (it cannot be done; say why) or failure (you give up)",
 }
 
 ENUM_CHOICES: dict[str, tuple[str, ...]] = {

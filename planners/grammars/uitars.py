@@ -7,9 +7,11 @@ the matching `Frame`. Boxes may be written `(x,y)`, `<|box_start|>(x,y)<|box_end
 
 Parsing: strict first (an `Action:` line after an optional `Thought:`/`Reflection:` part).
 The one fallback: no `Action:` marker, and the last non-empty line is a call. Exactly one
-call is accepted. `call_user()` ends the episode as `Finish(INFEASIBLE)`: the model says it
-cannot go on without a person, and the one safe thing an unattended agent can do is stop and
-say why (the thought, or the call's content, is kept as the answer).
+call is accepted. `finished(content=...)` is `Finish(SUCCESS, answer=content)`.
+`call_user()` is `Finish(FAILURE)`, giving up: UI-TARS's own prompt uses it "when the task
+is unsolvable, or when you need the user's help", so it says the task is not done, never
+which of the two; an unattended agent stops and says why (the thought, or the call's
+content, is kept as the reason). UI-TARS has no word of its own for "infeasible".
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def _calls(kind: ActionKind) -> list[str]:
         ActionKind.OPEN_APP: ["open_app(app_name='')"],
         ActionKind.WAIT: [f"wait()  # {WAIT_S:g} s"],
         ActionKind.FINISH: ["finished(content='')  # content: the answer, if the task asks one",
-                            "call_user()  # stop: the task is infeasible or needs a person"],
+                            "call_user()  # stop and ask a person: you cannot go on"],
     }[kind]
 
 
@@ -162,7 +164,7 @@ def _open_app(call: Call) -> Action:
 def _finish(call: Call, thought: str) -> Action:
     content = call.args.get("content", "").strip() or None
     if call.name == "call_user":
-        return Finish(FinishStatus.INFEASIBLE, content or thought or None)
+        return Finish(FinishStatus.FAILURE, content or thought or None)
     return Finish(FinishStatus.SUCCESS, content)
 
 

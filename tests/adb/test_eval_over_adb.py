@@ -16,12 +16,14 @@ goal: Turn on Wi-Fi
 app: launcher
 state: {system: {wifi: false}}
 success: [{path: system.wifi, equals: true}]
+changes: [system.wifi, system.wifi_network]
 max_steps: 8
 """,
     "dark-theme": """
 goal: Turn on dark theme
 app: settings
 success: [{path: system.dark_mode, equals: true}]
+changes: [system.dark_mode]
 max_steps: 8
 """,
     "impossible": """
@@ -64,7 +66,7 @@ def _suite(tmp_path: Path) -> Path:
 def test_same_outcomes_in_process_and_over_adb(tmp_path: Path):
     suite = _suite(tmp_path)
     runs = {
-        over_adb: evaluate(suite, lambda device: ScriptedPlanner(_follow_labels),
+        over_adb: evaluate(suite, lambda device, task: ScriptedPlanner(_follow_labels),
                            tmp_path / f"out-{over_adb}", over_adb=over_adb)
         for over_adb in (False, True)
     }

@@ -6,7 +6,7 @@ import json
 import pytest
 from PIL import Image
 
-from automator.cli import main
+from automator.cli import build_parser, main
 from automator.console import tty_confirm
 from automator.recording import load_trajectory
 from automator.trajectory import Outcome
@@ -43,10 +43,26 @@ def test_run_shows_steps_records_the_episode_and_exits_0_on_success(tmp_path, ca
 
 
 @pytest.mark.sim
-@pytest.mark.parametrize(("finish", "code"), [("infeasible", 3), ("success", 0)])
+@pytest.mark.parametrize(("finish", "code"), [("infeasible", 3), ("success", 0), ("failure", 1)])
 def test_run_exit_codes(tmp_path, capsys, finish, code):
     planner = _script(tmp_path, [{"kind": "finish", "status": finish}])
     assert main(["run", "x", "--planner", planner, "--out", str(tmp_path / "e")]) == code
+
+
+@pytest.mark.sim
+def test_run_and_explore_take_the_phone_seed_and_realism(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("AUTOMATOR_HOME", str(tmp_path / "home"))
+    planner = _script(tmp_path, [{"kind": "finish", "status": "success"}])
+    out = tmp_path / "e"
+    assert main(["run", "x", "--planner", planner, "--out", str(out), "--seed", "2",
+                 "--realism", "on"]) == 0
+    trajectory = load_trajectory(out)
+    assert trajectory.device == "virtual-0-seed2-realism-on"
+    assert json.loads((out / "episode.json").read_text())["config"]["settle_max_captures"] > 1
+    for command in (["explore"], ["virtual-phone", "serve"]):
+        args = build_parser().parse_args([*command, "--seed", "1", "--realism", "hints"])
+        assert (args.seed, args.realism) == (1, "hints")
+    assert main(["run", "x", "--realism", "always", "--out", str(out)]) == 2
 
 
 @pytest.mark.sim
@@ -145,10 +161,71 @@ def test_eval_runs_a_tiny_suite_and_writes_the_summary(tmp_path, capsys):
     summary = json.loads((out / "summary.json").read_text())
     assert summary["total"] == 2 and summary["success_rate"] == 0.5
     assert summary["per_app"] == {"clock": 0.0, "settings": 1.0}
-    assert (out / "settings-wifi-stays" / "episode.json").exists()
+    assert (out / "settings-wifi-stays" / "seed-0" / "episode.json").exists()
+    assert summary["floor"]["give_up"]["succeeded"] == 0
+    assert summary["floor"]["infeasible"]["succeeded"] == 1  # clock-warp
+    assert summary["false_successes"] == 1  # said success on the infeasible one
     assert main(["eval", str(suite), "--planner", planner, "--out", str(out),
                  "--tasks", "clock-*"]) == 0
     assert json.loads((out / "summary.json").read_text())["total"] == 1
+
+
+@pytest.mark.sim
+def test_eval_on_seeds_and_splits_gives_intervals_and_seeded_rows(tmp_path, capsys):
+    suite = tmp_path / "suite"
+    for split, name, wifi in (("dev", "settings-wifi-stays", "true"),
+                              ("test", "settings-wifi-was-off", "false")):
+        (suite / split).mkdir(parents=True)
+        (suite / split / f"{name}.yaml").write_text(
+            f"goal: Have Wi-Fi on\napp: settings\nstate: {{system: {{wifi: {wifi}}}}}\n"
+            "success:\n  - {path: system.wifi, equals: true}\nmax_steps: 3\n")
+    out = tmp_path / "out"
+    planner = _script(tmp_path, [])  # finishes with success at once
+    assert main(["eval", str(suite), "--planner", planner, "--out", str(out),
+                 "--seeds", "0", "1", "2"]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["seeds"] == [0, 1, 2] and summary["realism"] == "off"
+    assert sorted((t["id"], t["seed"]) for t in summary["tasks"]) == sorted(
+        (n, s) for n in ("settings-wifi-stays", "settings-wifi-was-off") for s in (0, 1, 2))
+    assert summary["per_split"]["dev"]["rate"] == 1.0
+    assert summary["per_split"]["test"]["rate"] == 0.0
+    assert summary["per_split"]["test"]["ci95"][0] == 0.0
+    assert 0.1 < summary["ci95"][0] < 0.5 < summary["ci95"][1] < 0.9
+    assert summary["false_successes"] == 3
+    printed = capsys.readouterr().out
+    assert "split dev" in printed and "false successes (said done, was not): 3" in printed
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("make", ["empty", "missing", "no-match"])
+def test_eval_of_no_tasks_is_exit_2_with_one_line(tmp_path, capsys, make):
+    suite = tmp_path / "suite"
+    args = []
+    if make != "missing":
+        suite.mkdir()
+    if make == "no-match":
+        (suite / "a.yaml").write_text("goal: do it\n")
+        args = ["--tasks", "zzz-*"]
+    planner = _script(tmp_path, [])
+    code = main(["eval", str(suite), "--planner", planner, "--out", str(tmp_path / "o"), *args])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("automator: ") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.unit
+def test_a_missing_suite_is_told_before_the_default_planner_explores(tmp_path, monkeypatch,
+                                                                        capsys):
+    monkeypatch.setenv("AUTOMATOR_HOME", str(tmp_path / "home"))
+    assert main(["eval", str(tmp_path / "missing")]) == 2
+    assert "not a folder" in capsys.readouterr().err
+    assert not (tmp_path / "home").exists()
+
+
+@pytest.mark.unit
+def test_eval_rejects_unknown_realism(tmp_path, capsys):
+    (tmp_path / "a.yaml").write_text("goal: do it\n")
+    assert main(["eval", str(tmp_path), "--realism", "sometimes"]) == 2
+    assert "sometimes" in capsys.readouterr().err
 
 
 @pytest.mark.sim

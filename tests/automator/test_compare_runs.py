@@ -40,8 +40,8 @@ def test_compare_pairs_tasks_by_id_and_names_the_flips(tmp_path):
         "clock-1": ("clock", True, 2), "clock-2": ("clock", True, 5),
         "notes-1": ("notes", False, 9), "notes-2": ("notes", True, 5), "new": ("y", False, 1)})
     c = compare(load_summary(a), load_summary(b / "summary.json"))
-    assert c.gained == ("clock-2",) and c.lost == ("notes-1",)
-    assert c.only_a == ("old",) and c.only_b == ("new",)
+    assert c.gained == ("clock-2@0",) and c.lost == ("notes-1@0",)
+    assert c.only_a == ("old@0",) and c.only_b == ("new@0",)
     assert c.groups == {"clock": (2, 0.5, 1.0), "notes": (2, 1.0, 0.5)}
     assert (c.rate_a, c.rate_b) == (0.75, 0.75)
     assert (c.steps_a, c.steps_b) == (3.5, 3.5)  # clock-1 and notes-2 passed in both
@@ -55,6 +55,23 @@ def test_unreadable_summaries_are_named(tmp_path):
     (tmp_path / "bad.json").write_text('{"tasks": [{"no id": 1}]}')
     with pytest.raises(SummaryError, match=r"bad\.json: not an eval summary"):
         load_summary(tmp_path / "bad.json")
+
+
+@pytest.mark.unit
+def test_compare_pairs_runs_per_task_and_seed(tmp_path):
+    def write(name, results):
+        rows = [{"id": i, "seed": seed, "app": "clock", "success": ok, "steps": 1}
+                for (i, seed), ok in results.items()]
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "summary.json").write_text(json.dumps({"tasks": rows}))
+        return load_summary(tmp_path / name)
+
+    a = write("a", {("clock-1", 0): True, ("clock-1", 1): False, ("clock-1", 2): True})
+    b = write("b", {("clock-1", 0): True, ("clock-1", 1): True, ("clock-1", 2): False,
+                    ("clock-1", 3): True})
+    c = compare(a, b)
+    assert c.gained == ("clock-1@1",) and c.lost == ("clock-1@2",)
+    assert c.only_b == ("clock-1@3",) and c.groups == {"clock": (3, 2 / 3, 2 / 3)}
 
 
 @pytest.fixture
@@ -81,8 +98,8 @@ def test_compare_command_on_two_evals(suite, tmp_path, capsys):
     capsys.readouterr()
     assert main(["compare", str(tmp_path / "a"), str(tmp_path / "b")]) == 0
     out = capsys.readouterr().out
-    assert "gained in B (1): settings-home" in out
-    assert "lost in B (1): settings-stays" in out
+    assert "gained in B (1): settings-home@0" in out
+    assert "lost in B (1): settings-stays@0" in out
     assert "exact McNemar p = 1" in out
     assert main(["compare", str(tmp_path / "a"), str(tmp_path / "nowhere")]) == 2
 
@@ -91,7 +108,7 @@ def test_compare_command_on_two_evals(suite, tmp_path, capsys):
 def test_summary_is_written_after_each_task(suite, tmp_path):
     calls = []
 
-    def factory(device):
+    def factory(device, task):
         calls.append(device)
         if len(calls) == 2:
             raise KeyboardInterrupt  # the run is stopped during its second task

@@ -139,6 +139,13 @@ def test_infeasible_finish_keeps_the_answer(config):
     assert trajectory.outcome == Outcome.INFEASIBLE and trajectory.answer == answer
 
 
+def test_giving_up_ends_as_failure_with_the_reason(config):
+    planner = ScriptedPlanner([Finish(FinishStatus.FAILURE, "I could not find the setting")])
+    trajectory = run_episode("Turn on Wi-Fi", VirtualPhone(), planner, config)
+    assert trajectory.outcome == Outcome.FAILURE
+    assert "gave up" in trajectory.reason and "could not find" in trajectory.reason
+
+
 @pytest.mark.sim
 def test_typing_is_verified_against_the_field(config):
     phone = VirtualPhone(app="shop")

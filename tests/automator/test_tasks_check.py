@@ -86,29 +86,51 @@ def _trajectory(outcome, answer=None):
 
 @pytest.mark.unit
 def test_check_needs_the_right_finish_status():
-    assert check_task(_task(), STATE, _trajectory(Outcome.SUCCESS)).success
-    failed = check_task(_task(), STATE, _trajectory(Outcome.MAX_STEPS))
+    assert check_task(_task(), STATE, _trajectory(Outcome.SUCCESS), STATE).success
+    failed = check_task(_task(), STATE, _trajectory(Outcome.MAX_STEPS), STATE)
     assert not failed.success and "max_steps" in failed.failures[0]
     infeasible = _task(expect="infeasible", success=[])
-    assert check_task(infeasible, STATE, _trajectory(Outcome.INFEASIBLE)).success
-    assert not check_task(infeasible, STATE, _trajectory(Outcome.SUCCESS)).success
+    assert check_task(infeasible, STATE, _trajectory(Outcome.INFEASIBLE), STATE).success
+    assert not check_task(infeasible, STATE, _trajectory(Outcome.SUCCESS), STATE).success
 
 
 @pytest.mark.unit
 def test_check_reports_failed_conditions():
     task = _task(success=[{"path": "system.wifi", "equals": False}])
-    check = check_task(task, STATE, _trajectory(Outcome.SUCCESS))
+    check = check_task(task, STATE, _trajectory(Outcome.SUCCESS), STATE)
     assert not check.success
     assert check.failures == ("not system.wifi equals False",)
 
 
 @pytest.mark.unit
-def test_answer_is_a_case_insensitive_substring_of_any_accepted():
+def test_answer_matches_whole_tokens_of_any_accepted():
     task = _task(answer=["5 pm", "17:00"])
-    assert check_task(task, STATE, _trajectory(Outcome.SUCCESS, "At 5 PM.")).success
-    assert check_task(task, STATE, _trajectory(Outcome.SUCCESS, "17:00")).success
-    assert not check_task(task, STATE, _trajectory(Outcome.SUCCESS, "6 pm")).success
-    assert not check_task(task, STATE, _trajectory(Outcome.SUCCESS, None)).success
+    assert check_task(task, STATE, _trajectory(Outcome.SUCCESS, "At 5 PM."), STATE).success
+    assert check_task(task, STATE, _trajectory(Outcome.SUCCESS, "17:00"), STATE).success
+    assert not check_task(task, STATE, _trajectory(Outcome.SUCCESS, "6 pm"), STATE).success
+    assert not check_task(task, STATE, _trajectory(Outcome.SUCCESS, None), STATE).success
+    twelve = _task(answer="12", success=[])
+    assert not check_task(twelve, STATE, _trajectory(Outcome.SUCCESS, "120"), STATE).success
+    assert check_task(twelve, STATE, _trajectory(Outcome.SUCCESS, "12 points"), STATE).success
+
+
+@pytest.mark.unit
+def test_giving_up_never_passes_not_even_an_infeasible_task():
+    infeasible = _task(expect="infeasible", success=[])
+    for task in (infeasible, _task()):
+        check = check_task(task, STATE, _trajectory(Outcome.FAILURE, "I give up"), STATE)
+        assert not check.success and "failure" in check.failures[0]
+
+
+@pytest.mark.unit
+def test_an_unallowed_change_fails_an_otherwise_done_task():
+    before = {**STATE, "system": {**STATE["system"], "wifi": False, "bluetooth": False}}
+    after = {**before, "system": {**before["system"], "wifi": True, "bluetooth": True}}
+    task = _task(changes=["system.wifi"])
+    check = check_task(task, after, _trajectory(Outcome.SUCCESS), before)
+    assert check.failures == ("side effect: system.bluetooth changed False -> True",)
+    allowed = _task(changes=["system.wifi", "system.bluetooth"])
+    assert check_task(allowed, after, _trajectory(Outcome.SUCCESS), before).success
 
 
 @pytest.mark.unit
@@ -121,6 +143,10 @@ def test_answer_is_a_case_insensitive_substring_of_any_accepted():
         {"id": "x", "goal": "g", "success": [{"equals": 1}]},
         {"id": "x", "goal": "g", "expect": "max_steps"},
         {"id": "x", "goal": "g", "allow": ["teleport"]},
+        {"id": "x", "goal": "g", "changes": "system.wifi"},
+        {"id": "x", "goal": "g", "changes": ["clock.alarms[+one]"]},
+        {"id": "x", "goal": "g", "changes": ["clock..alarms"]},
+        {"id": "x", "goal": "g", "changes": ["clock.alarms[id=3]"]},
     ],
 )
 def test_malformed_tasks_are_rejected(bad):
@@ -142,3 +168,22 @@ def test_load_suite_reads_yaml_ids_from_file_names_and_filters(tmp_path: Path):
     assert wifi.allow == frozenset({"deletion"}) and wifi.group == "settings"
     assert [t.id for t in load_suite(tmp_path, "settings-*")] == ["settings-wifi-on"]
     assert tasks[0].group == "clock"
+
+
+@pytest.mark.unit
+def test_load_suite_reads_split_subfolders_recursively(tmp_path: Path):
+    for split, name in (("dev", "a-one"), ("test", "b-two"), ("test", "c-three")):
+        (tmp_path / split).mkdir(exist_ok=True)
+        (tmp_path / split / f"{name}.yaml").write_text(f"goal: do {name}\nscript: [[tap, 1]]\n")
+    tasks = load_suite(tmp_path)
+    assert [(t.split, t.id) for t in tasks] == [
+        ("dev", "a-one"), ("test", "b-two"), ("test", "c-three")]
+    assert tasks[0].script == (["tap", 1],)
+
+
+@pytest.mark.unit
+def test_an_empty_or_missing_suite_is_an_error(tmp_path: Path):
+    with pytest.raises(TaskError, match="no task files"):
+        load_suite(tmp_path)
+    with pytest.raises(TaskError, match="not a folder"):
+        load_suite(tmp_path / "missing")

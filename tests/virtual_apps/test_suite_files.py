@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-SUITE = Path(__file__).resolve().parents[2] / "datasets" / "tasks" / "virtual-phone" / "dev"
+SUITE = Path(__file__).resolve().parents[2] / "datasets" / "tasks" / "virtual-phone"
+SPLITS = ("dev", "test")
 KEYS = {"id", "goal", "app", "state", "success", "changes", "expect", "answer", "allow",
         "max_steps", "steps", "script"}
 REQUIRED = {"id", "goal", "app", "success", "changes", "expect", "max_steps", "steps",
@@ -23,8 +24,11 @@ STATE_KEYS = {"system", "settings", "contacts", "messages", "clock", "notes", "s
 
 
 def _load() -> dict[str, dict[str, Any]]:
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
-            for p in sorted(SUITE.glob("*.yaml"))}
+    """Every task of every split, by id (ids are unique across splits)."""
+    paths = sorted(p for split in SPLITS for p in (SUITE / split).glob("*.yaml"))
+    assert len({p.stem for p in paths}) == len(paths), "a task id is in two splits"
+    return {p.stem: {**yaml.safe_load(p.read_text(encoding="utf-8")), "_split": p.parent.name}
+            for p in paths}
 
 
 TASKS = _load()
@@ -57,8 +61,8 @@ def _resolve(state: Any, path: str) -> bool:
 @pytest.mark.unit
 @pytest.mark.parametrize("name", sorted(TASKS))
 def test_task_schema(name: str) -> None:
-    task = TASKS[name]
-    assert isinstance(task, dict) and task["id"] == name
+    task = {k: v for k, v in TASKS[name].items() if k != "_split"}
+    assert task["id"] == name
     assert set(task) <= KEYS and set(task) >= REQUIRED, set(task) ^ KEYS
     assert isinstance(task["goal"], str) and len(task["goal"]) > 5
     assert task["app"] in APPS
@@ -83,30 +87,28 @@ def test_task_schema(name: str) -> None:
 
 @pytest.mark.unit
 def test_suite_loads_with_the_evaluator() -> None:
-    tasks = pytest.importorskip("automator.tasks", reason="the evaluator module is missing")
-    known = {o.value for o in tasks.Outcome}
-    if "blocked" in known:
-        loaded = tasks.load_suite(SUITE)
-        assert [t.id for t in loaded] == sorted(TASKS)
-    else:  # until the evaluator knows `expect: blocked`
-        ids = [tasks.load_task(SUITE / f"{n}.yaml").id for n in sorted(TASKS)
-               if TASKS[n]["expect"] != "blocked"]
-        assert ids == [n for n in sorted(TASKS) if TASKS[n]["expect"] != "blocked"]
+    from automator.tasks import load_suite
+
+    loaded = load_suite(SUITE)
+    assert sorted(t.id for t in loaded) == sorted(TASKS)
+    assert all(t.split == TASKS[t.id]["_split"] for t in loaded)
+    assert not list(SUITE.glob("*.yaml")), "tasks live in a split"
 
 
 @pytest.mark.unit
 def test_suite_counts_and_coverage() -> None:
-    tasks = list(TASKS.values())
-    assert len(tasks) >= 45
-    assert sum(t["expect"] == "infeasible" for t in tasks) >= 5
-    assert sum(t.get("answer") is not None for t in tasks) >= 5
-    covered = set().union(*(_apps_of(t) for t in tasks))
-    assert APPS - {"launcher"} <= covered
-    assert {t["app"] for t in tasks} >= APPS, "every app is also a starting point"
-    difficulties = {t["steps"] for t in tasks}
-    assert 1 in difficulties and max(difficulties) >= 10
-    for app in APPS - {"launcher"}:
-        assert sum(app in _apps_of(t) for t in tasks) >= 3, app
+    assert len(TASKS) >= 150
+    for split in SPLITS:
+        tasks = [t for t in TASKS.values() if t["_split"] == split]
+        assert len(tasks) >= 60, split
+        for expect in ("infeasible", "blocked"):
+            assert sum(t["expect"] == expect for t in tasks) >= 2, (split, expect)
+        assert sum(t.get("answer") is not None for t in tasks) >= 5, split
+        covered = set().union(*(_apps_of(t) for t in tasks))
+        assert APPS - {"launcher"} <= covered, split
+        assert {t["app"] for t in tasks} >= APPS, f"{split}: every app is a starting point"
+        for app in APPS - {"launcher"}:
+            assert sum(app in _apps_of(t) for t in tasks) >= 3, (split, app)
 
 
 @pytest.mark.sim

@@ -17,6 +17,7 @@ from automator.templates import fill
 phone_module = pytest.importorskip("devices.virtual.phone",
                                    reason="the virtual phone is not built yet")
 tasks_module = pytest.importorskip("automator.tasks", reason="the evaluator is missing")
+side_effects_module = pytest.importorskip("automator.side_effects")
 
 pytestmark = pytest.mark.sim
 
@@ -27,14 +28,18 @@ def start(task_id: str) -> tuple[Driver, dict]:
     phone = phone_module.VirtualPhone(state=copy.deepcopy(raw.get("state") or {}),
                                       app=raw["app"])
     task = fill({k: v for k, v in raw.items() if k != "state"}, phone.state())
+    task["_initial"] = phone.state()
     return Driver(phone), task
 
 
 def assert_done(driver: Driver, task: dict) -> None:
+    """Every condition holds, and nothing changed that the task's `changes` do not allow."""
     state = driver.phone.state()
+    initial = task.pop("_initial")
     loaded = tasks_module.task_from_dict(task)
     failed = [c.describe() for c in loaded.success
               if not tasks_module.check_condition(c, state)]
+    failed += side_effects_module.side_effects(initial, state, loaded.changes)
     assert loaded.success and not failed, failed
 
 

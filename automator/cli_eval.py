@@ -1,0 +1,125 @@
+"""The `eval` and `compare` commands, and the planners an eval builds per phone."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from automator import console
+from automator.cli import EXIT_OK, _error
+from automator.errors import ConfigError, TaskError
+
+if TYPE_CHECKING:
+    from automator.config import PhoneConfig
+    from automator.evaluate import PlannerFactory
+    from automator.tasks import Task
+    from devices.device import Device
+    from planners.planner import Planner
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from automator.config import PhoneConfig, check_realism
+    from automator.evaluate import TaskReport, evaluate
+    from automator.tasks import load_suite
+
+    say = console.line_printer()
+    try:
+        if not load_suite(args.suite, args.tasks):  # a bad suite is told before exploring
+            return _error(f"no task in {args.suite} matches {args.tasks!r}")
+        phones = [PhoneConfig(seed, check_realism(args.realism)) for seed in args.seeds]
+        factory = _planner_factory(args.planner, args.memory, say, args.grammar,
+                                   not args.no_app_notes, phones)
+    except (ConfigError, TaskError) as e:
+        return _error(str(e))
+    out = Path(args.out) if args.out else Path("runs") / f"eval-{time.strftime('%Y%m%d-%H%M%S')}"
+
+    def on_task(r: TaskReport) -> None:
+        mark = "PASS" if r.success else "FAIL"
+        say(f"{mark} {r.id} (seed {r.seed}): {r.outcome} in {r.steps} steps "
+            f"({r.seconds:.1f} s) {r.reason}")
+
+    try:
+        summary = evaluate(args.suite, factory, out, on_task=on_task, pattern=args.tasks,
+                           over_adb=args.over_adb, seeds=args.seeds, realism=args.realism)
+    except TaskError as e:
+        return _error(str(e))
+    say(console.format_summary(summary))
+    say(f"summary: {out / 'summary.json'}")
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from automator.comparison import SummaryError, compare, load_summary
+
+    try:
+        a, b = load_summary(args.a), load_summary(args.b)
+    except SummaryError as e:
+        return _error(str(e))
+    c = compare(a, b)
+    say = console.line_printer()
+    say(f"A: {a['path']} ({a['planner'] or 'planner unknown'})")
+    say(f"B: {b['path']} ({b['planner'] or 'planner unknown'})")
+    rows = [(g, n, f"{ra:.0%}", f"{rb:.0%}", f"{(rb - ra) * 100:+.0f}")
+            for g, (n, ra, rb) in c.groups.items()]
+    total = sum(n for n, _, _ in c.groups.values())
+    rows.append(("all", total, f"{c.rate_a:.0%}", f"{c.rate_b:.0%}",
+                 f"{(c.rate_b - c.rate_a) * 100:+.0f}"))
+    say(console.table(["group", "tasks", "A", "B", "points"], rows))
+    for word, ids in (("gained in B", c.gained), ("lost in B", c.lost),
+                      ("only in A (not counted)", c.only_a),
+                      ("only in B (not counted)", c.only_b)):
+        if ids:
+            say(f"{word} ({len(ids)}): {', '.join(ids)}")
+    say(f"exact McNemar p = {c.p_value:.3g} ({len(c.gained)} gained, {len(c.lost)} lost)")
+    say(f"mean steps where both passed: A {c.steps_a:.1f}, B {c.steps_b:.1f}")
+    return EXIT_OK
+
+
+def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None],
+                     grammar: str | None = None, app_notes: bool = True,
+                     phones: Sequence[PhoneConfig] = ()) -> PlannerFactory:
+    """A planner per run's device. A model is loaded once; the exploration memory (the
+    embedded planner's map, a model's app notes) is the one of the run's phone (its seed
+    and realism), explored once per phone on a twin and kept."""
+    from automator.config import (
+        PhoneConfig,
+        attach_app_notes,
+        build_model_planner,
+        build_planner,
+        load_or_explore,
+        memory_dir,
+    )
+
+    by_name = {p.serial: p for p in phones or [PhoneConfig()]}
+    learned: dict[str, Any] = {}
+
+    def memory_of(name: str) -> Any:
+        if name not in learned:
+            with by_name.get(name, PhoneConfig()).phone() as twin:
+                learned[name] = load_or_explore(twin, memory_dir(twin, memory), say)
+        return learned[name]
+
+    from automator.evaluate import script_planner
+
+    kind = spec.partition(":")[0]
+    if kind in ("transformers", "openai"):
+        planner = build_model_planner(spec, grammar)
+
+        def with_notes(device: Device, task: Task) -> Planner:
+            if app_notes:
+                attach_app_notes(planner, memory_dir(device, memory))
+            return planner
+
+        return with_notes
+    if kind == "script":
+        return script_planner
+    if kind not in ("default", "embedded"):
+        return lambda device, task: build_planner(spec, device, memory, on_progress=say)
+    from planners.embedded import EmbeddedPlanner
+
+    for name in by_name:  # explored before the first task, not during it
+        memory_of(name)
+    return lambda device, task: EmbeddedPlanner(memory_of(device.name))
