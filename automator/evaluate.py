@@ -138,7 +138,7 @@ def _task_device(task: Task, phone_config: PhoneConfig, over_adb: bool
     state = task.state
     if state and "{" in repr(state):  # it names the seed's data: filled from the bare phone
         with phone_config.phone() as bare:
-            state = task.state_for(bare.state())  # type: ignore[attr-defined]
+            state = task.state_for(bare.state())
     phone: VirtualPhone = phone_config.phone(state=state, app=task.app)  # type: ignore[assignment]
     if not over_adb:
         with phone:
