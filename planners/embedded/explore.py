@@ -39,7 +39,7 @@ from devices.actions import Action, Direction, Key, OpenApp, PressKey, Scroll, T
 from devices.device import AppInfo, Device
 from devices.errors import ActionRejected
 from perception import perceive
-from perception.elements import Screen, UIElement
+from perception.elements import Bounds, Screen, UIElement
 from perception.roles import is_button_class
 from perception.sensitive import sensitive_category
 from perception.signature import element_token, page_tokens
@@ -63,7 +63,9 @@ _SCROLLS = 4  # most scrolls to reveal a page's hidden elements
 _BACKS = 4  # most back presses to return to an app's entry page
 _ALIKE_OPENED = 2  # entries opened of a list whose entries share a layout
 _ALIKE_MIN = 3  # entries with one layout that make a list a collection
-_SETTLE_S = 1.0  # s waited before a tap that seems to have changed nothing is judged
+_SETTLE_STEP_S = 0.2  # s waited between captures while the screen is not yet drawn
+_SETTLE_STEPS = 6  # most waits after one action (the screen may take 1.2 s to be drawn)
+_POPUPS = 2  # most popups dismissed with the back key on opening an app
 # Wider than the safety gate's rules on purpose: exploring must not even send, save, call or
 # sign out, which a person asking for them may well want. Only a last guard (see above).
 _SENSITIVE = re.compile(
@@ -184,6 +186,21 @@ def _same_page(before: Screen, after: Screen, element: UIElement) -> bool:
     return all("#" in token for token in changed)
 
 
+def _drawn(screen: Screen) -> tuple[tuple[str, str, Bounds], ...]:
+    """What the app draws (the clock aside): equal for two frames of one drawing."""
+    return tuple((e.role, e.label, e.bounds) for e in screen.elements if not is_chrome(e))
+
+
+def _loading(screen: Screen) -> bool:
+    """A spinner is shown or a list is empty: the page is still being filled (a list that is
+    empty for good only costs the settling waits)."""
+    if any("progressbar" in e.class_name.lower() for e in screen.elements):
+        return True
+    held = {e.container for e in screen.elements}
+    return any(e.scrollable and e.role == "list" and e.id not in held and not is_chrome(e)
+               for e in screen.elements)
+
+
 def _texts(screen: Screen) -> set[str]:
     """The app's texts on screen, digits masked (clocks and counters change by themselves)."""
     return {e.text.translate(_DIGITS) for e in screen.elements if e.text and not is_chrome(e)}
@@ -207,13 +224,48 @@ class _Explorer:
 
     def act(self, action: Action) -> Screen:
         self.used += 1
+        before = self.screen
         try:
             self.device.execute(action)
         except ActionRejected as e:
             logger.info("explore: %s rejected: %s", action, e)
+        self.look()
+        self.settle(before)
+        self.on_action()
+        assert self.screen is not None
+        return self.screen
+
+    def look(self) -> Screen:
         observation = self.device.capture()
         self.screen, self.activity = perceive(observation), observation.activity
-        self.on_action()
+        return self.screen
+
+    def settle(self, before: Screen | None) -> None:
+        """Wait while the screen is not yet drawn: it still shows the frame before the action
+        (a real phone lags a few hundred ms) or a list is still loading. Waits are not
+        actions: they do not count against the budget."""
+        assert self.screen is not None
+        shown = _drawn(before) if before is not None else None
+        for _ in range(_SETTLE_STEPS):
+            if not _loading(self.screen) and _drawn(self.screen) != shown:
+                return
+            try:
+                self.device.execute(Wait(_SETTLE_STEP_S))
+            except ActionRejected as e:
+                logger.info("explore: a wait was rejected: %s", e)
+                return
+            self.look()
+
+    def dismiss_popups(self, app: AppInfo) -> Screen:
+        """Close what pops up over an app just opened (a rating prompt, what's new) with the
+        back key, as long as the app stays in front."""
+        assert self.screen is not None
+        for _ in range(_POPUPS):
+            if not floating_windows(self.screen) or self.screen.app != app.package:
+                break
+            back = self.act(PressKey(Key.BACK))
+            if back.app != app.package:
+                return self.act(OpenApp(app.label))
         return self.screen
 
     def spent(self) -> bool:
@@ -246,13 +298,15 @@ class _Explorer:
         """Bring the app to page `sig` by re-opening it and replaying `path`."""
         if self.screen is not None and signature_of(self.screen) == sig:
             return True
-        screen = self.act(OpenApp(app.label))
+        self.act(OpenApp(app.label))
+        screen = self.dismiss_popups(app)
         for _ in range(_BACKS):
             if signature_of(screen) == entry or screen.app != app.package:
                 break
             screen = self.act(PressKey(Key.BACK))
         if screen.app != app.package:
-            screen = self.act(OpenApp(app.label))
+            self.act(OpenApp(app.label))
+            self.dismiss_popups(app)
         for key in path:
             element = self.find(key)
             if element is None or not navigable(element, self.screen, self.forms.get(
@@ -315,14 +369,16 @@ class _Explorer:
         activity, self.tapped_on = self.activity, before
         after = self.act(Tap(element.bounds.center))
         outcome = self.outcome(before, after, element, app, activity)
-        if outcome is _Outcome.IN_PLACE:  # or the next page is still being drawn
-            after = self.act(Wait(_SETTLE_S))
-            outcome = self.outcome(before, after, element, app, activity)
+        if outcome is _Outcome.DIALOG:  # the tap's question, or a popup over the page it opened
+            after = self.act(PressKey(Key.BACK))
+            if after.app == app.package and not floating_windows(after) and (
+                    signature_of(after) != sig):
+                outcome = self.outcome(before, after, element, app, activity)
         if outcome in (_Outcome.IN_PLACE, _Outcome.DIALOG):
             self.acted.add(_like(app.package, element.role, element.resource_id, element.label))
             self.progress(f"{app.label}: {element.label!r} is an action ({outcome.value}), "
                           "not a way to another page: not tapped again")
-        if outcome in (_Outcome.DIALOG, _Outcome.LEFT_APP):
+        if outcome is _Outcome.LEFT_APP:
             self.act(PressKey(Key.BACK))
         if outcome is not _Outcome.NAVIGATED:
             return None
@@ -361,6 +417,7 @@ class _Explorer:
         """Explore one app; the number of its pages found."""
         self.used = 0
         self.act(OpenApp(app.label))
+        self.dismiss_popups(app)
         assert self.screen is not None
         if self.screen.app != app.package and self.screen.app:
             logger.info("explore: %s did not open (%s in front)", app.label, self.screen.app)
