@@ -166,16 +166,46 @@ def _like(package: str, role: str, resource_id: str, label: str) -> tuple[str, s
 
 
 def _thin_collections(keys: list[str], elements: dict[str, MemElement],
-                      in_list: set[str]) -> list[str]:
-    """Of list entries that share a layout (3 or more), keep the last `_ALIKE_OPENED`."""
-    groups: dict[tuple[str, str], list[str]] = {}
+                      in_list: set[str]) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """Of list entries that share a layout (3 or more), keep the last `_ALIKE_OPENED`.
+
+    Entries with one resource id share a layout. Entries without ids that look alike (class,
+    column, a subtitle or none) may be a collection or a menu (a settings list): the last
+    `_ALIKE_OPENED` are tried first as probes and the others moved to the end, returned with
+    the probes that decide whether they are opened (`_open_rest`)."""
+    groups: dict[tuple[str, ...], list[str]] = {}
     for key in keys:
         e = elements[key]
-        if key in in_list and e.resource_id:
-            groups.setdefault((e.role, e.resource_id), []).append(key)
-    dropped = {k for group in groups.values() if len(group) >= _ALIKE_MIN
-               for k in group[:-_ALIKE_OPENED]}
-    return [k for k in keys if k not in dropped]
+        if key not in in_list:
+            continue
+        left, _, right, _ = e.bounds
+        shape = (e.role, e.class_name, str(left), str(right), str(bool(e.context)))
+        groups.setdefault((e.role, e.resource_id) if e.resource_id else shape, []).append(key)
+    alike = [g for g in groups.values() if len(g) >= _ALIKE_MIN]
+    dropped = {k for g in alike if elements[g[0]].resource_id for k in g[:-_ALIKE_OPENED]}
+    rest_of = {k: tuple(g[-_ALIKE_OPENED:]) for g in alike if not elements[g[0]].resource_id
+               for k in g[:-_ALIKE_OPENED]}
+    kept = [k for k in keys if k not in dropped and k not in rest_of]
+    return kept + [k for k in keys if k in rest_of], rest_of
+
+
+def _open_rest(kinds: list[frozenset[str] | None]) -> bool:
+    """Open the rest of a list when its probes led to pages of different kinds (a menu's);
+    not when they led to pages laid out alike (a collection's), nor when one did not lead
+    to a page or was not tried."""
+    return len(kinds) == _ALIKE_OPENED and None not in kinds and len(set(kinds)) == len(kinds)
+
+
+def _kind(screen: Screen, opened: UIElement) -> frozenset[str]:
+    """What a page reached from a list entry offers, its data aside: the roles and labels
+    of its controls (a field's role only, a phone number's or address's role only)."""
+    tokens = set()
+    for e in screen.elements:
+        if is_chrome(e) or not e.actionable or e.label == opened.label:
+            continue
+        plain = e.editable or is_datum(e)
+        tokens.add(e.role if plain else f"{e.role}|{e.label.translate(_DIGITS)}")
+    return frozenset(tokens)
 
 
 def _same_page(before: Screen, after: Screen, element: UIElement) -> bool:
@@ -220,6 +250,9 @@ class _Explorer:
         self.forms: dict[str, bool] = {}  # page signature -> a form, as first seen
         self.acted: set[tuple[str, str, str]] = set()  # likes of controls that acted
         self.tapped_on: Screen | None = None  # the page as it was before the last tap
+        Entry = tuple[str, str]  # (page signature, element key)
+        self.rest_of: dict[Entry, tuple[Entry, ...]] = {}  # list entries -> their probes
+        self.reached: dict[Entry, frozenset[str]] = {}  # entry -> kind of page it opened
         self.on_action: Callable[[], None] = lambda: None
 
     def act(self, action: Action) -> Screen:
@@ -350,7 +383,15 @@ class _Explorer:
         elements = {e.key: e for e in record.elements}
         ordered = list(dict.fromkeys(e.key for e in record.elements if e.key in keys))
         in_list = {k for k in ordered if k not in visible or visible[k].container != -1}
-        return _thin_collections(ordered, elements, in_list)
+        kept, rest_of = _thin_collections(ordered, elements, in_list)
+        self.rest_of.update({(sig, k): tuple((sig, p) for p in probes)
+                             for k, probes in rest_of.items()})
+        return kept
+
+    def skipped(self, sig: str, key: str) -> bool:
+        """An entry of a list whose probes said it is a collection (see `_thin_collections`)."""
+        probes = self.rest_of.get((sig, key))
+        return probes is not None and not _open_rest([self.reached.get(p) for p in probes])
 
     def acts(self, app: AppInfo, element: UIElement) -> bool:
         """Like a control that was seen to act rather than lead somewhere."""
@@ -383,6 +424,7 @@ class _Explorer:
         if outcome is not _Outcome.NAVIGATED:
             return None
         new_sig = signature_of(after)
+        self.reached[(sig, key)] = _kind(after, element)
         self.memory.add_transition(sig, key, new_sig)
         return new_sig
 
@@ -431,6 +473,8 @@ class _Explorer:
             if not self.goto(app, entry, sig, paths[sig]):
                 continue
             for key in self.candidates(sig):
+                if self.skipped(sig, key):
+                    continue
                 if self.spent() or not self.goto(app, entry, sig, paths[sig]):
                     break
                 new_sig = self.try_element(app, sig, key)
