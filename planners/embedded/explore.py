@@ -221,9 +221,13 @@ def _drawn(screen: Screen) -> tuple[tuple[str, str, Bounds], ...]:
     return tuple((e.role, e.label, e.bounds) for e in screen.elements if not is_chrome(e))
 
 
-def _loading(screen: Screen) -> bool:
-    """A spinner is shown or a list is empty: the page is still being filled (a list that is
-    empty for good only costs the settling waits)."""
+def _unfinished(screen: Screen) -> bool:
+    """The frame is another app's than the one in front, a spinner is shown or a list is
+    empty: the page is still being drawn (a list that is empty for good only costs the
+    settling waits)."""
+    drawn_by = {e.package for e in screen.elements if not is_chrome(e) and e.package}
+    if screen.app and drawn_by and screen.app not in drawn_by:
+        return True
     if any("progressbar" in e.class_name.lower() for e in screen.elements):
         return True
     held = {e.container for e in screen.elements}
@@ -275,12 +279,12 @@ class _Explorer:
 
     def settle(self, before: Screen | None) -> None:
         """Wait while the screen is not yet drawn: it still shows the frame before the action
-        (a real phone lags a few hundred ms) or a list is still loading. Waits are not
-        actions: they do not count against the budget."""
+        or another app's (a real phone lags a few hundred ms), or a list is still loading.
+        Waits are not actions: they do not count against the budget."""
         assert self.screen is not None
         shown = _drawn(before) if before is not None else None
         for _ in range(_SETTLE_STEPS):
-            if not _loading(self.screen) and _drawn(self.screen) != shown:
+            if _drawn(self.screen) != shown and not _unfinished(self.screen):
                 return
             try:
                 self.device.execute(Wait(_SETTLE_STEP_S))
