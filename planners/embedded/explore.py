@@ -13,12 +13,21 @@ e-mail or web address (tapping one calls, writes or browses), nothing while a di
 and on a form page (fields that are not a search box) nothing but its list entries. Of a
 list whose entries share a layout (people, threads, products) only the last two are
 opened: they show the page the others open too, and the first entries are the newest,
-those a visit would mark as read.
+those a visit would mark as read. Entries with one resource id share a layout; entries
+without ids that look alike are probed by the last two, and the others are opened only when
+those two led to pages of different kinds (a menu, not a collection).
+
+Every action is followed by settling: while the frame is still the one before the action,
+is drawn by another app than the one in front, or shows a spinner or an empty list, the
+explorer waits (phone time, not budget) and looks again. Popups over an app just opened (a
+rating prompt, a "what's new" sheet) are closed with the back key.
 
 Then the evidence of each tap decides (`_Outcome`): a tap after which the app shows the same
 page (only the tapped control itself, or a counter, changed; a toast does not count) acted
 in place, and one that opened a dialog asked for a decision, which is declined with the back
-key. Either is reported and never tapped again, nor anything laid out like it.
+key; when the back key then shows another page than the one tapped on, the dialog was an
+interruption over the page the tap opened, and the tap navigated. An action or a dialog is
+reported and never tapped again, nor anything laid out like it.
 
 The word rule of the safety gate (and a wider list of verbs here) stays as a last guard on
 what structure allows, because an icon button may act at once (a bin that deletes with an
