@@ -326,16 +326,24 @@ class _Explorer:
     # reaching pages ---------------------------------------------------------------------------
 
     def find(self, key: str) -> UIElement | None:
-        """The element with this key on the current page, scrolling down to reveal it."""
+        """The element with this key on the current page, scrolling down, then up (the page
+        may have been left scrolled down), to reveal it."""
+        for direction in (Direction.DOWN, Direction.UP):
+            found = self.find_towards(key, direction)
+            if found is not None:
+                return found
+        return None
+
+    def find_towards(self, key: str, direction: Direction) -> UIElement | None:
         assert self.screen is not None
-        for attempt in range(_SCROLLS + 1):
+        for attempt in range(2 * _SCROLLS + 1):
             found = next((e for e in self.screen.elements if element_key(e) == key), None)
-            if found is not None or attempt == _SCROLLS:
+            if found is not None or attempt == 2 * _SCROLLS:
                 return found
             if not any(e.scrollable for e in self.screen.elements):
                 return None
             before = [e.label for e in self.screen.elements]
-            self.act(Scroll(Direction.DOWN))
+            self.act(Scroll(direction))
             if [e.label for e in self.screen.elements] == before:
                 return None
         return None
