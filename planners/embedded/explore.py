@@ -13,12 +13,21 @@ e-mail or web address (tapping one calls, writes or browses), nothing while a di
 and on a form page (fields that are not a search box) nothing but its list entries. Of a
 list whose entries share a layout (people, threads, products) only the last two are
 opened: they show the page the others open too, and the first entries are the newest,
-those a visit would mark as read.
+those a visit would mark as read. Entries with one resource id share a layout; entries
+without ids that look alike are probed by the last two, and the others are opened only when
+those two led to pages of different kinds (a menu, not a collection).
+
+Every action is followed by settling: while the frame is still the one before the action,
+is drawn by another app than the one in front, or shows a spinner or an empty list, the
+explorer waits (phone time, not budget) and looks again. Popups over an app just opened (a
+rating prompt, a "what's new" sheet) are closed with the back key.
 
 Then the evidence of each tap decides (`_Outcome`): a tap after which the app shows the same
 page (only the tapped control itself, or a counter, changed; a toast does not count) acted
 in place, and one that opened a dialog asked for a decision, which is declined with the back
-key. Either is reported and never tapped again, nor anything laid out like it.
+key; when the back key then shows another page than the one tapped on, the dialog was an
+interruption over the page the tap opened, and the tap navigated. An action or a dialog is
+reported and never tapped again, nor anything laid out like it.
 
 The word rule of the safety gate (and a wider list of verbs here) stays as a last guard on
 what structure allows, because an icon button may act at once (a bin that deletes with an
@@ -39,7 +48,7 @@ from devices.actions import Action, Direction, Key, OpenApp, PressKey, Scroll, T
 from devices.device import AppInfo, Device
 from devices.errors import ActionRejected
 from perception import perceive
-from perception.elements import Screen, UIElement
+from perception.elements import Bounds, Screen, UIElement
 from perception.roles import is_button_class
 from perception.sensitive import sensitive_category
 from perception.signature import element_token, page_tokens
@@ -63,7 +72,9 @@ _SCROLLS = 4  # most scrolls to reveal a page's hidden elements
 _BACKS = 4  # most back presses to return to an app's entry page
 _ALIKE_OPENED = 2  # entries opened of a list whose entries share a layout
 _ALIKE_MIN = 3  # entries with one layout that make a list a collection
-_SETTLE_S = 1.0  # s waited before a tap that seems to have changed nothing is judged
+_SETTLE_STEP_S = 0.2  # s waited between captures while the screen is not yet drawn
+_SETTLE_STEPS = 6  # most waits after one action (the screen may take 1.2 s to be drawn)
+_POPUPS = 2  # most popups dismissed with the back key on opening an app
 # Wider than the safety gate's rules on purpose: exploring must not even send, save, call or
 # sign out, which a person asking for them may well want. Only a last guard (see above).
 _SENSITIVE = re.compile(
@@ -164,16 +175,46 @@ def _like(package: str, role: str, resource_id: str, label: str) -> tuple[str, s
 
 
 def _thin_collections(keys: list[str], elements: dict[str, MemElement],
-                      in_list: set[str]) -> list[str]:
-    """Of list entries that share a layout (3 or more), keep the last `_ALIKE_OPENED`."""
-    groups: dict[tuple[str, str], list[str]] = {}
+                      in_list: set[str]) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """Of list entries that share a layout (3 or more), keep the last `_ALIKE_OPENED`.
+
+    Entries with one resource id share a layout. Entries without ids that look alike (class,
+    column, a subtitle or none) may be a collection or a menu (a settings list): the last
+    `_ALIKE_OPENED` are tried first as probes and the others moved to the end, returned with
+    the probes that decide whether they are opened (`_open_rest`)."""
+    groups: dict[tuple[str, ...], list[str]] = {}
     for key in keys:
         e = elements[key]
-        if key in in_list and e.resource_id:
-            groups.setdefault((e.role, e.resource_id), []).append(key)
-    dropped = {k for group in groups.values() if len(group) >= _ALIKE_MIN
-               for k in group[:-_ALIKE_OPENED]}
-    return [k for k in keys if k not in dropped]
+        if key not in in_list:
+            continue
+        left, _, right, _ = e.bounds
+        shape = (e.role, e.class_name, str(left), str(right), str(bool(e.context)))
+        groups.setdefault((e.role, e.resource_id) if e.resource_id else shape, []).append(key)
+    alike = [g for g in groups.values() if len(g) >= _ALIKE_MIN]
+    dropped = {k for g in alike if elements[g[0]].resource_id for k in g[:-_ALIKE_OPENED]}
+    rest_of = {k: tuple(g[-_ALIKE_OPENED:]) for g in alike if not elements[g[0]].resource_id
+               for k in g[:-_ALIKE_OPENED]}
+    kept = [k for k in keys if k not in dropped and k not in rest_of]
+    return kept + [k for k in keys if k in rest_of], rest_of
+
+
+def _open_rest(kinds: list[frozenset[str] | None]) -> bool:
+    """Open the rest of a list when its probes led to pages of different kinds (a menu's);
+    not when they led to pages laid out alike (a collection's), nor when one did not lead
+    to a page or was not tried."""
+    return len(kinds) == _ALIKE_OPENED and None not in kinds and len(set(kinds)) == len(kinds)
+
+
+def _kind(screen: Screen, opened: UIElement) -> frozenset[str]:
+    """What a page reached from a list entry offers, its data aside: the roles and labels
+    of its controls (a field's role only, a phone number's or address's role only)."""
+    tokens = set()
+    for e in screen.elements:
+        if is_chrome(e) or not e.actionable or e.label == opened.label:
+            continue
+        plain = e.editable or is_datum(e)
+        tokens.add(e.role if plain else f"{e.role}|{e.label.translate(_DIGITS)}")
+    return frozenset(tokens)
 
 
 def _same_page(before: Screen, after: Screen, element: UIElement) -> bool:
@@ -182,6 +223,25 @@ def _same_page(before: Screen, after: Screen, element: UIElement) -> bool:
                                        if e.bounds == element.bounds}
     changed = (set(page_tokens(before)) ^ set(page_tokens(after))) - own
     return all("#" in token for token in changed)
+
+
+def _drawn(screen: Screen) -> tuple[tuple[str, str, Bounds], ...]:
+    """What the app draws (the clock aside): equal for two frames of one drawing."""
+    return tuple((e.role, e.label, e.bounds) for e in screen.elements if not is_chrome(e))
+
+
+def _unfinished(screen: Screen) -> bool:
+    """The frame is another app's than the one in front, a spinner is shown or a list is
+    empty: the page is still being drawn (a list that is empty for good only costs the
+    settling waits)."""
+    drawn_by = {e.package for e in screen.elements if not is_chrome(e) and e.package}
+    if screen.app and drawn_by and screen.app not in drawn_by:
+        return True
+    if any("progressbar" in e.class_name.lower() for e in screen.elements):
+        return True
+    held = {e.container for e in screen.elements}
+    return any(e.scrollable and e.role == "list" and e.id not in held and not is_chrome(e)
+               for e in screen.elements)
 
 
 def _texts(screen: Screen) -> set[str]:
@@ -203,17 +263,55 @@ class _Explorer:
         self.forms: dict[str, bool] = {}  # page signature -> a form, as first seen
         self.acted: set[tuple[str, str, str]] = set()  # likes of controls that acted
         self.tapped_on: Screen | None = None  # the page as it was before the last tap
+        Entry = tuple[str, str]  # (page signature, element key)
+        self.rest_of: dict[Entry, tuple[Entry, ...]] = {}  # list entries -> their probes
+        self.reached: dict[Entry, frozenset[str]] = {}  # entry -> kind of page it opened
         self.on_action: Callable[[], None] = lambda: None
 
     def act(self, action: Action) -> Screen:
         self.used += 1
+        before = self.screen
         try:
             self.device.execute(action)
         except ActionRejected as e:
             logger.info("explore: %s rejected: %s", action, e)
+        self.look()
+        self.settle(before)
+        self.on_action()
+        assert self.screen is not None
+        return self.screen
+
+    def look(self) -> Screen:
         observation = self.device.capture()
         self.screen, self.activity = perceive(observation), observation.activity
-        self.on_action()
+        return self.screen
+
+    def settle(self, before: Screen | None) -> None:
+        """Wait while the screen is not yet drawn: it still shows the frame before the action
+        or another app's (a real phone lags a few hundred ms), or a list is still loading.
+        Waits are not actions: they do not count against the budget."""
+        assert self.screen is not None
+        shown = _drawn(before) if before is not None else None
+        for _ in range(_SETTLE_STEPS):
+            if _drawn(self.screen) != shown and not _unfinished(self.screen):
+                return
+            try:
+                self.device.execute(Wait(_SETTLE_STEP_S))
+            except ActionRejected as e:
+                logger.info("explore: a wait was rejected: %s", e)
+                return
+            self.look()
+
+    def dismiss_popups(self, app: AppInfo) -> Screen:
+        """Close what pops up over an app just opened (a rating prompt, what's new) with the
+        back key, as long as the app stays in front."""
+        assert self.screen is not None
+        for _ in range(_POPUPS):
+            if not floating_windows(self.screen) or self.screen.app != app.package:
+                break
+            back = self.act(PressKey(Key.BACK))
+            if back.app != app.package:
+                return self.act(OpenApp(app.label))
         return self.screen
 
     def spent(self) -> bool:
@@ -228,16 +326,24 @@ class _Explorer:
     # reaching pages ---------------------------------------------------------------------------
 
     def find(self, key: str) -> UIElement | None:
-        """The element with this key on the current page, scrolling down to reveal it."""
+        """The element with this key on the current page, scrolling down, then up (the page
+        may have been left scrolled down), to reveal it."""
+        for direction in (Direction.DOWN, Direction.UP):
+            found = self.find_towards(key, direction)
+            if found is not None:
+                return found
+        return None
+
+    def find_towards(self, key: str, direction: Direction) -> UIElement | None:
         assert self.screen is not None
-        for attempt in range(_SCROLLS + 1):
+        for attempt in range(2 * _SCROLLS + 1):
             found = next((e for e in self.screen.elements if element_key(e) == key), None)
-            if found is not None or attempt == _SCROLLS:
+            if found is not None or attempt == 2 * _SCROLLS:
                 return found
             if not any(e.scrollable for e in self.screen.elements):
                 return None
             before = [e.label for e in self.screen.elements]
-            self.act(Scroll(Direction.DOWN))
+            self.act(Scroll(direction))
             if [e.label for e in self.screen.elements] == before:
                 return None
         return None
@@ -246,13 +352,15 @@ class _Explorer:
         """Bring the app to page `sig` by re-opening it and replaying `path`."""
         if self.screen is not None and signature_of(self.screen) == sig:
             return True
-        screen = self.act(OpenApp(app.label))
+        self.act(OpenApp(app.label))
+        screen = self.dismiss_popups(app)
         for _ in range(_BACKS):
             if signature_of(screen) == entry or screen.app != app.package:
                 break
             screen = self.act(PressKey(Key.BACK))
         if screen.app != app.package:
-            screen = self.act(OpenApp(app.label))
+            self.act(OpenApp(app.label))
+            self.dismiss_popups(app)
         for key in path:
             element = self.find(key)
             if element is None or not navigable(element, self.screen, self.forms.get(
@@ -296,7 +404,15 @@ class _Explorer:
         elements = {e.key: e for e in record.elements}
         ordered = list(dict.fromkeys(e.key for e in record.elements if e.key in keys))
         in_list = {k for k in ordered if k not in visible or visible[k].container != -1}
-        return _thin_collections(ordered, elements, in_list)
+        kept, rest_of = _thin_collections(ordered, elements, in_list)
+        self.rest_of.update({(sig, k): tuple((sig, p) for p in probes)
+                             for k, probes in rest_of.items()})
+        return kept
+
+    def skipped(self, sig: str, key: str) -> bool:
+        """An entry of a list whose probes said it is a collection (see `_thin_collections`)."""
+        probes = self.rest_of.get((sig, key))
+        return probes is not None and not _open_rest([self.reached.get(p) for p in probes])
 
     def acts(self, app: AppInfo, element: UIElement) -> bool:
         """Like a control that was seen to act rather than lead somewhere."""
@@ -315,18 +431,21 @@ class _Explorer:
         activity, self.tapped_on = self.activity, before
         after = self.act(Tap(element.bounds.center))
         outcome = self.outcome(before, after, element, app, activity)
-        if outcome is _Outcome.IN_PLACE:  # or the next page is still being drawn
-            after = self.act(Wait(_SETTLE_S))
-            outcome = self.outcome(before, after, element, app, activity)
+        if outcome is _Outcome.DIALOG:  # the tap's question, or a popup over the page it opened
+            after = self.act(PressKey(Key.BACK))
+            if after.app == app.package and not floating_windows(after) and (
+                    signature_of(after) != sig):
+                outcome = self.outcome(before, after, element, app, activity)
         if outcome in (_Outcome.IN_PLACE, _Outcome.DIALOG):
             self.acted.add(_like(app.package, element.role, element.resource_id, element.label))
             self.progress(f"{app.label}: {element.label!r} is an action ({outcome.value}), "
                           "not a way to another page: not tapped again")
-        if outcome in (_Outcome.DIALOG, _Outcome.LEFT_APP):
+        if outcome is _Outcome.LEFT_APP:
             self.act(PressKey(Key.BACK))
         if outcome is not _Outcome.NAVIGATED:
             return None
         new_sig = signature_of(after)
+        self.reached[(sig, key)] = _kind(after, element)
         self.memory.add_transition(sig, key, new_sig)
         return new_sig
 
@@ -361,6 +480,7 @@ class _Explorer:
         """Explore one app; the number of its pages found."""
         self.used = 0
         self.act(OpenApp(app.label))
+        self.dismiss_popups(app)
         assert self.screen is not None
         if self.screen.app != app.package and self.screen.app:
             logger.info("explore: %s did not open (%s in front)", app.label, self.screen.app)
@@ -374,6 +494,8 @@ class _Explorer:
             if not self.goto(app, entry, sig, paths[sig]):
                 continue
             for key in self.candidates(sig):
+                if self.skipped(sig, key):
+                    continue
                 if self.spent() or not self.goto(app, entry, sig, paths[sig]):
                     break
                 new_sig = self.try_element(app, sig, key)

@@ -43,10 +43,12 @@ def field_name(e: UIElement) -> str:
 
 def floating_windows(screen: Screen) -> set[int]:
     """The windows of the app in front that float over the screen (its dialogs and popups):
-    narrower than the screen. Other apps' overlays (chat heads) do not count."""
+    narrower than the screen, or a sheet over its lower part (its top below the first third).
+    Other apps' overlays (chat heads) do not count."""
     return {i for i, w in enumerate(screen.windows)
             if w.package == screen.app and w.bounds.area > 0
-            and (w.bounds.left > 0 or w.bounds.right < screen.width)}
+            and (w.bounds.left > 0 or w.bounds.right < screen.width
+                 or w.bounds.top > screen.height // 3)}
 
 
 def front(screen: Screen) -> Screen:
