@@ -202,6 +202,12 @@ def load_suite(folder: str | Path, pattern: str = "*") -> list[Task]:
         raise TaskError(f"no task files (*.yaml) in {root}")
     tasks = [load_task(p, _split(root, p)) for p in paths
              if fnmatch.fnmatchcase(p.stem, pattern)]
+    seen: dict[str, Task] = {}
+    for task in tasks:  # runs, records and comparisons are keyed by id
+        if task.id in seen:
+            raise TaskError(f"task id {task.id!r} is in {seen[task.id].split or root} and in "
+                            f"{task.split or root}: ids must be unique in a suite")
+        seen[task.id] = task
     return sorted(tasks, key=lambda t: (t.split, t.id))
 
 

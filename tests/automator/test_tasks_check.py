@@ -187,3 +187,12 @@ def test_an_empty_or_missing_suite_is_an_error(tmp_path: Path):
         load_suite(tmp_path)
     with pytest.raises(TaskError, match="not a folder"):
         load_suite(tmp_path / "missing")
+
+
+@pytest.mark.unit
+def test_an_id_in_two_splits_is_an_error(tmp_path: Path):
+    for split in ("dev", "test"):
+        (tmp_path / split).mkdir()
+        (tmp_path / split / "same.yaml").write_text("goal: Turn on Wi-Fi\n", encoding="utf-8")
+    with pytest.raises(TaskError, match="unique"):
+        load_suite(tmp_path)
