@@ -33,7 +33,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from automator import console
 from automator.errors import ConfigError
@@ -303,8 +303,54 @@ def _phone_config(args: argparse.Namespace) -> PhoneConfig:
     return PhoneConfig(args.seed, check_realism(args.realism))
 
 
+MAX_GOAL = 2000  # characters: longer is not a request a person types
+
+
+def goal_text(text: str) -> str:
+    """A goal as typed: not blank, not absurdly long; its spacing kept."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the goal is empty: say what to do")
+    if len(text) > MAX_GOAL:
+        raise argparse.ArgumentTypeError(
+            f"the goal is {len(text)} characters long; at most {MAX_GOAL} are taken")
+    return text
+
+
+def minutes(text: str) -> float:
+    """An argparse type: a positive, finite number of minutes."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} minutes is not a time limit")
+    return value
+
+
+def count(least: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `least`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(f"{value} is less than {least}")
+        return value
+
+    return parse
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad command lines get one line (`automator run: argument ...: ...`) and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+
+
 def _add_phone_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--seed", type=int, default=0,
+    parser.add_argument("--seed", type=count(0), default=0,
                         help="virtual phone: the seed of its data and layouts (default 0)")
     parser.add_argument("--realism", default="off", help=REALISM_HELP)
 
@@ -314,17 +360,17 @@ def _add_phone_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     from automator.cli_eval import cmd_compare, cmd_eval
 
-    parser = argparse.ArgumentParser(prog="automator", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="automator", description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-vv: debug)")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     run = sub.add_parser("run", help="carry out a goal on a device")
-    run.add_argument("goal")
+    run.add_argument("goal", type=goal_text)
     run.add_argument("--device", default="virtual", help="virtual | android[:SERIAL] | desktop")
     run.add_argument("--planner", default="default", help=PLANNER_HELP)
     run.add_argument("--grammar", help=GRAMMAR_HELP)
     run.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
-    run.add_argument("--max-steps", type=int, default=30)
+    run.add_argument("--max-steps", type=count(1), default=30)
     run.add_argument("--out", help="episode folder (default ./runs/<time>-<goal>)")
     run.add_argument("--allow", nargs="*", metavar="CATEGORY",
                      help="pre-approve sensitive categories: payment send_money deletion "
@@ -352,7 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--memory", help="exploration memory folder")
     ev.add_argument("--over-adb", action="store_true",
                     help="drive each phone through the adb protocol (AndroidDevice)")
-    ev.add_argument("--seeds", type=int, nargs="+", default=[0], metavar="N",
+    ev.add_argument("--seeds", type=count(0), nargs="+", default=[0], metavar="N",
                     help="run every task on a phone of each seed (default: 0)")
     ev.add_argument("--realism", default="off", help=REALISM_HELP)
     ev.set_defaults(func=cmd_eval)
@@ -365,8 +411,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("explore", help="explore a device's apps into the planner's memory")
     ex.add_argument("--device", default="virtual")
     ex.add_argument("--app", nargs="*", help="labels or packages (required on a real phone)")
-    ex.add_argument("--budget", type=int, default=150, help="actions at most, per app")
-    ex.add_argument("--minutes", type=float, default=10.0, help="time limit, in all")
+    ex.add_argument("--budget", type=count(1), default=150, help="actions at most, per app")
+    ex.add_argument("--minutes", type=minutes, default=10.0, help="time limit, in all")
     ex.add_argument("--memory")
     _add_phone_options(ex)
     ex.set_defaults(func=cmd_explore)
@@ -374,13 +420,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
     bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps")
-    bench.add_argument("--steps", type=int, default=40)
+    bench.add_argument("--steps", type=count(1), default=40)
     bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
     bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")
     bench.add_argument("--realism", default="off",
                        help="capture: on, off, or features (hints,transitions,...)")
-    bench.add_argument("--seed", type=int, default=0, help="capture: the phone's seed")
-    bench.add_argument("--rounds", type=int, default=3, help="capture: tours to time")
+    bench.add_argument("--seed", type=count(0), default=0, help="capture: the phone's seed")
+    bench.add_argument("--rounds", type=count(1), default=3, help="capture: tours to time")
     bench.set_defaults(func=cmd_bench)
 
     sub.add_parser("devices", help="list attached Android devices").set_defaults(func=cmd_devices)
@@ -395,7 +441,7 @@ def build_parser() -> argparse.ArgumentParser:
     phone_sub = phone.add_subparsers(dest="phone_command", required=True)
     serve = phone_sub.add_parser("serve", help="serve virtual phones over the adb protocol")
     serve.add_argument("--port", type=int, default=5037, help="adb server port (default 5037)")
-    serve.add_argument("--devices", type=int, default=1, help="how many phones")
+    serve.add_argument("--devices", type=count(1), default=1, help="how many phones")
     _add_phone_options(serve)
     serve.set_defaults(func=cmd_serve)
     return parser

@@ -262,3 +262,23 @@ def test_confirmation_asks_on_a_terminal_and_refuses_elsewhere():
     assert "payment" in out.getvalue() and "[y/N]" in out.getvalue()
     assert tty_confirm(FakeTty("\n"), FakeTty())("deletion", "tap 'Delete'") is False
     assert tty_confirm(FakeTty("y\n", tty=False), FakeTty()) is None
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("argv, says", [
+    (["run", ""], "the goal is empty"),
+    (["run", " \t\n "], "the goal is empty"),
+    (["run", "a" * 20_000], "20000 characters"),
+    (["run", "x", "--max-steps", "-3"], "-3 is less than 1"),
+    (["run", "x", "--max-steps", "1e400"], "not a whole number"),
+    (["run", "x", "--seed", "-1"], "-1 is less than 0"),
+    (["eval", "suite", "--seeds", "0", "x"], "not a whole number"),
+    (["explore", "--minutes", "inf"], "not a time limit"),
+    (["explore", "--budget", "0"], "0 is less than 1"),
+])
+def test_a_bad_command_line_gets_one_line_and_exit_2(argv, says, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    err = capsys.readouterr().err
+    assert stop.value.code == 2
+    assert says in err and err.count("\n") == 1 and "Traceback" not in err
