@@ -96,15 +96,27 @@ def _call_object(reply: str) -> dict[str, Any]:
     return found[0]
 
 
-def _point(args: dict[str, Any], key: str, frame: Frame) -> Point:
-    value = args.get(key)
-    if isinstance(value, str):
-        value = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", value)]
-    if (not isinstance(value, list) or len(value) != 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
-        raise ParseError(f"`{key}` must be [x, y], got {args.get(key)!r}")
+def _number(value: Any) -> float | None:
+    """A coordinate as a finite float; None for anything else (a 400-digit integer too)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
     try:
-        return frame.to_device(value[0], value[1])
+        number = float(value)
+    except (OverflowError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _point(args: dict[str, Any], key: str, frame: Frame) -> Point:
+    raw = args.get(key)
+    parts = re.findall(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", raw) if isinstance(raw, str) else raw
+    if not isinstance(parts, list) or (raw is parts and any(isinstance(v, str) for v in parts)):
+        raise ParseError(f"`{key}` must be [x, y] numbers, got {raw!r}")
+    numbers = [_number(v) for v in parts]
+    if len(numbers) != 2 or None in numbers:
+        raise ParseError(f"`{key}` must be [x, y], got {raw!r}")
+    try:
+        return frame.to_device(numbers[0], numbers[1])
     except OffScreen as e:
         raise ParseError(f"`{key}` is off the screen: {e} ({frame.describe()})") from None
 
@@ -157,6 +169,8 @@ def _scroll(args: dict[str, Any], frame: Frame) -> Action:
 
 def _action(args: dict[str, Any], frame: Frame) -> Action:
     name = args.get("action")
+    if not isinstance(name, str):
+        raise ParseError(f"`action` must be the action's name, got {name!r}")
     pointed = {"click": Tap, "left_click": Tap, "double_click": DoubleTap}
     if name in pointed:
         return pointed[name](_point(args, "coordinate", frame))

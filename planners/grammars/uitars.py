@@ -52,7 +52,10 @@ _PRESS_KEYS = (Key.HOME, Key.BACK)  # spelled press_home(), press_back()
 _HOTKEYS = {"enter": Key.ENTER, "return": Key.ENTER, "backspace": Key.DELETE,
             "delete": Key.DELETE, "back": Key.BACK, "home": Key.HOME, "recents": Key.RECENTS}
 _MARKERS = re.compile(r"<\|box_start\|>|<\|box_end\|>|</?point>|</?bbox>")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+# UI-TARS types text with its quotes unescaped (`type(content='I'm late')`); its own parser
+# takes everything between `content='` and the closing `')` as the text, and so does this.
+_CONTENT_CALL = re.compile(r"\s*(type|finished|call_user)\(content='(.*)'\)\s*", re.DOTALL)
 _ACTION = re.compile(r"^\s*Action\s*:\s*", re.MULTILINE)
 _THOUGHT = re.compile(r"^\s*(?:Thought|Reflection|Action_Summary)\s*:\s*", re.MULTILINE)
 
@@ -192,6 +195,15 @@ def _action(call: Call, frame: Frame, thought: str) -> Action:
     raise ParseError(f"unknown action {name}(); see the action space")
 
 
+def _content_call(text: str, error: CallSyntaxError) -> list[Call]:
+    """The one fallback: a text-carrying call whose text holds unescaped quotes."""
+    found = _CONTENT_CALL.fullmatch(text)
+    if found is None:
+        raise ParseError(f"unreadable action: {error}") from None
+    content = found.group(2).replace("\\n", "\n").replace("\\'", "'")
+    return [Call(found.group(1), {"content": content})]
+
+
 def parse(reply: str, screen: Screen, frame: Frame) -> Decision:
     """The decision in a UI-TARS reply, its coordinates read in `frame`."""
     try:
@@ -201,7 +213,7 @@ def parse(reply: str, screen: Screen, frame: Frame) -> Decision:
         try:
             calls = read_calls(text)
         except CallSyntaxError as e:
-            raise ParseError(f"unreadable action: {e}") from None
+            calls = _content_call(text, e)
         if len(calls) != 1:
             raise ParseError(f"{len(calls)} actions in one reply; give exactly one")
         return Decision(action=_action(calls[0], frame, thought), thought=thought, raw=reply)
