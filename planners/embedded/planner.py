@@ -19,6 +19,7 @@ from perception.elements import Screen
 from planners.embedded import acts, gestures, prereq
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
+from planners.embedded.legibility import ELSEWHERE, unreadable
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
 from planners.embedded.scoring import (
     GAMMA,
@@ -101,6 +102,10 @@ class EmbeddedPlanner:
         return self._states[text]
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
+        why = unreadable(goal) if not history else None
+        if why is not None:  # refused at once, never wandered on
+            reason = f"I cannot read this request: {why}; {ELSEWHERE}"
+            return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason)
         start = time.perf_counter()
         if self._nav is None:
             self._nav = self.memory.common_keys()

