@@ -18,7 +18,9 @@ SUITE = Path(__file__).resolve().parents[2] / "datasets" / "tasks" / "virtual-ph
 
 
 def _suite_task(task_id: str):
-    return load_task(next(SUITE.rglob(f"{task_id}.yaml")))
+    """A task of the suite, its roles filled for the phone of seed 0."""
+    task = load_task(next(SUITE.rglob(f"{task_id}.yaml")))
+    return task.resolve(_initial(task))
 
 
 def _initial(task) -> dict:
@@ -155,11 +157,10 @@ def test_a_stray_cart_item_fails_a_purchase():
                                     "items": [{"product": "Coffee Mug", "qty": 1,
                                                "price": 9.5}], "total": 9.5})
     assert check_task(task, after, _done(), before).success
-    after["shop"]["cart"].append({"product": "Sunglasses", "qty": 1})
     after["shop"]["cart"].append({"product": "Backpack", "qty": 1})
     check = check_task(task, after, _done(), before)
-    assert check.failures == ("side effect: shop.cart[product='Backpack'] added "
-                              "{'product': 'Backpack', 'qty': 1}",)
+    assert not check.success
+    assert "side effect: shop.cart[product='Backpack'] added" in " ".join(check.failures)
 
 
 @pytest.mark.sim
