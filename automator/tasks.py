@@ -105,6 +105,9 @@ class Task:
         raw = self.raw
         filled = fill({k: v for k, v in raw.items() if k != "state"}, state)
         task = task_from_dict({**filled, "state": raw.get("state")}, self.id, self.split)
+        if any(not a.strip() for a in task.answer):
+            raise TaskError(f"{self.id}: its answer is empty on this phone (a role it names "
+                            "has no value here: pick one that always has)")
         return replace(task, raw=raw)
 
     def state_for(self, seed_state: dict[str, Any]) -> dict[str, Any] | None:

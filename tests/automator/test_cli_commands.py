@@ -2,6 +2,7 @@
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -282,3 +283,20 @@ def test_a_bad_command_line_gets_one_line_and_exit_2(argv, says, capsys):
     err = capsys.readouterr().err
     assert stop.value.code == 2
     assert says in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.sim
+def test_eval_with_the_script_planner_proves_tasks_on_each_seed(tmp_path):
+    import shutil
+
+    suite = tmp_path / "suite" / "dev"
+    suite.mkdir(parents=True)
+    dev = Path(__file__).resolve().parents[2] / "datasets" / "tasks" / "virtual-phone" / "dev"
+    for name in ("settings-wifi-on", "contacts-call-mom"):
+        shutil.copy(dev / f"{name}.yaml", suite)
+    out = tmp_path / "out"
+    assert main(["eval", str(suite.parent), "--planner", "script", "--seeds", "0", "3",
+                 "--out", str(out)]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["total"] == 4 and summary["success_rate"] == 1.0
+    assert summary["floor"]["give_up"]["succeeded"] == 0

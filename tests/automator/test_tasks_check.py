@@ -196,3 +196,12 @@ def test_an_id_in_two_splits_is_an_error(tmp_path: Path):
         (tmp_path / split / "same.yaml").write_text("goal: Turn on Wi-Fi\n", encoding="utf-8")
     with pytest.raises(TaskError, match="unique"):
         load_suite(tmp_path)
+
+
+@pytest.mark.unit
+def test_an_answer_that_fills_to_nothing_is_a_broken_task():
+    task = task_from_dict({"id": "q", "goal": "What is {contact.0.first_name}'s email?",
+                           "answer": "{contact.0.email}"})
+    state = {"contacts": {"contacts": [{"first_name": "Ana", "email": ""}]}}
+    with pytest.raises(TaskError, match="answer is empty"):
+        task.resolve(state)
