@@ -33,8 +33,8 @@ class LoopConfig:
     max_steps: int = 30  # steps (decisions), including mistakes and refusals
     max_seconds: float = 600.0  # s of wall-clock time for the whole episode
     settle_interval_s: float = 0.15  # s between captures while waiting for the screen to settle
-    settle_timeout_s: float = 1.0  # s at most spent settling after an action
-    settle_max_captures: int = 3  # captures at most per settle (>= 2 to compare)
+    settle_timeout_s: float = 1.5  # s at most spent settling after an action
+    settle_max_captures: int = 10  # captures at most per settle (>= 2 to compare)
     stuck_repeats: int = 3  # the same action on the same screen with the same result, times
     stuck_no_change: int = 3  # actions in a row with no visible change
     stuck_warnings: int = 1  # times the planner is told it is stuck before the loop gives up

@@ -147,7 +147,7 @@ class _Episode:
         start = time.perf_counter()
         cfg = self.config
         shot = settle(self.device, cfg.settle_interval_s, cfg.settle_timeout_s,
-                      cfg.settle_max_captures)
+                      cfg.settle_max_captures, before=before.capture)
         timings["settle"] = _ms(start)
         after = self.perceive(shot)
         self.pending = {"perceive": after.perceive_ms}  # counted on the step that uses it

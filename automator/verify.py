@@ -34,6 +34,7 @@ from perception.elements import Screen, UIElement
 
 FINGERPRINT_CELL = 12  # px of the screen per fingerprint pixel, each way
 PIXEL_DELTA = 10  # grey levels a fingerprint pixel must move to count as changed
+BUSY = 'class="android.widget.ProgressBar"'  # a spinner in a uiautomator dump
 MIN_PIXEL_CHANGE = 0.001  # fraction below which an unchanged tree means "nothing happened"
 
 
@@ -55,6 +56,11 @@ class Capture:
     fingerprint: np.ndarray
     ms: float  # time the capture took
 
+    @property
+    def busy(self) -> bool:
+        """The screen shows a spinner (an indeterminate progress bar): still drawing."""
+        return BUSY in self.observation.tree
+
     def same_as(self, other: Capture) -> bool:
         return (
             self.observation.tree == other.observation.tree
@@ -69,8 +75,12 @@ def capture(device: Device) -> Capture:
     return Capture(observation, fp, (time.perf_counter() - start) * 1000)
 
 
-def settle(device: Device, interval_s: float, timeout_s: float, max_captures: int) -> Capture:
-    """Capture until the screen holds still: two agreeing captures, or the bounds run out."""
+def settle(device: Device, interval_s: float, timeout_s: float, max_captures: int,
+           before: Capture | None = None) -> Capture:
+    """Capture until the screen holds still (two agreeing captures, no spinner) after it has
+    changed from `before`, the screen the action was taken on; or until the bounds run out.
+    A slow phone still showing the old frame, or a page still filling in, is waited for,
+    not read as "nothing happened"."""
     deadline = time.monotonic() + timeout_s
     last = capture(device)
     for _ in range(max(0, max_captures - 1)):
@@ -79,7 +89,8 @@ def settle(device: Device, interval_s: float, timeout_s: float, max_captures: in
         if interval_s > 0:
             time.sleep(interval_s)
         current = capture(device)
-        if current.same_as(last):
+        moved = before is None or not current.same_as(before)
+        if moved and not current.busy and current.same_as(last):
             return current
         last = current
     return last

@@ -254,3 +254,46 @@ def test_without_anyone_to_ask_paying_is_refused_and_the_step_says_why(config):
     refused = trajectory.steps[3]
     assert refused.refusal.startswith("refused: nobody was there to confirm it")
     assert refused.executed is None and phone.state()["shop"]["orders"] == []
+
+
+
+class _Later:
+    """A phone seen through captures that each come 0.1 s after the one before (fake time)."""
+
+    def __init__(self, seed: int) -> None:
+        self.now = 0.0
+        self.phone = VirtualPhone(seed=seed, realism="transitions", clock=lambda: self.now)
+
+    def capture(self):
+        self.now += 0.1
+        return self.phone.capture()
+
+    def open_settings(self):
+        from automator.verify import capture
+
+        before = capture(self)
+        self.phone.start_app("settings")
+        return before
+
+
+@pytest.mark.sim
+@pytest.mark.parametrize("seed", [1, 2])
+def test_settling_waits_for_the_screen_to_change_and_fill_in(seed):
+    from automator.verify import settle
+
+    # These seeds' transitions are long: two agreeing frames of the old screen (seed 1) or
+    # of the page still filling in under a spinner (seed 2) come before the page.
+    phone = _Later(seed)
+    before = phone.open_settings()
+    tree = settle(phone, 0.0, 5.0, 10, before=before).observation.tree
+    assert 'package="com.android.settings"' in tree and "ProgressBar" not in tree
+
+
+@pytest.mark.sim
+def test_without_the_screen_before_the_action_an_old_frame_looks_settled():
+    from automator.verify import settle
+
+    phone = _Later(seed=1)
+    phone.open_settings()
+    tree = settle(phone, 0.0, 5.0, 10).observation.tree
+    assert 'package="com.android.settings"' not in tree
