@@ -134,3 +134,11 @@ def adb_client(small_server: AdbServer) -> Any:
     import adbutils
 
     return adbutils.AdbClient(host="127.0.0.1", port=small_server.port)
+
+
+@pytest.fixture
+def phone_server() -> Iterator[AdbServer]:
+    """One real virtual phone (`virtual-0`) served over the adb protocol on loopback."""
+    server = serve(port=0, phones=1)
+    yield server
+    server.close()

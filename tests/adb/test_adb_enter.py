@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 
 import pytest
+from dump_points import centre_of
 
 from devices.actions import Key, Point, PressKey, Tap, TypeText
-from devices.adb.server import AdbServer, serve
 from devices.android import AndroidDevice
 from devices.virtual.phone import VirtualPhone
 
@@ -19,25 +18,10 @@ pytestmark = pytest.mark.sim
 BODY = "com.example.notes:id/edit_note_text"
 
 
-@pytest.fixture
-def phone_server() -> Iterator[AdbServer]:
-    server = serve(port=0, phones=1)
-    yield server
-    server.close()
-
-
-def _centre(tree: str, resource_id: str) -> Point:
-    node = re.search(rf'<node [^>]*resource-id="{resource_id}"[^>]*>', tree)
-    assert node, resource_id
-    box = re.search(r'bounds="\[(\d+),(\d+)\]\[(\d+),(\d+)\]"', node.group(0))
-    left, top, right, bottom = map(int, box.groups())
-    return Point((left + right) // 2, (top + bottom) // 2)
-
-
 def _new_note(phone: VirtualPhone) -> Point:
     phone.start_app("Notes")
-    phone.execute(Tap(_centre(phone.dump_hierarchy(), "com.example.notes:id/new_note")))
-    return _centre(phone.dump_hierarchy(), BODY)
+    phone.execute(Tap(centre_of(phone.dump_hierarchy(), "com.example.notes:id/new_note")))
+    return centre_of(phone.dump_hierarchy(), BODY)
 
 
 def _body(phone: VirtualPhone) -> str:
@@ -76,14 +60,14 @@ def test_enter_still_submits_a_single_line_field(phone_server):
     phone = phone_server.target("virtual-0").phone
     phone.start_app("Settings")
     with AndroidDevice(port=phone_server.port, use_uiautomator2=False) as dev:
-        search = _centre(dev.capture().tree, "com.android.settings:id/search_src_text")
+        search = centre_of(dev.capture().tree, "com.android.settings:id/search_src_text")
         dev.execute(TypeText("about", target=search))
         tree = dev.capture().tree
         about = re.search(r'text="About phone"[^>]*bounds="\[(\d+),(\d+)\]\[(\d+),(\d+)\]"', tree)
         left, top, right, bottom = map(int, about.groups())
         dev.execute(Tap(Point((left + right) // 2, (top + bottom) // 2)))
-        dev.execute(Tap(_centre(dev.capture().tree, "com.android.settings:id/device_name")))
-        name = _centre(dev.capture().tree, "com.android.settings:id/device_name_field")
+        dev.execute(Tap(centre_of(dev.capture().tree, "com.android.settings:id/device_name")))
+        name = centre_of(dev.capture().tree, "com.android.settings:id/device_name_field")
         dev.execute(TypeText("Desk phone", target=name, clear=True, submit=True))
     assert phone.state()["system"]["device_name"] == "Desk phone"
     assert "device_name_field" not in phone.dump_hierarchy()  # submitted and went back

@@ -4,14 +4,12 @@ getText, text selectors and the phone's state keep the exact text."""
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 
 import pytest
+from dump_points import centre_of
 
 from devices.actions import Point, Tap, TypeText
-from devices.adb.server import AdbServer, serve
 from devices.android import AndroidDevice
 from devices.textinput import U2_IME
 from devices.virtual.phone import VirtualPhone
@@ -24,21 +22,6 @@ SHOWN = "a.b.c.d"  # what the dump writes for it
 BODY = "com.example.notes:id/edit_note_text"
 
 
-@pytest.fixture
-def phone_server() -> Iterator[AdbServer]:
-    server = serve(port=0, phones=1)
-    yield server
-    server.close()
-
-
-def _centre(tree: str, resource_id: str) -> Point:
-    node = re.search(rf'<node [^>]*resource-id="{resource_id}"[^>]*>', tree)
-    assert node, resource_id
-    box = re.search(r'bounds="\[(\d+),(\d+)\]\[(\d+),(\d+)\]"', node.group(0))
-    left, top, right, bottom = map(int, box.groups())
-    return Point((left + right) // 2, (top + bottom) // 2)
-
-
 def _body_text(tree: str) -> str:
     root = ET.fromstring(tree.encode("utf-8"))  # strict XML 1.0: fails on &#11; or &#0;
     return next(n.get("text") for n in root.iter("node") if n.get("resource-id") == BODY)
@@ -47,8 +30,8 @@ def _body_text(tree: str) -> str:
 def _new_note(*phones: VirtualPhone) -> Point:
     for phone in phones:
         phone.start_app("Notes")
-        phone.execute(Tap(_centre(phone.dump_hierarchy(), "com.example.notes:id/new_note")))
-    return _centre(phones[0].dump_hierarchy(), BODY)
+        phone.execute(Tap(centre_of(phone.dump_hierarchy(), "com.example.notes:id/new_note")))
+    return centre_of(phones[0].dump_hierarchy(), BODY)
 
 
 @pytest.mark.parametrize("ime", ["latin", "u2"], ids=["setText", "ime-broadcast-installed"])
@@ -70,7 +53,7 @@ def test_the_driver_types_odd_text_and_keeps_reading_the_screen(phone_server, im
             assert _body_text(obs.tree) == SHOWN + "e"
             editable = [e for e in parse_uiautomator(obs.tree).elements if e.editable]
             assert SHOWN + "e" in [e.text for e in editable]
-        dev.execute(Tap(_centre(obs.tree, "com.example.notes:id/done")))
+        dev.execute(Tap(centre_of(obs.tree, "com.example.notes:id/done")))
         assert "com.example.notes:id/new_note" in dev.capture().tree  # back on the list
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 
 import pytest
 from PIL import Image, ImageChops
@@ -23,19 +22,12 @@ from devices.actions import (
     Tap,
     TypeText,
 )  # fmt: skip
-from devices.adb.server import AdbServer, serve
+from devices.adb.server import AdbServer
 from devices.android import AndroidDevice
 from devices.errors import ActionRejected, DeviceNotFound
 from devices.virtual.phone import VirtualPhone
 
 pytestmark = pytest.mark.sim
-
-
-@pytest.fixture
-def phone_server() -> Iterator[AdbServer]:
-    server = serve(port=0, phones=1)
-    yield server
-    server.close()
 
 
 def _client(server: AdbServer):
