@@ -136,7 +136,7 @@ def _task_device(task: Task, phone_config: PhoneConfig, over_adb: bool
     """A fresh phone for the task, and the device that drives it: the phone itself, or,
     `over_adb`, an AndroidDevice talking to it through the adb protocol on loopback."""
     state = task.state
-    if state and "{" in repr(state):  # it names the seed's data: filled from the bare phone
+    if state:  # it may name the seed's data: filled from the bare phone of this seed
         with phone_config.phone() as bare:
             state = task.state_for(bare.state())
     phone: VirtualPhone = phone_config.phone(state=state, app=task.app)  # type: ignore[assignment]
