@@ -9,7 +9,8 @@
     automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
                    [--seed N] [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
-    automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda]
+    automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda] [--max-pixels N]
+                        [--episode-steps N] [--batch N] [--compile]
     automator bench capture [--realism on] [--seed N] [--rounds R]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
@@ -210,7 +211,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "vlm":
         from planners.bench_vlm import format_table, run_benchmark
 
-        rows = run_benchmark(args.sizes or ["tiny", "3b", "7b"], args.torch_device)
+        rows = run_benchmark(args.sizes or ["tiny", "3b", "7b"], args.torch_device,
+                             args.max_pixels, args.episode_steps, args.batch, args.compile)
         console.line_printer()(format_table(rows))
         return EXIT_OK
     if args.what == "adb":
@@ -423,6 +425,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--steps", type=count(1), default=40)
     bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
     bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")
+    bench.add_argument("--max-pixels", type=count(3136),
+                       help="vlm: the image budget (default: the published 12845056)")
+    bench.add_argument("--episode-steps", type=count(0), default=10,
+                       help="vlm: steps of the append-only episode (0: none)")
+    bench.add_argument("--batch", type=count(1), default=8,
+                       help="vlm: episodes stepped at once (1: no batch)")
+    bench.add_argument("--compile", action="store_true",
+                       help="vlm: also time the decode step under torch.compile")
     bench.add_argument("--realism", default="off",
                        help="capture: on, off, or features (hints,transitions,...)")
     bench.add_argument("--seed", type=count(0), default=0, help="capture: the phone's seed")

@@ -10,6 +10,7 @@ model, so every value is passed explicitly). On a CPU only the tiny model runs.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import time
 from typing import Any
@@ -17,11 +18,14 @@ from typing import Any
 from PIL import Image
 
 from planners.grammars.frames import QWEN_MAX_PIXELS, QWEN_MIN_PIXELS, smart_resize
+from planners.vl_engine import Episodes, Turn, group_vision_windows
 
 log = logging.getLogger(__name__)
 SCREEN_WH = (1080, 2400)  # px: the screenshot every step sends
 DECODE_TOKENS = 64
 TEXT_TOKENS = 700  # system prompt, action space, goal, history: a typical step
+SYSTEM_TOKENS = 500  # of which the system prompt (role, action space, output format)
+STEP_TOKENS = (30, 70)  # an episode's later turn: text before and after the new screenshot
 _TEXT = {  # published Qwen2.5-VL text sizes
     "3b": dict(hidden_size=2048, intermediate_size=11008, num_hidden_layers=36,
                num_attention_heads=16, num_key_value_heads=2, vocab_size=151936,
@@ -66,24 +70,51 @@ def qwen25_vl_config(size: str, layers: int | None = None) -> Any:
     return Qwen2_5_VLConfig(text_config=text, vision_config=vision, **ids)
 
 
-def _inputs(size: str, device: str, max_pixels: int) -> dict[str, Any]:
+def _ids(size: str) -> dict[str, int]:
+    return _TINY_IDS if size == "tiny" else _IDS
+
+
+def _image(size: str, max_pixels: int, count: int = 1, seed: int = 0) -> dict[str, Any]:
+    """Processor tensors of `count` screenshots, and the processing time of one."""
     import torch
     from transformers.models.qwen2_vl.image_processing_pil_qwen2_vl import (
         Qwen2VLImageProcessorPil,
     )
 
     processor = Qwen2VLImageProcessorPil(min_pixels=QWEN_MIN_PIXELS, max_pixels=max_pixels)
-    image = Image.new("RGB", SCREEN_WH, (240, 240, 240))
-    vision = processor(images=[image], return_tensors="pt")
-    n_image = int(vision["image_grid_thw"][0].prod()) // 4
-    ids = _TINY_IDS if size == "tiny" else _IDS
-    text = torch.randint(10, min(ids["image_token_id"] - 10, 150000), (TEXT_TOKENS,))
-    image_part = torch.tensor([ids["vision_start_token_id"]] + [ids["image_token_id"]] * n_image
-                              + [ids["vision_end_token_id"]])
-    input_ids = torch.cat([text[:40], image_part, text[40:]])[None]
-    mm = (input_ids == ids["image_token_id"]).long()
-    return {"input_ids": input_ids.to(device), "attention_mask": torch.ones_like(input_ids)
-            .to(device), "mm_token_type_ids": mm.to(device),
+    generator = torch.Generator().manual_seed(seed)
+    noise = torch.randint(0, 256, (SCREEN_WH[1], SCREEN_WH[0], 3), generator=generator)
+    image = Image.fromarray(noise.to(torch.uint8).numpy())  # a busy screen, not a flat one
+    started = time.perf_counter()
+    one = processor(images=[image], return_tensors="pt")
+    ms = (time.perf_counter() - started) * 1000
+    return {"pixel_values": one["pixel_values"].repeat(count, 1),
+            "image_grid_thw": one["image_grid_thw"].repeat(count, 1), "preprocess_ms": ms}
+
+
+def _turn_ids(size: str, grid: Any, before: int, after: int, rows: int = 1, seed: int = 0
+              ) -> Any:
+    """Token ids (rows, n): `before` text tokens, one image of `grid`, `after` text tokens."""
+    import torch
+
+    ids = _ids(size)
+    n_image = int(grid.prod()) // 4
+    generator = torch.Generator().manual_seed(seed)
+    text = torch.randint(10, min(ids["image_token_id"] - 10, 150000), (before + after,),
+                         generator=generator)
+    image = torch.tensor([ids["vision_start_token_id"]] + [ids["image_token_id"]] * n_image
+                         + [ids["vision_end_token_id"]])
+    return torch.cat([text[:before], image, text[before:]])[None].repeat(rows, 1)
+
+
+def _inputs(size: str, device: str, max_pixels: int) -> dict[str, Any]:
+    """A first step as `generate` takes it: system prompt, screenshot, goal and history."""
+    vision = _image(size, max_pixels)
+    input_ids = _turn_ids(size, vision["image_grid_thw"][0], SYSTEM_TOKENS,
+                          TEXT_TOKENS - SYSTEM_TOKENS)
+    mm = (input_ids == _ids(size)["image_token_id"]).long()
+    return {"input_ids": input_ids.to(device), "attention_mask": (mm * 0 + 1).to(device),
+            "mm_token_type_ids": mm.to(device),
             "pixel_values": vision["pixel_values"].to(device),
             "image_grid_thw": vision["image_grid_thw"].to(device)}
 
@@ -95,12 +126,17 @@ def _sync(device: str) -> None:
         torch.cuda.synchronize()
 
 
-def _timed(fn: Any, device: str) -> float:
+def _run(fn: Any, device: str) -> tuple[Any, float]:
+    """`fn()`'s value and its wall time in ms, the GPU's queue drained before and after."""
     _sync(device)
     started = time.perf_counter()
-    fn()
+    value = fn()
     _sync(device)
-    return (time.perf_counter() - started) * 1000
+    return value, (time.perf_counter() - started) * 1000
+
+
+def _timed(fn: Any, device: str) -> float:
+    return _run(fn, device)[1]
 
 
 def _build(size: str, device: str, layers: int | None = None) -> Any:
@@ -115,39 +151,200 @@ def _build(size: str, device: str, layers: int | None = None) -> Any:
     return model.eval()
 
 
-def bench_one(size: str, device: str, repeats: int = 3, layers: int | None = None
-              ) -> dict[str, Any]:
-    """Latency figures of one size on one device (median of `repeats` after a warm-up);
-    `layers` as in `qwen25_vl_config`."""
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
+def _peak_gib(device: str) -> float | None:
     import torch
 
-    max_pixels = TINY_MAX_PIXELS if size == "tiny" and device == "cpu" else QWEN_MAX_PIXELS
-    model = _build(size, device, layers)
-    inputs = _inputs(size, device, max_pixels)
+    if not device.startswith("cuda"):
+        return None
+    peak = torch.cuda.max_memory_allocated() / 2**30
+    torch.cuda.reset_peak_memory_stats()
+    return peak
+
+
+def bench_generate(model: Any, inputs: dict[str, Any], device: str, repeats: int
+                   ) -> dict[str, Any]:
+    """transformers' `generate` as the planner calls it: time to first token, the whole
+    64-token step, and the step with the system prompt's cache reused (copied in)."""
+    import copy
+
+    import torch
+
     gen = dict(max_new_tokens=DECODE_TOKENS, min_new_tokens=DECODE_TOKENS, do_sample=False,
                eos_token_id=None, pad_token_id=0)
-    prefill, total = [], []
+    system = inputs["input_ids"][:, :SYSTEM_TOKENS]
+    ttft, total, cached = [], [], []
     with torch.inference_mode():
         model.generate(**inputs, **dict(gen, max_new_tokens=2, min_new_tokens=2))  # warm-up
+        model.model.rope_deltas = None
+        prefix = model(input_ids=system, use_cache=True).cache
         for _ in range(repeats):
             model.model.rope_deltas = None
-            prefill.append(_timed(lambda: model(**inputs, use_cache=True, logits_to_keep=1),
-                                  device))  # as generate does: logits of the last token only
+            ttft.append(_timed(lambda: model(**inputs, use_cache=True, logits_to_keep=1),
+                               device))  # as generate does: logits of the last token only
             model.model.rope_deltas = None
             total.append(_timed(lambda: model.generate(**inputs, **gen), device))
-    h, w = smart_resize(SCREEN_WH[1], SCREEN_WH[0], max_pixels=max_pixels)
-    params = sum(p.numel() for p in model.parameters()) / 1e9
-    row = {"size": size, "device": device, "params_b": params,
-           "image": f"{w}x{h}", "prompt_tokens": int(inputs["input_ids"].shape[1]),
-           "prefill_ms": sorted(prefill)[len(prefill) // 2],
-           "step_ms": sorted(total)[len(total) // 2], "decode_tokens": DECODE_TOKENS}
-    row["decode_tok_s"] = DECODE_TOKENS / max((row["step_ms"] - row["prefill_ms"]) / 1000, 1e-9)
-    if device.startswith("cuda"):
-        row["peak_gib"] = torch.cuda.max_memory_allocated() / 2**30
+            model.model.rope_deltas = None
+            cache = copy.deepcopy(prefix)
+            cached.append(_timed(lambda c=cache: model.generate(**inputs, **gen, cache=c),
+                                        device))
+    step = _median(total)
+    return {"generate_ttft_ms": _median(ttft), "generate_step_ms": step,
+            "generate_tok_s": DECODE_TOKENS / max((step - _median(ttft)) / 1000, 1e-9),
+            "generate_system_cache_step_ms": _median(cached), "generate_peak_gib":
+            _peak_gib(device)}
+
+
+def bench_vision(model: Any, inputs: dict[str, Any], device: str, repeats: int
+                 ) -> dict[str, Any]:
+    """The vision tower alone, one SDPA call per window and then grouped by window size
+    (the model keeps the grouped attention afterwards)."""
+    import torch
+
+    def encode() -> None:
+        model.model.get_image_features(inputs["pixel_values"], inputs["image_grid_thw"])
+
+    row = {}
+    with torch.inference_mode():
+        for key in ("vision_ms", "vision_grouped_ms"):
+            if key == "vision_grouped_ms":
+                group_vision_windows(model)
+            encode()  # warm-up
+            row[key] = _median([_timed(encode, device) for _ in range(repeats)])
     return row
 
 
-def run_benchmark(sizes: list[str], device: str | None = None) -> list[dict[str, Any]]:
+def _first_turn(size: str, vision: dict[str, Any], rows: int) -> Turn:
+    ids = _turn_ids(size, vision["image_grid_thw"][0], SYSTEM_TOKENS,
+                    TEXT_TOKENS - SYSTEM_TOKENS, rows)
+    return Turn(ids, vision["pixel_values"], vision["image_grid_thw"])
+
+
+def _gpu_preprocess_ms(max_pixels: int, device: str, repeats: int) -> float | None:
+    """The torchvision image processor on the GPU (what `AutoProcessor` picks where
+    torchvision is installed), or None without it."""
+    if not device.startswith("cuda") or importlib.util.find_spec("torchvision") is None:
+        return None
+    from transformers.models.qwen2_vl.image_processing_qwen2_vl import Qwen2VLImageProcessor
+
+    processor = Qwen2VLImageProcessor(min_pixels=QWEN_MIN_PIXELS, max_pixels=max_pixels)
+    image = Image.new("RGB", SCREEN_WH, (200, 120, 40))
+    run = lambda: processor(images=[image], return_tensors="pt", device=device)  # noqa: E731
+    run()
+    return _median([_timed(run, device) for _ in range(repeats)])
+
+
+def bench_engine(model: Any, size: str, device: str, max_pixels: int, repeats: int,
+                 batch: int = 1, cuda_graph: bool | None = None, compile: bool = False
+                 ) -> dict[str, Any]:
+    """One first step of `batch` conversations through `Episodes`: time to first token
+    (prefill, images included) and the whole step."""
+    vision = _image(size, max_pixels, batch)
+    turn = _first_turn(size, vision, batch)
+    episodes = Episodes(model, batch, turn.input_ids.shape[1] + DECODE_TOKENS, cuda_graph,
+                        compile)
+    ttft, total = [], []
+    for i in range(repeats + 1):  # the first is a warm-up (and captures the graph)
+        episodes.reset()
+        ttft_ms = _timed(lambda: episodes.prefill(turn), device)
+        episodes.reset()
+        step_ms = _timed(lambda: episodes.step(turn, DECODE_TOKENS), device)
+        if i:
+            ttft.append(ttft_ms)
+            total.append(step_ms)
+    step = _median(total)
+    return {"ttft_ms": _median(ttft), "step_ms": step,
+            "tok_s": DECODE_TOKENS / max((step - _median(ttft)) / 1000, 1e-9),
+            "preprocess_ms": vision["preprocess_ms"], "peak_gib": _peak_gib(device)}
+
+
+def bench_episode(model: Any, size: str, device: str, max_pixels: int, steps: int,
+                  reuse: bool) -> dict[str, Any]:
+    """A `steps`-step episode whose conversation only grows (the model's replies stay in
+    it, each step adds a screenshot). `reuse`: one cache for the episode, each step
+    prefills only its new turn; else each step prefills the whole conversation."""
+    import torch
+
+    vision = _image(size, max_pixels)
+    first = _first_turn(size, vision, 1)
+    later = [_turn_ids(size, vision["image_grid_thw"][0], *STEP_TOKENS, seed=k)
+             for k in range(1, steps)]
+    longest = first.input_ids.shape[1] + sum(t.shape[1] for t in later) + steps * DECODE_TOKENS
+    turns = [first] + [Turn(t, vision["pixel_values"], vision["image_grid_thw"])
+                       for t in later]
+    times = []
+    episodes = Episodes(model, 1, longest + 8)
+    conversation = Turn(first.input_ids[:, :0], None, None)
+    for turn in turns:
+        if reuse:
+            times.append(_timed(lambda t=turn: episodes.step(t, DECODE_TOKENS), device))
+            continue
+        grown = [conversation.input_ids, turn.input_ids]
+        pixels = [p for p in (conversation.pixel_values, turn.pixel_values) if p is not None]
+        grids = [g for g in (conversation.image_grid_thw, turn.image_grid_thw) if g is not None]
+        conversation = Turn(torch.cat(grown, 1), torch.cat(pixels), torch.cat(grids))
+        episodes.reset()
+        reply, ms = _run(lambda c=conversation: episodes.step(c, DECODE_TOKENS), device)
+        times.append(ms)
+        conversation = Turn(torch.cat([conversation.input_ids, reply.cpu()], 1),
+                            conversation.pixel_values, conversation.image_grid_thw)
+    key = "episode_reuse" if reuse else "episode_reprefill"
+    return {f"{key}_mean_ms": sum(times) / len(times), f"{key}_last_ms": times[-1],
+            "episode_tokens": longest}
+
+
+def bench_size(size: str, device: str, max_pixels: int | None = None, repeats: int = 3,
+               layers: int | None = None, episode_steps: int = 10, batch: int = 8,
+               compile: bool = False) -> dict[str, Any]:
+    """Every figure of one size: `generate` as today, then the engine (grouped vision
+    windows, static cache, CUDA graph) for one step, an episode and a batch."""
+    import torch
+
+    if max_pixels is None:
+        max_pixels = TINY_MAX_PIXELS if size == "tiny" and device == "cpu" else QWEN_MAX_PIXELS
+    model = _build(size, device, layers)
+    inputs = _inputs(size, device, max_pixels)
+    h, w = smart_resize(SCREEN_WH[1], SCREEN_WH[0], max_pixels=max_pixels)
+    row: dict[str, Any] = {
+        "size": size, "device": device, "params_b": sum(p.numel() for p in model.parameters())
+        / 1e9, "image": f"{w}x{h}", "max_pixels": max_pixels,
+        "prompt_tokens": int(inputs["input_ids"].shape[1]), "decode_tokens": DECODE_TOKENS,
+        "flash_attn": importlib.util.find_spec("flash_attn") is not None}
+    _peak_gib(device)
+    row |= bench_generate(model, inputs, device, repeats)
+    row |= bench_vision(model, inputs, device, repeats)
+    eager = bench_engine(model, size, device, max_pixels, repeats, cuda_graph=False)
+    row |= {"engine_eager_step_ms": eager["step_ms"], "engine_eager_tok_s": eager["tok_s"]}
+    one = bench_engine(model, size, device, max_pixels, repeats)
+    row |= {f"engine_{k}": v for k, v in one.items()}
+    row["whole_step_ms"] = one["preprocess_ms"] + one["step_ms"]
+    gpu_ms = _gpu_preprocess_ms(max_pixels, device, repeats)
+    if gpu_ms is not None:
+        row |= {"gpu_preprocess_ms": gpu_ms, "whole_step_gpu_preprocess_ms":
+                gpu_ms + one["step_ms"]}
+    if compile:
+        compiled = bench_engine(model, size, device, max_pixels, repeats, compile=True)
+        row |= {"compiled_step_ms": compiled["step_ms"], "compiled_tok_s": compiled["tok_s"]}
+    if episode_steps:
+        for reuse in (True, False):
+            row |= bench_episode(model, size, device, max_pixels, episode_steps, reuse)
+    if batch > 1:
+        many = bench_engine(model, size, device, max_pixels, repeats, batch=batch)
+        row |= {"batch": batch, "batch_step_ms": many["step_ms"],
+                "batch_peak_gib": many["peak_gib"],
+                "batch_speedup": batch * one["step_ms"] / many["step_ms"]}
+    del model
+    if device.startswith("cuda"):
+        torch.cuda.empty_cache()
+    return row
+
+
+def run_benchmark(sizes: list[str], device: str | None = None, max_pixels: int | None = None,
+                  episode_steps: int = 10, batch: int = 8, compile: bool = False
+                  ) -> list[dict[str, Any]]:
     """One row per size; on a CPU the full sizes are skipped (a row says so)."""
     import torch
 
@@ -160,27 +357,56 @@ def run_benchmark(sizes: list[str], device: str | None = None) -> list[dict[str,
             rows.append({"size": size, "device": device, "skipped": "needs a GPU"})
             continue
         log.info("benchmarking Qwen2.5-VL %s on %s", size, device)
-        rows.append(bench_one(size, device))
-        if device.startswith("cuda"):
-            torch.cuda.empty_cache()
-            torch.cuda.reset_peak_memory_stats()
+        rows.append(bench_size(size, device, max_pixels, episode_steps=episode_steps,
+                               batch=batch, compile=compile))
     return rows
 
 
-_COLUMNS = ("size", "device", "params_b", "image", "prompt_tokens", "prefill_ms", "step_ms",
-            "decode_tok_s", "peak_gib")
+_FIGURES = (  # (key, label) in the order printed
+    ("params_b", "parameters (billions)"), ("image", "image sent (px)"),
+    ("prompt_tokens", "prompt tokens"), ("decode_tokens", "tokens decoded"),
+    ("generate_ttft_ms", "generate: time to first token (ms)"),
+    ("generate_tok_s", "generate: decode (tokens/s)"),
+    ("generate_step_ms", "generate: step (ms)"),
+    ("generate_system_cache_step_ms", "generate, system prompt cached: step (ms)"),
+    ("generate_peak_gib", "generate: peak memory (GiB)"),
+    ("vision_ms", "vision tower, a call per window (ms)"),
+    ("vision_grouped_ms", "vision tower, windows grouped (ms)"),
+    ("engine_eager_step_ms", "engine, no graph: step (ms)"),
+    ("engine_ttft_ms", "engine: time to first token (ms)"),
+    ("engine_tok_s", "engine: decode (tokens/s)"),
+    ("engine_step_ms", "engine: step (ms)"),
+    ("engine_preprocess_ms", "screenshot preprocessing, CPU (ms)"),
+    ("whole_step_ms", "whole step: screenshot to reply (ms)"),
+    ("gpu_preprocess_ms", "screenshot preprocessing, torchvision on the GPU (ms)"),
+    ("whole_step_gpu_preprocess_ms", "whole step, GPU preprocessing (ms)"),
+    ("compiled_tok_s", "engine, torch.compile: decode (tokens/s)"),
+    ("compiled_step_ms", "engine, torch.compile: step (ms)"),
+    ("engine_peak_gib", "engine: peak memory (GiB)"),
+    ("episode_reuse_mean_ms", "episode, cache kept: mean step (ms)"),
+    ("episode_reuse_last_ms", "episode, cache kept: last step (ms)"),
+    ("episode_reprefill_mean_ms", "episode, all prefilled: mean step (ms)"),
+    ("episode_reprefill_last_ms", "episode, all prefilled: last step (ms)"),
+    ("batch_step_ms", "batch: one step of every episode (ms)"),
+    ("batch_speedup", "batch: steps/s over one episode's"),
+    ("batch_peak_gib", "batch: peak memory (GiB)"),
+    ("flash_attn", "flash_attn installed"),
+)
 
 
 def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
     return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
 def format_table(rows: list[dict[str, Any]]) -> str:
-    """A plain-text table of `run_benchmark` rows."""
-    lines = [" | ".join(_COLUMNS)]
-    for row in rows:
-        if "skipped" in row:
-            lines.append(f"{row['size']} | {row['device']} | skipped: {row['skipped']}")
-        else:
-            lines.append(" | ".join(_cell(row.get(c, "-")) for c in _COLUMNS))
+    """The figures of `run_benchmark` rows, one column per size."""
+    measured = [r for r in rows if "skipped" not in r]
+    lines = [" | ".join(["figure", *(f"{r['size']} {r['device']}" for r in measured)])]
+    for key, label in _FIGURES:
+        if any(key in r for r in measured):
+            lines.append(" | ".join([label, *(_cell(r.get(key)) for r in measured)]))
+    lines += [f"{r['size']} | {r['device']} | skipped: {r['skipped']}"
+              for r in rows if "skipped" in r]
     return "\n".join(lines)
