@@ -165,13 +165,25 @@ def load_items(folder: Path) -> list[Item]:
 # scoring ---------------------------------------------------------------------------------------
 
 
+def _beside(node: Any) -> list[Box]:
+    """Switches and checkboxes on the same line as a label, under the same parent."""
+    parent = node.getparent()
+    if parent is None:
+        return []
+    top, bottom = parse_bounds(node.get("bounds"))[1::2]
+    boxes = [parse_bounds(n.get("bounds")) for n in parent if n is not node
+             and n.get("checkable") == "true"]
+    return [b for b in boxes if b[1] < bottom and top < b[3]]
+
+
 def regions(xml: str, selectors: Sequence[Selector]) -> list[Box]:
-    """Where a right tap may land: each matching node, and the clickable node around it."""
+    """Where a right tap may land: each matching node, the clickable node around it, and a
+    switch or checkbox beside it (tapping "I agree" or its box is the same)."""
     out: list[Box] = []
     for node in parse_document(xml).iter():
         if not any(s.matches(node) for s in selectors):
             continue
-        out.append(parse_bounds(node.get("bounds")))
+        out += [parse_bounds(node.get("bounds")), *_beside(node)]
         up = node.getparent()
         while up is not None and node.get("clickable") != "true":
             if up.get("clickable") == "true":
