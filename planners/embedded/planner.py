@@ -216,6 +216,8 @@ class EmbeddedPlanner:
     ) -> list[Callable[[], Decision | None]]:
         floor = min(nav - 0.05, 0.8)
         at_best = self._at_best_page(state, view)
+        if goal.intent is Intent.OPEN and self._named_app_in_front(state, view):
+            return [lambda: acts.finish(f"{goal.target} is open: its app is in front.")]
         if goal.quantity and goal.intent not in (Intent.TOGGLE, Intent.SET_VALUE, Intent.ANSWER):
             return [lambda: gestures.step_quantity(goal, view),
                     lambda: acts.finish("The quantity is set.") if gestures.quantity_set(
@@ -258,6 +260,14 @@ class EmbeddedPlanner:
         if goal.slots:
             entity = [*common, *entity]
         return entity
+
+    def _named_app_in_front(self, state: _GoalState, view: View) -> bool:
+        """The goal names only an app, and that app is in front (the evidence that "open X"
+        is done when X is an app)."""
+        labels = [label for label, app in self.memory.apps.items()
+                  if app["package"] == view.screen.app and app["package"] in state.named]
+        names = set().union(*(words(label) for label in labels))
+        return bool(names) and words(state.goal.target) <= names
 
     def _at_best_page(self, state: _GoalState, view: View) -> bool:
         """The current page matches the goal about as well as any page in memory (scored
