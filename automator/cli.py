@@ -5,6 +5,7 @@
     automator perceive FILE.xml [--screenshot PNG] [--format text|html|json|som] [--out FILE]
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB] [--seeds N ...]
                    [--realism on|off]
+    automator eval screens [DIR] [--out DIR]        (first decision on real dumps, no memory)
     automator compare EVAL_A EVAL_B                 (two eval folders or summary.json files)
     automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
                    [--seed N] [--realism on|off]
@@ -389,7 +390,9 @@ def build_parser() -> argparse.ArgumentParser:
     perceive.set_defaults(func=cmd_perceive)
 
     ev = sub.add_parser("eval", help="evaluate a planner on a task suite (virtual phone)")
-    ev.add_argument("suite")
+    ev.add_argument("suite", help="a task suite folder, or the word `screens` for the embedded "
+                    "planner's first decision on real screens (DIR, default datasets/screens)")
+    ev.add_argument("dir", nargs="?", help="with `screens`: the folder of screens")
     ev.add_argument("--planner", default=DEFAULT_SUITE_PLANNER,
                     help=f"{PLANNER_HELP} | script (each task's own script: the proof that "
                          "the suite can be done)")

@@ -20,7 +20,15 @@ if TYPE_CHECKING:
     from planners.planner import Planner
 
 
+SCREENS_WORD = "screens"  # `eval screens [DIR]`: real screens instead of a task suite
+DEFAULT_SCREENS = Path(__file__).resolve().parents[1] / "datasets" / "screens"
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.suite == SCREENS_WORD:
+        return cmd_eval_screens(args)
+    if args.dir is not None:
+        return _error(f"unexpected argument {args.dir!r} (only `eval screens` takes a folder)")
     from automator.config import PhoneConfig, check_realism
     from automator.evaluate import TaskReport, evaluate
     from automator.tasks import load_suite
@@ -47,6 +55,38 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except TaskError as e:
         return _error(str(e))
     say(console.format_summary(summary))
+    say(f"summary: {out / 'summary.json'}")
+    return EXIT_OK
+
+
+def cmd_eval_screens(args: argparse.Namespace) -> int:
+    """The embedded planner's first decision on real screens, with an empty memory."""
+    from automator.screens_eval import ItemResult, evaluate_screens
+
+    if args.planner not in ("default", "embedded"):
+        return _error("eval screens measures the embedded planner (--planner default)")
+    folder = Path(args.dir) if args.dir else DEFAULT_SCREENS
+    out = Path(args.out) if args.out else Path("runs") / f"screens-{time.strftime('%Y%m%d-%H%M%S')}"
+    say = console.line_printer()
+
+    def on_item(r: ItemResult) -> None:
+        mark = "RIGHT" if r.right else ("FALSE SUCCESS" if r.false_success else "wrong")
+        say(f"{mark:13} {r.id}: {r.request!r} -> {r.action} ({r.decide_ms:.0f} ms)")
+
+    try:
+        summary = evaluate_screens(folder, on_item=on_item, out=out)
+    except TaskError as e:
+        return _error(str(e))
+    f = summary.figures()
+    rows = [("first action right", f"{f['right']}/{f['items']} ({f['right_rate']:.0%})"),
+            ("false successes", f["false_successes"]),
+            ("right where the label is not English",
+             f"{f['non_english_right']}/{f['non_english_items']}"),
+            ("median decision (ms)", f["median_decide_ms"]),
+            ("slowest decision (ms)", f["max_decide_ms"]),
+            *((f"right: {kind}", f"{n}/{total}") for kind, (n, total) in f["by_kind"].items())]
+    say(f"{f['items']} requests on {f['screens']} screens of {folder}")
+    say(console.table(["figure", "value"], rows))
     say(f"summary: {out / 'summary.json'}")
     return EXIT_OK
 

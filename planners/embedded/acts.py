@@ -309,8 +309,8 @@ def verb_buttons(goal: Goal, view: View) -> list[Scored]:
     found = _matching(view, _phrases(goal))
     if goal.intent is not Intent.DO:
         return found
-    said = words(goal.text)
-    return [b for b in found if words(b.element.label) <= said]
+    said = words(goal.text)  # a count merged into the label ("Like | 120") adds no words
+    return [b for b in found if words(b.element.label.split(SEPARATOR)[0]) <= said]
 
 
 def entity_here(goal: Goal, view: View) -> bool:
@@ -544,21 +544,27 @@ def answer(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     texts = sorted(view.scored, key=lambda s: -s.score)
     if pattern is not None and goal.value_type not in ("version", "count"):
         found = [(s, m) for s in texts if not s.element.editable
-                 and (m := pattern.search(s.element.label))]
-        if not found:
-            return None
-        s, m = max(found, key=lambda p: p[0].score + 0.2 * (len(p[0].element.label) > len(
-            p[1].group(0)) + 3))
-        if s.score < MATCH - 0.1 and not at_best_page:
-            return None
-        return finish(f"The screen shows {m.group(0)!r}.", answer=m.group(0).strip())
+                 and (m := pattern.search(_shown(s)))]
+        if found:
+            s, m = max(found, key=lambda p: p[0].score + 0.2 * (len(p[0].element.label) > len(
+                p[1].group(0)) + 3))
+            if s.score < MATCH - 0.1 and not at_best_page:
+                return None
+            return finish(f"The screen shows {m.group(0)!r}.", answer=m.group(0).strip())
     labels = [s for s in texts if not s.element.editable and s.element.label]
     if not labels or labels[0].score < MATCH or not at_best_page:
         return None
-    value = _value_of(labels[0], view)
-    if pattern is not None:
-        m = pattern.search(value) or pattern.search(labels[0].element.label)
-        value = m.group(0) if m else ""
-    if not value:
-        return None
-    return finish(f"'{labels[0].element.label}' shows {value!r}.", answer=value)
+    for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05]:
+        value = _value_of(label, view)  # a heading and its row tie: the one with a value
+        if pattern is not None and goal.value_type in ("version", "count"):
+            m = pattern.search(value) or pattern.search(label.element.label)
+            value = m.group(0) if m else ""
+        if value:
+            return finish(f"'{label.element.label}' shows {value!r}.", answer=value)
+    return None
+
+
+def _shown(s: Scored) -> str:
+    """Everything an element shows: its label, its summary line and the texts inside it."""
+    e = s.element
+    return " ".join(dict.fromkeys(t for t in (e.label, e.description, s.context) if t))

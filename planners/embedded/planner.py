@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, PressKey, Scroll
 from perception.elements import Screen
-from planners.embedded import acts, gestures, prereq
+from planners.embedded import acts, gestures, grounding, prereq
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import ELSEWHERE, unreadable
@@ -75,6 +75,21 @@ def _part_index(history: Sequence[PastStep], total: int) -> int:
     return index
 
 
+def _unreadable(goal: str, why: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
+    """A request the sentence model cannot read: tap what the screen shows of it word for
+    word (once), else refuse at once with the reason and the planners that read it."""
+    target = grounding.literal_target(goal, screen) if not history else None
+    if target is not None:
+        thought = f"The request names '{target.label}', which is on screen: tap it."
+        return acts.tap(target, thought, 0.6)
+    if history:
+        reason = (f"I tapped what the screen shows of the request; I cannot read the rest of "
+                  f"it ({why}); {ELSEWHERE}")
+    else:
+        reason = f"I cannot read this request: {why}; {ELSEWHERE}"
+    return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason)
+
+
 class EmbeddedPlanner:
     """Planner over an `AppMemory`; with an empty memory it grounds on the screen alone."""
 
@@ -102,10 +117,9 @@ class EmbeddedPlanner:
         return self._states[text]
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
-        why = unreadable(goal) if not history else None
-        if why is not None:  # refused at once, never wandered on
-            reason = f"I cannot read this request: {why}; {ELSEWHERE}"
-            return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason)
+        why = unreadable(goal)
+        if why is not None:  # never wandered on
+            return _unreadable(goal, why, screen, history)
         start = time.perf_counter()
         if self._nav is None:
             self._nav = self.memory.common_keys()
@@ -202,6 +216,8 @@ class EmbeddedPlanner:
     ) -> list[Callable[[], Decision | None]]:
         floor = min(nav - 0.05, 0.8)
         at_best = self._at_best_page(state, view)
+        if goal.intent is Intent.OPEN and self._named_app_in_front(state, view):
+            return [lambda: acts.finish(f"{goal.target} is open: its app is in front.")]
         if goal.quantity and goal.intent not in (Intent.TOGGLE, Intent.SET_VALUE, Intent.ANSWER):
             return [lambda: gestures.step_quantity(goal, view),
                     lambda: acts.finish("The quantity is set.") if gestures.quantity_set(
@@ -232,10 +248,26 @@ class EmbeddedPlanner:
             case Intent.CREATE if goal.slots:
                 return [*common, lambda: acts.press_create(goal, view)]
             case Intent.OPEN:
-                return [lambda: acts.finish("The page is open.") if at_best else None]
+                return [lambda: acts.finish("The page is open.") if grounding.shows_page(view)
+                        else None,
+                        lambda: grounding.open_visible(view),
+                        lambda: acts.finish("The page is open.") if at_best and view.history
+                        else None]
+            case Intent.CREATE if not goal.slots:
+                return [lambda: acts.press_create(goal, view), *entity,
+                        lambda: grounding.tap_checkable(goal, view, floor)]
+        entity = [*entity, lambda: grounding.tap_checkable(goal, view, floor)]
         if goal.slots:
             entity = [*common, *entity]
         return entity
+
+    def _named_app_in_front(self, state: _GoalState, view: View) -> bool:
+        """The goal names only an app, and that app is in front (the evidence that "open X"
+        is done when X is an app)."""
+        labels = [label for label, app in self.memory.apps.items()
+                  if app["package"] == view.screen.app and app["package"] in state.named]
+        names = set().union(*(words(label) for label in labels))
+        return bool(names) and words(state.goal.target) <= names
 
     def _at_best_page(self, state: _GoalState, view: View) -> bool:
         """The current page matches the goal about as well as any page in memory (scored

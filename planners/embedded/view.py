@@ -94,8 +94,9 @@ class View:
         self.screen = front(self.screen)
         texts = []
         pairs = []
+        system_only = all(is_chrome(e) for e in self.screen.elements)
         for e in self.screen.elements:
-            if is_chrome(e):
+            if is_chrome(e) and not system_only:  # a system dialog alone is the page
                 continue
             if e.checkable:
                 context = switch_context(self.screen, e)

@@ -1,0 +1,99 @@
+"""Grounding on the screen alone: what a person does with a request and a screen they have
+never seen, before any map of the app exists.
+
+- "Open X" with X visible is a tap on X, never "the page is open": a page counts as open
+  only with evidence on it (its title, or the selected tab, matches X better than anything
+  that can still be tapped).
+- A switch or checkbox whose label is what the request names is tapped when no other rule
+  knows the request's verb ("accept the terms", "stop setting the time automatically").
+- A request the sentence model cannot read (another script) is still understood when the
+  screen shows one of its phrases word for word: "日本語を選んで" on a screen that lists
+  "日本語 (日本)" taps that row. Labels are compared as written, with no word list.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from perception.elements import Screen, UIElement
+from planners.embedded.acts import MATCH, tap
+from planners.embedded.goal import Goal
+from planners.embedded.memory import is_chrome
+from planners.embedded.view import Scored, View, front
+from planners.planner import Decision
+
+_TITLE_BAND = 0.2  # share of the screen's height, from the top, where a page's title sits
+_MARGIN = 0.05  # how much better evidence must match than what can still be tapped
+_MIN_LITERAL = 2  # characters of a label that may stand for a request on its own
+
+
+def _tappable(view: View) -> list[Scored]:
+    return [s for s in view.actionable() if s.element.label and not s.element.editable
+            and not s.element.selected and not (s.element.scrollable and not s.element.clickable)]
+
+
+def best_tappable(view: View, checkable: bool | None = None) -> Scored | None:
+    """The element that can still be tapped and matches the goal best (only switches and
+    checkboxes, or none of them, when `checkable` says so)."""
+    found = [s for s in _tappable(view)
+             if checkable is None or s.element.checkable == checkable]
+    return max(found, key=lambda s: (s.score, s.element.bounds.area), default=None)
+
+
+def page_evidence(view: View) -> float:
+    """How well the page itself says what it is: its selected tab, or a title (text that
+    cannot be tapped, in the top band of the screen)."""
+    band = view.screen.height * _TITLE_BAND
+    shown = [s.score for s in view.scored if s.element.selected or (
+        not s.element.actionable and s.element.bounds.bottom <= band and s.element.label)]
+    return max(shown, default=0.0)
+
+
+def shows_page(view: View) -> bool:
+    """The page on screen is the one the goal names: the evidence matches, and nothing that
+    can still be tapped matches better."""
+    evidence = page_evidence(view)
+    best = best_tappable(view)
+    return evidence >= MATCH and (best is None or evidence >= best.score + _MARGIN)
+
+
+def open_visible(view: View) -> Decision | None:
+    """Tap the visible element that best matches what the goal asks to open."""
+    best = best_tappable(view)
+    if best is None or best.score < MATCH or view.tap_count(best.element)[0]:
+        return None
+    return tap(best.element, f"Open '{best.element.label}': it is on screen.",
+               min(best.score, 1.0))
+
+
+def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
+    """Tap the switch or checkbox the goal names, when it matches better than any other
+    element and any remembered way on."""
+    best = best_tappable(view, checkable=True)
+    other = best_tappable(view, checkable=False)
+    if best is None or best.score < max(MATCH, floor) or view.tap_count(best.element)[0]:
+        return None
+    if other is not None and other.score > best.score:
+        return None
+    return tap(best.element, f"Tap '{best.element.label}' for {goal.target!r}.",
+               min(best.score, 1.0))
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def literal_target(request: str, screen: Screen) -> UIElement | None:
+    """The element whose label (or the label's part before a bracket) the request quotes word
+    for word: an actionable one first (a person taps a list's text as well), the longest
+    label first."""
+    said = _plain(request)
+    found = []
+    for e in front(screen).elements:
+        if not e.enabled or e.editable or e.scrollable or is_chrome(e):
+            continue
+        for label in {e.label, e.label.split(" (")[0]}:
+            plain = _plain(label).strip()
+            if len(plain) >= _MIN_LITERAL and plain in said:
+                found.append((e.actionable, len(plain), e))
+    return max(found, key=lambda p: p[:2])[2] if found else None
