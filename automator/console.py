@@ -101,6 +101,9 @@ def format_summary(summary: Summary) -> str:
     lines.append(f"seeds {', '.join(map(str, summary.seeds))}, realism {summary.realism}; "
                  f"false successes (said done, was not): {false_successes}; "
                  f"failed on side effects: {side_effects}")
+    median = summary.median_decide_ms
+    if median is not None:
+        lines.append(f"median decision: {median:.0f} ms per step")
     if summary.floor is not None:
         lines.append(f"floor: always giving up scores {summary.floor.give_up.describe()}, "
                      f"always saying infeasible {summary.floor.infeasible.describe()}")

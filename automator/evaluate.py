@@ -10,8 +10,9 @@ and summed.
      "per_split": {split: {"runs", "succeeded", "rate", "ci95"}},   ("" = the top folder)
      "per_group": {app: {...}}, "per_app": {app: rate},
      "floor": {"give_up": {...}, "infeasible": {...}},   (see automator.floor)
+     "median_decide_ms": the planner's median time per step, over every run,
      "tasks": [{"id", "seed", "split", "app", "outcome", "success", "steps", "seconds",
-                "reason", "failures", "side_effects"}, ...],
+                "reason", "failures", "side_effects", "decide_ms": [per step]}, ...],
      "complete": false until the last run is done}
 
 Intervals are Wilson 95% score intervals (automator.scoring). The summary is rewritten
@@ -64,6 +65,7 @@ class TaskReport:
     failures: tuple[str, ...] = ()  # what the check found wrong
     seed: int = 0  # the phone's seed
     split: str = ""  # the suite's subfolder (dev, test); "" at its top
+    decide_ms: tuple[float, ...] = ()  # the planner's time per step
 
     @property
     def false_success(self) -> bool:
@@ -109,6 +111,12 @@ class Summary:
     def per_app(self) -> dict[str, float]:
         return {app: r.rate for app, r in self.per_group.items()}
 
+    @property
+    def median_decide_ms(self) -> float | None:
+        """The planner's median time per step over every run (None before any step)."""
+        times = sorted(ms for t in self.tasks for ms in t.decide_ms)
+        return times[len(times) // 2] if times else None
+
     def to_dict(self) -> dict[str, Any]:
         overall = self.overall.to_dict()
         return {
@@ -124,8 +132,9 @@ class Summary:
             "per_split": {k: v.to_dict() for k, v in self.per_split.items()},
             "per_group": {k: v.to_dict() for k, v in self.per_group.items()},
             "per_app": {k: round(v, 4) for k, v in self.per_app.items()},
+            "median_decide_ms": self.median_decide_ms,
             "floor": self.floor.to_dict() if self.floor else None,
-            "tasks": [{**asdict(t), "failures": list(t.failures),
+            "tasks": [{**asdict(t), "failures": list(t.failures), "decide_ms": list(t.decide_ms),
                        "side_effects": t.side_effects} for t in self.tasks],
         }
 
@@ -174,7 +183,8 @@ def run_task(task: Task, planner_factory: PlannerFactory, out_dir: Path,
         check = check_task(resolved, virtual.state(), trajectory, initial)
     return TaskReport(task.id, task.group, str(trajectory.outcome), check.success,
                       len(trajectory.steps), round(time.monotonic() - start, 3),
-                      trajectory.reason, check.failures, phone.seed, task.split)
+                      trajectory.reason, check.failures, phone.seed, task.split,
+                      tuple(round(s.timings.get("decide", 0.0), 1) for s in trajectory.steps))
 
 
 def script_planner(device: Device, task: Task) -> Planner:

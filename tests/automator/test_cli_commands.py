@@ -166,6 +166,9 @@ def test_eval_runs_a_tiny_suite_and_writes_the_summary(tmp_path, capsys):
     assert summary["floor"]["give_up"]["succeeded"] == 0
     assert summary["floor"]["infeasible"]["succeeded"] == 1  # clock-warp
     assert summary["false_successes"] == 1  # said success on the infeasible one
+    assert [len(t["decide_ms"]) for t in summary["tasks"]] == [t["steps"] for t in
+                                                               summary["tasks"]]
+    assert summary["median_decide_ms"] is not None and "median decision:" in printed
     assert main(["eval", str(suite), "--planner", planner, "--out", str(out),
                  "--tasks", "clock-*"]) == 0
     assert json.loads((out / "summary.json").read_text())["total"] == 1
