@@ -14,8 +14,9 @@ DeviceDisconnected.
 
 Apps: `OpenApp` takes a package name, or a label that it looks for on the home screen and
 taps (as a person would), or a label matching a package's name ("Settings" ->
-com.android.settings). A phone's shell does not tell app labels, so `apps()` guesses them
-from package names; apps only reachable from the app drawer need their package name.
+com.android.settings). A phone's shell does not tell app labels, so `apps()` takes them from
+a table of common apps (Gmail, Messages, Clock, Phone, Play Store …) or guesses them from
+package names; apps only reachable from the app drawer need their package name.
 """
 
 from __future__ import annotations
@@ -505,8 +506,37 @@ class AndroidDevice:
         self.close()
 
 
+# Labels of common apps whose package names say something else (a phone's shell does not
+# print labels; these are what their launchers show).
+KNOWN_LABELS = {
+    "com.google.android.gm": "Gmail",
+    "com.google.android.apps.messaging": "Messages",
+    "com.samsung.android.messaging": "Messages",
+    "com.google.android.deskclock": "Clock",
+    "com.android.deskclock": "Clock",
+    "com.sec.android.app.clockpackage": "Clock",
+    "com.google.android.dialer": "Phone",
+    "com.android.dialer": "Phone",
+    "com.samsung.android.dialer": "Phone",
+    "com.android.vending": "Play Store",
+    "com.google.android.apps.maps": "Maps",
+    "com.google.android.apps.photos": "Photos",
+    "com.google.android.youtube": "YouTube",
+    "com.android.chrome": "Chrome",
+    "com.google.android.calendar": "Calendar",
+    "com.google.android.contacts": "Contacts",
+    "com.google.android.GoogleCamera": "Camera",
+    "com.sec.android.app.camera": "Camera",
+    "com.sec.android.gallery3d": "Gallery",
+    "com.miui.gallery": "Gallery",
+    "com.android.settings": "Settings",
+}
+
+
 def _label_guess(package: str) -> str:
     """A readable name from a package when the phone will not tell the label."""
+    if package in KNOWN_LABELS:
+        return KNOWN_LABELS[package]
     last = package.rsplit(".", 1)[-1]
     return last[:1].upper() + last[1:]
 

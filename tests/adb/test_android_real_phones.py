@@ -163,3 +163,23 @@ def test_a_samsung_keyboard_over_the_field_is_hidden_first() -> None:
     )
     device.execute(TypeText("", target=Point(500, 1600)))
     assert ["input", "keyevent", "4"] in phone.calls
+
+
+@pytest.mark.parametrize(
+    ("package", "label"),
+    [
+        ("com.google.android.gm", "Gmail"),
+        ("com.google.android.apps.messaging", "Messages"),
+        ("com.google.android.deskclock", "Clock"),
+        ("com.google.android.dialer", "Phone"),
+        ("com.android.vending", "Play Store"),
+        ("org.example.notes", "Notes"),
+    ],
+)
+def test_app_labels(package: str, label: str) -> None:
+    from devices.android import _label_guess, _resolve_app
+    from devices.device import AppInfo
+
+    assert _label_guess(package) == label
+    apps = [AppInfo(package, _label_guess(package))]
+    assert _resolve_app(label.lower(), apps) == package

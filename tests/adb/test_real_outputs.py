@@ -47,7 +47,8 @@ def _text(entry: dict) -> str:
 def test_every_file_is_in_the_manifest_with_a_source() -> None:
     listed = {e["file"] for e in ENTRIES}
     on_disk = {
-        str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*")
+        str(p.relative_to(CORPUS))
+        for p in CORPUS.rglob("*")
         if p.is_file() and p.name not in ("MANIFEST.json", "README.md")
     }
     assert listed == on_disk
@@ -134,7 +135,7 @@ def test_input_permission_errors(entry: dict) -> None:
     if entry["file"].endswith(".json"):
         error = json.loads(text)["error"]
         assert error["code"] == -32001
-        text = f'{error["message"]}: {error["data"]}'
+        text = f"{error['message']}: {error['data']}"
     assert input_permission_denied(text) is entry["expect"]["input_denied"]
 
 
