@@ -535,8 +535,10 @@ KNOWN_LABELS = {
 
 def _label_guess(package: str) -> str:
     """A readable name from a package when the phone will not tell the label."""
-    if package in KNOWN_LABELS:
-        return KNOWN_LABELS[package]
+    return KNOWN_LABELS.get(package) or _package_word(package)
+
+
+def _package_word(package: str) -> str:
     last = package.rsplit(".", 1)[-1]
     return last[:1].upper() + last[1:]
 
@@ -546,7 +548,7 @@ def _resolve_app(app: str, apps: list[AppInfo]) -> str:
     for match in (
         lambda a: a.package == app,
         lambda a: a.label.casefold() == wanted,
-        lambda a: _label_guess(a.package).casefold() == wanted,
+        lambda a: _package_word(a.package).casefold() == wanted,
     ):
         found = [a.package for a in apps if match(a)]
         if found:
