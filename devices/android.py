@@ -14,8 +14,9 @@ DeviceDisconnected.
 
 Apps: `OpenApp` takes a package name, or a label that it looks for on the home screen and
 taps (as a person would), or a label matching a package's name ("Settings" ->
-com.android.settings). A phone's shell does not tell app labels, so `apps()` guesses them
-from package names; apps only reachable from the app drawer need their package name.
+com.android.settings). A phone's shell does not tell app labels, so `apps()` takes them from
+a table of common apps (Gmail, Messages, Clock, Phone, Play Store …) or guesses them from
+package names; apps only reachable from the app drawer need their package name.
 """
 
 from __future__ import annotations
@@ -53,13 +54,27 @@ from devices.actions import (
 from devices.android_link import LinkClient, run_with_deadline
 from devices.android_screen import (
     FOCUS_COMMAND,
+    MULTI_DISPLAY_WARNING,
+    app_area_black,
     cut_hierarchy,
+    focused_field_text,
+    ime_package,
+    input_permission_denied,
     keyboard_bounds,
     labelled_node_center,
+    parse_display_ids,
     parse_focus,
+    parse_wm_size,
+    split_image,
 )  # fmt: skip
 from devices.device import AppInfo
-from devices.errors import ActionRejected, DeviceDisconnected, DeviceError, DeviceNotFound
+from devices.errors import (
+    ActionRejected,
+    DeviceDisconnected,
+    DeviceError,
+    DeviceNotFound,
+    InputNotAllowed,
+)
 from devices.gestures import scroll_swipe
 from devices.observation import Observation, TreeFormat
 from devices.textinput import KNOWN_IMES, ime_broadcast, input_text_commands, typable_with_input
@@ -141,6 +156,7 @@ class AndroidDevice:
         self._size: tuple[int, int] | None = None
         self._last_tree = ""
         self._ime: str | None = None
+        self._display: str | None = None  # `screencap -d` id, once the phone asks for one
         self._reconnecting = threading.Lock()
         if use_uiautomator2:
             self._start_u2()
@@ -201,10 +217,16 @@ class AndroidDevice:
         # The module-level call, not `Device.jsonrpc`: on an HTTP error the latter restarts
         # the service and waits up to 10 s, outside our deadline; reconnecting is ours.
         from uiautomator2.core import _jsonrpc_call
+        from uiautomator2.exceptions import RPCUnknownError
 
         def call() -> Any:
             port = self._u2._device_server_port
-            return _jsonrpc_call(self._adb, port, method, list(params), self.timeout, False)
+            try:
+                return _jsonrpc_call(self._adb, port, method, list(params), self.timeout, False)
+            except RPCUnknownError as e:  # args: message, params, the server's stack trace
+                if input_permission_denied(" ".join(str(a) for a in e.args)):
+                    raise InputNotAllowed(f"uiautomator2 {method}: {InputNotAllowed.HELP}") from e
+                raise
 
         return self._call(call, f"uiautomator2 {method}")
 
@@ -230,7 +252,7 @@ class AndroidDevice:
             app=package,
             activity=activity,
             rotation=rotation,
-            secure=screenshot.getbbox() is None and "<node" in tree,
+            secure=app_area_black(screenshot) and "<node" in tree,
         )
 
     def _u2_screenshot(self) -> Image.Image:
@@ -239,10 +261,32 @@ class AndroidDevice:
 
     def _adb_screenshot(self) -> Image.Image:
         def grab() -> Image.Image:
-            data = self._adb.shell(["screencap", "-p"], timeout=self.timeout, encoding=None)
-            return self._decode(data, "screencap")
+            argv = ["screencap", *(["-d", self._display] if self._display else []), "-p"]
+            data = self._adb.shell(argv, timeout=self.timeout, encoding=None)
+            before, image = split_image(data)
+            if MULTI_DISPLAY_WARNING in before and self._display is None:
+                return self._screenshot_of_built_in_display(image)
+            if before.strip():
+                logger.debug("%s: screencap printed %r before the image", self.name, before[:200])
+            return self._decode(image or data, "screencap")
 
         return self._call(grab, "screencap")
+
+    def _screenshot_of_built_in_display(self, image: bytes) -> Image.Image:
+        """The phone has several displays (a foldable's cover screen, a rear display) and
+        warned that it picked one: name the built-in display from now on."""
+        ids = parse_display_ids(
+            self._adb.shell(["dumpsys", "SurfaceFlinger", "--display-id"], timeout=self.timeout)
+        )
+        chosen = ids[0] if ids else "the default"
+        logger.warning("%s: several displays (%s); capturing display %s",
+                       self.name, ", ".join(ids) or "ids unknown", chosen)  # fmt: skip
+        if not ids:
+            return self._decode(image, "screencap")
+        self._display = ids[0]
+        data = self._adb.shell(["screencap", "-d", self._display, "-p"],
+                               timeout=self.timeout, encoding=None)  # fmt: skip
+        return self._decode(split_image(data)[1] or data, "screencap")
 
     @staticmethod
     def _decode(data: bytes, what: str) -> Image.Image:
@@ -300,8 +344,10 @@ class AndroidDevice:
 
     def _screen(self) -> tuple[int, int]:
         if self._size is None:
-            self._size = self._call(lambda: tuple(self._adb.window_size()), "wm size")  # type: ignore[assignment]
-        assert self._size is not None
+            size = parse_wm_size(self._shell(["wm", "size"]))
+            if size is None:
+                raise DeviceDisconnected("wm size: no size in its output")
+            self._size = size
         return self._size
 
     def _check_point(self, x: int, y: int) -> None:
@@ -314,7 +360,7 @@ class AndroidDevice:
         if self._u2 is not None:
             self._rpc("click", x, y)
         else:
-            self._shell(["input", "tap", str(x), str(y)])
+            self._input(["input", "tap", str(x), str(y)])
 
     def _swipe(self, x1: int, y1: int, x2: int, y2: int, ms: int) -> None:
         self._check_point(x1, y1)
@@ -324,13 +370,20 @@ class AndroidDevice:
         elif self._u2 is not None:
             self._rpc("swipe", x1, y1, x2, y2, max(2, ms // 5))
         else:
-            self._shell(["input", "swipe", str(x1), str(y1), str(x2), str(y2), str(ms)])
+            self._input(["input", "swipe", str(x1), str(y1), str(x2), str(y2), str(ms)])
 
     def _key(self, code: int) -> None:
         if self._u2 is not None:
             self._rpc("pressKeyCode", code)
         else:
-            self._shell(["input", "keyevent", str(code)])
+            self._input(["input", "keyevent", str(code)])
+
+    def _input(self, argv: list[str], what: str | None = None) -> None:
+        """An `input` command; the phone's refusal of injected input raises InputNotAllowed
+        (`input` prints the SecurityException and still exits 0 on some builds)."""
+        out = self._shell(argv, what)
+        if input_permission_denied(out):
+            raise InputNotAllowed(f"{' '.join(argv[:2])}: {InputNotAllowed.HELP}")
 
     # --- text -----------------------------------------------------------------------------------
 
@@ -346,7 +399,7 @@ class AndroidDevice:
 
     def _focus(self, point: Point) -> None:
         """Tap the field; first hide the soft keyboard if it covers the field."""
-        box = keyboard_bounds(self._last_tree)
+        box = keyboard_bounds(self._last_tree, ime_package(self._default_ime()))
         if box is not None and box[1] <= point.y <= box[3]:
             logger.info("%s: soft keyboard covers the field; hiding it", self.name)
             self._key(KEYCODES[Key.BACK])
@@ -356,32 +409,46 @@ class AndroidDevice:
         if self._u2 is not None:
             self._rpc("clearTextField", _FOCUSED)
             return
-        length = len(_focused_text(self._adb_dump()))
+        length = len(focused_field_text(self._adb_dump()))
         if length:
-            self._shell(["input", "keyevent", "123", *(["67"] * length)], "clear field")
+            self._input(["input", "keyevent", "123", *(["67"] * length)], "clear field")
 
     def _enter_text(self, text: str) -> None:
         ime = self._text_ime()
         if ime is not None and _utf8(text):
             self._shell(ime_broadcast(ime, text), "ime broadcast")
         elif self._u2 is not None:
-            current = "" if not self._rpc("exist", _FOCUSED) else self._rpc("getText", _FOCUSED)
-            self._rpc("setText", _FOCUSED, current + text)
+            self._rpc("setText", _FOCUSED, self._u2_field_text() + text)
         elif typable_with_input(text):
             for argv in input_text_commands(text):
-                self._shell(argv, "input text")
+                self._input(argv, "input text")
         else:
             raise ActionRejected(
                 "cannot type non-ASCII text on this phone: neither the uiautomator2 service "
                 "nor an ADB keyboard IME is available"
             )
 
+    def _u2_field_text(self) -> str:
+        """The focused field's text, exactly; "" when the field only shows its hint (an
+        empty field reports its hint as its text on real phones, and `getText` with it)."""
+        if not self._rpc("exist", _FOCUSED):
+            return ""
+        current = self._rpc("getText", _FOCUSED) or ""
+        if current and not focused_field_text(self._rpc("dumpWindowHierarchy", False, 50)):
+            return ""
+        return current
+
     def _text_ime(self) -> str | None:
         """A broadcast-driven IME that is already the phone's input method, if any."""
+        ime = self._default_ime()
+        return ime if ime in KNOWN_IMES else None
+
+    def _default_ime(self) -> str:
+        """The phone's input method (`com.sec.android.inputmethod/.SamsungKeypad` …)."""
         if self._ime is None:
             current = self._shell(["settings", "get", "secure", "default_input_method"])
             self._ime = current.strip()
-        return self._ime if self._ime in KNOWN_IMES else None
+        return self._ime
 
     # --- apps ---------------------------------------------------------------------------------
 
@@ -439,8 +506,39 @@ class AndroidDevice:
         self.close()
 
 
+# Labels of common apps whose package names say something else (a phone's shell does not
+# print labels; these are what their launchers show).
+KNOWN_LABELS = {
+    "com.google.android.gm": "Gmail",
+    "com.google.android.apps.messaging": "Messages",
+    "com.samsung.android.messaging": "Messages",
+    "com.google.android.deskclock": "Clock",
+    "com.android.deskclock": "Clock",
+    "com.sec.android.app.clockpackage": "Clock",
+    "com.google.android.dialer": "Phone",
+    "com.android.dialer": "Phone",
+    "com.samsung.android.dialer": "Phone",
+    "com.android.vending": "Play Store",
+    "com.google.android.apps.maps": "Maps",
+    "com.google.android.apps.photos": "Photos",
+    "com.google.android.youtube": "YouTube",
+    "com.android.chrome": "Chrome",
+    "com.google.android.calendar": "Calendar",
+    "com.google.android.contacts": "Contacts",
+    "com.google.android.GoogleCamera": "Camera",
+    "com.sec.android.app.camera": "Camera",
+    "com.sec.android.gallery3d": "Gallery",
+    "com.miui.gallery": "Gallery",
+    "com.android.settings": "Settings",
+}
+
+
 def _label_guess(package: str) -> str:
     """A readable name from a package when the phone will not tell the label."""
+    return KNOWN_LABELS.get(package) or _package_word(package)
+
+
+def _package_word(package: str) -> str:
     last = package.rsplit(".", 1)[-1]
     return last[:1].upper() + last[1:]
 
@@ -450,7 +548,7 @@ def _resolve_app(app: str, apps: list[AppInfo]) -> str:
     for match in (
         lambda a: a.package == app,
         lambda a: a.label.casefold() == wanted,
-        lambda a: _label_guess(a.package).casefold() == wanted,
+        lambda a: _package_word(a.package).casefold() == wanted,
     ):
         found = [a.package for a in apps if match(a)]
         if found:
@@ -468,7 +566,3 @@ def _utf8(text: str) -> bool:
         return False
     return True
 
-
-def _focused_text(tree: str) -> str:
-    m = re.search(r'<node [^>]*?text="([^"]*)"[^>]*?focused="true"', tree)
-    return m.group(1) if m else ""

@@ -2,34 +2,115 @@
 
 from __future__ import annotations
 
+import html
 import re
 from xml.etree import ElementTree
 
+from PIL import Image
+
 from devices.actions import Point
 
-# One constant command line (no data in it) for the foreground app and the rotation.
-FOCUS_COMMAND = "dumpsys window | grep -E 'mCurrentFocus|mFocusedApp|mCurrentRotation'"
-
-_FOCUS = re.compile(r"mCurrentFocus=Window\{.*\s+(?P<package>[^\s/]+)/(?P<activity>[^\s]+)\}")
-_FOCUSED_APP = re.compile(
-    r"mFocusedApp=.*ActivityRecord\{\S+ \S+ (?P<package>[^\s/]+)/(?P<activity>\S+)"
+# One constant command line (no data in it) for the foreground app, the rotation, and which
+# display has focus (phones with a cover screen or a rear display print one block per display).
+FOCUS_COMMAND = (
+    "dumpsys window | grep -E "
+    "'mCurrentFocus|mFocusedApp|mCurrentRotation|mTopFocusedDisplayId|Display: mDisplayId'"
 )
+
+_COMPONENT = r"(?P<package>[A-Za-z][\w.]*)/(?P<activity>[^\s},]+)"
+_FOCUS = re.compile(r"mCurrentFocus=Window\{[^}]*?\s" + _COMPONENT)
+_FOCUSED_APP = re.compile(r"mFocusedApp=.*?ActivityRecord\{[^}]*?\s" + _COMPONENT)
 _ROTATION = re.compile(r"mCurrentRotation=(?:ROTATION_)?(\d+)")
+_DISPLAY = re.compile(r"^\s*Display: mDisplayId=(\d+)", re.M)
+_TOP_DISPLAY = re.compile(r"mTopFocusedDisplayId=(\d+)")
 _BOUNDS = re.compile(r'bounds="\[(-?\d+),(-?\d+)\]\[(-?\d+),(-?\d+)\]"')
-_KEYBOARD_NODE = re.compile(r"<node [^>]*package=\"[^\"]*inputmethod[^\"]*\"[^>]*>")
+_NODE = re.compile(r"<node [^>]*>")
+_WM_SIZE = re.compile(r"^(Physical|Override) size:\s*(\d+)x(\d+)", re.M)
+_SF_DISPLAY = re.compile(r"^Display (\d+) \(HWC display (\d+)\)", re.M)
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_JPEG_SIGNATURE = b"\xff\xd8\xff"
+# The first words of the warning screencap prints on phones with several displays when no
+# display is named (AOSP cmds/screencap).
+MULTI_DISPLAY_WARNING = b"Multiple displays were found"
 
 
 def parse_focus(text: str) -> tuple[str, str, int]:
     """(package, activity, quarter turns) from `dumpsys window` lines; "" when unknown.
 
-    The activity is in its full form (`.Main` is expanded with the package)."""
-    m = _FOCUS.search(text) or _FOCUSED_APP.search(text)
+    On a phone with several displays the lines of the focused display count
+    (`mTopFocusedDisplayId`), else those of the first display that names an app. The
+    window in focus wins over the focused app, unless it is a system window without a
+    component (StatusBar, NotificationShade). The activity is in its full form (`.Main`
+    is expanded with the package), without the `,` or `}` some formats glue to it."""
+    section = _focused_display_section(text)
+    m = _FOCUS.search(section) or _FOCUSED_APP.search(section)
     package, activity = (m.group("package"), m.group("activity")) if m else ("", "")
     if activity.startswith("."):
         activity = package + activity
     r = _ROTATION.search(text)
     degrees = int(r.group(1)) if r else 0
     return package, activity, (degrees // 90 if degrees >= 4 else degrees) % 4
+
+
+def _focused_display_section(text: str) -> str:
+    """The part of `text` that belongs to the focused display (all of it when the phone
+    prints one display, or does not say which has focus)."""
+    top = _TOP_DISPLAY.search(text)
+    starts = list(_DISPLAY.finditer(text))
+    if top is None or not starts:
+        return text
+    for i, start in enumerate(starts):
+        if start.group(1) == top.group(1):
+            end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+            return text[start.start() : end]
+    return text
+
+
+def parse_wm_size(text: str) -> tuple[int, int] | None:
+    """(width, height) in px from `wm size`: the override when the user set one."""
+    sizes = {kind: (int(w), int(h)) for kind, w, h in _WM_SIZE.findall(text)}
+    return sizes.get("Override") or sizes.get("Physical")
+
+
+def split_image(data: bytes) -> tuple[bytes, bytes]:
+    """(text printed before the image, the image) of `screencap -p` output. Phones with
+    several displays print a warning first, some builds a linker warning; a PTY shell
+    turns every LF into CRLF, which is undone when the PNG signature shows it."""
+    for signature in (PNG_SIGNATURE, PNG_SIGNATURE.replace(b"\n", b"\r\n"), _JPEG_SIGNATURE):
+        at = data.find(signature)
+        if at >= 0:
+            image = data[at:]
+            if signature != PNG_SIGNATURE and signature != _JPEG_SIGNATURE:
+                image = image.replace(b"\r\n", b"\n")
+            return data[:at], image
+    return data, b""
+
+
+def parse_display_ids(text: str) -> list[str]:
+    """Physical display ids from `dumpsys SurfaceFlinger --display-id`, the built-in
+    (HWC display 0) first: what `screencap -d` takes."""
+    found = sorted(_SF_DISPLAY.findall(text), key=lambda m: int(m[1]))
+    return [display for display, _ in found]
+
+
+def app_area_black(image: Image.Image) -> bool:
+    """Is everything between the status bar and the navigation bar black? A secure
+    window (FLAG_SECURE) captures black while the system bars are still drawn."""
+    w, h = image.size
+    return image.crop((0, h * 8 // 100, w, h * 92 // 100)).getbbox() is None
+
+
+def input_permission_denied(text: str) -> bool:
+    """Does this output say that the phone refuses injected input? Xiaomi, Redmi, POCO and
+    Honor phones do until "USB debugging (Security settings)" is on. The SecurityException
+    and its permission name are the only signal `input`, monkey and uiautomator2 give."""
+    return "SecurityException" in text and "INJECT_EVENTS" in text
+
+
+def ime_package(setting: str) -> str:
+    """The package of an input method id (`settings get secure default_input_method`)."""
+    value = setting.strip()
+    return value.split("/", 1)[0] if "/" in value else ""
 
 
 def cut_hierarchy(text: str) -> str | None:
@@ -44,10 +125,15 @@ def cut_hierarchy(text: str) -> str | None:
     return text[start : end + len("</hierarchy>")]
 
 
-def keyboard_bounds(tree: str) -> tuple[int, int, int, int] | None:
-    """The union of the bounds of the input method's nodes, if the keyboard shows."""
+def keyboard_bounds(tree: str, ime: str = "") -> tuple[int, int, int, int] | None:
+    """The union of the bounds of the keyboard's nodes, if the keyboard shows: nodes of the
+    default input method's package `ime` (Samsung Keyboard, SwiftKey, Baidu …), or of a
+    package named like an input method."""
     boxes = []
-    for node in _KEYBOARD_NODE.findall(tree):
+    for node in _NODE.findall(tree):
+        package = _attribute(node, "package")
+        if not (package and (package == ime or "inputmethod" in package)):
+            continue
         m = _BOUNDS.search(node)
         if m:
             boxes.append(tuple(int(g) for g in m.groups()))
@@ -56,6 +142,23 @@ def keyboard_bounds(tree: str) -> tuple[int, int, int, int] | None:
         return None
     return (min(b[0] for b in boxes), min(b[1] for b in boxes),
             max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
+
+
+def focused_field_text(tree: str) -> str:
+    """The text typed in the focused node: "" when it only shows its hint. Real phones
+    report an empty EditText's hint as its text (Android 7–9 and 14 alike); dumps since
+    Android 8 carry the hint beside it."""
+    for node in _NODE.findall(tree):
+        if _attribute(node, "focused") != "true":
+            continue
+        text, hint = _attribute(node, "text"), _attribute(node, "hint")
+        return "" if hint and text == hint else html.unescape(text)
+    return ""
+
+
+def _attribute(node: str, name: str) -> str:
+    m = re.search(rf'\s{re.escape(name)}="([^"]*)"', node)
+    return m.group(1) if m else ""
 
 
 def labelled_node_center(tree: str, label: str) -> Point | None:

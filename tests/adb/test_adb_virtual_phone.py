@@ -129,15 +129,16 @@ def test_actions_match_the_in_process_phone(phone_server, use_u2):
 def test_open_app_by_label_and_unknown_app(phone_server):
     served = phone_server.target("virtual-0").phone
     with AndroidDevice(port=phone_server.port, use_uiautomator2=False) as dev:
-        # a phone's shell does not tell labels: they are guessed from package names ...
+        # a phone's shell does not tell labels: common apps' are known, others guessed
+        # from package names ...
         labels = {a.label for a in dev.apps()}
-        assert {"Settings", "Notes", "Deskclock"} <= labels
+        assert {"Settings", "Notes", "Clock"} <= labels
         # ... and a label is found on the home screen, like a person finds the icon
         dev.execute(OpenApp("clock"))
         assert served.foreground()[0] == "com.google.android.deskclock"
         dev.execute(OpenApp("com.android.settings"))
         assert served.foreground()[0] == "com.android.settings"
-        dev.execute(OpenApp("Deskclock"))  # the guessed label works too
+        dev.execute(OpenApp("Deskclock"))  # the package's own word works too
         assert served.foreground()[0] == "com.google.android.deskclock"
         with pytest.raises(ActionRejected, match="no app called 'Nonexistent'"):
             dev.execute(OpenApp("Nonexistent"))
