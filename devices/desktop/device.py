@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import time
+import warnings
 from typing import Any, Self
 
 from PIL import Image
@@ -84,7 +85,7 @@ class DesktopDevice:
         self._gui = _load_pyautogui(pause_s)
         import mss
 
-        self._mss: Any = mss.mss()
+        self._mss: Any = getattr(mss, "MSS", mss.mss)()  # mss 10 renamed its entry point
         monitors = self._mss.monitors
         if not 0 <= monitor < len(monitors):
             raise DeviceNotFound(f"no monitor {monitor}; this desktop has {len(monitors) - 1}")
@@ -174,7 +175,11 @@ class DesktopDevice:
         if not self.frame.contains(point):
             w, h = self.frame.size
             raise ActionRejected(f"({point.x}, {point.y}) is off the {w}x{h} screen")
-        return self.frame.to_input(point)
+        at = self.frame.to_input(point)
+        if at in self._gui.FAILSAFE_POINTS:
+            raise ActionRejected(f"({point.x}, {point.y}) is a screen corner: pyautogui's "
+                                 "fail-safe, kept for a person to stop the run")
+        return at
 
     def right_click(self, point: Point) -> None:
         self._gui.rightClick(*self._at(point))
@@ -280,12 +285,26 @@ def _load_pyautogui(pause_s: float) -> Any:
         raise DeviceNotFound("no X display: DISPLAY is not set (run under a desktop session "
                              "or xvfb-run)")
     try:
+        _import_pyscreeze()
         import pyautogui
     except Exception as e:  # python-xlib raises several unrelated kinds for a bad display
         raise DeviceNotFound(f"cannot open the display {os.environ.get('DISPLAY')}: {e}") from e
     pyautogui.FAILSAFE = True
     pyautogui.PAUSE = pause_s
     return pyautogui
+
+
+def _import_pyscreeze() -> None:
+    """Import pyscreeze (pyautogui's screenshot module) without its leaks: on import it runs
+    `which` twice with pipes it never closes. The first is dropped inside the import (its
+    warning silenced here), the pipes of the second are closed."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        import pyscreeze
+    which = getattr(pyscreeze, "whichProc", None)
+    for pipe in (getattr(which, "stdout", None), getattr(which, "stderr", None)):
+        if pipe is not None:
+            pipe.close()
 
 
 def _open_atspi() -> AtspiClient | None:
