@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -42,6 +43,9 @@ def desktop() -> Iterator[HeadlessDesktop]:
         try:
             yield d
         finally:
+            x11 = sys.modules.get("pyautogui._pyautogui_x11")
+            if x11 is not None:  # pyautogui keeps one X connection for the process's life
+                x11._display.close()
             for k, v in saved.items():
                 if v is None:
                     os.environ.pop(k, None)
