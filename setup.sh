@@ -2,6 +2,35 @@
 # Creates .venv with the project and everything its tests need. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# The desktop tier (Linux): an X server, D-Bus, the AT-SPI bus and its Python bindings for the
+# system Python (read by devices/desktop/atspi_dump.py), xdotool for Unicode typing, and GTK
+# programs to test against. Only missing packages are installed, only as root or with
+# password-less sudo; without them the phone tiers are unaffected and the desktop tests skip
+# with the reason.
+desktop_packages=(xvfb xauth xdotool x11-utils dbus dbus-x11 at-spi2-core python3-gi
+                  gir1.2-atspi-2.0 gir1.2-gtk-3.0 zenity gtk-3-examples)
+install_desktop_packages() {
+  [ "$(uname -s)" = Linux ] && command -v dpkg-query >/dev/null && command -v apt-get >/dev/null \
+    || { echo "setup.sh: no apt here; the desktop tier needs: ${desktop_packages[*]}" >&2; return 0; }
+  local missing=()
+  for p in "${desktop_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=(sudo -n); else
+      echo "setup.sh: not root and no sudo: the desktop tests will skip until someone runs" \
+           "apt-get install ${missing[*]}" >&2
+      return 0
+    fi
+  fi
+  { "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" \
+      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } \
+    || echo "setup.sh: installing ${missing[*]} failed; the desktop tests will skip" >&2
+}
+install_desktop_packages
 python="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)

@@ -369,7 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="carry out a goal on a device")
     run.add_argument("goal", type=goal_text)
-    run.add_argument("--device", default="virtual", help="virtual | android[:SERIAL] | desktop")
+    run.add_argument("--device", default="virtual",
+                     help="virtual | android[:SERIAL] | desktop[:APP]")
     run.add_argument("--planner", default="default", help=PLANNER_HELP)
     run.add_argument("--grammar", help=GRAMMAR_HELP)
     run.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
@@ -445,7 +446,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("devices", help="list attached Android devices").set_defaults(func=cmd_devices)
 
     do = sub.add_parser("do", help="perform one action on a device and print what ran")
-    do.add_argument("--device", default="android", help="android[:SERIAL] | virtual")
+    do.add_argument("--device", default="android",
+                    help="android[:SERIAL] | virtual | desktop[:APP]")
     do.add_argument("action", nargs=argparse.REMAINDER,
                     help="e.g. tap 540 1200 | key back | type_text 'héllo; ls' | scroll down")
     do.set_defaults(func=cmd_do)

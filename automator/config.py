@@ -2,7 +2,7 @@
 
 Specs are short strings a person types:
 
-    device:   virtual | android[:SERIAL] | desktop
+    device:   virtual | android[:SERIAL] | desktop[:APP]
     planner:  default | embedded | scripted:FILE.json | transformers:MODEL | openai:URL
 
 Heavy libraries (torch, sentence-transformers) are imported only when a planner that needs
@@ -134,11 +134,19 @@ def build_device(spec: str, phone: PhoneConfig | None = None) -> Device:
                 "debugging on, and listed by `adb devices`?"
             ) from e
     if kind == "desktop":
-        raise ConfigError(
-            "the desktop driver (pyautogui, mss, AT-SPI) is not available yet; it comes with "
-            "the desktop device work. Use --device virtual for now."
-        )
-    raise ConfigError(f"unknown device {spec!r}; use virtual, android[:SERIAL] or desktop")
+        return _desktop(arg)
+    raise ConfigError(f"unknown device {spec!r}; use virtual, android[:SERIAL] or desktop[:APP]")
+
+
+def _desktop(app: str) -> Device:
+    """The local desktop, its tree limited to `app` when given (its AT-SPI name)."""
+    from devices.desktop import DesktopDevice
+    from devices.errors import DeviceError
+
+    try:
+        return DesktopDevice(app)
+    except DeviceError as e:
+        raise ConfigError(f"cannot open the desktop: {e}") from e
 
 
 def build_planner(

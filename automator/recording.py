@@ -5,7 +5,7 @@ Layout of one episode folder:
     episode.json     header: schema version, goal, device, planner, config, start time
     steps.jsonl      one complete JSON line per finished step (flushed and fsync'd)
     step_000.png     the screenshot the step was decided on
-    step_000.xml     the raw accessibility tree of that screen
+    step_000.xml     the raw accessibility tree of that screen (.json for a desktop's AT-SPI tree)
     outcome.json     written last (atomically): outcome, reason, answer, end time
 
 A folder without `outcome.json` comes from a run that was killed: `load_trajectory` reads it
@@ -24,7 +24,7 @@ from typing import Any
 
 from automator.errors import RecordingError
 from automator.trajectory import Outcome, Step, Trajectory
-from devices.observation import Observation
+from devices.observation import Observation, TreeFormat
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,8 @@ class Recorder:
         """Write the step's screenshot and tree; returns their file names."""
         if observation is self._last[0]:
             return self._last[1]  # the same screen again (after a mistake): same files
-        png, xml = f"step_{index:03d}.png", f"step_{index:03d}.xml"
+        suffix = "json" if observation.tree_format == TreeFormat.ATSPI else "xml"
+        png, xml = f"step_{index:03d}.png", f"step_{index:03d}.{suffix}"
         files = self._save(png, xml, observation)
         self._last = (observation, files)
         return files

@@ -2,11 +2,13 @@
 
     perceive(observation)             the screen of one observation (tree, else pixels)
     parse_uiautomator(xml, ...)       uiautomator / Appium XML -> Screen
+    parse_atspi(json, ...)            the desktop driver's AT-SPI tree -> Screen
     render_text / render_html / render_json / render_som / downscale
     signature(screen)                 which page this is, stable across states and scrolling
     propose_elements(image, region)   OpenCV proposals of tappable regions
 """
 
+from perception.atspi import parse_atspi
 from perception.elements import Bounds, Screen, UIElement
 from perception.errors import PerceptionError
 from perception.perceive import perceive
@@ -22,6 +24,7 @@ __all__ = [
     "Screen",
     "UIElement",
     "downscale",
+    "parse_atspi",
     "parse_uiautomator",
     "perceive",
     "propose_elements",

@@ -9,9 +9,11 @@ fold of two nodes with the same bounds keeps the union of their abilities.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from perception.elements import Bounds, UIElement
 from perception.roles import is_checkable_role, role_of
-from perception.tree import RawNode, TreeReader
+from perception.tree import RawNode
 
 MAX_LABELS = 8  # an absorber taking more labels than this is a panel, not a control
 LARGE_SHARE = 0.5  # of the screen: a clickable this large takes at most two labels
@@ -235,7 +237,13 @@ def _dedupe(drafts: list[Draft]) -> tuple[list[Draft], dict[int, Draft]]:
     return kept, alias
 
 
-def build_elements(reader: TreeReader, width: int, height: int) -> tuple[UIElement, ...]:
+class NodeSource(Protocol):
+    """A tree read into `RawNode`s (uiautomator's `TreeReader`, the AT-SPI reader)."""
+
+    nodes: list[RawNode]
+
+
+def build_elements(reader: NodeSource, width: int, height: int) -> tuple[UIElement, ...]:
     """The elements of a tree read for a `width` x `height` screen, in document order."""
     nodes = reader.nodes
     _decide_merges(nodes, width * height)

@@ -6,6 +6,7 @@ import logging
 from dataclasses import replace
 
 from devices.observation import Observation, TreeFormat
+from perception.atspi import parse_atspi
 from perception.elements import Bounds, Screen, UIElement
 from perception.errors import PerceptionError
 from perception.ocr import combine, read_text
@@ -16,15 +17,17 @@ from perception.vision import propose_elements
 log = logging.getLogger(__name__)
 
 OPAQUE_SHARE = 0.6  # an element covering this much of the app area may be a canvas
+_PARSERS = {TreeFormat.UIAUTOMATOR: parse_uiautomator, TreeFormat.ATSPI: parse_atspi}
 
 
 def perceive(observation: Observation) -> Screen:
     """Elements from the tree; pixels fill in where the tree is empty or opaque."""
     o = observation
     screen = Screen(o.width, o.height, (), app=o.app, screenshot=o.screenshot)
-    if o.tree_format == TreeFormat.UIAUTOMATOR and o.tree.strip():
+    parser = _PARSERS.get(o.tree_format)
+    if parser is not None and o.tree.strip():
         try:
-            screen = parse_uiautomator(o.tree, o.width, o.height, o.screenshot, o.app)
+            screen = parser(o.tree, o.width, o.height, o.screenshot, o.app)
         except PerceptionError as e:
             log.warning("unreadable tree, falling back to pixels: %s", e)
     elif o.tree_format != TreeFormat.NONE and o.tree.strip():

@@ -34,6 +34,17 @@ _BY_NAME = {
     "Spinner": "dropdown", "AppCompatSpinner": "dropdown",
     "ProgressBar": "progress",
 }
+# AT-SPI role names (desktop trees keep them as their class name): lower case with spaces,
+# so they never meet an Android class name.
+_BY_NAME |= {
+    "push button": "button", "menu item": "button", "link": "button", "toggle button": "toggle",
+    "check box": "checkbox", "check menu item": "checkbox", "radio button": "radio",
+    "radio menu item": "radio", "switch": "switch", "label": "text", "static": "text",
+    "heading": "text", "paragraph": "text", "caption": "text", "password text": "input",
+    "entry": "input", "spin button": "input", "icon": "image", "image": "image",
+    "page tab": "tab", "slider": "slider", "combo box": "dropdown", "progress bar": "progress",
+    "level bar": "progress",
+}
 _EDITABLE_HINTS = ("EditText", "AutoComplete", "TextField")
 _CHECKABLE_ROLES = frozenset({"switch", "checkbox", "radio", "toggle"})
 _SYSTEM_PACKAGES = frozenset({"com.android.systemui", "android"})

@@ -77,12 +77,13 @@ def test_run_rejects_unknown_allow_categories(tmp_path, capsys):
     ("args", "message"),
     [
         (["run", "x", "--device", "android:emulator-5554"], "adb devices"),
-        (["run", "x", "--device", "desktop"], "desktop driver"),
+        (["run", "x", "--device", "desktop"], "DISPLAY is not set"),
         (["run", "x", "--device", "toaster"], "unknown device"),
     ],
 )
 def test_unavailable_devices_say_what_brings_them(args, message, capsys, monkeypatch):
     monkeypatch.setenv("ANDROID_ADB_SERVER_PORT", "9")  # nothing listens there
+    monkeypatch.delenv("DISPLAY", raising=False)  # no desktop to open
     assert main(args) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
