@@ -55,8 +55,9 @@ def test_a_form_filled_in_unicode_and_confirmed(device, zenity):
     secret = element(device, lambda e: e.password)
     device.execute(TypeText("wrong", target=secret.bounds.center))
     device.execute(TypeText("s3cret;$HOME", target=secret.bounds.center, clear=True))
-    typed = element(device, lambda e: e.editable and not e.password)
-    assert typed.text == NAME  # the tree shows what was typed
+    shown = wait_for(lambda: element(device, lambda e: e.editable and not e.password).text
+                     == NAME, 5)
+    assert shown, element(device, lambda e: e.editable and not e.password).text  # the tree
     device.execute(Tap(element(device, lambda e: e.text == "OK").bounds.center))
     assert z.result() == (0, f"{NAME}|s3cret;$HOME\n")
 
