@@ -13,6 +13,7 @@ class TreeFormat(StrEnum):
     UIAUTOMATOR = "uiautomator"  # `uiautomator dump` XML (also Appium page source)
     ATSPI = "atspi"  # desktop accessibility tree, serialised by the desktop driver
     DOM = "dom"  # a browser's DOM snapshot
+    WEB = "web"  # a page's accessibility tree with layout boxes (devices.browser.page_tree)
     NONE = "none"  # no tree: pixels only
 
 

@@ -13,11 +13,13 @@ from perception.ocr import combine, read_text
 from perception.roles import is_system_package
 from perception.uiautomator import parse_uiautomator
 from perception.vision import propose_elements
+from perception.web import parse_web
 
 log = logging.getLogger(__name__)
 
 OPAQUE_SHARE = 0.6  # an element covering this much of the app area may be a canvas
-_PARSERS = {TreeFormat.UIAUTOMATOR: parse_uiautomator, TreeFormat.ATSPI: parse_atspi}
+_PARSERS = {TreeFormat.UIAUTOMATOR: parse_uiautomator, TreeFormat.ATSPI: parse_atspi,
+            TreeFormat.WEB: parse_web}
 
 
 def perceive(observation: Observation) -> Screen:
