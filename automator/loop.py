@@ -39,6 +39,17 @@ from planners.verify_prompt import Verdict as ModelVerdict
 log = logging.getLogger(__name__)
 
 OnStep = Callable[[Step], None]
+
+
+@dataclass(frozen=True)
+class TaskEnd:
+    """The task's own environment ended the episode (a benchmark page's timer or check)."""
+
+    outcome: Outcome
+    reason: str
+
+
+Ended = Callable[[], TaskEnd | None]  # asked before every step
 STUCK_HINT = "You seem stuck ({why}). Try something different."
 
 
@@ -65,9 +76,11 @@ class _Episode:
         recorder: Recorder | None,
         confirm: Confirm | None,
         on_step: OnStep | None,
+        ended: Ended | None = None,
     ) -> None:
         self.goal, self.device, self.planner, self.config = goal, device, planner, config
         self.recorder, self.confirm, self.on_step = recorder, confirm, on_step
+        self.ended = ended
         self.steps: list[Step] = []
         self.end: _End | None = None
         self.started = time.time()
@@ -251,6 +264,9 @@ class _Episode:
     # -- the episode --------------------------------------------------------------------------
 
     def budget_end(self) -> _End | None:
+        told = self.ended() if self.ended is not None else None
+        if told is not None:
+            return _End(told.outcome, told.reason)
         if len(self.steps) >= self.config.max_steps:
             return _End(Outcome.MAX_STEPS, f"used all {self.config.max_steps} steps")
         if time.monotonic() >= self.deadline:
@@ -295,15 +311,17 @@ def run_episode(
     recorder: Recorder | None = None,
     confirm: Confirm | None = None,
     on_step: OnStep | None = None,
+    ended: Ended | None = None,
 ) -> Trajectory:
     """Run the agent on `goal` until it finishes, gives up, or a budget runs out.
 
     `confirm(category, description)` is asked before sensitive actions whose category is not
     in `config.allow`; without it they are refused. `on_step` sees every step as it is
-    recorded. Device and disk failures end the episode as `infrastructure`; our own bugs raise.
+    recorded. `ended()`, asked before every step, lets the task's environment end the
+    episode. Device and disk failures end the episode as `infrastructure`; our own bugs raise.
     """
     config = config or LoopConfig()
-    episode = _Episode(goal, device, planner, config, recorder, confirm, on_step)
+    episode = _Episode(goal, device, planner, config, recorder, confirm, on_step, ended)
     trajectory = Trajectory(goal=goal, device=device.name, planner=planner.name,
                             started=episode.started)
     return episode.run(trajectory)
