@@ -6,6 +6,8 @@
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB] [--seeds N ...]
                    [--realism on|off]
     automator eval screens [DIR] [--out DIR]        (first decision on real dumps, no memory)
+    automator eval miniwob [--tasks LIST|all] [--episodes N] [--seed S] [--planner P]
+                   [--workers N] [--out DIR]      (MiniWoB++ pages in headless Chromium)
     automator compare EVAL_A EVAL_B                 (two eval folders or summary.json files)
     automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
                    [--seed N] [--realism on|off]
@@ -111,7 +113,12 @@ def _planner_for_run(args: argparse.Namespace, device: Device, say: Callable[[st
     from automator.config import build_device, build_planner
 
     options = {"on_progress": say, "grammar": args.grammar, "app_notes": not args.no_app_notes}
-    if args.device.partition(":")[0] != "virtual":  # a real phone is explored only when asked
+    kind = args.device.partition(":")[0]
+    if kind == "browser" and args.planner in ("default", "embedded") and not args.memory:
+        from planners.embedded import EmbeddedPlanner
+
+        return EmbeddedPlanner()  # a web page has no map of apps: it grounds on the page
+    if kind != "virtual":  # a real phone is explored only when asked
         return build_planner(args.planner, device, args.memory, may_explore=False, **options)
     with build_device(args.device, _phone_config(args)) as twin:
         return build_planner(args.planner, twin, args.memory, **options)
@@ -370,7 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="carry out a goal on a device")
     run.add_argument("goal", type=goal_text)
     run.add_argument("--device", default="virtual",
-                     help="virtual | android[:SERIAL] | desktop[:APP]")
+                     help="virtual | android[:SERIAL] | desktop[:APP] | browser:URL")
     run.add_argument("--planner", default="default", help=PLANNER_HELP)
     run.add_argument("--grammar", help=GRAMMAR_HELP)
     run.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
@@ -400,13 +407,19 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--grammar", help=GRAMMAR_HELP)
     ev.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
     ev.add_argument("--out")
-    ev.add_argument("--tasks", default="*", help="glob over task ids")
+    ev.add_argument("--tasks", default="*", help="glob over task ids (miniwob: names and "
+                    "globs separated by commas, or all)")
     ev.add_argument("--memory", help="exploration memory folder")
     ev.add_argument("--over-adb", action="store_true",
                     help="drive each phone through the adb protocol (AndroidDevice)")
     ev.add_argument("--seeds", type=count(0), nargs="+", default=[0], metavar="N",
                     help="run every task on a phone of each seed (default: 0)")
     ev.add_argument("--realism", default="off", help=REALISM_HELP)
+    ev.add_argument("--episodes", type=count(1), default=3, help="miniwob: episodes per task")
+    ev.add_argument("--seed", type=count(0), default=0,
+                    help="miniwob: seeds episode i of every task with SEED-i (default 0)")
+    ev.add_argument("--workers", type=count(1), default=1,
+                    help="miniwob: Chromium pages run side by side")
     ev.set_defaults(func=cmd_eval)
 
     cmp = sub.add_parser("compare", help="compare two eval runs of one suite, task by task")

@@ -21,12 +21,15 @@ if TYPE_CHECKING:
 
 
 SCREENS_WORD = "screens"  # `eval screens [DIR]`: real screens instead of a task suite
+MINIWOB_WORD = "miniwob"  # `eval miniwob`: the MiniWoB++ pages of the miniwob package
 DEFAULT_SCREENS = Path(__file__).resolve().parents[1] / "datasets" / "screens"
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.suite == SCREENS_WORD:
         return cmd_eval_screens(args)
+    if args.suite == MINIWOB_WORD:
+        return cmd_eval_miniwob(args)
     if args.dir is not None:
         return _error(f"unexpected argument {args.dir!r} (only `eval screens` takes a folder)")
     from automator.config import PhoneConfig, check_realism
@@ -87,6 +90,36 @@ def cmd_eval_screens(args: argparse.Namespace) -> int:
             *((f"right: {kind}", f"{n}/{total}") for kind, (n, total) in f["by_kind"].items())]
     say(f"{f['items']} requests on {f['screens']} screens of {folder}")
     say(console.table(["figure", "value"], rows))
+    say(f"summary: {out / 'summary.json'}")
+    return EXIT_OK
+
+
+def cmd_eval_miniwob(args: argparse.Namespace) -> int:
+    """MiniWoB++ in headless Chromium through the agent loop: reward and success per task."""
+    from automator.miniwob import EpisodeResult, MiniWoBConfig, run_miniwob, select_tasks
+    from devices.errors import DeviceError
+
+    if args.dir is not None:
+        return _error(f"unexpected argument {args.dir!r} (only `eval screens` takes a folder)")
+    say = console.line_printer()
+    out = Path(args.out) if args.out else Path("runs") / f"miniwob-{time.strftime('%Y%m%d-%H%M%S')}"
+
+    def on_episode(r: EpisodeResult, done: int, total: int) -> None:
+        mark = "PASS" if r.success else "FAIL"
+        say(f"{console.bar(done, total)} {mark} {r.task} #{r.episode}: "
+            f"reward {r.reward:+.2f} in {r.steps} steps ({r.seconds:.1f} s) {r.reason}")
+
+    try:
+        config = MiniWoBConfig(tuple(select_tasks(args.tasks)), args.episodes, args.seed,
+                               args.planner, args.workers)
+        summary = run_miniwob(config, out, on_episode)
+    except (ConfigError, DeviceError) as e:
+        return _error(str(e))
+    rows = [(task, f["episodes"], f"{f['mean_reward']:+.2f}", f"{f['success_rate']:.0%}")
+            for task, f in summary["tasks"].items()]
+    o = summary["overall"]
+    rows.append(("all", o["episodes"], f"{o['mean_reward']:+.2f}", f"{o['success_rate']:.0%}"))
+    say(console.table(["task", "episodes", "mean reward", "success"], rows))
     say(f"summary: {out / 'summary.json'}")
     return EXIT_OK
 

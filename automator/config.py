@@ -2,7 +2,7 @@
 
 Specs are short strings a person types:
 
-    device:   virtual | android[:SERIAL] | desktop[:APP]
+    device:   virtual | android[:SERIAL] | desktop[:APP] | browser[:URL]
     planner:  default | embedded | scripted:FILE.json | transformers:MODEL | openai:URL
 
 Heavy libraries (torch, sentence-transformers) are imported only when a planner that needs
@@ -135,7 +135,23 @@ def build_device(spec: str, phone: PhoneConfig | None = None) -> Device:
             ) from e
     if kind == "desktop":
         return _desktop(arg)
-    raise ConfigError(f"unknown device {spec!r}; use virtual, android[:SERIAL] or desktop[:APP]")
+    if kind == "browser":
+        return _browser(arg)
+    raise ConfigError(f"unknown device {spec!r}; use virtual, android[:SERIAL], desktop[:APP] "
+                      "or browser:URL")
+
+
+def _browser(url: str) -> Device:
+    """A headless page of the system Chromium at `url` (a bare path is a local file)."""
+    from devices.browser import BrowserDevice
+    from devices.errors import DeviceError
+
+    if url and "://" not in url and not url.startswith(("about:", "data:")):
+        url = Path(url).resolve().as_uri()
+    try:
+        return BrowserDevice(url or "about:blank")
+    except DeviceError as e:
+        raise ConfigError(f"cannot open the browser: {e}") from e
 
 
 def _desktop(app: str) -> Device:

@@ -66,6 +66,12 @@ def tty_confirm(
     return confirm
 
 
+def bar(done: int, total: int, width: int = 20) -> str:
+    """`[#####.....] 5/10`: a progress bar for one line of a log."""
+    filled = width * done // total if total else width
+    return f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A plain aligned text table."""
     cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]

@@ -5,7 +5,7 @@ Layout of one episode folder:
     episode.json     header: schema version, goal, device, planner, config, start time
     steps.jsonl      one complete JSON line per finished step (flushed and fsync'd)
     step_000.png     the screenshot the step was decided on
-    step_000.xml     the raw accessibility tree of that screen (.json for a desktop's AT-SPI tree)
+    step_000.xml     the raw accessibility tree of that screen (.json for a desktop's AT-SPI tree or a page's)
     outcome.json     written last (atomically): outcome, reason, answer, end time
 
 A folder without `outcome.json` comes from a run that was killed: `load_trajectory` reads it
@@ -69,7 +69,7 @@ class Recorder:
         """Write the step's screenshot and tree; returns their file names."""
         if observation is self._last[0]:
             return self._last[1]  # the same screen again (after a mistake): same files
-        suffix = "json" if observation.tree_format == TreeFormat.ATSPI else "xml"
+        suffix = "json" if observation.tree_format in (TreeFormat.ATSPI, TreeFormat.WEB) else "xml"
         png, xml = f"step_{index:03d}.png", f"step_{index:03d}.{suffix}"
         files = self._save(png, xml, observation)
         self._last = (observation, files)

@@ -127,7 +127,9 @@ def _raw_node(node: _Json, role: str, bounds: tuple[int, int, int, int],
     checkable = role in CHECKABLE
     size = (bounds[2] - bounds[0]) * (bounds[3] - bounds[1])
     page_wide = size >= PAGE_WIDE * area
-    listens = bool(node.get("clickable")) and not page_wide and not wrapper
+    # a label's click only forwards to its control, which is a target of its own
+    listens = (bool(node.get("clickable")) and not page_wide and not wrapper
+               and role != "LabelText")
     clickable = not editable and (role in INTERACTIVE or listens)
     name, value = clean_text(node.get("name")), clean_text(node.get("value"))
     description = clean_text(node.get("description"))
