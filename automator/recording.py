@@ -5,7 +5,7 @@ Layout of one episode folder:
     episode.json     header: schema version, goal, device, planner, config, start time
     steps.jsonl      one complete JSON line per finished step (flushed and fsync'd)
     step_000.png     the screenshot the step was decided on
-    step_000.xml     the raw accessibility tree of that screen (.json for a desktop's AT-SPI tree or a page's)
+    step_000.xml     the raw accessibility tree of that screen (.json for AT-SPI and page trees)
     outcome.json     written last (atomically): outcome, reason, answer, end time
 
 A folder without `outcome.json` comes from a run that was killed: `load_trajectory` reads it
