@@ -5,14 +5,16 @@ cd "$(dirname "$0")"
 
 # The desktop tier (Linux): an X server, D-Bus, the AT-SPI bus and its Python bindings for the
 # system Python (read by devices/desktop/atspi_dump.py), xdotool for Unicode typing, and GTK
-# programs to test against. Only missing packages are installed, only as root or with
-# password-less sudo; without them the phone tiers are unaffected and the desktop tests skip
-# with the reason.
+# programs to test against. The browser tier: the system Chromium (Playwright drives it; its
+# own browser download is never used) and fonts for its pages. Only missing packages are
+# installed, only as root or with password-less sudo; without them the phone tiers are
+# unaffected and the desktop and browser tests skip with the reason.
 desktop_packages=(xvfb xauth xdotool x11-utils dbus dbus-x11 at-spi2-core python3-gi
-                  gir1.2-atspi-2.0 gir1.2-gtk-3.0 zenity gtk-3-examples)
+                  gir1.2-atspi-2.0 gir1.2-gtk-3.0 zenity gtk-3-examples
+                  chromium fonts-liberation)
 install_desktop_packages() {
   [ "$(uname -s)" = Linux ] && command -v dpkg-query >/dev/null && command -v apt-get >/dev/null \
-    || { echo "setup.sh: no apt here; the desktop tier needs: ${desktop_packages[*]}" >&2; return 0; }
+    || { echo "setup.sh: no apt here; the desktop and browser tiers need: ${desktop_packages[*]}" >&2; return 0; }
   local missing=()
   for p in "${desktop_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -21,14 +23,16 @@ install_desktop_packages() {
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=(sudo -n); else
-      echo "setup.sh: not root and no sudo: the desktop tests will skip until someone runs" \
+      echo "setup.sh: not root and no sudo: the desktop and browser tests will skip until" \
+           "someone runs" \
            "apt-get install ${missing[*]}" >&2
       return 0
     fi
   fi
   { "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" \
       apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } \
-    || echo "setup.sh: installing ${missing[*]} failed; the desktop tests will skip" >&2
+    || echo "setup.sh: installing ${missing[*]} failed; the desktop and browser tests will" \
+            "skip" >&2
 }
 install_desktop_packages
 python="${PYTHON:-python3}"
