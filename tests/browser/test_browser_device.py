@@ -4,6 +4,7 @@ actions in page pixels, a form filled and submitted through the loop."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -100,11 +101,22 @@ def test_a_form_is_filled_and_submitted_through_element_points(form):
 def test_scrolling_moves_the_boxes_with_the_page(form):
     before = _element(perceive(form.capture()), "Submit").bounds.top
     form.execute(Scroll(Direction.DOWN))
-    scrolled = form.evaluate("window.scrollY")
+    scrolled = _settled_scroll(form)  # the wheel returns before the page has scrolled
     assert scrolled > 0
     screen = perceive(form.capture())
     submit = [e for e in screen.elements if e.text == "Submit"]
     assert not submit or submit[0].bounds.top == before - scrolled
+
+
+def _settled_scroll(device, timeout_s=3.0):
+    deadline, last = time.monotonic() + timeout_s, -1
+    while time.monotonic() < deadline:
+        now = device.evaluate("window.scrollY")
+        if now > 0 and now == last:
+            return now
+        last = now
+        time.sleep(0.1)
+    return last
 
 
 def test_what_a_page_cannot_do_is_rejected(form):
