@@ -18,9 +18,13 @@
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator virtual-phone serve [--port PORT] [--devices N] [--seed N] [--realism on|off]
+                                  [--android 9|11|14|16] [--vendor pixel|samsung|xiaomi]
+                                  [--input-security]
 
 `--seed` and `--realism` pick the virtual phone (its data and layouts; how much it behaves
-like a real phone); each (seed, realism) has its own exploration memory.
+like a real phone); each (seed, realism) has its own exploration memory. `--android` and
+`--vendor` make the served phone print what that kind of real phone prints (see
+devices.adb.profile); `--input-security` is a Xiaomi's "USB debugging (Security settings)".
 
 Exit status of `run`: 0 the task succeeded, 3 the agent found it infeasible, 1 any other end
 (failure, step or time budget, device failure, interrupted); 2 bad input (unknown device or
@@ -44,6 +48,7 @@ from automator.errors import ConfigError
 
 if TYPE_CHECKING:
     from automator.config import PhoneConfig
+    from devices.adb.profile import Profile
     from devices.device import Device
     from planners.planner import Planner
 
@@ -287,6 +292,15 @@ def cmd_do(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _profile(args: argparse.Namespace) -> Profile | None:
+    """The kind of real phone to speak like: none unless --android or --vendor is given."""
+    from devices.adb.profile import Profile
+
+    if args.android is None and args.vendor is None and not args.input_security:
+        return None
+    return Profile(args.android or 14, args.vendor or "pixel", args.input_security)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from devices.adb.server import AdbServer, run_forever
 
@@ -303,7 +317,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ConfigError as e:
         return _error(str(e))
     phones = {p.name: p for p in (phone.phone(index=i) for i in range(args.devices))}
-    run_forever(args.port, args.devices, on_ready=announce, phones=phones)
+    run_forever(args.port, args.devices, on_ready=announce, phones=phones,
+                profile=_profile(args))
     return EXIT_OK
 
 
@@ -369,6 +384,7 @@ def _add_phone_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from automator.cli_eval import cmd_compare, cmd_eval
+    from devices.adb.profile import ANDROID_VERSIONS, VENDORS
 
     parser = _Parser(prog="automator", description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-vv: debug)")
@@ -470,6 +486,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = phone_sub.add_parser("serve", help="serve virtual phones over the adb protocol")
     serve.add_argument("--port", type=int, default=5037, help="adb server port (default 5037)")
     serve.add_argument("--devices", type=count(1), default=1, help="how many phones")
+    serve.add_argument("--android", type=int, choices=ANDROID_VERSIONS,
+                       help="speak like this Android version's phones (default: its own way)")
+    serve.add_argument("--vendor", choices=VENDORS, help="speak like this vendor's phones")
+    serve.add_argument("--input-security", action="store_true",
+                       help="xiaomi: 'USB debugging (Security settings)' is on (else `input` "
+                            "is refused)")
     _add_phone_options(serve)
     serve.set_defaults(func=cmd_serve)
     return parser

@@ -1,7 +1,8 @@
 """Android commands of the device shell (`input`, `am`, `uiautomator`, `dumpsys`, `pm`, …).
 
-Each prints what an Android 14 device prints, as far as adb clients parse it; see
-/work/shared/reference/adb-protocol.md §4. They drive the phone through `PhoneBackend`.
+Each prints what an Android 14 device prints, as far as adb clients parse it (see
+/work/shared/reference/adb-protocol.md §4), or what the target's `Profile` says its kind of
+phone prints. They drive the phone through `PhoneBackend`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import io
 import logging
 import zlib
 
+from devices.adb.profile import MULTI_DISPLAY_WARNING
 from devices.adb.shell import Command, Context, Output
 from devices.adb.target import AdbTarget
 from devices.errors import ActionRejected
@@ -117,11 +119,24 @@ def _input(ctx: Context, out: Output) -> None:
     handler = _INPUT_VERBS.get(verb)
     if handler is None:
         return _usage(out, f"Error: Unknown command: {verb}\n")
+    if ctx.target.input_refused:
+        return _refuse(ctx.target, verb, out)
     try:
         handler(ctx.target, rest, out)
     except ValueError:
         _usage(out, f"Error: Invalid arguments for command: {verb}\n")
     return None
+
+
+def _refuse(target: AdbTarget, verb: str, out: Output) -> None:
+    """The INJECT_EVENTS SecurityException; Android 11+ runs `input` as a shell command of
+    the input service, which prefixes the failing command and exits with -1."""
+    assert target.profile is not None
+    if target.profile.android >= 11:
+        out.err(f"Exception occurred while executing '{verb}':\n{target.profile.refusal()}")
+        out.status = 255
+    else:
+        out.err(target.profile.refusal())
 
 
 def _ints(values: list[str], counts: tuple[int, ...]) -> list[int]:
@@ -284,8 +299,10 @@ def _uiautomator(ctx: Context, out: Output) -> None:
     if not args or args[0] != "dump":
         return _usage(out, "Usage: uiautomator <subcommand> [options]\n")
     path = args[1] if len(args) > 1 else "/sdcard/window_dump.xml"
+    profile, phone = ctx.target.profile, ctx.target.phone
     with ctx.target.lock:
-        xml = ctx.target.phone.dump_hierarchy()
+        xml = phone.dump_hierarchy(style=profile.dump_style()) if profile else (
+            phone.dump_hierarchy())
     if path == "/dev/tty":
         out.out(xml + DUMP_LINE.format(path) + "\n")
         return None
@@ -296,9 +313,13 @@ def _uiautomator(ctx: Context, out: Output) -> None:
 
 def _screencap(ctx: Context, out: Output) -> None:
     args = [a for a in ctx.argv[1:] if a != "-p"]
+    display = args[1] if args[:1] == ["-d"] and len(args) > 1 else None
     if args[:1] == ["-d"]:
         args = args[2:]
     data = png_bytes(ctx.target)
+    profile = ctx.target.profile
+    if profile is not None and profile.multi_display and display is None:
+        out.err(MULTI_DISPLAY_WARNING)  # stderr: a shell (v1) or exec-out merges it in front
     if args:
         ctx.target.fs.write(args[0], data)
     else:
@@ -373,7 +394,10 @@ def _getprop(ctx: Context, out: Output) -> None:
 
 def _wm(ctx: Context, out: Output) -> None:
     phone = ctx.target.phone
-    if ctx.argv[1:2] == ("size",):
+    profile = ctx.target.profile
+    if ctx.argv[1:2] == ("size",) and profile is not None:
+        out.out(profile.wm_size(phone.width, phone.height))
+    elif ctx.argv[1:2] == ("size",):
         out.out(f"Physical size: {phone.width}x{phone.height}\n")
     elif ctx.argv[1:2] == ("density",):
         out.out(f"Physical density: {ctx.target.props['ro.sf.lcd_density']}\n")

@@ -12,26 +12,30 @@ from devices.adb.android_cmds import (
     token,
 )
 from devices.adb.ime import ime
+from devices.adb.profile import ONE_DISPLAY
 from devices.adb.shell import Context, Output
 from devices.adb.target import AdbTarget
 
 _SYSTEM_PREFIXES = ("android", "com.android.", "com.google.android.")
 
 
-def _focus_lines(target: AdbTarget) -> list[str]:
-    package, activity = foreground(target)
+def _focus_lines(target: AdbTarget, package: str = "", activity: str = "") -> list[str]:
+    """`mCurrentFocus` and `mFocusedApp` in the target's format (Android 10+'s without a
+    profile): before Android 10 the app is an `AppWindowToken` around its ActivityRecord
+    (tests/adb/real_outputs/focus/gms_minutemaid_pre10.txt)."""
+    if not package:
+        package, activity = foreground(target)
     full = f"{package}/{long_activity(package, activity)}"
     short = f"{package}/{short_activity(package, activity)}"
-    return [
-        f"  mCurrentFocus=Window{{{token(full)} u0 {full}}}",
-        f"  mFocusedApp=ActivityRecord{{{token(short)} u0 {short} t{pid_of(package) % 97}}}",
-    ]
+    record = f"ActivityRecord{{{token(short)} u0 {short} t{pid_of(package) % 97}}}"
+    if target.profile is not None and target.profile.focus_format == "pre10":
+        record = f"AppWindowToken{{{token(full)} token=Token{{{token(package)} {record}}}}}"
+    return [f"  mCurrentFocus=Window{{{token(full)} u0 {full}}}", f"  mFocusedApp={record}"]
 
 
 def _window(target: AdbTarget, section: str) -> str:
     package, activity = foreground(target)
     full = f"{package}/{long_activity(package, activity)}"
-    phone = target.phone
     lines = ["WINDOW MANAGER WINDOWS (dumpsys window windows)"]
     lines += [
         f"  Window #0 Window{{{token(full)} u0 {full}}}:",
@@ -41,17 +45,57 @@ def _window(target: AdbTarget, section: str) -> str:
         "  Window #1 Window{3c4d5e6 u0 StatusBar}:",
         "    mDisplayId=0 rootTaskId=1 mOwnerUid=10100 package=com.android.systemui",
         "",
+    ]
+    if target.profile is not None and target.profile.focus_format == "14+":
+        lines.append("  mTopFocusedDisplayId=0")
+    lines += _focus_lines(target)
+    if section in ("", "displays"):
+        lines += ["", "WINDOW MANAGER DISPLAY CONTENTS (dumpsys window displays)"]
+        lines += _displays(target) if target.profile is not None else _plain_display(target)
+    return "\n".join(lines) + "\n"
+
+
+def _plain_display(target: AdbTarget) -> list[str]:
+    w, h = target.phone.width, target.phone.height
+    return [
+        "  Display: mDisplayId=0 rootTasks=2",
+        f"    init={w}x{h} 420dpi base={w}x{h} 420dpi cur={w}x{h} app={w}x{h}",
+        f"    mCurrentRotation=ROTATION_{rotation(target) * 90}",
+    ]
+
+
+# The cover display of a multi-display profile: its own launcher has focus there (the
+# phone's focus is on display 0, `mTopFocusedDisplayId=0`).
+COVER = ("com.miui.subscreencenter", "com.miui.subscreencenter.SubScreenLauncher")
+
+
+def _displays(target: AdbTarget) -> list[str]:
+    """Per-display blocks in the profile's format (tests/adb/real_outputs/focus:
+    android12_displays.txt for 10-13, android14_multidisplay_focused1.txt and
+    maa_android14_two_displays.txt for 14+, where a second display may come first)."""
+    assert target.profile is not None
+    w, h = target.phone.width, target.phone.height
+    rotated = f"    mCurrentRotation=ROTATION_{rotation(target) * 90}"
+    if target.profile.focus_format != "14+":
+        size = f"    init={w}x{h} 420dpi cur={w}x{h} app={w}x{h - 126} rng={w}x{w - 72}-{h - 126}x{h - 210}"  # noqa: E501
+        return ["  Display: mDisplayId=0 rootTasks=3", size, rotated, "", *_focus_lines(target)]
+    lines: list[str] = []
+    if target.profile.multi_display:
+        lines += [
+            "  Display: mDisplayId=1 (organized)",
+            "    init=720x748 302dpi mMinSizeOfResizeableTaskDp=220 base=720x748 302dpi cur=720x748 app=720x748 rng=720x672-748x700",  # noqa: E501
+            "    deferred=false mLayoutNeeded=false mTouchExcludeRegion=SkRegion((0,0,720,748))",
+            *_focus_lines(target, *COVER),
+            "",
+        ]
+    return [
+        *lines,
+        "  Display: mDisplayId=0 (organized)",
+        f"    init={w}x{h} 420dpi mMinSizeOfResizeableTaskDp=220 base={w}x{h} 420dpi cur={w}x{h} app={w}x{h - 126} rng={w}x{w - 72}-{h - 126}x{h - 210}",  # noqa: E501
+        f"    deferred=false mLayoutNeeded=false mTouchExcludeRegion=SkRegion((0,0,{w},{h}))",
+        rotated,
         *_focus_lines(target),
     ]
-    if section in ("", "displays"):
-        lines += [
-            "",
-            "WINDOW MANAGER DISPLAY CONTENTS (dumpsys window displays)",
-            "  Display: mDisplayId=0 rootTasks=2",
-            f"    init={phone.width}x{phone.height} 420dpi base={phone.width}x{phone.height} 420dpi cur={phone.width}x{phone.height} app={phone.width}x{phone.height}",  # noqa: E501
-            f"    mCurrentRotation=ROTATION_{rotation(target) * 90}",
-        ]
-    return "\n".join(lines) + "\n"
 
 
 def _display(target: AdbTarget) -> str:
@@ -110,6 +154,8 @@ def dumpsys(ctx: Context, out: Output) -> None:
         text = _window(target, section)
         if section == "windows":
             text = text.split("\nWINDOW MANAGER DISPLAY")[0]
+    elif service == "SurfaceFlinger" and section == "--display-id":
+        text = target.profile.display_ids() if target.profile else ONE_DISPLAY
     elif service == "display":
         text = _display(target)
     elif service == "activity":

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 
 from devices.adb.android_cmds import ADB_KEYBOARD_IME, U2_IME
 from devices.adb.shell import Context, Output
-from devices.adb.target import AdbTarget
+from devices.adb.target import LATIN_IME, AdbTarget
 
-LATIN_IME = "com.android.inputmethod.latin/.LatinIME"
 _SETTING = ("secure", "default_input_method")
 _FAILURE = 255  # ShellCommandResult.FAILURE (-1) as an exit status
 HELP = """\
@@ -70,9 +69,12 @@ KNOWN = (
 
 
 def installed(target: AdbTarget) -> list[InputMethod]:
-    """The input methods on the phone: the system keyboard, and the IME apps it has."""
+    """The input methods on the phone: the system keyboard (the vendor's, with a profile),
+    and the IME apps it has."""
     packages = {app.package for app in target.phone.apps()}
-    return [m for m in KNOWN if m.id == LATIN_IME or m.package in packages]
+    system = next((m for m in KNOWN if m.id == target.keyboard_ime),
+                  InputMethod(target.keyboard_ime, None, 10089))  # fmt: skip
+    return [system, *(m for m in KNOWN if m.id != LATIN_IME and m.package in packages)]
 
 
 def dump(method: InputMethod) -> str:
@@ -191,8 +193,9 @@ def _select(target: AdbTarget, ime_id: str, known: set[str], out: Output) -> Non
 
 
 def _reset(target: AdbTarget, out: Output) -> None:
+    ime = target.keyboard_ime
     target.enabled_imes.clear()
-    target.enabled_imes.add(LATIN_IME)
-    target.settings[_SETTING] = LATIN_IME
-    out.out(f"Reset current and enabled IMEs for user #0\n  Selected: {LATIN_IME}\n"
-            f"   Enabled: {LATIN_IME}\n")  # fmt: skip
+    target.enabled_imes.add(ime)
+    target.settings[_SETTING] = ime
+    out.out(f"Reset current and enabled IMEs for user #0\n  Selected: {ime}\n"
+            f"   Enabled: {ime}\n")  # fmt: skip

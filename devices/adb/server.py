@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from devices.adb.hostproto import Connection, HostRequestError, split_host_prefix
+from devices.adb.profile import Profile
 from devices.adb.services import LocalServices
 from devices.adb.target import AdbTarget, PhoneBackend
 
@@ -41,7 +42,8 @@ def _sanitize(text: str) -> str:
 class AdbServer:
     """A running adb host server for a set of targets; see `serve`."""
 
-    def __init__(self, host: str, port: int, phones: Mapping[str, PhoneBackend]) -> None:
+    def __init__(self, host: str, port: int, phones: Mapping[str, PhoneBackend],
+                 profile: Profile | None = None) -> None:
         self._ids = itertools.count(1)
         self.targets: dict[str, AdbTarget] = {}
         self.states: dict[str, str] = {}
@@ -50,7 +52,7 @@ class AdbServer:
         self.stopped = threading.Event()
         self.host_requests: list[str] = []
         for serial, phone in phones.items():
-            self.add_device(serial, phone)
+            self.add_device(serial, phone, profile)
         self._tcp = _TCPServer((host, port), _Handler)
         self._tcp.adb = self
         self._thread = threading.Thread(target=self._tcp.serve_forever, name="adb-server",
@@ -73,9 +75,11 @@ class AdbServer:
 
     # --- devices -------------------------------------------------------------------------
 
-    def add_device(self, serial: str, phone: PhoneBackend) -> AdbTarget:
+    def add_device(self, serial: str, phone: PhoneBackend,
+                   profile: Profile | None = None) -> AdbTarget:
+        """Plug in `phone`; `profile` makes it speak like that kind of real phone."""
         with self._lock:
-            target = AdbTarget(serial, phone, next(self._ids))
+            target = AdbTarget(serial, phone, next(self._ids), profile)
             self.targets[serial] = target
             self.states[serial] = "device"
             return target
@@ -289,11 +293,13 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 0,
     phones: Mapping[str, PhoneBackend] | int = 1,
+    profile: Profile | None = None,
 ) -> AdbServer:
     """Start an adb server in background threads; `phones` is a serial->phone map or a
-    number of fresh VirtualPhones. Port 0 picks a free port (see `.port`)."""
+    number of fresh VirtualPhones, each speaking like `profile`'s phones (None: their own
+    way). Port 0 picks a free port (see `.port`)."""
     table = _default_phones(phones) if isinstance(phones, int) else dict(phones)
-    return AdbServer(host, port, table)
+    return AdbServer(host, port, table, profile)
 
 
 def run_forever(
@@ -302,11 +308,12 @@ def run_forever(
     host: str = "127.0.0.1",
     on_ready: Callable[[AdbServer], None] | None = None,
     phones: Mapping[str, PhoneBackend] | None = None,
+    profile: Profile | None = None,
 ) -> None:
     """Serve `count` virtual phones (or the `phones` given, serial->phone) until interrupted
     or until a client sends `host:kill`; `on_ready` is called once the server listens (the
     command line prints its address)."""
-    with serve(host, port, phones if phones is not None else count) as server:
+    with serve(host, port, phones if phones is not None else count, profile) as server:
         if on_ready is not None:
             on_ready(server)
         with contextlib.suppress(KeyboardInterrupt):

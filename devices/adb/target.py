@@ -15,6 +15,9 @@ from typing import Any, Protocol
 from PIL import Image
 
 from devices.adb.files import MemFS
+from devices.adb.profile import INPUT_SECURITY_PROP, Profile
+
+LATIN_IME = "com.android.inputmethod.latin/.LatinIME"  # the served phone's own keyboard
 
 
 class PhoneBackend(Protocol):
@@ -120,21 +123,25 @@ def default_props(serial: str, width: int, height: int) -> dict[str, str]:
 class AdbTarget:
     """One device as adbd sees it. Handlers hold `lock` while they drive the phone."""
 
-    def __init__(self, serial: str, phone: PhoneBackend, transport_id: int) -> None:
+    def __init__(self, serial: str, phone: PhoneBackend, transport_id: int,
+                 profile: Profile | None = None) -> None:
         self.serial = serial
         self.phone = phone
         self.transport_id = transport_id
+        self.profile = profile  # what kind of real phone it speaks like; None: its own way
         self.fs = MemFS()
         self.props = default_props(serial, phone.width, phone.height)
+        self.props.update(profile.props() if profile else {})
+        self.keyboard_ime = profile.keyboard_ime if profile else LATIN_IME
         self.settings: dict[tuple[str, str], str] = {
-            ("secure", "default_input_method"): "com.android.inputmethod.latin/.LatinIME",
+            ("secure", "default_input_method"): self.keyboard_ime,
             ("global", "airplane_mode_on"): "0",
             ("global", "wifi_on"): "1",
             ("global", "bluetooth_on"): "0",
             ("system", "screen_brightness"): "128",
             ("system", "screen_brightness_mode"): "0",
         }
-        self.enabled_imes = {"com.android.inputmethod.latin/.LatinIME"}
+        self.enabled_imes = {self.keyboard_ime}
         self.lock = threading.RLock()
         self.faults = Faults()
         self.commands: list[tuple[str, ...]] = []  # every simple command run, as argv
@@ -149,6 +156,17 @@ class AdbTarget:
     def log_command(self, argv: tuple[str, ...]) -> None:
         with self.lock:
             self.commands.append(argv)
+
+    @property
+    def input_refused(self) -> bool:
+        """Does the phone refuse injected input now (Xiaomi without the security setting)?"""
+        return (self.profile is not None and self.profile.refuses_input
+                and self.props.get(INPUT_SECURITY_PROP) != "1")  # fmt: skip
+
+    def allow_input(self, on: bool = True) -> None:
+        """Turn "USB debugging (Security settings)" on (or off), as a person does in the
+        phone's developer options."""
+        self.props[INPUT_SECURITY_PROP] = "1" if on else "0"
 
     @property
     def u2_running(self) -> bool:

@@ -153,6 +153,8 @@ class RpcSession:
         handler = getattr(self, "rpc_" + name, None)
         if handler is None:
             return _error(request.get("id"), -32601, f"Method not found: {name}")
+        if name in INJECTING and self.target.input_refused:
+            return _refusal(self.target, request.get("id"))
         try:
             result = handler(*params) if isinstance(params, list) else handler(**params)
         except RpcError as e:
@@ -165,12 +167,19 @@ class RpcSession:
     # --- capture -------------------------------------------------------------------------
 
     def _xml(self, raw_text: bool = False) -> str:
+        """The service's dump: with a profile, every window (status bar, keyboard …) in the
+        server's own format; an empty field's text is its hint there too (getText says so)."""
+        profile, phone = self.target.profile, self.target.phone
         with self.target.lock:
-            return self.target.phone.dump_hierarchy(raw_text=raw_text)
+            if profile is None:
+                return phone.dump_hierarchy(raw_text=raw_text)
+            return phone.dump_hierarchy(raw_text=raw_text, style=profile.dump_style(True))
 
     def rpc_dumpWindowHierarchy(self, compressed: bool = False, max_depth: int = 50,
                                 *_: Any) -> str:  # fmt: skip
         xml = self._xml()
+        if self.target.profile is not None:
+            return xml
         head, sep, rest = xml.partition("?>")
         return head + sep + "\r\n" + rest.lstrip("\r\n") if sep else xml
 
@@ -349,6 +358,21 @@ class RpcSession:
 
     rpc_clearLastToast = rpc_makeToast = rpc_wakeUp = rpc_sleep = _ok
     rpc_freezeRotation = rpc_setOrientation = rpc_clearLastTraversedText = _ok
+
+
+# Methods that inject input events through UiAutomation (refused without INJECT_EVENTS).
+INJECTING = frozenset({"click", "swipe", "drag", "injectInputEvent", "pressKey", "pressKeyCode",
+                       "openNotification", "openQuickSettings"})  # fmt: skip
+
+
+def _refusal(target: AdbTarget, ident: Any) -> bytes:
+    """The server's answer when the phone refuses injected input: code -32001, the
+    exception's class as the message and its stack trace as data
+    (tests/adb/real_outputs/inject/u2_rpc_click_miui12.json, u2_rpc_click_hyperos3.json)."""
+    assert target.profile is not None
+    error = {"code": -32001, "message": "java.lang.SecurityException",
+             "data": target.profile.refusal()}  # fmt: skip
+    return json.dumps({"jsonrpc": "2.0", "id": ident, "error": error}).encode()
 
 
 def _error(ident: Any, code: int, message: str) -> bytes:

@@ -241,8 +241,10 @@ class VirtualPhone:
         self._session.force_stop(package)
         self._invalidate()
 
-    def dump_hierarchy(self, raw_text: bool = False) -> str:
-        return hierarchy.dump(self._shown(), self._show.disguise, raw_text)
+    def dump_hierarchy(self, raw_text: bool = False,
+                       style: hierarchy.DumpStyle = hierarchy.PLAIN) -> str:
+        """The frame as uiautomator XML; `style` is how a given phone's dumper writes it."""
+        return hierarchy.dump(self._shown(), self._show.disguise, raw_text, style)
 
     def screenshot(self) -> Image.Image:
         return render.render(self._shown(), self._dark())

@@ -22,7 +22,8 @@ from devices.actions import (
     Tap,
     TypeText,
 )  # fmt: skip
-from devices.adb.server import AdbServer
+from devices.adb.profile import all_profiles
+from devices.adb.server import AdbServer, serve
 from devices.android import AndroidDevice
 from devices.errors import ActionRejected, DeviceNotFound
 from devices.virtual.phone import VirtualPhone
@@ -88,8 +89,19 @@ def _settings_point(phone: VirtualPhone) -> Point:
     return Point((left + r) // 2, (t + b) // 2)
 
 
+@pytest.fixture(params=[None, *all_profiles()], ids=lambda p: str(p) if p else "own")
+def profiled_server(request):
+    """One virtual phone served as itself, then as each kind of real phone (`Profile`)."""
+    server = serve(port=0, phones=1, profile=request.param)
+    server.target("virtual-0").allow_input()
+    yield server
+    server.close()
+
+
 @pytest.mark.parametrize("use_u2", [True, False], ids=["uiautomator2", "adb"])
-def test_actions_match_the_in_process_phone(phone_server, use_u2):
+def test_actions_match_the_in_process_phone(profiled_server, use_u2):
+    phone_server = profiled_server
+    profile = phone_server.target("virtual-0").profile
     served = phone_server.target("virtual-0").phone
     local = VirtualPhone()
     steps = [
@@ -118,7 +130,10 @@ def test_actions_match_the_in_process_phone(phone_server, use_u2):
     assert obs.app == local.foreground()[0]
     assert obs.activity == local.foreground()[1]
     assert (obs.width, obs.height, obs.rotation, obs.secure) == (1080, 2400, 0, False)
-    assert obs.tree.replace("\r\n", "", 1) == local.dump_hierarchy()
+    if profile is None:
+        assert obs.tree.replace("\r\n", "", 1) == local.dump_hierarchy()
+    else:
+        assert obs.tree == local.dump_hierarchy(style=profile.dump_style(use_u2))
     diff = ImageChops.difference(obs.screenshot, local.screenshot().convert("RGB"))
     if use_u2:  # JPEG: close, not equal
         assert max(hi for _, hi in diff.getextrema()) < 128
@@ -146,7 +161,8 @@ def test_open_app_by_label_and_unknown_app(phone_server):
             dev.execute(Tap(Point(2000, 10)))
 
 
-def test_typing_into_a_virtual_phone_field(phone_server):
+def test_typing_into_a_virtual_phone_field(profiled_server):
+    phone_server = profiled_server
     served = phone_server.target("virtual-0").phone
     local = VirtualPhone()
     text = "Grüße; $(rm -rf /) 'q' \"d\" 東京 🔥 مرحبا"
