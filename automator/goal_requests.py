@@ -14,9 +14,10 @@ clause that is a question asks for nothing. A clause asks for a kind when
   none of them);
 - or, for a change to an existing item, it states the new state ("Sam has a new number").
 
-Names are what the goal names specifically: capitalised words past a clause's first word and
-words of scripts without capitals; and its numbers of three digits or more. The model is
-loaded only when a clause needs it, the first time the gate asks.
+Names are what the request names specifically, its values (quoted text, a message's words)
+left out: capitalised words past a clause's first word (or possessive: "Sam's"), words of
+scripts without capitals; and its numbers of three digits or more. The model is loaded only
+when a clause needs it, the first time the gate asks.
 """
 
 from __future__ import annotations
@@ -143,6 +144,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _PRONOUNS = _set("i i'm i'll i'd i've am pm ok")
 _NUMBER = re.compile(r"\+?\d[\d\s().:\-/]*\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CONTENT = re.compile(r":|\b(?:saying|that says|to say|with the text)\b", re.I)
 
 
 def fold(text: str) -> str:
@@ -156,12 +158,19 @@ def kind_of(category: str) -> str:
     return _KIND_OF.get(category, category)
 
 
+def _values_out(goal: str) -> str:
+    """The goal without the values it gives: quoted text, and what follows a colon or
+    "saying" to the end of its sentence (a message's words ask for nothing and name nothing
+    the action concerns)."""
+    text = _QUOTED.sub(" ", goal)
+    return " . ".join(_CONTENT.split(part)[0] for part in re.split(r"(?<=[.!?;])\s+", text))
+
+
 def clauses(goal: str) -> list[str]:
     """The goal's clauses, folded, without quoted values, values after a colon, or
     politeness: "Reply to Mom: I'll call later" -> ["reply to mom"]."""
-    text = _QUOTED.sub(" ", goal)
-    text = " ".join(part.split(":")[0] for part in re.split(r"(?<=[.!?;])\s+", text))
     out = []
+    text = _values_out(goal)
     for raw in _CLAUSE_SPLIT.split(fold(text)):
         clause = raw.strip(" ,.")
         while (stripped := _POLITE.sub("", clause, count=1).strip(" ,")) != clause:
@@ -216,9 +225,9 @@ class GoalRequests:
         return frozenset(found)
 
     def _masked(self, clause: str) -> str:
-        """Names read as "someone": the model knows verbs, not people ("buzz Kai")."""
-        return " ".join("someone" if re.sub(r"'s$", "", w) in self.names else w
-                        for w in clause.split())
+        """Names and numbers read as "someone": the model knows verbs, not people."""
+        return " ".join("someone" if re.sub(r"'s$", "", w) in self.names
+                        or any(c.isdigit() for c in w) else w for w in clause.split())
 
     def _model_kinds(self, texts: list[str]) -> set[str]:
         encoder = self.encoder or default_encoder()
@@ -237,35 +246,44 @@ class GoalRequests:
         return found
 
     @cached_property
+    def _request(self) -> str:
+        """The goal without its values and e-mail addresses: where names are looked for."""
+        return _EMAIL.sub(" ", _values_out(self.goal))
+
+    @cached_property
     def names(self) -> frozenset[str]:
         """Folded words the goal names specifically (see the module docstring)."""
         out = set()
-        for clause in re.split(r"[.!?;:,]\s*|\s+(?:and|then)\s+", _EMAIL.sub(" ", self.goal)):
+        for clause in re.split(r"[.!?;,]\s*|\s+(?:and|then)\s+", self._request):
             words = _WORD.findall(clause)
             for i, word in enumerate(words):
                 token = fold(re.sub(r"['’]s$", "", word))
                 if token in _PRONOUNS or any(c.isdigit() for c in token):
                     continue
-                if (word[0].isupper() and i > 0) or not _cased(word):
+                if (word[0].isupper() and (i > 0 or token != fold(word))) or not _cased(word):
                     out.add(token)
         return frozenset(out)
 
     @cached_property
     def numbers(self) -> frozenset[str]:
         """The digits of each number of three digits or more the goal names."""
-        found = (re.sub(r"\D", "", m) for m in _NUMBER.findall(_EMAIL.sub(" ", self.goal)))
+        found = (re.sub(r"\D", "", m) for m in _NUMBER.findall(self._request))
         return frozenset(d for d in found if len(d) >= 3)
 
     def names_something(self) -> bool:
         return bool(self.names or self.numbers)
 
-    def named_in(self, texts: Collection[str], page: Collection[str] = ()) -> bool:
-        """Whether the texts around an action name what the goal names. Names decide where
-        the goal gives any (its numbers may be the new values a form now shows); otherwise
-        its numbers, looked for on the whole `page` too (a card's number names the card)."""
-        if self.names:
-            return self._has_name(texts)
-        digits = [re.sub(r"\D", "", m) for t in (*texts, *page) for m in _NUMBER.findall(t)]
+    def named_in(self, texts: Collection[str], fields: Collection[str] = (),
+                 page: Collection[str] = ()) -> bool:
+        """Whether the texts around an action name what the goal names: a name of the goal
+        among them or in the page's text `fields` (the item a form edits), or a number of
+        the goal among them or anywhere on the `page` (a card's number names the card). A
+        field holds the new value just typed, so its numbers count only where the goal
+        names nobody ("Sam has a new number, 555 0101": nothing to check but the number)."""
+        if self._has_name([*texts, *fields]):
+            return True
+        shown = (*texts, *page) if self.names else (*texts, *page, *fields)
+        digits = [re.sub(r"\D", "", m) for t in shown for m in _NUMBER.findall(t)]
         return any(n in d or d in n for n in self.numbers for d in digits if len(d) >= 3)
 
     def _has_name(self, texts: Collection[str]) -> bool:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from automator.goal_requests import GoalRequests, kind_of
 from devices.actions import Action, ElementRef, describe
-from perception.action_object import object_texts
+from perception.action_object import field_texts, object_texts
 from perception.elements import Screen
 from perception.sensitive import (
     CALL,
@@ -109,10 +109,11 @@ def conflict(category: str, action: Action, screen: Screen, goal: GoalRequests,
     element = target_element(action, screen)
     if element is None or not goal.names_something():
         return ""
-    around = object_texts(element, screen, fields=category != SEND)
-    page = [t for e in screen.elements if e.window == element.window
+    around = object_texts(element, screen)
+    fields = field_texts(element, screen) if category != SEND else ()  # a draft is content
+    page = [t for e in screen.elements if e.window == element.window and not e.editable
             for t in (e.text, e.description) if t]
-    if goal.named_in(around, page):
+    if goal.named_in(around, fields, page):
         return ""
     shown = "; ".join(t for t in around if t not in (element.text, element.description))[:120]
     return (f"the goal names {goal.shown()}, but nothing around this action does"

@@ -12,8 +12,10 @@ concerns; the screen around it does. `object_texts` gathers those texts, by layo
   list of message bubbles;
 - the row the control sits in (the name beside a list row's call icon), or, when that row
   holds nothing else, the nearest item above it in the same list (the alarm whose
-  expanded row holds "Delete");
-- with `fields`, what the page's text fields hold (the item an edit form is editing).
+  expanded row holds "Delete").
+
+`field_texts` gives apart what the page's text fields hold: the item an edit form is editing,
+but also the new values just typed and a message's draft.
 
 Texts are returned as the screen gives them; comparing them with a goal is the caller's.
 """
@@ -88,15 +90,18 @@ def _above(element: UIElement, window: list[UIElement]) -> list[str]:
     return _labels(nearest) if nearest is not None else []
 
 
-def object_texts(element: UIElement, screen: Screen, fields: bool = False) -> tuple[str, ...]:
+def object_texts(element: UIElement, screen: Screen) -> tuple[str, ...]:
     """The texts that name what activating `element` concerns (see the module docstring)."""
     window = _window(screen, element)
     texts = [t for t in (element.text, element.description) if t]
     if floats(screen, element.window):
-        texts += [t for e in window for t in (e.text, e.description) if t]
+        texts += [t for e in window for t in (e.text, e.description) if t and not e.editable]
         return tuple(dict.fromkeys(texts))
     row = [t for e in window if _in_row(element, e) for t in _labels(e)]
     texts += _headings(element, window) + (row or _above(element, window))
-    if fields:
-        texts += [e.text for e in window if e.editable and e.text]
     return tuple(dict.fromkeys(texts))
+
+
+def field_texts(element: UIElement, screen: Screen) -> tuple[str, ...]:
+    """What the text fields of `element`'s window hold."""
+    return tuple(e.text for e in _window(screen, element) if e.editable and e.text)

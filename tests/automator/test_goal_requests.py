@@ -78,7 +78,18 @@ def test_a_name_is_found_in_the_texts_around_an_action():
     assert not goal.named_in(["Bob Okoye", "Call", "Message"])
     assert GoalRequests("dial 555 0163").named_in(["+1 555-0163", "Mobile"])
     assert GoalRequests("dial 555 0163").named_in(["Call"], page=["Mia", "555-0163"])
-    # where the goal names someone, a number (a new value on a form) does not stand for them
-    assert not GoalRequests("set Bob's number to 555-0199").named_in(["Mia", "555-0199"])
+    # a form's fields show the item it edits, but also the new value just typed
+    update = GoalRequests("set Bob's number to 555-0199")
+    assert not update.named_in(["Edit contact"], fields=["Mia", "555-0199"])
+    assert update.named_in(["Edit contact"], fields=["Bob", "555-0199"])
+    assert GoalRequests("my dentist has a new number, 555-0199").named_in(
+        ["Edit contact"], fields=["Dr. Ito", "555-0199"])
+
+
+@pytest.mark.unit
+def test_a_message_s_words_name_nothing():
+    goal = GoalRequests("Send 'Your parcel is here' to 555-0142 saying Ana Says Hi")
+    assert goal.names == set() and goal.numbers == {"5550142"}
+    assert GoalRequests("text Bob: Call Ana").names == {"bob"}
     assert GoalRequests("ring 王芳").named_in(["李王芳"])
     assert GoalRequests("请给王芳打电话").named_in(["王芳", "Call"])
