@@ -40,7 +40,6 @@ from perception.sensitive import (
     PAYMENT,
     SEND,
     SEND_MONEY,
-    Sensitivity,
     classify_action,
     target_element,
 )
@@ -90,12 +89,6 @@ def _acted_on(action: Action, original: Action | None) -> Action:
     if original is not None and isinstance(getattr(original, "target", None), ElementRef):
         return original
     return action
-
-
-def classify(action: Action, screen: Screen, original: Action | None = None) -> Sensitivity | None:
-    """The sensitive category of an action on `screen`, or None. `original` is the action as
-    the planner gave it (it may name the element by id); `action` the resolved one."""
-    return classify_action(_acted_on(action, original), screen)
 
 
 def conflict(category: str, action: Action, screen: Screen, goal: GoalRequests,
