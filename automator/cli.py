@@ -401,7 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", help="episode folder (default ./runs/<time>-<goal>)")
     run.add_argument("--allow", nargs="*", metavar="CATEGORY",
                      help="pre-approve sensitive categories: payment send_money deletion "
-                          "uninstall install permission")
+                          "uninstall install permission call send overwrite")
     run.add_argument("--memory", help="exploration memory folder")
     _add_phone_options(run)
     run.set_defaults(func=cmd_run)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from automator.config import LoopConfig
 from automator.errors import InvalidTarget, RecordingError
+from automator.goal_requests import GoalRequests
 from automator.recording import Recorder
 from automator.resolve import resolve
 from automator.safety import Confirm, gate
@@ -81,6 +82,7 @@ class _Episode:
         self.goal, self.device, self.planner, self.config = goal, device, planner, config
         self.recorder, self.confirm, self.on_step = recorder, confirm, on_step
         self.ended = ended
+        self.requests = GoalRequests(goal)  # what the goal asks for, read when first needed
         self.steps: list[Step] = []
         self.end: _End | None = None
         self.started = time.time()
@@ -136,16 +138,13 @@ class _Episode:
             resolved = resolve(action, before.screen)
         except InvalidTarget as e:
             return self.mistake(step, str(e), before)
-        verdict = gate(resolved, before.screen, self.config.allow, self.confirm, original=action)
+        verdict = gate(resolved, before.screen, self.config.allow, self.confirm,
+                       original=action, goal=self.requests)
         step.timings["resolve"] = _ms(start)  # includes the gate (and the person's answer)
         element = target_element(action, before.screen) or target_element(resolved, before.screen)
         step = replace(step, target=element.label if element is not None else "")
         if not verdict.allowed:
-            who = ("the person refused" if verdict.asked
-                   else "refused: nobody was there to confirm it and it was not pre-approved")
-            refusal = (f"{who}: {verdict.description} ({verdict.category}); "
-                       "choose something else or finish")
-            return self.mistake(replace(step, refusal=refusal), "", before)
+            return self.mistake(replace(step, refusal=verdict.refusal()), "", before)
         return self.execute(step, action, resolved, before)
 
     def execute(self, step: Step, action: Action, resolved: Action, before: Snapshot) -> Snapshot:
@@ -316,9 +315,16 @@ def run_episode(
     """Run the agent on `goal` until it finishes, gives up, or a budget runs out.
 
     `confirm(category, description)` is asked before sensitive actions whose category is not
+<<<<<<< HEAD
     in `config.allow`; without it they are refused. `on_step` sees every step as it is
     recorded. `ended()`, asked before every step, lets the task's environment end the
     episode. Device and disk failures end the episode as `infrastructure`; our own bugs raise.
+=======
+    in `config.allow`, and before calls, messages, deletions, payments and overwrites the
+    goal does not ask for (`automator.safety`); without it they are refused, and the reason
+    reaches the planner on the step. `on_step` sees every step as it is
+    recorded. Device and disk failures end the episode as `infrastructure`; our own bugs raise.
+>>>>>>> goal-gate
     """
     config = config or LoopConfig()
     episode = _Episode(goal, device, planner, config, recorder, confirm, on_step, ended)

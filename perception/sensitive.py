@@ -1,11 +1,22 @@
 """Generic rules that flag irreversible or costly actions before they happen.
 
 An action is sensitive by what its target says (text, description, resource id) and, for
-generic confirmation buttons ("OK", "Confirm", "Yes"), by what the screen around it says
-("Delete 3 photos?", "Total $12.99"). The rules are words and phrases in several languages;
-they never name an app. On-screen text is data: it only selects a category, nothing more.
+generic confirmation buttons ("OK", "Confirm", "Yes", "Save"), by what the screen around it says
+("Delete 3 photos?", "Total $12.99", "Edit contact"). The rules are words and phrases in
+several languages; they never name an app. On-screen text is data: it only selects a category,
+nothing more.
 
-Categories: payment, send_money, deletion, uninstall, install, permission.
+Categories: payment, send_money, deletion, uninstall, install, permission, and three that
+communicate or change what exists:
+- call: placing a phone call: a control labelled call/dial (not a call log, a call's settings,
+  ending or muting one), or a phone number shown with its kind ("555-0101 · Mobile") or as a
+  `tel:` link, which dial when tapped on every contact card;
+- send: sending a message, an e-mail, a post: a control labelled send;
+- overwrite: committing a form that edits an existing item: a save-like control ("Save",
+  "Done", "OK") in a window whose own text says it edits ("Edit contact", "Edit alarm time").
+  What can be seen on one screen is that an item is being edited, not which fields changed;
+  forms that save as one types (no commit control) and editors that say nothing of editing
+  are not seen.
 """
 
 from __future__ import annotations
@@ -16,6 +27,7 @@ from dataclasses import dataclass
 
 from devices.actions import Action, DoubleTap, ElementRef, LongPress, Point, Tap
 from perception.elements import Screen, UIElement
+from perception.merge import SEPARATOR
 
 PAYMENT = "payment"
 SEND_MONEY = "send_money"
@@ -23,7 +35,11 @@ DELETION = "deletion"
 UNINSTALL = "uninstall"
 INSTALL = "install"
 PERMISSION = "permission"
-CATEGORIES = (PAYMENT, SEND_MONEY, DELETION, UNINSTALL, INSTALL, PERMISSION)
+CALL = "call"
+SEND = "send"
+OVERWRITE = "overwrite"
+CATEGORIES = (PAYMENT, SEND_MONEY, DELETION, UNINSTALL, INSTALL, PERMISSION, CALL, SEND,
+              OVERWRITE)
 
 # Phrases a target's own label may start with or contain as words. Accents are stripped
 # and case folded before matching, so the lists are written plain.
@@ -60,13 +76,40 @@ _LABEL_RULES: dict[str, tuple[str, ...]] = {
         "allow", "grant", "while using the app", "only this time", "allow all the time",
         "zulassen", "erlauben", "autoriser", "permitir", "consenti", "toestaan",
     ),
+    CALL: (
+        "call", "dial", "voice call", "video call", "call back", "anrufen", "appeler",
+        "llamar", "chiamare", "chiama", "ligar", "bellen", "telefonieren",
+    ),
+    SEND: (
+        "send", "send message", "send sms", "send email", "absenden", "senden", "envoyer",
+        "enviar", "invia", "inviare", "verzenden", "versturen", "verstuur",
+    ),
 }
+# A label that names a call without placing one: its log, its settings, ending or muting it.
+_CALL_NOT = (
+    "log", "logs", "history", "settings", "forwarding", "waiting", "blocking", "blocked",
+    "recording", "end", "ended", "missed", "decline", "reject", "mute", "unmute", "hold",
+    "speaker", "duration", "hang", "screening", "ringtone", "verlauf", "beenden", "historique",
+    "raccrocher", "historial", "colgar", "cronologia", "termina", "historico", "desligar",
+    "geschiedenis", "ophangen",
+)
+# The kind of number a contact card shows beside a phone number that a tap dials.
+_PHONE_KINDS = (
+    "mobile", "cell", "home", "work", "phone", "telephone", "tel", "main", "handy", "mobil",
+    "telefon", "privat", "geschaftlich", "portable", "domicile", "travail", "movil", "celular",
+    "casa", "trabajo", "cellulare", "lavoro", "mobiel", "thuis", "werk",
+)
+_PHONE_NUMBER = re.compile(r"^(?:tel:)?\+?[\d\s().\-/]{7,}$")
 
 # Generic confirmations: sensitive only through what the screen says around them.
 _CONFIRMATIONS = (
     "ok", "okay", "yes", "confirm", "continue", "proceed", "accept", "agree", "send",
     "submit", "ja", "bestatigen", "weiter", "oui", "confirmer", "continuer", "si", "confirmar",
     "continuar", "conferma", "sim", "bevestigen",
+    # the commit of a form: sensitive only where the form edits an existing item
+    "save", "save changes", "done", "update", "apply", "speichern", "fertig", "ubernehmen",
+    "enregistrer", "termine", "appliquer", "guardar", "listo", "aplicar", "salva", "fatto",
+    "applica", "opslaan", "klaar", "toepassen", "salvar", "concluido",
 )
 
 # Screen context that makes a confirmation sensitive.
@@ -81,6 +124,8 @@ _CONTEXT_RULES: dict[str, tuple[str, ...]] = {
     INSTALL: ("install", "installieren", "installer", "instalar"),
     PERMISSION: ("allow", "permission", "access your", "zugriff", "autoriser", "permitir",
                  "permesso"),
+    OVERWRITE: ("edit", "editing", "bearbeiten", "andern", "modifier", "editer", "editar",
+                "modificar", "modifica", "bewerken", "wijzigen"),
 }
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|(?:usd|eur|gbp|chf)\b)")
 _MAX_LABEL_WORDS = 6  # longer labels are sentences (list items, descriptions), not buttons
@@ -108,15 +153,54 @@ def _label_texts(element: UIElement) -> list[str]:
     return [normalize(t) for t in (element.text, element.description, rid) if t]
 
 
+def _primary_label(element: UIElement) -> str:
+    """What a control is called: its text, else its description, else its resource name (a
+    row's description is often a preview of its content: "Call me when you land")."""
+    rid = element.resource_id.rpartition("/")[2]
+    first = (element.text or element.description or rid).split(SEPARATOR)[0]
+    return normalize(first)
+
+
+def _rule_texts(element: UIElement, category: str) -> list[str]:
+    if category in (CALL, SEND):
+        return [] if element.checkable else [_primary_label(element)]
+    if category == PERMISSION and element.checkable:
+        return []  # a settings switch named "Allow ..." is a setting, not a grant
+    return _label_texts(element)
+
+
+def _matches(text: str, category: str, phrases: tuple[str, ...]) -> bool:
+    if len(text.split()) > _MAX_LABEL_WORDS or not any(_has_phrase(text, p) for p in phrases):
+        return False
+    return category != CALL or not any(_has_phrase(text, w) for w in _CALL_NOT)
+
+
 def _match_label(element: UIElement) -> Sensitivity | None:
-    for text in _label_texts(element):
-        if len(text.split()) > _MAX_LABEL_WORDS:
-            continue
-        for category, phrases in _LABEL_RULES.items():
-            if category == PERMISSION and element.checkable:
-                continue  # a settings switch named "Allow ..." is a setting, not a grant
-            if any(_has_phrase(text, p) for p in phrases):
-                return Sensitivity(category, f'the target says "{element.label}"')
+    for category, phrases in _LABEL_RULES.items():
+        if any(_matches(t, category, phrases) for t in _rule_texts(element, category)):
+            return Sensitivity(category, f'the target says "{element.label}"')
+    return None
+
+
+def _is_phone_number(text: str) -> bool:
+    text = text.strip()
+    return bool(_PHONE_NUMBER.match(text)) and sum(c.isdigit() for c in text) >= 7
+
+
+def _match_dial_link(element: UIElement) -> Sensitivity | None:
+    """A phone number that dials when tapped: a `tel:` link, or a number shown with its kind
+    ("555-0101" over "Mobile"), as contact cards show them."""
+    if element.editable:
+        return None
+    rid = element.resource_id.rpartition("/")[2].replace("_", " ")
+    parts = [p.strip() for t in (element.text, element.description, rid)
+             for p in re.split(r"[|·•]", t) if p.strip()]
+    if not any(_is_phone_number(p) for p in parts):
+        return None
+    kinds = [normalize(p) for p in parts if not _is_phone_number(p)]
+    linked = any(p.casefold().startswith("tel:") for p in parts)
+    if linked or any(_has_phrase(k, w) for k in kinds for w in _PHONE_KINDS):
+        return Sensitivity(CALL, f'the target is a phone number to dial: "{element.label}"')
     return None
 
 
@@ -152,7 +236,11 @@ def _match_context(element: UIElement, screen: Screen) -> Sensitivity | None:
 
 def classify_element(element: UIElement, screen: Screen) -> Sensitivity | None:
     """The sensitive category of activating `element` on `screen`, or None."""
-    found = _match_label(element)
+    found = _match_label(element) or _match_dial_link(element)
+    if found is not None and found.category == SEND:
+        money = _match_context(element, screen)  # "Send" under "Transfer $50 to Bob"
+        if money is not None and money.category in (PAYMENT, SEND_MONEY):
+            return money
     if found is None and _is_confirmation(element):
         found = _match_context(element, screen)
     return found

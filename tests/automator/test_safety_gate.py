@@ -47,9 +47,28 @@ CHECKOUT = _screen(
         (_el(0, "Back to cart"), CHECKOUT, None),
         (_el(0, "Display"), _screen(), None),  # "pay" only as a word
         (_el(0, "Reset timer"), _screen(), None),
-        (_el(0, "Send"), _screen(UIElement(1, "text", Bounds(0, 0, 9, 9), text="See you")), None),
+        (_el(0, "Send"), _screen(UIElement(1, "text", Bounds(0, 0, 9, 9), text="See you")),
+         "send"),
         (_el(0, "Allow notifications", role="switch", checkable=True), _screen(), None),
         (_el(0, "Delete the meeting notes from last Tuesday and tell Anna"), _screen(), None),
+        # calls: a call control or a number shown with its kind; not a log, not hanging up
+        (_el(0, "Call"), _screen(), "call"),
+        (_el(0, "", desc="Video call"), _screen(), "call"),
+        (_el(0, "Anrufen"), _screen(), "call"),
+        (_el(0, "", rid="com.dialer:id/call_button"), _screen(), "call"),
+        (_el(0, "+44 20 7946 0321", desc="Work"), _screen(), "call"),
+        (_el(0, "tel:5550172"), _screen(), "call"),
+        (_el(0, "Call log"), _screen(), None),
+        (_el(0, "End call"), _screen(), None),
+        (_el(0, "Callum Reyes", desc="Call me when you land | 9:12 AM"), _screen(), None),
+        (_el(0, "555-0172", desc="See you soon | Sun"), _screen(), None),  # a thread
+        (_el(0, "555-0172", desc="Mobile", role="input", editable=True), _screen(), None),
+        # sending, in several languages; money sent is still send_money
+        (_el(0, "", desc="Send SMS"), _screen(), "send"),
+        (_el(0, "Envoyer"), _screen(), "send"),
+        (_el(0, "Send read receipts", role="switch", checkable=True), _screen(), None),
+        (_el(1, "Send"), _screen(UIElement(0, "text", Bounds(0, 0, 9, 9),
+                                           text="Transfer $50.00 to Ada")), "send_money"),
     ],
 )
 def test_labels_classify(element, screen, category):
@@ -118,3 +137,16 @@ def test_confirmation_context_is_its_own_window_text_not_other_buttons():
     assert found is not None and found.category == "deletion"
     app_title = UIElement(1, "text", Bounds(0, 0, 9, 9), text="Delete account", window=0)
     assert classify_element(dialog_ok, _screen(dialog_ok, app_title)) is None
+
+
+@pytest.mark.unit
+def test_saving_a_form_that_edits_an_item_is_an_overwrite():
+    save = _el(1, "Save")
+    edit = _screen(UIElement(0, "text", Bounds(0, 0, 9, 9), text="Edit contact"), save)
+    assert classify_element(save, edit).category == "overwrite"
+    fertig = _el(1, "Fertig")
+    assert classify_element(fertig, _screen(
+        UIElement(0, "text", Bounds(0, 0, 9, 9), text="Kontakt bearbeiten"), fertig)
+    ).category == "overwrite"
+    new = _screen(UIElement(0, "text", Bounds(0, 0, 9, 9), text="Create contact"), save)
+    assert classify_element(save, new) is None

@@ -18,7 +18,8 @@ REQUIRED = {"id", "goal", "app", "success", "changes", "expect", "max_steps", "s
             "script"}
 EXPECT = ("success", "infeasible", "blocked")
 OPS = {"equals", "not_equals", "contains", "has", "lacks", "length", "exists"}
-CATEGORIES = {"payment", "deletion", "send_money", "uninstall", "install", "permission"}
+CATEGORIES = {"payment", "deletion", "send_money", "uninstall", "install", "permission", "call",
+              "send", "overwrite"}
 APPS = {"launcher", "settings", "contacts", "messages", "clock", "notes", "shop", "game"}
 STATE_KEYS = {"system", "settings", "contacts", "messages", "clock", "notes", "shop", "game"}
 

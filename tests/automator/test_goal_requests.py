@@ -1,0 +1,95 @@
+"""Reading what a goal asks for: the consequential kinds (by verbs, idioms, other languages
+and the sentence model) and the names it gives. Sentences of our own, in no task file."""
+
+import pytest
+
+from automator.goal_requests import GoalRequests, clauses
+
+NONE: frozenset[str] = frozenset()
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("goal", "kinds"),
+    [
+        ("phone my brother", {"call"}),
+        ("give Ingrid a ring when you can", {"call"}),
+        ("could you dial 555 0101", {"call"}),
+        ("Ruf bitte Anna an", {"call"}),
+        ("Llama a María", {"call"}),
+        ("请给王芳打电话", {"call"}),
+        ("let Omar know I'll be late", {"send"}),
+        ("Could you message Rui that the parcel arrived?", {"send"}),
+        ("Schick Tom eine Nachricht", {"send"}),
+        ("throw away the old grocery list", {"deletion"}),
+        ("Supprime la note Courses", {"deletion"}),
+        ("I don't need the Lisbon note any more, toss it", {"deletion"}),
+        ("purchase two lamps", {"payment"}),
+        ("send $15 to Ana", {"payment", "send"}),
+        ("correct the spelling of Lee's surname", {"overwrite"}),
+        ("Sam's surname is Park now", {"overwrite"}),
+        ("open Bob's card and call him", {"call"}),
+        # asks for none of them
+        ("is my wifi on?", NONE),
+        ("what did Bob say about dinner?", NONE),
+        ("Tell me Bob's email", NONE),
+        ("make the screen brighter", NONE),
+        ("Set a reminder at 9 and call it Standup", NONE),
+        ("explore the apps", NONE),
+        # a message's words are its content, not a request
+        ("Text Lina: I'll call you back", {"send"}),
+        ("write to Carl 'please delete my old number'", {"send"}),
+    ],
+)
+def test_the_kinds_a_goal_asks_for(goal, kinds):
+    assert GoalRequests(goal).kinds == kinds
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("goal", "kind"),
+    [("shoot Priya a quick text", "send"), ("get Kai on the line", "call")],
+)
+def test_the_sentence_model_reads_verbs_no_list_holds(goal, kind):
+    assert GoalRequests(goal).kinds == {kind}
+
+
+@pytest.mark.unit
+def test_clauses_leave_out_politeness_quotes_and_values():
+    # a value after a colon runs to the end of its sentence
+    assert clauses("Could you please reply to Jo: see you at 5, bye. Then ring Sam") == [
+        "reply to jo", "ring sam"]
+    assert clauses("text Ada 'delete this' and tell me") == ["text ada", "tell me"]
+
+
+@pytest.mark.unit
+def test_names_are_capitalised_words_uncased_scripts_and_numbers():
+    goal = GoalRequests("Can you call Mia's mobile, 555-0163, or mail mia.t@example.org?")
+    assert goal.names == {"mia"}
+    assert goal.numbers == {"5550163"}
+    assert GoalRequests("please ring 王芳").names == {"王芳"}
+    assert not GoalRequests("Call whoever texted me last").names_something()
+
+
+@pytest.mark.unit
+def test_a_name_is_found_in_the_texts_around_an_action():
+    goal = GoalRequests("call Mia")
+    assert goal.named_in(["Mia Torres", "Call"])
+    assert not goal.named_in(["Bob Okoye", "Call", "Message"])
+    assert GoalRequests("dial 555 0163").named_in(["+1 555-0163", "Mobile"])
+    assert GoalRequests("dial 555 0163").named_in(["Call"], page=["Mia", "555-0163"])
+    # a form's fields show the item it edits, but also the new value just typed
+    update = GoalRequests("set Bob's number to 555-0199")
+    assert not update.named_in(["Edit contact"], fields=["Mia", "555-0199"])
+    assert update.named_in(["Edit contact"], fields=["Bob", "555-0199"])
+    assert GoalRequests("my dentist has a new number, 555-0199").named_in(
+        ["Edit contact"], fields=["Dr. Ito", "555-0199"])
+
+
+@pytest.mark.unit
+def test_a_message_s_words_name_nothing():
+    goal = GoalRequests("Send 'Your parcel is here' to 555-0142 saying Ana Says Hi")
+    assert goal.names == set() and goal.numbers == {"5550142"}
+    assert GoalRequests("text Bob: Call Ana").names == {"bob"}
+    assert GoalRequests("ring 王芳").named_in(["李王芳"])
+    assert GoalRequests("请给王芳打电话").named_in(["王芳", "Call"])
