@@ -315,16 +315,11 @@ def run_episode(
     """Run the agent on `goal` until it finishes, gives up, or a budget runs out.
 
     `confirm(category, description)` is asked before sensitive actions whose category is not
-<<<<<<< HEAD
-    in `config.allow`; without it they are refused. `on_step` sees every step as it is
-    recorded. `ended()`, asked before every step, lets the task's environment end the
-    episode. Device and disk failures end the episode as `infrastructure`; our own bugs raise.
-=======
     in `config.allow`, and before calls, messages, deletions, payments and overwrites the
     goal does not ask for (`automator.safety`); without it they are refused, and the reason
-    reaches the planner on the step. `on_step` sees every step as it is
-    recorded. Device and disk failures end the episode as `infrastructure`; our own bugs raise.
->>>>>>> goal-gate
+    reaches the planner on the step. `on_step` sees every step as it is recorded. `ended()`,
+    asked before every step, lets the task's environment end the episode. Device and disk
+    failures end the episode as `infrastructure`; our own bugs raise.
     """
     config = config or LoopConfig()
     episode = _Episode(goal, device, planner, config, recorder, confirm, on_step, ended)
