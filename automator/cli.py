@@ -55,7 +55,8 @@ NOTES_HELP = "do not tell a model planner what the exploration memory knows of e
 REALISM_HELP = ("virtual phone: on | off | features (hints,unlabelled,opaque_ids,"
                 "system_windows,transitions,interruptions); default off")
 GRAMMAR_HELP = ("action grammar of a model planner: som_json | uitars | uitars_v1 | "
-                "qwen_mobile | qwen3_mobile (default: inferred from the model's name)")
+                "qwen_mobile | qwen2_mobile | qwen3_mobile (default: inferred from the "
+                "model's name)")
 
 
 def _slug(text: str, limit: int = 40) -> str:

@@ -93,7 +93,7 @@ def test_a_served_model_is_told_the_app_memory_unless_asked_not_to(
     args = ["run", "Turn on Wi-Fi", "--planner", f"openai:m@{server.base_url}", "--memory",
             str(memory), "--out", str(tmp_path / "e")]
     assert main([*args] if notes else [*args, "--no-app-notes"]) == 0
-    user = server.requests[0]["messages"][1]["content"][0]["text"]
+    user = server.requests[0]["messages"][1]["content"][-1]["text"]
     assert ("This app's screens" in user) is notes
     notes_part = user.split("Current screen")[0]  # on the home screen: the apps' overview
     assert ("app 'Settings': Settings" in notes_part) is notes
