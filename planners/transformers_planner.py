@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -81,6 +82,7 @@ class _PrefixCache:
     cache: Any  # its past_key_values
 
 
+_VISION_TOKENS = re.compile(r"<\|(?:image_pad|video_pad|vision_start|vision_end)\|>")
 EPISODE_MODEL_TYPES = ("qwen2_vl", "qwen2_5_vl", "qwen3_vl")  # what `Episodes` serves
 
 
@@ -157,7 +159,8 @@ class TransformersPlanner:
         inputs = self._encode_text(text, images)
         prompt = Prompt(conv.system, "", None, conv.frame)
         reply, usage = self._generate(inputs, sampling.generate_kwargs(),
-                                      self._cache_for(prompt.system, inputs["input_ids"][0]))
+                                      self._cache_for(prompt.system, inputs["input_ids"][0]),
+                                      verbatim=True)
         usage["prefilled_tokens"] = usage["prompt_tokens"] - usage["cached_prefix_tokens"]
         return reply, usage, _last_grid(inputs)
 
@@ -188,14 +191,22 @@ class TransformersPlanner:
         elapsed_ms = (time.perf_counter() - started) * 1000
         decode = self.processor.tokenizer.decode
         cache.text, cache.images = text + decode(tokens), len(images)
-        reply_ids = tokens[:-1] if int(tokens[-1]) in self.stop_ids else tokens
-        reply = decode(reply_ids, skip_special_tokens=False)
+        reply = self.reply_text(tokens)
         prompt_tokens = cache.engine.length + 1 - len(tokens)
         usage = {"prompt_tokens": float(prompt_tokens), "prefilled_tokens": float(fed),
                  "cached_prefix_tokens": float(prompt_tokens - fed),
                  "completion_tokens": float(len(tokens)), "generate_ms": elapsed_ms,
                  "tokens_per_s": len(tokens) / max(elapsed_ms / 1000, 1e-9)}
         return reply, usage, _last_grid(inputs)
+
+    def reply_text(self, tokens: Any) -> str:
+        """The reply as the model wrote it, up to its end-of-sequence token, special tokens
+        (UI-TARS' box markers) kept, image placeholders taken out (the processor would
+        read them as images when the conversation is prefilled again)."""
+        ids = [int(t) for t in tokens]
+        cut = next((i for i, t in enumerate(ids) if t in self.stop_ids), len(ids))
+        text = self.processor.tokenizer.decode(ids[:cut], skip_special_tokens=False)
+        return _VISION_TOKENS.sub("", text)
 
     def verify(self, goal: str, action: Action, before: Screen, after: Screen) -> Verification:
         """Ask the model whether `action` worked, from the before/after screenshots (inside
@@ -251,8 +262,8 @@ class TransformersPlanner:
         cached = self._cache_for(prompt.system, inputs["input_ids"][0])
         return self._generate(inputs, self.sampling.generate_kwargs(), cached)
 
-    def _generate(self, inputs: Any, sampling: dict[str, Any], cached: _PrefixCache | None
-                  ) -> tuple[str, dict[str, float]]:
+    def _generate(self, inputs: Any, sampling: dict[str, Any], cached: _PrefixCache | None,
+                  verbatim: bool = False) -> tuple[str, dict[str, float]]:
         """One generate call; `cached` is a prefix of `inputs` whose cache is copied in."""
         import torch
 
@@ -266,7 +277,8 @@ class TransformersPlanner:
         elapsed_ms = (time.perf_counter() - started) * 1000
         prompt_tokens = inputs["input_ids"].shape[1]
         new = output[0, prompt_tokens:]
-        reply = self.processor.tokenizer.decode(new, skip_special_tokens=True)
+        reply = (self.reply_text(new) if verbatim
+                 else self.processor.tokenizer.decode(new, skip_special_tokens=True))
         usage = {"prompt_tokens": float(prompt_tokens), "completion_tokens": float(len(new)),
                  "cached_prefix_tokens": float(len(cached.ids) if cached else 0),
                  "generate_ms": elapsed_ms,

@@ -143,7 +143,7 @@ class Frame:
         """A device-pixel point in this frame (the inverse of `to_device`, to the frame's
         precision): how the model would write it."""
         (dw, dh), (fw, fh) = self.device_wh, self.extent()
-        x, y = (point.x + 0.5) * fw / dw, (point.y + 0.5) * fh / dh
+        x, y = point.x * fw / dw, point.y * fh / dh
         if self.kind is FrameKind.FRACTION:
             return round(x, 3), round(y, 3)
         return round(x), round(y)
