@@ -54,6 +54,10 @@ PLANNER_HELP = "default | transformers:MODEL_ID_OR_PATH | openai:MODEL@BASE_URL"
 NOTES_HELP = "do not tell a model planner what the exploration memory knows of each app"
 REALISM_HELP = ("virtual phone: on | off | features (hints,unlabelled,opaque_ids,"
                 "system_windows,transitions,interruptions); default off")
+TEMPLATE_HELP = ("model planner: a prompt template file of your own (an official one); "
+                 "{instruction} {action_space} {output_format} {language} {device} are "
+                 "filled in; with {instruction} it is the first user turn, else the system "
+                 "prompt")
 GRAMMAR_HELP = ("action grammar of a model planner: som_json | uitars | uitars_v1 | "
                 "qwen_mobile | qwen2_mobile | qwen3_mobile (default: inferred from the "
                 "model's name)")
@@ -111,7 +115,8 @@ def _planner_for_run(args: argparse.Namespace, device: Device, say: Callable[[st
     starts from the phone's own initial state; a real phone never is (see `needs_map`)."""
     from automator.config import build_device, build_planner
 
-    options = {"on_progress": say, "grammar": args.grammar, "app_notes": not args.no_app_notes}
+    options = {"on_progress": say, "grammar": args.grammar, "app_notes": not args.no_app_notes,
+               "prompt_template": args.prompt_template, "screenshots": args.screenshots}
     if args.device.partition(":")[0] != "virtual":  # a real phone is explored only when asked
         return build_planner(args.planner, device, args.memory, may_explore=False, **options)
     with build_device(args.device, _phone_config(args)) as twin:
@@ -373,6 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--device", default="virtual", help="virtual | android[:SERIAL] | desktop")
     run.add_argument("--planner", default="default", help=PLANNER_HELP)
     run.add_argument("--grammar", help=GRAMMAR_HELP)
+    run.add_argument("--prompt-template", metavar="FILE", help=TEMPLATE_HELP)
+    run.add_argument("--screenshots", type=count(1), metavar="N",
+                     help="model planner: recent screenshots shown (default: the family's)")
     run.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
     run.add_argument("--max-steps", type=count(1), default=30)
     run.add_argument("--out", help="episode folder (default ./runs/<time>-<goal>)")
