@@ -10,6 +10,7 @@
     automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
                    [--seed N] [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
+    automator bench planner MODEL [--episode-steps 10] [--screenshots N]
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda] [--max-pixels N]
                         [--episode-steps N] [--batch N] [--compile]
     automator bench capture [--realism on] [--seed N] [--rounds R]
@@ -214,6 +215,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
             f"step overhead over {result.steps} steps: median {result.median_ms:.1f} ms, "
             f"max {result.max_ms:.1f} ms\nphase medians (ms): {phases}"
         )
+        return EXIT_OK
+    if args.what == "planner":
+        from automator.bench import bench_planner_episode, format_planner_episode
+
+        if not args.dir:
+            return _error("bench planner needs a model: a path or hub id")
+        rows = bench_planner_episode(args.dir, args.episode_steps, args.screenshots,
+                                     args.torch_device)
+        console.line_printer()(format_planner_episode(rows))
         return EXIT_OK
     if args.what == "vlm":
         from planners.bench_vlm import format_table, run_benchmark
@@ -432,8 +442,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_explore)
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
-    bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture"])
-    bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps")
+    bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture",
+                                        "planner"])
+    bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps; "
+                       "planner: a transformers model (tokens prefilled per episode step)")
+    bench.add_argument("--screenshots", type=count(1), help="planner: screenshots shown")
     bench.add_argument("--steps", type=count(1), default=40)
     bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
     bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")
