@@ -319,7 +319,7 @@ def _stop_ids(model: Any, processor: Any) -> frozenset[int]:
     """The tokens that end a reply: the generation config's end-of-sequence ids."""
     eos = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
     if eos is None:
-        eos = processor.tokenizer.eos_token_id
+        eos = getattr(getattr(processor, "tokenizer", None), "eos_token_id", None)
     return frozenset([eos] if isinstance(eos, int) else eos or [])
 
 
