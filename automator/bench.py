@@ -73,3 +73,42 @@ def bench_step(steps: int = 40, record: bool = True) -> StepBench:
         phases_median_ms={p: statistics.median(s.timings.get(p, 0.0) for s in executed)
                           for p in phases},
     )
+
+
+def bench_planner_episode(model: str, steps: int = 10, screenshots: int | None = None,
+                          torch_device: str | None = None, max_new_tokens: int = 16
+                          ) -> list[dict[str, float]]:
+    """A `steps`-step episode of a transformers planner (MODEL: a path or hub id) on the
+    virtual phone's home screen, history growing as the loop grows it; per step the usage:
+    prompt, prefilled and cached tokens. Unreadable replies (random weights) count too."""
+    import contextlib
+
+    from devices.actions import Key, PressKey
+    from devices.virtual.phone import VirtualPhone
+    from perception import perceive
+    from planners.conversation import Dialect
+    from planners.errors import ParseError
+    from planners.planner import PastStep
+    from planners.transformers_planner import TransformersPlanner
+
+    planner = TransformersPlanner(model, device=torch_device, max_new_tokens=max_new_tokens,
+                                  dialect=Dialect(screenshots=screenshots))
+    phone = VirtualPhone()
+    history: list[PastStep] = []
+    rows = []
+    for _ in range(steps):
+        screen = perceive(phone.capture())  # a new capture each step, as in the loop
+        with contextlib.suppress(ParseError):
+            planner.decide("Turn on Wi-Fi", screen, history)
+        rows.append(dict(planner.last_usage))
+        history.append(PastStep(PressKey(Key.HOME), outcome="no visible change"))
+    return rows
+
+
+def format_planner_episode(rows: list[dict[str, float]]) -> str:
+    lines = ["step  prompt  prefilled  cached  reply  ms"]
+    for i, u in enumerate(rows, start=1):
+        lines.append(f"{i:>4}  {u['prompt_tokens']:>6.0f}  {u['prefilled_tokens']:>9.0f}  "
+                     f"{u['cached_prefix_tokens']:>6.0f}  {u['completion_tokens']:>5.0f}  "
+                     f"{u['generate_ms']:.0f}")
+    return "\n".join(lines)

@@ -12,6 +12,7 @@
     automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
                    [--seed N] [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
+    automator bench planner MODEL [--episode-steps 10] [--screenshots N]
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda] [--max-pixels N]
                         [--episode-steps N] [--batch N] [--compile]
     automator bench capture [--realism on] [--seed N] [--rounds R]
@@ -61,8 +62,13 @@ PLANNER_HELP = "default | transformers:MODEL_ID_OR_PATH | openai:MODEL@BASE_URL"
 NOTES_HELP = "do not tell a model planner what the exploration memory knows of each app"
 REALISM_HELP = ("virtual phone: on | off | features (hints,unlabelled,opaque_ids,"
                 "system_windows,transitions,interruptions); default off")
+TEMPLATE_HELP = ("model planner: a prompt template file of your own (an official one); "
+                 "{instruction} {action_space} {output_format} {language} {device} are "
+                 "filled in; with {instruction} it is the first user turn, else the system "
+                 "prompt")
 GRAMMAR_HELP = ("action grammar of a model planner: som_json | uitars | uitars_v1 | "
-                "qwen_mobile | qwen3_mobile (default: inferred from the model's name)")
+                "qwen_mobile | qwen2_mobile | qwen3_mobile (default: inferred from the "
+                "model's name)")
 
 
 def _slug(text: str, limit: int = 40) -> str:
@@ -117,7 +123,8 @@ def _planner_for_run(args: argparse.Namespace, device: Device, say: Callable[[st
     starts from the phone's own initial state; a real phone never is (see `needs_map`)."""
     from automator.config import build_device, build_planner
 
-    options = {"on_progress": say, "grammar": args.grammar, "app_notes": not args.no_app_notes}
+    options = {"on_progress": say, "grammar": args.grammar, "app_notes": not args.no_app_notes,
+               "prompt_template": args.prompt_template, "screenshots": args.screenshots}
     kind = args.device.partition(":")[0]
     if kind == "browser" and args.planner in ("default", "embedded") and not args.memory:
         from planners.embedded import EmbeddedPlanner
@@ -220,6 +227,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
             f"step overhead over {result.steps} steps: median {result.median_ms:.1f} ms, "
             f"max {result.max_ms:.1f} ms\nphase medians (ms): {phases}"
         )
+        return EXIT_OK
+    if args.what == "planner":
+        from automator.bench import bench_planner_episode, format_planner_episode
+
+        if not args.dir:
+            return _error("bench planner needs a model: a path or hub id")
+        rows = bench_planner_episode(args.dir, args.episode_steps, args.screenshots,
+                                     args.torch_device)
+        console.line_printer()(format_planner_episode(rows))
         return EXIT_OK
     if args.what == "vlm":
         from planners.bench_vlm import format_table, run_benchmark
@@ -396,6 +412,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="virtual | android[:SERIAL] | desktop[:APP] | browser:URL")
     run.add_argument("--planner", default="default", help=PLANNER_HELP)
     run.add_argument("--grammar", help=GRAMMAR_HELP)
+    run.add_argument("--prompt-template", metavar="FILE", help=TEMPLATE_HELP)
+    run.add_argument("--screenshots", type=count(1), metavar="N",
+                     help="model planner: recent screenshots shown (default: the family's)")
     run.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
     run.add_argument("--max-steps", type=count(1), default=30)
     run.add_argument("--out", help="episode folder (default ./runs/<time>-<goal>)")
@@ -453,8 +472,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_explore)
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
-    bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture"])
-    bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps")
+    bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture",
+                                        "planner"])
+    bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps; "
+                       "planner: a transformers model (tokens prefilled per episode step)")
+    bench.add_argument("--screenshots", type=count(1), help="planner: screenshots shown")
     bench.add_argument("--steps", type=count(1), default=40)
     bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
     bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")

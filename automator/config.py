@@ -173,6 +173,8 @@ def build_planner(
     grammar: str | None = None,
     app_notes: bool = True,
     may_explore: bool = True,
+    prompt_template: str | Path | None = None,
+    screenshots: int | None = None,
 ) -> Planner:
     """A planner from its spec; the embedded one explores the device first if it has no
     memory yet (with progress) and `may_explore`, else raises ConfigError saying how to make
@@ -193,7 +195,7 @@ def build_planner(
         except (OSError, ValueError) as e:
             raise ConfigError(f"cannot read the script {arg}: {e}") from e
     if kind in ("transformers", "openai"):
-        planner = build_model_planner(spec, grammar)
+        planner = build_model_planner(spec, grammar, prompt_template, screenshots)
         if app_notes:
             attach_app_notes(planner, memory_dir(device, memory))
         return planner
@@ -252,14 +254,20 @@ def _embedded_planner(device: Device, folder: Path, on_progress: Progress | None
                                            may_explore=may_explore))
 
 
-def build_model_planner(spec: str, grammar: str | None = None) -> Planner:
+def build_model_planner(spec: str, grammar: str | None = None,
+                        prompt_template: str | Path | None = None,
+                        screenshots: int | None = None) -> Planner:
     """`transformers:MODEL_ID_OR_PATH` or `openai:MODEL@BASE_URL` (key from OPENAI_API_KEY);
-    it does not depend on the device, so one can serve many episodes."""
+    it does not depend on the device, so one can serve many episodes. `prompt_template`: a
+    file with a prompt of one's own (see `planners.conversation`); `screenshots`: how many
+    recent screenshots the model is shown (None: its family's number)."""
+    from planners.conversation import Dialect
     from planners.errors import PlannerError
     from planners.spec import SpecError, build_planner, parse_spec
 
     try:
-        return build_planner(parse_spec(spec, grammar))
+        dialect = Dialect.with_template_file(prompt_template, screenshots=screenshots)
+        return build_planner(parse_spec(spec, grammar), dialect=dialect)
     except (SpecError, PlannerError, OSError, ValueError) as e:
         raise ConfigError(f"cannot build the planner {spec!r}: {e}") from e
 

@@ -20,14 +20,16 @@ from typing import Any
 
 from devices.actions import Action
 from perception.elements import Screen
+from planners.conversation import Chat, Dialect
 from planners.errors import PlannerError
 from planners.grammars import Grammar, get_grammar
 from planners.planner import Decision, PastStep
 from planners.verify_prompt import Verification, build_verify_prompt, parse_verdict, verify_messages
-from planners.vlm import Prompt, build_prompt, no_app_notes, openai_messages
+from planners.vlm import no_app_notes
 
 log = logging.getLogger(__name__)
 RETRY_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+VERIFY_MAX_TOKENS = 128  # one JSON verdict with a one-sentence reason
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class OpenAICompatiblePlanner:
         image_format: str = "png",
         device: str = "phone",
         max_pixels: int | None = None,  # image budget for resized-frame grammars
+        dialect: Dialect | None = None,  # screenshots kept, language, a template of one's own
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.model = model
@@ -83,29 +86,41 @@ class OpenAICompatiblePlanner:
         self._sleep = sleep
         self.app_notes: Callable[[str], str] = no_app_notes  # package -> notes
         self.name = f"openai:{model}"
+        self.chat = Chat(self.grammar, self.rendering, device, dialect)
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
-        prompt = build_prompt(goal, screen, history, self.grammar, self.rendering, self.device,
-                              self.max_pixels,
-                              app_notes=self.app_notes(screen.app))
+        """The next action; the request holds the whole episode so far (see
+        `planners.conversation`), the model's earlier replies verbatim."""
+        conv = self.chat.step(goal, screen, history, self.max_pixels, self.app_notes)
         started = time.perf_counter()
-        body, attempts = self._post_with_retries(self._payload(prompt))
+        body, attempts = self._post_with_retries(self._payload(conv.openai_messages(
+            self.image_format)))
         reply, usage = _reply_and_usage(body)
+        self.chat.reply(reply)
         usage.update(latency_ms=(time.perf_counter() - started) * 1000, attempts=attempts)
-        decision = self.grammar.parse(reply, screen, prompt.frame)
+        decision = self.grammar.parse(reply, screen, conv.frame)
         return Decision(decision.action, decision.thought, reply, decision.confidence, usage)
 
     def verify(self, goal: str, action: Action, before: Screen, after: Screen) -> Verification:
-        """Ask the model whether `action` worked, from the before/after screenshots."""
+        """Ask the model whether `action` worked: inside the episode's conversation when
+        `before` is its last screen (nothing earlier rewritten), else as a request of its
+        own with both screenshots."""
+        conv = self.chat.verification(action, before, after, self.max_pixels)
+        if conv is not None:
+            body, _ = self._post_with_retries(self._payload(
+                conv.openai_messages(self.image_format), VERIFY_MAX_TOKENS))
+            reply = _reply_and_usage(body)[0]
+            self.chat.reply(reply, decision=False)
+            return parse_verdict(reply)
         prompt = build_verify_prompt(goal, action, before, after, self.device)
-        payload = {"model": self.model, "messages": verify_messages(prompt, self.image_format),
-                   "temperature": 0.0, "max_tokens": 128}
-        body, _ = self._post_with_retries(payload)
+        body, _ = self._post_with_retries(self._payload(
+            verify_messages(prompt, self.image_format), VERIFY_MAX_TOKENS))
         return parse_verdict(_reply_and_usage(body)[0])
 
-    def _payload(self, prompt: Prompt) -> dict[str, Any]:
-        return {"model": self.model, "messages": openai_messages(prompt, self.image_format),
-                "temperature": self.temperature, "max_tokens": self.max_tokens}
+    def _payload(self, messages: list[dict[str, Any]], max_tokens: int | None = None
+                 ) -> dict[str, Any]:
+        return {"model": self.model, "messages": messages, "temperature": self.temperature,
+                "max_tokens": max_tokens or self.max_tokens}
 
     def _post_with_retries(self, payload: dict[str, Any]) -> tuple[dict[str, Any], int]:
         data = json.dumps(payload).encode("utf-8")

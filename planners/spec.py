@@ -3,7 +3,8 @@
     transformers:MODEL_ID_OR_PATH           a local transformers model
     openai:MODEL@BASE_URL                   an OpenAI-compatible server
     ...#GRAMMAR                             optional grammar override (som_json, uitars,
-                                            uitars_v1, qwen_mobile, qwen3_mobile)
+                                            uitars_v1, qwen_mobile, qwen2_mobile,
+                                            qwen3_mobile)
 
 Without an override the grammar is inferred from the model's name (`infer_grammar`).
 """

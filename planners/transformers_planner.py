@@ -4,23 +4,34 @@ CUDA when present (bf16, flash_attention_2 when flash_attn is installed, else sd
 otherwise. The screenshot is sized by the family's own rule before the processor sees it, so
 the coordinate frame is exact; it is then read back from the processor's `image_grid_thw`.
 
-Prefix cache: the system prompt (role, data rule, action space, output format) is the same
-at every step. Its key/value cache is computed once and a copy is handed to `generate` at
-each step, so only the goal, history and image are prefilled. Qwen2-VL's multimodal RoPE
-handles this in transformers 5 (positions of the new image tokens are computed over the
-whole sequence); the equivalence is checked by a test with greedy decoding. Set
-`reuse_prefix_cache=False` to turn it off.
+Conversation: one per episode, append-only, in the grammar's dialect (`planners.conversation`).
 
-Verification (`verify`, the `ModelVerifier` protocol): the before and after screenshots go
-into one user message as two image placeholders, the processor gets both images in that
-order; the reply is short and greedy and read by `parse_verdict`. The verifier's system
-prompt differs from the planner's, so the prefix cache is not used for it.
+Episode cache (greedy decoding, Qwen2-VL / Qwen2.5-VL / Qwen3-VL): the planner keeps the
+key/value cache of the whole conversation so far in a `vl_engine.Episodes` (a static cache,
+multimodal RoPE positions computed over the whole conversation). Each step it renders the
+conversation with the chat template; when the text the cache holds is a prefix of it, only
+the rest (the last action's result, the new screenshot, the question) is prefilled, with the
+new images only; else (the oldest screenshot left the window, another episode) it starts
+again. The reply's own tokens stay in the cache as generated. `usage` reports
+`prefilled_tokens` and `cached_prefix_tokens` per step. The tokens are those of `generate`
+on the whole conversation (tests check it on tiny models), up to the retokenisation of
+earlier replies.
+
+Otherwise (sampling, other model types, `reuse_prefix_cache=False` for the first): each step
+is one `generate` call over the whole conversation, with the system prompt's cache copied in
+when `reuse_prefix_cache`.
+
+Verification (`verify`, the `ModelVerifier` protocol): inside the conversation when the
+action was decided there (the screenshot after it and the question are one more user turn,
+the verdict one more reply); else the before and after screenshots go into a request of its
+own, as two image placeholders in that order.
 """
 
 from __future__ import annotations
 
 import copy
 import logging
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,6 +39,7 @@ from typing import Any
 
 from devices.actions import Action
 from perception.elements import Screen
+from planners.conversation import Chat, Conversation, Dialect
 from planners.errors import PlannerError
 from planners.grammars import Frame, FrameKind, Grammar, get_grammar, infer_grammar
 from planners.hf_loading import load_model, load_processor, pick_device, pick_dtype
@@ -39,7 +51,7 @@ from planners.verify_prompt import (
     parse_verdict,
     verify_template_messages,
 )
-from planners.vlm import Prompt, build_prompt, no_app_notes, template_messages
+from planners.vlm import Prompt, no_app_notes, template_messages
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +82,17 @@ class _PrefixCache:
     cache: Any  # its past_key_values
 
 
+_VISION_TOKENS = re.compile(r"<\|(?:image_pad|video_pad|vision_start|vision_end)\|>")
+EPISODE_MODEL_TYPES = ("qwen2_vl", "qwen2_5_vl", "qwen3_vl")  # what `Episodes` serves
+
+
+@dataclass
+class _EpisodeCache:
+    engine: Any  # a vl_engine.Episodes of one row
+    text: str = ""  # the conversation text its cache holds (the pending token included)
+    images: int = 0  # images among it
+
+
 class TransformersPlanner:
     """Loads `model_id_or_path` once; each `decide` is one generate call."""
 
@@ -86,6 +109,8 @@ class TransformersPlanner:
         device_kind: str = "phone",  # the word the prompt uses for the device
         model: Any = None,  # an already loaded model and processor (skips loading)
         processor: Any = None,
+        dialect: Dialect | None = None,  # screenshots kept, language, a template of one's own
+        context_tokens: int = 32768,  # the episode cache's length, tokens
     ) -> None:
         self.app_notes: Callable[[str], str] = no_app_notes  # package -> notes
         grammar = grammar or infer_grammar(model_id_or_path)
@@ -103,6 +128,11 @@ class TransformersPlanner:
             model_id_or_path, self.model.config.model_type)
         self.load_ms = (time.perf_counter() - started) * 1000
         self._prefix: dict[str, _PrefixCache] = {}
+        self.chat = Chat(self.grammar, self.rendering, device_kind, dialect)
+        self.context_tokens = context_tokens
+        self._episode: _EpisodeCache | None = None
+        self.last_usage: dict[str, float] = {}
+        self.stop_ids = _stop_ids(self.model, self.processor)
 
     @property
     def max_pixels(self) -> int | None:
@@ -110,18 +140,84 @@ class TransformersPlanner:
         return size.get("longest_edge") or size.get("max_pixels")
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
-        prompt = build_prompt(goal, screen, history, self.grammar, self.rendering,
-                              self.device_kind, self.max_pixels,
-                              app_notes=self.app_notes(screen.app))
-        inputs = self.encode(prompt)
-        frame = self._frame(prompt.frame, inputs)
-        reply, usage = self.generate(prompt, inputs)
-        decision = self.grammar.parse(reply, screen, frame)
+        """The next action, the conversation of the episode so far as the prompt."""
+        conv = self.chat.step(goal, screen, history, self.max_pixels, self.app_notes)
+        reply, usage, grid = self.converse(conv, self.sampling)
+        self.chat.reply(reply)
+        self.last_usage = usage  # kept when the reply does not parse
+        decision = self.grammar.parse(reply, screen, self._frame(conv.frame, grid))
         return Decision(decision.action, decision.thought, reply, decision.confidence, usage)
 
+    def converse(self, conv: Conversation, sampling: Sampling
+                 ) -> tuple[str, dict[str, float], Any]:
+        """The model's reply to `conv`, its usage, and the grid of its last image."""
+        text = self.processor.apply_chat_template(conv.template_messages(),
+                                                  add_generation_prompt=True, tokenize=False)
+        images = conv.images()
+        if self._episode_cache_fits(sampling):
+            return self._continue_episode(text, images, sampling.max_new_tokens)
+        inputs = self._encode_text(text, images)
+        prompt = Prompt(conv.system, "", None, conv.frame)
+        reply, usage = self._generate(inputs, sampling.generate_kwargs(),
+                                      self._cache_for(prompt.system, inputs["input_ids"][0]),
+                                      verbatim=True)
+        usage["prefilled_tokens"] = usage["prompt_tokens"] - usage["cached_prefix_tokens"]
+        return reply, usage, _last_grid(inputs)
+
+    def _episode_cache_fits(self, sampling: Sampling) -> bool:
+        return (self.reuse_prefix_cache and not sampling.do_sample
+                and self.model.config.model_type in EPISODE_MODEL_TYPES)
+
+    def _continue_episode(self, text: str, images: list[Any], max_new_tokens: int
+                          ) -> tuple[str, dict[str, float], Any]:
+        """Prefill what the episode cache has not seen, then decode greedily."""
+        import torch
+
+        from planners.vl_engine import Episodes, Turn
+
+        cache = self._episode
+        if cache is None:
+            cache = self._episode = _EpisodeCache(Episodes(self.model, 1, self.context_tokens))
+        elif not text.startswith(cache.text) or cache.images > len(images):
+            cache.engine.reset()
+            cache.text, cache.images = "", 0
+        inputs = self._encode_text(text[len(cache.text):], images[cache.images:])
+        fed = int(inputs["input_ids"].shape[1]) + (cache.engine.length > 0)
+        started = time.perf_counter()
+        with torch.inference_mode():
+            tokens = cache.engine.step(Turn(inputs["input_ids"], inputs.get("pixel_values"),
+                                            inputs.get("image_grid_thw")),
+                                       max_new_tokens, self.stop_ids)[0]
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        decode = self.processor.tokenizer.decode
+        cache.text, cache.images = text + decode(tokens), len(images)
+        reply = self.reply_text(tokens)
+        prompt_tokens = cache.engine.length + 1 - len(tokens)
+        usage = {"prompt_tokens": float(prompt_tokens), "prefilled_tokens": float(fed),
+                 "cached_prefix_tokens": float(prompt_tokens - fed),
+                 "completion_tokens": float(len(tokens)), "generate_ms": elapsed_ms,
+                 "tokens_per_s": len(tokens) / max(elapsed_ms / 1000, 1e-9)}
+        return reply, usage, _last_grid(inputs)
+
+    def reply_text(self, tokens: Any) -> str:
+        """The reply as the model wrote it, up to its end-of-sequence token, special tokens
+        (UI-TARS' box markers) kept, image placeholders taken out (the processor would
+        read them as images when the conversation is prefilled again)."""
+        ids = [int(t) for t in tokens]
+        cut = next((i for i, t in enumerate(ids) if t in self.stop_ids), len(ids))
+        text = self.processor.tokenizer.decode(ids[:cut], skip_special_tokens=False)
+        return _VISION_TOKENS.sub("", text)
+
     def verify(self, goal: str, action: Action, before: Screen, after: Screen) -> Verification:
-        """Ask the model whether `action` worked, from the before/after screenshots.
-        `ParseError` (with the raw reply) when the reply holds no single valid verdict."""
+        """Ask the model whether `action` worked, from the before/after screenshots (inside
+        the episode's conversation when `before` is its last screen). `ParseError` (with
+        the raw reply) when the reply holds no single valid verdict."""
+        conv = self.chat.verification(action, before, after, self.max_pixels)
+        if conv is not None:
+            reply, usage, _ = self.converse(conv, VERIFY_SAMPLING)
+            self.chat.reply(reply, decision=False)
+            log.debug("verification: %d tokens prefilled", usage["prefilled_tokens"])
+            return parse_verdict(reply)
         prompt = build_verify_prompt(goal, action, before, after, self.device_kind)
         inputs = self.encode_verify(prompt)
         reply, usage = self._generate(inputs, VERIFY_SAMPLING.generate_kwargs(), cached=None)
@@ -141,6 +237,9 @@ class TransformersPlanner:
     def _encode(self, messages: list[dict[str, Any]], images: list[Any]) -> Any:
         text = self.processor.apply_chat_template(messages, add_generation_prompt=True,
                                                   tokenize=False)
+        return self._encode_text(text, images)
+
+    def _encode_text(self, text: str, images: list[Any]) -> Any:
         inputs = self.processor(text=[text], images=images or None, return_tensors="pt")
         if images and "pixel_values" not in inputs:
             raise PlannerError("the processor dropped the images (no pixel_values)")
@@ -150,21 +249,21 @@ class TransformersPlanner:
                                f"for {len(images)} images")
         return inputs.to(self.device)
 
-    def _frame(self, frame: Frame, inputs: Any) -> Frame:
-        """The resized frame as the processor really made it (from image_grid_thw)."""
-        grid = inputs.get("image_grid_thw")
+    def _frame(self, frame: Frame, grid: Any) -> Frame:
+        """The resized frame as the processor really made it (from a row of
+        image_grid_thw); `frame` when there is none (no new image this step)."""
         if frame.kind is not FrameKind.RESIZED or grid is None:
             return frame
         patch = getattr(self.processor.image_processor, "patch_size", 14)
-        _, h, w = (int(v) for v in grid[0])
+        _, h, w = (int(v) for v in grid)
         return Frame(FrameKind.RESIZED, frame.device_wh, (w * patch, h * patch))
 
     def generate(self, prompt: Prompt, inputs: Any) -> tuple[str, dict[str, float]]:
         cached = self._cache_for(prompt.system, inputs["input_ids"][0])
         return self._generate(inputs, self.sampling.generate_kwargs(), cached)
 
-    def _generate(self, inputs: Any, sampling: dict[str, Any], cached: _PrefixCache | None
-                  ) -> tuple[str, dict[str, float]]:
+    def _generate(self, inputs: Any, sampling: dict[str, Any], cached: _PrefixCache | None,
+                  verbatim: bool = False) -> tuple[str, dict[str, float]]:
         """One generate call; `cached` is a prefix of `inputs` whose cache is copied in."""
         import torch
 
@@ -178,7 +277,8 @@ class TransformersPlanner:
         elapsed_ms = (time.perf_counter() - started) * 1000
         prompt_tokens = inputs["input_ids"].shape[1]
         new = output[0, prompt_tokens:]
-        reply = self.processor.tokenizer.decode(new, skip_special_tokens=True)
+        reply = (self.reply_text(new) if verbatim
+                 else self.processor.tokenizer.decode(new, skip_special_tokens=True))
         usage = {"prompt_tokens": float(prompt_tokens), "completion_tokens": float(len(new)),
                  "cached_prefix_tokens": float(len(cached.ids) if cached else 0),
                  "generate_ms": elapsed_ms,
@@ -208,6 +308,19 @@ class TransformersPlanner:
         with torch.inference_mode():
             out = self.model(input_ids=ids, use_cache=True)
         return _PrefixCache(ids=ids[0], cache=out.past_key_values)
+
+
+def _last_grid(inputs: Any) -> Any:
+    grid = inputs.get("image_grid_thw")
+    return grid[-1] if grid is not None and len(grid) else None
+
+
+def _stop_ids(model: Any, processor: Any) -> frozenset[int]:
+    """The tokens that end a reply: the generation config's end-of-sequence ids."""
+    eos = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
+    if eos is None:
+        eos = getattr(getattr(processor, "tokenizer", None), "eos_token_id", None)
+    return frozenset([eos] if isinstance(eos, int) else eos or [])
 
 
 def _reset_rope(model: Any) -> None:

@@ -62,10 +62,18 @@ def _image(screen: Screen, which: str) -> Image.Image:
 
 def build_verify_prompt(goal: str, action: Action, before: Screen, after: Screen,
                         device: str = "phone") -> VerifyPrompt:
-    system = load_template("verify.md").replace("{device}", device).strip()
+    system = load_template("verify.md").replace("{device}", device)
+    system = system.replace("{verdicts}", load_template("verdicts.md").strip()).strip()
     user = (f"Task: {goal}\nAction taken: {describe(action)}\n"
             "The first image is BEFORE the action, the second AFTER it. Your verdict?")
     return VerifyPrompt(system, user, _image(before, "before"), _image(after, "after"))
+
+
+def verify_question(action_text: str) -> str:
+    """The verification asked inside an episode's conversation, about `action_text` (the
+    action as the model wrote it, in its own frame)."""
+    text = load_template("verify_turn.md").replace("{action}", action_text)
+    return text.replace("{verdicts}", load_template("verdicts.md").strip()).strip()
 
 
 def verify_messages(prompt: VerifyPrompt, image_format: str = "png") -> list[dict[str, Any]]:

@@ -141,9 +141,10 @@ class Episodes:
                 layer.cumulative_length.sub_(2)  # the two warm-up steps; capture runs none
         self._graph = (graph, token, position, out)
 
-    def decode(self, first: Any, new_tokens: int) -> Any:
+    def decode(self, first: Any, new_tokens: int, stop: frozenset[int] = frozenset()) -> Any:
         """`new_tokens` greedy tokens (B, n) starting with `first` (from `prefill`); they
-        are appended to the conversation. No end-of-sequence stop: callers cut the reply."""
+        are appended to the conversation. With `stop` (a batch of one), decoding ends at the
+        first of those tokens, which is returned last; without it callers cut the reply."""
         import torch
 
         if self.length + new_tokens > self.max_len:
@@ -151,8 +152,14 @@ class Episodes:
         out = torch.empty(self.batch, new_tokens, dtype=torch.long, device=self.device)
         out[:, :1] = first
         base = self.length + self.delta  # (B, 1): RoPE position of the token after the prompt
+        if stop and self.batch != 1:
+            raise ValueError("stop tokens need a batch of one")
+        n = new_tokens
         with torch.inference_mode():
             for i in range(1, new_tokens):
+                if stop and int(out[0, i - 1]) in stop:
+                    n = i
+                    break
                 position = (base + (i - 1)).view(1, self.batch, 1).expand(3, -1, -1)
                 if self._graph is None:
                     out[:, i:i + 1] = self._step_fn(out[:, i - 1:i], position)
@@ -162,21 +169,23 @@ class Episodes:
                 position_in.copy_(position)
                 graph.replay()
                 out[:, i:i + 1] = token_out
+        out = out[:, :n]
         # the last token was not fed: the next turn feeds it first
         self.ids = torch.cat([self.ids, out[:, :-1]], dim=1)
         self._pending = out[:, -1:]
         return out
 
-    def step(self, turn: Turn, new_tokens: int) -> Any:
+    def step(self, turn: Turn, new_tokens: int, stop: frozenset[int] = frozenset()) -> Any:
         """One step of every row: the reply's last token (not yet fed) goes in front of
-        `turn`, then prefill and decode. Returns the reply tokens (B, new_tokens)."""
+        `turn`, then prefill and decode. Returns the reply tokens (B, new_tokens or fewer
+        with `stop`)."""
         import torch
 
         if self._pending is not None:
             turn = Turn(torch.cat([self._pending, turn.input_ids.to(self.device)], dim=1),
                         turn.pixel_values, turn.image_grid_thw)
             self._pending = None
-        return self.decode(self.prefill(turn), new_tokens)
+        return self.decode(self.prefill(turn), new_tokens, stop)
 
 
 def group_vision_windows(model: Any) -> None:

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
 from PIL import Image
 
-from devices.actions import describe
+from devices.actions import Action, Point, Swipe, describe, target_of, with_target
 from perception import downscale, render_som, render_text
 from perception.elements import Screen
 from planners.errors import PlannerError
@@ -50,13 +51,44 @@ def load_template(name: str) -> str:
     return resources.files("planners.prompts").joinpath(name).read_text(encoding="utf-8")
 
 
-def system_prompt(grammar: Grammar, device: str = "phone") -> str:
+def tools_block(grammar: Grammar, frame: Frame, device: str = "phone") -> str:
+    """The grammar's function schema as JSON inside <tools></tools>, the resolution of the
+    model's own frame written into it (how the Qwen agents present `mobile_use`)."""
+    if grammar.tools is None:
+        raise ValueError(f"grammar {grammar.name} has no function schema")
+    schema = grammar.tools(*frame.extent(), device)
+    return ("You may call the function whose signature is given as JSON inside "
+            f"<tools></tools>:\n<tools>\n{json.dumps(schema, ensure_ascii=False)}\n</tools>")
+
+
+def action_space(grammar: Grammar, frame: Frame | None, device: str = "phone") -> str:
+    """The actions as the family expects them: its function schema in <tools> when it has
+    one and the frame is known, else the generated action list."""
+    if grammar.tools is not None and frame is not None:
+        return tools_block(grammar, frame, device)
+    return grammar.render_action_space()
+
+
+def output_format(grammar: Grammar, language: str = "English") -> str:
+    text = load_template(grammar.prompt).strip()
+    if grammar.language_line:
+        text += f"\nWrite the Thought in {language}."
+    return text
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """`template` with each `{name}` of `values` replaced (other braces are left alone)."""
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def system_prompt(grammar: Grammar, device: str = "phone", frame: Frame | None = None,
+                  language: str = "English") -> str:
     """The unchanging part of the prompt: role, data rule, actions, output format."""
-    text = load_template("system.md")
-    for key, value in (("{device}", device), ("{action_space}", grammar.render_action_space()),
-                       ("{output_format}", load_template(grammar.prompt).strip())):
-        text = text.replace(key, value)
-    return text.strip()
+    values = {"device": device, "action_space": action_space(grammar, frame, device),
+              "output_format": output_format(grammar, language)}
+    return fill(load_template("system.md"), values).strip()
 
 
 def quote_screen(text: str) -> str:
@@ -66,15 +98,34 @@ def quote_screen(text: str) -> str:
     return f"{_OPEN}\n{safe}\n{_CLOSE}"
 
 
-def history_text(history: Sequence[PastStep], limit: int = HISTORY_LIMIT) -> str:
-    """The recent steps, one line each: action, outcome, the mistake fed back."""
+def describe_in_frame(action: Action, frame: Frame | None) -> str:
+    """`describe(action)` with its points written in the model's own `frame`."""
+    if frame is None or frame.kind is FrameKind.PIXELS:
+        return describe(action)
+
+    def moved(p: Point) -> Point:
+        x, y = frame.from_device(p)
+        return Point(int(x), int(y)) if frame.kind is not FrameKind.FRACTION else p
+
+    if isinstance(action, Swipe):
+        action = replace(action, start=moved(action.start), end=moved(action.end))
+    elif isinstance(target_of(action), Point):
+        action = with_target(action, moved(target_of(action)))  # type: ignore[arg-type]
+    return describe(action)
+
+
+def history_text(history: Sequence[PastStep], limit: int = HISTORY_LIMIT,
+                 frame: Frame | None = None) -> str:
+    """The recent steps, one line each: action (its points in `frame` when given), outcome,
+    the mistake fed back."""
     if not history:
         return "(none yet)"
     shown = list(history)[-limit:]
     first = len(history) - len(shown) + 1
     lines = [] if first == 1 else [f"({first - 1} earlier steps not shown)"]
     for number, step in enumerate(shown, start=first):
-        what = describe(step.action) if step.action is not None else "(nothing executed)"
+        what = (describe_in_frame(step.action, frame) if step.action is not None
+                else "(nothing executed)")
         parts = [f"{number}. {what}"]
         if step.outcome:
             parts.append(f"-> {step.outcome}")
@@ -117,22 +168,36 @@ def frame_for(screen: Screen, grammar: Grammar, image: Image.Image | None) -> Fr
     return Frame(grammar.frame, device)
 
 
+def notes_lines(app_notes: str) -> list[str]:
+    if not app_notes:
+        return []
+    return ["This app's screens and where things are, from exploring it earlier:",
+            quote_screen(app_notes), ""]
+
+
 def user_prompt(goal: str, screen: Screen, history: Sequence[PastStep], rendering: str,
                 frame: Frame, app_notes: str = "") -> str:
-    lines = [f"Task: {goal}", "", "Steps so far:", history_text(history), ""]
-    if app_notes:
-        lines += ["This app's screens and where things are, from exploring it earlier:",
-                  quote_screen(app_notes), ""]
+    lines = [f"Task: {goal}", "", "Steps so far:", history_text(history, frame=frame), ""]
+    lines += notes_lines(app_notes)
+    lines += screen_lines(screen, rendering, frame)
+    return "\n".join(lines)
+
+
+def screen_lines(screen: Screen, rendering: str, frame: Frame, image_shown: bool = True
+                 ) -> list[str]:
+    """The current screen in words: app, size, the frame of the screenshot, and for element
+    renderings the element list; then the question."""
     app = f" of app {screen.app}" if screen.app else ""
-    lines.append(f"Current screen{app}, {screen.width}x{screen.height} px.")
+    lines = [f"Current screen{app}, {screen.width}x{screen.height} px."]
+    where = "attached" if image_shown else "the last one shown above"
     if rendering == "screenshot":
-        lines.append(f"The screenshot is attached; {frame.describe()}.")
+        lines.append(f"The screenshot is {where}; {frame.describe()}.")
     else:
         if rendering == "som":
-            lines.append("The screenshot with numbered elements is attached.")
+            lines.append(f"The screenshot with numbered elements is {where}.")
         lines += ["Elements (id role label states):", quote_screen(render_text(screen))]
     lines += ["", "What is the next action?"]
-    return "\n".join(lines)
+    return lines
 
 
 def no_app_notes(package: str) -> str:
@@ -152,7 +217,7 @@ def build_prompt(goal: str, screen: Screen, history: Sequence[PastStep], grammar
     image = screen_image(screen, grammar, rendering, max_pixels)
     frame = frame_for(screen, grammar, image)
     user = user_prompt(goal, screen, history, rendering, frame, app_notes)
-    return Prompt(system_prompt(grammar, device), user, image, frame)
+    return Prompt(system_prompt(grammar, device, frame), user, image, frame)
 
 
 def image_data_url(image: Image.Image, fmt: str = "png") -> str:
@@ -166,11 +231,13 @@ def image_data_url(image: Image.Image, fmt: str = "png") -> str:
 
 
 def openai_messages(prompt: Prompt, image_format: str = "png") -> list[dict[str, Any]]:
-    """Chat-completions messages: system text, then the user's text and image parts."""
-    content: list[dict[str, Any]] = [{"type": "text", "text": prompt.user}]
+    """Chat-completions messages: system text, then the user's image and text parts (the
+    image first, as in `template_messages`)."""
+    content: list[dict[str, Any]] = []
     if prompt.image is not None:
         url = image_data_url(prompt.image, image_format)
         content.append({"type": "image_url", "image_url": {"url": url}})
+    content.append({"type": "text", "text": prompt.user})
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": content}]
 
 

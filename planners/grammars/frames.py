@@ -127,6 +127,27 @@ class Frame:
                 return from_resized_pixels(x, y, self.image_wh, (w, h))
         raise ValueError(f"unknown frame {self.kind!r}")
 
+    def extent(self) -> tuple[int, int]:
+        """(width, height) of the frame as the model sees it: 1000x1000 for 0-1000, the
+        resized image for resized pixels, the device for device pixels (1x1 for fractions)."""
+        match self.kind:
+            case FrameKind.NORMALIZED_1000:
+                return 1000, 1000
+            case FrameKind.FRACTION:
+                return 1, 1
+            case FrameKind.RESIZED if self.image_wh is not None:
+                return self.image_wh
+        return self.device_wh
+
+    def from_device(self, point: Point) -> tuple[float, float]:
+        """A device-pixel point in this frame (the inverse of `to_device`, to the frame's
+        precision): how the model would write it."""
+        (dw, dh), (fw, fh) = self.device_wh, self.extent()
+        x, y = point.x * fw / dw, point.y * fh / dh
+        if self.kind is FrameKind.FRACTION:
+            return round(x, 3), round(y, 3)
+        return round(x), round(y)
+
     def describe(self) -> str:
         """The frame in words, for the prompt."""
         if self.kind is FrameKind.NORMALIZED_1000:

@@ -19,8 +19,10 @@ done, not that it is impossible; mobile_use has no word for "infeasible"); `answ
 
 from __future__ import annotations
 
+import json
 import math
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from devices.actions import (
@@ -46,38 +48,91 @@ from planners.errors import ParseError
 from planners.grammars.frames import Frame, OffScreen
 from planners.grammars.jsontext import embedded_objects, strict_object
 from planners.grammars.reasoning import split_reasoning
-from planners.grammars.space import KIND_HINTS, all_kinds
+from planners.grammars.space import KIND_HINTS
 from planners.planner import Decision
 
 NAME = "qwen_mobile"
 FUNCTIONS = ("mobile_use", "computer_use")
 _BLOCK = re.compile(r"<tool_call>(.*?)</tool_call>", re.DOTALL)
 _BUTTONS = {"back": Key.BACK, "home": Key.HOME, "enter": Key.ENTER}
-_KEYS = {"enter": Key.ENTER, "return": Key.ENTER, "backspace": Key.DELETE, "delete": Key.DELETE}
+# `key` takes adb's key names (mobile_use) or a one-key list (computer_use)
+_KEYS = {"enter": Key.ENTER, "return": Key.ENTER, "backspace": Key.DELETE, "delete": Key.DELETE,
+         "del": Key.DELETE, "back": Key.BACK, "home": Key.HOME, "app_switch": Key.RECENTS,
+         "recents": Key.RECENTS}
+_KEY_NAMES = ("delete", "app_switch")  # the keys `system_button` does not cover
 MAX_WAIT_S = 60.0
 
+
+@dataclass(frozen=True)
+class Spelling:
+    """One `mobile_use` action: its name, the action kind it performs, an example of its
+    arguments (valid JSON) and what each argument means."""
+
+    kind: ActionKind
+    action: str
+    example: dict[str, Any]
+
+
 # How each action kind is spelled in `mobile_use`; kinds without a spelling are not offered.
-_MOBILE: dict[ActionKind, list[str]] = {
-    ActionKind.TAP: ['"action": "click", "coordinate": [x, y]'],
-    ActionKind.LONG_PRESS: ['"action": "long_press", "coordinate": [x, y], "time": <seconds>'],
-    ActionKind.SWIPE: ['"action": "swipe", "coordinate": [x, y], "coordinate2": [x2, y2]'],
-    ActionKind.TYPE_TEXT: ['"action": "type", "text": "<text>"'],
-    ActionKind.KEY: ['"action": "system_button", "button": "'
-                     + "|".join(b.capitalize() for b in _BUTTONS) + '"'],
-    ActionKind.OPEN_APP: ['"action": "open", "text": "<app name>"'],
-    ActionKind.WAIT: ['"action": "wait", "time": <seconds>'],
-    ActionKind.FINISH: ['"action": "terminate", "status": "success|failure"',
-                        '"action": "answer", "text": "<the answer>"  (ends the task)'],
-}
+SPELLINGS: tuple[Spelling, ...] = (
+    Spelling(ActionKind.TAP, "click", {"coordinate": [540, 1200]}),
+    Spelling(ActionKind.LONG_PRESS, "long_press", {"coordinate": [540, 1200], "time": 1}),
+    Spelling(ActionKind.SWIPE, "swipe", {"coordinate": [540, 1800], "coordinate2": [540, 600]}),
+    Spelling(ActionKind.TYPE_TEXT, "type", {"text": "hello"}),
+    Spelling(ActionKind.KEY, "system_button", {"button": "Back"}),
+    Spelling(ActionKind.KEY, "key", {"text": "delete"}),
+    Spelling(ActionKind.OPEN_APP, "open", {"text": "Settings"}),
+    Spelling(ActionKind.WAIT, "wait", {"time": 2}),
+    Spelling(ActionKind.FINISH, "terminate", {"status": "success"}),
+    Spelling(ActionKind.FINISH, "answer", {"text": "the answer the task asks for"}),
+)
+_NOTES = {"key": f"text is one of {', '.join(_KEY_NAMES)} (adb key names)",
+          "answer": "give the answer the task asks for; this ends the task",
+          "terminate": "status success (done) or failure (you give up)",
+          "system_button": "button Back, Home or Enter"}
 
 
 def render_action_space() -> str:
-    """The `mobile_use` actions, one line each, generated per action kind."""
+    """The `mobile_use` actions, one line each, generated per action kind; every example
+    is valid JSON (coordinates shown for a 1080x2400 frame)."""
     lines = []
-    for kind in all_kinds():
-        for spelling in _MOBILE.get(kind, []):
-            lines.append(f"- {{{spelling}}}  — {KIND_HINTS[kind]}")
+    for s in SPELLINGS:
+        example = json.dumps({"action": s.action} | s.example)
+        note = f"; {_NOTES[s.action]}" if s.action in _NOTES else ""
+        lines.append(f"- {example}  — {KIND_HINTS[s.kind]}{note}")
     return "\n".join(lines)
+
+
+def tool_schema(width: int, height: int, function: str = "mobile_use",
+                device: str = "phone") -> dict[str, Any]:
+    """The function's signature as the Qwen agents pass it in `<tools>`: an OpenAI-style
+    function whose description holds the screen's resolution in the model's own frame
+    (`width` x `height`) and whose `action` enum lists the offered actions."""
+    actions = "\n".join(f"* `{s.action}`: {KIND_HINTS[s.kind]}"
+                        + (f" ({_NOTES[s.action]})" if s.action in _NOTES else "")
+                        for s in SPELLINGS)
+    description = (f"Operate a {device}'s touchscreen and buttons; after each action you see "
+                   f"a new screenshot.\n* The screen's resolution is {width}x{height}: "
+                   f"coordinates are [x, y] in that frame, origin top-left.\n"
+                   f"* Tap the centre of an element, never its edge.\n"
+                   f"* Actions:\n{actions}")
+    point = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+    properties: dict[str, Any] = {
+        "action": {"type": "string", "enum": list(dict.fromkeys(s.action for s in SPELLINGS)),
+                   "description": "the action to perform"},
+        "coordinate": point | {"description": "(x, y): the point touched; for click, "
+                                              "long_press and the start of swipe"},
+        "coordinate2": point | {"description": "(x, y): where a swipe ends"},
+        "text": {"type": "string", "description": "for type, open, answer and key"},
+        "time": {"type": "number", "description": "seconds, for long_press and wait"},
+        "button": {"type": "string", "enum": [b.capitalize() for b in _BUTTONS],
+                   "description": "for system_button"},
+        "status": {"type": "string", "enum": ["success", "failure"],
+                   "description": "for terminate"},
+    }
+    return {"type": "function", "function": {
+        "name": function, "description": description,
+        "parameters": {"type": "object", "properties": properties, "required": ["action"]}}}
 
 
 def _call_object(reply: str) -> dict[str, Any]:
@@ -154,9 +209,12 @@ def _button(args: dict[str, Any]) -> Action:
 def _key(args: dict[str, Any]) -> Action:
     keys = args.get("keys", args.get("text"))
     keys = [keys] if isinstance(keys, str) else keys
-    if not isinstance(keys, list) or len(keys) != 1 or str(keys[0]).lower() not in _KEYS:
-        raise ParseError(f"unsupported key combination {keys!r}; use enter or backspace")
-    return PressKey(_KEYS[str(keys[0]).lower()])
+    name = str(keys[0]).strip().lower().removeprefix("keycode_") if isinstance(
+        keys, list) and len(keys) == 1 else None
+    if name not in _KEYS:
+        raise ParseError(f"unsupported key combination {keys!r}; use one of "
+                         f"{', '.join(sorted(_KEYS))}")
+    return PressKey(_KEYS[name])
 
 
 def _scroll(args: dict[str, Any], frame: Frame) -> Action:

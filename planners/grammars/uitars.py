@@ -17,6 +17,7 @@ content, is kept as the reason). UI-TARS has no word of its own for "infeasible"
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from devices.actions import (
     Action,
@@ -83,11 +84,39 @@ def _calls(kind: ActionKind) -> list[str]:
     }[kind]
 
 
+# UI-TARS (v1) on phones: `scroll` drags from start_box to end_box, there is no direction
+# scroll, no double tap and no hotkey; the rest is spelled as UI-TARS-1.5 spells it.
+def _calls_v1(kind: ActionKind) -> list[str]:
+    return {
+        ActionKind.TAP: [f"click(start_box={_BOX})"],
+        ActionKind.LONG_PRESS: [f"long_press(start_box={_BOX})"],
+        ActionKind.SWIPE: [f"scroll(start_box={_BOX}, end_box={_END_BOX})  # the finger moves "
+                           "from start_box to end_box"],
+        ActionKind.TYPE_TEXT: ["type(content='')  # end content with \\n to submit"],
+        ActionKind.KEY: [f"press_{k}()" for k in _PRESS_KEYS],
+        ActionKind.OPEN_APP: ["open_app(app_name='')"],
+        ActionKind.WAIT: [f"wait()  # {WAIT_S:g} s"],
+        ActionKind.FINISH: ["finished(content='')  # content: the answer, if the task asks one",
+                            "call_user()  # stop and ask a person: you cannot go on"],
+    }.get(kind, [])
+
+
+def render_action_space_v1() -> str:
+    """The UI-TARS (v1) phone action list, generated per action kind it can express."""
+    return _render(_calls_v1)
+
+
 def render_action_space() -> str:
     """The UI-TARS action list, one call per line, generated per action kind."""
+    return _render(_calls)
+
+
+def _render(spell: Callable[[ActionKind], list[str]]) -> str:
     lines = []
     for kind in all_kinds():
-        calls = _calls(kind)
+        calls = spell(kind)
+        if not calls:
+            continue
         lines.append(f"{calls[0]}  # {KIND_HINTS[kind]}" if "#" not in calls[0] else calls[0])
         lines.extend(calls[1:])
     return "\n".join(lines)
@@ -138,6 +167,8 @@ def _type(call: Call) -> Action:
 
 
 def _scroll(call: Call, frame: Frame) -> Action:
+    if "end_box" in call.args and "direction" not in call.args:  # UI-TARS v1: a drag
+        return _drag(call, frame)
     direction = call.args.get("direction", "").strip().lower()
     if direction not in ENUM_CHOICES["direction"]:
         raise ParseError(f"scroll direction must be one of {ENUM_CHOICES['direction']}")

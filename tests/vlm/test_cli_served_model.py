@@ -93,7 +93,7 @@ def test_a_served_model_is_told_the_app_memory_unless_asked_not_to(
     args = ["run", "Turn on Wi-Fi", "--planner", f"openai:m@{server.base_url}", "--memory",
             str(memory), "--out", str(tmp_path / "e")]
     assert main([*args] if notes else [*args, "--no-app-notes"]) == 0
-    user = server.requests[0]["messages"][1]["content"][0]["text"]
+    user = server.requests[0]["messages"][1]["content"][-1]["text"]
     assert ("This app's screens" in user) is notes
     notes_part = user.split("Current screen")[0]  # on the home screen: the apps' overview
     assert ("app 'Settings': Settings" in notes_part) is notes
@@ -110,3 +110,32 @@ def test_app_notes_list_an_apps_pages_and_fit_the_limit(tmp_path: Path):
     assert "Network & internet" in notes and "Display" in notes
     assert len(memory.describe("com.android.settings", limit=80)) <= 80
     assert memory.describe("com.example.unknown").startswith("app 'Settings': Settings")
+
+
+@pytest.mark.sim
+def test_what_a_run_sends_is_one_growing_conversation(server: ChatServer, tmp_path: Path,  # noqa: F811
+                                                      monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "k-test")
+    first = "Thought: go home first.\nAction: press_home()"
+    verdict = '{"verdict": "worked", "reason": "already home"}'
+    server.script = [(200, first, 0.0), (200, verdict, 0.0),
+                     (200, "Thought: nothing left.\nAction: finished(content='done')", 0.0)]
+    template = tmp_path / "template.txt"
+    template.write_text("My own agent prompt.\n{action_space}\nTask: {instruction}\n"
+                        "Thoughts in {language}.")
+    code = main(["run", "Go home", "--planner", f"openai:UI-TARS-1.5-7B@{server.base_url}",
+                 "--prompt-template", str(template), "--out", str(tmp_path / "e")])
+    assert code == 0
+    decide, verify, again = (r["messages"] for r in server.requests)
+    assert verify[:len(decide)] == decide and again[:len(verify)] == verify  # append-only
+    assert [m["role"] for m in again] == ["system", "user", "assistant", "user", "assistant",
+                                          "user"]
+    assert again[2]["content"] == first and again[4]["content"] == verdict  # verbatim
+    opening = decide[1]["content"]
+    assert [p["type"] for p in opening] == ["image_url", "text"]
+    assert opening[1]["text"].startswith("My own agent prompt.\nclick(start_box=")
+    assert "Task: Go home\nThoughts in English." in opening[1]["text"]
+    assert "1092x2408 screenshot" in opening[1]["text"]  # UI-TARS-1.5: resized pixels
+    assert verify[3]["content"][0]["type"] == "image_url"  # the screen after the action
+    assert "check the last one: press home" in verify[3]["content"][1]["text"]
+    assert [p["type"] for p in again[5]["content"]] == ["text"]  # that screen, not resent

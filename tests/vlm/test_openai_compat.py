@@ -129,7 +129,7 @@ def test_coordinate_grammar_reads_the_resized_frame(server: ChatServer, screen: 
     server.script.append((200, reply, 0))
     planner = _planner(server, grammar="uitars", image_format="jpeg")
     decision = planner.decide("Turn on Wi-Fi", screen, [])
-    image = _image_of(server.requests[0]["messages"][1]["content"][1])
+    image = _image_of(server.requests[0]["messages"][1]["content"][0])
     assert image.size == (1092, 2408)  # smart_resize of 1080x2400, as the server would
     assert decision.action == Tap(Point(540, 1296))
 

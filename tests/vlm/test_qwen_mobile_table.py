@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from planners.grammars import qwen_mobile
@@ -36,5 +38,24 @@ def test_reply(row: dict) -> None:
 @pytest.mark.unit
 def test_action_space_spells_mobile_use() -> None:
     space = qwen_mobile.render_action_space()
-    assert '"action": "click", "coordinate": [x, y]' in space
-    assert '"button": "Back|Home|Enter"' in space
+    examples = [json.loads(line[2:].split("  — ")[0]) for line in space.splitlines()]
+    assert {"action": "click", "coordinate": [540, 1200]} in examples
+    assert {"action": "answer", "text": "the answer the task asks for"} in examples
+    assert {e["action"] for e in examples} >= {"key", "system_button", "terminate"}
+
+
+@pytest.mark.unit
+def test_tool_schema_is_json_with_the_resolution_and_every_offered_action() -> None:
+    schema = json.loads(json.dumps(qwen_mobile.tool_schema(1092, 2408)))
+    function = schema["function"]
+    assert function["name"] == "mobile_use" and "1092x2408" in function["description"]
+    props = function["parameters"]["properties"]
+    assert set(props["action"]["enum"]) == {s.action for s in qwen_mobile.SPELLINGS}
+    assert props["button"]["enum"] == ["Back", "Home", "Enter"]  # Menu is not offered
+    for spelling in qwen_mobile.SPELLINGS:  # every example parses back to its kind
+        args = {"action": spelling.action} | spelling.example
+        reply = "<tool_call>" + json.dumps({"name": "mobile_use", "arguments": args})
+        frame = Frame(FrameKind.PIXELS, (1080, 2400))
+        decision = qwen_mobile.parse(reply + "</tool_call>", phone_screen(with_image=False),
+                                     frame)
+        assert decision.action.kind is spelling.kind

@@ -23,7 +23,7 @@ from planners.vlm import build_prompt, quote_screen, system_prompt
     ("transformers:/models/Qwen2.5-VL-3B-Instruct",
      PlannerSpec("transformers", "/models/Qwen2.5-VL-3B-Instruct", "qwen_mobile")),
     ("transformers:Qwen/Qwen2-VL-2B-Instruct",
-     PlannerSpec("transformers", "Qwen/Qwen2-VL-2B-Instruct", "qwen_mobile")),
+     PlannerSpec("transformers", "Qwen/Qwen2-VL-2B-Instruct", "qwen2_mobile")),
     ("transformers:Qwen/Qwen3-VL-8B-Instruct",
      PlannerSpec("transformers", "Qwen/Qwen3-VL-8B-Instruct", "qwen3_mobile")),
     ("openai:qwen3-vl:8b@http://localhost:11434/v1",  # an Ollama tag

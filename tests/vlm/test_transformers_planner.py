@@ -17,7 +17,7 @@ from tests.vlm.tiny_models import build_tiny_model
 pytest.importorskip("transformers")
 
 FAMILIES = ("qwen2_vl", "qwen2_5_vl", "qwen3_vl")
-GRAMMAR = {"qwen2_vl": "qwen_mobile", "qwen2_5_vl": "qwen_mobile", "qwen3_vl": "qwen3_mobile"}
+GRAMMAR = {"qwen2_vl": "qwen2_mobile", "qwen2_5_vl": "qwen_mobile", "qwen3_vl": "qwen3_mobile"}
 
 
 @pytest.fixture(scope="session")
