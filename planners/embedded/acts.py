@@ -17,15 +17,9 @@ from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap, TypeTe
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
 from planners.embedded.goal import Goal, Intent, Slot
+from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.scoring import words
-from planners.embedded.view import (
-    GOAL_ACTION_MARK,
-    SUBMIT_MARK,
-    Scored,
-    View,
-    field_name,
-    is_slider,
-)
+from planners.embedded.view import Scored, View, field_name, is_slider
 from planners.planner import Decision
 
 MATCH = 0.62  # a score from which an element is taken to be the goal's target
@@ -66,8 +60,12 @@ def finish(thought: str, answer: str | None = None, confidence: float = 0.8) -> 
     return Decision(Finish(answer=answer), thought=thought, confidence=confidence)
 
 
-def tap(element: UIElement, thought: str, confidence: float) -> Decision:
-    return Decision(Tap(ElementRef(element.id)), thought=thought, confidence=confidence)
+def tap(element: UIElement, thought: str, confidence: float, mark: Mark | None = None
+        ) -> Decision:
+    """Tap `element`; `mark` records what the tap is for (see `memo.Mark`)."""
+    item = element.label if mark is Mark.OPEN_ITEM else ""
+    return Decision(Tap(ElementRef(element.id)), thought=thought, confidence=confidence,
+                    memo=Memo(mark=mark, item=item))
 
 
 # switches and sliders ---------------------------------------------------------------------
@@ -239,19 +237,19 @@ def fill_form(goal: Goal, view: View) -> Decision | None:
         if len(pairs) >= len(goal.slots):
             return finish("Every value is typed in; the form saves as it is typed.")
         return None
-    return tap(button.element, f"The form is filled; tap '{button.element.label}' {SUBMIT_MARK}.",
-               0.75)
+    return tap(button.element, f"The form is filled; tap '{button.element.label}' to submit it.",
+               0.75, Mark.SUBMIT)
 
 
 def form_done(goal: Goal, view: View) -> Decision | None:
     """After submitting: finish when the form is gone or its main value is shown."""
-    if not goal.slots or not view.marked(SUBMIT_MARK):
+    if not goal.slots or not view.marked(Mark.SUBMIT):
         return None
     main = next((s.value for s in goal.slots if s.name in ("message", "text")), goal.slots[0].value)
     last = view.last()
-    changed = last is not None and not re.search(r"no (visible )?change", last.outcome, re.I)
+    changed = last is not None and last.changed
     if view.shows(main) or not assign(view, goal.slots) or (
-            view.last_thought(SUBMIT_MARK) and changed):
+            view.last_marked(Mark.SUBMIT) and changed):
         if never_entered(goal, view):
             return None  # a value still has to go somewhere: not done
         return finish(f"Submitted; {main!r} is saved.")
@@ -274,9 +272,7 @@ _VERB_PHRASES = {
     Intent.EDIT: ("edit",),
     Intent.SEND: ("start chat", "new message", "compose"),
 }
-ENTITY_MARK = "(open item)"
 _CREATION_WORDS = frozenset(("add", "new", "create", "compose", "plus", "start"))
-CREATE_MARK = "(new item)"
 
 
 def verb_word(goal: Goal) -> str:
@@ -324,13 +320,14 @@ def _fresh(view: View, s: Scored) -> bool:
 def press_verb(goal: Goal, view: View) -> Decision | None:
     """Delete / call / connect: press the verb's button where the item is."""
     buttons = [b for b in verb_buttons(goal, view) if _fresh(view, b)]
-    opened = view.marked(ENTITY_MARK) or view.marked(GOAL_ACTION_MARK)
+    opened = view.marked(Mark.OPEN_ITEM) or view.marked(Mark.GOAL_ACTION)
     if not buttons or not (entity_here(goal, view) or opened):
         return None
-    if view.last_thought(GOAL_ACTION_MARK) and not view.modal:
+    if view.last_marked(Mark.GOAL_ACTION) and not view.modal:
         return None
     best = min(buttons, key=lambda s: (view.tap_count(s.element)[0], -s.score))
-    return tap(best.element, f"Tap '{best.element.label}' {GOAL_ACTION_MARK}.", 0.7)
+    return tap(best.element, f"Tap '{best.element.label}': the goal's own action.", 0.7,
+               Mark.GOAL_ACTION)
 
 
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
@@ -350,10 +347,11 @@ def entity_rows(goal: Goal, view: View) -> list[Scored]:
 def open_entity(goal: Goal, view: View) -> Decision | None:
     """Open the item the goal names (a list row) when it is on screen."""
     rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0]
-    if not rows or view.marked(GOAL_ACTION_MARK):
+    if not rows or view.marked(Mark.GOAL_ACTION):
         return None
     best = max(rows[:3], key=lambda r: r.element.bounds.area)
-    return tap(best.element, f"Open '{best.element.label}' {ENTITY_MARK}.", 0.75)
+    return tap(best.element, f"Open '{best.element.label}': the item the goal names.", 0.75,
+               Mark.OPEN_ITEM)
 
 
 def verb_done(goal: Goal, view: View) -> Decision | None:
@@ -361,18 +359,19 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     last = view.last()
     if last is None or view.modal:
         return None
-    changed = not re.search(r"no (visible )?change|unchanged", last.outcome, re.I)
+    changed = last.changed
+    memo = memo_of(last)
     if goal.intent is Intent.DELETE:
-        if view.marked(GOAL_ACTION_MARK) and changed and not view.last_thought(ENTITY_MARK) and (
+        if view.marked(Mark.GOAL_ACTION) and changed and memo.mark is not Mark.OPEN_ITEM and (
                 not verb_buttons(goal, view) or not entity_here(goal, view)):
             return finish("The item was removed.")
         return None
-    if GOAL_ACTION_MARK in last.thought and changed:
+    if memo.mark is Mark.GOAL_ACTION and changed:
         return finish("The goal's action was carried out.")
     main = max(goal.entities, key=len, default="")
     more = words(goal.target) - words(main) - words(goal.verb)  # "video call": more is asked
-    if ENTITY_MARK in last.thought and changed and not verb_buttons(goal, view) and not (
-            view.fields()) and goal.intent is Intent.DO and words(main) <= words(last.thought) \
+    if memo.mark is Mark.OPEN_ITEM and changed and not verb_buttons(goal, view) and not (
+            view.fields()) and goal.intent is Intent.DO and words(main) <= words(memo.item) \
             and not more:
         return finish("The item was opened; nothing more is asked.")
     return None
@@ -381,8 +380,8 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
 def dialog(goal: Goal, view: View) -> Decision | None:
     """A dialog after the goal's own action (or a submit) is confirmed with the button that
     means the goal's verb, else its positive button."""
-    if not (view.last_thought(GOAL_ACTION_MARK) or view.last_thought(SUBMIT_MARK)
-            or view.last_thought(ENTITY_MARK)):
+    if not (view.last_marked(Mark.GOAL_ACTION) or view.last_marked(Mark.SUBMIT)
+            or view.last_marked(Mark.OPEN_ITEM)):
         return None
     if view.fields() and goal.slots:
         return None
@@ -391,18 +390,18 @@ def dialog(goal: Goal, view: View) -> Decision | None:
         matching = _matching(view, ("OK", "Confirm", "Yes", "Continue"), 0.7)
     if not matching:
         return None
-    return tap(matching[0].element, f"Confirm with '{matching[0].element.label}' "
-               f"{GOAL_ACTION_MARK}.", 0.75)
+    return tap(matching[0].element, f"Confirm with '{matching[0].element.label}'.", 0.75,
+               Mark.GOAL_ACTION)
 
 
 def editing(goal: Goal, view: View) -> bool:
     """The item the goal names is open (shown, or opened by an earlier step)."""
-    return view.marked(ENTITY_MARK) or (bool(goal.entities) and entity_here(goal, view))
+    return view.marked(Mark.OPEN_ITEM) or (bool(goal.entities) and entity_here(goal, view))
 
 
 def press_edit(goal: Goal, view: View) -> Decision | None:
     """On the item's page, open its editor."""
-    if not entity_here(goal, view) and not view.marked(ENTITY_MARK):
+    if not entity_here(goal, view) and not view.marked(Mark.OPEN_ITEM):
         return None
     buttons = [b for b in _matching(view, ("edit",), 0.7) if view.tap_count(b.element)[0] == 0]
     if not buttons:
@@ -415,9 +414,10 @@ def press_create(goal: Goal, view: View) -> Decision | None:
     noun = goal.target or "item"
     buttons = [b for b in _matching(view, (f"add {noun}", f"new {noun}", f"create {noun}"), 0.55)
                if view.tap_count(b.element)[0] == 0 and not view.is_nav(b)]
-    if not buttons or (view.marked(CREATE_MARK) and view.fields()):
+    if not buttons or (view.marked(Mark.NEW_ITEM) and view.fields()):
         return None
-    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' {CREATE_MARK}.", 0.7)
+    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,
+               Mark.NEW_ITEM)
 
 
 # sending ---------------------------------------------------------------------------------------
@@ -448,14 +448,14 @@ def send_message(goal: Goal, view: View) -> Decision | None:
     field = _named_field(view, "message text", exclude=recipient)
     if message is None or field is None:
         return None
-    if to is not None and not view.shows(to.value) and not view.marked(ENTITY_MARK):
+    if to is not None and not view.shows(to.value) and not view.marked(Mark.OPEN_ITEM):
         return None
     if field.text.strip() != message.value:
         return _type(field, message)
     buttons = _matching(view, ("send", "send message"), 0.5)
     if not buttons:
         return None
-    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' {SUBMIT_MARK}.", 0.8)
+    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' to send.", 0.8, Mark.SUBMIT)
 
 
 def type_recipient(goal: Goal, view: View) -> Decision | None:
@@ -484,7 +484,8 @@ def press_new(goal: Goal, view: View) -> Decision | None:
                if view.tap_count(b.element)[0] == 0]
     if not buttons or entity_rows(goal, view):
         return None
-    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' {CREATE_MARK}.", 0.7)
+    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new message.", 0.7,
+               Mark.NEW_ITEM)
 
 
 # answers ---------------------------------------------------------------------------------------
