@@ -104,7 +104,7 @@ _VALUE_KINDS = {
     "price": "the price, what it costs in money", "time": "the time of day, at what time",
     "date": "the date, which day", "code": "a code, password, PIN or reference number",
 }
-VALUE_KIND_AT_LEAST = 0.4
+VALUE_KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
 _ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
 _ENTITY_CUE = re.compile(r"\b(?:about|regarding|from|with)\s+(?:the\s+|my\s+)?([\w' -]+?)"
                          r"(?:[.?!,(]|\s+(?:from|to|in|by|on)\b|$)", re.I)
@@ -192,13 +192,20 @@ class GoalReader:
             return "count"
         if re.match(r"^(?:when|what\s+time|at\s+what\s+time)\b", clause):
             return "time"
-        if how.clause.split()[0].lower() in ("is", "are", "was", "were") and (
-                particle_state(how.clause) is not None or self._state_on(how.clause.split()[-1])
-                is not None):
-            return "state"
         sims = self._kind_vecs @ self.encoder.encode([how.clause])[0]
-        best = int(sims.argmax())
-        return self._kinds[best] if sims[best] >= VALUE_KIND_AT_LEAST else None
+        second, best = (int(i) for i in sims.argsort()[-2:])
+        clear = sims[best] >= VALUE_KIND_AT_LEAST and sims[best] - sims[second] >= 0.1
+        return self._kinds[best] if clear else None
+
+    def _asked_state(self, clause: str) -> tuple[str, bool | None]:
+        """A yes/no question about a state ("is the torch switched off"): (the thing asked
+        about, the state asked); other questions are kept as they are."""
+        words = clause.split()
+        if len(words) < 3 or words[0].lower() not in ("is", "are", "was", "were"):
+            return clause, None
+        thing, state = split_state(" ".join(words[1:]))
+        on = self._state_on(state) if state else None
+        return (thing, on) if on is not None else (clause, None)
 
     # the whole request --------------------------------------------------------------------
 
@@ -209,6 +216,7 @@ class GoalReader:
         clause = how.clause or text
         if how.mood is Mood.QUESTION:
             intent = Intent.ANSWER
+            clause, desired = self._asked_state(clause)
         elif how.mood is Mood.STATE:
             intent, desired, clause = self._wanted(how)
         else:
@@ -225,13 +233,15 @@ class GoalReader:
                             if not any(e in s.value for s in slots if s.name == "address")]
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
             slots = [s for s in slots if s.name in ("password", "address")]
-        target = " ".join(t for t in (_target(clause, slots), *map(_told, how.context)) if t)
+        target = " ".join(dict.fromkeys(" ".join((_target(clause, slots),
+                                                  *map(_told, how.context))).split()))
         return Goal(
             text=text, intent=intent,
             target=target or " ".join(entities) or clause,
             desired=desired, number=number, percent=percent, slots=tuple(slots),
             entities=tuple(dict.fromkeys(entities)),
-            value_type=self.value_type(how) if intent is Intent.ANSWER else None,
+            value_type=("state" if desired is not None else self.value_type(how))
+            if intent is Intent.ANSWER else None,
             verb=re.sub(r"[^a-z]", "", clause.split()[0].lower()) if clause else "",
             quantity=values.quantity(clause, slots) if intent is not Intent.ANSWER else None,
             mood=how.mood, scope=Scope.ALL if _ALL.search(clause) else Scope.ONE,
@@ -308,8 +318,9 @@ def _target(text: str, slots: list[Slot]) -> str:
     verb = verb_phrase(text).split()
     bare = strip_quotes(text)
     if verb:  # the verb, and its particle where it follows the verb
-        bare = re.sub(r"^\S+(?:\s+(?:" + "|".join(map(re.escape, verb[1:])) + r")\b)?", "",
-                      bare.strip()) if len(verb) > 1 else re.sub(r"^\S+", "", bare.strip())
+        particle = "|".join(map(re.escape, verb[1:]))
+        head = rf"^\S+(?:\s+(?:{particle})\b)?" if particle else r"^\S+"
+        bare = re.sub(head, "", bare.lstrip()) + " "
     for slot in slots:
         bare = bare.replace(slot.value, " ")
     if slots:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, PressKey, Scroll
 from perception.elements import Screen
-from planners.embedded import acts, gestures, prereq
+from planners.embedded import acts, gestures, prereq, reading
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import ELSEWHERE, unreadable
@@ -210,7 +210,7 @@ class EmbeddedPlanner:
             case Intent.SET_VALUE:
                 return [lambda: acts.slide(goal, view, floor), *common]
             case Intent.ANSWER:
-                return [lambda: acts.answer(goal, view, at_best)]
+                return [lambda: reading.answer(goal, view, at_best)]
             case Intent.DELETE:
                 return entity
             case Intent.SEND:

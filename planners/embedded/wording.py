@@ -43,9 +43,10 @@ PRONOUNS = closed_class("it them her him this that those these one")
 # courtesy around a request: openers that ask for the request, and words that soften it
 _OPENER = re.compile(
     r"^(?:(?:please|pls|kindly|just|ok(?:ay)?|hey|hi|hello|so|now|also|oh|um|well|"
+    r"would\s+you\s+mind|(?:would|could)\s+you\s+be\s+so\s+kind\s+as\s+to|"
     r"(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?(?:\s+(?:just|quickly|go\s+and))?)|"
-    r"would\s+you\s+mind|(?:i\s+)?(?:need|want)\s+you\s+to|i'?d\s+like\s+you\s+to|"
-    r"(?:would|could)\s+you\s+be\s+so\s+kind\s+as\s+to|go\s+ahead\s+and|let'?s|help\s+me)"
+    r"(?:i\s+)?(?:need|want)\s+you\s+to|i'?d\s+like\s+you\s+to|go\s+ahead\s+and|let'?s|"
+    r"help\s+me)"
     r"\b[\s,]*)+", re.I)
 _CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|now|asap|"
                      r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)\s*[.!?]*\s*$", re.I)
