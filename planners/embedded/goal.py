@@ -26,6 +26,7 @@ from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
 from planners.embedded.slots import Slot
 from planners.embedded.wording import (
+    AUXILIARIES,
     Manner,
     Mood,
     canonical_time,
@@ -111,11 +112,14 @@ _ENTITY_CUE = re.compile(r"\b(?:about|regarding|from|with)\s+(?:the\s+|my\s+)?([
 _FILLER = closed_class(
     "a an the my this that these those to for of on in at with and please me it its is are "
     "be all any some many much phone's device's app's your i i'll i'm i've it's then her him "
-    "them too just not every each")
+    "them too just not every each you we us can could") | AUXILIARIES
 _QUESTION_WORDS = closed_class("what what's which how when who whom whose where why does do did "
                             "can has have i'll i'm it's")
 _NOT_ENTITIES = closed_class("what what's which how when who where why i i'll it it's is the a "
                           "my this that")
+_OBJECT_STARTS = closed_class("a an the my your his her our their this that these those "
+                              "some all every each another one two three me him us up down "
+                              "on off out")
 _TIME_WORDS = frozenset(("am", "pm", "a.m.", "p.m."))
 
 
@@ -233,6 +237,9 @@ class GoalReader:
                             if not any(e in s.value for s in slots if s.name == "address")]
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
             slots = [s for s in slots if s.name in ("password", "address")]
+        rank = self.ranks.read(clause)
+        if rank is not None:  # an order over a list, not words of the thing looked for
+            clause = re.sub(rf"\b{re.escape(rank.phrase)}\b", " ", clause, flags=re.I)
         target = " ".join(dict.fromkeys(" ".join((_target(clause, slots),
                                                   *map(_told, how.context))).split()))
         return Goal(
@@ -245,7 +252,7 @@ class GoalReader:
             verb=re.sub(r"[^a-z]", "", clause.split()[0].lower()) if clause else "",
             quantity=values.quantity(clause, slots) if intent is not Intent.ANSWER else None,
             mood=how.mood, scope=Scope.ALL if _ALL.search(clause) else Scope.ONE,
-            rank=self.ranks.read(clause))
+            rank=rank)
 
     def split(self, text: str) -> list[str]:
         """The parts of a request done one after the other ("X, then Y"; "X and VERB Y");
@@ -278,11 +285,17 @@ class GoalReader:
         return out
 
     def _starts_order(self, piece: str) -> bool:
+        """A piece after "and" starts an order: a lower-case word that an article, a
+        pronoun, a number or a particle follows (a noun is not followed by one: "salt and
+        pepper"), or that reads as an operation; not "VERB it" (the same item, carried on)."""
         words = piece.split()
         if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
             return False
-        if words[1].lower() in ("it", "them", "i", "you", "we") or words[0] in _FILLER:
+        after = words[1].lower()
+        if after in ("it", "them", "i", "you", "we") or words[0] in _FILLER:
             return False
+        if after in _OBJECT_STARTS or after[:1].isdigit():
+            return True
         return self.operations.read(verb_phrase(piece), piece).score >= 0.45
 
 

@@ -31,6 +31,9 @@ class Memo:
     part: int = 0  # the part of a request in several parts this step worked on
     first: str = ""  # a sub-goal a message asked for, worked on in this step
     first_done: str = ""  # a sub-goal found done in this step
+    seen: tuple[str, ...] = ()  # rows of a list read so far (counting, ordering)
+    best: str = ""  # the row first by the goal's order so far
+    best_value: float | None = None  # its value (a price, minutes after midnight)
 
 
 def memo_of(step: PastStep | Decision) -> Memo:

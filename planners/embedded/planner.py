@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, PressKey, Scroll
 from perception.elements import Screen
-from planners.embedded import acts, gestures, prereq, reading
+from planners.embedded import acts, gestures, lists, prereq, reading
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import ELSEWHERE, unreadable
@@ -209,6 +209,10 @@ class EmbeddedPlanner:
                 return [lambda: acts.toggle(goal, view, floor)]
             case Intent.SET_VALUE:
                 return [lambda: acts.slide(goal, view, floor), *common]
+            case Intent.ANSWER if goal.rank is not None:
+                return [lambda: lists.ranked(goal, view, at_best)]
+            case Intent.ANSWER if goal.value_type == "count":
+                return [lambda: lists.count(goal, view, at_best)]
             case Intent.ANSWER:
                 return [lambda: reading.answer(goal, view, at_best)]
             case Intent.DELETE:
@@ -229,10 +233,20 @@ class EmbeddedPlanner:
 
     def _at_best_page(self, state: _GoalState, view: View) -> bool:
         """The current page matches the goal about as well as any page in memory (scored
-        as `page_values` scores it)."""
+        as `page_values` scores it), in the app the goal names if it names one."""
+        if state.named and view.screen.app not in state.named:
+            return False  # the request says which app holds it
+        labels = [label for label, app in self.memory.apps.items()
+                  if app["package"] in state.named]
+        if state.named and words(state.goal.target) <= set().union(*map(words, labels)):
+            return True  # the app itself is what the goal names, and it is in front
         here = max((s.score for s in view.content()), default=0.0)
-        boosted = here * (NAMED_APP_BOOST if view.screen.app in state.named else 1.0)
-        return here >= acts.MATCH and boosted >= state.best_anywhere - 0.08
+        if state.named:  # compared with the named app's own pages
+            screens = self.memory.screens
+            best = max((r for sig, r in state.relevance.items()
+                        if sig in screens and screens[sig].app in state.named), default=0.0)
+            return here >= acts.MATCH and here * NAMED_APP_BOOST >= best - 0.08
+        return here >= acts.MATCH and here >= state.best_anywhere - 0.08
 
     # navigation -----------------------------------------------------------------------------
 

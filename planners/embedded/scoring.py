@@ -124,6 +124,7 @@ def without_app_names(goal: Goal, labels: Iterable[str]) -> Goal:
     drop = set().union(*(words(label) for label in labels))
     if not drop:
         return goal
+    drop |= {"app", "application"}  # "in the Shop app": the word that says it is an app
     target = " ".join(w for w in goal.target.split() if not words(w) or not words(w) <= drop)
     entities = tuple(e for e in goal.entities if not words(e) or not words(e) <= drop)
     return replace(goal, target=target or goal.target, entities=entities)
