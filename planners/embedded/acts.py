@@ -15,11 +15,11 @@ import numpy as np
 
 from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap, TypeText
 from perception.elements import UIElement
-from planners.embedded.goal import Goal, Intent, Slot
+from planners.embedded.goal import Goal, Intent, Scope, Slot
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, field_name, is_slider
-from planners.planner import Decision
+from planners.planner import Decision, PastStep
 
 MATCH = 0.62  # a score from which an element is taken to be the goal's target
 _SUBMIT_WORDS = ("Save", "Done", "Send", "OK", "Add", "Create", "Confirm", "Submit", "Apply")
@@ -305,6 +305,8 @@ def press_verb(goal: Goal, view: View) -> Decision | None:
     """Delete / call / connect: press the verb's button where the item is."""
     buttons = [b for b in verb_buttons(goal, view) if _fresh(view, b)]
     opened = view.marked(Mark.OPEN_ITEM) or view.marked(Mark.GOAL_ACTION)
+    if goal.scope is Scope.ALL:  # each one is acted on only where it shows the name
+        opened = view.last_marked(Mark.OPEN_ITEM) and entity_here(goal, view)
     if not buttons or not (entity_here(goal, view) or opened):
         return None
     if view.last_marked(Mark.GOAL_ACTION) and not view.modal:
@@ -321,17 +323,37 @@ def entity_rows(goal: Goal, view: View) -> list[Scored]:
     out: list[Scored] = []
     for entity in sorted(goal.entities, key=len, reverse=True):
         want = words(entity)
-        out += [s for s in rows if want and want <= words(s.text) and s not in out]
-    if out or not goal.entities:
-        return out
+        out += [s for s in rows if want and want <= words(_shown(s)) and s not in out]
+    if out or not goal.entities or goal.scope is Scope.ALL:
+        return out  # every item: only those that show the whole name
     partial = [s for s in rows if any(words(e) & words(s.element.label) for e in goal.entities)]
     return sorted(partial, key=lambda s: -s.score)[:1]
 
 
+def _shown(s: Scored) -> str:
+    """All a row shows: label, summary line (description) and the texts inside it."""
+    return " ".join(t for t in (s.text, s.element.description) if t)
+
+
+def _since_goal_action(view: View) -> list[PastStep]:
+    steps = list(view.history)
+    done = [i for i, p in enumerate(steps) if memo_of(p).mark is Mark.GOAL_ACTION]
+    return steps[done[-1] + 1:] if done else steps
+
+
 def open_entity(goal: Goal, view: View) -> Decision | None:
-    """Open the item the goal names (a list row) when it is on screen."""
-    rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0]
-    if not rows or view.marked(Mark.GOAL_ACTION):
+    """Open the item the goal names (a list row) when it is on screen; for every item
+    ("all the notes about X"), the next one after each is done."""
+    if goal.scope is Scope.ALL:
+        if view.last_marked(Mark.GOAL_ACTION):
+            return None
+        opened = {memo_of(p).item for p in _since_goal_action(view)}
+        rows = [r for r in entity_rows(goal, view) if r.element.label not in opened]
+    else:
+        rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0]
+        if view.marked(Mark.GOAL_ACTION):
+            return None
+    if not rows:
         return None
     best = max(rows[:3], key=lambda r: r.element.bounds.area)
     return tap(best.element, f"Open '{best.element.label}': the item the goal names.", 0.75,
@@ -346,8 +368,14 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     changed = last.changed
     memo = memo_of(last)
     if goal.intent is Intent.DELETE:
-        if view.marked(Mark.GOAL_ACTION) and changed and memo.mark is not Mark.OPEN_ITEM and (
-                not verb_buttons(goal, view) or not entity_here(goal, view)):
+        removed = view.marked(Mark.GOAL_ACTION) and changed and memo.mark is not Mark.OPEN_ITEM
+        if removed and goal.scope is Scope.ALL:
+            listed = [p.screen_signature for p in view.history if memo_of(p).mark is (
+                Mark.OPEN_ITEM)][:1]
+            if entity_rows(goal, view) or verb_buttons(goal, view) or view.sig not in listed:
+                return None  # more of them are listed, this one is open, or not on the list
+            return finish("No item that the goal names is left on the list.")
+        if removed and (not verb_buttons(goal, view) or not entity_here(goal, view)):
             return finish("The item was removed.")
         return None
     if memo.mark is Mark.GOAL_ACTION and changed:

@@ -20,7 +20,7 @@ from planners.embedded import acts, gestures, lists, prereq, reading
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import ELSEWHERE, unreadable
-from planners.embedded.memo import memo_of, with_memo
+from planners.embedded.memo import Mark, memo_of, with_memo
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
 from planners.embedded.scoring import (
     GAMMA,
@@ -163,6 +163,7 @@ class EmbeddedPlanner:
             self.memory.screens
             and max(here_best, state.best_anywhere) < self.infeasible_below
             and not goal.slots
+            and not view.marked(Mark.GOAL_ACTION)  # done once: what is left is no proof
         ):
             return Decision(
                 Finish(FinishStatus.INFEASIBLE),
