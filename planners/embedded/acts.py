@@ -22,6 +22,7 @@ from planners.embedded.view import Scored, View, field_name, is_slider
 from planners.planner import Decision, PastStep
 
 MATCH = 0.62  # a score from which an element is taken to be the goal's target
+PAIR_AT_LEAST = 0.4  # a field whose name means a value's field less than this does not get it
 _SUBMIT_WORDS = ("Save", "Done", "Send", "OK", "Add", "Create", "Confirm", "Submit", "Apply")
 _NEGATIVE = re.compile(r"\b(cancel|back|discard|close|dismiss|navigate up|no)\b", re.I)
 _SLOT_PHRASES = {
@@ -139,7 +140,7 @@ def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
     used_s: set[int] = set()
     for flat in np.argsort(-sims, axis=None):
         i, j = divmod(int(flat), len(slots))
-        if sims[i, j] < 0.3 or i in used_f or j in used_s:
+        if sims[i, j] < PAIR_AT_LEAST or i in used_f or j in used_s:
             continue
         pairs.append((fields[i], slots[j]))
         used_f.add(i)
@@ -199,7 +200,7 @@ def _meridiem_tap(goal: Goal, view: View) -> Decision | None:
     want = toggles[m.group(1).upper() + "M"]
     if want.checked or want.selected or view.tap_count(want)[0]:
         return None
-    return tap(want, f"Choose {want.text} for {time}.", 0.8)
+    return tap(want, f"Choose {want.text} for {time}.", 0.8, Mark.FILL)
 
 
 def fill_form(goal: Goal, view: View) -> Decision | None:
@@ -238,6 +239,23 @@ def form_done(goal: Goal, view: View) -> Decision | None:
             return None  # a value still has to go somewhere: not done
         return finish(f"Submitted; {main!r} is saved.")
     return None
+
+
+def open_created(goal: Goal, view: View) -> Decision | None:
+    """After a form that had no field for some of the values was saved, open the new item
+    (the row that shows the values that were entered) to set the rest on it."""
+    missing = never_entered(goal, view)
+    if not view.marked(Mark.SUBMIT) or not missing or view.fields():
+        return None
+    entered = [s.value for s in goal.slots if s.value not in missing]
+    rows = [s for s in view.content() if s.element.clickable and not s.element.checkable
+            and any(words(v) and words(v) <= words(_shown(s)) for v in entered)]
+    rows = [r for r in rows if view.tap_count(r.element)[0] == 0]
+    if not rows:
+        return None
+    best = max(rows, key=lambda r: r.element.bounds.area)
+    return tap(best.element, f"Open the new item '{best.element.label}' to set "
+               f"{', '.join(map(repr, missing))}.", 0.7, Mark.OPEN_ITEM)
 
 
 def never_entered(goal: Goal, view: View) -> list[str]:
@@ -407,8 +425,30 @@ def dialog(goal: Goal, view: View) -> Decision | None:
 
 
 def editing(goal: Goal, view: View) -> bool:
-    """The item the goal names is open (shown, or opened by an earlier step)."""
-    return view.marked(Mark.OPEN_ITEM) or (bool(goal.entities) and entity_here(goal, view))
+    """The item the goal names is open: shown here, or opened by the steps that led here
+    (the last step, or a form filled since), not by a step long ago on another page."""
+    return in_form_after(view, Mark.OPEN_ITEM) or (bool(goal.entities)
+                                                   and entity_here(goal, view))
+
+
+def blank_or_ours(goal: Goal, view: View) -> bool:
+    """Every field of the form is empty or holds one of the goal's own values: filling it
+    overwrites nothing of an existing item."""
+    values = [s.value for s in goal.slots]
+    return bool(view.fields()) and all(
+        not f.text.strip() or f.text.strip() == f.hint.strip()
+        or any(f.text.strip() in v or v in f.text for v in values) for f in view.fields())
+
+
+def in_form_after(view: View, mark: Mark) -> bool:
+    """A step with `mark` was carried out, and every step since filled in what it opened
+    (typed, chose, submitted) rather than went elsewhere."""
+    steps = list(view.history)
+    at = [i for i, p in enumerate(steps) if memo_of(p).mark is mark and p.action is not None]
+    if not at:
+        return False
+    return all(isinstance(p.action, TypeText) or memo_of(p).mark is not None
+               for p in steps[at[-1] + 1:])
 
 
 def press_edit(goal: Goal, view: View) -> Decision | None:
@@ -421,11 +461,26 @@ def press_edit(goal: Goal, view: View) -> Decision | None:
     return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' to edit.", 0.7)
 
 
+def _of_kind(view: View, label: str, noun: str) -> bool:
+    """A creation button makes the goal's kind of item: what its label says besides "add" /
+    "new" means the goal's noun ("New note" makes no contact); a bare "Add" or "+" may."""
+    said = words(label)
+    if not said & (_CREATION_WORDS | {"create"}) and label.strip() != "+":
+        return False  # a button that starts a new item says so ("Add", "New", "+")
+    rest = " ".join(w for w in said if w not in _CREATION_WORDS | {"create"})
+    if not rest or words(rest) & words(noun):
+        return True
+    encoder = view.matcher.encoder
+    a, b = encoder.encode([rest, noun])
+    return float(a @ b) >= 0.45
+
+
 def press_create(goal: Goal, view: View) -> Decision | None:
     """The button that starts a new item of the goal's kind ("Add alarm", "New note")."""
     noun = goal.target or "item"
     buttons = [b for b in _matching(view, (f"add {noun}", f"new {noun}", f"create {noun}"), 0.55)
-               if view.tap_count(b.element)[0] == 0 and not view.is_nav(b)]
+               if view.tap_count(b.element)[0] == 0 and not view.is_nav(b)
+               and _of_kind(view, b.element.label, noun)]
     if not buttons or (view.marked(Mark.NEW_ITEM) and view.fields()):
         return None
     return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,

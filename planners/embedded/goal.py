@@ -112,7 +112,7 @@ _ENTITY_CUE = re.compile(r"\b(?:about|regarding|from|with)\s+(?:the\s+|my\s+)?([
 _FILLER = closed_class(
     "a an the my this that these those to for of on in at with and please me it its is are "
     "be all any some many much phone's device's app's your i i'll i'm i've it's then her him "
-    "them too just not every each you we us can could about") | AUXILIARIES
+    "them too just not every each you we us can could about as") | AUXILIARIES
 _QUESTION_WORDS = closed_class("what what's which how when who whom whose where why does do did "
                             "can has have i'll i'm it's")
 _NOT_ENTITIES = closed_class("what what's which how when who where why i i'll it it's is the a "
@@ -240,7 +240,7 @@ class GoalReader:
         rank = self.ranks.read(clause)
         if rank is not None:  # an order over a list, not words of the thing looked for
             clause = re.sub(rf"\b{re.escape(rank.phrase)}\b", " ", clause, flags=re.I)
-        target = " ".join(dict.fromkeys(" ".join((_target(clause, slots),
+        target = " ".join(dict.fromkeys(" ".join((_target(clause, slots, intent),
                                                   *map(_told, how.context))).split()))
         return Goal(
             text=text, intent=intent,
@@ -326,8 +326,9 @@ def _entities(text: str, said: list[str], slots: list[Slot]) -> list[str]:
         and f.split()[0].lower() not in _QUESTION_WORDS and f.split()[0].lower() != first))
 
 
-def _target(text: str, slots: list[Slot]) -> str:
-    """The request without its verb phrase, slot clauses, values and filler words."""
+def _target(text: str, slots: list[Slot], intent: Intent | None = None) -> str:
+    """The request without its verb phrase, slot clauses, values and filler words (and, for
+    a creation, "new": it says what the operation does, not what the item is)."""
     verb = verb_phrase(text).split()
     bare = strip_quotes(text)
     if verb:  # the verb, and its particle where it follows the verb
@@ -341,8 +342,9 @@ def _target(text: str, slots: list[Slot]) -> str:
     bare = re.sub(r"\b\d+(?:[.:]\d+)?\s*(%|percent\b|[ap]\.?m\b\.?)?(?!\w)", " ", bare, flags=re.I)
     words = [w.strip(".,!?;:'\"()") for w in bare.split()]
     words = [re.sub(r"'s$", "", w) for w in words if w]
+    said = [*verb[1:], "on", "off", "up", "down", *(["new"] if intent is Intent.CREATE else [])]
     kept = [w for w in words if w and w.lower() not in _FILLER | _QUESTION_WORDS
-            and w.lower() not in [*verb[1:], "on", "off", "up", "down"]]
+            and w.lower() not in said]
     return " ".join(kept)
 
 

@@ -22,6 +22,7 @@ class Mark(StrEnum):
     NEW_ITEM = "new_item"  # pressed the button that starts a new item
     PROPOSAL = "proposal"  # tapped a drawn target on a pixel-only screen
     STEPPER = "stepper"  # stepped a quantity
+    FILL = "fill"  # chose a value in a form (AM / PM)
 
 
 @dataclass(frozen=True)

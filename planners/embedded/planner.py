@@ -224,8 +224,12 @@ class EmbeddedPlanner:
                 mine = [lambda: acts.form_done(goal, view),
                         lambda: acts.fill_form(goal, view) if acts.editing(goal, view) else None]
                 return [*mine, lambda: acts.press_edit(goal, view), entity[2]]
-            case Intent.CREATE if goal.slots:
-                return [*common, lambda: acts.press_create(goal, view)]
+            case Intent.CREATE if goal.slots:  # a form of the goal's kind, not any form
+                mine = acts.in_form_after(view, Mark.NEW_ITEM) or (
+                    view.marked(Mark.SUBMIT) and acts.in_form_after(view, Mark.OPEN_ITEM)
+                ) or acts.blank_or_ours(goal, view)
+                return [*(common if mine else []), lambda: acts.open_created(goal, view),
+                        lambda: acts.press_create(goal, view)]
             case Intent.OPEN:
                 return [lambda: acts.finish("The page is open.") if at_best else None]
         if goal.slots:

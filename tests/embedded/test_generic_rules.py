@@ -218,7 +218,8 @@ def test_the_apps_a_goal_names():
 
 @pytest.mark.slow
 def test_a_form_submitted_without_one_of_the_values_is_not_done(planner):
-    typed = [PastStep(TypeText("5", ElementRef(0), clear=True), verdict=Verdict.CHANGED),
+    typed = [PastStep(Tap(ElementRef(9)), verdict=Verdict.CHANGED, memo=Memo(Mark.NEW_ITEM)),
+             PastStep(TypeText("5", ElementRef(0), clear=True), verdict=Verdict.CHANGED),
              PastStep(TypeText("45", ElementRef(1), clear=True), verdict=Verdict.CHANGED),
              PastStep(Tap(ElementRef(2)), verdict=Verdict.CHANGED, memo=Memo(Mark.SUBMIT))]
     alarms = screen(el(0, "text", "Alarm", 0),
@@ -315,10 +316,20 @@ def _time_form(hour: str = "7", minute: str = "00", pm: bool = False):
 @pytest.mark.slow
 def test_twelve_hour_form_types_hour_then_meridiem(planner):
     goal = "Set an alarm for 9:15 PM"
-    assert planner.decide(goal, _time_form(), []).action == TypeText(
+    added = [PastStep(Tap(ElementRef(9)), verdict=Verdict.CHANGED, memo=Memo(Mark.NEW_ITEM))]
+    assert planner.decide(goal, _time_form(), added).action == TypeText(
         "9", ElementRef(0), clear=True)
-    assert planner.decide(goal, _time_form("9", "15"), []).action == Tap(ElementRef(3))
-    assert planner.decide(goal, _time_form("9", "15", pm=True), []).action == Tap(ElementRef(4))
+    assert planner.decide(goal, _time_form("9", "15"), added).action == Tap(ElementRef(3))
+    assert planner.decide(goal, _time_form("9", "15", pm=True), added).action == Tap(
+        ElementRef(4))
+
+
+@pytest.mark.slow
+def test_an_existing_items_form_is_not_overwritten_by_a_creation(planner):
+    """A time picker reached without pressing "add" holds another alarm's time: a request
+    to create an alarm does not type over it."""
+    action = planner.decide("Set an alarm for 9:15 PM", _time_form("8", "30"), []).action
+    assert not isinstance(action, TypeText)
 
 
 @pytest.mark.slow
