@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, PressKey, Scroll
 from perception.elements import Screen
-from planners.embedded import acts, gestures, lists, prereq, reading
+from planners.embedded import acts, forms, gestures, lists, prereq, reading, sending
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import ELSEWHERE, unreadable
@@ -202,7 +202,7 @@ class EmbeddedPlanner:
 
     def _intent_acts(self, goal: Goal, view: View, floor: float, at_best: bool
                      ) -> list[Callable[[], Decision | None]]:
-        common = [lambda: acts.form_done(goal, view), lambda: acts.fill_form(goal, view)]
+        common = [lambda: forms.form_done(goal, view), lambda: forms.fill_form(goal, view)]
         entity = [lambda: acts.verb_done(goal, view), lambda: acts.press_verb(goal, view),
                   lambda: acts.open_entity(goal, view)]
         match goal.intent:
@@ -219,16 +219,16 @@ class EmbeddedPlanner:
             case Intent.DELETE:
                 return entity
             case Intent.SEND:
-                return [lambda: acts.form_done(goal, view), *acts.send_steps(goal, view)]
+                return [lambda: forms.form_done(goal, view), *sending.send_steps(goal, view)]
             case Intent.EDIT:
-                mine = [lambda: acts.form_done(goal, view),
-                        lambda: acts.fill_form(goal, view) if acts.editing(goal, view) else None]
+                mine = [lambda: forms.form_done(goal, view),
+                        lambda: forms.fill_form(goal, view) if forms.editing(goal, view) else None]
                 return [*mine, lambda: acts.press_edit(goal, view), entity[2]]
             case Intent.CREATE if goal.slots:  # a form of the goal's kind, not any form
-                mine = acts.in_form_after(view, Mark.NEW_ITEM) or (
-                    view.marked(Mark.SUBMIT) and acts.in_form_after(view, Mark.OPEN_ITEM)
-                ) or acts.blank_or_ours(goal, view)
-                return [*(common if mine else []), lambda: acts.open_created(goal, view),
+                mine = forms.in_form_after(view, Mark.NEW_ITEM) or (
+                    view.marked(Mark.SUBMIT) and forms.in_form_after(view, Mark.OPEN_ITEM)
+                ) or forms.blank_or_ours(goal, view)
+                return [*(common if mine else []), lambda: forms.open_created(goal, view),
                         lambda: acts.press_create(goal, view)]
             case Intent.OPEN:
                 return [lambda: acts.finish("The page is open.") if at_best else None]
