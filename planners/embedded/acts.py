@@ -142,13 +142,20 @@ def press_verb(goal: Goal, view: View) -> Decision | None:
 
 
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
-    """Rows and buttons that show one of the goal's named items, best first."""
+    """Rows and buttons that show one of the goal's named items, best first: a row named by
+    one (its label) before one that mentions it in its summary, and more names before fewer
+    ("80210 (the pharmacy)": the row 80210, not another whose last message says pharmacy)."""
     rows = [s for s in view.content() if (s.element.clickable or s.element.long_clickable)
             and not s.element.editable and not s.element.checkable]
-    out: list[Scored] = []
-    for entity in sorted(goal.entities, key=len, reverse=True):
-        want = words(entity)
-        out += [s for s in rows if want and want <= words(shown(s)) and s not in out]
+    named = [words(e) for e in goal.entities if words(e)]
+
+    def weight(s: Scored) -> tuple[int, int]:
+        label, everything = words(s.element.label), words(shown(s))
+        return (sum(2 * (w <= label) + (w <= everything) for w in named),
+                max((len(" ".join(w)) for w in named if w <= everything), default=0))
+
+    out = sorted((s for s in rows if any(w <= words(shown(s)) for w in named)),
+                 key=lambda s: weight(s), reverse=True)
     if out or not goal.entities or goal.scope is Scope.ALL:
         return out  # every item: only those that show the whole name
     partial = [s for s in rows if any(words(e) & words(s.element.label) for e in goal.entities)]

@@ -152,14 +152,17 @@ def _meridiem_tap(goal: Goal, view: View) -> Decision | None:
 def fill_form(goal: Goal, view: View) -> Decision | None:
     """Type each slot into its field, then press the submit button (or finish when the form
     has none: it saves as it is typed)."""
-    if not goal.slots:
+    typable = [s for s in goal.slots if not s.ref]
+    if not typable:
         return None
-    pairs = assign(view, goal.slots)
+    pairs = assign(view, typable)
     if not pairs:
         return None
     for element, slot in pairs:
         if not has_value(element, slot):
             return type_value(element, slot)
+    if len(typable) < len(goal.slots):
+        return None  # a value still has to be read elsewhere: nothing is submitted without it
     meridiem = _meridiem_tap(goal, view)
     if meridiem is not None:
         return meridiem
@@ -225,7 +228,8 @@ def blank_or_ours(goal: Goal, view: View) -> bool:
     values = [s.value for s in goal.slots]
     return bool(view.fields()) and all(
         not f.text.strip() or f.text.strip() == f.hint.strip()
-        or any(f.text.strip() in v or v in f.text for v in values) for f in view.fields())
+        or any(f.text.strip().casefold() == v.strip().casefold() for v in values)
+        for f in view.fields())
 
 
 def in_form_after(view: View, mark: Mark) -> bool:

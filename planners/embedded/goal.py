@@ -184,8 +184,9 @@ class GoalReader:
         if op in (*_TOGGLES, Operation.SET_VALUE) and number is not None:
             return Intent.SET_VALUE, None
         article = object_article(clause)
-        if article in _INDEFINITE and not reading.exact and op in _BRINGS_ABOUT:
-            return Intent.CREATE, None  # "set an alarm", "scribble a note": a new item
+        if article in _INDEFINITE and not reading.exact and (
+                op in _BRINGS_ABOUT or reading.verb_says is Operation.CREATE):
+            return Intent.CREATE, None  # "set an alarm", "make a new note": a new item
         if op is Operation.CREATE and article in _DEFINITE and quoted(clause):
             return Intent.EDIT, None  # "label my 7 AM alarm 'Brunch'": an item that exists
         return _INTENTS[op], None

@@ -69,6 +69,7 @@ class Reading:
     operation: Operation
     score: float  # how well the request matches the kind's description, about 0-1
     exact: bool = False  # the verb phrase is one of the kind's own forms
+    verb_says: Operation | None = None  # the kind the verb phrase alone is most like
 
 
 def as_form(verb: str) -> str:
@@ -110,7 +111,8 @@ class OperationReader:
             scores[op] = said if said >= SAME_VERB else (
                 VERB_WEIGHT * said + (1 - VERB_WEIGHT) * float(sim))
         best = max(scores, key=lambda op: scores[op])
-        return Reading(best, scores[best], by_verb.get(best, 0.0) >= SAME_VERB)
+        verb_says = max(by_verb, key=lambda op: by_verb[op]) if by_verb else None
+        return Reading(best, scores[best], by_verb.get(best, 0.0) >= SAME_VERB, verb_says)
 
 
 # order words -----------------------------------------------------------------------------

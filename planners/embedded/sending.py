@@ -12,7 +12,8 @@ from perception.elements import UIElement
 from planners.embedded.acts import VERB_PHRASES, entity_rows, matching, open_entity, tap
 from planners.embedded.forms import has_value, type_value
 from planners.embedded.goal import Goal, Intent, Slot
-from planners.embedded.memo import Mark
+from planners.embedded.memo import Mark, memo_of
+from planners.embedded.scoring import words
 from planners.embedded.view import View, field_name
 from planners.planner import Decision
 
@@ -35,15 +36,26 @@ def _named_field(view: View, phrase: str, floor: float = 0.3,
     return fields[i] if sims[i] >= floor else None
 
 
+def _opened(view: View, name: str) -> bool:
+    """The steps that led here opened the recipient's conversation (its row showed the
+    name, or the name was typed as the recipient)."""
+    steps = list(view.history)
+    at = [i for i, p in enumerate(steps) if p.action is not None and (
+        (memo_of(p).mark is Mark.OPEN_ITEM and words(name) <= words(memo_of(p).item))
+        or (isinstance(p.action, TypeText) and p.action.text == name))]
+    return bool(at) and all(isinstance(p.action, TypeText) or memo_of(p).mark is not None
+                            for p in steps[at[-1] + 1:])
+
+
 def send_message(goal: Goal, view: View) -> Decision | None:
     """In a conversation with the recipient: type the message, then press send."""
     message, to = _slot(goal, "message"), _slot(goal, "to")
     recipient = _named_field(view, _RECIPIENT, 0.45)
     field = _named_field(view, "message text", exclude=recipient)
-    if message is None or field is None:
+    if message is None or message.ref or field is None:
         return None
-    if to is not None and not view.shows(to.value) and not view.marked(Mark.OPEN_ITEM):
-        return None
+    if to is None or not (view.shows(to.value) or _opened(view, to.value)):
+        return None  # only in a conversation with the recipient
     if field.text.strip() != message.value:
         return type_value(field, message)
     buttons = matching(view, ("send", "send message"), 0.5)

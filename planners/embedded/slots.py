@@ -34,7 +34,19 @@ class Slot:
     name: str  # e.g. "name", "phone", "message", "time"
     value: str
     append: bool = False  # add to what the field holds instead of replacing it
+    ref: bool = False  # the value names a value shown elsewhere ("Bob's email"), not text
 
+
+# "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
+_REFERENCE = re.compile(r"^(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s\s+[a-z]+(?:\s+[a-z]+)?|"
+                        r"(?:what|how much|when|where)\s.+|the\s+[a-z]+\s+of\s.+)$")
+
+
+def _referenced(slot: Slot, said: list[str]) -> Slot:
+    """The slot, marked when its value names a value to look up (quoted text never does)."""
+    if slot.value not in said and _REFERENCE.match(slot.value.strip()):
+        return Slot(slot.name, slot.value, slot.append, ref=True)
+    return slot
 
 # the word that introduces a value, and the field the value is for
 _SLOT_WORDS = {
@@ -82,7 +94,8 @@ def _valid(name: str, value: str) -> bool:
 def keyword_slots(text: str) -> list[Slot]:
     """Values introduced by a slot word, each running up to the next slot word."""
     bare = strip_quotes(text)
-    matches = list(_SLOT_RE.finditer(bare))
+    matches = [m for m in _SLOT_RE.finditer(bare)  # "Rosa's phone": a noun, not a slot word
+               if not bare[: m.start()].rstrip().endswith("'s")]
     slots: list[Slot] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(bare)
@@ -196,11 +209,12 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
     elif op is Operation.CREATE:
         op, slots, extra = _create_slots(text, slots, is_container)
         if extra:
-            return op, slots, extra
+            return op, [_referenced(s, quoted(text)) for s in slots], extra
     if op in (Operation.CREATE, Operation.EDIT, Operation.DO, Operation.DELETE):
         typed = {s.value for s in slots}
         slots += [v for v in shaped_values(text, slots) if v.value not in typed]
-    return op, list(dict.fromkeys(slots)), extra
+    said = quoted(text)
+    return op, list(dict.fromkeys(_referenced(s, said) for s in slots)), extra
 
 
 def number(text: str) -> tuple[float | None, bool]:

@@ -146,3 +146,10 @@ def test_these_sentences_are_in_no_task_file():
         "crank the media volume all the way up", "what's the priciest item in the shop?",
         "delete all the timers", "the bake sale is done"]
     assert not [s for s in sentences if any(s.lower() in f for f in files)]
+
+
+def test_a_value_named_by_reference_is_looked_up_not_typed():
+    goal = parse_goal("Write a fresh note titled 'Rosa' containing Rosa Diaz's phone number")
+    assert [s.value for s in goal.slots if s.ref] == ["Rosa Diaz's phone number"]
+    quoted = parse_goal("Message Rosa 'what time is dinner'")
+    assert not any(s.ref for s in quoted.slots)
