@@ -119,3 +119,18 @@ def test_the_loop_hands_back_its_verdict_and_the_memo():
     past = step.past()
     assert (past.verdict, past.memo, past.changed) == (Verdict.NO_CHANGE, Memo(Mark.SUBMIT),
                                                        False)
+
+
+def test_a_keyed_value_of_another_item_is_not_the_answer(encoder):
+    """"Password: ..." on a note about another place does not answer for this one."""
+    planner = EmbeddedPlanner(encoder=encoder)
+    note = screen(el(0, "input", "Wi-Fi at the cabin", 200, editable=True, hint="Title"),
+                  el(1, "input", "Network: Pines Password: owl-5521", 400, editable=True,
+                     hint="Note"), app="com.example.notes")
+    action = planner.decide("what's the wifi password for the lake cottage?", note, []).action
+    assert not isinstance(action, Finish)
+    own = screen(el(0, "input", "Lake cottage", 200, editable=True, hint="Title"),
+                 el(1, "input", "Network: Pines Password: owl-5521", 400, editable=True,
+                    hint="Note"), app="com.example.notes")
+    assert planner.decide("what's the wifi password for the lake cottage?", own, []).action \
+        == Finish(answer="owl-5521")
