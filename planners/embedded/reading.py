@@ -56,23 +56,28 @@ def _value_of(label: Scored, view: View) -> str:
 
 
 _KEY_COLON = re.compile(r":\s+")
+# "the password for the beach house", "the code of the gate": what the value belongs to
+_FOR = re.compile(r"\b(?:for|of)\s+(?:the\s+|my\s+|our\s+)?([\w' -]+?)(?=[?.!,;]|\s+(?:in|on|"
+                  r"from|at)\b|$)", re.I)
 
 
 def _keyed_value(goal: Goal, view: View) -> str | None:
     """The value of a "Key: value" pair whose key is made of the question's words
     ("Password: loon-2024"). Perception joins a text's lines with spaces, so a value runs
-    to the next key (the last word before the next colon), a comma or a semicolon. At least
-    half of the question's other words must be on the page too: the password "for the beach
-    house" is not the one in a note about the cabin."""
+    to the next key (the last word before the next colon), a comma or a semicolon. What the
+    question says it is for must be on the page too: the password "for the beach house" is
+    not the one in a note about the cabin."""
     wanted = words(goal.target)
     page = set().union(*(words(s.text) for s in view.scored))
+    if not all(words(owner) <= page for owner in _FOR.findall(goal.text)):
+        return None
     for s in view.scored:
         parts = _KEY_COLON.split(s.element.text)
         for i, head in enumerate(parts[:-1]):
             tail = head.split()[-3:]
             keys = [words(" ".join(tail[-n:])) for n in range(1, len(tail) + 1)]
             key = next((k for k in keys if k and k <= wanted), None)
-            if key is None or 2 * len((wanted - key) & page) < len(wanted - key):
+            if key is None:
                 continue
             value = parts[i + 1]
             if i + 2 < len(parts):  # the next key's word ends this value
