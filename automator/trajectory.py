@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from devices.actions import Action, action_from_dict, action_to_dict, describe
-from planners.planner import Decision, PastStep
+from planners.planner import Decision, PastStep, Verdict
 
 SCHEMA_VERSION = 1
 
@@ -26,13 +26,6 @@ class Outcome(StrEnum):
     MAX_STEPS = "max_steps"  # the step budget ran out
     INFRASTRUCTURE = "infrastructure"  # the device or the disk failed; not the agent's fault
     ABORTED = "aborted"  # interrupted (Ctrl-C, a killed process): no outcome was written
-
-
-class Verdict(StrEnum):
-    CHANGED = "changed"  # the screen changed as the action intended
-    NO_CHANGE = "no_change"  # nothing visible happened
-    UNEXPECTED = "unexpected"  # something changed, but not what the action intended
-    SKIPPED = "skipped"  # nothing to check (wait, finish, nothing executed)
 
 
 @dataclass(frozen=True)
@@ -98,6 +91,8 @@ class Step:
             error=self.refusal or self.error,
             app=self.app,
             screen_signature=self.screen_signature,
+            verdict=self.verification.verdict if self.verification else None,
+            memo=self.decision.memo if self.decision else None,
         )
 
     def headline(self) -> str:

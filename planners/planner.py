@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 from devices.actions import Action
 from perception.elements import Screen
+
+
+class Verdict(StrEnum):
+    """What the loop saw an executed action do."""
+
+    CHANGED = "changed"  # the screen changed as the action intended
+    NO_CHANGE = "no_change"  # nothing visible happened
+    UNEXPECTED = "unexpected"  # something changed, but not what the action intended
+    SKIPPED = "skipped"  # nothing to check (wait, finish, nothing executed)
 
 
 @dataclass(frozen=True)
@@ -17,6 +27,10 @@ class Decision:
     raw: str = ""  # the model's raw output, verbatim
     confidence: float | None = None  # 0-1 where the planner has one
     usage: dict[str, float] = field(default_factory=dict)  # tokens, model timings (ms)
+    # The planner's own typed record of this step (what it was doing, what it marked), handed
+    # back unchanged in `PastStep.memo`: state is carried as data, never parsed from `thought`.
+    # The loop neither reads nor records it.
+    memo: object | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +43,14 @@ class PastStep:
     error: str = ""  # the planner's mistake or a refusal, fed back so it can do better
     app: str = ""  # foreground app when the step was decided
     screen_signature: str = ""  # stable signature of the screen the step acted on
+    verdict: Verdict | None = None  # what the loop verified (None: nothing was executed)
+    memo: object | None = None  # the planner's own `Decision.memo` for this step
+
+    @property
+    def changed(self) -> bool:
+        """The action was carried out and the loop did not find it without effect."""
+        return self.action is not None and not self.error and self.verdict is not (
+            Verdict.NO_CHANGE)
 
 
 @runtime_checkable

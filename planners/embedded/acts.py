@@ -1,5 +1,7 @@
 """Acting on the current screen once the goal's target is on it: flip a switch, move a
-slider, fill a form and submit it, press the goal's verb button, read an answer.
+slider, open the item the goal names, press the goal's verb button (or the one that starts a
+new item), confirm its dialog. Forms are in `forms`, sending in `sending`, answers in
+`reading` and `lists`.
 
 Each function returns a `Decision`, or None when the screen offers nothing for it (then the
 planner navigates). The rules are generic: they read roles, states, field hints and the
@@ -9,65 +11,31 @@ meaning of labels, never an app's layout.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-import numpy as np
-
-from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap, TypeText
+from devices.actions import ElementRef, Finish, Point, Tap
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
-from planners.embedded.goal import Goal, Intent, Slot
+from planners.embedded.goal import Goal, Intent, Scope
+from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.scoring import words
-from planners.embedded.view import (
-    GOAL_ACTION_MARK,
-    SUBMIT_MARK,
-    Scored,
-    View,
-    field_name,
-    is_slider,
-)
-from planners.planner import Decision
+from planners.embedded.view import Scored, View, is_slider
+from planners.planner import Decision, PastStep
 
 MATCH = 0.62  # a score from which an element is taken to be the goal's target
-_SUBMIT_WORDS = ("Save", "Done", "Send", "OK", "Add", "Create", "Confirm", "Submit", "Apply")
-_NEGATIVE = re.compile(r"\b(cancel|back|discard|close|dismiss|navigate up|no)\b", re.I)
-_SLOT_PHRASES = {
-    "name": "name",
-    "phone": "phone number",
-    "email": "email address",
-    "message": "message text",
-    "text": "text body note content",
-    "title": "title name",
-    "to": "to recipient",
-    "time": "time",
-    "label": "label name",
-    "note": "note text",
-    "address": "address",
-}
-_FREE_TEXT = ("message", "text", "note", "title", "name")
-_VALUE_PATTERNS = {
-    "email": re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
-    "phone": re.compile(r"\+?\(?\d[\d\s().-]{5,}\d"),
-    "version": re.compile(r"\b\d+(\.\d+)*\b"),
-    "time": re.compile(r"\b\d{1,2}:\d{2}\s*([AaPp]\.?[Mm]\b\.?)?|\b\d{1,2}\s*[AaPp]\.?[Mm]\b\.?"),
-    "percent": re.compile(r"\b\d{1,3}(\.\d+)?\s?%"),
-    "code": re.compile(r"\b[A-Z]{1,5}-?\d{3,}\b|#\d{3,}\b"),
-    "date": re.compile(
-        r"\b(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-        r"[a-z]*\.? \d{1,2}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)",
-        re.I,
-    ),
-    "price": re.compile(r"[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£¥]"),
-    "count": re.compile(r"\b\d+\b"),
-}
+NEGATIVE = re.compile(r"\b(cancel|back|discard|close|dismiss|navigate up|no)\b", re.I)
 
 
 def finish(thought: str, answer: str | None = None, confidence: float = 0.8) -> Decision:
     return Decision(Finish(answer=answer), thought=thought, confidence=confidence)
 
 
-def tap(element: UIElement, thought: str, confidence: float) -> Decision:
-    return Decision(Tap(ElementRef(element.id)), thought=thought, confidence=confidence)
+def tap(element: UIElement, thought: str, confidence: float, mark: Mark | None = None
+        ) -> Decision:
+    """Tap `element`; `mark` records what the tap is for (see `memo.Mark`)."""
+    item = element.label if mark is Mark.OPEN_ITEM else ""
+    return Decision(Tap(ElementRef(element.id)), thought=thought, confidence=confidence,
+                    memo=Memo(mark=mark, item=item))
 
 
 # switches and sliders ---------------------------------------------------------------------
@@ -106,177 +74,15 @@ def slide(goal: Goal, view: View, floor: float) -> Decision | None:
     return Decision(Tap(point), thought=thought, confidence=best.score)
 
 
-# forms -----------------------------------------------------------------------------------------
-
-
-def _meridiem(view: View) -> dict[str, UIElement]:
-    """The form's AM / PM toggles, by their text."""
-    return {e.text.strip().upper(): e for e in view.screen.elements
-            if e.text.strip().upper() in ("AM", "PM") and (e.clickable or e.checkable)}
-
-
-def _expand_time(slots: Sequence[Slot], fields: Sequence[UIElement],
-                 twelve_hour: bool = False) -> list[Slot]:
-    """A time typed into separate hour / minute fields when the form has them (12-hour
-    values when the form has AM / PM toggles)."""
-    names = " ".join(field_name(f).lower() for f in fields)
-    out: list[Slot] = []
-    for slot in slots:
-        m = re.match(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?", slot.value, re.I)
-        parts = slot.value.split()
-        if slot.name == "name" and len(parts) > 1 and "first" in names and "last" in names:
-            out += [Slot("first name", parts[0]), Slot("last name", " ".join(parts[1:]))]
-        elif slot.name == "time" and m and "hour" in names and "minute" in names:
-            hour = int(m.group(1))
-            if not twelve_hour and m.group(3) and m.group(3).lower() == "p" and hour < 12:
-                hour += 12
-            if not twelve_hour and m.group(3) and m.group(3).lower() == "a" and hour == 12:
-                hour = 0
-            out += [Slot("hour", str(hour)), Slot("minute", m.group(2) or "00")]
-        else:
-            out.append(slot)
-    return out
-
-
-def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
-    """Which field gets which slot: greedy by meaning of the field's hint vs the slot's name."""
-    fields = [f for f in view.fields() if "search" not in field_name(f).lower()]
-    slots = _expand_time(slots, fields, twelve_hour=len(_meridiem(view)) == 2)
-    if not fields or not slots:
-        return []
-    encoder = view.matcher.encoder
-    f_vec = encoder.encode([field_name(f) for f in fields])
-    phrases = [_SLOT_PHRASES.get(s.name, s.name) for s in slots]
-    sims = f_vec @ encoder.encode(phrases).T
-    for i, f in enumerate(fields):  # a shared word ("phone") is strong evidence
-        names = words(field_name(f))
-        for j, phrase in enumerate(phrases):
-            sims[i, j] += 0.3 * bool(names & words(phrase))
-    pairs: list[tuple[UIElement, Slot]] = []
-    used_f: set[int] = set()
-    used_s: set[int] = set()
-    for flat in np.argsort(-sims, axis=None):
-        i, j = divmod(int(flat), len(slots))
-        if sims[i, j] < 0.3 or i in used_f or j in used_s:
-            continue
-        pairs.append((fields[i], slots[j]))
-        used_f.add(i)
-        used_s.add(j)
-    free_f = [f for i, f in enumerate(fields) if i not in used_f]
-    free_s = [s for j, s in enumerate(slots) if j not in used_s and s.name in _FREE_TEXT]
-    if len(free_f) == 1 and len(free_s) == 1 and (not pairs or len(slots) == 1):
-        pairs.append((free_f[0], free_s[0]))
-    return sorted(pairs, key=lambda p: (p[0].bounds.top, p[0].bounds.left))
-
-
-def submit_button(view: View, goal: Goal) -> Scored | None:
-    """The button that saves / sends the filled form, by the meaning of its label."""
-    buttons = [
-        s for s in view.actionable()
-        if not s.element.editable and not s.element.checkable and s.element.label
-        and not _NEGATIVE.search(s.element.label)
-    ]
-    if not buttons:
-        return None
-    verb = goal.text.split()[0].capitalize() if goal.text else "Save"
-    encoder = view.matcher.encoder
-    phrases = encoder.encode([*_SUBMIT_WORDS, verb])
-    sims = (encoder.encode([s.element.label for s in buttons]) @ phrases.T).max(axis=1)
-    i = int(np.argmax(sims))
-    return buttons[i] if sims[i] >= 0.55 else None
-
-
-_MASKS = frozenset("•●*·")  # what a password field shows instead of its characters
-
-
-def _has_value(element: UIElement, slot: Slot) -> bool:
-    text = element.text.strip()
-    if element.password and text and set(text) <= _MASKS:
-        return len(text) == len(slot.value)  # masked: the length is all a screen tells
-    if slot.append:
-        return slot.value.lower() in text.lower()
-    return text == slot.value or (text.lstrip("0") == slot.value.lstrip("0") and text.isdigit())
-
-
-def _type(element: UIElement, slot: Slot) -> Decision:
-    thought = f"Type {slot.value!r} into the '{field_name(element)}' field ({slot.name})."
-    if slot.append and element.text.strip():
-        return Decision(TypeText(", " + slot.value, target=ElementRef(element.id)),
-                        thought=thought, confidence=0.8)
-    return Decision(TypeText(slot.value, target=ElementRef(element.id), clear=True),
-                    thought=thought, confidence=0.8)
-
-
-def _meridiem_tap(goal: Goal, view: View) -> Decision | None:
-    """Tap AM or PM when the goal's time says which and the form shows the other."""
-    toggles = _meridiem(view)
-    time = next((s.value for s in goal.slots if s.name == "time"), "")
-    m = re.search(r"\b([ap])\.?m\b", time, re.I)
-    if len(toggles) != 2 or m is None:
-        return None
-    want = toggles[m.group(1).upper() + "M"]
-    if want.checked or want.selected or view.tap_count(want)[0]:
-        return None
-    return tap(want, f"Choose {want.text} for {time}.", 0.8)
-
-
-def fill_form(goal: Goal, view: View) -> Decision | None:
-    """Type each slot into its field, then press the submit button (or finish when the form
-    has none: it saves as it is typed)."""
-    if not goal.slots:
-        return None
-    pairs = assign(view, goal.slots)
-    if not pairs:
-        return None
-    for element, slot in pairs:
-        if not _has_value(element, slot):
-            return _type(element, slot)
-    meridiem = _meridiem_tap(goal, view)
-    if meridiem is not None:
-        return meridiem
-    button = submit_button(view, goal)
-    if button is None:
-        if len(pairs) >= len(goal.slots):
-            return finish("Every value is typed in; the form saves as it is typed.")
-        return None
-    return tap(button.element, f"The form is filled; tap '{button.element.label}' {SUBMIT_MARK}.",
-               0.75)
-
-
-def form_done(goal: Goal, view: View) -> Decision | None:
-    """After submitting: finish when the form is gone or its main value is shown."""
-    if not goal.slots or not view.marked(SUBMIT_MARK):
-        return None
-    main = next((s.value for s in goal.slots if s.name in ("message", "text")), goal.slots[0].value)
-    last = view.last()
-    changed = last is not None and not re.search(r"no (visible )?change", last.outcome, re.I)
-    if view.shows(main) or not assign(view, goal.slots) or (
-            view.last_thought(SUBMIT_MARK) and changed):
-        if never_entered(goal, view):
-            return None  # a value still has to go somewhere: not done
-        return finish(f"Submitted; {main!r} is saved.")
-    return None
-
-
-def never_entered(goal: Goal, view: View) -> list[str]:
-    """The goal's values (times aside: they go in parts) that were never typed and are not
-    on screen: a form submitted without them did not do what was asked."""
-    typed = view.typed()
-    return [s.value for s in goal.slots if s.name not in ("time", "date")
-            and not any(s.value in t for t in typed) and not view.shows(s.value, fields=True)]
-
-
 # verbs ---------------------------------------------------------------------------------------
 
 
-_VERB_PHRASES = {
+VERB_PHRASES = {
     Intent.DELETE: ("delete", "remove"),
     Intent.EDIT: ("edit",),
     Intent.SEND: ("start chat", "new message", "compose"),
 }
-ENTITY_MARK = "(open item)"
 _CREATION_WORDS = frozenset(("add", "new", "create", "compose", "plus", "start"))
-CREATE_MARK = "(new item)"
 
 
 def verb_word(goal: Goal) -> str:
@@ -284,13 +90,13 @@ def verb_word(goal: Goal) -> str:
 
 
 def _phrases(goal: Goal) -> tuple[str, ...]:
-    return (*_VERB_PHRASES.get(goal.intent, ()), goal.verb) if goal.verb else ()
+    return (*VERB_PHRASES.get(goal.intent, ()), goal.verb) if goal.verb else ()
 
 
-def _matching(view: View, phrases: Sequence[str], floor: float = 0.6) -> list[Scored]:
+def matching(view: View, phrases: Sequence[str], floor: float = 0.6) -> list[Scored]:
     """Buttons whose label means one of `phrases` (by embedding, or containing the word)."""
     buttons = [s for s in view.actionable() if s.element.label and not s.element.editable
-               and not s.element.checkable and not _NEGATIVE.search(s.element.label)]
+               and not s.element.checkable and not NEGATIVE.search(s.element.label)]
     if not buttons or not phrases:
         return []
     encoder = view.matcher.encoder
@@ -306,7 +112,7 @@ def verb_buttons(goal: Goal, view: View) -> list[Scored]:
     """Actionable elements whose label means the goal's verb (Delete, Remove, Call...). For
     a goal without a known intent, a button that shares the verb must not add words the goal
     lacks: "Start chat" is not "start a video call"."""
-    found = _matching(view, _phrases(goal))
+    found = matching(view, _phrases(goal))
     if goal.intent is not Intent.DO:
         return found
     said = words(goal.text)  # a count merged into the label ("Like | 120") adds no words
@@ -324,36 +130,67 @@ def _fresh(view: View, s: Scored) -> bool:
 def press_verb(goal: Goal, view: View) -> Decision | None:
     """Delete / call / connect: press the verb's button where the item is."""
     buttons = [b for b in verb_buttons(goal, view) if _fresh(view, b)]
-    opened = view.marked(ENTITY_MARK) or view.marked(GOAL_ACTION_MARK)
+    opened = view.marked(Mark.OPEN_ITEM) or view.marked(Mark.GOAL_ACTION)
+    if goal.scope is Scope.ALL:  # each one is acted on only where it shows the name
+        opened = view.last_marked(Mark.OPEN_ITEM) and entity_here(goal, view)
     if not buttons or not (entity_here(goal, view) or opened):
         return None
-    if view.last_thought(GOAL_ACTION_MARK) and not view.modal:
+    if view.last_marked(Mark.GOAL_ACTION) and not view.modal:
         return None
     best = min(buttons, key=lambda s: (view.tap_count(s.element)[0], -s.score))
-    return tap(best.element, f"Tap '{best.element.label}' {GOAL_ACTION_MARK}.", 0.7)
+    return tap(best.element, f"Tap '{best.element.label}': the goal's own action.", 0.7,
+               Mark.GOAL_ACTION)
 
 
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
-    """Rows and buttons that show one of the goal's named items, best first."""
+    """Rows and buttons that show one of the goal's named items, best first: a row named by
+    one (its label) before one that mentions it in its summary, and more names before fewer
+    ("80210 (the pharmacy)": the row 80210, not another whose last message says pharmacy)."""
     rows = [s for s in view.content() if (s.element.clickable or s.element.long_clickable)
             and not s.element.editable and not s.element.checkable]
-    out: list[Scored] = []
-    for entity in sorted(goal.entities, key=len, reverse=True):
-        want = words(entity)
-        out += [s for s in rows if want and want <= words(s.text) and s not in out]
-    if out or not goal.entities:
-        return out
+    named = [words(e) for e in goal.entities if words(e)]
+
+    def weight(s: Scored) -> tuple[int, int]:
+        label, everything = words(s.element.label), words(shown(s))
+        return (sum(2 * (w <= label) + (w <= everything) for w in named),
+                max((len(" ".join(w)) for w in named if w <= everything), default=0))
+
+    out = sorted((s for s in rows if any(w <= words(shown(s)) for w in named)),
+                 key=lambda s: weight(s), reverse=True)
+    if out or not goal.entities or goal.scope is Scope.ALL:
+        return out  # every item: only those that show the whole name
     partial = [s for s in rows if any(words(e) & words(s.element.label) for e in goal.entities)]
     return sorted(partial, key=lambda s: -s.score)[:1]
 
 
+def shown(s: Scored) -> str:
+    """All a row shows: label, summary line (description) and the texts inside it."""
+    return " ".join(t for t in (s.text, s.element.description) if t)
+
+
+def _since_goal_action(view: View) -> list[PastStep]:
+    steps = list(view.history)
+    done = [i for i, p in enumerate(steps) if memo_of(p).mark is Mark.GOAL_ACTION]
+    return steps[done[-1] + 1:] if done else steps
+
+
 def open_entity(goal: Goal, view: View) -> Decision | None:
-    """Open the item the goal names (a list row) when it is on screen."""
-    rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0]
-    if not rows or view.marked(GOAL_ACTION_MARK):
+    """Open the item the goal names (a list row) when it is on screen; for every item
+    ("all the notes about X"), the next one after each is done."""
+    if goal.scope is Scope.ALL:
+        if view.last_marked(Mark.GOAL_ACTION):
+            return None
+        opened = {memo_of(p).item for p in _since_goal_action(view)}
+        rows = [r for r in entity_rows(goal, view) if r.element.label not in opened]
+    else:
+        rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0]
+        if view.marked(Mark.GOAL_ACTION):
+            return None
+    if not rows:
         return None
     best = max(rows[:3], key=lambda r: r.element.bounds.area)
-    return tap(best.element, f"Open '{best.element.label}' {ENTITY_MARK}.", 0.75)
+    return tap(best.element, f"Open '{best.element.label}': the item the goal names.", 0.75,
+               Mark.OPEN_ITEM)
 
 
 def verb_done(goal: Goal, view: View) -> Decision | None:
@@ -361,18 +198,25 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     last = view.last()
     if last is None or view.modal:
         return None
-    changed = not re.search(r"no (visible )?change|unchanged", last.outcome, re.I)
+    changed = last.changed
+    memo = memo_of(last)
     if goal.intent is Intent.DELETE:
-        if view.marked(GOAL_ACTION_MARK) and changed and not view.last_thought(ENTITY_MARK) and (
-                not verb_buttons(goal, view) or not entity_here(goal, view)):
+        removed = view.marked(Mark.GOAL_ACTION) and changed and memo.mark is not Mark.OPEN_ITEM
+        if removed and goal.scope is Scope.ALL:
+            listed = [p.screen_signature for p in view.history if memo_of(p).mark is (
+                Mark.OPEN_ITEM)][:1]
+            if entity_rows(goal, view) or verb_buttons(goal, view) or view.sig not in listed:
+                return None  # more of them are listed, this one is open, or not on the list
+            return finish("No item that the goal names is left on the list.")
+        if removed and (not verb_buttons(goal, view) or not entity_here(goal, view)):
             return finish("The item was removed.")
         return None
-    if GOAL_ACTION_MARK in last.thought and changed:
+    if memo.mark is Mark.GOAL_ACTION and changed:
         return finish("The goal's action was carried out.")
     main = max(goal.entities, key=len, default="")
     more = words(goal.target) - words(main) - words(goal.verb)  # "video call": more is asked
-    if ENTITY_MARK in last.thought and changed and not verb_buttons(goal, view) and not (
-            view.fields()) and goal.intent is Intent.DO and words(main) <= words(last.thought) \
+    if memo.mark is Mark.OPEN_ITEM and changed and not verb_buttons(goal, view) and not (
+            view.fields()) and goal.intent is Intent.DO and words(main) <= words(memo.item) \
             and not more:
         return finish("The item was opened; nothing more is asked.")
     return None
@@ -381,190 +225,51 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
 def dialog(goal: Goal, view: View) -> Decision | None:
     """A dialog after the goal's own action (or a submit) is confirmed with the button that
     means the goal's verb, else its positive button."""
-    if not (view.last_thought(GOAL_ACTION_MARK) or view.last_thought(SUBMIT_MARK)
-            or view.last_thought(ENTITY_MARK)):
+    if not (view.last_marked(Mark.GOAL_ACTION) or view.last_marked(Mark.SUBMIT)
+            or view.last_marked(Mark.OPEN_ITEM)):
         return None
     if view.fields() and goal.slots:
         return None
-    matching = _matching(view, _phrases(goal))
-    if not matching:
-        matching = _matching(view, ("OK", "Confirm", "Yes", "Continue"), 0.7)
-    if not matching:
+    found = matching(view, _phrases(goal))
+    if not found:
+        found = matching(view, ("OK", "Confirm", "Yes", "Continue"), 0.7)
+    if not found:
         return None
-    return tap(matching[0].element, f"Confirm with '{matching[0].element.label}' "
-               f"{GOAL_ACTION_MARK}.", 0.75)
-
-
-def editing(goal: Goal, view: View) -> bool:
-    """The item the goal names is open (shown, or opened by an earlier step)."""
-    return view.marked(ENTITY_MARK) or (bool(goal.entities) and entity_here(goal, view))
+    return tap(found[0].element, f"Confirm with '{found[0].element.label}'.", 0.75,
+               Mark.GOAL_ACTION)
 
 
 def press_edit(goal: Goal, view: View) -> Decision | None:
     """On the item's page, open its editor."""
-    if not entity_here(goal, view) and not view.marked(ENTITY_MARK):
+    if not entity_here(goal, view) and not view.marked(Mark.OPEN_ITEM):
         return None
-    buttons = [b for b in _matching(view, ("edit",), 0.7) if view.tap_count(b.element)[0] == 0]
+    buttons = [b for b in matching(view, ("edit",), 0.7) if view.tap_count(b.element)[0] == 0]
     if not buttons:
         return None
     return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' to edit.", 0.7)
 
 
+def _of_kind(view: View, label: str, noun: str) -> bool:
+    """A creation button makes the goal's kind of item: what its label says besides "add" /
+    "new" means the goal's noun ("New note" makes no contact); a bare "Add" or "+" may."""
+    said = words(label)
+    if not said & (_CREATION_WORDS | {"create"}) and label.strip() != "+":
+        return False  # a button that starts a new item says so ("Add", "New", "+")
+    rest = " ".join(w for w in said if w not in _CREATION_WORDS | {"create"})
+    if not rest or words(rest) & words(noun):
+        return True
+    encoder = view.matcher.encoder
+    a, b = encoder.encode([rest, noun])
+    return float(a @ b) >= 0.45
+
+
 def press_create(goal: Goal, view: View) -> Decision | None:
     """The button that starts a new item of the goal's kind ("Add alarm", "New note")."""
     noun = goal.target or "item"
-    buttons = [b for b in _matching(view, (f"add {noun}", f"new {noun}", f"create {noun}"), 0.55)
-               if view.tap_count(b.element)[0] == 0 and not view.is_nav(b)]
-    if not buttons or (view.marked(CREATE_MARK) and view.fields()):
+    buttons = [b for b in matching(view, (f"add {noun}", f"new {noun}", f"create {noun}"), 0.55)
+               if view.tap_count(b.element)[0] == 0 and not view.is_nav(b)
+               and _of_kind(view, b.element.label, noun)]
+    if not buttons or (view.marked(Mark.NEW_ITEM) and view.fields()):
         return None
-    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' {CREATE_MARK}.", 0.7)
-
-
-# sending ---------------------------------------------------------------------------------------
-
-
-def _slot(goal: Goal, name: str) -> Slot | None:
-    return next((s for s in goal.slots if s.name == name), None)
-
-
-_RECIPIENT = "to recipient name phone number"
-
-
-def _named_field(view: View, phrase: str, floor: float = 0.3,
-                 exclude: UIElement | None = None) -> UIElement | None:
-    fields = [f for f in view.fields() if "search" not in field_name(f).lower() and f != exclude]
-    if not fields:
-        return None
-    encoder = view.matcher.encoder
-    sims = encoder.encode([field_name(f) for f in fields]) @ encoder.encode([phrase])[0]
-    i = int(np.argmax(sims))
-    return fields[i] if sims[i] >= floor else None
-
-
-def send_message(goal: Goal, view: View) -> Decision | None:
-    """In a conversation with the recipient: type the message, then press send."""
-    message, to = _slot(goal, "message"), _slot(goal, "to")
-    recipient = _named_field(view, _RECIPIENT, 0.45)
-    field = _named_field(view, "message text", exclude=recipient)
-    if message is None or field is None:
-        return None
-    if to is not None and not view.shows(to.value) and not view.marked(ENTITY_MARK):
-        return None
-    if field.text.strip() != message.value:
-        return _type(field, message)
-    buttons = _matching(view, ("send", "send message"), 0.5)
-    if not buttons:
-        return None
-    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' {SUBMIT_MARK}.", 0.8)
-
-
-def type_recipient(goal: Goal, view: View) -> Decision | None:
-    """Type the recipient into a "To" field; when the picker then lists nobody of that name,
-    the recipient does not exist."""
-    to = _slot(goal, "to")
-    field = _named_field(view, _RECIPIENT, 0.45)
-    if to is None or field is None:
-        return None
-    if not _has_value(field, to):
-        return _type(field, to)
-    last = view.last()
-    if last is not None and isinstance(last.action, TypeText) and not entity_rows(goal, view):
-        return Decision(Finish(FinishStatus.INFEASIBLE),
-                        thought=f"No contact or number matches {to.value!r}.", confidence=0.7)
-    return None
-
-
-def send_steps(goal: Goal, view: View) -> list[Callable[[], Decision | None]]:
-    return [lambda: send_message(goal, view), lambda: open_entity(goal, view),
-            lambda: type_recipient(goal, view), lambda: press_new(goal, view)]
-
-
-def press_new(goal: Goal, view: View) -> Decision | None:
-    buttons = [b for b in _matching(view, _VERB_PHRASES[Intent.SEND], 0.55)
-               if view.tap_count(b.element)[0] == 0]
-    if not buttons or entity_rows(goal, view):
-        return None
-    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' {CREATE_MARK}.", 0.7)
-
-
-# answers ---------------------------------------------------------------------------------------
-
-
-def _value_of(label: Scored, view: View) -> str:
-    """The value shown with a label: inside the same row (a row merged by perception keeps
-    its summary line as the description), or just below / right of it."""
-    if label.context:
-        return label.context
-    e = label.element
-    if e.text and e.description and e.description != e.text:
-        return e.description.split(SEPARATOR)[0]
-    b = label.element.bounds
-    near = [
-        s for s in view.scored
-        if s.element.id != label.element.id and s.element.text and not s.element.clickable
-        and not s.element.scrollable
-        and s.element.bounds.top >= b.top - 4 and s.element.bounds.top <= b.bottom + b.height
-    ]
-    near.sort(key=lambda s: (s.element.bounds.top - b.top, abs(s.element.bounds.left - b.left)))
-    return near[0].element.label if near else ""
-
-
-_KEY_COLON = re.compile(r":\s+")
-
-
-def _keyed_value(goal: Goal, view: View) -> str | None:
-    """The value of a "Key: value" pair whose key is made of the question's words
-    ("Password: loon-2024"). Perception joins a text's lines with spaces, so a value runs
-    to the next key (the last word before the next colon), a comma or a semicolon."""
-    wanted = words(goal.target)
-    for s in view.scored:
-        parts = _KEY_COLON.split(s.element.text)
-        for i, head in enumerate(parts[:-1]):
-            tail = head.split()[-3:]
-            keys = [words(" ".join(tail[-n:])) for n in range(1, len(tail) + 1)]
-            if not any(key and key <= wanted for key in keys):
-                continue
-            value = parts[i + 1]
-            if i + 2 < len(parts):  # the next key's word ends this value
-                value = value.rpartition(" ")[0] or value
-            value = re.split(r"[,;]", value)[0].strip()
-            if value:
-                return value
-    return None
-
-
-def answer(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
-    """Finish with the value the question asks for, when it is on this screen."""
-    keyed = _keyed_value(goal, view)
-    if keyed is not None:
-        return finish(f"The screen says {keyed!r}.", answer=keyed)
-    if not entity_here(goal, view):
-        return None
-    pattern = _VALUE_PATTERNS.get(goal.value_type or "")
-    texts = sorted(view.scored, key=lambda s: -s.score)
-    if pattern is not None and goal.value_type not in ("version", "count"):
-        found = [(s, m) for s in texts if not s.element.editable
-                 and (m := pattern.search(_shown(s)))]
-        if found:
-            s, m = max(found, key=lambda p: p[0].score + 0.2 * (len(p[0].element.label) > len(
-                p[1].group(0)) + 3))
-            if s.score < MATCH - 0.1 and not at_best_page:
-                return None
-            return finish(f"The screen shows {m.group(0)!r}.", answer=m.group(0).strip())
-    labels = [s for s in texts if not s.element.editable and s.element.label]
-    if not labels or labels[0].score < MATCH or not at_best_page:
-        return None
-    for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05]:
-        value = _value_of(label, view)  # a heading and its row tie: the one with a value
-        if pattern is not None and goal.value_type in ("version", "count"):
-            m = pattern.search(value) or pattern.search(label.element.label)
-            value = m.group(0) if m else ""
-        if value:
-            return finish(f"'{label.element.label}' shows {value!r}.", answer=value)
-    return None
-
-
-def _shown(s: Scored) -> str:
-    """Everything an element shows: its label, its summary line and the texts inside it."""
-    e = s.element
-    return " ".join(dict.fromkeys(t for t in (e.label, e.description, s.context) if t))
+    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,
+               Mark.NEW_ITEM)

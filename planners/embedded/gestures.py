@@ -15,6 +15,7 @@ from devices.actions import Finish, FinishStatus, Tap
 from perception.elements import UIElement
 from planners.embedded.acts import tap
 from planners.embedded.goal import Goal
+from planners.embedded.memo import Mark, Memo, marked
 from planners.embedded.memory import is_chrome
 from planners.embedded.view import Scored, View
 from planners.planner import Decision
@@ -24,9 +25,6 @@ TAP_VERBS = frozenset(
     ("tap", "pop", "hit", "press", "click", "touch", "burst", "smash", "squash", "catch",
      "shoot", "score")
 )
-PROPOSAL_MARK = "(tap proposal)"
-STEP_MARK = "(stepper)"
-_NO_CHANGE = re.compile(r"no (visible )?change|unchanged|nothing changed", re.I)
 _COUNT = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:more\s+)?[a-z]+",
@@ -93,10 +91,7 @@ def proposals(view: View) -> list[UIElement]:
 
 def _landed(view: View) -> int:
     """Taps on proposals in this episode part that changed the screen."""
-    return sum(
-        PROPOSAL_MARK in p.thought and not _NO_CHANGE.search(p.outcome) and not p.error
-        for p in view.history
-    )
+    return sum(marked(p, Mark.PROPOSAL) and p.changed for p in view.history)
 
 
 def tap_proposals(goal: Goal, view: View) -> Decision | None:
@@ -104,7 +99,7 @@ def tap_proposals(goal: Goal, view: View) -> Decision | None:
     if goal.verb not in TAP_VERBS or not pixel_only(view):
         return None
     wanted, done = _tap_count(goal), _landed(view)
-    if done >= wanted and view.marked(PROPOSAL_MARK):
+    if done >= wanted and view.marked(Mark.PROPOSAL):
         return Decision(
             Finish(FinishStatus.SUCCESS),
             thought=f"{done} tap(s) on the drawn targets went through.",
@@ -117,8 +112,9 @@ def tap_proposals(goal: Goal, view: View) -> Decision | None:
     return Decision(
         Tap(box.bounds.center),
         thought=f"Tap the drawn target at {box.bounds.center.x},"
-        f"{box.bounds.center.y} ({done + 1}/{wanted}) {PROPOSAL_MARK}.",
+        f"{box.bounds.center.y} ({done + 1}/{wanted}).",
         confidence=0.6,
+        memo=Memo(mark=Mark.PROPOSAL),
     )
 
 
@@ -190,8 +186,9 @@ def step_quantity(goal: Goal, view: View) -> Decision | None:
     label = button.label or ("+" if button is up else "-")
     return tap(
         button,
-        f"The quantity shows {have}, {goal.quantity} is wanted: tap '{label}' {STEP_MARK}.",
+        f"The quantity shows {have}, {goal.quantity} is wanted: tap '{label}'.",
         0.75,
+        Mark.STEPPER,
     )
 
 

@@ -1,9 +1,17 @@
-"""Goal parsing with generic intent rules: what to do, to what, with which values.
+"""Goal understanding: a request becomes a typed `Goal` (what to do, to what, with which
+values, under which constraints, what to answer).
 
-Nothing here knows any app: the rules read English task phrasing (verbs, quoted text,
-"named X", "with phone X", "X's email to Y", "to 30%", question words) and produce a `Goal`
-that the planner grounds on whatever screens exist. `split_goal` cuts a task with several
-parts ("do X, then Y", "do X and turn on Y") into sub-goals done in order.
+It is read in three passes, none of which knows an app or a task's words:
+1. the manner (`wording`): courtesy is set aside ("could you please ... ?"), and the
+   request is an order, a question ("is bluetooth on?") or the state wanted ("wifi should
+   be off", "I'd like dark mode");
+2. the meaning (`operations`): the sentence model compares the verb phrase and the clause
+   with short descriptions of each kind of operation, and superlatives with descriptions of
+   orders ("the priciest" is the highest price), so unlisted verbs need no entry;
+3. the values (`slots`, `wording`): quoted text, times, e-mails, phone numbers, addresses,
+   names, possessives, counts, and the field each value is for.
+`split_goal` cuts a request with several parts ("do X, then Y", "do X and turn on Y") into
+parts done in order.
 """
 
 from __future__ import annotations
@@ -12,6 +20,29 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+
+from planners.embedded import slots as values
+from planners.embedded.encoder import TextEncoder, default_encoder
+from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
+from planners.embedded.slots import Slot
+from planners.embedded.wording import (
+    AUXILIARIES,
+    Manner,
+    Mood,
+    canonical_time,
+    closed_class,
+    manner,
+    object_article,
+    particle_state,
+    quoted,
+    split_state,
+    strip_quotes,
+    verb_phrase,
+    without_courtesy,
+)
+
+__all__ = ["Goal", "GoalReader", "Intent", "Mood", "Rank", "Scope", "Slot", "canonical_time",
+           "parse_goal", "split_goal"]
 
 
 class Intent(StrEnum):
@@ -26,13 +57,9 @@ class Intent(StrEnum):
     DO = "do"  # anything else: find the item, then press the goal's verb
 
 
-@dataclass(frozen=True)
-class Slot:
-    """A value the goal asks to type, and what it is (used to pick the field)."""
-
-    name: str  # e.g. "name", "phone", "message", "time"
-    value: str
-    append: bool = False  # add to what the field holds instead of replacing it
+class Scope(StrEnum):
+    ONE = "one"  # the item the goal names
+    ALL = "all"  # every item that fits ("all the timers", "every note about X")
 
 
 @dataclass(frozen=True)
@@ -45,9 +72,13 @@ class Goal:
     percent: bool = False  # the number is a percentage
     slots: tuple[Slot, ...] = ()
     entities: tuple[str, ...] = ()  # names / phrases to find in lists ("Bob", "groceries")
-    value_type: str | None = None  # ANSWER: email | phone | version | time | date | price | count
-    verb: str = ""  # the goal's leading verb, lower case ("delete", "call", "start")
+    value_type: str | None = None  # ANSWER: email | phone | version | time | date | price |
+    #   count | percent | code | state (a yes/no question about a switch)
+    verb: str = ""  # the request's own verb, lower case ("delete", "call", "start")
     quantity: int | None = None  # how many of the item ("two cables", "3 yoga mats")
+    mood: Mood = Mood.COMMAND  # how it was put: an order, a question, the state wanted
+    scope: Scope = Scope.ONE
+    rank: Rank | None = None  # an order over a list: "the priciest", "my oldest thread"
 
     @property
     def phrases(self) -> tuple[str, ...]:
@@ -56,414 +87,289 @@ class Goal:
         return tuple(dict.fromkeys(out))
 
 
-_QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘’](?=\s|$|[.,!?;:)])")
-_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w-])\+?\d[\d-]{3,}\d(?![\w-])")
-_CAPS = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
-_ADDRESS = re.compile(rf"\b\d+\s+{_CAPS}(?:,\s*{_CAPS})*")  # "12 Oak Street, Springfield"
-_NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*(%|percent\b)?", re.I)
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
-_EXTREMES = (
-    (re.compile(r"\b(all the way up|to (the )?max(imum)?|maximum|to full|fully up|highest)\b",
-                re.I), 100.0),
-    (re.compile(r"\b(all the way down|to (the )?min(imum)?|minimum|lowest)\b", re.I), 0.0),
-)
-_QUESTION_START = re.compile(
-    r"^(what|what's|which|how|when|who|whom|whose|where|why|is|are|does|do|did|can|has|have|"
-    r"tell me|find out|check (?:what|which|whether|if|how))\b",
-    re.I,
-)
-_TOGGLE_ON = re.compile(
-    r"^(?:turn|switch|toggle|set)\s+on\b|^(?:enable|activate|start using)\b", re.I
-)
-_TOGGLE_OFF = re.compile(
-    r"^(?:turn|switch|toggle|set)\s+off\b|^(?:disable|deactivate|stop using)\b", re.I
-)
-_TRAILING_STATE = re.compile(r"\b(on|off)\s*[.!]?$", re.I)
-# "put the phone in airplane mode", "switch the phone to dark theme": a mode is turned on
-_INTO_MODE = re.compile(r"^(?:put|switch|set|change)\b.*\b(?:in|into|to)\s+(.+?\b(?:mode|theme))"
-                        r"\s*[.!]?$", re.I)
-_VERB_INTENTS: tuple[tuple[re.Pattern[str], Intent], ...] = (
-    (re.compile(r"^(delete|remove|erase|clear|discard|uninstall|take)\b", re.I), Intent.DELETE),
-    (re.compile(r"^(send|text|message|reply|email|tell|write to)\b", re.I), Intent.SEND),
-    (re.compile(r"^(rename|edit|update|fix|correct|label|change)\b", re.I), Intent.EDIT),
-    (re.compile(r"^(add|create|new|make|save|schedule|set up|compose|write|note|i need|"
-                r"i want|i'd like)\b", re.I),
-     Intent.CREATE),
-    (re.compile(r"^(set|adjust|increase|decrease|raise|lower|turn)\b", re.I), Intent.SET_VALUE),
-    (re.compile(r"^(open|launch|go to|show|view|display|navigate to)\b", re.I), Intent.OPEN),
-)
-# "named X", "with phone X", "saying X", "titled X": the value runs to the next keyword.
-_SLOT_WORDS = {
-    "named": "name",
-    "called": "name",
-    "titled": "title",
-    "saying": "message",
-    "that says": "message",
-    "says": "message",
-    "containing": "text",
-    "with the text": "message",
-    "with text": "message",
-    "with body": "message",
-    "with phone number": "phone",
-    "with phone": "phone",
-    "with number": "phone",
-    "phone number": "phone",
-    "phone": "phone",
-    "with email address": "email",
-    "with email": "email",
-    "email address": "email",
-    "email": "email",
-    "with label": "label",
-    "labelled": "label",
-    "labeled": "label",
-    "with note": "note",
-    "with title": "title",
-    "with address": "address",
-    "ship it to": "address",
-    "ship to": "address",
-    "deliver it to": "address",
-    "deliver to": "address",
-    "password is": "password",
-    "with password": "password",
-    "at": "time",
-    "for": "time",
+_TOGGLES = {Operation.TURN_ON: True, Operation.TURN_OFF: False}
+_INTENTS = {Operation.TURN_ON: Intent.TOGGLE, Operation.TURN_OFF: Intent.TOGGLE,
+            **{op: Intent(op.value) for op in Operation if op not in _TOGGLES}}
+_SETTINGS = (Operation.TURN_ON, Operation.TURN_OFF, Operation.SET_VALUE, Operation.EDIT,
+             Operation.DO, Operation.OPEN)  # kinds whose "on"/"off" particle is the state
+_BRINGS_ABOUT = (*_SETTINGS, Operation.CREATE)  # kinds that an indefinite object makes new
+_INDEFINITE = closed_class("a an new another some one two three four five")
+_DEFINITE = closed_class("the my this that our your his her their")
+DO_BELOW = 0.3  # a request matching no operation better than this is the item's own verb
+_MODE = "a mode or theme of the phone, such as silent mode"
+_CONTAINER = ("a shopping cart or basket of products to buy", "a note or list of text")
+# yes/no questions, "how many", and what else a question asks for, described to the model
+_VALUE_KINDS = {
+    "email": "an e-mail address", "phone": "a phone number to call",
+    "version": "the software version number", "percent": "the battery level in percent",
+    "price": "the price, what it costs in money", "time": "the time of day, at what time",
+    "date": "the date, which day", "code": "a code, password, PIN or reference number",
 }
-_SLOT_RE = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(k) for k in _SLOT_WORDS), key=len, reverse=True)) + r")\s+",
-    re.I,
-)
-# "Ivan's phone number to 555-0177", "Jamal's first name: it's Jamaal", "X as Mom's email"
-_FIELD_CHANGE = re.compile(
-    r"'s\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s*(?:\bto\b|:\s*it's|:\s*it is|\bis\b|\bshould be\b)\s+"
-    r"(.+?)\s*[.!]?$", re.I)
-# "Change the ringtone of my 7 AM alarm to 'Sunrise'": the field, its owner, the new value
-_FIELD_OF = re.compile(r"^(?:change|set|update|make)\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s+of\s+"
-                       r"(.+?)\s+to\s+(.+?)\s*[.!]?$", re.I)
-# "Save Yuki Sato as a new contact", "Add Dr. Ito as a contact": a capitalised name, no digits
-_SAVE_AS = re.compile(r"^(?i:save|add|store|create)\s+([A-Z][^\d,:;()]*?)\s+"
-                      r"(?i:as\s+(?:an?\s+)?(?:new\s+)?(?:contact|person|entry))\b")
-_VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$", re.I)
-_FILLER_WORDS = (
+VALUE_KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
+_ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
+_ENTITY_CUE = re.compile(r"\b(?:about|regarding|from|with)\s+(?:the\s+|my\s+)?([\w' -]+?)"
+                         r"(?:[.?!,(]|\s+(?:from|to|in|by|on)\b|$)", re.I)
+_FILLER = closed_class(
     "a an the my this that these those to for of on in at with and please me it its is are "
     "be all any some many much phone's device's app's your i i'll i'm i've it's then her him "
-    "them too just not"
-)
-_FILLER = frozenset(_FILLER_WORDS.split())
-_VALUE_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("email", re.compile(r"\be-?mail\b", re.I)),
-    ("version", re.compile(r"\bversion\b", re.I)),
-    ("count", re.compile(r"\bhow many\b", re.I)),
-    ("percent", re.compile(r"\b(battery|percent|percentage|level)\b", re.I)),
-    ("price", re.compile(r"\b(price|cost|how much|total)\b", re.I)),
-    ("time", re.compile(r"\b(what time|when)\b", re.I)),
-    ("code", re.compile(r"\b(order number|code|password|pin|reference)\b", re.I)),
-    ("phone", re.compile(r"\b(phone number|number|mobile|call)\b", re.I)),
-    ("date", re.compile(r"\b(date|day|birthday)\b", re.I)),
-)
+    "them too just not every each you we us can could about as") | AUXILIARIES
+_QUESTION_WORDS = closed_class("what what's which how when who whom whose where why does do did "
+                            "can has have i'll i'm it's")
+_NOT_ENTITIES = closed_class("what what's which how when who where why i i'll it it's is the a "
+                          "my this that")
+_OBJECT_STARTS = closed_class("a an the my your his her our their this that these those "
+                              "some all every each another one two three me him us up down "
+                              "on off out")
 _TIME_WORDS = frozenset(("am", "pm", "a.m.", "p.m."))
-_VERB_TEXT = (
-    "turn switch toggle enable disable activate deactivate set change adjust increase decrease "
-    "raise lower delete remove erase clear discard add create new make save schedule send text "
-    "message reply tell open launch go show view display navigate find what which how when who "
-    "whom whose where why does do did can has have up off on put take rename edit fix label "
-    "what's it's i'll i'm"
-)
-_VERB_WORDS = frozenset(_VERB_TEXT.split())
-_NOT_ENTITIES = frozenset(
-    ("what", "what's", "which", "how", "when", "who", "where", "why", "i", "i'll", "it", "it's",
-     "is", "the", "a", "my", "this", "that")
-)
-_SPLIT = re.compile(
-    r",?\s+then\s+|,?\s+and then\s+|,?\s+and\s+(?=(?:turn|switch|set|enable|disable|open|"
-    r"text|send|call|add|create|delete|remove|start|stop|make|pop|tap|press|play)\b)",
-    re.I,
-)
-_PRONOUN = re.compile(r"\b(her|him|them|it)\b", re.I)
 
 
-def split_goal(text: str) -> list[str]:
-    """The parts of a task done one after the other ("X, then Y"); pronouns in later parts
-    ("text her") are replaced by the first part's name."""
-    parts = [p.strip(" ,.;") for p in _SPLIT.split(" ".join(text.split())) if p.strip(" ,.;")]
-    if len(parts) < 2:
-        return [text]
-    first = parse_goal(parts[0])
-    name = next((s.value for s in first.slots if s.name in ("name", "to")), "")
-    name = name or next((e for e in first.entities if " " in e), "")
-    if name:
-        parts = [parts[0], *(_PRONOUN.sub(name, p, count=1) for p in parts[1:])]
-    return parts
+class GoalReader:
+    """Parses requests with one encoder (the descriptions are embedded once)."""
+
+    def __init__(self, encoder: TextEncoder) -> None:
+        self.encoder = encoder
+        self.operations = OperationReader(encoder)
+        self.ranks = RankReader(encoder)
+        self._kinds = list(_VALUE_KINDS)
+        self._kind_vecs = encoder.encode([_VALUE_KINDS[k] for k in self._kinds])
+
+    def _similar(self, text: str, description: str) -> float:
+        a, b = self.encoder.encode([text, description])
+        return float(a @ b)
+
+    def _is_mode(self, phrase: str) -> bool:
+        return self._similar(phrase, _MODE) >= 0.3
+
+    def is_container(self, phrase: str) -> bool:
+        """A place products are gathered to buy (a cart), not an item that is edited."""
+        return self._similar(phrase, _CONTAINER[0]) >= self._similar(phrase, _CONTAINER[1]) + 0.15
+
+    def _state_on(self, state: str) -> bool | None:
+        """'on' / 'enabled' / 'active' -> True; 'off' / 'disabled' -> False; else None."""
+        last = state.split()[-1].lower() if state else ""
+        if last in ("on", "off"):
+            return last == "on"
+        if not state:
+            return None
+        on = self._similar(f"it is {state}", "it is turned on, enabled")
+        off = self._similar(f"it is {state}", "it is turned off, disabled")
+        return on > off if abs(on - off) > 0.05 else None
+
+    # the operation -------------------------------------------------------------------------
+
+    def _wanted(self, how: Manner) -> tuple[Intent, bool | None, str]:
+        """The operation of a wanted state ("wifi off", "dark mode", "a new alarm at 7")."""
+        thing, state = how.thing or split_state(how.clause)[0], how.state
+        if state and re.match(r"^(?:at|to)\s+\d", state):
+            return Intent.SET_VALUE, None, f"set {thing} {state}"
+        on = self._state_on(state)
+        if on is not None:
+            return Intent.TOGGLE, on, f"turn {'on' if on else 'off'} {thing}"
+        if re.match(r"^(?:an?|\d+|one|two|three|some|another|new)\b", how.clause, re.I):
+            return Intent.CREATE, None, f"add {how.clause}"
+        return Intent.TOGGLE, True, f"turn on {thing}"
+
+    def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
+        reading = self.operations.read(verb_phrase(clause), clause)
+        op = reading.operation if reading.score >= DO_BELOW else Operation.DO
+        number = values.number(clause)[0]
+        particle = particle_state(clause)
+        if particle is not None and number is None and op in _SETTINGS:
+            return Intent.TOGGLE, particle
+        into = re.match(r"^\S+\s+.+?\s+(?:in|into|to)\s+([a-z][a-z -]*)$", strip_quotes(clause))
+        if into and op in _SETTINGS and self._is_mode(into.group(1)):
+            return Intent.TOGGLE, True  # "put the phone in airplane mode"
+        if op in _TOGGLES and number is None:
+            return Intent.TOGGLE, _TOGGLES[op]
+        if op in (*_TOGGLES, Operation.SET_VALUE) and number is not None:
+            return Intent.SET_VALUE, None
+        article = object_article(clause)
+        if article in _INDEFINITE and not reading.exact and (
+                op in _BRINGS_ABOUT or reading.verb_says is Operation.CREATE):
+            return Intent.CREATE, None  # "set an alarm", "make a new note": a new item
+        if op is Operation.CREATE and article in _DEFINITE and quoted(clause):
+            return Intent.EDIT, None  # "label my 7 AM alarm 'Brunch'": an item that exists
+        return _INTENTS[op], None
+
+    def value_type(self, how: Manner) -> str | None:
+        clause = how.clause.lower()
+        if re.match(r"^how\s+(?:many|often)\b|.*\bnumber\s+of\b", clause):
+            return "count"
+        if re.match(r"^(?:when|what\s+time|at\s+what\s+time)\b", clause):
+            return "time"
+        sims = self._kind_vecs @ self.encoder.encode([how.clause])[0]
+        second, best = (int(i) for i in sims.argsort()[-2:])
+        clear = sims[best] >= VALUE_KIND_AT_LEAST and sims[best] - sims[second] >= 0.1
+        return self._kinds[best] if clear else None
+
+    def _asked_state(self, clause: str) -> tuple[str, bool | None]:
+        """A yes/no question about a state ("is the torch switched off"): (the thing asked
+        about, the state asked); other questions are kept as they are."""
+        words = clause.split()
+        if len(words) < 3 or words[0].lower() not in ("is", "are", "was", "were"):
+            return clause, None
+        thing, state = split_state(" ".join(words[1:]))
+        on = self._state_on(state) if state else None
+        return (thing, on) if on is not None else (clause, None)
+
+    # the whole request --------------------------------------------------------------------
+
+    def parse(self, text: str) -> Goal:
+        text = " ".join(text.split())
+        how = manner(text)
+        desired: bool | None = None
+        clause = how.clause or text
+        if how.mood is Mood.QUESTION:
+            intent = Intent.ANSWER
+            clause, desired = self._asked_state(clause)
+        elif how.mood is Mood.STATE:
+            intent, desired, clause = self._wanted(how)
+        else:
+            intent, desired = self._commanded(clause)
+        number, percent = values.number(clause) if intent is Intent.SET_VALUE else (None, False)
+        op = Operation.DO if intent is Intent.TOGGLE else Operation(intent.value)
+        op, slots, extra = values.slots_for(clause, op, self.is_container)
+        if intent is not Intent.TOGGLE:
+            intent = _INTENTS[op]
+        if intent is Intent.SET_VALUE and slots:
+            intent = Intent.EDIT
+        said = quoted(clause)
+        entities = extra + [e for e in _entities(clause, said, slots)
+                            if not any(e in s.value for s in slots if s.name == "address")]
+        if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
+            slots = [s for s in slots if s.name in ("password", "address")]
+        rank = self.ranks.read(clause)
+        if rank is not None:  # an order over a list, not words of the thing looked for
+            clause = re.sub(rf"\b{re.escape(rank.phrase)}\b", " ", clause, flags=re.I)
+        target = " ".join(dict.fromkeys(" ".join((_target(clause, slots, intent),
+                                                  *map(_told, how.context))).split()))
+        return Goal(
+            text=text, intent=intent,
+            target=target or " ".join(entities) or clause,
+            desired=desired, number=number, percent=percent, slots=tuple(slots),
+            entities=tuple(dict.fromkeys(entities)),
+            value_type=("state" if desired is not None else self.value_type(how))
+            if intent is Intent.ANSWER else None,
+            verb=re.sub(r"[^a-z]", "", clause.split()[0].lower()) if clause else "",
+            quantity=values.quantity(clause, slots) if intent is not Intent.ANSWER else None,
+            mood=how.mood, scope=Scope.ALL if _ALL.search(clause) else Scope.ONE,
+            rank=rank)
+
+    def split(self, text: str) -> list[str]:
+        """The parts of a request done one after the other ("X, then Y"; "X and VERB Y");
+        pronouns in later parts ("text her") are replaced by the first part's name."""
+        parts = [p.strip(" ,.;") for p in self._cut(" ".join(text.split())) if p.strip(" ,.;")]
+        if len(parts) < 2:
+            return [text]
+        first = self.parse(parts[0])
+        name = next((s.value for s in first.slots if s.name in ("name", "to")), "")
+        name = name or next((e for e in first.entities if " " in e), "")
+        if name:
+            parts = [parts[0], *(re.sub(r"\b(her|him|them|it)\b", name, p, count=1, flags=re.I)
+                                 for p in parts[1:])]
+        return parts
+
+    def _cut(self, text: str) -> list[str]:
+        """Cut at "then" always; at "and" when an order follows: a verb that means an
+        operation, and not "it" (the same item, carried on: "buy a mug and ship it")."""
+        out: list[str] = []
+        for part in re.split(r",?\s+(?:and\s+)?then\s+", text):
+            pieces = re.split(r",?\s+and\s+", part)
+            current = pieces[0]
+            for piece in pieces[1:]:
+                if self._starts_order(piece) and len(current.split()) > 1:
+                    out.append(current)
+                    current = piece
+                else:
+                    current = f"{current} and {piece}"
+            out.append(current)
+        return out
+
+    def _starts_order(self, piece: str) -> bool:
+        """A piece after "and" starts an order: a lower-case word that an article, a
+        pronoun, a number or a particle follows (a noun is not followed by one: "salt and
+        pepper"), or that reads as an operation; not "VERB it" (the same item, carried on)."""
+        words = piece.split()
+        if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
+            return False
+        after = words[1].lower()
+        if after in ("it", "them", "i", "you", "we") or words[0] in _FILLER:
+            return False
+        if after in _OBJECT_STARTS or after[:1].isdigit():
+            return True
+        return self.operations.read(verb_phrase(piece), piece).score >= 0.45
 
 
-def canonical_time(text: str) -> str | None:
-    """'7 AM' -> '7:00 AM', '9:15 pm' -> '9:15 PM', '8:30' -> '8:30'; None when no time."""
-    m = _TIME.search(text)
-    if not m:
-        return None
-    if m.group(1):
-        ampm = m.group(3).upper() + "M"
-        return f"{int(m.group(1))}:{m.group(2) or '00'} {ampm}"
-    return f"{int(m.group(4))}:{m.group(5)}"
-
-
-def _quoted(text: str) -> list[str]:
-    return [m.group(1).strip() for m in _QUOTE.finditer(text)]
-
-
-def _strip_quotes(text: str) -> str:
-    return _QUOTE.sub(" ", text)
-
-
-def _valid(name: str, value: str) -> bool:
-    if name == "phone":
-        return bool(_PHONE.fullmatch(value.strip()))
-    if name == "email":
-        return bool(_EMAIL.fullmatch(value.strip()))
-    if name == "time":
-        return bool(_TIME.fullmatch(value.strip()))
-    return bool(value)
-
-
-def _slots(text: str) -> list[Slot]:
-    """Values introduced by a slot keyword, each running up to the next keyword."""
-    bare = _strip_quotes(text)
-    matches = list(_SLOT_RE.finditer(bare))
-    slots: list[Slot] = []
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(bare)
-        value = bare[m.end() : end].strip(" ,.;:!?")
-        value = re.sub(r"^(to|is)\s+", "", value, flags=re.I)
-        value = re.sub(r"\s+(and|to|in|on)$", "", value, flags=re.I).strip()
-        name = _SLOT_WORDS[m.group(1).lower()]
-        if _valid(name, value) and (name != "text" or value):
-            slots.append(Slot(name, value))
-    return slots
-
-
-def _typed_values(text: str, slots: list[Slot]) -> list[Slot]:
-    """Emails and phone numbers written anywhere in the goal are values to type."""
-    have = {s.name for s in slots}
-    bare = _strip_quotes(text)
-    out = []
-    if "email" not in have and (m := _EMAIL.search(bare)):
-        out.append(Slot("email", m.group(0)))
-    if "phone" not in have and (m := _PHONE.search(bare)):
-        out.append(Slot("phone", m.group(0)))
-    if "address" not in have and (m := _ADDRESS.search(_TIME.sub(" ", bare))):
-        out.append(Slot("address", m.group(0)))
-    return out
-
-
-def _send_slots(text: str, quoted: list[str]) -> list[Slot]:
-    """Recipient ("text Anna", "send ... to Anna", "reply to Mom: ...") and message."""
-    bare = _strip_quotes(text)
-    slots: list[Slot] = []
-    name = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|\+?\d[\d-]{3,}\d)"
-    m = re.search(r"\bto\s+" + name, bare) or re.match(
-        r"^\s*(?i:text|message|email|tell|reply to|write to|send)\s+" + name, bare)
-    if m:
-        slots.append(Slot("to", m.group(1).strip()))
-    if quoted:
-        slots.append(Slot("message", quoted[0]))
-    elif (colon := re.search(r":\s*(.+?)\s*$", text)) is not None:
-        slots.append(Slot("message", colon.group(1)))
-    return slots
-
-
-def _field_changes(text: str, quoted: list[str]) -> tuple[list[Slot], list[str]]:
-    """EDIT goals: (slots with the new values, the item's names)."""
-    m = re.search(r"\b(?:rename|change|label)\b.*?[\"“'‘](.+?)[\"”'’]\s+(?:to|as)\s+[\"“'‘](.+?)"
-                  r"[\"”'’]", text, re.I)
-    if m:
-        return [Slot("title", m.group(2))], [m.group(1)]
-    if (m := _VALUE_AS_FIELD.match(text)) is not None:
-        return [Slot(m.group(3).strip(), m.group(1))], [m.group(2)]
-    if (m := _FIELD_CHANGE.search(text)) is not None:
-        value = m.group(2).strip(" '\"“”‘’")
-        owner = text[: m.start()].split()
-        names = [w for w in owner if w[:1].isupper()][1:] or owner[-1:]
-        return [Slot(m.group(1).strip(), value)], [" ".join(names)]
-    if (m := _FIELD_OF.match(text)) is not None:
-        owner = re.sub(r"^(?:my|the|this|that)\s+", "", m.group(2), flags=re.I)
-        return [Slot(m.group(1).strip(), m.group(3).strip(" '\"“”‘’"))], [owner]
-    if quoted:
-        return [Slot("label", quoted[-1])], []
-    return [], []
-
-
-def _value_type(text: str) -> str | None:
-    for name, pattern in _VALUE_TYPES:
-        if pattern.search(text):
-            return name
-    return None
-
-
-def _intent(text: str) -> tuple[Intent, bool | None]:
-    t = text.strip()
-    if _QUESTION_START.match(t) or t.endswith("?"):
-        return Intent.ANSWER, None
-    if _TOGGLE_ON.match(t) or _INTO_MODE.match(t):
-        return Intent.TOGGLE, True
-    if _TOGGLE_OFF.match(t):
-        return Intent.TOGGLE, False
-    trailing = _TRAILING_STATE.search(t)
-    if trailing and re.match(r"^(turn|switch|toggle|set|put)\b", t, re.I):
-        return Intent.TOGGLE, trailing.group(1).lower() == "on"
-    for pattern, intent in _VERB_INTENTS:
-        if pattern.match(t):
-            return intent, None
-    return Intent.DO, None
-
-
-def _number(text: str) -> tuple[float | None, bool]:
-    for pattern, value in _EXTREMES:
-        if pattern.search(text):
-            return value, True
-    m = re.search(r"\bto\s+" + _NUMBER.pattern, text, re.I)
-    if not m:
-        return None, False
-    return float(m.group(1)), bool(m.group(2))
-
-
-def _quantity(text: str, slots: list[Slot]) -> int | None:
-    """How many items: a count word before a noun ("two cables", "3 yoga mats"), not a time,
-    a duration, part of a name ("Flip 5") or a typed value."""
-    bare = _strip_quotes(text)
-    for slot in slots:
-        bare = bare.replace(slot.value, " ")
-    bare = _TIME.sub(" ", bare)
-    for m in re.finditer(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                         r"(?!(?:am|pm|minutes?|hours?|seconds?|points?)\b)[a-z-]+", bare, re.I):
-        word = m.group(1).lower()
-        value = int(word) if word.isdigit() else _NUMBER_WORDS[word]
-        before = bare[: m.start()].split()
-        named = len(before) > 1 and before[-1][:1].isupper()
-        if value < 100 and not named:
-            return value
-    return None
-
-
-def _entities(text: str, quoted: list[str], slots: list[Slot]) -> list[str]:
+def _entities(text: str, said: list[str], slots: list[Slot]) -> list[str]:
     """Names and topics to find in lists: capitalised words, "about X", "(the X)", times."""
-    bare = _strip_quotes(text)
-    found: list[str] = []
-    for m in re.finditer(r"\b(?:about|regarding|from|conversation with|chat with)\s+"
-                         r"(?:the\s+|my\s+)?([\w' -]+?)(?:[.?!,(]|\s+(?:from|to|in|by)\b|$)",
-                         bare, re.I):
-        found.append(m.group(1).strip())
-    for m in re.finditer(r"\((?:the\s+)?([^)]+)\)", bare):
-        found.append(m.group(1).strip())
-    for m in re.finditer(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w'-]*)*)'s\b", bare):
-        found.append(m.group(1))
-    for m in re.finditer(r"(?<!^)\b([A-Z][\w'ë-]*(?:\s+[A-Z][\w'ë-]*)+)", bare):
-        found.append(m.group(1))
+    bare = strip_quotes(text)
+    found = [m.group(1).strip() for m in _ENTITY_CUE.finditer(bare)]
+    found += [m.group(1).strip() for m in re.finditer(r"\((?:the\s+)?([^)]+)\)", bare)]
+    found += [m.group(1) for m in re.finditer(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w'-]*)*)'s\b", bare)]
+    found += [m.group(1) for m in re.finditer(r"(?<!^)\b([A-Z][\w'ë-]*(?:\s+[A-Z][\w'ë-]*)+)",
+                                              bare)]
     words = bare.split()
     for i, word in enumerate(words):
         clean = re.sub(r"'s$", "", word.strip(".,!?;:'\"()"))
         capital = i > 0 and clean[:1].isupper()
-        if (capital and clean.lower() not in _VERB_WORDS | _TIME_WORDS) or re.fullmatch(
+        if (capital and clean.lower() not in _QUESTION_WORDS | _TIME_WORDS) or re.fullmatch(
                 r"\d{4,}", clean):
             found.append(clean)
     time = canonical_time(bare)
     if time is not None and not any(s.name == "time" for s in slots):
         found.append(time)
     found.extend(s.value for s in slots if s.name in ("name", "to", "title"))
-    found.extend(quoted)
+    found.extend(said)
     found = [re.sub(r"'s$", "", f) for f in found]
+    first = text.split()[0].lower() if text.split() else ""
     return list(dict.fromkeys(
         f for f in found if f and f.lower() not in _NOT_ENTITIES
-        and f.split()[0].lower() not in _VERB_WORDS))
+        and f.split()[0].lower() not in _QUESTION_WORDS and f.split()[0].lower() != first))
 
 
-def _target(text: str, slots: list[Slot], quoted: list[str]) -> str:
-    """The goal without its leading verb, slot clauses, values and filler words."""
-    bare = _strip_quotes(text)
+def _target(text: str, slots: list[Slot], intent: Intent | None = None) -> str:
+    """The request without its verb phrase, slot clauses, values and filler words (and, for
+    a creation, "new": it says what the operation does, not what the item is)."""
+    verb = verb_phrase(text).split()
+    bare = strip_quotes(text)
+    if verb:  # the verb, and its particle where it follows the verb
+        particle = "|".join(map(re.escape, verb[1:]))
+        head = rf"^\S+(?:\s+(?:{particle})\b)?" if particle else r"^\S+"
+        bare = re.sub(head, "", bare.lstrip()) + " "
     for slot in slots:
         bare = bare.replace(slot.value, " ")
     if slots:
-        bare = _SLOT_RE.sub(" ", bare)
+        bare = values.slot_words().sub(" ", bare)
     bare = re.sub(r"\b\d+(?:[.:]\d+)?\s*(%|percent\b|[ap]\.?m\b\.?)?(?!\w)", " ", bare, flags=re.I)
     words = [w.strip(".,!?;:'\"()") for w in bare.split()]
     words = [re.sub(r"'s$", "", w) for w in words if w]
-    kept = [w for w in words if w and w.lower() not in _FILLER and w.lower() not in _VERB_WORDS]
+    said = [*verb[1:], "on", "off", "up", "down", *(["new"] if intent is Intent.CREATE else [])]
+    kept = [w for w in words if w and w.lower() not in _FILLER | _QUESTION_WORDS
+            and w.lower() not in said]
     return " ".join(kept)
 
 
-def _intent_slots(text: str, intent: Intent, quoted: list[str]
-                  ) -> tuple[Intent, list[Slot], list[str]]:
-    """The values to type for this intent, and names the intent itself adds."""
-    slots = _slots(text) if intent is not Intent.ANSWER else []
-    extra: list[str] = []
-    if intent is Intent.SEND:
-        slots = _send_slots(text, quoted) + [
-            s for s in slots if s.name not in ("message", "phone", "time", "text")]
-    elif intent is Intent.EDIT:
-        changes, extra = _field_changes(text, quoted)
-        slots = changes or slots
-    elif intent is Intent.CREATE and (m := re.match(r"^add\s+(.+?)\s+to\s+(?:my\s+|the\s+)?"
-                                                    r"(.+?)\s*$", _strip_quotes(text), re.I)):
-        values = _typed_values(m.group(1), [])
-        if values:
-            name = re.sub(r"\(.*?\)|" + "|".join(re.escape(v.value) for v in values), " ",
-                          m.group(1))
-            return Intent.CREATE, [Slot("name", " ".join(name.split())), *values], []
-        if not re.search(r"\b(cart|basket|bag)\b", m.group(2)):
-            return Intent.EDIT, [Slot("text", m.group(1), append=True)], [m.group(2)]
-        if (v := _VALUE_AS_FIELD.match(text)) is not None:
-            return Intent.EDIT, [Slot(v.group(3).strip(), v.group(1))], [v.group(2)]
-    elif (v := _VALUE_AS_FIELD.match(text)) is not None and intent is Intent.CREATE:
-        return Intent.EDIT, [Slot(v.group(3).strip(), v.group(1))], [v.group(2)]
-    if (intent is Intent.CREATE and not any(s.name == "name" for s in slots)
-            and (m := _SAVE_AS.match(_strip_quotes(text)))):
-        slots.insert(0, Slot("name", m.group(1)))  # "Save Yuki Sato as a new contact: ..."
-    if intent is Intent.CREATE and quoted:
-        named = {s.value for s in slots}
-        rest = [q for q in quoted if q not in named]
-        if rest and not any(s.name in ("title", "name") for s in slots) and len(quoted) > 1:
-            slots.insert(0, Slot("title", rest.pop(0)))
-        if rest and not any(s.name in ("message", "text") for s in slots):
-            slots.append(Slot("text", rest[0]))
-        elif rest and not any(s.name == "title" for s in slots):
-            slots.insert(0, Slot("title", rest[0]))
-    if intent in (Intent.CREATE, Intent.EDIT, Intent.DO, Intent.DELETE):
-        typed = {s.value for s in slots}
-        slots += [v for v in _typed_values(text, slots) if v.value not in typed]
-    return intent, slots, extra
+def _told(context: str) -> str:
+    """The content words of a clause that tells the context ("It's in my notes")."""
+    return _target(context, [])
 
 
-@lru_cache(maxsize=256)
-def parse_goal(text: str) -> Goal:
-    """Read a task sentence into a `Goal`; never fails (unknown phrasing -> Intent.DO)."""
-    text = " ".join(text.split())
-    intent, desired = _intent(text)
-    quoted = _quoted(text)
-    number, percent = (None, False)
-    if intent is Intent.SET_VALUE:
-        number, percent = _number(text)
-        if number is None:
-            intent = Intent.CREATE if re.match(r"^(set|schedule)\b", text, re.I) else Intent.DO
-    intent, slots, extra = _intent_slots(text, intent, quoted)
-    if intent is Intent.SET_VALUE and slots:
-        intent = Intent.EDIT
-    slots = list(dict.fromkeys(slots))
-    entities = extra + [e for e in _entities(text, quoted, slots)
-                        if not any(e in s.value for s in slots if s.name == "address")]
-    if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
-        slots = [s for s in slots if s.name in ("password", "address")]
-    verb = re.sub(r"[^a-z]", "", text.split()[0].lower()) if text else ""
-    return Goal(
-        text=text,
-        intent=intent,
-        target=_target(text, slots, quoted) or " ".join(entities) or text,
-        desired=desired,
-        number=number,
-        percent=percent,
-        slots=tuple(slots),
-        entities=tuple(dict.fromkeys(entities)),
-        value_type=_value_type(text) if intent is Intent.ANSWER else None,
-        verb=verb,
-        quantity=_quantity(text, slots) if intent not in (Intent.ANSWER,) else None,
-    )
+@lru_cache(maxsize=4)
+def _reader(encoder: TextEncoder) -> GoalReader:
+    return GoalReader(encoder)
+
+
+@lru_cache(maxsize=512)
+def _parse_default(text: str) -> Goal:
+    return _reader(default_encoder()).parse(text)
+
+
+def parse_goal(text: str, encoder: TextEncoder | None = None) -> Goal:
+    """Read a request into a `Goal`; never fails (nothing recognised -> Intent.DO)."""
+    if encoder is None or encoder is default_encoder():
+        return _parse_default(text)
+    return _reader(encoder).parse(text)
+
+
+def split_goal(text: str, encoder: TextEncoder | None = None) -> list[str]:
+    return _reader(encoder or default_encoder()).split(without_courtesy(text) or text)

@@ -61,12 +61,12 @@ def unreadable(goal: str, vocabulary: Collection[str] | None = None) -> str | No
     """Why the request cannot be read, or None when it can."""
     letters = [c for c in goal if c.isalpha()]
     if not letters:
-        return "it has no words"
+        return "it is not understood: it has no words"
     if sum(map(_is_latin, letters)) < LATIN_AT_LEAST * len(letters):
-        return "it is not written in English"
+        return "its language is not supported (this planner reads English)"
     known = model_words() if vocabulary is None else vocabulary
     judged = [_judged(w, known) for w in _WORD.findall(_QUOTED.sub(" ", goal))]
     plain = [j for j in judged if j is not None]
     if plain and sum(plain) < KNOWN_AT_LEAST * len(plain):  # names and values alone pass
-        return "its words are not English words"
+        return "it is not understood: its words are not English words"
     return None

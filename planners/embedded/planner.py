@@ -12,14 +12,15 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, PressKey, Scroll
 from perception.elements import Screen
-from planners.embedded import acts, gestures, grounding, prereq
+from planners.embedded import acts, forms, gestures, grounding, lists, prereq, reading, sending
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import ELSEWHERE, unreadable
+from planners.embedded.memo import Mark, memo_of, with_memo
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
 from planners.embedded.scoring import (
     GAMMA,
@@ -61,18 +62,9 @@ class _GoalState:
         return max(self.relevance.values(), default=0.0)
 
 
-def _part_mark(index: int, total: int) -> str:
-    return f"[part {index + 1}/{total}]"
-
-
-def _part_index(history: Sequence[PastStep], total: int) -> int:
-    """The part being worked on: the latest one named in the thoughts so far."""
-    index = 0
-    for step in history:
-        for i in range(total):
-            if _part_mark(i, total) in step.thought:
-                index = max(index, i)
-    return index
+def _part_index(history: Sequence[PastStep]) -> int:
+    """The part being worked on: the latest one the steps so far worked on."""
+    return max((memo_of(step).part for step in history), default=0)
 
 
 def _unreadable(goal: str, why: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
@@ -107,7 +99,7 @@ class EmbeddedPlanner:
 
     def _state(self, text: str) -> _GoalState:
         if text not in self._states:
-            goal = parse_goal(text)
+            goal = parse_goal(text, self.encoder)
             apps = named_apps(self.memory, words(goal.target))
             goal = without_app_names(goal, apps)
             matcher = GoalMatcher(goal, self.encoder)
@@ -123,20 +115,19 @@ class EmbeddedPlanner:
         start = time.perf_counter()
         if self._nav is None:
             self._nav = self.memory.common_keys()
-        parts = split_goal(goal)
-        index = _part_index(history, len(parts))
+        parts = split_goal(goal, self.encoder)
+        index = _part_index(history)
         decision = self._decide_part(parts, index, screen, history)
         ms = (time.perf_counter() - start) * 1000
         logger.debug("embedded: %s (%.0f ms)", decision.thought, ms)
-        return Decision(decision.action, thought=decision.thought, raw=decision.raw,
-                        confidence=decision.confidence, usage={"decide_ms": ms})
+        return replace(decision, usage={"decide_ms": ms})
 
     def _decide_part(self, parts: list[str], index: int, screen: Screen,
                      history: Sequence[PastStep]) -> Decision:
         """Decide for part `index`; when it is done and more parts follow, go on to the next
         one on the same screen."""
-        mark = _part_mark(index, len(parts))
-        mine = [p for p in history if mark in p.thought] if len(parts) > 1 else list(history)
+        several = len(parts) > 1
+        mine = [p for p in history if memo_of(p).part == index] if several else list(history)
         sub = prereq.pending(screen, parts[index], mine)
         first = self._decide_sub(sub, screen, mine) if sub is not None else None
         state = self._state(parts[index])
@@ -145,31 +136,30 @@ class EmbeddedPlanner:
                         nav_keys=self._nav or frozenset(), resume=prereq.resume_page(mine))
             decision = self._decide(state, view)
             if first is not None and sub is not None:
-                decision = Decision(decision.action, thought=f"{prereq.done_mark(sub)} "
-                                    f"{decision.thought}", confidence=decision.confidence)
+                decision = with_memo(replace(decision, thought=f"({sub}: done) "
+                                             f"{decision.thought}"), first_done=sub)
         else:
             decision = first
         done = isinstance(decision.action, Finish) and decision.action.status is (
             FinishStatus.SUCCESS)
         if done and index + 1 < len(parts):
             nxt = self._decide_part(parts, index + 1, screen, [])
-            return Decision(nxt.action, thought=f"{decision.thought} {nxt.thought}",
-                            confidence=nxt.confidence)
-        if len(parts) > 1:
-            return Decision(decision.action, thought=f"{mark} {decision.thought}",
-                            raw=decision.raw, confidence=decision.confidence)
+            return replace(nxt, thought=f"{decision.thought} {nxt.thought}")
+        if several:
+            return with_memo(replace(decision, thought=f"(part {index + 1}/{len(parts)}) "
+                                     f"{decision.thought}"), part=index)
         return decision
 
     def _decide_sub(self, sub: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
         """A step of a sub-goal that a message on the screen asked for; a `Finish` when it
         is done (or cannot be done: then the task goes on without it)."""
-        mark = prereq.first_mark(sub)
         state = self._state(sub)
         view = View(screen, signature_of(screen), state.matcher,
-                    [p for p in history if mark in p.thought], nav_keys=self._nav or frozenset())
+                    [p for p in history if memo_of(p).first == sub],
+                    nav_keys=self._nav or frozenset())
         decision = self._decide(state, view)
-        return Decision(decision.action, thought=f"{mark} {decision.thought}",
-                        confidence=decision.confidence)
+        return with_memo(replace(decision, thought=f"(first: {sub}) {decision.thought}"),
+                         first=sub)
 
     # the step -------------------------------------------------------------------------------
 
@@ -187,6 +177,7 @@ class EmbeddedPlanner:
             self.memory.screens
             and max(here_best, state.best_anywhere) < self.infeasible_below
             and not goal.slots
+            and not view.marked(Mark.GOAL_ACTION)  # done once: what is left is no proof
         ):
             return Decision(
                 Finish(FinishStatus.INFEASIBLE),
@@ -227,7 +218,7 @@ class EmbeddedPlanner:
 
     def _intent_acts(self, goal: Goal, view: View, floor: float, at_best: bool
                      ) -> list[Callable[[], Decision | None]]:
-        common = [lambda: acts.form_done(goal, view), lambda: acts.fill_form(goal, view)]
+        common = [lambda: forms.form_done(goal, view), lambda: forms.fill_form(goal, view)]
         entity = [lambda: acts.verb_done(goal, view), lambda: acts.press_verb(goal, view),
                   lambda: acts.open_entity(goal, view)]
         match goal.intent:
@@ -235,18 +226,26 @@ class EmbeddedPlanner:
                 return [lambda: acts.toggle(goal, view, floor)]
             case Intent.SET_VALUE:
                 return [lambda: acts.slide(goal, view, floor), *common]
+            case Intent.ANSWER if goal.rank is not None:
+                return [lambda: lists.ranked(goal, view, at_best)]
+            case Intent.ANSWER if goal.value_type == "count":
+                return [lambda: lists.count(goal, view, at_best)]
             case Intent.ANSWER:
-                return [lambda: acts.answer(goal, view, at_best)]
+                return [lambda: reading.answer(goal, view, at_best)]
             case Intent.DELETE:
                 return entity
             case Intent.SEND:
-                return [lambda: acts.form_done(goal, view), *acts.send_steps(goal, view)]
+                return [lambda: forms.form_done(goal, view), *sending.send_steps(goal, view)]
             case Intent.EDIT:
-                mine = [lambda: acts.form_done(goal, view),
-                        lambda: acts.fill_form(goal, view) if acts.editing(goal, view) else None]
+                mine = [lambda: forms.form_done(goal, view),
+                        lambda: forms.fill_form(goal, view) if forms.editing(goal, view) else None]
                 return [*mine, lambda: acts.press_edit(goal, view), entity[2]]
-            case Intent.CREATE if goal.slots:
-                return [*common, lambda: acts.press_create(goal, view)]
+            case Intent.CREATE if goal.slots:  # a form of the goal's kind, not any form
+                mine = forms.in_form_after(view, Mark.NEW_ITEM) or (
+                    view.marked(Mark.SUBMIT) and forms.in_form_after(view, Mark.OPEN_ITEM)
+                ) or forms.blank_or_ours(goal, view)
+                return [*(common if mine else []), lambda: forms.open_created(goal, view),
+                        lambda: acts.press_create(goal, view)]
             case Intent.OPEN:
                 return [lambda: acts.finish("The page is open.") if grounding.shows_page(view)
                         else None,
@@ -271,10 +270,20 @@ class EmbeddedPlanner:
 
     def _at_best_page(self, state: _GoalState, view: View) -> bool:
         """The current page matches the goal about as well as any page in memory (scored
-        as `page_values` scores it)."""
+        as `page_values` scores it), in the app the goal names if it names one."""
+        if state.named and view.screen.app not in state.named:
+            return False  # the request says which app holds it
+        labels = [label for label, app in self.memory.apps.items()
+                  if app["package"] in state.named]
+        if state.named and words(state.goal.target) <= set().union(*map(words, labels)):
+            return True  # the app itself is what the goal names, and it is in front
         here = max((s.score for s in view.content()), default=0.0)
-        boosted = here * (NAMED_APP_BOOST if view.screen.app in state.named else 1.0)
-        return here >= acts.MATCH and boosted >= state.best_anywhere - 0.08
+        if state.named:  # compared with the named app's own pages
+            screens = self.memory.screens
+            best = max((r for sig, r in state.relevance.items()
+                        if sig in screens and screens[sig].app in state.named), default=0.0)
+            return here >= acts.MATCH and here * NAMED_APP_BOOST >= best - 0.08
+        return here >= acts.MATCH and here >= state.best_anywhere - 0.08
 
     # navigation -----------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """Messages that ask the user to do something first ("Turn on Bluetooth to pair").
 
 When such a message appears after one of the planner's own actions, the request becomes a
-sub-goal done before the task goes on. Thoughts carry marks so that the history tells what
-is under way: `first_mark(g)` on the steps of sub-goal g, `done_mark(g)` once it is done.
+sub-goal done before the task goes on. The steps' memos tell what is under way: `first` on
+the steps of a sub-goal, `first_done` on the step that found it done.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from perception.elements import Screen
+from planners.embedded.memo import memo_of
 from planners.planner import PastStep
 
 _REQUEST = re.compile(
@@ -18,14 +19,6 @@ _REQUEST = re.compile(
     r"(.+?)(?:\s+(?:first|to|before|in order to)\b.*)?\s*[.!]?\s*$",
     re.I,
 )
-
-
-def first_mark(goal: str) -> str:
-    return f"[first: {goal}]"
-
-
-def done_mark(goal: str) -> str:
-    return f"[done first: {goal}]"
 
 
 def request_on(screen: Screen) -> str | None:
@@ -43,23 +36,28 @@ def pending(screen: Screen, goal: str, history: Sequence[PastStep]) -> str | Non
     """The sub-goal to work on now: one under way, or one a message just asked for (after a
     step of ours changed the screen), unless it was done already or is the goal itself."""
     for step in reversed(history):
-        m = re.search(r"\[(done )?first: ([^\]]+)\]", step.thought)
-        if m is not None:
-            if not m.group(1):
-                return m.group(2)
+        memo = memo_of(step)
+        if memo.first_done:
             break
+        if memo.first:
+            return memo.first
     asked = request_on(screen)
     if asked is None or not history or asked.lower() in goal.lower():
         return None
-    if any(done_mark(asked) in p.thought for p in history):
+    if any(memo_of(p).first_done == asked for p in history):
         return None
     return asked
+
+
+def _of_sub_goal(step: PastStep) -> bool:
+    memo = memo_of(step)
+    return bool(memo.first or memo.first_done)
 
 
 def since_done(history: Sequence[PastStep]) -> list[PastStep]:
     """The steps after the last one of a sub-goal: the task starts afresh from there."""
     for i in range(len(history) - 1, -1, -1):
-        if "first: " in history[i].thought:
+        if _of_sub_goal(history[i]):
             return list(history[i + 1 :])
     return list(history)
 
@@ -68,9 +66,9 @@ def resume_page(history: Sequence[PastStep]) -> str:
     """The page where the last sub-goal interrupted the task, while the task has not been
     back there since: the place to return to ("" when none)."""
     for i in range(len(history) - 1, -1, -1):
-        if "first: " in history[i].thought:
+        if _of_sub_goal(history[i]):
             start = i
-            while start > 0 and "first: " in history[start - 1].thought:
+            while start > 0 and _of_sub_goal(history[start - 1]):
                 start -= 1
             page = history[start - 1].screen_signature if start > 0 else ""
             after = history[i + 1 :]

@@ -118,12 +118,18 @@ def named_apps(memory: AppMemory, goal_words: set[str]) -> dict[str, str]:
 
 
 def without_app_names(goal: Goal, labels: Iterable[str]) -> Goal:
-    """The goal less the names of the apps it names: they say where to look, not what to
-    look for, so a page that lists the app ("Apps: Bubbles") is no match for "the global
-    leaderboard in Bubbles". A target made only of app names is kept."""
-    drop = set().union(*(words(label) for label in labels))
+    """The goal less the names of the apps it names as places ("in Bubbles", "from my
+    notes", "to my contacts"): they say where to look, not what to look for, so a page that
+    lists the app ("Apps: Bubbles") is no match for "the global leaderboard in Bubbles". An
+    app name that is the object ("a new contact", "how many notes") stays, and so does a
+    target made only of app names."""
+    places = [label for label in labels if re.search(
+        r"\b(?:in|from|on|into|to|inside|within|using|via)\s+(?:the\s+|my\s+|your\s+)?"
+        + re.escape(label.lower()), goal.text.lower())]
+    drop = set().union(*(words(label) for label in places))
     if not drop:
         return goal
+    drop |= {"app", "application"}  # "in the Shop app": the word that says it is an app
     target = " ".join(w for w in goal.target.split() if not words(w) or not words(w) <= drop)
     entities = tuple(e for e in goal.entities if not words(e) or not words(e) <= drop)
     return replace(goal, target=target or goal.target, entities=entities)

@@ -3,20 +3,15 @@ what the episode's history says was already done on it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from devices.actions import ElementRef, Point, Tap, TypeText, target_of
 from perception.elements import Screen, UIElement
+from planners.embedded.memo import Mark, marked
 from planners.embedded.memory import element_context, element_key, is_chrome
 from planners.embedded.scoring import GoalMatcher, words
 from planners.planner import PastStep
-
-# Markers the planner puts in its thoughts, read back from the history.
-SUBMIT_MARK = "(submit)"
-GOAL_ACTION_MARK = "(goal action)"
-_NO_CHANGE = re.compile(r"no (visible )?change|unchanged|nothing changed", re.I)
 
 
 @dataclass(frozen=True)
@@ -124,9 +119,10 @@ class View:
     def last(self) -> PastStep | None:
         return self.history[-1] if self.history else None
 
-    def last_thought(self, mark: str) -> bool:
+    def last_marked(self, mark: Mark) -> bool:
+        """The last step carries `mark`."""
         last = self.last()
-        return last is not None and mark in last.thought
+        return last is not None and marked(last, mark)
 
     def best(self, items: Sequence[Scored]) -> Scored | None:
         return max(items, key=lambda s: (s.score, s.element.clickable), default=None)
@@ -157,7 +153,7 @@ class View:
             if step.action is None or not _hits(step.action, element):
                 continue
             total += 1
-            unchanged += bool(_NO_CHANGE.search(step.outcome) or step.error)
+            unchanged += not step.changed
         return total, unchanged
 
     def tapped_point(self, point: Point, tolerance: int = 12) -> bool:
@@ -169,9 +165,9 @@ class View:
                 return True
         return False
 
-    def marked(self, mark: str) -> bool:
+    def marked(self, mark: Mark) -> bool:
         """A step with this mark was carried out (a refused one was not)."""
-        return any(mark in p.thought and p.action is not None for p in self.history)
+        return any(marked(p, mark) and p.action is not None for p in self.history)
 
     def typed(self) -> list[str]:
         return [p.action.text for p in self.history if isinstance(p.action, TypeText)]

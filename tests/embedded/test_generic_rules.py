@@ -9,7 +9,8 @@ from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText
 from perception.elements import Bounds, Window
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.goal import Intent, Slot, canonical_time, parse_goal, split_goal
-from planners.planner import PastStep
+from planners.embedded.memo import Mark, Memo
+from planners.planner import PastStep, Verdict
 from tests.embedded import screens as S
 from tests.embedded.screens import el, screen
 
@@ -137,8 +138,7 @@ def test_a_dump_that_keeps_the_window_under_a_dialog_is_read_from_the_dialog():
 
 @pytest.mark.slow
 def test_dialog_after_the_goal_action_is_confirmed_on_top(planner):
-    pressed = PastStep(Tap(ElementRef(0)), thought="Tap 'Delete' (goal action).",
-                       outcome="screen changed")
+    pressed = PastStep(Tap(ElementRef(0)), verdict=Verdict.CHANGED, memo=Memo(Mark.GOAL_ACTION))
     assert planner.decide("Delete Bob Stone", _confirm_dialog(), [pressed]).action == Tap(
         ElementRef(2))
 
@@ -158,7 +158,7 @@ def test_recipient_typed_then_missing_is_infeasible(planner):
     goal = "Text Gandalf 'hello'"
     assert planner.decide(goal, _picker(""), []).action == TypeText(
         "Gandalf", ElementRef(1), clear=True)
-    typed = PastStep(TypeText("Gandalf", ElementRef(1), clear=True), outcome="screen changed")
+    typed = PastStep(TypeText("Gandalf", ElementRef(1), clear=True), verdict=Verdict.CHANGED)
     action = planner.decide(goal, _picker("Gandalf"), [typed]).action
     assert action == Finish(FinishStatus.INFEASIBLE)
 
@@ -218,12 +218,10 @@ def test_the_apps_a_goal_names():
 
 @pytest.mark.slow
 def test_a_form_submitted_without_one_of_the_values_is_not_done(planner):
-    from planners.embedded.view import SUBMIT_MARK
-
-    typed = [PastStep(TypeText("5", ElementRef(0), clear=True), outcome="screen changed"),
-             PastStep(TypeText("45", ElementRef(1), clear=True), outcome="screen changed"),
-             PastStep(Tap(ElementRef(2)), thought=f"The form is filled; tap 'OK' {SUBMIT_MARK}.",
-                      outcome="now on another page")]
+    typed = [PastStep(Tap(ElementRef(9)), verdict=Verdict.CHANGED, memo=Memo(Mark.NEW_ITEM)),
+             PastStep(TypeText("5", ElementRef(0), clear=True), verdict=Verdict.CHANGED),
+             PastStep(TypeText("45", ElementRef(1), clear=True), verdict=Verdict.CHANGED),
+             PastStep(Tap(ElementRef(2)), verdict=Verdict.CHANGED, memo=Memo(Mark.SUBMIT))]
     alarms = screen(el(0, "text", "Alarm", 0),
                     el(1, "button", "5:45 AM", 200, height=200, clickable=True),
                     el(2, "switch", "", 200, height=120, checkable=True, checked=True,
@@ -248,16 +246,15 @@ def test_a_masked_password_of_the_right_length_is_typed_already(planner):
     goal = "Join the Office-5G Wi-Fi; the password is corpnet2024"
     first = planner.decide(goal, form(""), []).action
     assert isinstance(first, TypeText) and first.text == "corpnet2024"
-    typed = PastStep(first, outcome="screen changed")
+    typed = PastStep(first, verdict=Verdict.CHANGED)
     assert planner.decide(goal, form("•" * 11), [typed]).action == Tap(ElementRef(2))
 
 
 @pytest.mark.slow
 def test_a_refused_goal_action_was_not_carried_out(planner):
-    refused = PastStep(None, thought="Tap 'Remove Sunglasses' (goal action).",
-                       error="refused: nobody was there to confirm it")
-    up = PastStep(Tap(ElementRef(0)), thought="Tap 'Navigate up' towards 'sunglasses cart'.",
-                  outcome="now on another page")
+    refused = PastStep(None, error="refused: nobody was there to confirm it",
+                       memo=Memo(Mark.GOAL_ACTION))
+    up = PastStep(Tap(ElementRef(0)), verdict=Verdict.CHANGED)
     shop = screen(el(0, "text", "Shop", 0), el(1, "button", "Wireless Earbuds", 200,
                                                 clickable=True),
                   el(2, "button", "Bluetooth Speaker", 400, clickable=True), app="com.example.shop")
@@ -267,8 +264,8 @@ def test_a_refused_goal_action_was_not_carried_out(planner):
 
 @pytest.mark.slow
 def test_opening_the_item_is_not_all_a_goal_with_more_words_asks(planner):
-    opened = PastStep(Tap(ElementRef(1)), thought="Open 'Anna Schmidt' (open item).",
-                      outcome="now on another page")
+    opened = PastStep(Tap(ElementRef(1)), verdict=Verdict.CHANGED,
+                      memo=Memo(Mark.OPEN_ITEM, item="Anna Schmidt"))
     details = screen(el(0, "text", "Anna Schmidt", 200),
                      el(1, "button", "Call", 500, clickable=True,
                         bounds=Bounds(0, 500, 360, 700)),
@@ -299,7 +296,7 @@ def test_an_app_is_not_opened_from_its_own_first_page(encoder):
     for _ in range(3):  # the same no-op, again and again, was the planner's best move
         action = planner.decide("Buy a smart watch", shop, history).action
         assert action != OpenApp("Shop")
-        history.append(PastStep(action, outcome="no visible change"))
+        history.append(PastStep(action, verdict=Verdict.NO_CHANGE))
 
 
 def _time_form(hour: str = "7", minute: str = "00", pm: bool = False):
@@ -319,10 +316,20 @@ def _time_form(hour: str = "7", minute: str = "00", pm: bool = False):
 @pytest.mark.slow
 def test_twelve_hour_form_types_hour_then_meridiem(planner):
     goal = "Set an alarm for 9:15 PM"
-    assert planner.decide(goal, _time_form(), []).action == TypeText(
+    added = [PastStep(Tap(ElementRef(9)), verdict=Verdict.CHANGED, memo=Memo(Mark.NEW_ITEM))]
+    assert planner.decide(goal, _time_form(), added).action == TypeText(
         "9", ElementRef(0), clear=True)
-    assert planner.decide(goal, _time_form("9", "15"), []).action == Tap(ElementRef(3))
-    assert planner.decide(goal, _time_form("9", "15", pm=True), []).action == Tap(ElementRef(4))
+    assert planner.decide(goal, _time_form("9", "15"), added).action == Tap(ElementRef(3))
+    assert planner.decide(goal, _time_form("9", "15", pm=True), added).action == Tap(
+        ElementRef(4))
+
+
+@pytest.mark.slow
+def test_an_existing_items_form_is_not_overwritten_by_a_creation(planner):
+    """A time picker reached without pressing "add" holds another alarm's time: a request
+    to create an alarm does not type over it."""
+    action = planner.decide("Set an alarm for 9:15 PM", _time_form("8", "30"), []).action
+    assert not isinstance(action, TypeText)
 
 
 @pytest.mark.slow
@@ -330,6 +337,6 @@ def test_two_parts_run_in_order(planner):
     goal = "Turn off Wi-Fi and turn on Airplane mode"
     first = planner.decide(goal, S.network(True), [])
     assert first.action == Tap(ElementRef(2))
-    step = PastStep(first.action, thought=first.thought, outcome="screen changed")
+    step = PastStep(first.action, verdict=Verdict.CHANGED, memo=first.memo)
     second = planner.decide(goal, S.network(False), [step])
     assert second.action == Tap(ElementRef(3))

@@ -7,8 +7,9 @@ from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
 from planners.embedded import prereq as P
+from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.memory import signature_of
-from planners.planner import PastStep
+from planners.planner import PastStep, Verdict
 from tests.embedded.screens import el, screen
 
 
@@ -45,12 +46,12 @@ def test_pixel_screen_taps_the_biggest_outer_proposal(planner):
 def test_pixel_screen_taps_a_new_target_and_finishes_after_the_count(planner):
     first = planner.decide("Hit 2 targets", canvas(), [])
     sig = signature_of(canvas())
-    done = PastStep(first.action, thought=first.thought, outcome="screen changed",
-                    screen_signature=sig)
+    done = PastStep(first.action, thought=first.thought, verdict=Verdict.CHANGED,
+                    screen_signature=sig, memo=first.memo)
     second = planner.decide("Hit 2 targets", canvas(), [done])
     assert second.action == Tap(Point(575, 675))
-    both = [done, PastStep(second.action, thought=second.thought, outcome="screen changed",
-                                   screen_signature=sig)]
+    both = [done, PastStep(second.action, thought=second.thought, verdict=Verdict.CHANGED,
+                           screen_signature=sig, memo=second.memo)]
     assert planner.decide("Hit 2 targets", canvas(), both).action == Finish(
         FinishStatus.SUCCESS)
 
@@ -124,20 +125,18 @@ def test_request_messages(message, asked):
 
 @pytest.mark.unit
 def test_request_after_our_tap_becomes_a_sub_goal(planner):
-    tapped = PastStep(Tap(ElementRef(1)), thought="Open 'Speaker Max' (open item).",
-                      outcome="screen changed", screen_signature="pair")
+    tapped = PastStep(Tap(ElementRef(1)), verdict=Verdict.CHANGED, screen_signature="pair",
+                      memo=Memo(Mark.OPEN_ITEM, item="Speaker Max"))
     d = planner.decide("Pair my Speaker Max", devices("Turn on Bluetooth to pair"), [tapped])
-    assert d.thought.startswith(P.first_mark("Turn on Bluetooth"))
+    assert memo_of(d).first == "Turn on Bluetooth"
 
 
 @pytest.mark.unit
 def test_sub_goal_done_resumes_the_task_where_it_was_interrupted():
     steps = [
-        PastStep(None, thought="Open 'Speaker Max' (open item).", screen_signature="pair"),
-        PastStep(None, thought=f"{P.first_mark('Turn on Bluetooth')} Tap up.",
-                 screen_signature="pair"),
-        PastStep(None, thought=f"{P.done_mark('Turn on Bluetooth')} Tap x.",
-                 screen_signature="devices"),
+        PastStep(None, screen_signature="pair", memo=Memo(Mark.OPEN_ITEM, item="Speaker Max")),
+        PastStep(None, screen_signature="pair", memo=Memo(first="Turn on Bluetooth")),
+        PastStep(None, screen_signature="devices", memo=Memo(first_done="Turn on Bluetooth")),
     ]
     assert P.pending(devices("Turn on Bluetooth to pair"), "Pair it", steps) is None
     assert P.resume_page(steps) == "pair"

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.unit
         ("Disable airplane mode", Intent.TOGGLE, "airplane mode", False),
         ("Turn on 5G mmWave", Intent.TOGGLE, "5G mmWave", True),
         ("Set brightness to 30%", Intent.SET_VALUE, "brightness", None),
-        ("Delete the note about groceries", Intent.DELETE, "note about groceries", None),
+        ("Delete the note about groceries", Intent.DELETE, "note groceries", None),
         ("What is Bob's email address?", Intent.ANSWER, "Bob email address", None),
         ("Open the battery settings", Intent.OPEN, "battery settings", None),
     ],

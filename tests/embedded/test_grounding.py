@@ -16,8 +16,9 @@ from devices.actions import (
     TypeText,
 )
 from planners.embedded import AppMemory, EmbeddedPlanner
+from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import BACK_KEY, element_key, signature_of
-from planners.planner import PastStep
+from planners.planner import PastStep, Verdict
 from tests.embedded import screens as S
 
 pytestmark = pytest.mark.slow
@@ -70,8 +71,8 @@ def test_slider_tap_already_done_finishes(planner):
 
 def test_sent_message_in_thread_finishes(planner):
     before = S.thread(typed="running late")
-    sent = PastStep(Tap(ElementRef(3)), thought="tap 'Send' (submit)",
-                    screen_signature=signature_of(before))
+    sent = PastStep(Tap(ElementRef(3)), screen_signature=signature_of(before),
+                    memo=Memo(Mark.SUBMIT))
     typed = PastStep(TypeText("running late", ElementRef(2)),
                      screen_signature=sent.screen_signature)
     history = [typed, sent]
@@ -128,7 +129,7 @@ def test_nothing_relevant_anywhere_is_infeasible(graph_planner):
 def test_repeated_useless_tap_is_not_repeated(graph_planner):
     screen = S.settings_main()
     sig = signature_of(screen)
-    tried = [PastStep(Tap(ElementRef(3)), outcome="no visible change", screen_signature=sig)] * 2
+    tried = [PastStep(Tap(ElementRef(3)), verdict=Verdict.NO_CHANGE, screen_signature=sig)] * 2
     decision = graph_planner.decide("Enable dark theme", screen, tried)
     assert decision.action != Tap(ElementRef(3))
 

@@ -35,7 +35,8 @@ def test_other_scripts_and_nonsense_are_not(goal):
 
 
 @pytest.mark.sim
-@pytest.mark.parametrize("goal", ["打开蓝牙", "a" * 20_000, "qwpoeiru zmxncb"])
+@pytest.mark.parametrize("goal", ["打开蓝牙", "a" * 20_000, "qwpoeiru zmxncb", "Выключи блютуз",
+                                  "zxcv qwer asdf uiop?", "請把音量調大"])
 def test_the_planner_refuses_them_at_step_0_and_never_claims_success(goal):
     phone = VirtualPhone()
     before = phone.state()

@@ -1,0 +1,123 @@
+"""Operations over what a list shows: counting its rows ("how many alarms"), and orders
+over them ("the earliest alarm", "the priciest thing", "my most recent chat").
+
+A list is read to its end: the planner scrolls down until a scroll changes nothing or shows
+no new row, carrying the rows seen and the best one so far in its memo (data, not prose).
+The rows of a list are the widest actionable elements inside its scrollable container, so
+a row's inner buttons (an alarm's time, its switch) are not counted again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from devices.actions import Direction, Scroll
+from planners.embedded.acts import finish
+from planners.embedded.goal import Goal
+from planners.embedded.memo import Memo, memo_of
+from planners.embedded.operations import RankKey
+from planners.embedded.view import Scored, View
+from planners.planner import Decision, Verdict
+
+MAX_SCROLLS = 8  # scrolls of one list at most, before answering from what was seen
+_PRICE = re.compile(r"[$€£¥]\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s?[$€£¥]")
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([AaPp])?\.?[Mm]?\b")
+
+
+def rows(view: View) -> list[Scored]:
+    """The rows of the screen's main list, top to bottom."""
+    lists = [e for e in view.screen.elements if e.scrollable]
+    if not lists:
+        return []
+    box = max(lists, key=lambda e: e.bounds.area).bounds
+    inside = [s for s in view.content() if s.element.clickable and not s.element.checkable
+              and not s.element.editable and not s.element.scrollable and s.element.label
+              and box.contains(s.element.bounds.center)]
+    if not inside:
+        return []
+    widest = max(s.element.bounds.width for s in inside)
+    kept = [s for s in inside if s.element.bounds.width >= 0.8 * widest]
+    return sorted(kept, key=lambda s: s.element.bounds.top)
+
+
+def row_text(s: Scored) -> str:
+    """All a row shows: its label, its description (a merged summary line) and its texts."""
+    return " ".join(dict.fromkeys(t for t in (s.element.label, s.element.description, s.context)
+                                  if t))
+
+
+def _value(key: RankKey, text: str) -> float | None:
+    """The row's value for an order: a price, or a clock time in minutes after midnight."""
+    if key is RankKey.VALUE:
+        m = _PRICE.search(text)
+        return float((m.group(1) or m.group(2)).replace(",", "")) if m else None
+    m = _CLOCK.search(text)
+    if m is None:
+        return None
+    hour = int(m.group(1)) % 12 if m.group(3) else int(m.group(1))
+    hour += 12 if m.group(3) and m.group(3).lower() == "p" else 0
+    return float(hour * 60 + int(m.group(2)))
+
+
+def _at_end(view: View) -> bool:
+    """This list was scrolled as far as it goes, or as far as the planner will."""
+    here = [p for p in view.here() if isinstance(p.action, Scroll)]
+    return len(here) >= MAX_SCROLLS or any(p.verdict is Verdict.NO_CHANGE for p in here)
+
+
+def _seen(view: View) -> tuple[str, ...]:
+    last = view.last()
+    return memo_of(last).seen if last is not None else ()
+
+
+def _more(view: View, memo: Memo, thought: str) -> Decision | None:
+    """Scroll on for more rows, unless the list has ended or the last scroll showed none."""
+    scrollable = any(e.scrollable for e in view.screen.elements)
+    fresh = len(memo.seen) > len(_seen(view))
+    if not scrollable or _at_end(view) or (view.here() and not fresh):
+        return None
+    return Decision(Scroll(Direction.DOWN), thought=thought, confidence=0.7, memo=memo)
+
+
+def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
+    """How many rows the list has, read to its end."""
+    found = rows(view)
+    if not at_best_page or not found:
+        return None
+    seen = tuple(dict.fromkeys((*_seen(view), *(s.element.label for s in found))))
+    more = _more(view, Memo(seen=seen), f"{len(seen)} rows so far: scroll for more.")
+    if more is not None:
+        return more
+    return finish(f"The list has {len(seen)} rows.", answer=str(len(seen)))
+
+
+def ranked(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
+    """The row first by the goal's order ("the priciest"), read to the end of the list. A
+    list whose rows show times for some and days for others is in time order, newest first
+    (a list of chats): there the row is found by its position."""
+    rank = goal.rank
+    found = rows(view)
+    if rank is None or not found:
+        return None
+    last = memo_of(view.last()) if view.last() is not None else Memo()
+    valued = [(v, row_text(s)) for s in found if (v := _value(rank.key, row_text(s))) is not None]
+    if not at_best_page and not (rank.key is RankKey.VALUE and valued):
+        return None  # a list of prices is where a price order is read; times are everywhere
+    best, best_value = last.best, last.best_value
+    if rank.key is RankKey.TIME and valued and len(valued) < len(found):
+        # some rows show a time, others a day: the list is in time order, newest first
+        best = row_text(found[0] if rank.highest else found[-1])
+        if rank.highest:
+            return finish(f"The first row is {best!r}.", answer=best, confidence=0.6)
+        valued = []
+    for value, text in valued:
+        if best_value is None or (value > best_value if rank.highest else value < best_value):
+            best, best_value = text, value
+    if not valued and not best:
+        return None  # no row shows a value of the order: the list is elsewhere
+    seen = tuple(dict.fromkeys((*_seen(view), *(s.element.label for s in found))))
+    memo = Memo(seen=seen, best=best, best_value=best_value)
+    more = _more(view, memo, f"So far {best!r} comes first by {rank.phrase!r}: scroll on.")
+    if more is not None:
+        return more
+    return finish(f"{best!r} comes first by {rank.phrase!r}.", answer=best, confidence=0.7)

@@ -1,0 +1,177 @@
+"""What a request asks to do, read by meaning: the sentence model compares the request's
+verb phrase and its clause with short descriptions of each kind of operation, so that a verb
+nobody listed ("shut off", "crank up", "ditch", "jot down") lands on the kind it means.
+
+The same is done for order words ("the priciest", "the oldest thread", "my most recent
+chat"): a superlative is found by its form (-est, most/least, first/last) and its meaning
+(price or time, highest or lowest) is read by the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+
+from planners.embedded.encoder import TextEncoder
+
+
+class Operation(StrEnum):
+    TURN_ON = "turn_on"
+    TURN_OFF = "turn_off"
+    SET_VALUE = "set_value"
+    DELETE = "delete"
+    CREATE = "create"
+    EDIT = "edit"
+    SEND = "send"
+    OPEN = "open"
+    ANSWER = "answer"
+    DO = "do"  # anything else: the item's own verb (call, start, pair, buy, ...)
+
+
+# How each kind is described to the model: the verb phrase is compared (as "VERB it") with
+# the short forms, the whole clause with the sentence.
+_VERB_FORMS: dict[Operation, tuple[str, ...]] = {
+    Operation.TURN_ON: ("turn it on", "switch it on", "enable it", "activate it"),
+    Operation.TURN_OFF: ("turn it off", "switch it off", "disable it", "deactivate it"),
+    Operation.SET_VALUE: ("turn it up", "turn it down", "increase it", "decrease it",
+                          "adjust it"),
+    Operation.DELETE: ("delete it", "remove it", "erase it", "throw it away"),
+    Operation.CREATE: ("add it", "create it", "make a new one", "write it down", "save it"),
+    Operation.EDIT: ("change it", "edit it", "rename it", "update it", "correct it"),
+    Operation.SEND: ("send it", "text them", "message them", "reply to them", "write to them"),
+    Operation.OPEN: ("open it", "show it", "go to it", "display it", "view it"),
+    Operation.ANSWER: ("tell me", "find out", "look it up", "check it"),
+    Operation.DO: ("call them", "start it", "stop it", "play it", "connect it", "buy it",
+                   "order it", "export it", "reset it"),
+}
+_SENTENCES: dict[Operation, str] = {
+    Operation.TURN_ON: "turn a setting such as wifi, bluetooth or a mode on",
+    Operation.TURN_OFF: "turn a setting such as wifi, bluetooth or a mode off",
+    Operation.SET_VALUE: "set a level such as volume or brightness higher or lower",
+    Operation.DELETE: "delete an item such as a note, an alarm, a message or a contact",
+    Operation.CREATE: "add a new item such as a note, an alarm, a contact or an event",
+    Operation.EDIT: "change a field of an existing item such as its name, time or number",
+    Operation.SEND: "send a text message to a person",
+    Operation.OPEN: "open a page or screen of an app and show it",
+    Operation.ANSWER: "tell me a fact that the phone shows",
+    Operation.DO: "call a person, start a timer, play music, connect a device, buy a product",
+}
+VERB_WEIGHT = 0.3  # share of the verb phrase in the score (the clause has the rest)
+SAME_VERB = 0.93  # a verb phrase this close to a description's form is that form
+
+
+@dataclass(frozen=True)
+class Reading:
+    operation: Operation
+    score: float  # how well the request matches the kind's description, about 0-1
+    exact: bool = False  # the verb phrase is one of the kind's own forms
+    verb_says: Operation | None = None  # the kind the verb phrase alone is most like
+
+
+def as_form(verb: str) -> str:
+    """A verb phrase as the forms are written: "shut off" -> "shut it off"."""
+    words = verb.split()
+    if len(words) == 1 or words[-1] == "of":
+        return f"{verb} it"
+    return f"{words[0]} it {' '.join(words[1:])}"
+
+
+class OperationReader:
+    """Reads requests with one encoder; the descriptions are embedded once."""
+
+    def __init__(self, encoder: TextEncoder) -> None:
+        self.encoder = encoder
+        self._forms = [(op, f) for op, forms in _VERB_FORMS.items() for f in forms]
+        self._form_vecs = encoder.encode([f for _, f in self._forms])
+        self._ops = list(_SENTENCES)
+        self._sentence_vecs = encoder.encode([_SENTENCES[op] for op in self._ops])
+
+    def _by_verb(self, verb: str) -> dict[Operation, float]:
+        row = self._form_vecs @ self.encoder.encode([as_form(verb)])[0]
+        best: dict[Operation, float] = {}
+        for (op, _), sim in zip(self._forms, row, strict=True):
+            best[op] = max(best.get(op, -1.0), float(sim))
+        return best
+
+    def read(self, verb: str, clause: str, among: Sequence[Operation] = ()) -> Reading:
+        """The operation the clause (whose verb phrase is `verb`) means, among `among` (all
+        kinds when empty)."""
+        by_verb = self._by_verb(verb) if verb else {}
+        row = self._sentence_vecs @ self.encoder.encode([clause])[0]
+        kinds = list(among) or self._ops
+        scores = {}
+        for op, sim in zip(self._ops, row, strict=True):
+            if op not in kinds:
+                continue
+            said = by_verb.get(op, 0.0)
+            scores[op] = said if said >= SAME_VERB else (
+                VERB_WEIGHT * said + (1 - VERB_WEIGHT) * float(sim))
+        best = max(scores, key=lambda op: scores[op])
+        verb_says = max(by_verb, key=lambda op: by_verb[op]) if by_verb else None
+        return Reading(best, scores[best], by_verb.get(best, 0.0) >= SAME_VERB, verb_says)
+
+
+# order words -----------------------------------------------------------------------------
+
+
+class RankKey(StrEnum):
+    VALUE = "value"  # price, amount, size
+    TIME = "time"  # when: date, clock time, recency
+
+
+@dataclass(frozen=True)
+class Rank:
+    """An order over what a list shows: "the priciest" is (VALUE, highest)."""
+
+    key: RankKey
+    highest: bool
+    phrase: str  # the words that asked for it
+
+
+_RANKS: tuple[tuple[RankKey, bool, str], ...] = (
+    (RankKey.VALUE, True, "the most expensive, with the highest price"),
+    (RankKey.VALUE, False, "the cheapest, with the lowest price"),
+    (RankKey.TIME, True, "the newest, the latest, the most recent"),
+    (RankKey.TIME, False, "the oldest, the earliest, the first one"),
+)
+RANK_AT_LEAST = 0.45  # a superlative less like every description than this is no order
+_SUPERLATIVE = re.compile(r"\b(?:(?:most|least)\s+[a-z]+|[a-z]{2,}est|first|last)\b", re.I)
+
+
+_ARTICLES = frozenset(("of", "the", "a", "an", "my", "your"))
+
+
+def _stems(word: str) -> list[str]:
+    """'priciest' -> most pricy / most pricey; 'biggest' -> most big: the base adjective."""
+    base = word[:-3]
+    out = [base, base + "e"]
+    if base.endswith("i"):
+        out += [base[:-1] + "y", base[:-1] + "ey"]
+    if len(base) > 2 and base[-1] == base[-2]:
+        out.append(base[:-1])
+    return [f"most {b}" for b in out]
+
+
+class RankReader:
+    def __init__(self, encoder: TextEncoder) -> None:
+        self.encoder = encoder
+        self._vecs = encoder.encode([d for _, _, d in _RANKS])
+
+    def read(self, text: str) -> Rank | None:
+        for m in _SUPERLATIVE.finditer(text):
+            phrase = m.group(0).lower()
+            if phrase.startswith(("most ", "least ")) and phrase.split()[1] in _ARTICLES:
+                continue
+            forms = [f"the {phrase}"]
+            if phrase.endswith("est") and " " not in phrase:
+                forms += [f"the {s}" for s in _stems(phrase)]
+            sims = self.encoder.encode(forms) @ self._vecs.T
+            i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
+            if sims[i, j] >= RANK_AT_LEAST:
+                key, highest, _ = _RANKS[int(j)]
+                return Rank(key, highest, phrase)
+        return None

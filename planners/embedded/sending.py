@@ -1,0 +1,94 @@
+"""Sending a message: open the conversation with the recipient (or start one and type
+the recipient), type the message, press send."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from devices.actions import Finish, FinishStatus, TypeText
+from perception.elements import UIElement
+from planners.embedded.acts import VERB_PHRASES, entity_rows, matching, open_entity, tap
+from planners.embedded.forms import has_value, type_value
+from planners.embedded.goal import Goal, Intent, Slot
+from planners.embedded.memo import Mark, memo_of
+from planners.embedded.scoring import words
+from planners.embedded.view import View, field_name
+from planners.planner import Decision
+
+
+def _slot(goal: Goal, name: str) -> Slot | None:
+    return next((s for s in goal.slots if s.name == name), None)
+
+
+_RECIPIENT = "to recipient name phone number"
+
+
+def _named_field(view: View, phrase: str, floor: float = 0.3,
+                 exclude: UIElement | None = None) -> UIElement | None:
+    fields = [f for f in view.fields() if "search" not in field_name(f).lower() and f != exclude]
+    if not fields:
+        return None
+    encoder = view.matcher.encoder
+    sims = encoder.encode([field_name(f) for f in fields]) @ encoder.encode([phrase])[0]
+    i = int(np.argmax(sims))
+    return fields[i] if sims[i] >= floor else None
+
+
+def _opened(view: View, name: str) -> bool:
+    """The steps that led here opened the recipient's conversation (its row showed the
+    name, or the name was typed as the recipient)."""
+    steps = list(view.history)
+    at = [i for i, p in enumerate(steps) if p.action is not None and (
+        (memo_of(p).mark is Mark.OPEN_ITEM and words(name) <= words(memo_of(p).item))
+        or (isinstance(p.action, TypeText) and p.action.text == name))]
+    return bool(at) and all(isinstance(p.action, TypeText) or memo_of(p).mark is not None
+                            for p in steps[at[-1] + 1:])
+
+
+def send_message(goal: Goal, view: View) -> Decision | None:
+    """In a conversation with the recipient: type the message, then press send."""
+    message, to = _slot(goal, "message"), _slot(goal, "to")
+    recipient = _named_field(view, _RECIPIENT, 0.45)
+    field = _named_field(view, "message text", exclude=recipient)
+    if message is None or message.ref or field is None:
+        return None
+    if to is None or not (view.shows(to.value) or _opened(view, to.value)):
+        return None  # only in a conversation with the recipient
+    if field.text.strip() != message.value:
+        return type_value(field, message)
+    buttons = matching(view, ("send", "send message"), 0.5)
+    if not buttons:
+        return None
+    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' to send.", 0.8, Mark.SUBMIT)
+
+
+def type_recipient(goal: Goal, view: View) -> Decision | None:
+    """Type the recipient into a "To" field; when the picker then lists nobody of that name,
+    the recipient does not exist."""
+    to = _slot(goal, "to")
+    field = _named_field(view, _RECIPIENT, 0.45)
+    if to is None or field is None:
+        return None
+    if not has_value(field, to):
+        return type_value(field, to)
+    last = view.last()
+    if last is not None and isinstance(last.action, TypeText) and not entity_rows(goal, view):
+        return Decision(Finish(FinishStatus.INFEASIBLE),
+                        thought=f"No contact or number matches {to.value!r}.", confidence=0.7)
+    return None
+
+
+def send_steps(goal: Goal, view: View) -> list[Callable[[], Decision | None]]:
+    return [lambda: send_message(goal, view), lambda: open_entity(goal, view),
+            lambda: type_recipient(goal, view), lambda: press_new(goal, view)]
+
+
+def press_new(goal: Goal, view: View) -> Decision | None:
+    buttons = [b for b in matching(view, VERB_PHRASES[Intent.SEND], 0.55)
+               if view.tap_count(b.element)[0] == 0]
+    if not buttons or entity_rows(goal, view):
+        return None
+    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new message.", 0.7,
+               Mark.NEW_ITEM)

@@ -1,0 +1,246 @@
+"""The values a request asks to type, and the numbers it sets or counts.
+
+Values are found by their shape (`wording`: quotes, times, e-mails, phones, addresses) and
+by the word that introduces them: a participle naming the item ("named", "called",
+"titled", "saying"), a field noun before the value ("with phone 555-0100", "email x@y"),
+"the FIELD is VALUE", "X's FIELD to VALUE", "the FIELD of X to VALUE". Which of them count
+depends on the operation: a message and its recipient for sending, fields and their new
+values for editing, the item's values for creating.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from planners.embedded.operations import Operation
+from planners.embedded.wording import (
+    ADDRESS,
+    EMAIL,
+    NUMBER,
+    NUMBER_WORDS,
+    PHONE,
+    TIME,
+    quoted,
+    strip_quotes,
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A value the goal asks to type, and what it is (used to pick the field)."""
+
+    name: str  # e.g. "name", "phone", "message", "time"
+    value: str
+    append: bool = False  # add to what the field holds instead of replacing it
+    ref: bool = False  # the value names a value shown elsewhere ("Bob's email"), not text
+
+
+# "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
+_REFERENCE = re.compile(r"^(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s\s+[a-z]+(?:\s+[a-z]+)?|"
+                        r"(?:what|how much|when|where)\s.+|the\s+[a-z]+\s+of\s.+)$")
+
+
+def _referenced(slot: Slot, said: list[str]) -> Slot:
+    """The slot, marked when its value names a value to look up (quoted text never does)."""
+    if slot.value not in said and _REFERENCE.match(slot.value.strip()):
+        return Slot(slot.name, slot.value, slot.append, ref=True)
+    return slot
+
+# the word that introduces a value, and the field the value is for
+_SLOT_WORDS = {
+    "named": "name", "called": "name", "titled": "title", "labelled": "label",
+    "labeled": "label", "saying": "message", "that says": "message", "says": "message",
+    "containing": "text", "with the text": "message", "with text": "message",
+    "with body": "message", "with phone number": "phone", "with phone": "phone",
+    "with number": "phone", "phone number": "phone", "phone": "phone",
+    "with email address": "email", "with email": "email", "email address": "email",
+    "email": "email", "with label": "label", "with note": "note", "with title": "title",
+    "with address": "address", "with password": "password", "at": "time", "for": "time",
+}
+_SLOT_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(k) for k in _SLOT_WORDS), key=len, reverse=True)) + r")\s+",
+    re.I,
+)
+# "the password is corpnet2024": a field noun, "is", one token of value
+_FIELD_IS = re.compile(r"\bthe\s+([a-z]+(?:\s+[a-z]+)?)\s+is\s+([^\s,;.!?]+)\s*[.!]?$", re.I)
+# "Ivan's phone number to 555-0177", "Jamal's first name: it's Jamaal"
+_FIELD_CHANGE = re.compile(
+    r"'s\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s*(?:\bto\b|:\s*it's|:\s*it is|\bis\b|\bshould be\b)\s+"
+    r"(.+?)\s*[.!]?$", re.I)
+# "the ringtone of my 7 AM alarm to 'Sunrise'": the field, its owner, the new value
+_FIELD_OF = re.compile(r"^\w+\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s+of\s+(.+?)\s+to\s+(.+?)"
+                       r"\s*[.!]?$", re.I)
+# "Save Yuki Sato as a new contact": a capitalised name, no digits, before "as"
+_NAME_AS = re.compile(r"^\w+\s+([A-Z][^\d,:;()]*?)\s+(?i:as\s+(?:an?\s+)?(?:new\s+)?[a-z]+)\b")
+# "Add x@y.com as Mom's email address": the value, the owner, the field
+_VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$", re.I)
+# "add oat milk to my party note": the value, the item it goes in
+_ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto)\s+(?:my\s+|the\s+)?"
+                     r"(.+?)\s*$", re.I)
+_EXTREMES = (
+    (re.compile(r"\b(all the way up|to (the )?max(imum)?|maximum|to full|fully up|highest)\b",
+                re.I), 100.0),
+    (re.compile(r"\b(all the way down|to (the )?min(imum)?|minimum|lowest)\b", re.I), 0.0),
+)
+
+
+def _valid(name: str, value: str) -> bool:
+    shapes = {"phone": PHONE, "email": EMAIL, "time": TIME}
+    return bool(shapes[name].fullmatch(value.strip())) if name in shapes else bool(value)
+
+
+def keyword_slots(text: str) -> list[Slot]:
+    """Values introduced by a slot word, each running up to the next slot word."""
+    bare = strip_quotes(text)
+    matches = [m for m in _SLOT_RE.finditer(bare)  # "Rosa's phone": a noun, not a slot word
+               if not bare[: m.start()].rstrip().endswith("'s")]
+    slots: list[Slot] = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(bare)
+        value = bare[m.end(): end].strip(" ,.;:!?")
+        value = re.sub(r"^(to|is)\s+", "", value, flags=re.I)
+        value = re.sub(r"\s+(and|to|in|on)$", "", value, flags=re.I).strip()
+        name = _SLOT_WORDS[m.group(1).lower()]
+        if _valid(name, value):
+            slots.append(Slot(name, value))
+    if (m := _FIELD_IS.search(bare)) is not None:
+        slots.append(Slot(m.group(1).lower(), m.group(2)))
+    return slots
+
+
+def shaped_values(text: str, have: list[Slot]) -> list[Slot]:
+    """E-mails, phone numbers and addresses written anywhere in the request."""
+    names = {s.name for s in have}
+    bare = strip_quotes(text)
+    out = []
+    if "email" not in names and (m := EMAIL.search(bare)):
+        out.append(Slot("email", m.group(0)))
+    if "phone" not in names and (m := PHONE.search(bare)):
+        out.append(Slot("phone", m.group(0)))
+    if "address" not in names and (m := ADDRESS.search(TIME.sub(" ", bare))):
+        out.append(Slot("address", m.group(0)))
+    return out
+
+
+def send_slots(text: str) -> list[Slot]:
+    """Recipient ("text Anna", "send ... to Anna", "reply to Mom: ...") and message."""
+    bare = strip_quotes(text)
+    slots: list[Slot] = []
+    name = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|\+?\d[\d-]{3,}\d)"
+    m = re.search(r"\bto\s+" + name, bare) or re.match(r"^\s*[\w-]+(?:\s+to)?\s+" + name, bare)
+    if m:
+        slots.append(Slot("to", m.group(1).strip()))
+    said = quoted(text)
+    if said:
+        slots.append(Slot("message", said[0]))
+    elif (colon := re.search(r":\s*(.+?)\s*$", text)) is not None:
+        slots.append(Slot("message", colon.group(1)))
+    return slots
+
+
+def field_changes(text: str) -> tuple[list[Slot], list[str]]:
+    """EDIT requests: (slots with the new values, the item's names)."""
+    said = quoted(text)
+    m = re.search(r"^\w+\b.*?[\"“'‘](.+?)[\"”'’]\s+(?:to|as)\s+[\"“'‘](.+?)[\"”'’]", text)
+    if m:
+        return [Slot("title", m.group(2))], [m.group(1)]
+    if (m := _VALUE_AS_FIELD.match(text)) is not None:
+        return [Slot(m.group(3).strip(), m.group(1))], [m.group(2)]
+    if (m := _FIELD_CHANGE.search(text)) is not None:
+        value = m.group(2).strip(" '\"“”‘’")
+        owner = text[: m.start()].split()
+        names = [w for w in owner if w[:1].isupper()][1:] or owner[-1:]
+        return [Slot(m.group(1).strip(), value)], [" ".join(names)]
+    if (m := _FIELD_OF.match(text)) is not None:
+        owner = re.sub(r"^(?:my|the|this|that)\s+", "", m.group(2), flags=re.I)
+        return [Slot(m.group(1).strip(), m.group(3).strip(" '\"“”‘’"))], [owner]
+    if said:
+        return [Slot("label", said[-1])], []
+    return [], []
+
+
+def slot_words() -> re.Pattern[str]:
+    return _SLOT_RE
+
+
+def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bool]
+                  ) -> tuple[Operation, list[Slot], list[str]]:
+    """CREATE: the item's values; "add X to an existing item" is an edit that appends."""
+    said = quoted(text)
+    m = _ADD_TO.match(strip_quotes(text))
+    if m is not None and not said and not re.match(r"(?:an?|new|another)\s", m.group(2), re.I):
+        values = shaped_values(m.group(1), [])
+        if values:
+            name = re.sub(r"\(.*?\)|" + "|".join(re.escape(v.value) for v in values), " ",
+                          m.group(1))
+            return Operation.CREATE, [Slot("name", " ".join(name.split())), *values], []
+        if not TIME.search(m.group(1)) and not is_container(m.group(2)):
+            return Operation.EDIT, [Slot("text", m.group(1), append=True)], [m.group(2)]
+    if (v := _VALUE_AS_FIELD.match(text)) is not None:
+        return Operation.EDIT, [Slot(v.group(3).strip(), v.group(1))], [v.group(2)]
+    if not any(s.name == "name" for s in slots) and (m := _NAME_AS.match(strip_quotes(text))):
+        slots.insert(0, Slot("name", m.group(1)))
+    named = {s.value for s in slots}
+    rest = [q for q in said if q not in named]
+    if rest and not any(s.name in ("title", "name") for s in slots) and len(said) > 1:
+        slots.insert(0, Slot("title", rest.pop(0)))
+    if rest and not any(s.name in ("message", "text") for s in slots):
+        slots.append(Slot("text", rest[0]))
+    elif rest and not any(s.name == "title" for s in slots):
+        slots.insert(0, Slot("title", rest[0]))
+    return Operation.CREATE, slots, []
+
+
+def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
+              ) -> tuple[Operation, list[Slot], list[str]]:
+    """(the operation, as the values may refine it; the values to type; item names that
+    the values' wording adds). `is_container(phrase)`: "add X to PHRASE" puts X in a place
+    (a cart) rather than appending it to an item's text."""
+    slots = keyword_slots(text) if op is not Operation.ANSWER else []
+    extra: list[str] = []
+    if op is Operation.SEND:
+        slots = send_slots(text) + [
+            s for s in slots if s.name not in ("message", "phone", "time", "text")]
+    elif op is Operation.EDIT:
+        changes, extra = field_changes(text)
+        slots = changes or slots
+    elif op is Operation.CREATE:
+        op, slots, extra = _create_slots(text, slots, is_container)
+        if extra:
+            return op, [_referenced(s, quoted(text)) for s in slots], extra
+    if op in (Operation.CREATE, Operation.EDIT, Operation.DO, Operation.DELETE):
+        typed = {s.value for s in slots}
+        slots += [v for v in shaped_values(text, slots) if v.value not in typed]
+    said = quoted(text)
+    return op, list(dict.fromkeys(_referenced(s, said) for s in slots)), extra
+
+
+def number(text: str) -> tuple[float | None, bool]:
+    """The value a level is set to ("to 30%", "all the way up"), and whether a percentage."""
+    for pattern, value in _EXTREMES:
+        if pattern.search(text):
+            return value, True
+    m = re.search(r"\bto\s+" + NUMBER.pattern, text, re.I)
+    if not m:
+        return None, False
+    return float(m.group(1)), bool(m.group(2))
+
+
+def quantity(text: str, slots: list[Slot]) -> int | None:
+    """How many items: a count word before a noun ("two cables", "3 yoga mats"), not a time,
+    a duration, part of a name ("Flip 5") or a typed value."""
+    bare = strip_quotes(text)
+    for slot in slots:
+        bare = bare.replace(slot.value, " ")
+    bare = TIME.sub(" ", bare)
+    for m in re.finditer(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+"
+                         r"(?!(?:am|pm|minutes?|hours?|seconds?|points?)\b)[a-z-]+", bare, re.I):
+        word = m.group(1).lower()
+        value = int(word) if word.isdigit() else NUMBER_WORDS[word]
+        before = bare[: m.start()].split()
+        named = len(before) > 1 and before[-1][:1].isupper()
+        if value < 100 and not named:
+            return value
+    return None

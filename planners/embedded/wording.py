@@ -1,0 +1,245 @@
+"""Small general parsers for the shape of a request, before any meaning is read.
+
+What is found here is grammar, not phrasings: values with a shape of their own (quoted
+text, times, e-mail addresses, phone numbers, street addresses, numbers), the manner of the
+request (an order, a question, a wish, the state the person wants), the words of courtesy
+around it, and its verb phrase (the verb and its particle: "shut off", "jot down"). The word
+sets are closed classes of English (question words, auxiliaries, particles, pronouns); which
+operation a verb means is read by the sentence model (`operations`), never listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘’](?=\s|$|[.,!?;:)])")
+TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w-])\+?\d[\d-]{3,}\d(?![\w-])")
+_CAPS = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
+ADDRESS = re.compile(rf"\b\d+\s+{_CAPS}(?:,\s*{_CAPS})*")  # "12 Oak Street, Springfield"
+NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*(%|percent\b)?", re.I)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+
+
+
+def closed_class(words: str) -> frozenset[str]:
+    """A closed class of English words, written as one space-separated string."""
+    return frozenset(words.split())
+
+
+# closed classes of English words
+QUESTION_WORDS = closed_class("what what's whats which how when who whom whose where why")
+AUXILIARIES = closed_class("is are was were am does do did can could has have had will would "
+                        "should shall may might must isn't aren't doesn't don't didn't "
+                        "hasn't haven't")
+SUBJECTS = closed_class("i you we it he she they there this that these those my the a an your "
+                     "any anything something someone")
+PARTICLES = closed_class("up down off on out away over back in rid")
+PRONOUNS = closed_class("it them her him this that those these one")
+# courtesy around a request: openers that ask for the request, and words that soften it
+_OPENER = re.compile(
+    r"^(?:(?:please|pls|kindly|just|ok(?:ay)?|hey|hi|hello|so|now|also|oh|um|well|"
+    r"would\s+you\s+mind|(?:would|could)\s+you\s+be\s+so\s+kind\s+as\s+to|"
+    r"(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?(?:\s+(?:just|quickly|go\s+and))?)|"
+    r"(?:i\s+)?(?:need|want)\s+you\s+to|i'?d\s+like\s+you\s+to|go\s+ahead\s+and|let'?s|"
+    r"help\s+me)"
+    r"\b[\s,]*)+", re.I)
+_CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|now|asap|"
+                     r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)\s*[.!?]*\s*$", re.I)
+_WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
+                   r"i(?:'m|\s+am)\s+after)\b\s*", re.I)
+_STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|ought\s+to|"
+                    r"shall)\s+(?:be|stay|remain)\s+(.+?)$", re.I)
+_MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure|see\s+to\s+it)(?:\s+that)?\s+(.+?)\s+"
+                        r"(?:is|are|stays?|gets?)\s+(.+?)$", re.I)
+
+
+class Mood(StrEnum):
+    COMMAND = "command"  # "turn off wifi", "could you turn off wifi"
+    QUESTION = "question"  # "is bluetooth on?", "what's Bob's email?"
+    STATE = "state"  # the state wanted: "wifi should be off", "I'd like wifi off"
+
+
+@dataclass(frozen=True)
+class Manner:
+    """How a request is put: its mood, the clause that carries it (courtesy removed), for a
+    wanted state the thing and the state ("wifi", "off"), and the clauses around it that tell
+    the context ("the garage sale is over, ...")."""
+
+    mood: Mood
+    clause: str
+    thing: str = ""
+    state: str = ""
+    context: tuple[str, ...] = ()
+
+
+def quoted(text: str) -> list[str]:
+    return [m.group(1).strip() for m in QUOTE.finditer(text)]
+
+
+def strip_quotes(text: str) -> str:
+    return QUOTE.sub(" ", text)
+
+
+def canonical_time(text: str) -> str | None:
+    """'7 AM' -> '7:00 AM', '9:15 pm' -> '9:15 PM', '8:30' -> '8:30'; None when no time."""
+    m = TIME.search(text)
+    if not m:
+        return None
+    if m.group(1):
+        return f"{int(m.group(1))}:{m.group(2) or '00'} {m.group(3).upper()}M"
+    return f"{int(m.group(4))}:{m.group(5)}"
+
+
+def without_courtesy(text: str) -> str:
+    """The request without the words that ask for it politely ("could you please ... for
+    me?") and without the closing punctuation a statement does not need."""
+    text = " ".join(text.split())
+    previous = None
+    while previous != text:
+        previous = text
+        text = _OPENER.sub("", text).strip()
+        text = _CLOSER.sub("", text).strip()
+    return text.rstrip(" .!") or previous.rstrip(" .!")
+
+
+def _first_word(text: str) -> str:
+    return text.split()[0].lower().strip(",.?!") if text.split() else ""
+
+
+def is_question(clause: str, asked: bool) -> bool:
+    """A question: a question word first, or an auxiliary before its subject ("is wifi on",
+    "do I have"); `asked`: the person ended it with a question mark."""
+    words = clause.lower().split()
+    if not words:
+        return False
+    first = words[0].strip(",")
+    if first in QUESTION_WORDS or (first.endswith("'s") and first[:-2] in QUESTION_WORDS):
+        return True
+    if first in AUXILIARIES and len(words) > 1:
+        return asked or words[1] in SUBJECTS
+    return False
+
+
+def manner(text: str) -> Manner:
+    """Read how the request is put (see `Manner`)."""
+    raw, context = request_clause(" ".join(text.split()))
+    how = _manner(raw.rstrip(",;"))
+    if not context:
+        return how
+    told = tuple(c.rstrip(" ,;.!") for c in context)
+    clause = how.clause
+    about = next((subject(c) for c in told if subject(c)), "")
+    if about:  # "..., get rid of every note about it": it is what the context is about
+        clause = re.sub(r"\b(it|them)\b", about, clause, count=1)
+    return Manner(how.mood, clause, how.thing, how.state, told)
+
+
+def _manner(raw: str) -> Manner:
+    asked = raw.rstrip().endswith("?")
+    clause = without_courtesy(raw).rstrip("?").strip()
+    wish = _WISH.match(clause)
+    if wish is not None:
+        rest = clause[wish.end():]
+        if re.match(r"^to\s+\w", rest, re.I):  # "I'd like to turn off wifi": an order
+            return Manner(Mood.COMMAND, rest[3:].strip())
+        thing, state = split_state(rest)
+        return Manner(Mood.STATE, rest, thing, state)
+    if is_question(clause, asked):
+        return Manner(Mood.QUESTION, clause)
+    for pattern in (_STATE, _MAKE_SURE):
+        m = pattern.match(clause)
+        if m is not None:
+            return Manner(Mood.STATE, clause, _bare(m.group(1)), m.group(2).strip())
+    return Manner(Mood.COMMAND, clause)
+
+
+_STATE_TAIL = re.compile(r"^(.+?)\s+((?:turned\s+|switched\s+|set\s+)?(?:on|off)|at\s+.+|"
+                         r"to\s+\d.*|enabled|disabled|active|inactive)$", re.I)
+
+
+def split_state(phrase: str) -> tuple[str, str]:
+    """'wifi off' -> ('wifi', 'off'); 'dark mode' -> ('dark mode', '')."""
+    m = _STATE_TAIL.match(phrase.strip())
+    if m is None:
+        return _bare(phrase), ""
+    return _bare(m.group(1)), m.group(2).strip()
+
+
+def _bare(phrase: str) -> str:
+    """A noun phrase without its leading article or possessive pronoun."""
+    return re.sub(r"^(?:the|my|our|your|a|an)\s+", "", phrase.strip(), flags=re.I)
+
+
+def verb_phrase(clause: str) -> str:
+    """The clause's verb and the particles that belong to it: "shut off", "get rid of", and
+    a particle after the object when it ends the clause or comes before "of" ("turn Wi-Fi
+    off" -> "turn off", "take the mug out of the cart" -> "take out")."""
+    words = [w.lower().strip(",.:;!?") for w in strip_quotes(clause).split()]
+    if not words:
+        return ""
+    out = [words[0]]
+    for w in words[1:3]:
+        if w not in PARTICLES and not (w == "of" and out[-1] == "rid"):
+            break
+        out.append(w)
+    if len(out) == 1:
+        later = [i for i, w in enumerate(words[2:], 2) if w in PARTICLES and (
+            i == len(words) - 1 or words[i + 1] == "of")]
+        if later:
+            out.append(words[later[0]])
+    return " ".join(out)
+
+
+def object_article(clause: str) -> str:
+    """The first word of the verb's object, lower case ("set me an alarm" -> "an")."""
+    words = [w.lower() for w in strip_quotes(clause).split()]
+    rest = words[len(verb_phrase(clause).split()):]
+    while rest and rest[0] in ("me", "us", "him", "her", "them") and len(rest) > 1:
+        rest = rest[1:]
+    return rest[0] if rest else ""
+
+
+def clauses(text: str) -> list[str]:
+    """The sentences and comma-separated clauses of a request."""
+    return [c.strip() for c in re.split(r"(?<=[.?!;,])\s+", text) if c.strip(" .,;!?")]
+
+
+def request_clause(text: str) -> tuple[str, list[str]]:
+    """(the clause that asks, the clauses around it that tell the context). The one that
+    asks opens with words of courtesy or a question; when none does, the whole text asks."""
+    parts = clauses(text)
+    if len(parts) < 2:
+        return text, []
+    for i, part in enumerate(parts):
+        bare = without_courtesy(part).rstrip(" ,;")
+        if bare != part.rstrip(" .!,;") or is_question(bare, part.endswith("?")):
+            return part, parts[:i] + parts[i + 1:]
+    return text, []
+
+
+def subject(clause: str) -> str:
+    """The noun phrase before a statement's verb ("the garage sale is over" -> "the garage
+    sale"); "" when the clause does not start with one."""
+    words = clause.split()
+    for i, w in enumerate(words[1:6], 1):
+        if w.lower() in AUXILIARIES or w.lower().endswith("'s"):
+            lead = words[0].lower()
+            return " ".join(words[:i]) if lead not in PRONOUNS | {"i", "you"} else ""
+    return ""
+
+
+def particle_state(clause: str) -> bool | None:
+    """On or off when the verb's particle or the clause's last word says it ("turn wifi
+    off", "flip on bluetooth"); None otherwise."""
+    words = [w.lower().strip(",.!?") for w in strip_quotes(clause).split()]
+    if len(words) < 2:
+        return None
+    for w in (words[1], words[-1]):
+        if w in ("on", "off"):
+            return w == "on"
+    return None
