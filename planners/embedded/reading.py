@@ -90,8 +90,8 @@ def _keyed_value(goal: Goal, view: View) -> str | None:
 
 def answer(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     """Finish with the value the question asks for, when it is on this screen."""
-    if goal.value_type == "state":
-        return switch_state(goal, view)
+    if goal.value_type == "state" and (state := switch_state(goal, view)) is not None:
+        return state  # else a row that shows its state as text ("Data Saver / Off")
     keyed = _keyed_value(goal, view)
     if keyed is not None:
         return finish(f"The screen says {keyed!r}.", answer=keyed)
