@@ -56,7 +56,7 @@ def _value_of(label: Scored, view: View) -> str:
 
 
 _KEY_COLON = re.compile(r":\s+")
-# "the password for the beach house", "the code of the gate": what the value belongs to
+# "the password for the studio", "the code of the gate": what the value belongs to
 _FOR = re.compile(r"\b(?:for|of)\s+(?:the\s+|my\s+|our\s+)?([\w' -]+?)(?=[?.!,;]|\s+(?:in|on|"
                   r"from|at)\b|$)", re.I)
 
@@ -65,8 +65,8 @@ def _keyed_value(goal: Goal, view: View) -> str | None:
     """The value of a "Key: value" pair whose key is made of the question's words
     ("Password: loon-2024"). Perception joins a text's lines with spaces, so a value runs
     to the next key (the last word before the next colon), a comma or a semicolon. What the
-    question says it is for must be on the page too: the password "for the beach house" is
-    not the one in a note about the cabin."""
+    question says it is for must be on the page too: the password "for the studio" is not
+    the one in a note about the shed."""
     wanted = words(goal.target)
     page = set().union(*(words(s.text) for s in view.scored))
     if not all(words(owner) <= page for owner in _FOR.findall(goal.text)):

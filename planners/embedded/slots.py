@@ -65,16 +65,16 @@ _SLOT_RE = re.compile(
 )
 # "the password is corpnet2024": a field noun, "is", one token of value
 _FIELD_IS = re.compile(r"\bthe\s+([a-z]+(?:\s+[a-z]+)?)\s+is\s+([^\s,;.!?]+)\s*[.!]?$", re.I)
-# "Ivan's phone number to 555-0177", "Jamal's first name: it's Jamaal"
+# "Lena's phone number to 555-0123", "Omar's last name: it's Haddad"
 _FIELD_CHANGE = re.compile(
     r"'s\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s*(?:\bto\b|:\s*it's|:\s*it is|\bis\b|\bshould be\b)\s+"
     r"(.+?)\s*[.!]?$", re.I)
 # "the ringtone of my 7 AM alarm to 'Sunrise'": the field, its owner, the new value
 _FIELD_OF = re.compile(r"^\w+\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s+of\s+(.+?)\s+to\s+(.+?)"
                        r"\s*[.!]?$", re.I)
-# "Save Yuki Sato as a new contact": a capitalised name, no digits, before "as"
+# "Keep Rosa Lind as a contact": a capitalised name, no digits, before "as"
 _NAME_AS = re.compile(r"^\w+\s+([A-Z][^\d,:;()]*?)\s+(?i:as\s+(?:an?\s+)?(?:new\s+)?[a-z]+)\b")
-# "Add x@y.com as Mom's email address": the value, the owner, the field
+# "Add x@y.com as Dad's work email": the value, the owner, the field
 _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$", re.I)
 # "add oat milk to my party note": the value, the item it goes in
 _ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto)\s+(?:my\s+|the\s+)?"
@@ -230,7 +230,7 @@ def number(text: str) -> tuple[float | None, bool]:
 
 def quantity(text: str, slots: list[Slot]) -> int | None:
     """How many items: a count word before a noun ("two cables", "3 yoga mats"), not a time,
-    a duration, part of a name ("Flip 5") or a typed value."""
+    a duration, part of a name ("Pixel 9") or a typed value."""
     bare = strip_quotes(text)
     for slot in slots:
         bare = bare.replace(slot.value, " ")
