@@ -1,0 +1,61 @@
+"""Our own recordings: episode folders written by `automator.recording` (`load_trajectory`).
+
+Each recorded step with an executed action becomes one offline step: its screenshot and tree
+files, the goal of the episode, and the executed action (in pixels) as the truth. Steps that
+executed nothing (a planner mistake, a refused action) are left out: they show no truth. A
+folder holding episode folders (an `eval` run) is read episode by episode.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from automator.offline.episode import Episode, FormatError, OfflineStep
+from automator.offline.formats.images import file_loader, image_size
+from automator.recording import HEADER, load_trajectory
+from automator.trajectory import Step
+from devices.observation import TreeFormat
+
+
+def _tree_format(name: str, text: str) -> TreeFormat:
+    """.xml is uiautomator; a .json tree is a web page's when its nodes carry `role` and
+    `bounds`, else AT-SPI's."""
+    if name.endswith(".xml"):
+        return TreeFormat.UIAUTOMATOR
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return TreeFormat.NONE
+    return TreeFormat.WEB if isinstance(data, dict) and "url" in data else TreeFormat.ATSPI
+
+
+def _step(step: Step, folder: Path, episode: str) -> OfflineStep | None:
+    if step.executed is None or not step.screenshot:
+        return None
+    image = folder / step.screenshot
+    if not image.exists():
+        return None
+    width, height = image_size(image)
+    tree = (folder / step.tree).read_text(encoding="utf-8") if step.tree else ""
+    return OfflineStep(episode, step.index, file_loader(image), width, height, step.executed,
+                       step.executed, tree=tree, tree_format=_tree_format(step.tree, tree))
+
+
+def load_episode(folder: Path) -> Episode:
+    try:
+        trajectory = load_trajectory(folder)
+    except (ValueError, KeyError) as e:
+        raise FormatError(f"{folder}: not an episode folder: {e}") from e
+    steps = [s for s in (_step(s, folder, folder.name) for s in trajectory.steps) if s]
+    return Episode(folder.name, trajectory.goal, tuple(steps))
+
+
+def load(path: Path) -> list[Episode]:
+    """One episode folder, or every episode folder under `path` (sorted)."""
+    if (path / HEADER).exists():
+        return [load_episode(path)]
+    folders = sorted(p.parent for p in path.rglob(HEADER))
+    if not folders:
+        raise FormatError(f"no episode folder ({HEADER}) under {path}")
+    return [load_episode(f) for f in folders]
