@@ -8,6 +8,9 @@
     automator eval screens [DIR] [--out DIR]        (first decision on real dumps, no memory)
     automator eval miniwob [--tasks LIST|all] [--episodes N] [--seed S] [--planner P]
                    [--workers N] [--out DIR]      (MiniWoB++ pages in headless Chromium)
+    automator eval offline DATASET --format aitw|aitz|androidcontrol|gui-odyssey|ours
+                   [--planner P|oracle] [--limit N] [--instruction high|step] [--out DIR]
+    automator eval grounding DATA [--planner P] [--limit N] [--out DIR]   (ScreenSpot)
     automator compare EVAL_A EVAL_B                 (two eval folders or summary.json files)
     automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
                    [--seed N] [--realism on|off]
@@ -400,6 +403,7 @@ def _add_phone_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from automator.cli_eval import cmd_compare, cmd_eval
+    from automator.cli_offline import add_options as add_offline_options
     from devices.adb.profile import ANDROID_VERSIONS, VENDORS
 
     parser = _Parser(prog="automator", description=__doc__.splitlines()[0])
@@ -455,6 +459,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="miniwob: seeds episode i of every task with SEED-i (default 0)")
     ev.add_argument("--workers", type=count(1), default=1,
                     help="miniwob: Chromium pages run side by side")
+    add_offline_options(ev)
     ev.set_defaults(func=cmd_eval)
 
     cmp = sub.add_parser("compare", help="compare two eval runs of one suite, task by task")

@@ -26,6 +26,10 @@ DEFAULT_SCREENS = Path(__file__).resolve().parents[1] / "datasets" / "screens"
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from automator.cli_offline import WORDS, cmd_offline
+
+    if args.suite in WORDS:
+        return cmd_offline(args)
     if args.suite == SCREENS_WORD:
         return cmd_eval_screens(args)
     if args.suite == MINIWOB_WORD:
