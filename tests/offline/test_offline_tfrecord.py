@@ -1,0 +1,153 @@
+"""AitW and AndroidControl TFRecords, written with the real protobuf library from the
+`tf.train.Example` schema (tensorflow/core/example/{example,feature}.proto), read back by our
+reader. CRCs are written as zeros: the reader does not check them."""
+
+import gzip
+import io
+import json
+import struct
+
+import pytest
+from PIL import Image
+
+from automator.offline.formats import aitw as aitw_format
+from automator.offline.formats import androidcontrol as ac_format
+from automator.offline.metrics.aitw import AitwType
+from automator.offline.oracle import oracle
+from automator.offline.run import evaluate_offline, formats
+from devices.actions import Point, Tap, TypeText
+from planners.scripted import ScriptedPlanner
+
+pytestmark = pytest.mark.unit
+pb = pytest.importorskip("google.protobuf", reason="protobuf writes the test records")
+
+
+def _example_class():
+    from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+
+    f = descriptor_pb2.FileDescriptorProto(name="offline_test_example.proto",
+                                           package="offlinetest", syntax="proto3")
+    label, kinds = descriptor_pb2.FieldDescriptorProto, descriptor_pb2.FieldDescriptorProto
+
+    def message(name, fields, nested=()):
+        m = f.message_type.add(name=name)
+        for field in fields:
+            m.field.add(**field)
+        for n in nested:
+            m.nested_type.add().CopyFrom(n)
+        return m
+
+    rep = label.LABEL_REPEATED
+    message("BytesList", [dict(name="value", number=1, label=rep, type=kinds.TYPE_BYTES)])
+    message("FloatList", [dict(name="value", number=1, label=rep, type=kinds.TYPE_FLOAT)])
+    message("Int64List", [dict(name="value", number=1, label=rep, type=kinds.TYPE_INT64)])
+    feature = message("Feature", [
+        dict(name=n, number=i, label=label.LABEL_OPTIONAL, type=kinds.TYPE_MESSAGE,
+             type_name=f".offlinetest.{t}", oneof_index=0)
+        for i, (n, t) in enumerate([("bytes_list", "BytesList"), ("float_list", "FloatList"),
+                                    ("int64_list", "Int64List")], 1)])
+    feature.oneof_decl.add(name="kind")
+    entry = descriptor_pb2.DescriptorProto(name="FeatureEntry")
+    entry.field.add(name="key", number=1, label=label.LABEL_OPTIONAL, type=kinds.TYPE_STRING)
+    entry.field.add(name="value", number=2, label=label.LABEL_OPTIONAL,
+                    type=kinds.TYPE_MESSAGE, type_name=".offlinetest.Feature")
+    entry.options.map_entry = True
+    message("Features", [dict(name="feature", number=1, label=rep, type=kinds.TYPE_MESSAGE,
+                              type_name=".offlinetest.Features.FeatureEntry")], [entry])
+    message("Example", [dict(name="features", number=1, label=label.LABEL_OPTIONAL,
+                             type=kinds.TYPE_MESSAGE, type_name=".offlinetest.Features")])
+    pool = descriptor_pool.DescriptorPool()
+    pool.Add(f)
+    return message_factory.GetMessageClass(pool.FindMessageTypeByName("offlinetest.Example"))
+
+
+EXAMPLE = _example_class()
+
+
+def _record(features: dict) -> bytes:
+    ex = EXAMPLE()
+    for key, value in features.items():
+        slot = ex.features.feature[key]
+        values = value if isinstance(value, list) else [value]
+        if isinstance(values[0], bytes | str):
+            slot.bytes_list.value.extend(v.encode() if isinstance(v, str) else v for v in values)
+        elif isinstance(values[0], float):
+            slot.float_list.value.extend(values)
+        else:
+            slot.int64_list.value.extend(values)
+    data = ex.SerializeToString()
+    return struct.pack("<Q", len(data)) + b"\0" * 4 + data + b"\0" * 4
+
+
+def _png(width, height, colour) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def _aitw_step(step, action_type, touch, lift, text="") -> dict:
+    pixels = bytes([10, 20, 30]) * (40 * 80)  # 40 wide, 80 high, raw RGB
+    return {"episode_id": "ep-1", "goal_info": "turn on wifi", "step_id": step,
+            "episode_length": 2, "image/encoded": pixels, "image/height": 80,
+            "image/width": 40, "image/channels": 3,
+            "image/ui_annotations_positions": [0.25, 0.5, 0.125, 0.25],  # (y, x, h, w)
+            "image/ui_annotations_text": ["Wi-Fi"], "image/ui_annotations_ui_types": ["TEXT"],
+            "results/action_type": action_type, "results/type_action": text,
+            "results/yx_touch": list(touch), "results/yx_lift": list(lift)}
+
+
+def test_aitw_records_load_as_y_x_steps_sorted(tmp_path):
+    path = tmp_path / "aitw.tfrecord.gz"
+    with gzip.open(path, "wb") as f:  # step 1 first: the loader sorts by step_id
+        f.write(_record(_aitw_step(1, 3, (-1.0, -1.0), (-1.0, -1.0), "hello")))
+        f.write(_record(_aitw_step(0, 4, (0.3, 0.6), (0.3, 0.6))))
+    (episode,) = aitw_format.load(path)
+    first, second = episode.steps
+    assert (episode.goal, first.index, second.index) == ("turn on wifi", 0, 1)
+    assert first.truth.type == AitwType.DUAL_POINT and first.truth.touch == pytest.approx(
+        (0.3, 0.6))
+    assert first.truth_action == Tap(Point(24, 24))  # x 0.6 * 40, y 0.3 * 80
+    assert first.boxes[0].bounds.as_list() == [20, 20, 30, 30] and first.boxes[0].text == "Wi-Fi"
+    assert first.image().getpixel((0, 0)) == (10, 20, 30)
+    assert second.truth_action == TypeText("hello")
+    fmt = formats()["aitw"]
+    s = evaluate_offline(fmt, [episode], oracle)
+    assert s["official"]["step_accuracy"] == s["documented"]["step_accuracy"] == 1.0
+    wrong = evaluate_offline(fmt, [episode], lambda e: ScriptedPlanner(
+        [Tap(Point(39, 79)), TypeText("other text")]))
+    assert wrong["official"]["by_type"]["tap"]["step_accuracy"] == 0.0
+    assert wrong["official"]["by_type"]["type"]["step_accuracy"] == 1.0  # text not compared
+
+
+def test_androidcontrol_episodes_load_with_step_instructions(tmp_path):
+    path = tmp_path / "ac.tfrecord.gz"
+    shots = [_png(100, 200, c) for c in ("red", "green", "blue")]
+    actions = [json.dumps({"action_type": "click", "x": 50, "y": 150}),
+               json.dumps({"action_type": "scroll", "direction": "down"})]
+    with gzip.open(path, "wb") as f:
+        f.write(_record({"episode_id": 7, "goal": "open the menu", "screenshots": shots,
+                         "screenshot_widths": [100] * 3, "screenshot_heights": [200] * 3,
+                         "actions": actions, "accessibility_trees": [b"", b"", b""],
+                         "step_instructions": ["tap the menu", "scroll down"]}))
+    (episode,) = ac_format.load(path)
+    assert (episode.id, episode.goal, len(episode.steps)) == ("7", "open the menu", 2)
+    assert [s.instruction for s in episode.steps] == ["tap the menu", "scroll down"]
+    fmt = formats()["androidcontrol"]
+    assert evaluate_offline(fmt, [episode], oracle)["official"]["episode_success"] == 1.0
+    told = []
+
+    def script(goal, screen, history):
+        told.append(goal)
+        return None
+
+    evaluate_offline(fmt, [episode], lambda e: ScriptedPlanner(script), which="step")
+    assert told == ["tap the menu", "scroll down"]
+
+
+def test_a_cut_record_is_a_format_error(tmp_path):
+    from automator.offline.episode import FormatError
+
+    path = tmp_path / "cut.tfrecord"
+    path.write_bytes(_record(_aitw_step(0, 6, (-1.0, -1.0), (-1.0, -1.0)))[:-10])
+    with pytest.raises(FormatError, match="cut short"):
+        aitw_format.load(path)
