@@ -107,6 +107,6 @@ def cmd_grounding(args: argparse.Namespace) -> int:
                                                        f"{r.platform}/{r.kind} {r.instruction!r}"
                                                        f" -> {r.action}"))
     rows = [(group, f["items"], f"{f['accuracy']:.1%}") for group, f in summary["groups"].items()]
-    say(console.table(["items", "n", "accuracy"], rows))
+    say(console.table(["group", "items", "accuracy"], rows))
     say(f"summary: {out / 'summary.json'}")
     return EXIT_OK
