@@ -17,7 +17,7 @@ from PIL import Image
 
 from devices.actions import Action
 from devices.observation import TreeFormat
-from perception.elements import Bounds
+from perception.elements import Bounds, UIElement
 
 
 class FormatError(ValueError):
@@ -47,6 +47,7 @@ class OfflineStep:
     boxes: tuple[Box, ...] = ()  # annotated regions, when the format gives them
     tree: str = ""  # the raw accessibility tree, when the format gives one
     tree_format: TreeFormat = TreeFormat.NONE
+    elements: tuple[UIElement, ...] = ()  # elements decoded from a tree we have no parser for
     extra: dict[str, Any] = field(default_factory=dict)  # format facts a metric reads
 
 

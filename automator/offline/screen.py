@@ -3,8 +3,10 @@
 A tree (ours, uiautomator XML) goes through `perceive` as on a device. Annotated boxes (AitW's
 ui annotations, AITZ's ui_positions) become elements in the dataset's order, so that element
 `#i` is box `i`: text boxes carry their OCR text, icon boxes their icon class ("ICON_GOOGLE"
-reads as "google"); the dataset does not say what is clickable, so every box is. A step with
-neither goes through `perceive` with no tree: the pixel proposals of a screen with no tree.
+reads as "google"); the dataset does not say what is clickable, so every box is. Elements a
+loader decoded itself (AndroidControl's accessibility forests) are taken as they are. A step
+with none of these goes through `perceive` with no tree: the pixel proposals of a screen
+with no tree.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ def _element(i: int, box: Box) -> UIElement:
 
 def step_screen(step: OfflineStep) -> Screen:
     image = step.image()
+    if step.elements:
+        return Screen(step.width, step.height, step.elements, screenshot=image)
     if step.boxes:
         elements = tuple(_element(i, b) for i, b in enumerate(step.boxes))
         return Screen(step.width, step.height, elements, screenshot=image)

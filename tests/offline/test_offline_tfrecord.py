@@ -64,6 +64,54 @@ def _example_class():
 EXAMPLE = _example_class()
 
 
+def _forest_class():
+    """android_env's AndroidAccessibilityForest, the fields the loader reads."""
+    from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+
+    kinds = descriptor_pb2.FieldDescriptorProto
+    f = descriptor_pb2.FileDescriptorProto(name="offline_test_forest.proto",
+                                           package="offlineforest", syntax="proto3")
+
+    def message(name, spec):
+        m = f.message_type.add(name=name)
+        for number, (field, kind, type_name, repeated) in spec.items():
+            added = m.field.add(name=field, number=number, type=kind,
+                                label=kinds.LABEL_REPEATED if repeated else kinds.LABEL_OPTIONAL)
+            if type_name:
+                added.type_name = type_name
+
+    msg, text, flag, i32 = kinds.TYPE_MESSAGE, kinds.TYPE_STRING, kinds.TYPE_BOOL, kinds.TYPE_INT32
+    message("ProtoRect", {1: ("left", i32, "", False), 2: ("top", i32, "", False),
+                          3: ("right", i32, "", False), 4: ("bottom", i32, "", False)})
+    message("Node", {2: ("bounds_in_screen", msg, ".offlineforest.ProtoRect", False),
+                     3: ("class_name", text, "", False),
+                     4: ("content_description", text, "", False),
+                     7: ("text", text, "", False), 14: ("is_clickable", flag, "", False),
+                     15: ("is_editable", flag, "", False),
+                     23: ("is_visible_to_user", flag, "", False)})
+    message("Tree", {1: ("nodes", msg, ".offlineforest.Node", True)})
+    message("Window", {11: ("tree", msg, ".offlineforest.Tree", False)})
+    message("Forest", {1: ("windows", msg, ".offlineforest.Window", True)})
+    pool = descriptor_pool.DescriptorPool()
+    pool.Add(f)
+    return message_factory.GetMessageClass(pool.FindMessageTypeByName("offlineforest.Forest"))
+
+
+def _forest() -> bytes:
+    forest = _forest_class()()
+    nodes = forest.windows.add().tree.nodes
+    for box, cls, label, clickable, visible in [
+            ((0, 0, 100, 200), "android.widget.FrameLayout", "", False, True),
+            ((10, 120, 90, 180), "android.widget.Button", "Menu", True, True),
+            ((10, 20, 90, 40), "android.widget.EditText", "", True, True),
+            ((0, 0, 50, 50), "android.widget.TextView", "hidden", False, False)]:
+        node = nodes.add(class_name=cls, text=label, is_clickable=clickable,
+                         is_editable=cls.endswith("EditText"), is_visible_to_user=visible)
+        node.bounds_in_screen.left, node.bounds_in_screen.top = box[0], box[1]
+        node.bounds_in_screen.right, node.bounds_in_screen.bottom = box[2], box[3]
+    return forest.SerializeToString()
+
+
 def _record(features: dict) -> bytes:
     ex = EXAMPLE()
     for key, value in features.items():
@@ -127,11 +175,14 @@ def test_androidcontrol_episodes_load_with_step_instructions(tmp_path):
     with gzip.open(path, "wb") as f:
         f.write(_record({"episode_id": 7, "goal": "open the menu", "screenshots": shots,
                          "screenshot_widths": [100] * 3, "screenshot_heights": [200] * 3,
-                         "actions": actions, "accessibility_trees": [b"", b"", b""],
+                         "actions": actions, "accessibility_trees": [_forest()] * 3,
                          "step_instructions": ["tap the menu", "scroll down"]}))
     (episode,) = ac_format.load(path)
     assert (episode.id, episode.goal, len(episode.steps)) == ("7", "open the menu", 2)
     assert [s.instruction for s in episode.steps] == ["tap the menu", "scroll down"]
+    menu, field = episode.steps[0].elements  # the layout says nothing, the hidden text is hidden
+    assert (menu.text, menu.role, menu.bounds.as_list()) == ("Menu", "button", [10, 120, 90, 180])
+    assert field.role == "input" and field.editable
     fmt = formats()["androidcontrol"]
     assert evaluate_offline(fmt, [episode], oracle)["official"]["episode_success"] == 1.0
     told = []

@@ -3,9 +3,10 @@
 
 Features read: `episode_id`, `goal`, `screenshots` (PNG bytes), `screenshot_widths`,
 `screenshot_heights`, `actions` (JSON strings, one fewer than screenshots: action i is taken
-on screenshot i), `step_instructions` (one per action). `accessibility_trees` are serialised
-`AndroidAccessibilityForest` protos (android_env); they are not decoded here, so a planner sees
-the screenshot only (the pixel proposals of a screen with no tree).
+on screenshot i), `step_instructions` (one per action), `accessibility_trees` (serialised
+`AndroidAccessibilityForest` protos of android_env, decoded by `a11y_forest` into the
+elements a planner sees; a step without one gets the pixel proposals of a screen with no
+tree).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 from pathlib import Path
 
 from automator.offline.episode import Episode, FormatError, OfflineStep
+from automator.offline.formats.a11y_forest import elements
 from automator.offline.formats.images import bytes_loader, bytes_size
 from automator.offline.formats.tfrecord import Value, examples
 from automator.offline.metrics import androidcontrol
@@ -29,6 +31,7 @@ def _episode(f: dict[str, Value], where: str) -> Episode:
     shots = [s for s in f["screenshots"] if isinstance(s, bytes)]
     actions = [androidcontrol.parse(json.loads(a)) for a in _texts(f["actions"])]
     notes = _texts(f.get("step_instructions", []))
+    trees = [t for t in f.get("accessibility_trees", []) if isinstance(t, bytes)]
     if len(actions) >= len(shots):
         raise FormatError(f"{where}: {len(actions)} actions for {len(shots)} screenshots")
     steps = []
@@ -36,7 +39,9 @@ def _episode(f: dict[str, Value], where: str) -> Episode:
         width, height = bytes_size(shots[i], f"{where} step {i}")
         steps.append(OfflineStep(episode, i, bytes_loader(shots[i]), width, height, truth,
                                  androidcontrol.to_action(truth, width, height),
-                                 instruction=notes[i] if i < len(notes) else ""))
+                                 instruction=notes[i] if i < len(notes) else "",
+                                 elements=elements(trees[i], f"{where} step {i}")
+                                 if i < len(trees) else ()))
     goal = _texts(f["goal"])
     return Episode(episode, goal[0] if goal else "", tuple(steps))
 
