@@ -65,7 +65,8 @@ def cmd_offline(args: argparse.Namespace) -> int:
             f"({r.predicted}) {marks}{' ' + r.error if r.error else ''}")
 
     try:
-        summary = evaluate_offline(fmt, episodes, factory, args.instruction, out, on_step)
+        summary = evaluate_offline(fmt, episodes, factory, args.instruction, out, on_step,
+                                   {"planner": args.planner, "dataset": str(args.dir)})
     except FormatError as e:
         return _error(str(e))
     say(console.table(["rules", "steps", "type acc", "step acc", "episodes", "episode success"],

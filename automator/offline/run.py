@@ -161,8 +161,10 @@ def score_step(fmt: Format, step: OfflineStep, episode: Episode, planner: Planne
 def evaluate_offline(fmt: Format, episodes: Sequence[Episode],
                      make_planner: Callable[[Episode], Planner], which: str = HIGH,
                      out: Path | None = None,
-                     on_step: Callable[[StepResult], None] | None = None) -> dict[str, Any]:
-    """Score every step; write `out/steps.jsonl` line by line and `out/summary.json`."""
+                     on_step: Callable[[StepResult], None] | None = None,
+                     about: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Score every step; write `out/steps.jsonl` line by line and `out/summary.json`
+    (`about`: what the run was, e.g. the planner and the dataset, kept in the summary)."""
     if which == STEP and not fmt.step_instructions:
         raise FormatError(f"{fmt.name} gives no step instructions: use --instruction high")
     figures = Figures()
@@ -187,7 +189,7 @@ def evaluate_offline(fmt: Format, episodes: Sequence[Episode],
     finally:
         if lines is not None:
             lines.close()
-    summary = {"schema": SCHEMA, "format": fmt.name, "instruction": which,
+    summary = {"schema": SCHEMA, **(about or {}), "format": fmt.name, "instruction": which,
                "variants": list(fmt.metric.VARIANTS), "episodes": len(episodes),
                **figures.summary(fmt.metric.VARIANTS)}
     if out is not None:
