@@ -9,6 +9,7 @@
     automator eval miniwob [--tasks LIST|all] [--episodes N] [--seed S] [--planner P]
                    [--workers N] [--out DIR]      (MiniWoB++ pages in headless Chromium)
     automator compare EVAL_A EVAL_B                 (two eval folders or summary.json files)
+    automator replay EPISODE [--device D] [--out DIR] [--allow C ...]  (checked re-execution)
     automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
                    [--seed N] [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
@@ -400,6 +401,7 @@ def _add_phone_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from automator.cli_eval import cmd_compare, cmd_eval
+    from automator.cli_replay import add_parser as add_replay
     from devices.adb.profile import ANDROID_VERSIONS, VENDORS
 
     parser = _Parser(prog="automator", description=__doc__.splitlines()[0])
@@ -461,6 +463,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("a", help="eval output folder or summary.json (the baseline)")
     cmp.add_argument("b", help="eval output folder or summary.json (the change)")
     cmp.set_defaults(func=cmd_compare)
+    add_replay(sub)
 
     ex = sub.add_parser("explore", help="explore a device's apps into the planner's memory")
     ex.add_argument("--device", default="virtual")

@@ -19,8 +19,11 @@ nearly the same place. Anything less is a divergence, reported with the candidat
 
 Screens are compared by the sets of what perception reads on them (role and label, resource
 ids), system bars aside and digits masked: `screen_similarity` is the Jaccard index of the
-two sets. `SAME_SCREEN` is the threshold a replay holds screens to, chosen so that a renamed
-or reordered Settings list still counts as the same page while another page does not.
+two sets. `SAME_SCREEN` is the threshold a replay holds screens to. Measured on the virtual
+phone (seeds 0, 1, 3, 8; home, Settings and three of its pages, Contacts, Clock): two
+different pages score at most 0.20; one page on another seed's layout (renamed, reordered
+Settings categories, other network names) 0.38 to 1.0. A list of other data (another seed's
+contacts) falls to 0.16: a replay is held to the recorded content, not only the layout.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from perception.roles import is_keyboard_package, is_system_package
 MIN_SCORE = 3.0  # the least score of an accepted match
 NEAR = 0.05  # screen fractions: how close an unlabelled element must be to where it was
 POSITION_RANGE = 0.25  # screen fractions: beyond this distance position adds nothing
-SAME_SCREEN = 0.5  # least Jaccard similarity of two screens' element sets to be the same
+SAME_SCREEN = 0.3  # least Jaccard similarity of two screens' element sets to be the same
 _DIGITS = str.maketrans("0123456789", "##########")
 
 
