@@ -94,6 +94,7 @@ class Recorded:
     screen: Screen
     app: str
     named: dict[str, Any] | None = None  # the element the step names itself, if it does
+    chosen: int | None = None  # the element id the planner aimed at on that screen, if any
 
 
 def recorded_screen(folder: Path, step: Step) -> Screen:
@@ -144,23 +145,40 @@ def load_recording(folder: str | Path) -> tuple[Trajectory, list[Recorded]]:
             screen = recorded_screen(folder, step)
         except (OSError, PerceptionError, KeyError) as e:
             raise ValueError(f"step {step.index}: cannot read its screen: {e}") from e
-        out.append(Recorded(step.index, step.executed, screen, step.app, _named(row)))
+        ref = getattr(step.decision.action, "target", None) if step.decision else None
+        chosen = ref.id if isinstance(ref, ElementRef) else None
+        out.append(Recorded(step.index, step.executed, screen, step.app, _named(row), chosen))
         if isinstance(step.executed, Finish):
             break
     return trajectory, out
 
 
 def _recorded_element(step: Recorded) -> Wanted | None:
-    """What the recorded step acted on: its own naming, else the element at its point."""
+    """What the recorded step acted on: its own naming, else the element of its tree that
+    it was aimed at (the planner's choice when that holds the executed point, else the
+    element at the point)."""
     screen = step.screen
     if step.named is not None:
         return Wanted.from_dict(step.named, screen.width, screen.height)
+    element = _acted_on(step)
+    return Wanted.of(element, screen.width, screen.height) if element is not None else None
+
+
+def _acted_on(step: Recorded) -> UIElement | None:
+    """The element of the recorded screen that the step's executed point hit."""
     point = _point(step.action)
     if point is None:
         return None
-    element = _container(screen, point) if isinstance(step.action, Scroll | Swipe) else (
-        element_at(screen, point))
-    return Wanted.of(element, screen.width, screen.height) if element is not None else None
+    if isinstance(step.action, Scroll | Swipe):
+        return _container(step.screen, point)
+    if step.chosen is not None:
+        try:
+            chosen = step.screen.element(step.chosen)
+        except KeyError:
+            chosen = None
+        if chosen is not None and chosen.bounds.contains(point):
+            return chosen
+    return element_at(step.screen, point)
 
 
 def _point(action: Action) -> Point | None:
@@ -257,11 +275,7 @@ class ReplayPlanner:
             return Divergence(step.index, "the element it acted on is not on the screen",
                               wanted.describe(), f"{len(screen.elements)} elements, none "
                               "close enough", tuple(c.describe() for c in considered))
-        point = _point(step.action)
-        recorded = None
-        if point is not None:
-            recorded = (_container(step.screen, point) if isinstance(step.action, Scroll | Swipe)
-                        else element_at(step.screen, point))
+        recorded = _acted_on(step)
         if isinstance(step.action, Scroll | Swipe) and not best.element.scrollable:
             return step.action  # no container to move with: the gesture as it was
         self.found = f": {wanted.describe()} found as {_short(best)}"

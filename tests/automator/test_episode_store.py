@@ -136,3 +136,31 @@ def test_password_fields_are_painted_over_in_stored_screenshots(tmp_path: Path,
     assert stored.getpixel((43, 961)) == MASK_COLOUR
     assert stored.getpixel((540, 900)) == (255, 255, 255)  # the rest is untouched
     assert observation.screenshot.getpixel((540, 1045)) == (255, 255, 255)  # not the live one
+
+
+@pytest.mark.sim
+def test_a_recorded_wifi_password_page_is_stored_masked(tmp_path: Path):
+    from automator.config import LoopConfig, PhoneConfig
+    from automator.loop import run_episode
+    from planners.scripted import ScriptedPlanner
+    from planners.task_script import TaskScript
+
+    script = [{"open": "Settings"}, {"tap": "Network & internet"}, {"tap": "Wi-Fi networks"},
+              {"tap": "Office-5G"},
+              {"type": {"into": {"rid": "password"}, "text": "correct horse"}},
+              {"finish": "success"}]
+    with PhoneConfig(0).phone(state={"system": {"wifi": True}}) as phone:
+        run_episode("Join Office-5G", phone, ScriptedPlanner(TaskScript(script)),
+                    LoopConfig(max_steps=10).for_device("virtual"), recorder=Recorder(tmp_path))
+        live = phone.capture()
+    recorded = load_trajectory(tmp_path)
+    assert recorded.outcome == Outcome.SUCCESS and recorded.steps[4].executed.kind == "type_text"
+    last = recorded.steps[-1]  # the finish, on the page with the typed password
+    screen = parse_uiautomator((tmp_path / last.tree).read_text(encoding="utf-8"), 1080, 2400)
+    boxes = [e.bounds.as_list() for e in screen.elements if e.password]
+    assert boxes, "the page has a password field"
+    stored = Image.open(tmp_path / last.screenshot).convert("RGB")
+    for box in boxes:
+        assert stored.crop(box).getcolors() == [(stored.crop(box).width
+                                                 * stored.crop(box).height, MASK_COLOUR)]
+        assert len(live.screenshot.crop(box).getcolors(1 << 16)) > 1  # the phone drew in it
