@@ -36,7 +36,14 @@ from PIL import Image
 from automator.config import LoopConfig
 from automator.loop import OnStep, run_episode
 from automator.recording import Recorder, load_trajectory, read_header, read_rows
-from automator.retarget import SAME_SCREEN, Candidate, Wanted, find, screen_similarity
+from automator.retarget import (
+    SAME_SCREEN,
+    Candidate,
+    Wanted,
+    find,
+    find_container,
+    screen_similarity,
+)
 from automator.safety import Confirm
 from automator.trajectory import Step, Trajectory
 from devices.actions import Action, ElementRef, Finish, FinishStatus, Point, Scroll, Swipe
@@ -100,8 +107,10 @@ class Recorded:
 def recorded_screen(folder: Path, step: Step) -> Screen:
     """What perception reads from a recorded step's tree (and screenshot, when kept)."""
     tree = (folder / step.tree).read_text(encoding="utf-8")
-    image = Image.open(folder / step.screenshot).convert("RGB") if step.screenshot and (
-        folder / step.screenshot).exists() else None
+    image = None
+    if step.screenshot and (folder / step.screenshot).exists():
+        with Image.open(folder / step.screenshot) as stored:
+            image = stored.convert("RGB")
     fmt = _tree_format(step.tree, tree)
     if image is not None:
         return perceive(Observation(image, tree, fmt, image.width, image.height, app=step.app))
@@ -270,14 +279,13 @@ class ReplayPlanner:
         wanted = _recorded_element(step)
         if wanted is None:  # keys, apps, waits, typing into the focused field, bare points
             return step.action
-        best, considered = find(wanted, screen)
+        gesture = isinstance(step.action, Scroll | Swipe)  # moves with its container
+        best, considered = (find_container if gesture else find)(wanted, screen)
         if best is None:
             return Divergence(step.index, "the element it acted on is not on the screen",
                               wanted.describe(), f"{len(screen.elements)} elements, none "
                               "close enough", tuple(c.describe() for c in considered))
         recorded = _acted_on(step)
-        if isinstance(step.action, Scroll | Swipe) and not best.element.scrollable:
-            return step.action  # no container to move with: the gesture as it was
         self.found = f": {wanted.describe()} found as {_short(best)}"
         return retarget(step, best.element, recorded)
 

@@ -15,7 +15,8 @@ A unique resource id outweighs a renamed label ("Network & internet" is "Connect
 another phone; its row keeps `category_network`), so the label penalties apply only when the
 id does not settle it. The best candidate is taken when it scores at least `MIN_SCORE`; an
 element with no id, text or description (an unlabelled icon) is found only by its role at
-nearly the same place. Anything less is a divergence, reported with the candidates.
+nearly the same place (a list, by being the only scrollable one of its role: `find_container`).
+Anything less is a divergence, reported with the candidates.
 
 Screens are compared by the sets of what perception reads on them (role and label, resource
 ids), system bars aside and digits masked: `screen_similarity` is the Jaccard index of the
@@ -28,7 +29,7 @@ contacts) falls to 0.16: a replay is held to the recorded content, not only the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from perception.elements import Bounds, Screen, UIElement
@@ -184,6 +185,18 @@ def find(wanted: Wanted, screen: Screen) -> tuple[Candidate | None, list[Candida
     considered."""
     found = candidates(wanted, screen)
     best = found[0] if found and accepted(wanted, found[0], screen) else None
+    return best, found
+
+
+def find_container(wanted: Wanted, screen: Screen) -> tuple[Candidate | None, list[Candidate]]:
+    """`find` among the scrollable elements, for a swipe or scroll: lists are few, so an
+    unlabelled list is the live screen's only scrollable element of its role, wherever it
+    is."""
+    lists = tuple(e for e in screen.elements if e.scrollable)
+    best, found = find(wanted, replace(screen, elements=lists))
+    same_role = [c for c in found if c.element.role == wanted.role]
+    if best is None and not wanted.labelled and len(same_role) == 1:
+        best = same_role[0]
     return best, found
 
 

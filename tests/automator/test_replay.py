@@ -128,3 +128,17 @@ def test_a_replayed_deletion_needs_the_same_approval(tmp_path: Path):
         assert (alarm in alarms) is not ok
         if not ok:
             assert "did not run" in result.divergence.problem
+
+
+@pytest.mark.sim
+def test_a_scroll_replays_on_its_list_on_another_layout(tmp_path: Path):
+    script = [{"open": "Settings"}, {"scroll": "down"}, {"tap": {"rid": "category_about"}},
+              {"finish": "success"}]
+    record(tmp_path / "rec", script, "Open the phone's information", state={})
+    with PhoneConfig(MOVED_SEED).phone() as phone:
+        result = replay(tmp_path / "rec", phone, tmp_path / "replay",
+                        LoopConfig().for_device("virtual"))
+    assert result.ok, result.divergence and result.divergence.report()
+    steps = result.trajectory.steps
+    assert steps[1].executed.kind == "scroll" and steps[1].target == "recycler view"
+    assert steps[2].target == "About device"  # this phone's name for "About phone"

@@ -103,3 +103,66 @@ def test_screen_similarity_tells_pages_apart_and_ignores_system_bars():
     other = screen(el(0, "switch", (0, 300, 1080, 460), "Wi-Fi", "s:id/wifi"),
                    el(1, "button", (0, 460, 1080, 620), "Saved networks", "s:id/saved"))
     assert screen_similarity(page, other) < SAME_SCREEN
+
+
+def recorded_step(action, *elements: UIElement, chosen: int | None = None):
+    from automator.replay import Recorded
+
+    return Recorded(3, action, screen(*elements), "com.example", chosen=chosen)
+
+
+@pytest.mark.unit
+def test_a_swipe_moves_with_its_scrollable_container():
+    from automator.replay import ReplayPlanner
+    from devices.actions import Point, Swipe
+
+    old_list = el(0, "list", (0, 300, 1080, 1300), scrollable=True)
+    new_list = el(0, "list", (0, 800, 1080, 1800), scrollable=True)
+    step = recorded_step(Swipe(Point(540, 1200), Point(540, 400)), old_list)
+    decision = ReplayPlanner([step]).decide("g", step.screen, [])
+    assert decision.action == Swipe(Point(540, 1200), Point(540, 400))  # same screen: as is
+    moved = ReplayPlanner([step]).decide("g", screen(new_list), [])
+    assert moved.action == Swipe(Point(540, 1700), Point(540, 900))
+
+
+@pytest.mark.unit
+def test_a_tap_aims_at_the_found_element_and_a_slider_keeps_its_offset():
+    from automator.replay import ReplayPlanner
+    from devices.actions import ElementRef, Point, Tap
+
+    button = el(0, "button", (0, 300, 1080, 460), "Display", "s:id/category_display")
+    slider = el(1, "slider", (40, 600, 1040, 700), "", "s:id/brightness")
+    live = screen(el(0, "button", (0, 900, 1080, 1060), "Display", "s:id/category_display"),
+                  el(1, "slider", (40, 1200, 1040, 1300), "", "s:id/brightness"))
+    tap = recorded_step(Tap(Point(540, 380)), button, slider)
+    assert ReplayPlanner([tap]).decide("g", live, []).action == Tap(ElementRef(0))
+    drag = recorded_step(Tap(Point(840, 650)), button, slider)  # 80% along the slider
+    assert ReplayPlanner([drag]).decide("g", live, []).action == Tap(Point(840, 1250))
+
+
+@pytest.mark.unit
+def test_a_step_that_names_its_element_is_replayed_on_it():
+    from dataclasses import replace
+
+    from automator.replay import ReplayPlanner
+    from devices.actions import ElementRef, Point, Tap
+
+    step = replace(recorded_step(Tap(Point(5, 5)), *ROWS),  # its point hits nothing
+                   named={"text": "Battery", "resource_id": "s:id/category_battery",
+                          "role": "button", "bounds": [0, 620, 1080, 780]})
+    assert ReplayPlanner([step]).decide("g", screen(*ROWS), []).action == Tap(ElementRef(2))
+
+
+@pytest.mark.unit
+def test_a_refused_replayed_action_is_a_divergence():
+    from automator.replay import ReplayPlanner
+    from devices.actions import Finish, FinishStatus, Point, Tap
+    from planners.planner import PastStep
+
+    step = recorded_step(Tap(Point(540, 540)), *ROWS)
+    planner = ReplayPlanner([step])
+    planner.decide("g", step.screen, [])
+    refused = PastStep(action=None, thought="", outcome="", error="refused: deletion")
+    decision = planner.decide("g", step.screen, [refused])
+    assert decision.action == Finish(FinishStatus.FAILURE, decision.action.answer)
+    assert planner.divergence is not None and "refused: deletion" in planner.divergence.problem
