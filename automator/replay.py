@@ -52,6 +52,7 @@ from devices.observation import Observation, TreeFormat
 from perception import parse_atspi, parse_uiautomator, perceive
 from perception.elements import Screen, UIElement
 from perception.errors import PerceptionError
+from perception.roles import is_system_package
 from perception.sensitive import element_at
 from perception.web import parse_web
 from planners.planner import Decision, PastStep
@@ -266,11 +267,13 @@ class ReplayPlanner:
         similarity = round(screen_similarity(step.screen, screen), 3)
         self.similarities.append(similarity)
         expected, found = _screen_words(step.screen, step.app), _screen_words(screen, screen.app)
+        where = (f"the screen step {self.steps[self.position - 1].index} led to"
+                 if self.position else "the starting screen")
         if step.app and screen.app and step.app != screen.app:
-            return Divergence(step.index, f"another app is in front ({screen.app}, recorded "
-                              f"{step.app})", expected, found, similarity=similarity)
+            return Divergence(step.index, f"{where} has another app in front ({screen.app}, "
+                              f"recorded {step.app})", expected, found, similarity=similarity)
         if similarity < SAME_SCREEN:
-            return Divergence(step.index, "the screen differs from the recorded one",
+            return Divergence(step.index, f"{where} differs from the recorded one",
                               expected, found, similarity=similarity)
         return None
 
@@ -302,7 +305,8 @@ def _short(candidate: Candidate) -> str:
 
 
 def _screen_words(screen: Screen, app: str) -> str:
-    labels = [e.label for e in screen.elements if e.label and e.source == "tree"][:12]
+    labels = [e.label for e in screen.elements
+              if e.label and e.source == "tree" and not is_system_package(e.package)][:12]
     return f"{app or 'an app'}: " + "; ".join(labels)
 
 

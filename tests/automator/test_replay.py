@@ -104,7 +104,7 @@ def test_replay_starting_on_another_screen_diverges_at_once(recorded: Path, tmp_
     with PhoneConfig(0).phone(state=WIFI_OFF, app="clock") as phone:
         result = replay(recorded, phone, tmp_path / "replay", LoopConfig().for_device("virtual"))
     assert result.divergence is not None and result.divergence.step == 0
-    assert "another app" in result.divergence.problem
+    assert "the starting screen has another app" in result.divergence.problem
 
 
 @pytest.mark.sim
