@@ -1,5 +1,12 @@
 """Episode folders: written step by step, so that a crash keeps everything before it.
 
+Described for people in datasets/EPISODES.md. `episode.json` carries `schema_version`
+(`automator.trajectory.SCHEMA_VERSION`): older versions are read through
+`trajectory.MIGRATIONS`, a newer one is refused with both versions named. An episode cut
+short (no outcome, or a half-written last line in steps.jsonl) loads with `complete` False.
+Screenshots never show a password: every element perception marks `password` is painted
+over before the PNG is written (`perception.redact`).
+
 Layout of one episode folder:
 
     episode.json     header: schema version, goal, device, planner, config, start time
@@ -9,15 +16,7 @@ Layout of one episode folder:
     outcome.json     written last (atomically): outcome, reason, answer, end time
 
 A folder without `outcome.json` comes from a run that was killed: `load_trajectory` reads it
-as outcome `aborted` with every finished step, and marks it incomplete (`complete` False), as
-it does a folder whose steps.jsonl ends in a half-written line. Never pickle.
-
-Screenshots never show a password: every element perception marks `password` is painted
-over before the PNG is written (`perception.redact`).
-
-Versions: `episode.json` carries `schema_version` (`automator.trajectory.SCHEMA_VERSION`).
-Older versions are read through `trajectory.MIGRATIONS`; a newer one is refused with both
-versions named. The format is described for people in datasets/EPISODES.md.
+as outcome `aborted` with every finished step. Never pickle.
 """
 
 from __future__ import annotations

@@ -84,7 +84,8 @@ class Wanted:
         where = None
         if isinstance(bounds, list | tuple) and len(bounds) == 4:
             where = _fraction(Bounds(*(int(v) for v in bounds)), width, height)
-        text = data.get("hint") if data.get("editable") else data.get("text")
+        text = data.get("hint") if data.get("editable") and data.get("hint") else (
+            data.get("text"))
         return cls(str(data.get("resource_id") or ""), str(text or ""),
                    str(data.get("description") or ""), str(data.get("role") or ""),
                    str(data.get("class_name") or ""), where)

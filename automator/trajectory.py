@@ -207,10 +207,10 @@ class Trajectory:
     ended: float | None = None  # seconds since the epoch; None while running or when killed
     steps: tuple[Step, ...] = ()
     outcome: Outcome = Outcome.ABORTED
+    complete: bool = True  # False when read back from a run cut short (no outcome, torn line)
     reason: str = ""  # why the episode ended, in a sentence
     answer: str | None = None  # the planner's reply when the goal asked a question
     schema_version: int = SCHEMA_VERSION
-    complete: bool = True  # False when read back from a run cut short (no outcome, torn line)
 
     @property
     def seconds(self) -> float:
