@@ -9,7 +9,6 @@
     automator eval miniwob [--tasks LIST|all] [--episodes N] [--seed S] [--planner P]
                    [--workers N] [--out DIR]      (MiniWoB++ pages in headless Chromium)
     automator compare EVAL_A EVAL_B                 (two eval folders or summary.json files)
-    automator replay EPISODE [--device D] [--out DIR] [--allow C ...]  (checked re-execution)
     automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
                    [--seed N] [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
@@ -19,6 +18,7 @@
     automator bench capture [--realism on] [--seed N] [--rounds R]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
+    automator replay EPISODE [--device D] [--out DIR] [--allow C ...]  (checked re-execution)
     automator virtual-phone serve [--port PORT] [--devices N] [--seed N] [--realism on|off]
                                   [--android 9|11|14|16] [--vendor pixel|samsung|xiaomi]
                                   [--input-security]
@@ -401,7 +401,6 @@ def _add_phone_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from automator.cli_eval import cmd_compare, cmd_eval
-    from automator.cli_replay import add_parser as add_replay
     from devices.adb.profile import ANDROID_VERSIONS, VENDORS
 
     parser = _Parser(prog="automator", description=__doc__.splitlines()[0])
@@ -463,7 +462,6 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("a", help="eval output folder or summary.json (the baseline)")
     cmp.add_argument("b", help="eval output folder or summary.json (the change)")
     cmp.set_defaults(func=cmd_compare)
-    add_replay(sub)
 
     ex = sub.add_parser("explore", help="explore a device's apps into the planner's memory")
     ex.add_argument("--device", default="virtual")
@@ -505,6 +503,9 @@ def build_parser() -> argparse.ArgumentParser:
     do.add_argument("action", nargs=argparse.REMAINDER,
                     help="e.g. tap 540 1200 | key back | type_text 'héllo; ls' | scroll down")
     do.set_defaults(func=cmd_do)
+    from automator.cli_replay import add_parser as add_replay
+
+    add_replay(sub)
 
     phone = sub.add_parser("virtual-phone", help="the virtual phone as an adb device")
     phone_sub = phone.add_subparsers(dest="phone_command", required=True)
