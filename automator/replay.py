@@ -279,8 +279,10 @@ class ReplayPlanner:
 
     def _retarget(self, step: Recorded, screen: Screen) -> Action | Divergence:
         self.found = ""
+        if _point(step.action) is None:  # keys, apps, waits, typing into the focused field
+            return step.action  # (a step may still name an element: the key a person hit)
         wanted = _recorded_element(step)
-        if wanted is None:  # keys, apps, waits, typing into the focused field, bare points
+        if wanted is None:  # a point on nothing (an empty area of the screen)
             return step.action
         gesture = isinstance(step.action, Scroll | Swipe)  # moves with its container
         best, considered = (find_container if gesture else find)(wanted, screen)

@@ -166,3 +166,17 @@ def test_a_refused_replayed_action_is_a_divergence():
     decision = planner.decide("g", step.screen, [refused])
     assert decision.action == Finish(FinishStatus.FAILURE, decision.action.answer)
     assert planner.divergence is not None and "refused: deletion" in planner.divergence.problem
+
+
+@pytest.mark.unit
+def test_an_action_without_a_point_replays_as_it_is_even_when_it_names_an_element():
+    """A person's tap on the navigation bar is recorded as the key it is, with its button."""
+    from dataclasses import replace
+
+    from automator.replay import ReplayPlanner
+    from devices.actions import Key, PressKey
+
+    home = {"resource_id": "com.android.systemui:id/home", "role": "button",
+            "bounds": [480, 2300, 600, 2380]}
+    step = replace(recorded_step(PressKey(Key.HOME), *ROWS), named=home)
+    assert ReplayPlanner([step]).decide("g", screen(*ROWS), []).action == PressKey(Key.HOME)
