@@ -220,7 +220,7 @@ def retarget(step: Recorded, element: UIElement, recorded: UIElement | None) -> 
         return replace(action, start=_moved(action.start, old, element),
                        end=_moved(action.end, old, element))
     point = _point(action)
-    if point is None or recorded is None:
+    if point is None or recorded is None or isinstance(action, Scroll):  # a list scrolls
         return replace(action, target=ElementRef(element.id))  # type: ignore[type-var]
     moved = _moved(point, recorded, element)
     near = (abs(moved.x - element.bounds.center.x) <= CENTRE_SHARE * element.bounds.width
