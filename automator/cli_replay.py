@@ -66,6 +66,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
     config = LoopConfig(allow=allow).for_device(spec, transitions=phone.transitions)
     say(f"replaying {args.episode} ({len(recorded.steps)} steps: {recorded.goal})\n"
         f"device: {device.name}")
+    if not recorded.complete:
+        say("the recording was cut short: its finished steps are replayed")
     with device:
         try:
             result = replay(args.episode, device, out, config, confirm=console.tty_confirm(),

@@ -142,3 +142,11 @@ def test_a_scroll_replays_on_its_list_on_another_layout(tmp_path: Path):
     steps = result.trajectory.steps
     assert steps[1].executed.kind == "scroll" and steps[1].target == "recycler view"
     assert steps[2].target == "About device"  # this phone's name for "About phone"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("phone", [PhoneConfig(), PhoneConfig(3, "on"),
+                                   PhoneConfig(2, "hints,transitions")])
+def test_an_episode_names_its_own_virtual_phone(phone: PhoneConfig):
+    assert PhoneConfig.from_serial(phone.serial) == phone
+    assert PhoneConfig.from_serial("emulator-5554") is None
