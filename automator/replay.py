@@ -343,7 +343,7 @@ def replay(
     report as `out/replay.json`). `config.allow` pre-approves sensitive categories, as for the
     agent. ValueError when the folder cannot be replayed."""
     recorded, steps = load_recording(folder)
-    planner = ReplayPlanner(steps, recorded.answer)
+    planner = ReplayPlanner(steps, recorded.answer, name=f"replay:{Path(folder).resolve()}")
     actions = sum(not isinstance(s.action, Finish) for s in steps)
     config = replace(config or LoopConfig(), max_steps=len(steps) + 2,
                      stuck_no_change=len(steps) + 2, stuck_repeats=len(steps) + 2)
