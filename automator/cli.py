@@ -21,6 +21,7 @@
     automator bench capture [--realism on] [--seed N] [--rounds R]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
+    automator replay EPISODE [--device D] [--out DIR] [--allow C ...]  (checked re-execution)
     automator virtual-phone serve [--port PORT] [--devices N] [--seed N] [--realism on|off]
                                   [--android 9|11|14|16] [--vendor pixel|samsung|xiaomi]
                                   [--input-security]
@@ -507,6 +508,9 @@ def build_parser() -> argparse.ArgumentParser:
     do.add_argument("action", nargs=argparse.REMAINDER,
                     help="e.g. tap 540 1200 | key back | type_text 'héllo; ls' | scroll down")
     do.set_defaults(func=cmd_do)
+    from automator.cli_replay import add_parser as add_replay
+
+    add_replay(sub)
 
     phone = sub.add_parser("virtual-phone", help="the virtual phone as an adb device")
     phone_sub = phone.add_subparsers(dest="phone_command", required=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -90,6 +91,17 @@ class PhoneConfig:
         if self.seed == 0 and realism == "off":
             return f"virtual-{index}"
         return f"virtual-{index}-seed{self.seed}-realism-{realism.replace(',', '+')}"
+
+    @classmethod
+    def from_serial(cls, name: str) -> PhoneConfig | None:
+        """The phone a `serial_for` name stands for (as recorded in an episode's header);
+        None when `name` is not a virtual phone's."""
+        found = re.fullmatch(r"virtual-\d+(?:-seed(\d+)-realism-(.+))?", name)
+        if found is None:
+            return None
+        if found.group(1) is None:
+            return cls()
+        return cls(int(found.group(1)), found.group(2).replace("+", ","))
 
     @property
     def transitions(self) -> bool:

@@ -248,7 +248,7 @@ class _Episode:
         if self.recorder is None:
             return "", ""
         start = time.perf_counter()
-        files = self.recorder.save_observation(index, snap.observation)
+        files = self.recorder.save_observation(index, snap.observation, snap.screen)
         timings["record"] = _ms(start)
         return files
 

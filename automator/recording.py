@@ -1,5 +1,12 @@
 """Episode folders: written step by step, so that a crash keeps everything before it.
 
+Described for people in datasets/EPISODES.md. `episode.json` carries `schema_version`
+(`automator.trajectory.SCHEMA_VERSION`): older versions are read through
+`trajectory.MIGRATIONS`, a newer one is refused with both versions named. An episode cut
+short (no outcome, or a half-written last line in steps.jsonl) loads with `complete` False.
+Screenshots never show a password: every element perception marks `password` is painted
+over before the PNG is written (`perception.redact`).
+
 Layout of one episode folder:
 
     episode.json     header: schema version, goal, device, planner, config, start time
@@ -23,8 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from automator.errors import RecordingError
-from automator.trajectory import Outcome, Step, Trajectory
+from automator.trajectory import Outcome, Step, Trajectory, migrate
 from devices.observation import Observation, TreeFormat
+from perception import perceive
+from perception.elements import Screen
+from perception.errors import PerceptionError
+from perception.redact import mask_passwords
 
 log = logging.getLogger(__name__)
 
@@ -65,27 +76,29 @@ class Recorder:
         except OSError as e:
             raise RecordingError(f"cannot write the episode folder {self.folder}: {e}") from e
 
-    def save_observation(self, index: int, observation: Observation) -> tuple[str, str]:
-        """Write the step's screenshot and tree; returns their file names."""
+    def save_observation(self, index: int, observation: Observation,
+                         screen: Screen | None = None) -> tuple[str, str]:
+        """Write the step's screenshot (password fields painted over: `screen` is what
+        perception read from `observation`, read here when not given) and tree; returns
+        their file names."""
         if observation is self._last[0]:
             return self._last[1]  # the same screen again (after a mistake): same files
         suffix = "json" if observation.tree_format in (TreeFormat.ATSPI, TreeFormat.WEB) else "xml"
         png, xml = f"step_{index:03d}.png", f"step_{index:03d}.{suffix}"
-        files = self._save(png, xml, observation)
+        files = self._save(png, xml, observation, screen)
         self._last = (observation, files)
         return files
 
-    def _save(self, png: str, xml: str, observation: Observation) -> tuple[str, str]:
+    def _save(self, png: str, xml: str, observation: Observation,
+              screen: Screen | None) -> tuple[str, str]:
         try:
             (self.folder / xml).write_text(observation.tree, encoding="utf-8")
         except OSError as e:
             raise RecordingError(f"cannot write {xml}: {e}") from e
         if not self.screenshots:
             return "", xml
-        image, path = observation.screenshot, self.folder / png
-        self._pending.append(
-            self._writer.submit(image.save, path, compress_level=PNG_COMPRESS_LEVEL)
-        )
+        self._pending.append(self._writer.submit(_write_png, self.folder / png, observation,
+                                                 screen))
         return png, xml
 
     def flush(self) -> None:
@@ -133,37 +146,70 @@ class Recorder:
             self._steps_file = None
 
 
-def _read_steps(path: Path) -> list[Step]:
-    steps: list[Step] = []
+def _write_png(path: Path, observation: Observation, screen: Screen | None) -> None:
+    """Runs on the writer thread: mask the password fields, then encode."""
+    if screen is None:
+        try:
+            screen = perceive(observation)
+        except PerceptionError as e:  # an unreadable tree: nothing to mask by
+            log.warning("no password masking for %s: %s", path.name, e)
+    image = observation.screenshot
+    if screen is not None:
+        image = mask_passwords(image, screen)
+    image.save(path, compress_level=PNG_COMPRESS_LEVEL)
+
+
+def read_rows(folder: str | Path, version: int) -> tuple[list[dict[str, Any]], bool]:
+    """The step rows of an episode (migrated from `version`) and whether every line could
+    be read: a run killed mid-write leaves a half-written last line, which is skipped."""
+    path = Path(folder) / STEPS
+    rows: list[dict[str, Any]] = []
     if not path.exists():
-        return steps
+        return rows, True
+    whole = True
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            steps.append(Step.from_dict(json.loads(line)))
-        except (json.JSONDecodeError, KeyError, ValueError) as e:
-            # Only a run killed mid-write leaves a bad line, and only as the last one.
+            row = migrate("step", json.loads(line), version)
+            Step.from_dict(row)  # checks the row
+            rows.append(row)
+        except (json.JSONDecodeError, KeyError, ValueError, TypeError) as e:
             log.warning("%s line %d unreadable, ignored: %s", path, number, e)
-    return steps
+            whole = False
+    return rows, whole
 
 
 def load_trajectory(folder: str | Path) -> Trajectory:
-    """Read an episode folder back, including one whose run was killed (outcome aborted)."""
+    """Read an episode folder back, including one whose run was killed (outcome aborted,
+    `complete` False). Raises ValueError for a folder that is not an episode, or one of a
+    newer schema version than this code reads."""
+    folder = Path(folder)
+    header = read_header(folder)
+    version = int(header.get("schema_version", 1))
+    data: dict[str, Any] = {**header, "outcome": Outcome.ABORTED}
+    data["reason"] = "the run ended without writing an outcome (killed or crashed)"
+    outcome_path = folder / OUTCOME
+    finished = outcome_path.exists()
+    if finished:
+        try:
+            data.update(json.loads(outcome_path.read_text(encoding="utf-8")))
+        except (OSError, json.JSONDecodeError) as e:
+            raise ValueError(f"{outcome_path} is unreadable: {e}") from e
+    trajectory = Trajectory.from_dict({**data, "steps": []})
+    rows, whole = read_rows(folder, version)
+    steps = tuple(Step.from_dict(row) for row in rows)
+    return replace(trajectory, steps=steps, complete=finished and whole)
+
+
+def read_header(folder: str | Path) -> dict[str, Any]:
+    """The episode header (migrated to the current version), including the config the run
+    used; ValueError when the folder is not an episode or is of a newer version."""
     folder = Path(folder)
     try:
         header = json.loads((folder / HEADER).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as e:
         raise ValueError(f"{folder} is not an episode folder: {e}") from e
-    data: dict[str, Any] = {**header, "outcome": Outcome.ABORTED}
-    data["reason"] = "the run ended without writing an outcome (killed or crashed)"
-    outcome_path = folder / OUTCOME
-    if outcome_path.exists():
-        data.update(json.loads(outcome_path.read_text(encoding="utf-8")))
-    trajectory = Trajectory.from_dict({**data, "steps": []})
-    return replace(trajectory, steps=tuple(_read_steps(folder / STEPS)))
-
-
-def read_header(folder: str | Path) -> dict[str, Any]:
-    """The episode header, including the config the run used."""
-    return json.loads((Path(folder) / HEADER).read_text(encoding="utf-8"))
+    if not isinstance(header, dict):
+        raise ValueError(f"{folder / HEADER} is not an episode header")
+    return migrate("header", header, int(header.get("schema_version", 1)))

@@ -7,6 +7,7 @@ actually executed (points, not element ids), next to the planner's decision.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -14,7 +15,32 @@ from typing import Any
 from devices.actions import Action, action_from_dict, action_to_dict, describe
 from planners.planner import Decision, PastStep, Verdict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # of the episode folder format (automator.recording, datasets/EPISODES.md)
+
+# How an older episode is read: MIGRATIONS[v](part, data) turns a version-v part ("header",
+# "step" or "outcome") into version v + 1. Version 1 is the first; a change to the format that
+# old readers would misread bumps SCHEMA_VERSION and adds its migration here. New optional
+# fields that old readers simply ignore need no bump.
+Migration = Callable[[str, dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def check_version(version: int) -> None:
+    """ValueError, naming both versions, for a format version this code cannot read."""
+    if version > SCHEMA_VERSION:
+        raise ValueError(f"the episode is in format version {version}, newer than version "
+                         f"{SCHEMA_VERSION}, the newest this automator reads: update automator")
+    if version < 1:
+        raise ValueError(f"the episode names format version {version}; versions start at 1")
+
+
+def migrate(part: str, data: dict[str, Any], version: int) -> dict[str, Any]:
+    """`data`, one part of an episode written in format `version`, in the current format;
+    ValueError for a version this code does not know (newer, or not a version)."""
+    check_version(version)
+    for v in range(version, SCHEMA_VERSION):
+        data = MIGRATIONS[v](part, data)
+    return {**data, "schema_version": SCHEMA_VERSION} if part == "header" else data
 
 PHASES = ("capture", "perceive", "decide", "resolve", "execute", "settle", "verify", "record")
 
@@ -181,6 +207,7 @@ class Trajectory:
     ended: float | None = None  # seconds since the epoch; None while running or when killed
     steps: tuple[Step, ...] = ()
     outcome: Outcome = Outcome.ABORTED
+    complete: bool = True  # False when read back from a run cut short (no outcome, torn line)
     reason: str = ""  # why the episode ended, in a sentence
     answer: str | None = None  # the planner's reply when the goal asked a question
     schema_version: int = SCHEMA_VERSION
@@ -217,8 +244,7 @@ class Trajectory:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Trajectory:
         version = int(data.get("schema_version", SCHEMA_VERSION))
-        if version > SCHEMA_VERSION:
-            raise ValueError(f"trajectory schema {version} is newer than {SCHEMA_VERSION}")
+        check_version(version)  # a dict in the current format, or an older one read as such
         return cls(
             goal=data["goal"],
             device=data.get("device", ""),
