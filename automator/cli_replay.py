@@ -4,6 +4,12 @@
 
 Without `--device`, the episode's own virtual phone (its seed and realism, read from the
 device name in its header) or, for an episode of another device, the plain virtual phone.
+
+Text typed into password fields is not in the recording. Its value comes from the environment,
+`AUTOMATOR_SECRET_<N>` for recorded step N or `AUTOMATOR_SECRET` for every such step, else it
+is asked on the terminal without echo; without either the replay stops at that step, saying
+so. There is no command-line option for it: command lines are kept in shell histories and
+shown to every user by `ps`.
 Exit status: 0 every step replayed and every screen matched; 1 the replay diverged (the
 report says where) or the device failed; 2 bad input.
 """
@@ -11,6 +17,8 @@ report says where) or the device failed; 2 bad input.
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,6 +30,9 @@ from automator.errors import ConfigError
 
 if TYPE_CHECKING:
     from automator.config import PhoneConfig
+    from automator.replay import SecretSource
+
+SECRET_ENV = "AUTOMATOR_SECRET"  # the value for every masked step; _<N> for recorded step N
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,6 +45,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     rp.add_argument("--allow", nargs="*", metavar="CATEGORY",
                     help="pre-approve sensitive categories, as for `run`")
     _add_phone_options(rp)
+    rp.epilog = (f"Text typed into password fields is not recorded: it is read from "
+                 f"{SECRET_ENV}_<STEP> or {SECRET_ENV}, else asked on the terminal.")
     rp.set_defaults(func=cmd_replay, seed=None, realism=None)
 
 
@@ -45,6 +58,22 @@ def _phone(args: argparse.Namespace, recorded_device: str) -> tuple[str, PhoneCo
     seed = own.seed if args.seed is None else args.seed
     realism = own.realism if args.realism is None else check_realism(args.realism)
     return args.device or "virtual", PhoneConfig(seed, realism)
+
+
+def secret_source(environ: dict[str, str] | None = None,
+                  ask: bool | None = None) -> SecretSource:
+    """Secrets from the environment, else (on a terminal) asked without echo."""
+    env = os.environ if environ is None else environ
+    ask = sys.stdin.isatty() if ask is None else ask
+
+    def secret(step: int, field: str) -> str | None:
+        value = env.get(f"{SECRET_ENV}_{step}") or env.get(SECRET_ENV)
+        if value or not ask:
+            return value or None
+        where = f" into {field!r}" if field else ""
+        return getpass.getpass(f"step {step} typed a secret{where}; its value (not shown): ")
+
+    return secret
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
@@ -71,11 +100,14 @@ def cmd_replay(args: argparse.Namespace) -> int:
     with device:
         try:
             result = replay(args.episode, device, out, config, confirm=console.tty_confirm(),
-                            on_step=console.StepPrinter())
+                            on_step=console.StepPrinter(), secret=secret_source())
         except ValueError as e:
             return _error(f"cannot replay {args.episode}: {e}")
     if result.divergence is not None:
         sys.stdout.write(result.divergence.report() + "\n")
+        if result.divergence.needs_secret:
+            say(f"  give it in {SECRET_ENV}_{result.divergence.step} (or {SECRET_ENV} for "
+                "every password step), or replay on a terminal to be asked")
     lowest = min(result.similarities, default=1.0)
     say(f"{'replayed' if result.ok else 'stopped'}: {result.replayed}/{result.total} steps; "
         f"lowest screen similarity {lowest:.2f}; {result.trajectory.reason}\nreplay: {out}")

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from automator.safety import Confirm
+from automator.secrets import mask
 from automator.trajectory import Step, Trajectory
 
 if TYPE_CHECKING:
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 
 
 class StepPrinter:
-    """A step callback that writes each step as it happens: thought, action, verification."""
+    """A step callback that writes each step as it happens: thought, action, verification;
+    text typed into password fields masked."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stdout
@@ -24,13 +26,13 @@ class StepPrinter:
     def __call__(self, step: Step) -> None:
         out = self.stream
         where = f" [{step.app}]" if step.app else ""
-        thought = step.decision.thought if step.decision else ""
+        thought = mask(step.decision.thought if step.decision else "", step.secrets)
         if thought:
             out.write(f"{step.index + 1:3d}.{where} thinks: {_one_line(thought)}\n")
             where = ""
         out.write(f"{step.index + 1:3d}.{where} {step.headline()}\n")
         if step.note:
-            out.write(f"     note: {step.note}\n")
+            out.write(f"     note: {mask(step.note, step.secrets)}\n")
         out.flush()
 
 

@@ -8,6 +8,10 @@ Errors are sorted by fault:
   (`PlannerError`: a model server unreachable after its retries) or the disk failing
   (`RecordingError`) ends it as `infrastructure`, with the reason;
 - anything else is our bug and raises (the recorder keeps what was written).
+
+Text typed into a password field reaches the device as it is; the loop notes it on the step
+(`Step.secrets`), so that every record and line written afterwards masks it
+(`automator.secrets`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from automator.goal_requests import GoalRequests
 from automator.recording import Recorder
 from automator.resolve import resolve
 from automator.safety import Confirm, gate
+from automator.secrets import mask, typed_secret
 from automator.trajectory import Outcome, Step, Trajectory, Verdict, Verification
 from automator.verify import Capture, Snapshot, capture, settle, verify
 from devices.actions import Action, Finish, FinishStatus, describe
@@ -92,6 +97,7 @@ class _Episode:
         self.repeats: Counter[tuple[str, str, str]] = Counter()
         self.warnings = 0  # times the planner was told it is stuck
         self.pending: dict[str, float] = {}  # timings of the next step, measured ahead
+        self.secrets: list[str] = []  # typed into password fields: masked in every record
 
     # -- observing ------------------------------------------------------------------------
 
@@ -111,7 +117,8 @@ class _Episode:
         timings, self.pending = self.pending, {}
         files = self.save_observation(index, before, timings)
         base = Step(index, app=before.observation.app, screen_signature=before.signature,
-                    screenshot=files[0], tree=files[1], timings=timings)
+                    screenshot=files[0], tree=files[1], timings=timings,
+                    secrets=tuple(self.secrets))
         start = time.perf_counter()
         try:
             decision = self.planner.decide(self.goal, before.screen,
@@ -129,6 +136,7 @@ class _Episode:
 
     def act(self, step: Step, decision: Decision, before: Snapshot) -> Snapshot:
         action = decision.action
+        step = self.note_secret(step, action, before)
         if isinstance(action, Finish):
             self.finish(action)
             self.commit(replace(step, executed=action))
@@ -146,6 +154,15 @@ class _Episode:
         if not verdict.allowed:
             return self.mistake(replace(step, refusal=verdict.refusal()), "", before)
         return self.execute(step, action, resolved, before)
+
+    def note_secret(self, step: Step, action: Action, before: Snapshot) -> Step:
+        """The step, marked when its action types into a password field."""
+        secret = typed_secret(action, before.screen)
+        if secret is None:
+            return step
+        if secret not in self.secrets:
+            self.secrets.append(secret)
+        return replace(step, typed_secret=True, secrets=tuple(self.secrets))
 
     def execute(self, step: Step, action: Action, resolved: Action, before: Snapshot) -> Snapshot:
         timings = step.timings
@@ -295,7 +312,8 @@ class _Episode:
         finally:
             end = self.end or _End(Outcome.ABORTED, "the loop stopped on an internal error")
             trajectory = replace(trajectory, steps=tuple(self.steps), outcome=end.outcome,
-                                 reason=end.reason, answer=end.answer, ended=time.time())
+                                 reason=mask(end.reason, self.secrets), answer=end.answer,
+                                 ended=time.time())
             if self.recorder is not None:
                 self.recorder.finish(trajectory)
         log.info("episode ended: %s (%s)", trajectory.outcome, trajectory.reason)

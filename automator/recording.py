@@ -5,7 +5,8 @@ Described for people in datasets/EPISODES.md. `episode.json` carries `schema_ver
 `trajectory.MIGRATIONS`, a newer one is refused with both versions named. An episode cut
 short (no outcome, or a half-written last line in steps.jsonl) loads with `complete` False.
 Screenshots never show a password: every element perception marks `password` is painted
-over before the PNG is written (`perception.redact`).
+over before the PNG is written (`perception.redact`); text typed into such a field is
+masked in the step's row (`Step.to_dict`, `automator.secrets`).
 
 Layout of one episode folder:
 

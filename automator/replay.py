@@ -17,6 +17,11 @@ For each recorded step that reached the device, `ReplayPlanner.decide`:
    typing into the focused field replay as they are;
 3. hands the action to the loop, which gates, executes and settles it.
 
+A step whose text went into a password field was recorded masked (`automator.secrets`): its
+text is asked of `secret(step index, field label)` (the command line asks the terminal without
+echo, or reads it from the environment); without a value the replay stops there with a
+divergence that says so (`needs_secret`), and the placeholder is never typed.
+
 The first screen that differs, element not found, or action the gate or device refused ends
 the replay with a `Divergence` (which step, what was expected, what was found, the
 candidates considered): the episode's outcome is `failure`, its reason the divergence.
@@ -26,7 +31,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -46,7 +51,16 @@ from automator.retarget import (
 )
 from automator.safety import Confirm
 from automator.trajectory import Step, Trajectory
-from devices.actions import Action, ElementRef, Finish, FinishStatus, Point, Scroll, Swipe
+from devices.actions import (
+    Action,
+    ElementRef,
+    Finish,
+    FinishStatus,
+    Point,
+    Scroll,
+    Swipe,
+    TypeText,
+)
 from devices.device import Device
 from devices.observation import Observation, TreeFormat
 from perception import parse_atspi, parse_uiautomator, perceive
@@ -61,6 +75,9 @@ log = logging.getLogger(__name__)
 
 REPORT = "replay.json"  # beside the replay episode: what was replayed, the divergence if any
 CENTRE_SHARE = 0.25  # a recorded point this near an element's centre (of its size) aims at it
+# The text a recorded step typed into a password field (given the step's index and the field's
+# label), or None when there is none to be had.
+SecretSource = Callable[[int, str], str | None]
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,7 @@ class Divergence:
     found: str = ""
     candidates: tuple[str, ...] = ()  # the live elements considered, best first
     similarity: float | None = None  # of the live screen to the recorded one, when compared
+    needs_secret: bool = False  # it stopped for want of a secret the recording does not keep
 
     def summary(self) -> str:
         return f"step {self.step}: {self.problem}"
@@ -90,7 +108,7 @@ class Divergence:
     def to_dict(self) -> dict[str, Any]:
         return {"step": self.step, "problem": self.problem, "expected": self.expected,
                 "found": self.found, "candidates": list(self.candidates),
-                "similarity": self.similarity}
+                "similarity": self.similarity, "needs_secret": self.needs_secret}
 
 
 @dataclass(frozen=True)
@@ -103,6 +121,8 @@ class Recorded:
     app: str
     named: dict[str, Any] | None = None  # the element the step names itself, if it does
     chosen: int | None = None  # the element id the planner aimed at on that screen, if any
+    secret: bool = False  # its text went into a password field and was stored masked
+    target: str = ""  # the label of the element it acted on, as recorded
 
 
 def recorded_screen(folder: Path, step: Step) -> Screen:
@@ -157,7 +177,8 @@ def load_recording(folder: str | Path) -> tuple[Trajectory, list[Recorded]]:
             raise ValueError(f"step {step.index}: cannot read its screen: {e}") from e
         ref = getattr(step.decision.action, "target", None) if step.decision else None
         chosen = ref.id if isinstance(ref, ElementRef) else None
-        out.append(Recorded(step.index, step.executed, screen, step.app, _named(row), chosen))
+        out.append(Recorded(step.index, step.executed, screen, step.app, _named(row), chosen,
+                            step.typed_secret, step.target))
         if isinstance(step.executed, Finish):
             break
     return trajectory, out
@@ -240,6 +261,7 @@ class ReplayPlanner:
     divergence: Divergence | None = None
     similarities: list[float] = field(default_factory=list)  # one per screen compared
     found: str = ""  # how the last step's element was found, for the step's thought
+    secret: SecretSource | None = None  # the text of steps recorded masked
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
         del goal
@@ -259,6 +281,8 @@ class ReplayPlanner:
             return Decision(Finish(FinishStatus.SUCCESS, self.answer),
                             thought=f"replayed every step up to the recorded end ({step.index})")
         action = self._retarget(step, screen)
+        if step.secret and not isinstance(action, Divergence):
+            action = self._unmask(step, action)
         if isinstance(action, Divergence):
             return self._diverge(action)
         return Decision(action, thought=f"replay of recorded step {step.index}{self.found}")
@@ -293,6 +317,16 @@ class ReplayPlanner:
         recorded = _acted_on(step)
         self.found = f": {wanted.describe()} found as {_short(best)}"
         return retarget(step, best.element, recorded)
+
+    def _unmask(self, step: Recorded, action: Action) -> Action | Divergence:
+        """The recorded typing with its secret put back, asked of `secret`."""
+        value = self.secret(step.index, step.target) if self.secret is not None else None
+        if not value or not isinstance(action, TypeText):
+            return Divergence(step.index, "it typed into a password field, whose text "
+                              "episodes never keep, and no value was given for it",
+                              f"the text for {step.target or 'the password field'!r}",
+                              needs_secret=True)
+        return replace(action, text=value)
 
     def _diverge(self, divergence: Divergence) -> Decision:
         self.divergence = divergence
@@ -338,12 +372,15 @@ def replay(
     config: LoopConfig | None = None,
     confirm: Confirm | None = None,
     on_step: OnStep | None = None,
+    secret: SecretSource | None = None,
 ) -> ReplayResult:
     """Replay the episode in `folder` on `device`, recording the replay into `out` (and its
     report as `out/replay.json`). `config.allow` pre-approves sensitive categories, as for the
-    agent. ValueError when the folder cannot be replayed."""
+    agent; `secret` gives the text of steps that typed into password fields. ValueError when
+    the folder cannot be replayed."""
     recorded, steps = load_recording(folder)
-    planner = ReplayPlanner(steps, recorded.answer, name=f"replay:{Path(folder).resolve()}")
+    planner = ReplayPlanner(steps, recorded.answer, name=f"replay:{Path(folder).resolve()}",
+                            secret=secret)
     actions = sum(not isinstance(s.action, Finish) for s in steps)
     config = replace(config or LoopConfig(), max_steps=len(steps) + 2,
                      stuck_no_change=len(steps) + 2, stuck_repeats=len(steps) + 2)

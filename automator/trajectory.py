@@ -2,7 +2,8 @@
 
 A `Step` is at once the loop's memory (`Step.past()` is what the planner is told), the log,
 the payload of progress callbacks and the row written to disk. It stores the action that was
-actually executed (points, not element ids), next to the planner's decision.
+actually executed (points, not element ids), next to the planner's decision. Text typed into
+password fields stays in memory only: the row and the headline mask it (`automator.secrets`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from automator.secrets import mask
 from devices.actions import Action, action_from_dict, action_to_dict, describe
 from planners.planner import Decision, PastStep, Verdict
 
@@ -104,6 +106,10 @@ class Step:
     refusal: str = ""  # the person refused a sensitive action, fed back to the planner
     note: str = ""  # what the loop adds for the planner (e.g. "you are stuck")
     timings: dict[str, float] = field(default_factory=dict)  # ms per phase (see PHASES)
+    typed_secret: bool = False  # its text went into a password field: stored as REDACTED
+    # What was typed into password fields so far in the episode (this step included): kept in
+    # memory for the planner, masked wherever the step is written or shown; never stored.
+    secrets: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def past(self) -> PastStep:
         """What the planner is told about this step."""
@@ -131,11 +137,14 @@ class Step:
             what = "(no action)"
         problem = self.refusal or self.error
         if problem:
-            return f"{what} -- {problem}"
-        return f"{what} -- {self.verification.summary()}" if self.verification else what
+            line = f"{what} -- {problem}"
+        else:
+            line = f"{what} -- {self.verification.summary()}" if self.verification else what
+        return mask(line, self.secrets)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The row written to disk, every secret of the episode masked."""
+        return mask({
             "index": self.index,
             "app": self.app,
             "screen_signature": self.screen_signature,
@@ -150,7 +159,8 @@ class Step:
             "refusal": self.refusal,
             "note": self.note,
             "timings": {k: round(v, 2) for k, v in self.timings.items()},
-        }
+            "typed_secret": self.typed_secret,
+        }, self.secrets)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Step:
@@ -171,6 +181,7 @@ class Step:
             refusal=data.get("refusal", ""),
             note=data.get("note", ""),
             timings={k: float(v) for k, v in data.get("timings", {}).items()},
+            typed_secret=bool(data.get("typed_secret", False)),
         )
 
 

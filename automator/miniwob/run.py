@@ -123,10 +123,11 @@ def _step_ms(trajectory: Trajectory) -> float:
 
 
 def _actions(trajectory: Trajectory) -> list[str]:
+    from automator.secrets import mask
     from devices.actions import describe
 
-    return [describe(s.executed) if s.executed is not None else f"({s.error or s.refusal})"
-            for s in trajectory.steps]
+    return [mask(describe(s.executed) if s.executed is not None else f"({s.error or s.refusal})",
+                 s.secrets) for s in trajectory.steps]
 
 
 def run_miniwob(config: MiniWoBConfig, out: Path,
