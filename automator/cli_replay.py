@@ -4,14 +4,14 @@
 
 Without `--device`, the episode's own virtual phone (its seed and realism, read from the
 device name in its header) or, for an episode of another device, the plain virtual phone.
+Exit status: 0 every step replayed and every screen matched; 1 the replay diverged (the
+report says where) or the device failed; 2 bad input.
 
 Text typed into password fields is not in the recording. Its value comes from the environment,
 `AUTOMATOR_SECRET_<N>` for recorded step N or `AUTOMATOR_SECRET` for every such step, else it
 is asked on the terminal without echo; without either the replay stops at that step, saying
 so. There is no command-line option for it: command lines are kept in shell histories and
 shown to every user by `ps`.
-Exit status: 0 every step replayed and every screen matched; 1 the replay diverged (the
-report says where) or the device failed; 2 bad input.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import getpass
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +61,7 @@ def _phone(args: argparse.Namespace, recorded_device: str) -> tuple[str, PhoneCo
     return args.device or "virtual", PhoneConfig(seed, realism)
 
 
-def secret_source(environ: dict[str, str] | None = None,
+def secret_source(environ: Mapping[str, str] | None = None,
                   ask: bool | None = None) -> SecretSource:
     """Secrets from the environment, else (on a terminal) asked without echo."""
     env = os.environ if environ is None else environ
