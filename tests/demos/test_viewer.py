@@ -1,14 +1,18 @@
 """The viewer's pages as text: steps, escaping, the drawings, the index's rates and links."""
 
+import base64
+import io
 import re
 from pathlib import Path
 
 import pytest
 from conftest import HOSTILE_STEPS, MARKUP
+from PIL import Image
 
 from automator.cli import main
 from automator.episodes import StepScreen, load_episodes
 from automator.viewer import view
+from automator.viewer.images import EMBED_BYTES, thumbnail, thumbnails
 from automator.viewer.overlay import overlay
 from devices.actions import Direction, Point, Scroll, Swipe, Tap
 from devices.gestures import scroll_swipe
@@ -39,12 +43,31 @@ def test_a_swipe_is_an_arrow_from_start_to_end():
     assert overlay(None, None, 1080, 2400) == ""
 
 
+def _decoded(uri: str) -> Image.Image:
+    return Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])))
+
+
+@pytest.mark.unit
+def test_a_small_screenshot_is_embedded_as_recorded_and_a_large_one_shrunk(tmp_path):
+    small, large, broken = tmp_path / "small.png", tmp_path / "large.png", tmp_path / "x.png"
+    Image.new("RGB", (1080, 2400), "white").save(small)
+    Image.effect_noise((1080, 2400), 80).save(large, compress_level=1)
+    broken.write_bytes(b"not a png")
+    assert large.stat().st_size > EMBED_BYTES >= small.stat().st_size
+    kept, shrunk, none = thumbnails([small, large, broken])
+    assert kept.uri == "data:image/png;base64," + base64.b64encode(small.read_bytes()).decode()
+    assert shrunk.uri.startswith("data:image/jpeg;base64,")
+    assert _decoded(shrunk.uri).size == (360, 800)
+    assert (shrunk.width, shrunk.height) == (1080, 2400)  # the frame of the action's points
+    assert none is None and thumbnail(tmp_path / "missing.png") is None
+
+
 @pytest.mark.sim
 def test_the_episode_page_shows_every_step_and_escapes_all_recorded_text(hostile_episode,
                                                                           tmp_path):
     page = view(hostile_episode, tmp_path / "page.html").read_text(encoding="utf-8")
     assert page.count('<li class="step"') == HOSTILE_STEPS
-    assert page.count('src="data:image/jpeg;base64,') == HOSTILE_STEPS
+    assert page.count('src="data:image/png;base64,') == HOSTILE_STEPS
     assert "window.__pwned" in page  # shown, as text ...
     assert "<script>window" not in page and "<img src=x" not in page  # ... never as markup
     assert "script-src &#x27;none&#x27;" in page  # and a page that runs no script at all
