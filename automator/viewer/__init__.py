@@ -43,16 +43,16 @@ def view(source: str | Path, out: str | Path | None = None) -> Path:
     links = []
     for episode in episodes:
         name = _file_name(episode.id) + ".html"
-        _write(pages / name, episode_html(episode))
+        _write(pages / name, episode_html(episode, f"../{out.name}"))
         links.append(f"{pages.name}/{name}")
     _write(out, render_index(f"Episodes in {source.resolve().name}", episodes, links))
     return out
 
 
-def episode_html(episode: Episode) -> str:
-    """The page of one episode, screenshots embedded."""
+def episode_html(episode: Episode, index: str = "") -> str:
+    """The page of one episode, screenshots embedded; `index` links back to an index."""
     thumbs = thumbnails([episode.path(s.screenshot) for s in episode.trajectory.steps])
-    return render_episode(episode, thumbs)
+    return render_episode(episode, thumbs, index)
 
 
 def _file_name(episode_id: str) -> str:

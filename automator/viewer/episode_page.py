@@ -14,13 +14,15 @@ from automator.viewer.overlay import overlay
 from devices.actions import describe
 
 
-def render_episode(episode: Episode, thumbs: list[Thumbnail | None]) -> str:
+def render_episode(episode: Episode, thumbs: list[Thumbnail | None], index: str = "") -> str:
     """The page of `episode`; `thumbs` holds each step's screenshot (None where there is
-    none), in step order."""
+    none), in step order; `index` is the relative address of the index page, if any."""
     t = episode.trajectory
     cards = [_step_card(episode, step, thumb) for step, thumb in zip(t.steps, thumbs, strict=True)]
-    body = (f"{_header(episode)}\n<ol class=\"steps\">\n" + "\n".join(cards) + "\n</ol>"
-            if cards else f"{_header(episode)}\n<p class=\"empty\">No step was recorded.</p>")
+    back = f'<nav><a href="{esc(index)}">all episodes</a></nav>' if index else ""
+    body = back + _header(episode) + (
+        '\n<ol class="steps">\n' + "\n".join(cards) + "\n</ol>" if cards
+        else '\n<p class="empty">No step was recorded.</p>')
     return page(f"{t.goal} — episode", body)
 
 

@@ -60,3 +60,6 @@ def test_the_index_filters_by_outcome_and_text_and_links_to_episodes(eval_dir, c
     page.wait_for_load_state()
     assert "notes-new-plumber__seed-1" in page.url
     assert chromium.evaluate("document.querySelectorAll('li.step').length") > 1
+    page.click("nav a")  # and back to the index
+    page.wait_for_load_state()
+    assert page.url == out.resolve().as_uri()
