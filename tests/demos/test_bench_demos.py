@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import need_browser
+from demo_episodes import need_browser
 
 from automator import bench_demos
 from automator.cli import main

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import MARKUP
+from demo_episodes import MARKUP
 
 from automator.cli import main
 from automator.cli_demos import FORMAT_NAMES

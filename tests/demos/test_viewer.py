@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE_STEPS, MARKUP
+from demo_episodes import HOSTILE_STEPS, MARKUP
 from PIL import Image
 
 from automator.cli import main

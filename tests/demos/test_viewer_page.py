@@ -1,7 +1,7 @@
 """The viewer's pages as Chromium renders them: what shows, what runs, what the filter hides."""
 
 import pytest
-from conftest import HOSTILE_STEPS, MARKUP
+from demo_episodes import HOSTILE_STEPS, MARKUP
 
 from automator.viewer import view
 
