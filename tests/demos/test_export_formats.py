@@ -15,9 +15,13 @@ from automator.export import FORMATS, export, import_jsonl
 from automator.export.aitw import AitwAction
 from automator.export.androidcontrol import swipe_scroll
 from automator.export.frames import thousandths_box, thousandths_xy, unit_box_yxhw, unit_yx
-from automator.recording import load_trajectory, read_header
-from devices.actions import Direction, Point
+from automator.loop import run_episode
+from automator.recording import Recorder, load_trajectory, read_header
+from automator.viewer import view
+from devices.actions import Direction, Key, Point, PressKey
+from devices.virtual.phone import VirtualPhone
 from perception.elements import Bounds
+from planners.scripted import ScriptedPlanner
 
 SIZE = (1080, 2400)
 NEW_NOTE = Point(912, 2130)  # where the hostile episode taps "New note"
@@ -181,3 +185,20 @@ def test_the_export_command_says_what_it_wrote_and_left_out(hostile_episode, tmp
     said = capsys.readouterr().out
     assert f"aitw: 1 episodes, 7 steps -> {out}" in said and "1 open_app (not in AitW)" in said
     assert Path(out / "steps.jsonl").exists()
+
+
+@pytest.mark.sim
+def test_an_episode_recorded_without_screenshots_is_viewed_and_exported(tmp_path):
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "ep"
+    run_episode("go home", VirtualPhone(), ScriptedPlanner([PressKey(Key.HOME)]),
+                recorder=Recorder(folder, screenshots=False))
+    page = view(folder, tmp_path / "page.html").read_text(encoding="utf-8")
+    assert page.count("no screenshot") == 2 and "<img" not in page
+    report = export(folder, "aitw", tmp_path / "aitw")
+    assert report.steps == 0 and report.skipped == {"steps without a screenshot": 2}
+    export(folder, "parquet", tmp_path / "p.parquet")
+    rows = pq.read_table(tmp_path / "p.parquet").to_pylist()
+    assert [r["image"] for r in rows] == [None, None] and rows[0]["action_kind"] == "key"
+    assert rows[0]["tree"].lstrip().startswith("<")
