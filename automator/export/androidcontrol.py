@@ -15,7 +15,8 @@ screenshots are files (paths) rather than PNG bytes, trees are the recorded tree
 
 Actions: click, long_press, scroll (direction: where content comes from, as ours),
 open_app, type (click x, y, type, enter) for text typed into a point and submitted,
-input_text otherwise, navigate_home, navigate_back, wait. AndroidControl has no swipe, double
+input_text otherwise (a focusing tap or an enter without the other is not said),
+navigate_home, navigate_back, wait. AndroidControl has no swipe, double
 tap, or enter, delete and recents keys: a double tap is written as a click, a swipe as the
 scroll it makes (the finger moving up scrolls down), the keys are left out and counted.
 """
