@@ -19,6 +19,9 @@
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda] [--max-pixels N]
                         [--episode-steps N] [--batch N] [--compile]
     automator bench capture [--realism on] [--seed N] [--rounds R]
+    automator bench view [EPISODE] [--steps 50] | automator bench export [--steps 1000]
+    automator view EPISODE|DIR [--out FILE] [--no-open]    (an HTML report)
+    automator export DIR --format androidcontrol|aitw|gui-odyssey|jsonl|parquet [--out PATH]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator replay EPISODE [--device D] [--out DIR] [--allow C ...]  (checked re-execution)
@@ -213,6 +216,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what in ("view", "export"):
+        from automator.cli_demos import cmd_bench_demos
+
+        return cmd_bench_demos(args)
     if args.what == "capture":
         from devices.virtual.bench import bench_capture, format_capture
 
@@ -225,7 +232,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "step":
         from automator.bench import bench_step
 
-        result = bench_step(args.steps)
+        result = bench_step(args.steps or 40)
         phases = ", ".join(f"{p} {ms:.1f}" for p, ms in result.phases_median_ms.items())
         console.line_printer()(
             f"step overhead over {result.steps} steps: median {result.median_ms:.1f} ms, "
@@ -251,7 +258,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "adb":
         from devices.adb.bench import measure
 
-        for r in measure(args.steps):
+        for r in measure(args.steps or 40):
             console.line_printer()(
                 f"{r.path:>12}: capture + action median {r.median_ms:.1f} ms (p90 "
                 f"{r.p90_ms:.1f}) = capture {r.capture_median_ms:.1f} + action "
@@ -403,6 +410,7 @@ def _add_phone_options(parser: argparse.ArgumentParser) -> None:
 # -- parser -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
+    from automator.cli_demos import add_commands
     from automator.cli_eval import cmd_compare, cmd_eval
     from automator.cli_offline import add_options as add_offline_options
     from devices.adb.profile import ANDROID_VERSIONS, VENDORS
@@ -479,11 +487,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
     bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture",
-                                        "planner"])
+                                        "planner", "view", "export"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps; "
-                       "planner: a transformers model (tokens prefilled per episode step)")
+                       "planner: a transformers model (tokens prefilled per episode step); "
+                       "view: an episode to render (default: one recorded for it)")
     bench.add_argument("--screenshots", type=count(1), help="planner: screenshots shown")
-    bench.add_argument("--steps", type=count(1), default=40)
+    bench.add_argument("--steps", type=count(1),
+                       help="step, adb: steps timed (40); view: the episode's (50); "
+                            "export: steps exported (1000)")
     bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
     bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")
     bench.add_argument("--max-pixels", type=count(3136),
@@ -525,6 +536,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "is refused)")
     _add_phone_options(serve)
     serve.set_defaults(func=cmd_serve)
+    add_commands(sub)
     return parser
 
 

@@ -7,6 +7,8 @@
      │                          permission): the run ends as `infrastructure`, keeping what
      │                          was written
      ├── TaskError              a task file is malformed
+     ├── ExportError            an export cannot be written (its output exists, an unknown
+     │                          format): shown to people, nothing is overwritten
      └── InvalidTarget          the planner aimed at an element id that does not exist or a
                                 point off screen: its mistake, recorded and fed back
 
@@ -33,4 +35,8 @@ class TaskError(AutomatorError):
 
 
 class InvalidTarget(AutomatorError):
+    pass
+
+
+class ExportError(AutomatorError):
     pass
