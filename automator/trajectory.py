@@ -78,6 +78,8 @@ class Step:
     refusal: str = ""  # the person refused a sensitive action, fed back to the planner
     note: str = ""  # what the loop adds for the planner (e.g. "you are stuck")
     timings: dict[str, float] = field(default_factory=dict)  # ms per phase (see PHASES)
+    element: dict[str, Any] | None = None  # the element the action hit (perception.hit)
+    gesture: dict[str, Any] | None = None  # a person's finger, as recorded (demonstrations)
 
     def past(self) -> PastStep:
         """What the planner is told about this step."""
@@ -124,6 +126,8 @@ class Step:
             "refusal": self.refusal,
             "note": self.note,
             "timings": {k: round(v, 2) for k, v in self.timings.items()},
+            "element": self.element,
+            "gesture": self.gesture,
         }
 
     @classmethod
@@ -145,6 +149,8 @@ class Step:
             refusal=data.get("refusal", ""),
             note=data.get("note", ""),
             timings={k: float(v) for k, v in data.get("timings", {}).items()},
+            element=data.get("element"),
+            gesture=data.get("gesture"),
         )
 
 
@@ -184,6 +190,7 @@ class Trajectory:
     reason: str = ""  # why the episode ended, in a sentence
     answer: str | None = None  # the planner's reply when the goal asked a question
     schema_version: int = SCHEMA_VERSION
+    author: str = "agent"  # who acted: "agent" (a planner), or "human" (a demonstration)
 
     @property
     def seconds(self) -> float:
@@ -195,6 +202,7 @@ class Trajectory:
             "goal": self.goal,
             "device": self.device,
             "planner": self.planner,
+            "author": self.author,
             "started": self.started,
         }
 
@@ -230,4 +238,5 @@ class Trajectory:
             reason=data.get("reason", ""),
             answer=data.get("answer"),
             schema_version=version,
+            author=data.get("author", "agent"),
         )
