@@ -51,15 +51,15 @@ class Panel:
         """A panel position as a screen pixel in the current orientation (0-3 quarter turns,
         as `dumpsys input`'s SurfaceOrientation and Observation.rotation count them)."""
         w, h = self.natural
-        nx = (raw_x - self.x.minimum) * w / self.x.span
-        ny = (raw_y - self.y.minimum) * h / self.y.span
+        nx = (raw_x - self.x.minimum + 0.5) * w / self.x.span  # the panel cell's centre
+        ny = (raw_y - self.y.minimum + 0.5) * h / self.y.span
         x, y, sw, sh = {
             0: (nx, ny, w, h),
             1: (ny, w - nx, h, w),
             2: (w - nx, h - ny, w, h),
             3: (h - ny, nx, h, w),
         }[rotation % 4]
-        return Point(min(max(round(x), 0), sw - 1), min(max(round(y), 0), sh - 1))
+        return Point(min(max(int(x), 0), sw - 1), min(max(int(y), 0), sh - 1))
 
     def to_panel(self, point: Point, rotation: int = 0) -> tuple[int, int]:
         """The inverse of `to_screen`: where a finger at `point` touches the panel."""
