@@ -16,6 +16,7 @@
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda] [--max-pixels N]
                         [--episode-steps N] [--batch N] [--compile]
     automator bench capture [--realism on] [--seed N] [--rounds R]
+    automator record "GOAL" [--device android[:SERIAL]] [--out DIR]   (a person demonstrates)
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator virtual-phone serve [--port PORT] [--devices N] [--seed N] [--realism on|off]
@@ -400,6 +401,7 @@ def _add_phone_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from automator.cli_eval import cmd_compare, cmd_eval
+    from automator.cli_record import register as register_record
     from devices.adb.profile import ANDROID_VERSIONS, VENDORS
 
     parser = _Parser(prog="automator", description=__doc__.splitlines()[0])
@@ -502,6 +504,8 @@ def build_parser() -> argparse.ArgumentParser:
     do.add_argument("action", nargs=argparse.REMAINDER,
                     help="e.g. tap 540 1200 | key back | type_text 'héllo; ls' | scroll down")
     do.set_defaults(func=cmd_do)
+
+    register_record(sub)
 
     phone = sub.add_parser("virtual-phone", help="the virtual phone as an adb device")
     phone_sub = phone.add_subparsers(dest="phone_command", required=True)
