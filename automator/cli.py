@@ -16,7 +16,8 @@
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda] [--max-pixels N]
                         [--episode-steps N] [--batch N] [--compile]
     automator bench capture [--realism on] [--seed N] [--rounds R]
-    automator record "GOAL" [--device android[:SERIAL]] [--out DIR]   (a person demonstrates)
+    automator record "GOAL" [--device android[:SERIAL]|desktop[:APP]] [--out DIR]
+                                                      (a person demonstrates)
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator virtual-phone serve [--port PORT] [--devices N] [--seed N] [--realism on|off]

@@ -1,9 +1,10 @@
 """What a person's gesture, key or word means in the action vocabulary (demonstrations).
 
 A tap is a `Tap` of its point, unless it hits a navigation bar button (`PressKey`); a long
-press a `LongPress` of its duration; a swipe that starts inside a scrollable element a
-`Scroll` that names what comes into view (the finger moves the other way: see
-devices.actions), any other swipe a `Swipe` of its exact path. The person ends a recording
+press a `LongPress` of its duration; a finger's swipe that starts inside a scrollable element
+a `Scroll` that names what comes into view (the finger moves the other way: see
+devices.actions), any other swipe (and a mouse drag) a `Swipe` of its exact path; a mouse
+wheel a `Scroll`. The person ends a recording
 with a word: `done`, `answer TEXT` or `infeasible REASON`.
 """
 
@@ -32,8 +33,9 @@ ENDINGS = "done | answer TEXT | infeasible REASON"
 NAV_BUTTONS = {"back": Key.BACK, "home": Key.HOME, "recent_apps": Key.RECENTS}
 # Kernel keys a person presses that the vocabulary has (KEY_HOME is HOME on the emulator's
 # and some vendors' key layouts; KEY_HOMEPAGE on most phones).
-KERNEL_KEYS = {"KEY_BACK": Key.BACK, "KEY_HOMEPAGE": Key.HOME, "KEY_HOME": Key.HOME,
-               "KEY_APPSELECT": Key.RECENTS, "KEY_ENTER": Key.ENTER}  # fmt: skip
+KERNEL_KEYS = {"KEY_BACK": Key.BACK, "KEY_ESC": Key.BACK, "KEY_HOMEPAGE": Key.HOME,
+               "KEY_HOME": Key.HOME, "KEY_APPSELECT": Key.RECENTS,
+               "KEY_ENTER": Key.ENTER}  # fmt: skip
 
 
 def parse_ending(line: str) -> Finish:
@@ -76,7 +78,9 @@ def gesture_action(gesture: Gesture, screen: Screen) -> tuple[Action, UIElement 
     if gesture.kind == GestureKind.LONG_PRESS:
         return LongPress(at, duration_ms=gesture.duration_ms), element_at(screen, at)
     container = element_at(screen, at, scrollable=True)
-    if container is not None:
+    if gesture.kind == GestureKind.SCROLL and gesture.scroll is not None:
+        return Scroll(gesture.scroll, target=at), container or element_at(screen, at)
+    if container is not None and gesture.pointer == "finger":  # a mouse drag is no scroll
         return Scroll(scroll_direction(gesture), target=at), container
     return Swipe(at, gesture.end, gesture.duration_ms), element_at(screen, at)
 

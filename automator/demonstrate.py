@@ -49,6 +49,7 @@ class RecordConfig:
     settle_s: float = 0.5  # s after an action before the next "before" screen is captured
     typing_idle_s: float = 1.0  # s without a keystroke that end a typed text
     refresh_s: float = 5.0  # s of quiet after which the "before" screen is captured again
+    wheel_merge_s: float = 0.6  # s between a wheel's notches that still make one scroll
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Demonstration:
         self.typing: _Typing | None = None
         self.end: tuple[Outcome, str, str | None] | None = None
         self.before: _Before | None = None
+        self._last_wheel: Gesture | None = None
 
     def finish(self, action: Finish) -> None:
         """The person's closing word (from any thread)."""
@@ -169,6 +171,8 @@ class Demonstration:
     # --- what the person did --------------------------------------------------------------
 
     def _gesture(self, gesture: Gesture) -> None:
+        if self._same_scroll(gesture):
+            return None
         before = self.typing.before if self.typing is not None else self._current()
         box = self.watch.keyboard(before.observation.tree)
         if gesture.kind == GestureKind.TAP and box is not None and _inside(box, gesture):
@@ -180,8 +184,17 @@ class Demonstration:
         self._after_action()
         return None
 
+    def _same_scroll(self, gesture: Gesture) -> bool:
+        """A wheel turns in notches: the notches of one turn are one scroll."""
+        last, self._last_wheel = self._last_wheel, None
+        if gesture.kind != GestureKind.SCROLL:
+            return False
+        self._last_wheel = gesture
+        return (last is not None and last.scroll == gesture.scroll
+                and gesture.time - last.time <= self.config.wheel_merge_s)  # fmt: skip
+
     def _key(self, press: KeyPress) -> None:
-        if typed_char(press.key, press.shift) is not None or press.key == "KEY_BACKSPACE":
+        if _char(press) is not None or press.key == "KEY_BACKSPACE":
             return self._type_key(press, self._current())
         key = KERNEL_KEYS.get(press.key)
         if key is None:
@@ -303,5 +316,9 @@ def _apply_keys(text: str, keys: list[KeyPress]) -> str:
         if press.key == "KEY_BACKSPACE":
             text = text[:-1]
         else:
-            text += typed_char(press.key, press.shift) or ""
+            text += _char(press) or ""
     return text
+
+
+def _char(press: KeyPress) -> str | None:
+    return press.char if press.char is not None else typed_char(press.key, press.shift)

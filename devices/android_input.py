@@ -57,8 +57,9 @@ class AndroidInputWatch:
                     panel.name, panel.axis("X"), panel.axis("Y"), dpi)  # fmt: skip
 
     @property
-    def touchscreen_name(self) -> str:
-        return self.reader.device.name
+    def input_name(self) -> str:
+        """What is read, for people: the touchscreen's device name and path."""
+        return f"{self.reader.device.name} ({self.reader.device.path})"
 
     def keyboard(self, tree: str) -> tuple[int, int, int, int] | None:
         """Where the soft keyboard shows in a dump (taps there type), if it shows."""

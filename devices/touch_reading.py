@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from devices.actions import Point
+from devices.actions import Direction, Point
 from devices.getevent import EV_ABS, EV_KEY, EV_SYN, AxisRange, InputDevice, InputEvent
 
 TOUCH_SLOP_DP = 8.0  # dp a finger may drift and still tap (ViewConfiguration)
@@ -73,8 +73,9 @@ class Panel:
 
 class GestureKind(StrEnum):
     TAP = "tap"
-    LONG_PRESS = "long_press"
-    SWIPE = "swipe"
+    LONG_PRESS = "long_press"  # held in place; on a desktop, the secondary (right) button
+    SWIPE = "swipe"  # on a desktop, a drag
+    SCROLL = "scroll"  # a mouse wheel's notch (`Gesture.scroll` says which way)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ class Gesture:
     time: float  # s, the device's clock, when the first finger landed
     fingers: int = 1  # most fingers down at once (the first finger's path is kept)
     path: tuple[Point, ...] = ()  # the first finger's positions, in screen pixels
+    pointer: str = "finger"  # "finger" (a touch screen) or "mouse"
+    scroll: Direction | None = None  # SCROLL: what comes into view (wheel down: DOWN)
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class KeyPress:
     key: str  # the kernel's name: KEY_BACK, KEY_ENTER, KEY_A ...
     time: float
     shift: bool = False  # a shift key was held
+    char: str | None = None  # the character it typed, where the source says (X keysyms)
 
 
 @dataclass(frozen=True)
