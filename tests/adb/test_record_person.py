@@ -164,3 +164,22 @@ def test_stopping_keeps_the_steps_and_says_aborted(tmp_path: Any) -> None:
     loaded = load_trajectory(tmp_path / "episode")
     assert loaded.outcome == Outcome.ABORTED
     assert [s.executed.kind for s in loaded.steps] == ["tap"]
+
+
+def test_taps_on_the_soft_keyboard_are_typing(tmp_path: Any) -> None:
+    """A person types by tapping the on-screen keys: one type_text step, not taps."""
+    keys = {"a": (111, 1787), "n": (746, 1979)}  # the keys' centres on the virtual keyboard
+
+    with serve(port=0, phones=1) as server:
+        def script(person: Person) -> None:
+            person.act("input", "tap", "135", "554")
+            person.act("input", "tap", "540", "179")  # the search bar: the keyboard opens
+            for letter in "ann":
+                person.act("input", "tap", *map(str, keys[letter]))
+                person.ready.set()  # keys come faster than a screen is captured
+
+        _, loaded = _record(server, tmp_path, script, Finish(FinishStatus.SUCCESS))
+    actions = [s.executed for s in loaded.steps]
+    assert [a.kind for a in actions] == ["tap", "tap", "type_text", "finish"]
+    assert actions[2] == TypeText("ann")
+    assert loaded.steps[2].element["resource_id"].endswith("search_bar")
