@@ -42,6 +42,7 @@ from perception.signature import signature
 log = logging.getLogger(__name__)
 
 HUMAN = "human"
+LATE = "the screen before this step was captured while the person was already acting"
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class _Before:
     observation: Observation
     screen: Screen
     signature: str
+    late: bool = False  # the person was already acting when it was taken
 
 
 @dataclass
@@ -260,7 +262,7 @@ class Demonstration:
                     screenshot=png, tree=tree, executed=action,
                     target=element.label if element is not None else "",
                     element=element_record(element) if element is not None else None,
-                    gesture=gesture)  # fmt: skip
+                    gesture=gesture, note=LATE if before.late else "")  # fmt: skip
         self.recorder.append(step)
         self.steps.append(step)
         log.info("step %d: %s", index, step.headline())
@@ -278,9 +280,10 @@ class Demonstration:
 
     def _capture(self) -> _Before:
         observation = self.device.capture()
+        late = not self.inbox.empty()  # something came while the screen was being read
         screen = perceive(observation)
         self.watch.orient((observation.width, observation.height), observation.rotation)
-        return _Before(observation, screen, signature(screen))
+        return _Before(observation, screen, signature(screen), late)
 
     def _current(self) -> _Before:
         assert self.before is not None

@@ -46,7 +46,9 @@ class AndroidInputWatch:
         try:
             panel = touchscreen(parse_devices(listing))
         except ValueError as e:
-            raise DeviceError(f"cannot read the phone's touches: {e}") from e
+            said = " ".join(listing.split())[:200]
+            raise DeviceError(f"cannot read the phone's touches: {e} (getevent -lp: {said!r})"
+                              ) from e
         dpi = parse_density(device.query(["wm", "density"]))
         self._ime = device.input_method()
         self.reader = InputReader(panel, screen, rotation, dpi)
