@@ -7,6 +7,7 @@ screen while the person looks at it (after each action has settled, and again af
 while), and that capture becomes the step of whatever the person does next. `on_ready` is
 called whenever that capture is ready: a person, or a test playing one, acts then.
 
+A tap waits `double_tap_s` for a second one: two make one `double_tap` step.
 Typing is one step: the keys pressed (a keyboard's, or taps on the soft keyboard) until the
 person stops for `typing_idle_s`, presses Enter (the step's `submit`) or does something
 else. Its text is what the focused field gained, read from the trees before and after (the
@@ -29,7 +30,7 @@ from automator.demo_actions import KERNEL_KEYS, gesture_action, gesture_record
 from automator.errors import RecordingError
 from automator.recording import Recorder
 from automator.trajectory import Outcome, Step, Trajectory
-from devices.actions import Action, Finish, FinishStatus, PressKey, TypeText
+from devices.actions import Action, DoubleTap, Finish, FinishStatus, PressKey, Tap, TypeText
 from devices.errors import DeviceError
 from devices.getevent import typed_char
 from devices.observation import Observation
@@ -51,6 +52,7 @@ class RecordConfig:
     typing_idle_s: float = 1.0  # s without a keystroke that end a typed text
     refresh_s: float = 5.0  # s of quiet after which the "before" screen is captured again
     wheel_merge_s: float = 0.6  # s between a wheel's notches that still make one scroll
+    double_tap_s: float = 0.4  # s a tap waits for a second one (0: never a double tap)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,17 @@ class _Before:
     screen: Screen
     signature: str
     late: bool = False  # the person was already acting when it was taken
+
+
+@dataclass(frozen=True)
+class _PendingTap:
+    """A tap that waits for a second one (a double tap) before it is written."""
+
+    gesture: Gesture
+    before: _Before
+    action: Tap
+    element: UIElement | None
+    since: float  # s (monotonic) when it came
 
 
 @dataclass
@@ -100,6 +113,7 @@ class Demonstration:
         self.end: tuple[Outcome, str, str | None] | None = None
         self.before: _Before | None = None
         self._last_wheel: Gesture | None = None
+        self.pending: _PendingTap | None = None
 
     def finish(self, action: Finish) -> None:
         """The person's closing word (from any thread)."""
@@ -126,6 +140,7 @@ class Demonstration:
         except RecordingError as e:
             self.end = (Outcome.INFRASTRUCTURE, f"recording failure: {e}", None)
         except KeyboardInterrupt:
+            self._flush_tap(then_capture=False)
             self._keep_typing()
             self.end = (Outcome.ABORTED, "the person stopped the recording", None)
         finally:
@@ -157,12 +172,16 @@ class Demonstration:
         return None
 
     def _quiet_for(self) -> float:
+        if self.pending is not None:
+            return max(0.0, self.pending.since + self.config.double_tap_s - time.monotonic())
         if self.typing is not None:
             return max(0.0, self.typing.last + self.config.typing_idle_s - time.monotonic())
         return self.config.refresh_s
 
     def _quiet(self) -> None:
-        if self.typing is not None:
+        if self.pending is not None:
+            self._flush_tap()
+        elif self.typing is not None:
             self._end_typing()
             self._ready()
         elif self.inbox.empty():
@@ -173,8 +192,9 @@ class Demonstration:
     # --- what the person did --------------------------------------------------------------
 
     def _gesture(self, gesture: Gesture) -> None:
-        if self._same_scroll(gesture):
+        if self._same_scroll(gesture) or self._double_tap(gesture):
             return None
+        self._flush_tap()
         before = self.typing.before if self.typing is not None else self._current()
         box = self.watch.keyboard(before.observation.tree)
         if gesture.kind == GestureKind.TAP and box is not None and _inside(box, gesture):
@@ -182,9 +202,31 @@ class Demonstration:
         self._keep_typing()
         before = self._current()
         action, element = gesture_action(gesture, before.screen)
+        if isinstance(action, Tap) and self.config.double_tap_s > 0:
+            self.pending = _PendingTap(gesture, before, action, element, time.monotonic())
+            return None
         self._commit(action, before, element, gesture_record(gesture))
         self._after_action()
         return None
+
+    def _double_tap(self, gesture: Gesture) -> bool:
+        pending = self.pending
+        if pending is None or gesture.kind != GestureKind.TAP or not gesture.second_tap:
+            return False
+        self.pending = None
+        record = {**gesture_record(pending.gesture), "kind": "double_tap"}
+        self._commit(DoubleTap(pending.action.target), pending.before, pending.element, record)
+        self._after_action()
+        return True
+
+    def _flush_tap(self, then_capture: bool = True) -> None:
+        """A tap that no second tap followed is a tap."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            self._commit(pending.action, pending.before, pending.element,
+                         gesture_record(pending.gesture))  # fmt: skip
+            if then_capture:
+                self._after_action()
 
     def _same_scroll(self, gesture: Gesture) -> bool:
         """A wheel turns in notches: the notches of one turn are one scroll."""
@@ -196,6 +238,7 @@ class Demonstration:
                 and gesture.time - last.time <= self.config.wheel_merge_s)  # fmt: skip
 
     def _key(self, press: KeyPress) -> None:
+        self._flush_tap()
         if _char(press) is not None or press.key == "KEY_BACKSPACE":
             return self._type_key(press, self._current())
         key = KERNEL_KEYS.get(press.key)
@@ -211,6 +254,7 @@ class Demonstration:
         return None
 
     def _end(self, action: Finish) -> None:
+        self._flush_tap()
         self._keep_typing()
         self._commit(action, self._current(), None, None)
         if action.status == FinishStatus.INFEASIBLE:

@@ -25,9 +25,10 @@ Each step line holds, beside the executed action (points in screen pixels):
               `id` is the element's id in `perception.perceive` of the step's observation,
               so the step serves element-based training (ElementRef) and coordinate-based
               training (the executed point) alike. null when the action aims at no element.
-    gesture   in demonstrations, the person's finger as recorded: {"kind": tap | long_press
-              | swipe, "start": [x, y], "end": [x, y], "duration_ms", "fingers"}; a swipe
-              executed as a `scroll` keeps its exact path here. null otherwise.
+    gesture   in demonstrations, the person's finger (or mouse) as recorded: {"kind": tap |
+              double_tap | long_press | swipe | scroll, "start": [x, y], "end": [x, y],
+              "duration_ms", "fingers"}; a swipe executed as a `scroll` keeps its exact
+              path here. null otherwise.
 """
 
 from __future__ import annotations

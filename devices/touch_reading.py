@@ -29,6 +29,8 @@ from devices.getevent import EV_ABS, EV_KEY, EV_SYN, AxisRange, InputDevice, Inp
 
 TOUCH_SLOP_DP = 8.0  # dp a finger may drift and still tap (ViewConfiguration)
 LONG_PRESS_MS = 500  # ms held in place before a press is long
+DOUBLE_TAP_MS = 300  # ms from a tap's lift to the next touch that make a double tap
+DOUBLE_TAP_SLOP_DP = 100.0  # dp between the two taps of a double tap
 BASELINE_DPI = 160.0  # dp are pixels at this density
 
 
@@ -93,6 +95,7 @@ class Gesture:
     fingers: int = 1  # most fingers down at once (the first finger's path is kept)
     path: tuple[Point, ...] = ()  # the first finger's positions, in screen pixels
     pointer: str = "finger"  # "finger" (a touch screen) or "mouse"
+    second_tap: bool = False  # TAP: soon after a tap at the same place (a double tap's second)
     scroll: Direction | None = None  # SCROLL: what comes into view (wheel down: DOWN)
 
 
@@ -147,6 +150,7 @@ class InputReader:
         self._mt_y: int | None = None
         self._stroke: _Stroke | None = None
         self._shift = False
+        self._last_tap: tuple[float, Point] | None = None  # when the last tap lifted, where
 
     def orient(self, screen: tuple[int, int], rotation: int) -> None:
         """The screen turned (or was measured again): map later touches with it."""
@@ -246,7 +250,18 @@ class InputReader:
         else:
             kind = GestureKind.TAP
         end_point = last if kind == GestureKind.SWIPE else start
-        return Gesture(kind, start, end_point, duration, stroke.start, stroke.fingers, path)
+        second = kind == GestureKind.TAP and self._follows_tap(stroke.start, start)
+        self._last_tap = (end, start) if kind == GestureKind.TAP and not second else None
+        return Gesture(kind, start, end_point, duration, stroke.start, stroke.fingers, path,
+                       second_tap=second)
+
+    def _follows_tap(self, down: float, at: Point) -> bool:
+        if self._last_tap is None:
+            return False
+        lifted, where = self._last_tap
+        near = ((at.x - where.x) ** 2 + (at.y - where.y) ** 2) ** 0.5 <= self._px(
+            DOUBLE_TAP_SLOP_DP)
+        return near and 0 <= (down - lifted) * 1000 <= DOUBLE_TAP_MS
 
     # --- keys -------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ Readings are those of a phone's touches (devices.touch_reading), in X screen pix
 click is a tap, a left drag a swipe (`pointer="mouse"`), a right click a long press (the
 desktop's meaning of one, see devices.desktop.device), a wheel notch a scroll, and keys are
 named like the kernel's (Return is KEY_ENTER, Escape KEY_ESC, BackSpace KEY_BACKSPACE) with
-the character they typed. A second click on the same spot is a second tap.
+the character they typed. Two quick clicks on one spot are a double tap.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from devices.touch_reading import Gesture, GestureKind, KeyPress, Reading, Strea
 logger = logging.getLogger(__name__)
 
 DRAG_PX = 8  # px the pointer may move during a click (GTK's drag threshold)
+DOUBLE_CLICK_S = 0.4  # s between the clicks of a double click (GTK's default)
+DOUBLE_CLICK_PX = 5  # px between them (GTK's default)
 _KEY_PRESS, _KEY_RELEASE, _BUTTON_PRESS, _BUTTON_RELEASE, _MOTION = 2, 3, 4, 5, 6
 _SHIFT, _CONTROL, _MOD1 = 1, 4, 8  # X modifier masks
 _WHEEL = {4: Direction.UP, 5: Direction.DOWN, 6: Direction.LEFT, 7: Direction.RIGHT}
@@ -62,6 +64,7 @@ class DesktopInputWatch:
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
         self._down: tuple[int, float, list[Point]] | None = None  # button, time, path
+        self._last_click: tuple[float, Point] | None = None  # a left click: when, where
 
     def orient(self, screen: tuple[int, int], rotation: int) -> None:
         """X reports screen pixels already: nothing to map."""
@@ -139,7 +142,14 @@ class DesktopInputWatch:
         else:
             kind = GestureKind.SWIPE if moved > DRAG_PX else GestureKind.TAP
         end = at if kind == GestureKind.SWIPE else start
-        return Gesture(kind, start, end, duration, t0, path=tuple(path), pointer="mouse")
+        last, self._last_click = self._last_click, None
+        second = kind == GestureKind.TAP and last is not None and (
+            t0 - last[0] <= DOUBLE_CLICK_S and abs(start.x - last[1].x) <= DOUBLE_CLICK_PX
+            and abs(start.y - last[1].y) <= DOUBLE_CLICK_PX)  # fmt: skip
+        if kind == GestureKind.TAP and not second:
+            self._last_click = (t, start)
+        return Gesture(kind, start, end, duration, t0, path=tuple(path), pointer="mouse",
+                       second_tap=second)
 
     def _key(self, keycode: int, state: int, t: float) -> list[Reading]:
         shift = bool(state & _SHIFT)

@@ -20,6 +20,7 @@ from automator.recording import Recorder, load_trajectory
 from automator.trajectory import Outcome, Trajectory
 from devices.actions import (
     Direction,
+    DoubleTap,
     Finish,
     FinishStatus,
     Key,
@@ -183,3 +184,16 @@ def test_taps_on_the_soft_keyboard_are_typing(tmp_path: Any) -> None:
     assert [a.kind for a in actions] == ["tap", "tap", "type_text", "finish"]
     assert actions[2] == TypeText("ann")
     assert loaded.steps[2].element["resource_id"].endswith("search_bar")
+
+
+def test_two_quick_taps_are_a_double_tap(tmp_path: Any) -> None:
+    with serve(port=0, phones=1) as server:
+        def script(person: Person) -> None:
+            person.act("input", "tap", "540", "240")  # the date on the home screen
+            person.phone.shell(["input", "tap", "545", "236"])  # at once, a few px away
+            person.act("input", "tap", "135", "554")  # later: a tap on its own
+
+        _, loaded = _record(server, tmp_path, script, Finish(FinishStatus.SUCCESS))
+    actions = [s.executed for s in loaded.steps]
+    assert actions[:2] == [DoubleTap(Point(540, 240)), Tap(Point(135, 554))]
+    assert loaded.steps[0].gesture["kind"] == "double_tap"

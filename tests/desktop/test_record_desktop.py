@@ -13,7 +13,17 @@ import pytest
 
 from automator.demonstrate import Demonstration, RecordConfig
 from automator.recording import Recorder, load_trajectory
-from devices.actions import Direction, Finish, LongPress, Point, Scroll, Swipe, Tap, TypeText
+from devices.actions import (
+    Direction,
+    DoubleTap,
+    Finish,
+    LongPress,
+    Point,
+    Scroll,
+    Swipe,
+    Tap,
+    TypeText,
+)
 from devices.desktop.input_watch import DesktopInputWatch
 from perception import perceive
 
@@ -91,3 +101,17 @@ def test_wheel_right_click_and_drag(desktop, device, zenity, tmp_path):
     assert isinstance(press, LongPress) and press.target == row
     assert isinstance(drag, Swipe) and drag.start == row
     assert drag.end == Point(row.x + 200, row.y + 40)
+
+
+def test_a_double_click(desktop, device, zenity, tmp_path):
+    z = zenity("--list", "--title=Fruit", "--column=Fruit", "apple", "pear", "plum")
+    pear = _centre(device, lambda e: e.text == "pear")
+
+    def script(person: Person) -> None:
+        person.act("mousemove", str(pear.x), str(pear.y), "click", "--repeat", "2",
+                   "--delay", "80", "1")
+
+    episode = _record(desktop, device, tmp_path / "ep", script)
+    assert [s.executed for s in episode.steps][:1] == [DoubleTap(pear)]
+    assert episode.steps[0].element["text"] == "pear"
+    assert z.result() == (0, "pear\n")  # the double click chose it

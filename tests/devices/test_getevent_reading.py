@@ -198,3 +198,25 @@ def test_keys_are_read_once_each_with_shift():
                        KeyPress("KEY_A", 6.04)]  # fmt: skip
     assert typed_char("KEY_SLASH", True) == "?" and typed_char("KEY_A", False) == "a"
     assert typed_char("KEY_BACK", False) is None
+
+
+def _tap_lines(t: float, x: int, y: int, held: float = 0.05) -> list[str]:
+    return [f"[{t:15.6f}] EV_ABS       ABS_MT_TRACKING_ID   00000009",
+            f"[{t:15.6f}] EV_ABS       ABS_MT_POSITION_X    {x:08x}",
+            f"[{t:15.6f}] EV_ABS       ABS_MT_POSITION_Y    {y:08x}",
+            f"[{t:15.6f}] EV_SYN       SYN_REPORT           00000000",
+            f"[{t + held:15.6f}] EV_ABS       ABS_MT_TRACKING_ID   ffffffff",
+            f"[{t + held:15.6f}] EV_SYN       SYN_REPORT           00000000"]
+
+
+@pytest.mark.parametrize(("gap_s", "dx", "second"), [
+    (0.1, 20, True), (0.29, 0, True), (0.35, 0, False), (0.1, 400, False),
+])  # fmt: skip
+def test_a_second_tap_soon_and_near_is_marked(gap_s, dx, second):
+    panel = InputDevice("/dev/input/event2", "fts_ts", {"BTN_TOUCH"},
+                        {"ABS_MT_POSITION_X": AxisRange(0, 1079),
+                         "ABS_MT_POSITION_Y": AxisRange(0, 2399)})  # fmt: skip
+    reader = InputReader(panel, (1080, 2400), 0, 420.0)
+    lines = _tap_lines(10.0, 300, 900) + _tap_lines(10.05 + gap_s, 300 + dx, 900)
+    first, then = _gestures(_read(reader, "\n".join(lines)))
+    assert not first.second_tap and then.second_tap == second
