@@ -140,9 +140,8 @@ class Demonstration:
         except RecordingError as e:
             self.end = (Outcome.INFRASTRUCTURE, f"recording failure: {e}", None)
         except KeyboardInterrupt:
-            self._flush_tap(then_capture=False)
-            self._keep_typing()
             self.end = (Outcome.ABORTED, "the person stopped the recording", None)
+            self._keep_last_words()
         finally:
             self.watch.close()
             outcome, reason, answer = self.end or (Outcome.ABORTED, "stopped on an error", None)
@@ -150,6 +149,14 @@ class Demonstration:
                                  reason=reason, answer=answer, ended=time.time())
             self.recorder.finish(trajectory)
         return trajectory
+
+    def _keep_last_words(self) -> None:
+        """On the way out, write down a tap or a text still waiting, if that can be done."""
+        try:
+            self._flush_tap(then_capture=False)
+            self._keep_typing()
+        except (DeviceError, RecordingError, KeyboardInterrupt) as e:
+            log.warning("the last action could not be written: %r", e)
 
     def _next(self) -> None:
         try:
