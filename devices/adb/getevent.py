@@ -117,6 +117,12 @@ class InputEvents:
             self._listeners.append(q)
         return q
 
+    @property
+    def listeners(self) -> int:
+        """How many `getevent` runs are watching."""
+        with self._lock:
+            return len(self._listeners)
+
     def stop_listening(self, q: queue.Queue[Event]) -> None:
         with self._lock:
             if q in self._listeners:

@@ -44,7 +44,7 @@ def test_a_tap_streams_as_a_kernel_would_print_it(phone_server):
     out: list[str] = []
     watcher = threading.Thread(target=lambda: out.append(phone.shell("getevent -lt -c 11")))
     watcher.start()
-    while not phone_server.target("virtual-0").input._listeners:
+    while not phone_server.target("virtual-0").input.listeners:
         threading.Event().wait(0.01)
     phone.shell("input tap 540 1200")
     watcher.join(10)
