@@ -22,6 +22,8 @@
     automator bench view [EPISODE] [--steps 50] | automator bench export [--steps 1000]
     automator view EPISODE|DIR [--out FILE] [--no-open]    (an HTML report)
     automator export DIR --format androidcontrol|aitw|gui-odyssey|jsonl|parquet [--out PATH]
+    automator record "GOAL" [--device android[:SERIAL]|desktop[:APP]] [--out DIR]
+                                                      (a person demonstrates)
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator replay EPISODE [--device D] [--out DIR] [--allow C ...]  (checked re-execution)
@@ -413,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     from automator.cli_demos import add_commands
     from automator.cli_eval import cmd_compare, cmd_eval
     from automator.cli_offline import add_options as add_offline_options
+    from automator.cli_record import register as register_record
     from devices.adb.profile import ANDROID_VERSIONS, VENDORS
 
     parser = _Parser(prog="automator", description=__doc__.splitlines()[0])
@@ -522,6 +525,8 @@ def build_parser() -> argparse.ArgumentParser:
     from automator.cli_replay import add_parser as add_replay
 
     add_replay(sub)
+
+    register_record(sub)
 
     phone = sub.add_parser("virtual-phone", help="the virtual phone as an adb device")
     phone_sub = phone.add_subparsers(dest="phone_command", required=True)

@@ -18,6 +18,25 @@ Layout of one episode folder:
 
 A folder without `outcome.json` comes from a run that was killed: `load_trajectory` reads it
 as outcome `aborted` with every finished step. Never pickle.
+
+The header's `author` says who acted: "agent" (a planner) or "human" (a demonstration
+recorded by `automator record`; its `planner` is "human" too). A demonstration ends as the
+person says: `success` (done, with the `answer` when the goal asked a question), `infeasible`
+(with the person's reason), or `aborted` (stopped, e.g. Ctrl-C; every step before is kept).
+
+Each step line holds, beside the executed action (points in screen pixels):
+
+    element   the element the action hit, from the tree captured before it: the smallest
+              clickable element containing the point (else the smallest element there), as
+              {"id", "role", "text", "description", "resource_id", "class_name", "package",
+              "bounds": [left, top, right, bottom], "clickable", "editable", "scrollable"};
+              `id` is the element's id in `perception.perceive` of the step's observation,
+              so the step serves element-based training (ElementRef) and coordinate-based
+              training (the executed point) alike. null when the action aims at no element.
+    gesture   in demonstrations, the person's finger (or mouse) as recorded: {"kind": tap |
+              double_tap | long_press | swipe | scroll, "start": [x, y], "end": [x, y],
+              "duration_ms", "fingers"}; a swipe executed as a `scroll` keeps its exact
+              path here. null otherwise.
 """
 
 from __future__ import annotations

@@ -106,6 +106,8 @@ class Step:
     refusal: str = ""  # the person refused a sensitive action, fed back to the planner
     note: str = ""  # what the loop adds for the planner (e.g. "you are stuck")
     timings: dict[str, float] = field(default_factory=dict)  # ms per phase (see PHASES)
+    element: dict[str, Any] | None = None  # the element the action hit (perception.hit)
+    gesture: dict[str, Any] | None = None  # a person's finger, as recorded (demonstrations)
     typed_secret: bool = False  # its text went into a password field: stored as REDACTED
     # What was typed into password fields so far in the episode (this step included): kept in
     # memory for the planner, masked wherever the step is written or shown; never stored.
@@ -160,6 +162,8 @@ class Step:
             "note": self.note,
             "timings": {k: round(v, 2) for k, v in self.timings.items()},
             "typed_secret": self.typed_secret,
+            "element": self.element,
+            "gesture": self.gesture,
         }, self.secrets)
 
     @classmethod
@@ -182,6 +186,8 @@ class Step:
             note=data.get("note", ""),
             timings={k: float(v) for k, v in data.get("timings", {}).items()},
             typed_secret=bool(data.get("typed_secret", False)),
+            element=data.get("element"),
+            gesture=data.get("gesture"),
         )
 
 
@@ -222,6 +228,7 @@ class Trajectory:
     reason: str = ""  # why the episode ended, in a sentence
     answer: str | None = None  # the planner's reply when the goal asked a question
     schema_version: int = SCHEMA_VERSION
+    author: str = "agent"  # who acted: "agent" (a planner), or "human" (a demonstration)
 
     @property
     def seconds(self) -> float:
@@ -233,6 +240,7 @@ class Trajectory:
             "goal": self.goal,
             "device": self.device,
             "planner": self.planner,
+            "author": self.author,
             "started": self.started,
         }
 
@@ -267,4 +275,5 @@ class Trajectory:
             reason=data.get("reason", ""),
             answer=data.get("answer"),
             schema_version=version,
+            author=data.get("author", "agent"),
         )

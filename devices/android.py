@@ -489,6 +489,32 @@ class AndroidDevice:
         if "Events injected" not in out:
             raise ActionRejected(f"app {package} has no launcher activity")
 
+    # --- watching the person ------------------------------------------------------------------
+
+    def query(self, argv: list[str]) -> str:
+        """The output of a read-only command of the phone's shell (`getevent -lp`,
+        `wm density`); each word is quoted, so data stays data."""
+        return self._shell(argv)
+
+    def stream(self, argv: list[str]) -> Any:
+        """Start a long-running command (`getevent -lt`) in a terminal and return its socket:
+        through a pipe the phone would buffer its output in blocks; a terminal sends it line by
+        line (with \r\n). Closing the socket ends the command."""
+        import shlex
+
+        def start() -> Any:
+            conn = self._adb.open_transport(timeout=self.timeout)
+            conn.send_command("shell,pty:" + " ".join(shlex.quote(a) for a in argv))
+            conn.check_okay()
+            conn.conn.settimeout(None)
+            return conn.conn
+
+        return self._call(start, argv[0])
+
+    def input_method(self) -> str:
+        """The phone's input method id (`settings get secure default_input_method`)."""
+        return self._default_ime()
+
     # --- lifecycle ------------------------------------------------------------------------------
 
     def close(self) -> None:

@@ -407,6 +407,7 @@ def _wm(ctx: Context, out: Output) -> None:
 
 def android_commands() -> dict[str, Command]:
     from devices.adb.dumpsys import cmd, dumpsys, pm
+    from devices.adb.getevent_cmd import getevent
     from devices.adb.ime import ime
 
     return {
@@ -423,4 +424,5 @@ def android_commands() -> dict[str, Command]:
         "dumpsys": dumpsys,
         "pm": pm,
         "cmd": cmd,
+        "getevent": getevent,
     }

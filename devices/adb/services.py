@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import struct
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from devices.adb.android_cmds import U2_MAIN, android_commands
 from devices.adb.coreutils import COREUTILS
@@ -76,7 +77,7 @@ class LocalServices:
                 self.conn.fail(str(e))
         elif service == "shell" or service.startswith("shell,"):
             options = service.split(",")[1:]
-            self._shell(arg, v2="v2" in options)
+            self._shell(arg, v2="v2" in options, pty="pty" in options)
         elif service == "exec":
             self._exec(arg)
         elif service == "sync":
@@ -102,16 +103,19 @@ class LocalServices:
     def _run(self, line: str) -> Output:
         return make_shell(self.target).run(line)
 
-    def _shell(self, line: str, v2: bool) -> None:
+    def _shell(self, line: str, v2: bool, pty: bool = False) -> None:
+        """`pty`: a terminal, as `adb shell` asks for one: it ends lines with \r\n."""
         self.conn.okay()
         if not line.strip():
             return self._interactive()
         result = self._run(line)
-        if v2:
-            output = b"".join(_packet(f, d) for f, d in result.chunks if d)
-        else:
-            output = b"".join(d for _, d in result.chunks)
-        self._answer(line, result, output)
+
+        def frame(fd: int, data: bytes) -> bytes:
+            data = data.replace(b"\n", b"\r\n") if pty else data
+            return _packet(fd, data) if v2 else data
+
+        output = b"".join(frame(f, d) for f, d in result.chunks if d)
+        self._answer(line, result, output, lambda data: frame(1, data))
         if v2:
             self.conn.send(_packet(SHELL_EXIT, bytes([result.status & 0xFF])))
         return None
@@ -121,11 +125,16 @@ class LocalServices:
         result = self._run(line)
         self._answer(line, result, result.stream(1))
 
-    def _answer(self, line: str, result: Output, output: bytes) -> None:
-        """Send the output; a long-running service then lives until the client hangs up."""
+    def _answer(self, line: str, result: Output, output: bytes,
+                frame: Callable[[bytes], bytes] = bytes) -> None:
+        """Send the output; a long-running service then lives until the client hangs up, and
+        a command that keeps printing (`getevent`) prints until then."""
+        if result.follow is not None:
+            self.conn.send(output)
+            return self._follow(result.follow, frame)
         if not result.hold_open:
             self.conn.send(output)
-            return
+            return None
         port = _u2_port(line) or DEFAULT_U2_PORT
         with self.target.lock:
             self.target.u2_ports[port] = self.target.u2_ports.get(port, 0) + 1
@@ -137,6 +146,21 @@ class LocalServices:
                 self.target.u2_ports[port] -= 1
                 if not self.target.u2_ports[port]:
                     del self.target.u2_ports[port]
+
+    def _follow(self, follow: Any, frame: Callable[[bytes], bytes]) -> None:
+        try:
+            while not (self.server.stopped.is_set() or self.target.closed.is_set()):
+                data = follow(0.05)
+                if data is None:
+                    return
+                if data:
+                    self.conn.send(frame(data))
+                elif self.conn.closed_by_peer(0.0):
+                    return
+        except OSError:  # the client went away mid-send
+            return
+        finally:
+            follow.close()
 
     def _interactive(self) -> None:
         """`adb shell` without a command: read lines, answer each; no PTY, no prompt."""

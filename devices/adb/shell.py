@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from devices.adb.files import FileError
 from devices.adb.target import AdbTarget, FaultDropped
@@ -61,6 +62,8 @@ class Output:
     chunks: list[tuple[int, bytes]] = field(default_factory=list)
     status: int = 0
     hold_open: bool = False  # a long-running service: keep the session open
+    follow: Any = None  # a command that keeps printing: called with a timeout (s), it returns
+    # what came (bytes), None once it ends; close() stops it (devices.adb.getevent_cmd)
     exited: bool = False  # `exit` ran: stop the command line
 
     def out(self, data: bytes | str) -> None:
@@ -274,7 +277,7 @@ class Shell:
                 if pipeline.connector == "||" and total.status == 0:
                     continue
                 self._pipeline(pipeline, total)
-                if total.hold_open or total.exited:
+                if total.hold_open or total.exited or total.follow is not None:
                     break
         except FaultDropped as e:
             raise FaultDropped(b"".join(d for _, d in total.chunks) + e.partial) from None
@@ -292,6 +295,7 @@ class Shell:
                 total.chunks.extend(result.chunks)
                 total.status = result.status
                 total.hold_open = result.hold_open
+                total.follow = result.follow
                 total.exited = result.exited
 
     def _simple(self, cmd: SimpleCommand, stdin: bytes, last_status: int) -> Output:

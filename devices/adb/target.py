@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from PIL import Image
 
 from devices.adb.files import MemFS
+from devices.adb.getevent import InputEvents, TouchedPhone
 from devices.adb.profile import INPUT_SECURITY_PROP, Profile
 
 LATIN_IME = "com.android.inputmethod.latin/.LatinIME"  # the served phone's own keyboard
@@ -126,7 +127,8 @@ class AdbTarget:
     def __init__(self, serial: str, phone: PhoneBackend, transport_id: int,
                  profile: Profile | None = None) -> None:
         self.serial = serial
-        self.phone = phone
+        self.input = InputEvents(profile, phone.width, phone.height)  # what getevent shows
+        self.phone: Any = TouchedPhone(phone, self.input)
         self.transport_id = transport_id
         self.profile = profile  # what kind of real phone it speaks like; None: its own way
         self.fs = MemFS()
