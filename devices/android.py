@@ -13,10 +13,8 @@ DeviceTimeout; a failed connection is retried once after reconnecting, then rais
 DeviceDisconnected.
 
 Apps: `OpenApp` takes a package name, or a label that it looks for on the home screen and
-taps (as a person would), or a label matching a package's name ("Settings" ->
-com.android.settings). A phone's shell does not tell app labels, so `apps()` takes them from
-a table of common apps (Gmail, Messages, Clock, Phone, Play Store …) or guesses them from
-package names; apps only reachable from the app drawer need their package name.
+taps (as a person would), or a label of `apps()`: the launcher's activities with the labels
+the phone prints, or good guesses where it prints none (devices.android_apps).
 """
 
 from __future__ import annotations
@@ -51,6 +49,13 @@ from devices.actions import (
     TypeText,
     Wait,
 )  # fmt: skip
+from devices.android_apps import (
+    LAUNCHER_QUERY,
+    label_guess,
+    launcher_apps,
+    package_word,
+    parse_launcher_activities,
+)
 from devices.android_link import LinkClient, run_with_deadline
 from devices.android_screen import (
     FOCUS_COMMAND,
@@ -156,6 +161,7 @@ class AndroidDevice:
         self._size: tuple[int, int] | None = None
         self._last_tree = ""
         self._ime: str | None = None
+        self._apps: list[AppInfo] | None = None  # cached: see apps()
         self._display: str | None = None  # `screencap -d` id, once the phone asks for one
         self._reconnecting = threading.Lock()
         if use_uiautomator2:
@@ -453,19 +459,14 @@ class AndroidDevice:
     # --- apps ---------------------------------------------------------------------------------
 
     def apps(self) -> list[AppInfo]:
-        """Apps with a launcher icon (all packages where the phone cannot say); labels are
-        guessed from package names, since a phone's shell does not tell them (`OpenApp`
-        finds the real label on the home screen)."""
-        packages = self._launchable() or self._packages()
-        return [AppInfo(p, _label_guess(p)) for p in packages]
-
-    def _launchable(self) -> list[str]:
-        listing = self._shell(
-            ["cmd", "package", "query-activities", "--components", "-a",
-             "android.intent.action.MAIN", "-c", "android.intent.category.LAUNCHER"],
-            "query launcher activities",
-        )
-        return sorted(set(re.findall(r"^([\w.]+)/", listing, re.M)))
+        """Apps with a launcher activity (every package where the phone cannot say), with
+        the labels the phone prints, else guessed (devices.android_apps). Asked once per
+        device: installing an app while the agent runs is rare, and the query is slow."""
+        if self._apps is None:
+            listing = self._shell(LAUNCHER_QUERY, "query launcher activities")
+            found = launcher_apps(parse_launcher_activities(listing))
+            self._apps = found or [AppInfo(p, label_guess(p)) for p in self._packages()]
+        return list(self._apps)
 
     def _packages(self) -> list[str]:
         listing = self._shell(["pm", "list", "packages"])
@@ -506,49 +507,12 @@ class AndroidDevice:
         self.close()
 
 
-# Labels of common apps whose package names say something else (a phone's shell does not
-# print labels; these are what their launchers show).
-KNOWN_LABELS = {
-    "com.google.android.gm": "Gmail",
-    "com.google.android.apps.messaging": "Messages",
-    "com.samsung.android.messaging": "Messages",
-    "com.google.android.deskclock": "Clock",
-    "com.android.deskclock": "Clock",
-    "com.sec.android.app.clockpackage": "Clock",
-    "com.google.android.dialer": "Phone",
-    "com.android.dialer": "Phone",
-    "com.samsung.android.dialer": "Phone",
-    "com.android.vending": "Play Store",
-    "com.google.android.apps.maps": "Maps",
-    "com.google.android.apps.photos": "Photos",
-    "com.google.android.youtube": "YouTube",
-    "com.android.chrome": "Chrome",
-    "com.google.android.calendar": "Calendar",
-    "com.google.android.contacts": "Contacts",
-    "com.google.android.GoogleCamera": "Camera",
-    "com.sec.android.app.camera": "Camera",
-    "com.sec.android.gallery3d": "Gallery",
-    "com.miui.gallery": "Gallery",
-    "com.android.settings": "Settings",
-}
-
-
-def _label_guess(package: str) -> str:
-    """A readable name from a package when the phone will not tell the label."""
-    return KNOWN_LABELS.get(package) or _package_word(package)
-
-
-def _package_word(package: str) -> str:
-    last = package.rsplit(".", 1)[-1]
-    return last[:1].upper() + last[1:]
-
-
 def _resolve_app(app: str, apps: list[AppInfo]) -> str:
     wanted = app.strip().casefold()
     for match in (
         lambda a: a.package == app,
         lambda a: a.label.casefold() == wanted,
-        lambda a: _package_word(a.package).casefold() == wanted,
+        lambda a: package_word(a.package).casefold() == wanted,
     ):
         found = [a.package for a in apps if match(a)]
         if found:

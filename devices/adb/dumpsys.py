@@ -195,12 +195,48 @@ def pm(ctx: Context, out: Output) -> None:
             out.status = 1
     elif args[:1] == ("clear",) and len(args) == 2:
         out.out("Success\n")
-    elif args[:1] == ("query-activities",) and "--components" in args:
-        # one component per line, as `--components` prints them; every app is launchable
-        out.out("".join(f"{p}/.MainActivity\n" for p in packages))
+    elif args[:1] == ("query-activities",):
+        out.out(_launcher_activities(ctx.target, "--components" in args))
     else:
         out.err("Error: unknown command or arguments\n")
         out.status = 1
+
+
+def _launcher_activities(target: AdbTarget, components: bool) -> str:
+    """`query-activities` for the launcher intent: every served app has a launcher activity.
+    The full form is a ResolveInfo dump per activity (tests/adb/real_outputs/apps); system
+    apps name their label by resource (`nonLocalizedLabel=null`), the served phone's own apps
+    declare theirs as literal strings, as an app may."""
+    apps = sorted(target.phone.apps(), key=lambda a: a.package)
+    if components:
+        return "".join(f"{a.package}/.MainActivity\n" for a in apps)
+    lines = [f"{len(apps)} activities found:"]
+    for i, app in enumerate(apps):
+        label = "null" if _is_system(app.package) else app.label
+        res = f"0x7f{pid_of(app.package) % 0xFFFFFF:06x}" if label == "null" else "0x0"
+        lines += [
+            f"  Activity #{i}:",
+            "    priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=false",
+            "    ActivityInfo:",
+            f"      name={app.package}.MainActivity",
+            f"      packageName={app.package}",
+            f"      labelRes={res} nonLocalizedLabel={label} icon=0x7f0d0000 banner=0x0",
+            "      enabled=true exported=true directBootAware=false",
+            f"      taskAffinity={app.package} targetActivity=null persistableMode=PERSIST_ROOT_ONLY",  # noqa: E501
+            "      launchMode=0 flags=0x3 privateFlags=0x0 theme=0x7f140236",
+            "      screenOrientation=-1 configChanges=0x0 softInputMode=0x0",
+            "      lockTaskLaunchMode=LOCK_TASK_LAUNCH_MODE_DEFAULT",
+            "      resizeMode=RESIZE_MODE_RESIZEABLE",
+            "      ApplicationInfo:",
+            f"        name={app.package}.App",
+            f"        packageName={app.package}",
+            f"        labelRes={res} nonLocalizedLabel={label} icon=0x7f0d0000 banner=0x0",
+            f"        className={app.package}.App",
+            f"        processName={app.package}",
+            "        taskAffinity=null",
+            f"        uid={10000 + pid_of(app.package) % 5000} flags=0x38c8be44 privateFlags=0x24001000 theme=0x7f140236",  # noqa: E501
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def cmd(ctx: Context, out: Output) -> None:

@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from PIL import Image
 
+from devices.android_apps import parse_launcher_activities
 from devices.android_screen import (
     MULTI_DISPLAY_WARNING,
     cut_hierarchy,
@@ -143,3 +144,9 @@ def test_other_security_exceptions_are_not_input_denials() -> None:
     assert not input_permission_denied(
         "java.lang.SecurityException: Permission Denial: starting Intent"
     )
+
+
+@pytest.mark.parametrize("entry", _entries("apps"), ids=_ids(_entries("apps")))
+def test_launcher_activities(entry: dict) -> None:
+    found = parse_launcher_activities(_text(entry))
+    assert [[a.package, a.activity, a.label] for a in found] == entry["expect"]["apps"]
