@@ -59,6 +59,7 @@ from devices.android_apps import (
 from devices.android_link import LinkClient, run_with_deadline
 from devices.android_screen import (
     FOCUS_COMMAND,
+    KEYBOARD_COMMAND,
     MULTI_DISPLAY_WARNING,
     app_area_black,
     cut_hierarchy,
@@ -69,6 +70,7 @@ from devices.android_screen import (
     labelled_node_center,
     parse_display_ids,
     parse_focus,
+    parse_keyboard,
     parse_wm_size,
     split_image,
 )  # fmt: skip
@@ -406,6 +408,9 @@ class AndroidDevice:
     def _focus(self, point: Point) -> None:
         """Tap the field; first hide the soft keyboard if it covers the field."""
         box = keyboard_bounds(self._last_tree, ime_package(self._default_ime()))
+        if box is None and self._u2 is None:  # a plain dump holds only the active window
+            box = parse_keyboard(self._shell(KEYBOARD_COMMAND, "dumpsys input_method"),
+                                 self._screen())  # fmt: skip
         if box is not None and box[1] <= point.y <= box[3]:
             logger.info("%s: soft keyboard covers the field; hiding it", self.name)
             self._key(KEYCODES[Key.BACK])

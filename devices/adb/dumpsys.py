@@ -12,6 +12,7 @@ from devices.adb.android_cmds import (
     token,
 )
 from devices.adb.ime import ime
+from devices.adb.input_method_dump import input_method, input_method_window
 from devices.adb.profile import ONE_DISPLAY
 from devices.adb.shell import Context, Output
 from devices.adb.target import AdbTarget
@@ -150,7 +151,11 @@ def dumpsys(ctx: Context, out: Output) -> None:
     service = ctx.argv[1] if len(ctx.argv) > 1 else ""
     section = ctx.argv[2] if len(ctx.argv) > 2 else ""
     target = ctx.target
-    if service == "window":
+    if service == "window" and section == "InputMethod":
+        text = input_method_window(target)
+    elif service == "input_method":
+        text = input_method(target)
+    elif service == "window":
         text = _window(target, section)
         if section == "windows":
             text = text.split("\nWINDOW MANAGER DISPLAY")[0]

@@ -17,6 +17,7 @@ from dump_points import centre_of
 
 from devices.actions import Point, Tap, TypeText
 from devices.adb.android_cmds import long_activity
+from devices.adb.input_method_dump import keyboard_box
 from devices.adb.profile import Profile, all_profiles
 from devices.adb.server import AdbServer, serve
 from devices.android import AndroidDevice
@@ -145,6 +146,17 @@ def test_the_driver_on_each_profile(served: AdbServer, profile: Profile, use_u2:
             assert profile.keyboard_ime.split("/")[0] in tree
             dev.execute(TypeText("", target=Point(540, (box[1] + box[3]) // 2)))
             assert target.rpc_calls[-2:] == ["pressKeyCode", "click"]
+        else:  # the dump holds only the app's window: the keyboard is known from dumpsys
+            tree = dev.capture().tree
+            assert profile.keyboard_ime.split("/")[0] not in tree
+            box = keyboard_box(target)
+            assert box is not None
+            dev.execute(TypeText("", target=Point(540, (box[1] + box[3]) // 2)))
+            inputs = [list(a) for a in target.commands if a[:1] == ("input",)]
+            assert inputs[-2:] == [
+                ["input", "keyevent", "4"],
+                ["input", "tap", "540", str((box[1] + box[3]) // 2)],
+            ]
 
 
 XIAOMI = [p for p in PROFILES if p.vendor == "xiaomi" and p.android in (9, 14)]

@@ -21,6 +21,7 @@ from devices.android_screen import (
     keyboard_bounds,
     parse_display_ids,
     parse_focus,
+    parse_keyboard,
     parse_wm_size,
     split_image,
 )
@@ -150,3 +151,10 @@ def test_other_security_exceptions_are_not_input_denials() -> None:
 def test_launcher_activities(entry: dict) -> None:
     found = parse_launcher_activities(_text(entry))
     assert [[a.package, a.activity, a.label] for a in found] == entry["expect"]["apps"]
+
+
+@pytest.mark.parametrize("entry", _entries("keyboard"), ids=_ids(_entries("keyboard")))
+def test_keyboard_over_plain_adb(entry: dict) -> None:
+    box = parse_keyboard(_text(entry), (1080, 2400))
+    expected = entry["expect"]["keyboard"]
+    assert box == (tuple(expected) if expected else None)
