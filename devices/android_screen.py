@@ -12,9 +12,11 @@ from devices.actions import Point
 
 # One constant command line (no data in it) for the foreground app, the rotation, and which
 # display has focus (phones with a cover screen or a rear display print one block per display).
+# The window list's headers and flags (` fl=`) tell whether the focused window is secure.
 FOCUS_COMMAND = (
     "dumpsys window | grep -E "
-    "'mCurrentFocus|mFocusedApp|mCurrentRotation|mTopFocusedDisplayId|Display: mDisplayId'"
+    "'mCurrentFocus|mFocusedApp|mCurrentRotation|mTopFocusedDisplayId|Display: mDisplayId"
+    "|Window #| fl='"
 )
 
 # Whether the soft keyboard shows, and where, over plain adb: a real `uiautomator dump` holds
@@ -57,6 +59,35 @@ def parse_focus(text: str) -> tuple[str, str, int]:
     r = _ROTATION.search(text)
     degrees = int(r.group(1)) if r else 0
     return package, activity, (degrees // 90 if degrees >= 4 else degrees) % 4
+
+
+_FOCUS_TOKEN = re.compile(r"mCurrentFocus=Window\{(\w+) ")
+_WINDOW_HEADER = re.compile(r"^\s*Window #\d+ Window\{(\w+) ")
+_FLAGS = re.compile(r"\sfl=(#[0-9a-fA-F]+|[A-Z_ ]+)")
+FLAG_SECURE = 0x2000  # WindowManager.LayoutParams.FLAG_SECURE
+
+
+def window_secure(text: str) -> bool:
+    """Does the focused window carry FLAG_SECURE (`dumpsys window`)? Its screenshots are
+    blanked, whatever the phone draws around them. The window list names each window
+    (`Window #3 Window{703780b u0 …}:`) before its flags: by name since Android 10
+    (`fl=LAYOUT_IN_SCREEN … SECURE …`), as a hex mask before (`fl=#81812100`)."""
+    focus = _FOCUS_TOKEN.search(_focused_display_section(text))
+    if focus is None:
+        return False
+    current = None
+    for line in text.splitlines():
+        header = _WINDOW_HEADER.match(line)
+        if header:
+            current = header.group(1)
+            continue
+        flags = _FLAGS.search(line) if current == focus.group(1) else None
+        if flags:
+            value = flags.group(1)
+            if value.startswith("#"):
+                return bool(int(value[1:], 16) & FLAG_SECURE)
+            return "SECURE" in value.split()
+    return False
 
 
 def _focused_display_section(text: str) -> str:

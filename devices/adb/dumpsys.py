@@ -34,6 +34,22 @@ def _focus_lines(target: AdbTarget, package: str = "", activity: str = "") -> li
     return [f"  mCurrentFocus=Window{{{token(full)} u0 {full}}}", f"  mFocusedApp={record}"]
 
 
+def _attributes(target: AdbTarget, package: str) -> list[str]:
+    """The app window's layout parameters: flags as a hex mask before Android 10
+    (tests/adb/real_outputs/secure/lastanr_pre10.txt), by name since (kodi_tv_android11);
+    FLAG_SECURE (0x2000, `SECURE`) for the packages the target marks secure."""
+    secure = package in target.secure_packages
+    if target.profile is not None and target.profile.focus_format == "pre10":
+        mask = 0x81810100 | (0x2000 if secure else 0)
+        return [f"    mAttrs=WM.LayoutParams{{(0,0)(fillxfill) sim=#120 ty=1 fl=#{mask:x} wanim=0x10302f6 needsMenuKey=2}}"]  # noqa: E501
+    names = "LAYOUT_IN_SCREEN LAYOUT_INSET_DECOR" + (" SECURE" if secure else "")
+    return [
+        "    mAttrs={(0,0)(fillxfill) sim={adjust=resize} ty=BASE_APPLICATION fmt=TRANSLUCENT wanim=0x1030001",  # noqa: E501
+        f"      fl={names} SPLIT_TOUCH HARDWARE_ACCELERATED DRAWS_SYSTEM_BAR_BACKGROUNDS",
+        "      pfl=FORCE_DRAW_STATUS_BAR_BACKGROUND FIT_INSETS_CONTROLLED}",
+    ]
+
+
 def _window(target: AdbTarget, section: str) -> str:
     package, activity = foreground(target)
     full = f"{package}/{long_activity(package, activity)}"
@@ -42,7 +58,7 @@ def _window(target: AdbTarget, section: str) -> str:
         f"  Window #0 Window{{{token(full)} u0 {full}}}:",
         "    mDisplayId=0 rootTaskId=1 mSession=Session{1a2b3c4 1234:u0a10086} mClient=android.os.BinderProxy@5e6f7a8",  # noqa: E501
         f"    mOwnerUid=10086 showForAllUsers=false package={package} appop=NONE",
-        "    mAttrs={(0,0)(fillxfill) sim={adjust=resize} ty=BASE_APPLICATION fmt=TRANSLUCENT wanim=0x1030001}",  # noqa: E501
+        *_attributes(target, package),
         "  Window #1 Window{3c4d5e6 u0 StatusBar}:",
         "    mDisplayId=0 rootTaskId=1 mOwnerUid=10100 package=com.android.systemui",
         "",

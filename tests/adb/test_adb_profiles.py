@@ -184,3 +184,15 @@ def test_the_default_is_the_phone_as_it_was(phone_server: AdbServer) -> None:
     assert _shell(phone_server, "cat", "/sdcard/d.xml") == target.phone.dump_hierarchy()
     assert _shell(phone_server, "wm", "size") == "Physical size: 1080x2400"
     assert _shell(phone_server, "screencap", "-p", binary=True).startswith(b"\x89PNG")
+
+
+def test_a_secure_window_is_known_from_its_flag(served: AdbServer) -> None:
+    """FLAG_SECURE is read from `dumpsys window` in each version's format, so a secure
+    screen is known even where its screenshot is not black."""
+    target = served.target("virtual-0")
+    with AndroidDevice(port=served.port, use_uiautomator2=False) as dev:
+        assert dev.capture().secure is False
+        target.secure_packages.add(target.phone.foreground()[0])
+        obs = dev.capture()
+    assert obs.secure is True
+    assert obs.screenshot.getbbox() is not None  # drawn, not black

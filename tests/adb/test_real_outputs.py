@@ -24,6 +24,7 @@ from devices.android_screen import (
     parse_keyboard,
     parse_wm_size,
     split_image,
+    window_secure,
 )
 
 pytestmark = pytest.mark.unit
@@ -158,3 +159,13 @@ def test_keyboard_over_plain_adb(entry: dict) -> None:
     box = parse_keyboard(_text(entry), (1080, 2400))
     expected = entry["expect"]["keyboard"]
     assert box == (tuple(expected) if expected else None)
+
+
+@pytest.mark.parametrize("entry", _entries("secure"), ids=_ids(_entries("secure")))
+def test_secure_flag_of_the_focused_window(entry: dict) -> None:
+    assert window_secure(_text(entry)) is entry["expect"]["secure"]
+
+
+@pytest.mark.parametrize("entry", _entries("focus"), ids=_ids(_entries("focus")))
+def test_no_secure_flag_in_the_focus_files(entry: dict) -> None:
+    assert window_secure(_text(entry)) is False
