@@ -38,6 +38,7 @@ from devices.actions import (
     Action,
     DoubleTap,
     Finish,
+    Hotkey,
     Key,
     LongPress,
     OpenApp,
@@ -73,6 +74,7 @@ from devices.android_screen import (
     parse_keyboard,
     parse_wm_size,
     split_image,
+    window_secure,
 )  # fmt: skip
 from devices.device import AppInfo
 from devices.errors import (
@@ -92,7 +94,11 @@ T = TypeVar("T")
 U2 = "uiautomator2"
 ADB = "adb"
 DUMP_PATH = "/data/local/tmp/automator_dump.xml"
-KEYCODES = {Key.BACK: 4, Key.HOME: 3, Key.ENTER: 66, Key.RECENTS: 187, Key.DELETE: 67}
+KEYCODES = {  # android.view.KeyEvent
+    Key.BACK: 4, Key.HOME: 3, Key.ENTER: 66, Key.RECENTS: 187, Key.DELETE: 67, Key.MENU: 82,
+    Key.TAB: 61, Key.ESCAPE: 111, Key.UP: 19, Key.DOWN: 20, Key.LEFT: 21, Key.RIGHT: 22,
+    Key.PAGE_UP: 92, Key.PAGE_DOWN: 93,
+}  # fmt: skip
 _FOCUSED = {"mask": 0x020000, "childOrSibling": [], "childOrSiblingSelector": [], "focused": True}
 
 
@@ -260,7 +266,7 @@ class AndroidDevice:
             app=package,
             activity=activity,
             rotation=rotation,
-            secure=app_area_black(screenshot) and "<node" in tree,
+            secure=window_secure(focus) or (app_area_black(screenshot) and "<node" in tree),
         )
 
     def _u2_screenshot(self) -> Image.Image:
@@ -340,6 +346,9 @@ class AndroidDevice:
                 self._type(action)
             case PressKey(key=key):
                 self._key(KEYCODES[key])
+            case Hotkey():
+                raise ActionRejected(f"{action.combination}: key combinations are for "
+                                     "desktops and browser pages, not phones")  # fmt: skip
             case OpenApp(app=app):
                 self._open_app(app)
             case Wait(seconds=s):

@@ -12,8 +12,10 @@ from PIL import Image, ImageChops
 from devices.actions import (
     Direction,
     DoubleTap,
+    Hotkey,
     Key,
     LongPress,
+    Modifier,
     OpenApp,
     Point,
     PressKey,
@@ -222,3 +224,13 @@ def test_the_dump_file_left_on_the_phone_is_removed_after_reading(phone_server):
         assert "<hierarchy" in dev.capture().tree
         listing = dev._adb.shell(["ls", DUMP_PATH])
     assert "No such file" in listing
+
+
+def test_menu_and_keyboard_keys_are_keyevents_and_combinations_are_refused(phone_server):
+    target = phone_server.target("virtual-0")
+    with AndroidDevice(port=phone_server.port, use_uiautomator2=False) as dev:
+        for key, code in ((Key.MENU, "82"), (Key.TAB, "61"), (Key.PAGE_DOWN, "93")):
+            dev.execute(PressKey(key))
+            assert list(target.commands[-1]) == ["input", "keyevent", code]
+        with pytest.raises(ActionRejected, match="ctrl\\+a: key combinations are for"):
+            dev.execute(Hotkey((Modifier.CTRL,), "a"))
