@@ -4,6 +4,7 @@
                    [--seed N] [--realism on|off]
     automator perceive FILE.xml [--screenshot PNG] [--format text|html|json|som] [--out FILE]
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB] [--seeds N ...]
+                   [--prompt-template FILE] [--screenshots N]   (model planners)
                    [--realism on|off]
     automator eval screens [DIR] [--out DIR]        (first decision on real dumps, no memory)
     automator eval miniwob [--tasks LIST|all] [--episodes N] [--seed S] [--planner P]
@@ -399,7 +400,7 @@ def _add_phone_options(parser: argparse.ArgumentParser) -> None:
 # -- parser -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
-    from automator.cli_eval import cmd_compare, cmd_eval
+    from automator.cli_eval import add_model_options, cmd_compare, cmd_eval
     from devices.adb.profile import ANDROID_VERSIONS, VENDORS
 
     parser = _Parser(prog="automator", description=__doc__.splitlines()[0])
@@ -441,6 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "the suite can be done)")
     ev.add_argument("--grammar", help=GRAMMAR_HELP)
     ev.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
+    add_model_options(ev)
     ev.add_argument("--out")
     ev.add_argument("--tasks", default="*", help="glob over task ids (miniwob: names and "
                     "globs separated by commas, or all)")
