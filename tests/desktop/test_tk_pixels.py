@@ -52,8 +52,13 @@ def _showing(device, text: str) -> Screen | None:
 def _field_right_of(screen: Screen, label: UIElement) -> UIElement:
     """The proposal without text that starts right of `label`, on its line: where a form
     puts the field a label names."""
-    found = [e for e in screen.elements if not e.text and e.bounds.left >= label.bounds.right
-             and e.bounds.top < label.bounds.center.y < e.bounds.bottom]
+    found = [
+        e
+        for e in screen.elements
+        if not e.text
+        and e.bounds.left >= label.bounds.right
+        and e.bounds.top < label.bounds.center.y < e.bounds.bottom
+    ]
     assert found, [(e.role, e.text, e.bounds) for e in screen.elements]
     return min(found, key=lambda e: e.bounds.left)
 
@@ -69,8 +74,9 @@ def test_a_tk_window_is_driven_by_pixels_only(tk_form) -> None:
         name = _text(screen, "Name")
         assert name is not None
         device.execute(TypeText(TEXT, target=_field_right_of(screen, name).bounds.center))
-        typed = wait_for(lambda: any("42" in e.text for e in perceive(device.capture()).elements),
-                         10)
+        typed = wait_for(
+            lambda: any("42" in e.text for e in perceive(device.capture()).elements), 10
+        )
         assert typed, "the typed text is not read back from the pixels"
         send = _text(perceive(device.capture()), "Send")
         assert send is not None
