@@ -14,6 +14,7 @@
                    [--seed N] [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
     automator bench planner MODEL [--episode-steps 10] [--screenshots N]
+    automator bench desktop [--steps N]   (capture + perceive of a 250-node desktop tree)
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda] [--max-pixels N]
                         [--episode-steps N] [--batch N] [--compile]
     automator bench capture [--realism on] [--seed N] [--rounds R]
@@ -210,6 +211,14 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "desktop":
+        from automator.bench_desktop import bench_desktop, format_desktop
+
+        try:
+            console.line_printer()(format_desktop(bench_desktop(args.steps)))
+        except ConfigError as e:
+            return _error(str(e))
+        return EXIT_OK
     if args.what == "capture":
         from devices.virtual.bench import bench_capture, format_capture
 
@@ -475,7 +484,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
     bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture",
-                                        "planner"])
+                                        "planner", "desktop"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps; "
                        "planner: a transformers model (tokens prefilled per episode step)")
     bench.add_argument("--screenshots", type=count(1), help="planner: screenshots shown")
