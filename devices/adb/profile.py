@@ -21,7 +21,6 @@ phones differ (formats from tests/adb/real_outputs, whose MANIFEST.json names ea
   input_method` and `dumpsys window InputMethod` (devices.adb.input_method_dump).
 - window flags: before Android 10 a hex mask (`fl=#81810100`), since by name; FLAG_SECURE for
   the packages a test marks secure (`AdbTarget.secure_packages`).
-- launcher activities: `cmd package query-activities` as ResolveInfo dumps.
 - Xiaomi refuses injected input (`input`, uiautomator2's gestures and keys) with the
   INJECT_EVENTS SecurityException until "USB debugging (Security settings)" is on: the
   `persist.security.adbinput` property, `input_security` here (`AdbTarget.allow_input`).
