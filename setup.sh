@@ -4,13 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # The desktop tier (Linux): an X server, D-Bus, the AT-SPI bus and its Python bindings for the
-# system Python (read by devices/desktop/atspi_dump.py), xdotool for Unicode typing, and GTK
-# programs to test against. The browser tier: the system Chromium (Playwright drives it; its
-# own browser download is never used) and fonts for its pages. Only missing packages are
+# system Python (read by devices/desktop/atspi_dump.py), xdotool for Unicode typing, GTK
+# programs to test against, and Tk (no tree: the pixels-only test). The browser tier: the
+# system Chromium (Playwright drives it; its own browser download is never used) and fonts
+# for its pages. Only missing packages are
 # installed, only as root or with password-less sudo; without them the phone tiers are
 # unaffected and the desktop and browser tests skip with the reason.
 desktop_packages=(xvfb xauth xdotool x11-utils dbus dbus-x11 at-spi2-core python3-gi
-                  gir1.2-atspi-2.0 gir1.2-gtk-3.0 zenity gtk-3-examples
+                  gir1.2-atspi-2.0 gir1.2-gtk-3.0 zenity gtk-3-examples python3-tk
                   chromium fonts-liberation)
 install_desktop_packages() {
   [ "$(uname -s)" = Linux ] && command -v dpkg-query >/dev/null && command -v apt-get >/dev/null \

@@ -1,7 +1,8 @@
 """Actions written as words on a command line, for `automator do`.
 
     tap X Y | long_press X Y [MS] | double_tap X Y | swipe X1 Y1 X2 Y2 [MS]
-    scroll up|down|left|right [X Y] | key back|home|enter|recents|delete
+    scroll up|down|left|right [X Y] | key back|home|enter|recents|delete|menu|tab|escape|…
+    hotkey ctrl+a (modifiers and a key, joined by +)
     type_text TEXT [X Y] [--clear] [--submit] | open_app NAME | wait [SECONDS]
     or one JSON object: {"kind": "tap", "target": {"x": 540, "y": 1200}}
 
@@ -31,6 +32,7 @@ from devices.actions import (
     TypeText,
     Wait,
     action_from_dict,
+    key_press,
 )
 
 
@@ -95,6 +97,13 @@ def _one(words: Sequence[str], what: str) -> str:
     return words[0]
 
 
+def _hotkey(combination: str) -> Action:
+    try:
+        return key_press(combination.split("+"))
+    except ValueError as e:
+        raise ActionSyntaxError(f"hotkey {combination!r}: {e}") from None
+
+
 _VERBS: dict[str, Callable[[Sequence[str]], Action]] = {
     "tap": lambda w: Tap(_point(w, "tap")),
     "long_press": _press,
@@ -103,6 +112,7 @@ _VERBS: dict[str, Callable[[Sequence[str]], Action]] = {
     "scroll": _scroll,
     "type_text": _type,
     "key": lambda w: PressKey(_enum(Key, _one(w, "key"))),
+    "hotkey": lambda w: _hotkey(_one(w, "hotkey")),
     "open_app": lambda w: OpenApp(_one(w, "open_app")),
     "wait": lambda w: Wait(float(w[0])) if w else Wait(),
 }

@@ -4,6 +4,7 @@
                    [--seed N] [--realism on|off]
     automator perceive FILE.xml [--screenshot PNG] [--format text|html|json|som] [--out FILE]
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB] [--seeds N ...]
+                   [--prompt-template FILE] [--screenshots N]   (model planners)
                    [--realism on|off]
     automator eval screens [DIR] [--out DIR]        (first decision on real dumps, no memory)
     automator eval miniwob [--tasks LIST|all] [--episodes N] [--seed S] [--planner P]
@@ -16,6 +17,7 @@
                    [--seed N] [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
     automator bench planner MODEL [--episode-steps 10] [--screenshots N]
+    automator bench desktop [--steps N]   (capture + perceive of a 250-node desktop tree)
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda] [--max-pixels N]
                         [--episode-steps N] [--batch N] [--compile]
     automator bench capture [--realism on] [--seed N] [--rounds R]
@@ -222,6 +224,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from automator.cli_demos import cmd_bench_demos
 
         return cmd_bench_demos(args)
+    if args.what == "desktop":
+        from automator.bench_desktop import bench_desktop, format_desktop
+
+        try:
+            console.line_printer()(format_desktop(bench_desktop(args.steps or 40)))
+        except ConfigError as e:
+            return _error(str(e))
+        return EXIT_OK
     if args.what == "capture":
         from devices.virtual.bench import bench_capture, format_capture
 
@@ -413,7 +423,7 @@ def _add_phone_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from automator.cli_demos import add_commands
-    from automator.cli_eval import cmd_compare, cmd_eval
+    from automator.cli_eval import add_model_options, cmd_compare, cmd_eval
     from automator.cli_offline import add_options as add_offline_options
     from automator.cli_record import register as register_record
     from devices.adb.profile import ANDROID_VERSIONS, VENDORS
@@ -457,6 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "the suite can be done)")
     ev.add_argument("--grammar", help=GRAMMAR_HELP)
     ev.add_argument("--no-app-notes", action="store_true", help=NOTES_HELP)
+    add_model_options(ev)
     ev.add_argument("--out")
     ev.add_argument("--tasks", default="*", help="glob over task ids (miniwob: names and "
                     "globs separated by commas, or all)")
@@ -490,13 +501,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
     bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture",
-                                        "planner", "view", "export"])
+                                        "planner", "desktop", "view", "export"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps; "
                        "planner: a transformers model (tokens prefilled per episode step); "
                        "view: an episode to render (default: one recorded for it)")
     bench.add_argument("--screenshots", type=count(1), help="planner: screenshots shown")
     bench.add_argument("--steps", type=count(1),
-                       help="step, adb: steps timed (40); view: the episode's (50); "
+                       help="step, adb, desktop: steps timed (40); view: the episode's (50); "
                             "export: steps exported (1000)")
     bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
     bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")

@@ -46,7 +46,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             return _error(f"no task in {args.suite} matches {args.tasks!r}")
         phones = [PhoneConfig(seed, check_realism(args.realism)) for seed in args.seeds]
         factory = _planner_factory(args.planner, args.memory, say, args.grammar,
-                                   not args.no_app_notes, phones)
+                                   not args.no_app_notes, phones, model_options(args))
     except (ConfigError, TaskError) as e:
         return _error(str(e))
     out = Path(args.out) if args.out else Path("runs") / f"eval-{time.strftime('%Y%m%d-%H%M%S')}"
@@ -115,7 +115,7 @@ def cmd_eval_miniwob(args: argparse.Namespace) -> int:
 
     try:
         config = MiniWoBConfig(tuple(select_tasks(args.tasks)), args.episodes, args.seed,
-                               args.planner, args.workers)
+                               args.planner, args.workers, model=model_options(args))
         summary = run_miniwob(config, out, on_episode)
     except (ConfigError, DeviceError) as e:
         return _error(str(e))
@@ -155,9 +155,33 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def add_model_options(parser: argparse.ArgumentParser) -> None:
+    """`--prompt-template FILE` and `--screenshots N`, as `run` takes them."""
+    from automator.cli import TEMPLATE_HELP, count
+
+    parser.add_argument("--prompt-template", metavar="FILE", help=TEMPLATE_HELP)
+    parser.add_argument("--screenshots", type=count(1), metavar="N",
+                        help="model planner: recent screenshots shown (default: the family's)")
+
+
+def model_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The model planner's options of an eval; ConfigError where the planner is no model
+    (it would silently ignore them) or the template file is missing."""
+    options = {"prompt_template": args.prompt_template, "screenshots": args.screenshots}
+    if all(v is None for v in options.values()):
+        return options
+    if args.planner.partition(":")[0] not in ("transformers", "openai"):
+        raise ConfigError("--prompt-template and --screenshots are for model planners "
+                          "(transformers:MODEL, openai:MODEL@URL)")
+    if args.prompt_template is not None and not Path(args.prompt_template).is_file():
+        raise ConfigError(f"--prompt-template: no such file {args.prompt_template}")
+    return options
+
+
 def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None],
                      grammar: str | None = None, app_notes: bool = True,
-                     phones: Sequence[PhoneConfig] = ()) -> PlannerFactory:
+                     phones: Sequence[PhoneConfig] = (),
+                     model: dict[str, Any] | None = None) -> PlannerFactory:
     """A planner per run's device. A model is loaded once; the exploration memory (the
     embedded planner's map, a model's app notes) is the one of the run's phone (its seed
     and realism), explored once per phone on a twin and kept."""
@@ -183,7 +207,7 @@ def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None],
 
     kind = spec.partition(":")[0]
     if kind in ("transformers", "openai"):
-        planner = build_model_planner(spec, grammar)
+        planner = build_model_planner(spec, grammar, **(model or {}))
 
         def with_notes(device: Device, task: Task) -> Planner:
             if app_notes:

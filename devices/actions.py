@@ -24,17 +24,37 @@ class ActionKind(StrEnum):
     SCROLL = "scroll"
     TYPE_TEXT = "type_text"
     KEY = "key"
+    HOTKEY = "hotkey"
     OPEN_APP = "open_app"
     WAIT = "wait"
     FINISH = "finish"
 
 
 class Key(StrEnum):
+    """One key. The first six are a phone's (Menu: the options key some apps still answer);
+    the rest are a keyboard's, for desktops, pages and phones with a hardware keyboard."""
+
     BACK = "back"
     HOME = "home"
     ENTER = "enter"
     RECENTS = "recents"
     DELETE = "delete"
+    MENU = "menu"
+    TAB = "tab"
+    ESCAPE = "escape"
+    UP = "up"
+    DOWN = "down"
+    LEFT = "left"
+    RIGHT = "right"
+    PAGE_UP = "page_up"
+    PAGE_DOWN = "page_down"
+
+
+class Modifier(StrEnum):
+    CTRL = "ctrl"
+    ALT = "alt"
+    SHIFT = "shift"
+    META = "meta"  # the Windows / Command / Super key
 
 
 class Direction(StrEnum):
@@ -121,6 +141,68 @@ class PressKey:
 
 
 @dataclass(frozen=True)
+class Hotkey:
+    """Keys pressed together, modifiers first: `Hotkey((Modifier.CTRL,), "a")` is ctrl+a.
+    `key` is a `Key` value or one character (lower case for letters)."""
+
+    modifiers: tuple[Modifier, ...]
+    key: str
+    kind: ClassVar[ActionKind] = ActionKind.HOTKEY
+
+    def __post_init__(self) -> None:
+        if not self.modifiers:
+            raise ValueError(
+                "a hotkey needs a modifier (ctrl, alt, shift, meta); one key is a `key` action"
+            )
+        if any(not isinstance(m, Modifier) for m in self.modifiers):
+            raise ValueError(f"modifiers must be Modifier values: {self.modifiers!r}")
+        if self.key not in Key.__members__.values() and not (
+            len(self.key) == 1 and self.key.isprintable() and not self.key.isupper()
+        ):
+            raise ValueError(f"hotkey key {self.key!r}: a Key value or one character")
+
+    @property
+    def combination(self) -> str:
+        """`ctrl+shift+t`"""
+        return "+".join([*self.modifiers, self.key])
+
+
+_MODIFIER_NAMES = {"ctrl": Modifier.CTRL, "control": Modifier.CTRL, "alt": Modifier.ALT,
+                   "option": Modifier.ALT, "shift": Modifier.SHIFT, "meta": Modifier.META,
+                   "cmd": Modifier.META, "command": Modifier.META, "super": Modifier.META,
+                   "win": Modifier.META}  # fmt: skip
+KEY_NAMES = {  # the names other vocabularies give our keys (pyautogui, Playwright, xdotool)
+    **{k.value: k for k in Key},
+    "return": Key.ENTER, "backspace": Key.DELETE, "del": Key.DELETE, "esc": Key.ESCAPE,
+    "pageup": Key.PAGE_UP, "pagedown": Key.PAGE_DOWN, "pgup": Key.PAGE_UP,
+    "pgdn": Key.PAGE_DOWN, "arrowup": Key.UP, "arrowdown": Key.DOWN, "arrowleft": Key.LEFT,
+    "arrowright": Key.RIGHT, "prior": Key.PAGE_UP, "next": Key.PAGE_DOWN,
+}  # fmt: skip
+
+
+def key_press(names: list[str]) -> PressKey | Hotkey:
+    """The action for keys pressed together, named as people and models write them
+    (`["ctrl", "a"]`, `["Escape"]`, `["Control", "Shift", "T"]`): one key is a `PressKey`,
+    modifiers and a key a `Hotkey`. Raises ValueError on unknown names."""
+    words = [str(n).strip() for n in names if str(n).strip()]
+    if not words:
+        raise ValueError("no key named")
+    *mods, last = words
+    modifiers = []
+    for m in mods:
+        if m.lower() not in _MODIFIER_NAMES:
+            raise ValueError(f"{m!r} is not a modifier (ctrl, alt, shift, meta)")
+        modifiers.append(_MODIFIER_NAMES[m.lower()])
+    name = last.lower()
+    key = KEY_NAMES.get(name) or KEY_NAMES.get(name.replace("_", "").replace(" ", ""))
+    if not modifiers:
+        if key is None:
+            raise ValueError(f"unknown key {last!r}; keys: {', '.join(k.value for k in Key)}")
+        return PressKey(key)
+    return Hotkey(tuple(modifiers), key.value if key else name)
+
+
+@dataclass(frozen=True)
 class OpenApp:
     app: str  # a label as the launcher shows it, or a package name
     kind: ClassVar[ActionKind] = ActionKind.OPEN_APP
@@ -140,13 +222,25 @@ class Finish:
 
 
 Action = (
-    Tap | LongPress | DoubleTap | Swipe | Scroll | TypeText | PressKey | OpenApp | Wait | Finish
+    Tap
+    | LongPress
+    | DoubleTap
+    | Swipe
+    | Scroll
+    | TypeText
+    | PressKey
+    | Hotkey
+    | OpenApp
+    | Wait
+    | Finish
 )
 
 ACTION_TYPES: dict[ActionKind, type[Action]] = {
     cls.kind: cls
-    for cls in (Tap, LongPress, DoubleTap, Swipe, Scroll, TypeText, PressKey, OpenApp, Wait, Finish)
-}
+    for cls in (
+        Tap, LongPress, DoubleTap, Swipe, Scroll, TypeText, PressKey, Hotkey, OpenApp, Wait, Finish
+    )
+}  # fmt: skip
 _ENUMS: dict[str, type[StrEnum]] = {"key": Key, "direction": Direction, "status": FinishStatus}
 
 
@@ -187,6 +281,8 @@ def action_to_dict(action: Action) -> dict[str, Any]:
             value = asdict(value)
         elif isinstance(value, StrEnum):
             value = str(value)
+        elif isinstance(value, tuple):
+            value = [str(v) for v in value]
         out[f.name] = value
     return out
 
@@ -208,13 +304,15 @@ def action_from_dict(data: dict[str, Any]) -> Action:
             value = _target_from_json(value)
             if not isinstance(value, Point):
                 raise ValueError(f"{f.name} must be a point: {data!r}")
-        elif f.name in _ENUMS:
+        elif f.name in _ENUMS and cls is not Hotkey:  # a hotkey's key may be a character
             value = _ENUMS[f.name](value)
+        elif f.name == "modifiers":
+            value = tuple(Modifier(m) for m in value)
         kwargs[f.name] = value
     try:
         return cls(**kwargs)
-    except TypeError as e:
-        raise ValueError(f"bad fields for {cls.kind}: {data!r}") from e
+    except (TypeError, ValueError) as e:
+        raise ValueError(f"bad fields for {cls.kind}: {data!r}: {e}") from e
 
 
 def _target_text(target: Target | None) -> str:
@@ -240,6 +338,8 @@ def describe(action: Action) -> str:
             return f"type {text!r}{where}{extras}"
         case PressKey(key=k):
             return f"press {k}"
+        case Hotkey():
+            return f"press {action.combination}"
         case OpenApp(app=app):
             return f"open app {app!r}"
         case Wait(seconds=s):

@@ -13,10 +13,8 @@ DeviceTimeout; a failed connection is retried once after reconnecting, then rais
 DeviceDisconnected.
 
 Apps: `OpenApp` takes a package name, or a label that it looks for on the home screen and
-taps (as a person would), or a label matching a package's name ("Settings" ->
-com.android.settings). A phone's shell does not tell app labels, so `apps()` takes them from
-a table of common apps (Gmail, Messages, Clock, Phone, Play Store …) or guesses them from
-package names; apps only reachable from the app drawer need their package name.
+taps (as a person would), or a label of `apps()`: the launcher's activities with the labels
+the phone prints, or good guesses where it prints none (devices.android_apps).
 """
 
 from __future__ import annotations
@@ -40,6 +38,7 @@ from devices.actions import (
     Action,
     DoubleTap,
     Finish,
+    Hotkey,
     Key,
     LongPress,
     OpenApp,
@@ -51,9 +50,17 @@ from devices.actions import (
     TypeText,
     Wait,
 )  # fmt: skip
+from devices.android_apps import (
+    LAUNCHER_QUERY,
+    label_guess,
+    launcher_apps,
+    package_word,
+    parse_launcher_activities,
+)
 from devices.android_link import LinkClient, run_with_deadline
 from devices.android_screen import (
     FOCUS_COMMAND,
+    KEYBOARD_COMMAND,
     MULTI_DISPLAY_WARNING,
     app_area_black,
     cut_hierarchy,
@@ -64,8 +71,10 @@ from devices.android_screen import (
     labelled_node_center,
     parse_display_ids,
     parse_focus,
+    parse_keyboard,
     parse_wm_size,
     split_image,
+    window_secure,
 )  # fmt: skip
 from devices.device import AppInfo
 from devices.errors import (
@@ -85,7 +94,11 @@ T = TypeVar("T")
 U2 = "uiautomator2"
 ADB = "adb"
 DUMP_PATH = "/data/local/tmp/automator_dump.xml"
-KEYCODES = {Key.BACK: 4, Key.HOME: 3, Key.ENTER: 66, Key.RECENTS: 187, Key.DELETE: 67}
+KEYCODES = {  # android.view.KeyEvent
+    Key.BACK: 4, Key.HOME: 3, Key.ENTER: 66, Key.RECENTS: 187, Key.DELETE: 67, Key.MENU: 82,
+    Key.TAB: 61, Key.ESCAPE: 111, Key.UP: 19, Key.DOWN: 20, Key.LEFT: 21, Key.RIGHT: 22,
+    Key.PAGE_UP: 92, Key.PAGE_DOWN: 93,
+}  # fmt: skip
 _FOCUSED = {"mask": 0x020000, "childOrSibling": [], "childOrSiblingSelector": [], "focused": True}
 
 
@@ -156,6 +169,7 @@ class AndroidDevice:
         self._size: tuple[int, int] | None = None
         self._last_tree = ""
         self._ime: str | None = None
+        self._apps: list[AppInfo] | None = None  # cached: see apps()
         self._display: str | None = None  # `screencap -d` id, once the phone asks for one
         self._reconnecting = threading.Lock()
         if use_uiautomator2:
@@ -252,7 +266,7 @@ class AndroidDevice:
             app=package,
             activity=activity,
             rotation=rotation,
-            secure=app_area_black(screenshot) and "<node" in tree,
+            secure=window_secure(focus) or (app_area_black(screenshot) and "<node" in tree),
         )
 
     def _u2_screenshot(self) -> Image.Image:
@@ -332,6 +346,9 @@ class AndroidDevice:
                 self._type(action)
             case PressKey(key=key):
                 self._key(KEYCODES[key])
+            case Hotkey():
+                raise ActionRejected(f"{action.combination}: key combinations are for "
+                                     "desktops and browser pages, not phones")  # fmt: skip
             case OpenApp(app=app):
                 self._open_app(app)
             case Wait(seconds=s):
@@ -400,6 +417,9 @@ class AndroidDevice:
     def _focus(self, point: Point) -> None:
         """Tap the field; first hide the soft keyboard if it covers the field."""
         box = keyboard_bounds(self._last_tree, ime_package(self._default_ime()))
+        if box is None and self._u2 is None:  # a plain dump holds only the active window
+            box = parse_keyboard(self._shell(KEYBOARD_COMMAND, "dumpsys input_method"),
+                                 self._screen())  # fmt: skip
         if box is not None and box[1] <= point.y <= box[3]:
             logger.info("%s: soft keyboard covers the field; hiding it", self.name)
             self._key(KEYCODES[Key.BACK])
@@ -453,19 +473,14 @@ class AndroidDevice:
     # --- apps ---------------------------------------------------------------------------------
 
     def apps(self) -> list[AppInfo]:
-        """Apps with a launcher icon (all packages where the phone cannot say); labels are
-        guessed from package names, since a phone's shell does not tell them (`OpenApp`
-        finds the real label on the home screen)."""
-        packages = self._launchable() or self._packages()
-        return [AppInfo(p, _label_guess(p)) for p in packages]
-
-    def _launchable(self) -> list[str]:
-        listing = self._shell(
-            ["cmd", "package", "query-activities", "--components", "-a",
-             "android.intent.action.MAIN", "-c", "android.intent.category.LAUNCHER"],
-            "query launcher activities",
-        )
-        return sorted(set(re.findall(r"^([\w.]+)/", listing, re.M)))
+        """Apps with a launcher activity (every package where the phone cannot say), with
+        the labels the phone prints, else guessed (devices.android_apps). Asked once per
+        device: installing an app while the agent runs is rare, and the query is slow."""
+        if self._apps is None:
+            listing = self._shell(LAUNCHER_QUERY, "query launcher activities")
+            found = launcher_apps(parse_launcher_activities(listing))
+            self._apps = found or [AppInfo(p, label_guess(p)) for p in self._packages()]
+        return list(self._apps)
 
     def _packages(self) -> list[str]:
         listing = self._shell(["pm", "list", "packages"])
@@ -532,49 +547,12 @@ class AndroidDevice:
         self.close()
 
 
-# Labels of common apps whose package names say something else (a phone's shell does not
-# print labels; these are what their launchers show).
-KNOWN_LABELS = {
-    "com.google.android.gm": "Gmail",
-    "com.google.android.apps.messaging": "Messages",
-    "com.samsung.android.messaging": "Messages",
-    "com.google.android.deskclock": "Clock",
-    "com.android.deskclock": "Clock",
-    "com.sec.android.app.clockpackage": "Clock",
-    "com.google.android.dialer": "Phone",
-    "com.android.dialer": "Phone",
-    "com.samsung.android.dialer": "Phone",
-    "com.android.vending": "Play Store",
-    "com.google.android.apps.maps": "Maps",
-    "com.google.android.apps.photos": "Photos",
-    "com.google.android.youtube": "YouTube",
-    "com.android.chrome": "Chrome",
-    "com.google.android.calendar": "Calendar",
-    "com.google.android.contacts": "Contacts",
-    "com.google.android.GoogleCamera": "Camera",
-    "com.sec.android.app.camera": "Camera",
-    "com.sec.android.gallery3d": "Gallery",
-    "com.miui.gallery": "Gallery",
-    "com.android.settings": "Settings",
-}
-
-
-def _label_guess(package: str) -> str:
-    """A readable name from a package when the phone will not tell the label."""
-    return KNOWN_LABELS.get(package) or _package_word(package)
-
-
-def _package_word(package: str) -> str:
-    last = package.rsplit(".", 1)[-1]
-    return last[:1].upper() + last[1:]
-
-
 def _resolve_app(app: str, apps: list[AppInfo]) -> str:
     wanted = app.strip().casefold()
     for match in (
         lambda a: a.package == app,
         lambda a: a.label.casefold() == wanted,
-        lambda a: _package_word(a.package).casefold() == wanted,
+        lambda a: package_word(a.package).casefold() == wanted,
     ):
         found = [a.package for a in apps if match(a)]
         if found:
@@ -591,4 +569,3 @@ def _utf8(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-

@@ -12,9 +12,18 @@ from devices.actions import Point
 
 # One constant command line (no data in it) for the foreground app, the rotation, and which
 # display has focus (phones with a cover screen or a rear display print one block per display).
+# The window list's headers and flags (` fl=`) tell whether the focused window is secure.
 FOCUS_COMMAND = (
     "dumpsys window | grep -E "
-    "'mCurrentFocus|mFocusedApp|mCurrentRotation|mTopFocusedDisplayId|Display: mDisplayId'"
+    "'mCurrentFocus|mFocusedApp|mCurrentRotation|mTopFocusedDisplayId|Display: mDisplayId"
+    "|Window #| fl='"
+)
+
+# Whether the soft keyboard shows, and where, over plain adb: a real `uiautomator dump` holds
+# only the active window, so the keyboard's own window is not in it.
+KEYBOARD_COMMAND = (
+    "dumpsys input_method | grep -E 'mInputShown=|mIsInputViewShown='; "
+    "dumpsys window InputMethod | grep -E 'mViewVisibility=|touchable region=|mGivenContentInsets='"
 )
 
 _COMPONENT = r"(?P<package>[A-Za-z][\w.]*)/(?P<activity>[^\s},]+)"
@@ -50,6 +59,35 @@ def parse_focus(text: str) -> tuple[str, str, int]:
     r = _ROTATION.search(text)
     degrees = int(r.group(1)) if r else 0
     return package, activity, (degrees // 90 if degrees >= 4 else degrees) % 4
+
+
+_FOCUS_TOKEN = re.compile(r"mCurrentFocus=Window\{(\w+) ")
+_WINDOW_HEADER = re.compile(r"^\s*Window #\d+ Window\{(\w+) ")
+_FLAGS = re.compile(r"\sfl=(#[0-9a-fA-F]+|[A-Z_ ]+)")
+FLAG_SECURE = 0x2000  # WindowManager.LayoutParams.FLAG_SECURE
+
+
+def window_secure(text: str) -> bool:
+    """Does the focused window carry FLAG_SECURE (`dumpsys window`)? Its screenshots are
+    blanked, whatever the phone draws around them. The window list names each window
+    (`Window #3 Window{703780b u0 …}:`) before its flags: by name since Android 10
+    (`fl=LAYOUT_IN_SCREEN … SECURE …`), as a hex mask before (`fl=#81812100`)."""
+    focus = _FOCUS_TOKEN.search(_focused_display_section(text))
+    if focus is None:
+        return False
+    current = None
+    for line in text.splitlines():
+        header = _WINDOW_HEADER.match(line)
+        if header:
+            current = header.group(1)
+            continue
+        flags = _FLAGS.search(line) if current == focus.group(1) else None
+        if flags:
+            value = flags.group(1)
+            if value.startswith("#"):
+                return bool(int(value[1:], 16) & FLAG_SECURE)
+            return "SECURE" in value.split()
+    return False
 
 
 def _focused_display_section(text: str) -> str:
@@ -173,9 +211,10 @@ def labelled_node_center(tree: str, label: str) -> Point | None:
         return None
     wanted = label.strip().casefold()
     found = [
-        n for n in root.iter()
-        if wanted in (n.get("text", "").strip().casefold(),
-                      n.get("content-desc", "").strip().casefold())
+        n
+        for n in root.iter()
+        if wanted
+        in (n.get("text", "").strip().casefold(), n.get("content-desc", "").strip().casefold())
     ]
     found.sort(key=lambda n: n.get("clickable") != "true")
     for node in found:
@@ -183,3 +222,42 @@ def labelled_node_center(tree: str, label: str) -> Point | None:
         if len(numbers) == 4 and numbers[2] > numbers[0] and numbers[3] > numbers[1]:
             return Point((numbers[0] + numbers[2]) // 2, (numbers[1] + numbers[3]) // 2)
     return None
+
+
+_SHOWN = re.compile(r"\bmInputShown=(true|false)")
+_VIEW_SHOWN = re.compile(r"\bmIsInputViewShown=(true|false)")
+_VISIBILITY = re.compile(r"\bmViewVisibility=0x([0-9a-f]+)")
+_TOUCHABLE = re.compile(r"touchable region=SkRegion\(\((-?\d+),(-?\d+),(-?\d+),(-?\d+)\)")
+_CONTENT_INSETS = re.compile(r"mGivenContentInsets=\[\d+,(\d+)\]")
+KEYBOARD_SHARE = 0.4  # of the screen's height, where a shown keyboard's frame is not printed
+
+
+def parse_keyboard(text: str, screen: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    """The soft keyboard's box from KEYBOARD_COMMAND's output, or None when it is hidden.
+    Where it is: the keyboard window's touchable region, else the top of its content insets,
+    else the lower 40 % of `screen` (width, height)."""
+    if not keyboard_shown(text):
+        return None
+    width, height = screen
+    m = _TOUCHABLE.search(text)
+    if m:
+        left, top, right, bottom = (int(g) for g in m.groups())
+        if right > left and bottom > top:
+            return left, top, right, bottom
+    insets = _CONTENT_INSETS.search(text)
+    top = int(insets.group(1)) if insets else 0
+    if not 0 < top < height:
+        top = round(height * (1 - KEYBOARD_SHARE))
+    return 0, top, width, height
+
+
+def keyboard_shown(text: str) -> bool:
+    """Does the input method manager say the keyboard shows (`mInputShown`)? Where a build
+    does not print it, the keyboard window's `mViewVisibility` tells (0x0 visible, 0x8 gone).
+    `mIsInputViewShown` is the keyboard app's own view state, true on some phones while the
+    keyboard is hidden: it counts only when nothing else is printed."""
+    for pattern, means_shown in ((_SHOWN, "true"), (_VISIBILITY, "0"), (_VIEW_SHOWN, "true")):
+        m = pattern.search(text)
+        if m:
+            return m.group(1) == means_shown
+    return False

@@ -48,6 +48,8 @@ class MiniWoBConfig:
     workers: int = 1  # Chromium pages run side by side (threads)
     headless: bool = True
     loop: LoopConfig = MINIWOB_LOOP
+    model: dict[str, Any] = field(default_factory=dict)  # a model planner's prompt_template,
+    # screenshots (automator.config.build_model_planner)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ OnEpisode = Callable[[EpisodeResult, int, int], None]  # result, episodes done, 
 PlannerFor = Callable[[MiniWoBPage], Planner]
 
 
-def planner_factory(spec: str) -> PlannerFor:
+def planner_factory(spec: str, model: dict[str, Any] | None = None) -> PlannerFor:
     """A planner per worker page. The embedded planner starts with an empty memory (a web
     page has no exploration map), exactly as on any unknown screen."""
     kind = spec.partition(":")[0]
@@ -86,7 +88,7 @@ def planner_factory(spec: str) -> PlannerFor:
     if kind in ("transformers", "openai"):
         from automator.config import build_model_planner
 
-        return lambda page: build_model_planner(spec)
+        return lambda page: build_model_planner(spec, **(model or {}))
     raise ConfigError(f"unknown planner {spec!r} for MiniWoB++; use default, oracle, "
                       "transformers:MODEL or openai:MODEL@URL")
 
@@ -136,7 +138,7 @@ def run_miniwob(config: MiniWoBConfig, out: Path,
     into `out`, and returns the summary."""
     if config.episodes < 1 or config.workers < 1 or not config.tasks:
         raise ConfigError("MiniWoB++ needs at least one task, one episode and one worker")
-    make_planner = planner_factory(config.planner)
+    make_planner = planner_factory(config.planner, config.model)
     out.mkdir(parents=True, exist_ok=True)
     jobs: queue.Queue[tuple[str, int]] = queue.Queue()
     for task in config.tasks:

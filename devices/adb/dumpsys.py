@@ -12,6 +12,7 @@ from devices.adb.android_cmds import (
     token,
 )
 from devices.adb.ime import ime
+from devices.adb.input_method_dump import input_method, input_method_window
 from devices.adb.profile import ONE_DISPLAY
 from devices.adb.shell import Context, Output
 from devices.adb.target import AdbTarget
@@ -33,6 +34,22 @@ def _focus_lines(target: AdbTarget, package: str = "", activity: str = "") -> li
     return [f"  mCurrentFocus=Window{{{token(full)} u0 {full}}}", f"  mFocusedApp={record}"]
 
 
+def _attributes(target: AdbTarget, package: str) -> list[str]:
+    """The app window's layout parameters: flags as a hex mask before Android 10
+    (tests/adb/real_outputs/secure/lastanr_pre10.txt), by name since (kodi_tv_android11);
+    FLAG_SECURE (0x2000, `SECURE`) for the packages the target marks secure."""
+    secure = package in target.secure_packages
+    if target.profile is not None and target.profile.focus_format == "pre10":
+        mask = 0x81810100 | (0x2000 if secure else 0)
+        return [f"    mAttrs=WM.LayoutParams{{(0,0)(fillxfill) sim=#120 ty=1 fl=#{mask:x} wanim=0x10302f6 needsMenuKey=2}}"]  # noqa: E501
+    names = "LAYOUT_IN_SCREEN LAYOUT_INSET_DECOR" + (" SECURE" if secure else "")
+    return [
+        "    mAttrs={(0,0)(fillxfill) sim={adjust=resize} ty=BASE_APPLICATION fmt=TRANSLUCENT wanim=0x1030001",  # noqa: E501
+        f"      fl={names} SPLIT_TOUCH HARDWARE_ACCELERATED DRAWS_SYSTEM_BAR_BACKGROUNDS",
+        "      pfl=FORCE_DRAW_STATUS_BAR_BACKGROUND FIT_INSETS_CONTROLLED}",
+    ]
+
+
 def _window(target: AdbTarget, section: str) -> str:
     package, activity = foreground(target)
     full = f"{package}/{long_activity(package, activity)}"
@@ -41,7 +58,7 @@ def _window(target: AdbTarget, section: str) -> str:
         f"  Window #0 Window{{{token(full)} u0 {full}}}:",
         "    mDisplayId=0 rootTaskId=1 mSession=Session{1a2b3c4 1234:u0a10086} mClient=android.os.BinderProxy@5e6f7a8",  # noqa: E501
         f"    mOwnerUid=10086 showForAllUsers=false package={package} appop=NONE",
-        "    mAttrs={(0,0)(fillxfill) sim={adjust=resize} ty=BASE_APPLICATION fmt=TRANSLUCENT wanim=0x1030001}",  # noqa: E501
+        *_attributes(target, package),
         "  Window #1 Window{3c4d5e6 u0 StatusBar}:",
         "    mDisplayId=0 rootTaskId=1 mOwnerUid=10100 package=com.android.systemui",
         "",
@@ -150,7 +167,11 @@ def dumpsys(ctx: Context, out: Output) -> None:
     service = ctx.argv[1] if len(ctx.argv) > 1 else ""
     section = ctx.argv[2] if len(ctx.argv) > 2 else ""
     target = ctx.target
-    if service == "window":
+    if service == "window" and section == "InputMethod":
+        text = input_method_window(target)
+    elif service == "input_method":
+        text = input_method(target)
+    elif service == "window":
         text = _window(target, section)
         if section == "windows":
             text = text.split("\nWINDOW MANAGER DISPLAY")[0]
@@ -195,12 +216,48 @@ def pm(ctx: Context, out: Output) -> None:
             out.status = 1
     elif args[:1] == ("clear",) and len(args) == 2:
         out.out("Success\n")
-    elif args[:1] == ("query-activities",) and "--components" in args:
-        # one component per line, as `--components` prints them; every app is launchable
-        out.out("".join(f"{p}/.MainActivity\n" for p in packages))
+    elif args[:1] == ("query-activities",):
+        out.out(_launcher_activities(ctx.target, "--components" in args))
     else:
         out.err("Error: unknown command or arguments\n")
         out.status = 1
+
+
+def _launcher_activities(target: AdbTarget, components: bool) -> str:
+    """`query-activities` for the launcher intent: every served app has a launcher activity.
+    The full form is a ResolveInfo dump per activity (tests/adb/real_outputs/apps); system
+    apps name their label by resource (`nonLocalizedLabel=null`), the served phone's own apps
+    declare theirs as literal strings, as an app may."""
+    apps = sorted(target.phone.apps(), key=lambda a: a.package)
+    if components:
+        return "".join(f"{a.package}/.MainActivity\n" for a in apps)
+    lines = [f"{len(apps)} activities found:"]
+    for i, app in enumerate(apps):
+        label = "null" if _is_system(app.package) else app.label
+        res = f"0x7f{pid_of(app.package) % 0xFFFFFF:06x}" if label == "null" else "0x0"
+        lines += [
+            f"  Activity #{i}:",
+            "    priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=false",
+            "    ActivityInfo:",
+            f"      name={app.package}.MainActivity",
+            f"      packageName={app.package}",
+            f"      labelRes={res} nonLocalizedLabel={label} icon=0x7f0d0000 banner=0x0",
+            "      enabled=true exported=true directBootAware=false",
+            f"      taskAffinity={app.package} targetActivity=null persistableMode=PERSIST_ROOT_ONLY",  # noqa: E501
+            "      launchMode=0 flags=0x3 privateFlags=0x0 theme=0x7f140236",
+            "      screenOrientation=-1 configChanges=0x0 softInputMode=0x0",
+            "      lockTaskLaunchMode=LOCK_TASK_LAUNCH_MODE_DEFAULT",
+            "      resizeMode=RESIZE_MODE_RESIZEABLE",
+            "      ApplicationInfo:",
+            f"        name={app.package}.App",
+            f"        packageName={app.package}",
+            f"        labelRes={res} nonLocalizedLabel={label} icon=0x7f0d0000 banner=0x0",
+            f"        className={app.package}.App",
+            f"        processName={app.package}",
+            "        taskAffinity=null",
+            f"        uid={10000 + pid_of(app.package) % 5000} flags=0x38c8be44 privateFlags=0x24001000 theme=0x7f140236",  # noqa: E501
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def cmd(ctx: Context, out: Output) -> None:

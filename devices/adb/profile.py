@@ -17,7 +17,10 @@ phones differ (formats from tests/adb/real_outputs, whose MANIFEST.json names ea
   uiautomator2 service's dump has every window (status bar, keyboard …), 21 attributes,
   indented with `\\r\\n`.
 - the keyboard: the vendor's own (`settings get secure default_input_method`, `ime list`,
-  and the keyboard window's package in the dumps).
+  and the keyboard window's package in the dumps); whether it shows and where, in `dumpsys
+  input_method` and `dumpsys window InputMethod` (devices.adb.input_method_dump).
+- window flags: before Android 10 a hex mask (`fl=#81810100`), since by name; FLAG_SECURE for
+  the packages a test marks secure (`AdbTarget.secure_packages`).
 - Xiaomi refuses injected input (`input`, uiautomator2's gestures and keys) with the
   INJECT_EVENTS SecurityException until "USB debugging (Security settings)" is on: the
   `persist.security.adbinput` property, `input_security` here (`AdbTarget.allow_input`).

@@ -124,8 +124,9 @@ def default_props(serial: str, width: int, height: int) -> dict[str, str]:
 class AdbTarget:
     """One device as adbd sees it. Handlers hold `lock` while they drive the phone."""
 
-    def __init__(self, serial: str, phone: PhoneBackend, transport_id: int,
-                 profile: Profile | None = None) -> None:
+    def __init__(
+        self, serial: str, phone: PhoneBackend, transport_id: int, profile: Profile | None = None
+    ) -> None:
         self.serial = serial
         self.input = InputEvents(profile, phone.width, phone.height)  # what getevent shows
         self.phone: Any = TouchedPhone(phone, self.input)
@@ -144,6 +145,9 @@ class AdbTarget:
             ("system", "screen_brightness_mode"): "0",
         }
         self.enabled_imes = {self.keyboard_ime}
+        # packages whose windows set FLAG_SECURE, as banking and password apps do:
+        # `dumpsys window` shows the flag (the screenshot is not blanked here)
+        self.secure_packages: set[str] = set()
         self.lock = threading.RLock()
         self.faults = Faults()
         self.commands: list[tuple[str, ...]] = []  # every simple command run, as argv

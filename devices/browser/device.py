@@ -31,8 +31,10 @@ from devices.actions import (
     Direction,
     DoubleTap,
     Finish,
+    Hotkey,
     Key,
     LongPress,
+    Modifier,
     OpenApp,
     Point,
     PressKey,
@@ -49,7 +51,14 @@ from devices.observation import Observation, TreeFormat
 
 log = logging.getLogger(__name__)
 
-KEYS = {Key.ENTER: "Enter", Key.DELETE: "Backspace", Key.BACK: "Escape"}
+KEYS = {  # Playwright's key names; home, recents and menu have no page meaning
+    Key.ENTER: "Enter", Key.DELETE: "Backspace", Key.BACK: "Escape", Key.ESCAPE: "Escape",
+    Key.TAB: "Tab", Key.UP: "ArrowUp", Key.DOWN: "ArrowDown", Key.LEFT: "ArrowLeft",
+    Key.RIGHT: "ArrowRight", Key.PAGE_UP: "PageUp", Key.PAGE_DOWN: "PageDown",
+}  # fmt: skip
+# ctrl on every platform but macOS's Command, as a person means "ctrl+a"
+MODIFIERS = {Modifier.CTRL: "ControlOrMeta", Modifier.ALT: "Alt", Modifier.SHIFT: "Shift",
+             Modifier.META: "Meta"}  # fmt: skip
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = ("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -148,6 +157,11 @@ class BrowserDevice:
                     raise ActionRejected(f"a browser page has no {key} key; keys: "
                                          + ", ".join(k.value for k in KEYS))
                 self._page.keyboard.press(KEYS[key])
+            case Hotkey(modifiers=mods, key=key):
+                named = KEYS.get(Key(key)) if key in Key.__members__.values() else key
+                if named is None:
+                    raise ActionRejected(f"a browser page has no {key} key")
+                self._page.keyboard.press("+".join([*(MODIFIERS[m] for m in mods), named]))
             case OpenApp(app=app):
                 if not app.startswith(URL_PREFIXES):
                     raise ActionRejected(f"a browser page opens URLs, not {app!r}")

@@ -13,7 +13,9 @@ Reply (one JSON object per line):   {"ok": true, "apps": [...], "windows": [...]
 A window is {"app", "pid", "title", "role", "active", "root"}; a node is
 {"role", "name", "description", "states": [...], "extents": [x, y, w, h] (screen pixels, as
 the toolkit reports them), "text", "actions": [...], "editable_text": bool, "value",
-"children": [...]}. Subtrees that are not showing are not read (nothing in them is drawn).
+"children": [...]}. Subtrees that are not showing, or lie outside the list or window that
+draws them (rows scrolled out of view), are not read beyond their name, role, states and box:
+nothing in them is drawn.
 """
 
 from __future__ import annotations
@@ -80,12 +82,26 @@ def _value(acc) -> float | None:
         return None
 
 
+# Roles whose box is the part of their children that is drawn (a list scrolls its rows).
+CLIPPING_ROLES = frozenset({"frame", "dialog", "window", "table", "tree table", "list",
+                            "list box", "tree", "viewport", "scroll pane"})
+
+
+def _meets(extents: list[int] | None, clip: list[int] | None) -> bool:
+    """Does a node's box meet the drawn area `clip` (both x, y, w, h)? Unknown boxes do."""
+    if extents is None or clip is None or extents[2] <= 0 or extents[3] <= 0:
+        return True
+    x, y, w, h = extents
+    cx, cy, cw, ch = clip
+    return x < cx + cw and cx < x + w and y < cy + ch and cy < y + h
+
+
 class Reader:
     def __init__(self, max_nodes: int, max_text: int) -> None:
         self.left = max_nodes
         self.max_text = max_text
 
-    def node(self, acc) -> dict | None:
+    def node(self, acc, clip: list[int] | None = None) -> dict | None:
         if self.left <= 0:
             return None
         self.left -= 1
@@ -101,16 +117,20 @@ class Reader:
         if "showing" not in states and role not in ("application",):
             out["children"] = []  # nothing under a hidden node is drawn
             return out
+        if not _meets(out["extents"], clip):  # scrolled out of its list: not drawn either
+            out["children"] = []
+            return out
         out["text"] = _text(acc, self.max_text)
         out["actions"] = _actions(acc)
         out["editable_text"] = acc.get_editable_text_iface() is not None
         value = _value(acc)
         if value is not None:
             out["value"] = value
-        out["children"] = self.children(acc)
+        inner = out["extents"] if role in CLIPPING_ROLES and out["extents"] else clip
+        out["children"] = self.children(acc, inner)
         return out
 
-    def children(self, acc) -> list[dict]:
+    def children(self, acc, clip: list[int] | None = None) -> list[dict]:
         kids = []
         try:
             count = acc.get_child_count()
@@ -123,7 +143,7 @@ class Reader:
                 continue
             if child is None:
                 continue
-            node = self.node(child)
+            node = self.node(child, clip)
             if node is not None:
                 kids.append(node)
         return kids

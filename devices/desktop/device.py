@@ -14,8 +14,10 @@
 The phone's vocabulary maps onto the mouse and keyboard: tap = left click, double tap =
 double click, long press = right click (the desktop's context menu, as a long press is the
 phone's), swipe = drag with the left button, scroll = the mouse wheel over the target,
-back = Escape, enter = Return, delete = BackSpace. Home and recents have no desktop
-meaning and are rejected. `hotkey`, `right_click` and `drag` are also public methods.
+back = Escape, enter = Return, delete = BackSpace, menu = the context-menu key; the
+keyboard's keys (tab, escape, arrows, page up/down) and key combinations (`Hotkey`, ctrl+a)
+are pressed as named. Home and recents have no desktop meaning and are rejected. `hotkey`,
+`right_click` and `drag` are also public methods.
 """
 
 from __future__ import annotations
@@ -37,8 +39,10 @@ from devices.actions import (
     Direction,
     DoubleTap,
     Finish,
+    Hotkey,
     Key,
     LongPress,
+    Modifier,
     OpenApp,
     Point,
     PressKey,
@@ -58,7 +62,13 @@ from devices.observation import Observation, TreeFormat
 log = logging.getLogger(__name__)
 
 TREE_VERSION = 1  # of the JSON the driver writes as an observation's AT-SPI tree
-KEYS = {Key.ENTER: "enter", Key.DELETE: "backspace", Key.BACK: "esc"}
+KEYS = {  # pyautogui's names; home and recents have no desktop meaning
+    Key.ENTER: "enter", Key.DELETE: "backspace", Key.BACK: "esc", Key.ESCAPE: "esc",
+    Key.MENU: "apps", Key.TAB: "tab", Key.UP: "up", Key.DOWN: "down", Key.LEFT: "left",
+    Key.RIGHT: "right", Key.PAGE_UP: "pageup", Key.PAGE_DOWN: "pagedown",
+}  # fmt: skip
+MODIFIERS = {Modifier.CTRL: "ctrl", Modifier.ALT: "alt", Modifier.SHIFT: "shift",
+             Modifier.META: "command" if sys.platform == "darwin" else "win"}  # fmt: skip
 WHEEL_CLICKS = 5  # wheel notches per Scroll action
 _SELECT_ALL = ("command", "a") if sys.platform == "darwin" else ("ctrl", "a")
 _PASTE = ("command", "v") if sys.platform == "darwin" else ("ctrl", "v")
@@ -161,6 +171,9 @@ class DesktopDevice:
                     raise ActionRejected(f"a desktop has no {key} key; keys: "
                                          + ", ".join(k.value for k in KEYS))
                 self._gui.press(KEYS[key])
+            case Hotkey(modifiers=mods, key=key):
+                self.hotkey(*(MODIFIERS[m] for m in mods), KEYS.get(Key(key), key)
+                            if key in Key.__members__.values() else key)  # fmt: skip
             case OpenApp(app=app):
                 self.open_app(app)
             case Wait(seconds=s):

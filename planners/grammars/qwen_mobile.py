@@ -42,6 +42,7 @@ from devices.actions import (
     Tap,
     TypeText,
     Wait,
+    key_press,
 )
 from perception.elements import Screen
 from planners.errors import ParseError
@@ -58,8 +59,8 @@ _BUTTONS = {"back": Key.BACK, "home": Key.HOME, "enter": Key.ENTER}
 # `key` takes adb's key names (mobile_use) or a one-key list (computer_use)
 _KEYS = {"enter": Key.ENTER, "return": Key.ENTER, "backspace": Key.DELETE, "delete": Key.DELETE,
          "del": Key.DELETE, "back": Key.BACK, "home": Key.HOME, "app_switch": Key.RECENTS,
-         "recents": Key.RECENTS}
-_KEY_NAMES = ("delete", "app_switch")  # the keys `system_button` does not cover
+         "recents": Key.RECENTS, "menu": Key.MENU}
+_KEY_NAMES = ("delete", "app_switch", "menu")  # the keys `system_button` does not cover
 MAX_WAIT_S = 60.0
 
 
@@ -207,14 +208,17 @@ def _button(args: dict[str, Any]) -> Action:
 
 
 def _key(args: dict[str, Any]) -> Action:
+    """`key` with adb's key names (`{"text": "KEYCODE_DEL"}`) or a list of keys pressed
+    together (`{"keys": ["ctrl", "a"]}`)."""
     keys = args.get("keys", args.get("text"))
     keys = [keys] if isinstance(keys, str) else keys
-    name = str(keys[0]).strip().lower().removeprefix("keycode_") if isinstance(
-        keys, list) and len(keys) == 1 else None
-    if name not in _KEYS:
-        raise ParseError(f"unsupported key combination {keys!r}; use one of "
-                         f"{', '.join(sorted(_KEYS))}")
-    return PressKey(_KEYS[name])
+    if not isinstance(keys, list) or not keys:
+        raise ParseError("key needs `text` (one key) or `keys` (a list)")
+    words = [str(k).strip().lower().removeprefix("keycode_") for k in keys]
+    try:
+        return key_press([_KEYS[w].value if w in _KEYS else w for w in words])
+    except ValueError as e:
+        raise ParseError(f"unsupported key combination {keys!r}: {e}") from None
 
 
 def _scroll(args: dict[str, Any], frame: Frame) -> Action:

@@ -28,6 +28,7 @@ from devices.actions import (
     ElementRef,
     FinishStatus,
     Key,
+    key_press,
 )
 from perception.elements import Screen
 from planners.errors import ParseError
@@ -80,6 +81,8 @@ def render_action_space() -> str:
         if kind in UNSUPPORTED:
             continue
         parts = [f'"kind": "{kind}"', *(_field_text(f) for f in action_fields(kind))]
+        if kind is ActionKind.HOTKEY:  # keys as people write them: ["ctrl", "a"]
+            parts = [f'"kind": "{kind}"', '"keys": ["ctrl", "a"]']
         lines.append(f"- {{{', '.join(parts)}}}  — {KIND_HINTS[kind]}")
     return "\n".join(lines)
 
@@ -179,7 +182,19 @@ def _value(info: FieldInfo, value: Any, screen: Screen) -> Any:
     return value
 
 
+def _hotkey(action: dict[str, Any]) -> Action:
+    keys = action.get("keys")
+    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        raise _reject('hotkey needs `keys`, a list such as ["ctrl", "a"]')
+    try:
+        return key_press(keys)
+    except ValueError as e:
+        raise _reject(f"hotkey: {e}") from None
+
+
 def _build(kind: ActionKind, action: dict[str, Any], screen: Screen) -> Action:
+    if kind is ActionKind.HOTKEY:
+        return _hotkey(action)
     kwargs: dict[str, Any] = {}
     for info in action_fields(kind):
         if info.name in action and not (action[info.name] is None and not info.required):

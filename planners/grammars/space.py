@@ -15,7 +15,9 @@ KIND_HINTS: dict[ActionKind, str] = {
     ActionKind.SWIPE: "drag a finger from one point to another",
     ActionKind.SCROLL: "scroll so that content in `direction` comes into view",
     ActionKind.TYPE_TEXT: "type text into a field (the focused one when no target)",
-    ActionKind.KEY: "press a system key",
+    ActionKind.KEY: "press a key",
+    ActionKind.HOTKEY: "press keys together, modifiers first (ctrl+a: select all); "
+    "desktops and browser pages",
     ActionKind.OPEN_APP: "open an app by the name the launcher shows",
     ActionKind.WAIT: "wait for the screen to settle",
     ActionKind.FINISH: "end the task: success (done; with the answer when the goal asks a "

@@ -36,6 +36,7 @@ from devices.actions import (
     Tap,
     TypeText,
     Wait,
+    key_press,
 )
 from perception.elements import Screen
 from planners.errors import ParseError
@@ -50,8 +51,6 @@ WAIT_S = 5.0  # what UI-TARS's wait() means
 _BOX = "'<|box_start|>(x1,y1)<|box_end|>'"
 _END_BOX = "'<|box_start|>(x3,y3)<|box_end|>'"
 _PRESS_KEYS = (Key.HOME, Key.BACK)  # spelled press_home(), press_back()
-_HOTKEYS = {"enter": Key.ENTER, "return": Key.ENTER, "backspace": Key.DELETE,
-            "delete": Key.DELETE, "back": Key.BACK, "home": Key.HOME, "recents": Key.RECENTS}
 _MARKERS = re.compile(r"<\|box_start\|>|<\|box_end\|>|</?point>|</?bbox>")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 # UI-TARS types text with its quotes unescaped (`type(content='I'm late')`); its own parser
@@ -77,6 +76,7 @@ def _calls(kind: ActionKind) -> list[str]:
         ActionKind.SCROLL: [f"scroll(start_box={_BOX}, direction='{directions}')"],
         ActionKind.TYPE_TEXT: ["type(content='')  # end content with \\n to submit"],
         ActionKind.KEY: _key_calls(),
+        ActionKind.HOTKEY: ["hotkey(key='ctrl a')  # keys pressed together, space-separated"],
         ActionKind.OPEN_APP: ["open_app(app_name='')"],
         ActionKind.WAIT: [f"wait()  # {WAIT_S:g} s"],
         ActionKind.FINISH: ["finished(content='')  # content: the answer, if the task asks one",
@@ -182,10 +182,13 @@ def _drag(call: Call, frame: Frame) -> Action:
 
 
 def _hotkey(call: Call) -> Action:
-    name = call.args.get("key", "").strip().lower()
-    if name not in _HOTKEYS:
-        raise ParseError(f"unsupported key {name!r}; use one of {sorted(set(_HOTKEYS))}")
-    return PressKey(_HOTKEYS[name])
+    """`hotkey(key='enter')` is one key, `hotkey(key='ctrl c')` a combination (UI-TARS
+    separates the keys with spaces; `+` is read too)."""
+    words = re.split(r"[\s+]+", call.args.get("key", "").strip())
+    try:
+        return key_press(words)
+    except ValueError as e:
+        raise ParseError(f"hotkey: {e}") from None
 
 
 def _open_app(call: Call) -> Action:

@@ -17,6 +17,7 @@ from dump_points import centre_of
 
 from devices.actions import Point, Tap, TypeText
 from devices.adb.android_cmds import long_activity
+from devices.adb.input_method_dump import keyboard_box
 from devices.adb.profile import Profile, all_profiles
 from devices.adb.server import AdbServer, serve
 from devices.android import AndroidDevice
@@ -145,6 +146,17 @@ def test_the_driver_on_each_profile(served: AdbServer, profile: Profile, use_u2:
             assert profile.keyboard_ime.split("/")[0] in tree
             dev.execute(TypeText("", target=Point(540, (box[1] + box[3]) // 2)))
             assert target.rpc_calls[-2:] == ["pressKeyCode", "click"]
+        else:  # the dump holds only the app's window: the keyboard is known from dumpsys
+            tree = dev.capture().tree
+            assert profile.keyboard_ime.split("/")[0] not in tree
+            box = keyboard_box(target)
+            assert box is not None
+            dev.execute(TypeText("", target=Point(540, (box[1] + box[3]) // 2)))
+            inputs = [list(a) for a in target.commands if a[:1] == ("input",)]
+            assert inputs[-2:] == [
+                ["input", "keyevent", "4"],
+                ["input", "tap", "540", str((box[1] + box[3]) // 2)],
+            ]
 
 
 XIAOMI = [p for p in PROFILES if p.vendor == "xiaomi" and p.android in (9, 14)]
@@ -172,3 +184,15 @@ def test_the_default_is_the_phone_as_it_was(phone_server: AdbServer) -> None:
     assert _shell(phone_server, "cat", "/sdcard/d.xml") == target.phone.dump_hierarchy()
     assert _shell(phone_server, "wm", "size") == "Physical size: 1080x2400"
     assert _shell(phone_server, "screencap", "-p", binary=True).startswith(b"\x89PNG")
+
+
+def test_a_secure_window_is_known_from_its_flag(served: AdbServer) -> None:
+    """FLAG_SECURE is read from `dumpsys window` in each version's format, so a secure
+    screen is known even where its screenshot is not black."""
+    target = served.target("virtual-0")
+    with AndroidDevice(port=served.port, use_uiautomator2=False) as dev:
+        assert dev.capture().secure is False
+        target.secure_packages.add(target.phone.foreground()[0])
+        obs = dev.capture()
+    assert obs.secure is True
+    assert obs.screenshot.getbbox() is not None  # drawn, not black

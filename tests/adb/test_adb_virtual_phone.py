@@ -12,8 +12,10 @@ from PIL import Image, ImageChops
 from devices.actions import (
     Direction,
     DoubleTap,
+    Hotkey,
     Key,
     LongPress,
+    Modifier,
     OpenApp,
     Point,
     PressKey,
@@ -144,10 +146,10 @@ def test_actions_match_the_in_process_phone(profiled_server, use_u2):
 def test_open_app_by_label_and_unknown_app(phone_server):
     served = phone_server.target("virtual-0").phone
     with AndroidDevice(port=phone_server.port, use_uiautomator2=False) as dev:
-        # a phone's shell does not tell labels: common apps' are known, others guessed
-        # from package names ...
-        labels = {a.label for a in dev.apps()}
-        assert {"Settings", "Notes", "Clock"} <= labels
+        # labels the phone prints (apps with literal labels), else known or guessed ...
+        labels = {a.label: a.package for a in dev.apps()}
+        assert {"Settings", "Notes", "Clock", "Shop"} <= set(labels)
+        assert labels["Shop"] == "com.example.shop"
         # ... and a label is found on the home screen, like a person finds the icon
         dev.execute(OpenApp("clock"))
         assert served.foreground()[0] == "com.google.android.deskclock"
@@ -198,9 +200,20 @@ def test_apps_are_those_with_a_launcher_activity(phone_server):
     with AndroidDevice(port=phone_server.port, use_uiautomator2=False) as dev:
         packages = {a.package for a in dev.apps()}
     assert packages == {a.package for a in target.phone.apps()}
-    assert any(argv[:3] == ("cmd", "package", "query-activities") or
-               list(argv[:3]) == ["cmd", "package", "query-activities"]
-               for argv in target.commands)
+    queries = [a for a in target.commands if list(a[:3]) == ["cmd", "package", "query-activities"]]
+    assert len(queries) == 1, "asked once per device"
+    assert "--components" not in queries[0], "the full form, which prints literal labels"
+
+
+def test_app_labels_come_from_the_phone_where_it_prints_them(phone_server):
+    """A label the app declares as a literal string is taken as printed, even where the
+    package's name says something else; labels that are resources are guessed."""
+    served = phone_server.target("virtual-0").phone
+    with AndroidDevice(port=phone_server.port, use_uiautomator2=False) as dev:
+        labels = {a.package: a.label for a in dev.apps()}
+    printed = {a.package: a.label for a in served.apps() if a.package.startswith("com.example.")}
+    assert printed and all(labels[p] == label for p, label in printed.items())
+    assert labels["com.android.settings"] == "Settings"  # a resource: the known label
 
 
 def test_the_dump_file_left_on_the_phone_is_removed_after_reading(phone_server):
@@ -211,3 +224,13 @@ def test_the_dump_file_left_on_the_phone_is_removed_after_reading(phone_server):
         assert "<hierarchy" in dev.capture().tree
         listing = dev._adb.shell(["ls", DUMP_PATH])
     assert "No such file" in listing
+
+
+def test_menu_and_keyboard_keys_are_keyevents_and_combinations_are_refused(phone_server):
+    target = phone_server.target("virtual-0")
+    with AndroidDevice(port=phone_server.port, use_uiautomator2=False) as dev:
+        for key, code in ((Key.MENU, "82"), (Key.TAB, "61"), (Key.PAGE_DOWN, "93")):
+            dev.execute(PressKey(key))
+            assert list(target.commands[-1]) == ["input", "keyevent", code]
+        with pytest.raises(ActionRejected, match="ctrl\\+a: key combinations are for"):
+            dev.execute(Hotkey((Modifier.CTRL,), "a"))

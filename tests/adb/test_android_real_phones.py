@@ -177,9 +177,10 @@ def test_a_samsung_keyboard_over_the_field_is_hidden_first() -> None:
     ],
 )
 def test_app_labels(package: str, label: str) -> None:
-    from devices.android import _label_guess, _resolve_app
+    from devices.android import _resolve_app
+    from devices.android_apps import label_guess
     from devices.device import AppInfo
 
-    assert _label_guess(package) == label
-    apps = [AppInfo(package, _label_guess(package))]
+    assert label_guess(package) == label
+    apps = [AppInfo(package, label_guess(package))]
     assert _resolve_app(label.lower(), apps) == package

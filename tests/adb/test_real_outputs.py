@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from PIL import Image
 
+from devices.android_apps import parse_launcher_activities
 from devices.android_screen import (
     MULTI_DISPLAY_WARNING,
     cut_hierarchy,
@@ -20,8 +21,10 @@ from devices.android_screen import (
     keyboard_bounds,
     parse_display_ids,
     parse_focus,
+    parse_keyboard,
     parse_wm_size,
     split_image,
+    window_secure,
 )
 
 pytestmark = pytest.mark.unit
@@ -143,3 +146,26 @@ def test_other_security_exceptions_are_not_input_denials() -> None:
     assert not input_permission_denied(
         "java.lang.SecurityException: Permission Denial: starting Intent"
     )
+
+
+@pytest.mark.parametrize("entry", _entries("apps"), ids=_ids(_entries("apps")))
+def test_launcher_activities(entry: dict) -> None:
+    found = parse_launcher_activities(_text(entry))
+    assert [[a.package, a.activity, a.label] for a in found] == entry["expect"]["apps"]
+
+
+@pytest.mark.parametrize("entry", _entries("keyboard"), ids=_ids(_entries("keyboard")))
+def test_keyboard_over_plain_adb(entry: dict) -> None:
+    box = parse_keyboard(_text(entry), (1080, 2400))
+    expected = entry["expect"]["keyboard"]
+    assert box == (tuple(expected) if expected else None)
+
+
+@pytest.mark.parametrize("entry", _entries("secure"), ids=_ids(_entries("secure")))
+def test_secure_flag_of_the_focused_window(entry: dict) -> None:
+    assert window_secure(_text(entry)) is entry["expect"]["secure"]
+
+
+@pytest.mark.parametrize("entry", _entries("focus"), ids=_ids(_entries("focus")))
+def test_no_secure_flag_in_the_focus_files(entry: dict) -> None:
+    assert window_secure(_text(entry)) is False

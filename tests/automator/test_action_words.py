@@ -5,8 +5,10 @@ import pytest
 from automator.action_words import ActionSyntaxError, parse_action
 from devices.actions import (
     Direction,
+    Hotkey,
     Key,
     LongPress,
+    Modifier,
     OpenApp,
     Point,
     PressKey,
@@ -29,6 +31,11 @@ from devices.actions import (
         (["scroll", "down"], Scroll(Direction.DOWN)),
         (["scroll", "UP", "540", "900"], Scroll(Direction.UP, Point(540, 900))),
         (["key", "back"], PressKey(Key.BACK)),
+        (["key", "menu"], PressKey(Key.MENU)),
+        (["hotkey", "ctrl+a"], Hotkey((Modifier.CTRL,), "a")),
+        (["hotkey", "Ctrl+Shift+PageDown"], Hotkey((Modifier.CTRL, Modifier.SHIFT), "page_down")),
+        (['{"kind": "hotkey", "modifiers": ["alt"], "key": "tab"}'],
+         Hotkey((Modifier.ALT,), "tab")),
         (["open_app", "Google Maps"], OpenApp("Google Maps")),
         (["wait", "2.5"], Wait(2.5)),
         # the text is one argv word, never split or interpreted
@@ -50,4 +57,19 @@ def test_words_parse(words, action):
 )
 def test_bad_words_say_why(words):
     with pytest.raises(ActionSyntaxError):
+        parse_action(words)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        (["hotkey", "a+b"], "not a modifier"),
+        (["hotkey", "ctrl+volume_up"], "a Key value or one character"),
+        (["hotkey", "ctrl"], "unknown key 'ctrl'"),
+        (['{"kind": "hotkey", "modifiers": [], "key": "a"}'], "needs a modifier"),
+    ],
+)
+def test_bad_hotkeys_are_refused_with_the_reason(words: list[str], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
         parse_action(words)

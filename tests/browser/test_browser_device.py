@@ -13,7 +13,9 @@ from automator.resolve import resolve
 from devices.actions import (
     Direction,
     ElementRef,
+    Hotkey,
     Key,
+    Modifier,
     OpenApp,
     Point,
     PressKey,
@@ -156,3 +158,17 @@ def test_run_fills_a_page_form_end_to_end(tmp_path, capsys):
     assert recorded[0]["executed"]["text"] == NAME
     tree = json.loads((out / recorded[0]["tree"]).read_text(encoding="utf-8"))
     assert tree["title"] == "Sign up" and tree["nodes"]
+
+
+def test_keyboard_keys_and_a_combination(form):
+    """Tab moves the focus on, ctrl+a selects what a field holds (Command+A on macOS)."""
+    screen = perceive(form.capture())
+    form.execute(resolve(TypeText("draft", ElementRef(_element(screen, "Name", editable=True)
+                                                      .id)), screen))
+    form.execute(Hotkey((Modifier.CTRL,), "a"))
+    form.execute(PressKey(Key.DELETE))
+    assert form.evaluate("document.getElementById('name').value") == ""
+    form.execute(PressKey(Key.TAB))
+    assert form.evaluate("document.activeElement.id") == "news"
+    with pytest.raises(ActionRejected, match="no menu key"):
+        form.execute(PressKey(Key.MENU))

@@ -12,8 +12,10 @@ import pytest
 from devices.actions import (
     Direction,
     DoubleTap,
+    Hotkey,
     Key,
     LongPress,
+    Modifier,
     Point,
     PressKey,
     Scroll,
@@ -133,3 +135,18 @@ def test_a_person_pushing_the_pointer_into_a_corner_stops_the_run(device, deskto
             device.execute(Tap(Point(100, 100)))
     finally:
         subprocess.run([*move, "640", "400"], check=True, env={**os.environ, **desktop.env})
+
+
+def test_tab_and_a_key_combination_on_a_form(device, zenity):
+    """Tab moves to the next field; ctrl+a then typing replaces what a field holds."""
+    z = zenity("--forms", "--title=Keys", "--add-entry=First", "--add-entry=Second")
+    first = element(device, lambda e: e.editable)
+    device.execute(TypeText("draft", target=first.bounds.center))
+    device.execute(Hotkey((Modifier.CTRL,), "a"))
+    device.execute(TypeText("one"))
+    device.execute(PressKey(Key.TAB))
+    device.execute(TypeText("two"))
+    wait_for(lambda: [e.text for e in perceive(device.capture()).elements if e.editable]
+             == ["one", "two"], 5)
+    device.execute(Tap(element(device, lambda e: e.text == "OK").bounds.center))
+    assert z.result() == (0, "one|two\n")
