@@ -224,7 +224,7 @@ def test_a_password_the_person_types_is_recorded_masked(tmp_path: Any) -> None:
             person.act("input", "text", secret)
             tap(person, "connect")
 
-        trajectory, loaded = _record(server, tmp_path, script, Finish(FinishStatus.SUCCESS))
+        _, loaded = _record(server, tmp_path, script, Finish(FinishStatus.SUCCESS))
         connected = phone.state()
     typed = [s for s in loaded.steps if isinstance(s.executed, TypeText)]
     assert len(typed) == 1 and typed[0].typed_secret
