@@ -40,6 +40,7 @@ from perception.perceive import perceive
 
 pytestmark = pytest.mark.sim
 FAST = RecordConfig(settle_s=0.0, typing_idle_s=0.3, refresh_s=30.0)
+WIFI_OFF = {"system": {"wifi": False}}
 
 
 class Person:
@@ -208,21 +209,14 @@ def test_a_password_the_person_types_is_recorded_masked(tmp_path: Any) -> None:
     with serve(port=0, phones=1) as server:
         phone = server.target("virtual-0").phone
 
-        def tap(person: Person, label: str) -> None:
-            shown = perceive(phone.capture())
-            element = next(e for e in shown.elements
-                           if label in (e.text, e.description) or e.resource_id.endswith(label))
-            centre = element.bounds.center
-            person.act("input", "tap", str(centre.x), str(centre.y))
-
         def script(person: Person) -> None:
             person.act("input", "tap", "135", "554")  # any app first: the recorder is ready
             person.act("input", "keyevent", "KEYCODE_HOME")
             for label in ("Settings", "Network & internet", "Wi-Fi", "Wi-Fi networks",
                           "Office-5G", "password"):
-                tap(person, label)
+                _tap_label(person, phone, label)
             person.act("input", "text", secret)
-            tap(person, "connect")
+            _tap_label(person, phone, "connect")
 
         _, loaded = _record(server, tmp_path, script, Finish(FinishStatus.SUCCESS))
         connected = phone.state()
@@ -232,3 +226,54 @@ def test_a_password_the_person_types_is_recorded_masked(tmp_path: Any) -> None:
     assert connected["system"]["wifi_network"] == "Office-5G"  # the phone got the text
     for file in (tmp_path / "episode").iterdir():
         assert secret.encode() not in file.read_bytes(), file.name
+
+
+@pytest.fixture(scope="module")
+def demonstrated(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A person turns Wi-Fi on, then opens the display settings: five touches and keys."""
+    from devices.virtual.phone import VirtualPhone
+
+    folder = tmp_path_factory.mktemp("demonstration")
+    phone = VirtualPhone(serial="virtual-0", state=WIFI_OFF)
+    with serve(port=0, phones={"virtual-0": phone}) as server:
+        def script(person: Person) -> None:
+            for label in ("Settings", "Network & internet", "Wi-Fi"):
+                _tap_label(person, phone, label)
+            person.act("input", "keyevent", "KEYCODE_BACK")
+            _tap_label(person, phone, "Display")
+
+        _, loaded = _record(server, folder, script, Finish(FinishStatus.SUCCESS))
+        assert phone.state()["system"]["wifi"] is True
+    assert [s.executed.kind for s in loaded.steps] == ["tap", "tap", "tap", "key", "tap",
+                                                       "finish"]  # fmt: skip
+    return folder / "episode"
+
+
+@pytest.mark.parametrize(("seed", "replays"), [(0, True), (8, True), (3, False)],
+                         ids=["same-phone", "another-layout", "element-gone"])
+def test_a_demonstration_replays_by_its_elements(demonstrated: Any, tmp_path: Any, seed: int,
+                                                 replays: bool) -> None:
+    """Seed 8 renames and reorders the Settings categories, so each touch is found again by
+    the element it hit, not its point; seed 3 has the Wi-Fi switch a page deeper: the replay
+    stops there and says why."""
+    from automator.config import LoopConfig, PhoneConfig
+    from automator.replay import replay
+
+    with PhoneConfig(seed).phone(state=WIFI_OFF) as phone:
+        result = replay(demonstrated, phone, tmp_path / "replay",
+                        LoopConfig().for_device("virtual"))
+        wifi = phone.state()["system"]["wifi"]
+    assert result.ok is replays, result.divergence and result.divergence.report()
+    assert wifi is replays
+    if not replays:
+        assert result.divergence is not None and result.divergence.step == 2
+        assert "Wi-Fi" in result.divergence.report()
+
+
+def _tap_label(person: Person, phone: Any, label: str) -> None:
+    """Where a person sees `label` on the screen, they touch it."""
+    shown = perceive(phone.capture())
+    element = next(e for e in shown.elements if label in (e.text, e.description)
+                   or e.resource_id.endswith(label))
+    centre = element.bounds.center
+    person.act("input", "tap", str(centre.x), str(centre.y))
