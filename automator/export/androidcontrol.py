@@ -8,11 +8,13 @@
                                      source_id (bytes, ours)
 
 As in AndroidControl, `actions[i]` was taken on `screenshots[i]`, one step instruction per
-action, and when the episode ends with a finish, the screen it finished on is the last
-screenshot, without an action: len(actions) == len(screenshots) - 1. Points are (x, y) in
-the screenshot's pixels. `episode_id` is the episode's number in the export; `source_id`,
-a feature AndroidControl does not have, names its folder. The trees are forests of the
-elements perception kept (`automator.export.forest` says what that leaves out).
+action, and the last screenshot has no action: len(actions) == len(screenshots) - 1. When
+the episode ends with a finish, that is the screen it finished on; otherwise it is the
+screen of the last action, whose outcome was never recorded, and that action is left out
+and counted. Points are (x, y) in the screenshot's pixels. `episode_id` is the episode's
+number in the export; `source_id`, a feature AndroidControl does not have, names its
+folder. The trees are forests of the elements perception kept (`automator.export.forest`
+says what that leaves out).
 
 Actions: click, long_press, scroll (direction: where content comes from, as ours),
 open_app, type (click x, y, type, enter) for text typed into a point and submitted,
@@ -145,6 +147,13 @@ def _episode(episode: Episode, number: int, report: ExportReport) -> _Record | N
             break
         record.actions.append(json.dumps(action))
         record.instructions.append(instruction(step))
+    if record.actions and len(record.actions) == len(record.screenshots):
+        # no finish: the screen after the last action was never recorded, and AndroidControl
+        # needs one (len(actions) == len(screenshots) - 1); its last screenshot stays as the
+        # episode's final screen
+        record.actions.pop()
+        record.instructions.pop()
+        report.skipped["last actions (no screen recorded after them)"] += 1
     return record if record.screenshots else None
 
 

@@ -123,3 +123,32 @@ def test_androidcontrol_trees_come_back_as_the_elements_a_planner_was_shown(host
         shown = [e for e in view.screen.elements if e.source == "tree"]
         assert [(e.label, e.bounds, e.clickable, e.editable, e.window) for e in step.elements] == [
             (e.label, e.bounds, e.clickable, e.editable, e.window) for e in shown]
+
+
+@pytest.mark.sim
+def test_an_episode_cut_off_by_max_steps_exports_to_every_format(tmp_path, no_ocr):
+    """No finish, so no screen after the last action: AndroidControl, which needs one more
+    screenshot than actions, leaves that action out; the others keep every step."""
+    from automator.config import LoopConfig
+    from automator.loop import run_episode
+    from automator.recording import Recorder
+    from devices.actions import Direction, Scroll
+    from devices.virtual.phone import VirtualPhone
+
+    folder = tmp_path / "cut"
+    config = LoopConfig(max_steps=2).for_device("virtual")
+    with VirtualPhone() as phone:
+        trajectory = run_episode("scroll the home screen", phone,
+                                 ScriptedPlanner([Scroll(Direction.DOWN)] * 3), config,
+                                 recorder=Recorder(folder))
+    assert [s.executed.kind for s in trajectory.steps] == ["scroll"] * 2
+    for fmt in FORMATS:
+        report = export(folder, EXPORTED_AS.get(fmt, fmt), tmp_path / fmt)
+        loader = formats()[fmt]
+        (episode,) = loader.load(tmp_path / fmt)
+        assert len(episode.steps) == (1 if fmt == "androidcontrol" else 2), fmt
+        rules = DOCUMENTED if DOCUMENTED in loader.metric.VARIANTS else OFFICIAL
+        assert evaluate_offline(loader, [episode], oracle)[rules]["step_accuracy"] == 1.0
+    assert report.skipped == {}
+    ac = export(folder, "androidcontrol", tmp_path / "ac-again")
+    assert ac.skipped == {"last actions (no screen recorded after them)": 1}
