@@ -154,7 +154,11 @@ def _episode(episode: Episode, number: int, report: ExportReport) -> _Record | N
         record.actions.pop()
         record.instructions.pop()
         report.skipped["last actions (no screen recorded after them)"] += 1
-    return record if record.screenshots else None
+    if record.actions:
+        return record
+    if record.screenshots:  # a screen without an action says nothing
+        report.skipped["episodes' only screens (no action to pair with)"] += 1
+    return None
 
 
 def _add_screen(record: _Record, episode: Episode, view: StepScreen) -> None:

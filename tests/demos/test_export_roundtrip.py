@@ -152,3 +152,19 @@ def test_an_episode_cut_off_by_max_steps_exports_to_every_format(tmp_path, no_oc
     assert report.skipped == {}
     ac = export(folder, "androidcontrol", tmp_path / "ac-again")
     assert ac.skipped == {"last actions (no screen recorded after them)": 1}
+
+
+@pytest.mark.sim
+def test_an_eval_of_several_episodes_reads_back_episode_by_episode(eval_dir, tmp_path, no_ocr):
+    for fmt in FORMATS:
+        report = export(eval_dir, EXPORTED_AS.get(fmt, fmt), tmp_path / fmt)
+        loader = formats()[fmt]
+        episodes = loader.load(tmp_path / fmt)
+        # the two that gave up at once have no step AitW or AndroidControl can say
+        written = 2 if fmt in ("aitw", "androidcontrol") else 4
+        assert len(episodes) == report.episodes == written, fmt
+        assert len({e.id for e in episodes}) == written and all(e.goal for e in episodes)
+        assert all(e.steps for e in episodes)
+        rules = DOCUMENTED if DOCUMENTED in loader.metric.VARIANTS else OFFICIAL
+        summary = evaluate_offline(loader, episodes, oracle)[rules]
+        assert summary["step_accuracy"] == summary["episode_success"] == 1.0, (fmt, summary)
