@@ -2,12 +2,13 @@
 
     export(DIR, "jsonl")           ours, lossless, read back by `import_jsonl`
     export(DIR, "parquet")         a Hugging Face `datasets` Parquet file, images inside
-    export(DIR, "androidcontrol")  AndroidControl's episode fields and action JSON
-    export(DIR, "aitw")            Android in the Wild's step fields, (y, x) fractions
+    export(DIR, "androidcontrol")  AndroidControl's GZIP TFRecord, one Example per episode
+    export(DIR, "aitw")            Android in the Wild's GZIP TFRecord, one Example per step
     export(DIR, "gui-odyssey")     GUI-Odyssey's episode files, 0-1000 coordinates
 
 Each format's module says what it writes and what it cannot say (left out and counted in
-the report). Conversions between frames are in `automator.export.frames`.
+the report). Conversions between frames are in `automator.export.frames`; the TFRecord
+framing and Example encoding, shared with the offline loaders, in `automator.tfrecord`.
 """
 
 from __future__ import annotations

@@ -1,18 +1,21 @@
-"""Android in the Wild (AitW): one JSON line per step with the fields of AitW's TFRecords.
+"""Android in the Wild (AitW), as its release stores it: a GZIP-compressed TFRecord file of
+`tf.train.Example`s, one per step (google-research `android_in_the_wild/README.md`).
 
-    OUT/steps.jsonl   {"episode_id", "episode_length", "step_id", "goal_info",
-                       "current_activity", "device_type", "image/path", "image/height",
-                       "image/width", "image/channels", "image/ui_annotations_positions",
-                       "image/ui_annotations_text", "image/ui_annotations_ui_types",
-                       "results/action_type", "results/type_action", "results/yx_touch",
-                       "results/yx_lift"}
-    OUT/images/<episode>/step_NNN.png
+    OUT/aitw.tfrecord.gz   episode_id, goal_info, current_activity, device_type (bytes);
+                           step_id, episode_length (int64); image/encoded (raw 8-bit RGB
+                           pixels, row by row, as AitW's own reader decodes them with
+                           decode_raw), image/height, image/width, image/channels (int64);
+                           image/ui_annotations_positions (float), image/ui_annotations_text,
+                           image/ui_annotations_ui_types (bytes); results/action_type (int64),
+                           results/type_action (bytes), results/yx_touch, results/yx_lift
+                           (float)
 
 As in AitW: points are (y, x) fractions of the screen; element boxes are flattened
-(y, x, height, width) fractions, with each element's text and type (our role); every tap and
-swipe is a DUAL_POINT (4) whose touch and lift points are equal for a tap, and a scroll is
-the swipe the finger made (`devices.gestures.scroll_swipe`); other actions carry touch =
-lift = (-1, -1). The screenshot is a file beside the lines (`image/path`) rather than bytes.
+(y, x, height, width) fractions, with each element's text and type (our role, where AitW
+has its detector's TEXT or ICON_* classes); every tap and swipe is a DUAL_POINT (4) whose
+touch and lift points are equal for a tap, and a scroll is the swipe the finger made
+(`devices.gestures.scroll_swipe`); other actions carry touch = lift = (-1, -1).
+`android_api_level` is not written: a recording does not know it.
 
 AitW has no long press, double tap, opening an app, waiting or giving up: a long press or
 double tap is written as the tap it starts with; the others are left out and counted.
@@ -20,7 +23,6 @@ double tap is written as the tap it starts with; the others are left out and cou
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from enum import IntEnum
 from pathlib import Path
@@ -28,7 +30,14 @@ from typing import Any
 
 from automator.episodes import Episode, StepScreen
 from automator.export.frames import Size, unit_box_yxhw, unit_yx
-from automator.export.output import ExportReport, copy_file, file_stem, fresh_output
+from automator.export.output import ExportReport, fresh_output, rgb_pixels
+from automator.tfrecord import (
+    TFRecordWriter,
+    bytes_feature,
+    encode_example,
+    float_feature,
+    int64_feature,
+)  # fmt: skip
 from devices.actions import (
     Action,
     DoubleTap,
@@ -45,7 +54,7 @@ from devices.actions import (
 )  # fmt: skip
 from devices.gestures import scroll_swipe
 
-LINES = "steps.jsonl"
+FILE = "aitw.tfrecord.gz"
 NO_POINT = [-1.0, -1.0]
 
 
@@ -100,20 +109,22 @@ def aitw_action(action: Action, size: Size) -> dict[str, Any] | None:
 def export_aitw(episodes: Sequence[Episode], out: Path) -> ExportReport:
     fresh_output(out, folder=True)
     report = ExportReport("aitw", out)
-    with open(out / LINES, "w", encoding="utf-8") as f:
+    with TFRecordWriter(out / FILE) as writer:
         for episode in episodes:
-            records = _records(episode, out, report)
-            for record in records:
-                f.write(json.dumps({**record, "episode_length": len(records)},
-                                   ensure_ascii=False) + "\n")
-            f.flush()
-            report.episodes += 1 if records else 0
-            report.steps += len(records)
+            steps = _steps(episode, report)
+            for step_id, (view, results) in enumerate(steps):
+                writer.write(encode_example(_features(episode, view, step_id, len(steps),
+                                                      results)))
+            report.episodes += 1 if steps else 0
+            report.steps += len(steps)
     return report
 
 
-def _records(episode: Episode, out: Path, report: ExportReport) -> list[dict[str, Any]]:
-    records: list[dict[str, Any]] = []
+def _steps(episode: Episode,
+           report: ExportReport) -> list[tuple[StepScreen, dict[str, Any]]]:
+    """The steps AitW can say, with their `results/*` fields (the pixels are read later, one
+    step at a time)."""
+    steps = []
     for step in episode.trajectory.steps:
         view = StepScreen(episode, step)
         if step.executed is None:
@@ -126,24 +137,28 @@ def _records(episode: Episode, out: Path, report: ExportReport) -> list[dict[str
         if results is None:
             report.skipped[f"{step.executed.kind} (not in AitW)"] += 1
             continue
-        image = f"images/{file_stem(episode.id)}/{step.screenshot}"
-        copy_file(episode, step.screenshot, out / image)
-        records.append(_record(episode, view, len(records), image, results))
-    return records
+        steps.append((view, results))
+    return steps
 
 
-def _record(episode: Episode, view: StepScreen, step_id: int, image: str,
-            results: dict[str, Any]) -> dict[str, Any]:
-    size = view.size or (1, 1)
+def _features(episode: Episode, view: StepScreen, step_id: int, length: int,
+              results: dict[str, Any]) -> dict[str, bytes]:
+    pixels, width, height = rgb_pixels(episode, view.step.screenshot)
     elements = view.screen.elements if view.screen else ()
+    boxes = [v for e in elements for v in unit_box_yxhw(e.bounds, (width, height))]
     return {
-        "episode_id": episode.id, "step_id": step_id, "goal_info": episode.trajectory.goal,
-        "current_activity": view.step.app, "device_type": episode.trajectory.device,
-        "image/path": image, "image/width": size[0], "image/height": size[1],
-        "image/channels": 3,
-        "image/ui_annotations_positions": [v for e in elements
-                                           for v in unit_box_yxhw(e.bounds, size)],
-        "image/ui_annotations_text": [e.label for e in elements],
-        "image/ui_annotations_ui_types": [e.role for e in elements],
-        **results,
+        "episode_id": bytes_feature([episode.id]), "goal_info": bytes_feature([
+            episode.trajectory.goal]),
+        "current_activity": bytes_feature([view.step.app]),
+        "device_type": bytes_feature([episode.trajectory.device]),
+        "step_id": int64_feature([step_id]), "episode_length": int64_feature([length]),
+        "image/encoded": bytes_feature([pixels]), "image/height": int64_feature([height]),
+        "image/width": int64_feature([width]), "image/channels": int64_feature([3]),
+        "image/ui_annotations_positions": float_feature(boxes),
+        "image/ui_annotations_text": bytes_feature([e.label for e in elements]),
+        "image/ui_annotations_ui_types": bytes_feature([e.role for e in elements]),
+        "results/action_type": int64_feature([results["results/action_type"]]),
+        "results/type_action": bytes_feature([results["results/type_action"]]),
+        "results/yx_touch": float_feature(results["results/yx_touch"]),
+        "results/yx_lift": float_feature(results["results/yx_lift"]),
     }  # fmt: skip

@@ -1,17 +1,20 @@
-"""AndroidControl: one JSON line per episode with the fields of its TFRecords.
+"""AndroidControl, as its release stores it: a GZIP-compressed TFRecord file of
+`tf.train.Example`s, one per episode (google-research `android_control/README.md`).
 
-    OUT/episodes.jsonl   {"episode_id", "goal", "screenshots", "screenshot_widths",
-                          "screenshot_heights", "accessibility_trees", "actions",
-                          "step_instructions", "source_id"}
-    OUT/screenshots/<episode>/step_NNN.png
+    OUT/androidcontrol.tfrecord.gz   episode_id (int64), goal (bytes), screenshots (PNG
+                                     bytes), screenshot_widths, screenshot_heights (int64),
+                                     accessibility_trees (AndroidAccessibilityForest protos),
+                                     actions (JSON strings), step_instructions (bytes),
+                                     source_id (bytes, ours)
 
-As in AndroidControl, `actions[i]` (a JSON string) was taken on `screenshots[i]`, one step
-instruction per action, and when the episode ends with a finish, the screen it finished on
-is the last screenshot, without an action: len(actions) == len(screenshots) - 1. Points
-are (x, y) in the screenshot's pixels. Differences, for lack of the original's pieces:
-screenshots are files (paths) rather than PNG bytes, trees are the recorded tree text
-(uiautomator XML, or JSON off Android) rather than accessibility-forest protos,
-`episode_id` is the episode's number in the export and `source_id` its folder.
+As in AndroidControl, `actions[i]` was taken on `screenshots[i]`, one step instruction per
+action, and the last screenshot has no action: len(actions) == len(screenshots) - 1. When
+the episode ends with a finish, that is the screen it finished on; otherwise it is the
+screen of the last action, whose outcome was never recorded, and that action is left out
+and counted. Points are (x, y) in the screenshot's pixels. `episode_id` is the episode's
+number in the export; `source_id`, a feature AndroidControl does not have, names its
+folder. The trees are forests of the elements perception kept (`automator.export.forest`
+says what that leaves out).
 
 Actions: click, long_press, scroll (direction: where content comes from, as ours),
 open_app, type (click x, y, type, enter) for text typed into a point and submitted,
@@ -25,17 +28,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from automator.episodes import Episode, StepScreen
-from automator.export.output import (
-    ExportReport,
-    copy_file,
-    file_stem,
-    fresh_output,
-    instruction,
-)  # fmt: skip
+from automator.export.forest import forest
+from automator.export.output import ExportReport, fresh_output, instruction, png_bytes
+from automator.tfrecord import TFRecordWriter, bytes_feature, encode_example, int64_feature
 from devices.actions import (
     Action,
     Direction,
@@ -53,7 +53,7 @@ from devices.actions import (
     Wait,
 )  # fmt: skip
 
-LINES = "episodes.jsonl"
+FILE = "androidcontrol.tfrecord.gz"
 NAVIGATE = {Key.HOME: "navigate_home", Key.BACK: "navigate_back"}
 
 
@@ -92,25 +92,43 @@ def swipe_scroll(start: Point, end: Point) -> Direction:
 def export_androidcontrol(episodes: Sequence[Episode], out: Path) -> ExportReport:
     fresh_output(out, folder=True)
     report = ExportReport("androidcontrol", out)
-    with open(out / LINES, "w", encoding="utf-8") as f:
+    with TFRecordWriter(out / FILE) as writer:
         for episode in episodes:
-            record = _episode(episode, report.episodes, out, report)
+            record = _episode(episode, report.episodes, report)
             if record is None:
                 continue
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
-            f.flush()
+            writer.write(encode_example(record.features()))
             report.episodes += 1
-            report.steps += len(record["actions"])
+            report.steps += len(record.actions)
     return report
 
 
-def _episode(episode: Episode, number: int, out: Path,
-             report: ExportReport) -> dict[str, Any] | None:
-    record: dict[str, Any] = {
-        "episode_id": number, "goal": episode.trajectory.goal, "screenshots": [],
-        "screenshot_widths": [], "screenshot_heights": [], "accessibility_trees": [],
-        "actions": [], "step_instructions": [], "source_id": episode.id,
-    }  # fmt: skip
+@dataclass
+class _Record:
+    episode_id: int
+    goal: str
+    source_id: str
+    screenshots: list[bytes] = field(default_factory=list)  # PNG
+    widths: list[int] = field(default_factory=list)  # px
+    heights: list[int] = field(default_factory=list)  # px
+    trees: list[bytes] = field(default_factory=list)  # forests
+    actions: list[str] = field(default_factory=list)  # JSON
+    instructions: list[str] = field(default_factory=list)
+
+    def features(self) -> dict[str, bytes]:
+        return {"episode_id": int64_feature([self.episode_id]),
+                "goal": bytes_feature([self.goal]),
+                "screenshots": bytes_feature(self.screenshots),
+                "screenshot_widths": int64_feature(self.widths),
+                "screenshot_heights": int64_feature(self.heights),
+                "accessibility_trees": bytes_feature(self.trees),
+                "actions": bytes_feature(self.actions),
+                "step_instructions": bytes_feature(self.instructions),
+                "source_id": bytes_feature([self.source_id])}
+
+
+def _episode(episode: Episode, number: int, report: ExportReport) -> _Record | None:
+    record = _Record(number, episode.trajectory.goal, episode.id)
     for step in episode.trajectory.steps:
         view = StepScreen(episode, step)
         if step.executed is None:
@@ -124,19 +142,28 @@ def _episode(episode: Episode, number: int, out: Path,
         if action is None and not finish:
             report.skipped[f"{step.executed.kind} (not in AndroidControl)"] += 1
             continue
-        _add_screen(record, episode, view, out)
+        _add_screen(record, episode, view)
         if finish:
             break
-        record["actions"].append(json.dumps(action))
-        record["step_instructions"].append(instruction(step))
-    return record if record["screenshots"] else None
+        record.actions.append(json.dumps(action))
+        record.instructions.append(instruction(step))
+    if record.actions and len(record.actions) == len(record.screenshots):
+        # no finish: the screen after the last action was never recorded, and AndroidControl
+        # needs one (len(actions) == len(screenshots) - 1); its last screenshot stays as the
+        # episode's final screen
+        record.actions.pop()
+        record.instructions.pop()
+        report.skipped["last actions (no screen recorded after them)"] += 1
+    if record.actions:
+        return record
+    if record.screenshots:  # a screen without an action says nothing
+        report.skipped["episodes' only screens (no action to pair with)"] += 1
+    return None
 
 
-def _add_screen(record: dict[str, Any], episode: Episode, view: StepScreen, out: Path) -> None:
-    name = f"screenshots/{file_stem(episode.id)}/{view.step.screenshot}"
-    copy_file(episode, view.step.screenshot, out / name)
+def _add_screen(record: _Record, episode: Episode, view: StepScreen) -> None:
     width, height = view.size or (0, 0)
-    record["screenshots"].append(name)
-    record["screenshot_widths"].append(width)
-    record["screenshot_heights"].append(height)
-    record["accessibility_trees"].append(view.tree_text)
+    record.screenshots.append(png_bytes(episode, view.step.screenshot))
+    record.widths.append(width)
+    record.heights.append(height)
+    record.trees.append(forest(view.screen.elements if view.screen else (), (width, height)))

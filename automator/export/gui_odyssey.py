@@ -9,7 +9,9 @@ A step: {"step", "screenshot", "action", "info", "ps", "sam2_bbox",
 "low_level_instruction", "intention"}. As in GUI-Odyssey, every coordinate is (x, y) in
 thousandths of the screen (0-1000): CLICK and LONG_PRESS `info` = [[x, y]] with the
 element's box in `sam2_bbox` = [x1, y1, x2, y2]; SCROLL `info` = [[x1, y1], [x2, y2]], the
-finger's path (a scroll is the swipe the finger made); TYPE `info` = the text; the keys
+finger's path (a scroll is the swipe the finger made); typing is TEXT with the text in
+`info` (the word the release's annotations use and its `format_converter.py` reads; its
+introduction.md calls it TYPE, which that converter rejects); the keys
 home, back and recents are CLICKs whose `info` is KEY_HOME, KEY_BACK, KEY_APPSELECT; a
 finish is COMPLETE (success) or INCOMPLETE (infeasible, gave up).
 
@@ -65,7 +67,7 @@ def odyssey_action(action: Action, size: Size) -> tuple[str, Any] | None:
             s, e = scroll_swipe(d, t if isinstance(t, Point) else None, size)
             return "SCROLL", [thousandths_xy(s, size), thousandths_xy(e, size)]
         case TypeText(text=text):
-            return "TYPE", text
+            return "TEXT", text
         case PressKey(key=key) if key in KEYS:
             return "CLICK", KEYS[key]
         case Finish(status=status):

@@ -1,13 +1,17 @@
 """What every export shares: the report of what was written and what was left out, an
-output that never overwrites, copied screenshots, and a step told in words."""
+output that never overwrites, copied screenshots (or their bytes), and a step told in
+words."""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from PIL import Image
 
 from automator.episodes import Episode
 from automator.errors import ExportError
@@ -25,6 +29,8 @@ from devices.actions import (
     TypeText,
     Wait,
 )  # fmt: skip
+
+PNG_MAGIC = b"\x89PNG"
 
 
 @dataclass
@@ -63,6 +69,30 @@ def copy_file(episode: Episode, name: str, dest: Path) -> bool:
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, dest)
     return True
+
+
+def png_bytes(episode: Episode, name: str) -> bytes:
+    """A recorded screenshot as PNG bytes (the file itself when it is a PNG)."""
+    path = episode.path(name)
+    if path is None:
+        raise ExportError(f"{episode.id}: the screenshot {name} was not recorded")
+    data = path.read_bytes()
+    if data.startswith(PNG_MAGIC):
+        return data
+    out = io.BytesIO()
+    with Image.open(io.BytesIO(data)) as image:
+        image.save(out, "PNG")
+    return out.getvalue()
+
+
+def rgb_pixels(episode: Episode, name: str) -> tuple[bytes, int, int]:
+    """A recorded screenshot as raw 8-bit RGB pixels, row by row: (pixels, width, height)."""
+    path = episode.path(name)
+    if path is None:
+        raise ExportError(f"{episode.id}: the screenshot {name} was not recorded")
+    with Image.open(path) as image:
+        rgb = image.convert("RGB")
+        return rgb.tobytes(), rgb.width, rgb.height
 
 
 def instruction(step: Step) -> str:

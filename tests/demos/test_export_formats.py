@@ -1,5 +1,6 @@
-"""Exports: our jsonl round trip, each dataset format's fields, frames and ranges, and the
-Parquet file read back by Hugging Face `datasets`."""
+"""Exports: our jsonl round trip, each dataset format's fields, feature types, frames and
+ranges (AitW's and AndroidControl's TFRecords read feature by feature), and the Parquet file
+read back by Hugging Face `datasets`."""
 
 import json
 from pathlib import Path
@@ -17,6 +18,7 @@ from automator.export.androidcontrol import swipe_scroll
 from automator.export.frames import thousandths_box, thousandths_xy, unit_box_yxhw, unit_yx
 from automator.loop import run_episode
 from automator.recording import Recorder, load_trajectory, read_header
+from automator.tfrecord import examples
 from automator.viewer import view
 from devices.actions import Direction, Key, Point, PressKey
 from devices.virtual.phone import VirtualPhone
@@ -27,8 +29,9 @@ SIZE = (1080, 2400)
 NEW_NOTE = Point(912, 2130)  # where the hostile episode taps "New note"
 
 
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+def _text(values: list) -> list[str]:
+    assert all(isinstance(v, bytes) for v in values)  # a BytesList
+    return [v.decode("utf-8") for v in values]
 
 
 @pytest.mark.unit
@@ -67,47 +70,51 @@ def test_jsonl_round_trip_gives_back_the_same_episodes_and_files(eval_dir, hosti
 
 
 @pytest.mark.sim
-def test_aitw_steps_have_its_fields_types_and_yx_fractions(hostile_episode, tmp_path):
+def test_aitw_steps_have_its_features_types_and_yx_fractions(hostile_episode, tmp_path):
     report = export(hostile_episode, "aitw", tmp_path / "aitw")
-    rows = _lines(tmp_path / "aitw" / "steps.jsonl")
+    assert [p.name for p in (tmp_path / "aitw").iterdir()] == ["aitw.tfrecord.gz"]
+    rows = list(examples(tmp_path / "aitw" / "aitw.tfrecord.gz"))
     # open app has no AitW action, the planner's mistake executed nothing
     assert report.skipped == {"open_app (not in AitW)": 1, "steps without an executed action": 1}
     kinds = [r["results/action_type"] for r in rows]
-    assert kinds == [4, 3, 5, 4, 4, 4, 10]  # tap, type, back, scroll, swipe, long press, done
-    assert {k.value for k in AitwAction} >= set(kinds)
+    assert kinds == [[4], [3], [5], [4], [4], [4], [10]]  # tap, type, back, scroll, swipe,
+    assert {k.value for k in AitwAction} >= {k for (k,) in kinds}  # long press, done
     for i, r in enumerate(rows):
-        assert r["step_id"] == i and r["episode_length"] == len(rows)
-        assert (r["image/width"], r["image/height"]) == SIZE
-        assert (tmp_path / "aitw" / r["image/path"]).stat().st_size > 0
+        assert r["step_id"] == [i] and r["episode_length"] == [len(rows)]
+        assert (r["image/width"], r["image/height"], r["image/channels"]) == ([1080], [2400], [3])
+        assert len(r["image/encoded"][0]) == 1080 * 2400 * 3  # raw pixels, as AitW stores them
+        assert _text(r["goal_info"])[0].startswith("Write <script>")
         boxes = r["image/ui_annotations_positions"]
-        assert len(boxes) == 4 * len(r["image/ui_annotations_text"]) == 4 * len(
-            r["image/ui_annotations_ui_types"])
+        assert all(isinstance(v, float) for v in boxes)  # a FloatList
+        assert len(boxes) == 4 * len(_text(r["image/ui_annotations_text"])) == 4 * len(
+            _text(r["image/ui_annotations_ui_types"]))
         assert all(0 <= v <= 1 for v in boxes)
         for point in (r["results/yx_touch"], r["results/yx_lift"]):
             assert point == [-1, -1] or all(0 <= v <= 1 for v in point)
     tap, typed, back, scroll, swipe = rows[:5]
-    assert tap["results/yx_touch"] == tap["results/yx_lift"] == [
-        round(NEW_NOTE.y / 2400, 4), round(NEW_NOTE.x / 1080, 4)]  # (y, x)
-    assert typed["results/type_action"] == MARKUP and typed["results/yx_touch"] == [-1, -1]
-    assert back["results/yx_touch"] == [-1, -1]
+    assert tap["results/yx_touch"] == tap["results/yx_lift"] == pytest.approx(
+        [NEW_NOTE.y / 2400, NEW_NOTE.x / 1080], abs=1e-4)  # (y, x)
+    assert _text(typed["results/type_action"]) == [MARKUP]
+    assert typed["results/yx_touch"] == back["results/yx_touch"] == [-1, -1]
     assert scroll["results/yx_lift"][0] < scroll["results/yx_touch"][0]  # finger moves up
-    assert swipe["results/yx_touch"] == [round(1600 / 2400, 4), 0.5]
-    assert swipe["results/yx_lift"] == [round(900 / 2400, 4), 0.5]
+    assert swipe["results/yx_touch"] == pytest.approx([1600 / 2400, 0.5], abs=1e-4)
+    assert swipe["results/yx_lift"] == pytest.approx([900 / 2400, 0.5], abs=1e-4)
 
 
 @pytest.mark.sim
-def test_androidcontrol_episodes_have_its_fields_and_pixel_actions(hostile_episode, tmp_path):
+def test_androidcontrol_episodes_have_its_features_and_pixel_actions(hostile_episode,
+                                                                    tmp_path):
     report = export(hostile_episode, "androidcontrol", tmp_path / "ac")
-    (ep,) = _lines(tmp_path / "ac" / "episodes.jsonl")
+    (ep,) = examples(tmp_path / "ac" / "androidcontrol.tfrecord.gz")
     assert report.skipped == {"steps without an executed action": 1}
-    assert ep["goal"].startswith("Write <script>") and isinstance(ep["episode_id"], int)
+    assert _text(ep["goal"])[0].startswith("Write <script>") and ep["episode_id"] == [0]
+    assert _text(ep["source_id"]) == [hostile_episode.name]
     # a finished episode: one more screenshot than actions, one instruction per action
     assert len(ep["actions"]) == len(ep["screenshots"]) - 1 == len(ep["step_instructions"])
     assert len(ep["accessibility_trees"]) == len(ep["screenshots"])
     assert set(ep["screenshot_widths"]) == {1080} and set(ep["screenshot_heights"]) == {2400}
-    assert all(t.lstrip().startswith("<") for t in ep["accessibility_trees"])
-    assert all((tmp_path / "ac" / s).stat().st_size > 0 for s in ep["screenshots"])
-    actions = [json.loads(a) for a in ep["actions"]]
+    assert all(s.startswith(b"\x89PNG") for s in ep["screenshots"])
+    actions = [json.loads(a) for a in _text(ep["actions"])]
     assert actions == [
         {"action_type": "open_app", "app_name": "Notes"},
         {"action_type": "click", "x": NEW_NOTE.x, "y": NEW_NOTE.y},
@@ -117,7 +124,7 @@ def test_androidcontrol_episodes_have_its_fields_and_pixel_actions(hostile_episo
         {"action_type": "scroll", "direction": "down"},  # the swipe: the finger went up
         {"action_type": "long_press", "x": 540, "y": 358},
     ]
-    assert ep["step_instructions"][1] == "Tap 'New note'"
+    assert _text(ep["step_instructions"])[1] == "Tap 'New note'"
 
 
 @pytest.mark.sim
@@ -129,7 +136,7 @@ def test_gui_odyssey_episodes_have_its_fields_and_thousandths(hostile_episode, t
     assert ep["device_info"]["w"] == 1080 and ep["device_info"]["h"] == 2400
     assert set(ep["task_info"]) == {"category", "app", "meta_task", "task", "instruction"}
     assert [s["action"] for s in ep["steps"]] == [
-        "CLICK", "TYPE", "CLICK", "SCROLL", "SCROLL", "LONG_PRESS", "COMPLETE"]
+        "CLICK", "TEXT", "CLICK", "SCROLL", "SCROLL", "LONG_PRESS", "COMPLETE"]
     tap, typed, back, scroll, swipe, hold, _ = ep["steps"]
     assert tap["info"] == [[round(912 * 1000 / 1080), round(2130 * 1000 / 2400)]]  # (x, y)
     x1, y1, x2, y2 = tap["sam2_bbox"]
@@ -184,7 +191,7 @@ def test_the_export_command_says_what_it_wrote_and_left_out(hostile_episode, tmp
     assert main(["export", str(hostile_episode), "--format", "aitw", "--out", str(out)]) == 0
     said = capsys.readouterr().out
     assert f"aitw: 1 episodes, 7 steps -> {out}" in said and "1 open_app (not in AitW)" in said
-    assert Path(out / "steps.jsonl").exists()
+    assert Path(out / "aitw.tfrecord.gz").exists()
 
 
 @pytest.mark.sim

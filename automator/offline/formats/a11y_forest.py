@@ -1,6 +1,6 @@
 """AndroidControl's `accessibility_trees`: serialised `AndroidAccessibilityForest` protos of
 android_env (google-deepmind/android_env `android_env/proto/a11y/*.proto`), decoded into our
-`UIElement`s with the small wire decoder of `tfrecord`.
+`UIElement`s with the small wire decoder of `automator.protowire`.
 
 Field numbers used: Forest{1: windows}; Window{1: bounds_in_screen, 6: window_type,
 11: tree}; Tree{1: nodes}; Node{2: bounds_in_screen, 3: class_name, 4: content_description,
@@ -14,7 +14,7 @@ it is visible, has an area, and says something or can be acted on.
 from __future__ import annotations
 
 from automator.offline.episode import FormatError
-from automator.offline.formats.tfrecord import fields
+from automator.protowire import fields, signed64
 from perception.elements import Bounds, UIElement
 from perception.roles import role_of
 
@@ -25,16 +25,11 @@ _FLAGS = {12: "checkable", 13: "checked", 14: "clickable", 15: "editable", 16: "
           23: "visible"}
 
 
-def _signed32(value: int) -> int:
-    value &= (1 << 64) - 1
-    return value - (1 << 64) if value >= 1 << 63 else value
-
-
 def _rect(data: bytes) -> Bounds:
     sides = {1: 0, 2: 0, 3: 0, 4: 0}
     for number, _wire, value in fields(data):
         if number in sides and isinstance(value, int):
-            sides[number] = _signed32(value)
+            sides[number] = signed64(value)
     return Bounds(sides[1], sides[2], sides[3], sides[4])
 
 

@@ -3,10 +3,11 @@ screenshots in `screenshots/`.
 
 Fields read: `episode_id`, `task_info.instruction` (the goal), `task_info.category`,
 `step_length`, and per step `screenshot` (a file name), `action` (CLICK, LONG_PRESS, SCROLL,
-TEXT, COMPLETE, INCOMPLETE), `info` ([[x, y]] in 0-1000, a KEY_* name, [[x1, y1], [x2, y2]]
-for a scroll, the text typed), `low_level_instruction` and `sam2_bbox` ([x1, y1, x2, y2] in
-0-1000). A screenshot is looked up beside the JSON file, in `screenshots/` beside it or
-beside its folder.
+TEXT, COMPLETE, INCOMPLETE, as the release's `format_converter.py` reads them; TYPE, the
+word of its introduction.md, is read as TEXT), `info` ([[x, y]] in 0-1000, a KEY_* name,
+[[x1, y1], [x2, y2]] for a scroll, the text typed), `low_level_instruction` and `sam2_bbox`
+([x1, y1, x2, y2] in 0-1000). A screenshot is looked up beside the JSON file, in
+`screenshots/` beside it or beside its folder.
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Our own recordings: episode folders written by `automator.recording` (`load_trajectory`).
+"""Our own recordings: episode folders written by `automator.recording` (`load_trajectory`),
+or our lossless export (`automator export --format jsonl`: `episodes.jsonl` and the files
+beside it, read by `import_jsonl`).
 
 Each recorded step with an executed action becomes one offline step: its screenshot and tree
 files, the goal of the episode, and the executed action (in pixels) as the truth. Steps that
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from automator.export.jsonl import LINES, import_jsonl
 from automator.offline.episode import Episode, FormatError, OfflineStep
 from automator.offline.formats.images import file_loader, image_size
 from automator.recording import HEADER, load_trajectory
@@ -51,8 +54,21 @@ def load_episode(folder: Path) -> Episode:
     return Episode(folder.name, trajectory.goal, tuple(steps))
 
 
+def load_export(path: Path) -> list[Episode]:
+    """The episodes of a jsonl export, in its order, named by their ids there."""
+    try:
+        imported = import_jsonl(path)
+    except ValueError as e:
+        raise FormatError(str(e)) from e
+    return [Episode(e.id, e.trajectory.goal, tuple(
+        s for s in (_step(s, e.files, e.id) for s in e.trajectory.steps) if s))
+        for e in imported]
+
+
 def load(path: Path) -> list[Episode]:
-    """One episode folder, or every episode folder under `path` (sorted)."""
+    """One episode folder, a jsonl export, or every episode folder under `path` (sorted)."""
+    if (path / LINES).exists():
+        return load_export(path)
     if (path / HEADER).exists():
         return [load_episode(path)]
     folders = sorted(p.parent for p in path.rglob(HEADER))

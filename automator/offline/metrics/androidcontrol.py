@@ -8,9 +8,12 @@ the screenshot's width and height), a scroll needs the same direction, typed tex
 names must be the same (we compare them case-folded, stripped). `type` (click, type, enter)
 and `input_text` (type only) are one type here: both put text in a field.
 
-Directions: AndroidControl's `scroll` direction is taken to name where the content moves into
-view, as android_env / android_world actions do (`scroll down` is a finger moving up), the
-same convention as our `Scroll`.
+Directions: AndroidControl's `scroll` direction names where the content moves into view, as
+android_env / android_world actions do (`scroll down` is a finger moving up), the same
+convention as our `Scroll`: the README does not say, but the released steps pair the step
+instruction "Swipe up for more details" with `{"action_type": "scroll", "direction": "down"}`
+(seen in a public re-packaging of the data). Their x and y are integer pixels of the
+screenshot (e.g. x 948, y 604 on 1080 x 2400 screens).
 """
 
 from __future__ import annotations
