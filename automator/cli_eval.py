@@ -52,7 +52,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     try:
         summary = evaluate(args.suite, factory, out, on_task=on_task, pattern=args.tasks,
                            over_adb=args.over_adb, seeds=args.seeds, realism=args.realism,
-                           workers=args.workers, ray=args.ray, meta=run_meta())
+                           workers=args.workers, ray=args.ray, meta=run_meta(args.argv))
     except (TaskError, ConfigError) as e:
         return _error(str(e))
     say(console.format_summary(summary))
@@ -61,11 +61,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_meta() -> dict[str, Any]:
+def run_meta(argv: list[str]) -> dict[str, Any]:
     """How this run was started, for its report: the command line and the code's version."""
     from automator.runs.report import code_version
 
-    return {"command": " ".join(shlex.quote(a) for a in ["automator", *sys.argv[1:]]),
+    return {"command": " ".join(shlex.quote(a) for a in ["automator", *argv]),
             "code": code_version(), "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
             "python": sys.version.split()[0]}
 
@@ -156,6 +156,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
             say(f"{word} ({len(ids)}): {', '.join(ids)}")
     say(f"exact McNemar p = {c.p_value:.3g} ({len(c.gained)} gained, {len(c.lost)} lost)")
     say(f"mean steps where both passed: A {c.steps_a:.1f}, B {c.steps_b:.1f}")
+    if args.html:
+        from automator.runs.report import render_comparison
+
+        try:
+            Path(args.html).write_text(render_comparison(a, b, c), encoding="utf-8")
+        except OSError as e:
+            return _error(f"cannot write {args.html}: {e.strerror or e}")
+        say(f"comparison: {args.html}")
     return EXIT_OK
 
 

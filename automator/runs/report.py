@@ -91,11 +91,12 @@ def page(title: str, body: str) -> str:
             f"<body>{body}</body></html>\n")
 
 
-def table(head: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
-    cells = "".join(f"<th>{escape(str(h))}</th>" for h in head)
+def table(head: Iterable[str] | None, rows: Iterable[Iterable[Any]]) -> str:
+    """A table; `head` None for one of names and values, without a header row."""
+    cells = "".join(f"<th>{escape(str(h))}</th>" for h in head or ())
     body = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>"
                    for row in rows)
-    return f"<table><tr>{cells}</tr>{body}</table>"
+    return f"<table>{f'<tr>{cells}</tr>' if cells else ''}{body}</table>"
 
 
 class Markup(str):
@@ -120,7 +121,7 @@ def _provenance(summary: dict[str, Any], run: dict[str, Any]) -> str:
         ("started", meta.get("started", "")),
         ("starts (resumed runs)", len(starts) or 1),
     ]
-    return "<h2>What produced it</h2>" + table(["", ""], items)
+    return "<h2>What produced it</h2>" + table(None, items)
 
 
 def _figures(summary: dict[str, Any], rows: list[dict[str, Any]]) -> str:
@@ -207,3 +208,43 @@ def _runs_table(rows: list[dict[str, Any]]) -> str:
 def _median(values: Iterable[float]) -> str:
     data = list(values)
     return f"{statistics.median(data):.1f}" if data else "-"
+
+
+def render_comparison(a: dict[str, Any], b: dict[str, Any], c: Any) -> str:
+    """Two loaded summaries side by side (`automator.comparison`): success per group for
+    each, the runs that flipped, and the exact McNemar p of those flips."""
+    from automator.comparison import mcnemar_p
+
+    shared = sorted(set(a["tasks"]) & set(b["tasks"]))
+    groups: dict[str, tuple[list[bool], list[bool]]] = {}
+    for name in shared:
+        ga, gb = groups.setdefault(str(a["tasks"][name].get("app", "")), ([], []))
+        ga.append(bool(a["tasks"][name]["success"]))
+        gb.append(bool(b["tasks"][name]["success"]))
+    labels = [*sorted(groups), "all"]
+    every = ([x for g in groups.values() for x in g[0]], [x for g in groups.values() for x in g[1]])
+    chart = rate_chart([_rate_bar(k, (groups.get(k) or every)[0]) for k in labels],
+                       [[_rate_bar(k, (groups.get(k) or every)[1]) for k in labels]])
+    flips = [(name, "gained in B") for name in c.gained] + [(n, "lost in B") for n in c.lost]
+    body = (
+        "<h1>Comparison of two evaluations</h1>"
+        + table(["", "summary", "planner", "success (shared runs)"],
+                [("A", a["path"], a["planner"], f"{c.rate_a:.1%}"),
+                 ("B", b["path"], b["planner"], f"{c.rate_b:.1%}")])
+        + f'<p class="big">exact McNemar p = {mcnemar_p(len(c.gained), len(c.lost)):.3g} '
+        f'<span style="font-weight:normal">({len(c.gained)} gained, {len(c.lost)} lost, '
+        f"{len(shared)} runs in both)</span></p>"
+        + '<h2>Success by group (blue: A, orange: B)</h2>' + chart
+        + f"<h2>Flipped runs ({len(flips)})</h2>"
+        + table(["run", "change", "A", "B"],
+                [(name, change, _run_text(a["tasks"][name]), _run_text(b["tasks"][name]))
+                 for name, change in flips])
+        + "<h2>Runs in one only (not counted)</h2>"
+        + table(["only in", "runs"], [("A", ", ".join(c.only_a) or "-"),
+                                      ("B", ", ".join(c.only_b) or "-")]))
+    return page("Comparison of two evaluations", body)
+
+
+def _run_text(row: dict[str, Any]) -> str:
+    verdict = "PASS" if row["success"] else "FAIL"
+    return f"{verdict}: {row.get('outcome', '')} in {row.get('steps', '?')} steps"
