@@ -120,8 +120,8 @@ def cmd_eval_miniwob(args: argparse.Namespace) -> int:
     try:
         config = MiniWoBConfig(tuple(select_tasks(args.tasks)), args.episodes, args.seed,
                                args.planner, args.workers)
-        summary = run_miniwob(config, out, on_episode)
-    except (ConfigError, DeviceError) as e:
+        summary = run_miniwob(config, out, on_episode, meta=run_meta(args.argv))
+    except (ConfigError, DeviceError, TaskError) as e:
         return _error(str(e))
     rows = [(task, f["episodes"], f"{f['mean_reward']:+.2f}", f"{f['success_rate']:.0%}")
             for task, f in summary["tasks"].items()]
@@ -129,6 +129,7 @@ def cmd_eval_miniwob(args: argparse.Namespace) -> int:
     rows.append(("all", o["episodes"], f"{o['mean_reward']:+.2f}", f"{o['success_rate']:.0%}"))
     say(console.table(["task", "episodes", "mean reward", "success"], rows))
     say(f"summary: {out / 'summary.json'}")
+    say(f"report: {out / 'report.html'}")
     return EXIT_OK
 
 

@@ -12,11 +12,14 @@ and summed.
      "floor": {"give_up": {...}, "infeasible": {...}},   (see automator.floor)
      "median_decide_ms": the planner's median time per step, over every run,
      "tasks": [{"id", "seed", "split", "app", "outcome", "success", "steps", "seconds",
-                "reason", "failures", "side_effects", "decide_ms": [per step]}, ...],
+                "reason", "failures", "side_effects", "decide_ms": [per step],
+                "person_steps": the task's steps for a person (its difficulty)}, ...],
      "complete": false until the last run is done}
 
-Intervals are Wilson 95% score intervals (automator.scoring). The summary is rewritten
-after each run, so an interrupted eval keeps what it finished.
+Intervals are Wilson 95% score intervals (automator.scoring). Each finished run is appended
+to `results.jsonl` and the summary rewritten, so an interrupted eval keeps what it finished,
+and the same call resumes it (`automator.runs`). The rows are in suite order whatever order
+the runs finished in, so a resumed or parallel eval sums up as a sequential one.
 """
 
 from __future__ import annotations

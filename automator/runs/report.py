@@ -61,8 +61,14 @@ def write_report(folder: str | Path) -> Path:
     return path
 
 
+def runs_of(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """A summary's rows, one per episode: an eval's `tasks`, MiniWoB++'s `runs`."""
+    rows = summary.get("tasks")
+    return rows if isinstance(rows, list) else list(summary.get("runs", []))
+
+
 def render(summary: dict[str, Any], run: dict[str, Any]) -> str:
-    rows = summary.get("tasks", [])
+    rows = runs_of(summary)
     overall = rate_of(bool(r["success"]) for r in rows)
     low, high = overall.ci95
     sections = [
