@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from automator.config import LoopConfig, PhoneConfig
+from automator.errors import ConfigError
 
 if TYPE_CHECKING:
     from automator.evaluate import PlannerFactory, TaskReport
@@ -86,7 +88,17 @@ def run_episodes(setup: EpisodeSetup, episodes: Iterable[Episode],
         for episode in episodes:
             yield runner.run(episode)
         return
+    _check_pickles(setup)
     yield from _in_processes(setup, episodes, min(workers, len(episodes)))
+
+
+def _check_pickles(setup: EpisodeSetup) -> None:
+    """Workers get the setup pickled: say so plainly when its planner factory cannot be."""
+    try:
+        pickle.dumps(setup)
+    except (pickle.PicklingError, AttributeError, TypeError) as e:
+        raise ConfigError(f"workers cannot receive the planner factory {setup.planner_factory!r}"
+                          f" ({e}): pass a PlannerBuilder or a module-level function") from e
 
 
 def _in_processes(setup: EpisodeSetup, episodes: list[Episode],

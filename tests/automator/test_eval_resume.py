@@ -85,3 +85,14 @@ def test_a_folder_holds_one_run(tmp_path, capsys):
     assert "seeds: [0] there, [1] now" in capsys.readouterr().err
     assert main(args) == 0  # the same settings again: nothing left to play
     assert len((tmp_path / RESULTS).read_text().splitlines()) == 1
+
+
+@pytest.mark.sim
+def test_workers_need_a_factory_that_pickles(tmp_path):
+    from automator.errors import ConfigError
+    from planners.scripted import ScriptedPlanner
+
+    with pytest.raises(ConfigError, match="workers cannot receive the planner factory"):
+        evaluate(SUITE, lambda device, task: ScriptedPlanner([]), tmp_path, pattern=TASKS,
+                 workers=2)
+    assert not (tmp_path / RESULTS).exists()  # nothing was played
