@@ -44,7 +44,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return _error(str(e))
     out = Path(args.out) if args.out else Path("runs") / f"eval-{time.strftime('%Y%m%d-%H%M%S')}"
 
+    played: list[TaskReport] = []
+
     def on_task(r: TaskReport) -> None:
+        played.append(r)
         mark = "PASS" if r.success else "FAIL"
         say(f"{mark} {r.id} (seed {r.seed}): {r.outcome} in {r.steps} steps "
             f"({r.seconds:.1f} s) {r.reason}")
@@ -55,6 +58,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
                            workers=args.workers, ray=args.ray, meta=run_meta(args.argv))
     except (TaskError, ConfigError) as e:
         return _error(str(e))
+    if len(played) < len(summary.tasks):
+        say(f"resumed: {len(summary.tasks) - len(played)} runs were done before, "
+            f"{len(played)} played now")
     say(console.format_summary(summary))
     say(f"summary: {out / 'summary.json'}")
     say(f"report: {write_report(out)}")

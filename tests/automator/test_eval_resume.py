@@ -84,6 +84,7 @@ def test_a_folder_holds_one_run(tmp_path, capsys):
     assert main([*args, "--seeds", "1"]) == 2
     assert "seeds: [0] there, [1] now" in capsys.readouterr().err
     assert main(args) == 0  # the same settings again: nothing left to play
+    assert "resumed: 1 runs were done before, 0 played now" in capsys.readouterr().out
     assert len((tmp_path / RESULTS).read_text().splitlines()) == 1
 
 
