@@ -66,15 +66,22 @@ def _bar(bar: RateBar, y: float, colour: str) -> str:
 
 
 def histogram(values: Sequence[float], unit: str, bins: int = 12) -> str:
-    """Counts of `values` in equal bins from their minimum to their maximum."""
+    """Counts of `values` in equal bins from their minimum to their maximum; a long tail
+    (a model loading during the first step) is gathered in the last bin, marked "+",
+    rather than squeezing every other value into the first one."""
     width, height, left, bottom = 520, 170, 40, 30
     if not values:
         return '<p class="empty">no data</p>'
-    low, high = min(values), max(values)
+    ordered = sorted(values)
+    low, high = ordered[0], ordered[-1]
+    p95 = ordered[int(0.95 * (len(ordered) - 1))]
+    tail = high > low + 2 * (p95 - low) and p95 > low
+    if tail:
+        high = p95
     span = (high - low) or 1.0
     counts = [0] * bins
     for v in values:
-        counts[min(bins - 1, int((v - low) / span * bins))] += 1
+        counts[max(0, min(bins - 1, int((v - low) / span * bins)))] += 1
     top = max(counts)
     bar_w = (width - left - 10) / bins
     parts = [_svg_open(width, height, f"distribution of {unit}")]
@@ -88,7 +95,7 @@ def histogram(values: Sequence[float], unit: str, bins: int = 12) -> str:
     parts.append(f'<text x="{left}" y="{height - bottom + 14}" font-size="10">{_num(low)}'
                  '</text>')
     parts.append(f'<text x="{width - 10}" y="{height - bottom + 14}" font-size="10" '
-                 f'text-anchor="end">{_num(high)}</text>')
+                 f'text-anchor="end">{_num(high)}{"+" if tail else ""}</text>')
     parts.append(f'<text x="{(width + left) / 2}" y="{height - 4}" font-size="11" '
                  f'text-anchor="middle">{escape(unit)} ({len(values)} values)</text>')
     parts.append(f'<text x="{left - 4}" y="14" font-size="10" text-anchor="end">{top}</text>')
