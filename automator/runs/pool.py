@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import pickle
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -127,7 +129,18 @@ def _start_worker(setup: EpisodeSetup, threads: int) -> None:
     global _runner
     for name in THREAD_VARIABLES:
         os.environ.setdefault(name, str(threads))
+    threading.Thread(target=_exit_with_parent, name="parent-watch", daemon=True).start()
     _runner = EpisodeRunner(setup)
+
+
+def _exit_with_parent() -> None:
+    """A killed evaluation (SIGKILL, a crash) leaves no worker behind: the pool's queue
+    would keep an orphan waiting forever, so each worker ends when its parent does. The
+    episode it was playing is not in the results, and is played again on resume."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
 
 
 def _run(episode: Episode) -> TaskReport:

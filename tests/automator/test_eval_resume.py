@@ -45,25 +45,44 @@ def test_killed_eval_resumes_to_the_uninterrupted_summary(tmp_path):
     whole = evaluate(SUITE, script_planner, tmp_path / "whole", pattern=TASKS).to_dict()
     out = tmp_path / "killed"
     command = [sys.executable, "-m", "automator.cli", "eval", str(SUITE), "--planner",
-               "script", "--tasks", TASKS, "--out", str(out)]
+               "script", "--tasks", TASKS, "--out", str(out), "--workers", "2"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     try:
         _wait_for_lines(out / RESULTS, 2, process)
+        workers = _children(process.pid)
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait()
     finished = len((out / RESULTS).read_text().splitlines())
     assert 2 <= finished < whole["total"], "the kill came after the run ended"
-    # resumed with two workers: what is left is played side by side
+    _wait_until_gone(workers)  # no worker outlives the killed eval
+    # resumed in this process: the rest is played one by one
     assert main(["eval", str(SUITE), "--planner", "script", "--tasks", TASKS,
-                 "--out", str(out), "--workers", "2"]) == 0
+                 "--out", str(out)]) == 0
     resumed = json.loads((out / "summary.json").read_text())
     assert _comparable(resumed) == _comparable(whole | {"complete": True})
     rows = [json.loads(line) for line in (out / RESULTS).read_text().splitlines()]
     assert sorted(r["key"] for r in rows) == sorted(f"{t['id']}@0" for t in whole["tasks"])
     assert len(json.loads((out / "run.json").read_text())["starts"]) == 2
     assert (out / "report.html").exists()
+
+
+def _children(pid: int) -> list[int]:
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def _wait_until_gone(pids: list[int]) -> None:
+    def alive(pid: int) -> bool:
+        try:  # a zombie waiting to be reaped is gone too
+            return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    deadline = time.monotonic() + 20
+    while any(map(alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(alive, pids)), f"workers {pids} outlived the killed eval"
 
 
 def _wait_for_lines(path: Path, count: int, process: subprocess.Popen) -> None:
