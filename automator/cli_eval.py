@@ -185,7 +185,9 @@ def cmd_bench_eval(args: argparse.Namespace) -> int:
     except (ConfigError, TaskError) as e:
         return _error(str(e))
     first = rows[0]
-    say(console.table(["workers", "episodes", "wall s", "per min", "succeeded", "speed-up"],
+    say(console.table(["workers", "episodes", "wall s", "per min", "succeeded", "speed-up",
+                       "load avg"],
                       [(r.workers, r.episodes, f"{r.seconds:.1f}", f"{r.per_minute:.1f}",
-                        r.succeeded, f"{first.seconds / r.seconds:.2f}x") for r in rows]))
+                        r.succeeded, f"{first.seconds / r.seconds:.2f}x",
+                        f"{r.load[0]:.1f}-{r.load[1]:.1f}") for r in rows]))
     return EXIT_OK

@@ -4,12 +4,14 @@ The episodes are the first tasks of a suite (by id) on as many phone seeds as it
 reach the count asked for, copied into a scratch suite so that every worker count plays
 exactly the same runs. The planner is built and its memory explored before any clock
 starts; each timed run includes starting its workers and loading their planners, as a real
-evaluation does.
+evaluation does. The machine's load average is printed beside each time: on a shared machine
+several workers also win a larger share of the cores from other work, which flatters them.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import shutil
 import tempfile
 import time
@@ -29,6 +31,7 @@ class BenchRow:
     episodes: int
     seconds: float  # wall time of the whole evaluation
     succeeded: int
+    load: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average, start, end
 
     @property
     def per_minute(self) -> float:
@@ -53,11 +56,11 @@ def bench_eval(suite_dir: str | Path, episodes: int, workers: Sequence[int],
         for n in workers:
             from automator.evaluate import evaluate
 
-            start = time.monotonic()
+            load, start = os.getloadavg()[0], time.monotonic()
             summary = evaluate(suite, builder, Path(scratch) / f"out-{n}", workers=n,
                                seeds=range(seeds))
             rows.append(BenchRow(n, len(summary.tasks), time.monotonic() - start,
-                                 summary.overall.succeeded))
+                                 summary.overall.succeeded, (load, os.getloadavg()[0])))
             say(format_row(rows[-1], rows[0]))
     return rows
 
@@ -72,4 +75,5 @@ def format_row(row: BenchRow, first: BenchRow) -> str:
     speedup = first.seconds / row.seconds if row.seconds else 0.0
     return (f"{row.workers} worker(s): {row.episodes} episodes in {row.seconds:.1f} s "
             f"({row.per_minute:.1f}/min, {row.succeeded} succeeded), "
-            f"{speedup:.2f}x the {first.workers}-worker time")
+            f"{speedup:.2f}x the {first.workers}-worker time; load average "
+            f"{row.load[0]:.1f} -> {row.load[1]:.1f} on {os.cpu_count()} cores")
