@@ -3,10 +3,9 @@
 Two runs (`automator eval ... --out A`, then `--out B`, changing one thing: the planner, the
 grammar, `--no-app-notes`) are paired per task and seed: a run is named `<task id>@<seed>`
 (rows without a seed are seed 0; a MiniWoB++ run's episode is its seed). Runs in only one
-eval are listed,
-never counted. Success rates are given per group and overall, the tasks that flipped are
-named, and the exact McNemar test says how likely that many one-sided flips are by chance:
-on a 68-task suite a few points of difference are often noise.
+eval are listed, never counted. Success rates are given per group and overall, the tasks
+that flipped are named, and the exact McNemar test says how likely that many one-sided flips
+are by chance: on a 68-task suite a few points of difference are often noise.
 """
 
 from __future__ import annotations

@@ -62,9 +62,10 @@ def write_report(folder: str | Path) -> Path:
 
 
 def runs_of(summary: dict[str, Any]) -> list[dict[str, Any]]:
-    """A summary's rows, one per episode: an eval's `tasks`, MiniWoB++'s `runs`."""
+    """A summary's rows, one per episode: an eval's `tasks`, MiniWoB++'s `runs` (KeyError
+    when it has neither: not a summary)."""
     rows = summary.get("tasks")
-    return rows if isinstance(rows, list) else list(summary.get("runs", []))
+    return rows if isinstance(rows, list) else list(summary["runs"])
 
 
 def render(summary: dict[str, Any], run: dict[str, Any]) -> str:
