@@ -5,14 +5,14 @@
     automator perceive FILE.xml [--screenshot PNG] [--format text|html|json|som] [--out FILE]
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB] [--seeds N ...]
                    [--prompt-template FILE] [--screenshots N]   (model planners)
-                   [--realism on|off]
+                   [--realism on|off] [--workers N] [--ray ADDRESS|local]
     automator eval screens [DIR] [--out DIR]        (first decision on real dumps, no memory)
     automator eval miniwob [--tasks LIST|all] [--episodes N] [--seed S] [--planner P]
                    [--workers N] [--out DIR]      (MiniWoB++ pages in headless Chromium)
     automator eval offline DATASET --format aitw|aitz|androidcontrol|gui-odyssey|ours
                    [--planner P|oracle] [--limit N] [--instruction high|step] [--out DIR]
     automator eval grounding DATA [--planner P] [--limit N] [--out DIR]   (ScreenSpot)
-    automator compare EVAL_A EVAL_B                 (two eval folders or summary.json files)
+    automator compare EVAL_A EVAL_B [--html FILE]   (two eval folders or summary.json files)
     automator explore [--device D] [--app APP ...] [--budget N] [--minutes M] [--memory DIR]
                    [--seed N] [--realism on|off]
     automator bench perception DIR | automator bench step|adb [--steps N]
@@ -26,6 +26,7 @@
     automator export DIR --format androidcontrol|aitw|gui-odyssey|jsonl|parquet [--out PATH]
     automator record "GOAL" [--device android[:SERIAL]|desktop[:APP]] [--out DIR]
                                                       (a person demonstrates)
+    automator bench eval [SUITE_DIR] [--episodes 200] [--workers 1 4] [--planner P]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator replay EPISODE [--device D] [--out DIR] [--allow C ...]  (checked re-execution)
@@ -232,6 +233,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         except ConfigError as e:
             return _error(str(e))
         return EXIT_OK
+    if args.what == "eval":
+        from automator.cli_eval import cmd_bench_eval
+
+        return cmd_bench_eval(args)
     if args.what == "capture":
         from devices.virtual.bench import bench_capture, format_capture
 
@@ -481,13 +486,17 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--seed", type=count(0), default=0,
                     help="miniwob: seeds episode i of every task with SEED-i (default 0)")
     ev.add_argument("--workers", type=count(1), default=1,
-                    help="miniwob: Chromium pages run side by side")
+                    help="episodes run side by side: processes with a phone and a planner "
+                         "each (miniwob: Chromium pages)")
+    ev.add_argument("--ray", metavar="ADDRESS",
+                    help="spread the episodes over a Ray cluster (or `local`), --workers actors")
     add_offline_options(ev)
     ev.set_defaults(func=cmd_eval)
 
     cmp = sub.add_parser("compare", help="compare two eval runs of one suite, task by task")
     cmp.add_argument("a", help="eval output folder or summary.json (the baseline)")
     cmp.add_argument("b", help="eval output folder or summary.json (the change)")
+    cmp.add_argument("--html", metavar="FILE", help="also write the comparison as a web page")
     cmp.set_defaults(func=cmd_compare)
 
     ex = sub.add_parser("explore", help="explore a device's apps into the planner's memory")
@@ -501,7 +510,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
     bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture",
-                                        "planner", "desktop", "view", "export"])
+                                        "planner", "desktop", "view", "export", "eval"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps; "
                        "planner: a transformers model (tokens prefilled per episode step); "
                        "view: an episode to render (default: one recorded for it)")
@@ -523,6 +532,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="capture: on, off, or features (hints,transitions,...)")
     bench.add_argument("--seed", type=count(0), default=0, help="capture: the phone's seed")
     bench.add_argument("--rounds", type=count(1), default=3, help="capture: tours to time")
+    bench.add_argument("--episodes", type=count(1), default=200,
+                       help="eval: virtual-phone runs to time (tasks x seeds)")
+    bench.add_argument("--workers", type=count(1), nargs="+", default=[1, 4],
+                       help="eval: the worker counts to time, in turn")
+    bench.add_argument("--planner", default="default", help="eval: the planner")
     bench.set_defaults(func=cmd_bench)
 
     sub.add_parser("devices", help="list attached Android devices").set_defaults(func=cmd_devices)
@@ -558,6 +572,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # as typed, for eval's records
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     return int(args.func(args))

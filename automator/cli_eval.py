@@ -1,28 +1,22 @@
-"""The `eval` and `compare` commands, and the planners an eval builds per phone."""
+"""The `eval` and `compare` commands."""
 
 from __future__ import annotations
 
 import argparse
+import shlex
+import sys
 import time
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from automator import console
 from automator.cli import EXIT_OK, _error
 from automator.errors import ConfigError, TaskError
 
-if TYPE_CHECKING:
-    from automator.config import PhoneConfig
-    from automator.evaluate import PlannerFactory
-    from automator.tasks import Task
-    from devices.device import Device
-    from planners.planner import Planner
-
-
 SCREENS_WORD = "screens"  # `eval screens [DIR]`: real screens instead of a task suite
 MINIWOB_WORD = "miniwob"  # `eval miniwob`: the MiniWoB++ pages of the miniwob package
 DEFAULT_SCREENS = Path(__file__).resolve().parents[1] / "datasets" / "screens"
+DEFAULT_SUITE = Path(__file__).resolve().parents[1] / "datasets" / "tasks" / "virtual-phone"
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -38,32 +32,52 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return _error(f"unexpected argument {args.dir!r} (only `eval screens` takes a folder)")
     from automator.config import PhoneConfig, check_realism
     from automator.evaluate import TaskReport, evaluate
+    from automator.runs.planners import PlannerBuilder
+    from automator.runs.report import write_report
     from automator.tasks import load_suite
 
     say = console.line_printer()
     try:
         if not load_suite(args.suite, args.tasks):  # a bad suite is told before exploring
             return _error(f"no task in {args.suite} matches {args.tasks!r}")
-        phones = [PhoneConfig(seed, check_realism(args.realism)) for seed in args.seeds]
-        factory = _planner_factory(args.planner, args.memory, say, args.grammar,
-                                   not args.no_app_notes, phones, model_options(args))
+        phones = tuple(PhoneConfig(seed, check_realism(args.realism)) for seed in args.seeds)
+        factory = PlannerBuilder(args.planner, args.memory, args.grammar,
+                                 not args.no_app_notes, phones, model_options(args))
+        factory.prepare(say)  # explored here, once, before any worker starts
     except (ConfigError, TaskError) as e:
         return _error(str(e))
     out = Path(args.out) if args.out else Path("runs") / f"eval-{time.strftime('%Y%m%d-%H%M%S')}"
 
+    played: list[TaskReport] = []
+
     def on_task(r: TaskReport) -> None:
+        played.append(r)
         mark = "PASS" if r.success else "FAIL"
         say(f"{mark} {r.id} (seed {r.seed}): {r.outcome} in {r.steps} steps "
             f"({r.seconds:.1f} s) {r.reason}")
 
     try:
         summary = evaluate(args.suite, factory, out, on_task=on_task, pattern=args.tasks,
-                           over_adb=args.over_adb, seeds=args.seeds, realism=args.realism)
-    except TaskError as e:
+                           over_adb=args.over_adb, seeds=args.seeds, realism=args.realism,
+                           workers=args.workers, ray=args.ray, meta=run_meta(args.argv))
+    except (TaskError, ConfigError) as e:
         return _error(str(e))
+    if len(played) < len(summary.tasks):
+        say(f"resumed: {len(summary.tasks) - len(played)} runs were done before, "
+            f"{len(played)} played now")
     say(console.format_summary(summary))
     say(f"summary: {out / 'summary.json'}")
+    say(f"report: {write_report(out)}")
     return EXIT_OK
+
+
+def run_meta(argv: list[str]) -> dict[str, Any]:
+    """How this run was started, for its report: the command line and the code's version."""
+    from automator.runs.report import code_version
+
+    return {"command": " ".join(shlex.quote(a) for a in ["automator", *argv]),
+            "code": code_version(), "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+            "python": sys.version.split()[0]}
 
 
 def cmd_eval_screens(args: argparse.Namespace) -> int:
@@ -116,8 +130,8 @@ def cmd_eval_miniwob(args: argparse.Namespace) -> int:
     try:
         config = MiniWoBConfig(tuple(select_tasks(args.tasks)), args.episodes, args.seed,
                                args.planner, args.workers, model=model_options(args))
-        summary = run_miniwob(config, out, on_episode)
-    except (ConfigError, DeviceError) as e:
+        summary = run_miniwob(config, out, on_episode, meta=run_meta(args.argv))
+    except (ConfigError, DeviceError, TaskError) as e:
         return _error(str(e))
     rows = [(task, f["episodes"], f"{f['mean_reward']:+.2f}", f"{f['success_rate']:.0%}")
             for task, f in summary["tasks"].items()]
@@ -125,6 +139,7 @@ def cmd_eval_miniwob(args: argparse.Namespace) -> int:
     rows.append(("all", o["episodes"], f"{o['mean_reward']:+.2f}", f"{o['success_rate']:.0%}"))
     say(console.table(["task", "episodes", "mean reward", "success"], rows))
     say(f"summary: {out / 'summary.json'}")
+    say(f"report: {out / 'report.html'}")
     return EXIT_OK
 
 
@@ -152,6 +167,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
             say(f"{word} ({len(ids)}): {', '.join(ids)}")
     say(f"exact McNemar p = {c.p_value:.3g} ({len(c.gained)} gained, {len(c.lost)} lost)")
     say(f"mean steps where both passed: A {c.steps_a:.1f}, B {c.steps_b:.1f}")
+    if args.html:
+        from automator.runs.report import render_comparison
+
+        try:
+            Path(args.html).write_text(render_comparison(a, b, c), encoding="utf-8")
+        except OSError as e:
+            return _error(f"cannot write {args.html}: {e.strerror or e}")
+        say(f"comparison: {args.html}")
     return EXIT_OK
 
 
@@ -178,49 +201,20 @@ def model_options(args: argparse.Namespace) -> dict[str, Any]:
     return options
 
 
-def _planner_factory(spec: str, memory: str | None, say: Callable[[str], None],
-                     grammar: str | None = None, app_notes: bool = True,
-                     phones: Sequence[PhoneConfig] = (),
-                     model: dict[str, Any] | None = None) -> PlannerFactory:
-    """A planner per run's device. A model is loaded once; the exploration memory (the
-    embedded planner's map, a model's app notes) is the one of the run's phone (its seed
-    and realism), explored once per phone on a twin and kept."""
-    from automator.config import (
-        PhoneConfig,
-        attach_app_notes,
-        build_model_planner,
-        build_planner,
-        load_or_explore,
-        memory_dir,
-    )
+def cmd_bench_eval(args: argparse.Namespace) -> int:
+    """`bench eval [SUITE]`: one evaluation timed with each worker count."""
+    from automator.runs.bench import bench_eval
 
-    by_name = {p.serial: p for p in phones or [PhoneConfig()]}
-    learned: dict[str, Any] = {}
-
-    def memory_of(name: str) -> Any:
-        if name not in learned:
-            with by_name.get(name, PhoneConfig()).phone() as twin:
-                learned[name] = load_or_explore(twin, memory_dir(twin, memory), say)
-        return learned[name]
-
-    from automator.evaluate import script_planner
-
-    kind = spec.partition(":")[0]
-    if kind in ("transformers", "openai"):
-        planner = build_model_planner(spec, grammar, **(model or {}))
-
-        def with_notes(device: Device, task: Task) -> Planner:
-            if app_notes:
-                attach_app_notes(planner, memory_dir(device, memory))
-            return planner
-
-        return with_notes
-    if kind == "script":
-        return script_planner
-    if kind not in ("default", "embedded"):
-        return lambda device, task: build_planner(spec, device, memory, on_progress=say)
-    from planners.embedded import EmbeddedPlanner
-
-    for name in by_name:  # explored before the first task, not during it
-        memory_of(name)
-    return lambda device, task: EmbeddedPlanner(memory_of(device.name))
+    say = console.line_printer()
+    suite = Path(args.dir) if args.dir else DEFAULT_SUITE
+    try:
+        rows = bench_eval(suite, args.episodes, args.workers, args.planner, say)
+    except (ConfigError, TaskError) as e:
+        return _error(str(e))
+    first = rows[0]
+    say(console.table(["workers", "episodes", "wall s", "per min", "succeeded", "speed-up",
+                       "load avg"],
+                      [(r.workers, r.episodes, f"{r.seconds:.1f}", f"{r.per_minute:.1f}",
+                        r.succeeded, f"{first.seconds / r.seconds:.2f}x",
+                        f"{r.load[0]:.1f}-{r.load[1]:.1f}") for r in rows]))
+    return EXIT_OK

@@ -2,10 +2,10 @@
 
 Two runs (`automator eval ... --out A`, then `--out B`, changing one thing: the planner, the
 grammar, `--no-app-notes`) are paired per task and seed: a run is named `<task id>@<seed>`
-(rows without a seed are seed 0). Runs in only one eval are listed,
-never counted. Success rates are given per group and overall, the tasks that flipped are
-named, and the exact McNemar test says how likely that many one-sided flips are by chance:
-on a 68-task suite a few points of difference are often noise.
+(rows without a seed are seed 0; a MiniWoB++ run's episode is its seed). Runs in only one
+eval are listed, never counted. Success rates are given per group and overall, the tasks
+that flipped are named, and the exact McNemar test says how likely that many one-sided flips
+are by chance: on a 68-task suite a few points of difference are often noise.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from automator.evaluate import SUMMARY
+from automator.runs.report import runs_of
 
 
 class SummaryError(ValueError):
@@ -30,7 +31,7 @@ def load_summary(path: str | Path) -> dict[str, Any]:
         file = file / SUMMARY
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
-        tasks = {run_name(t): t for t in data["tasks"]}
+        tasks = {run_name(t): t for t in runs_of(data)}
         for t in tasks.values():
             t["success"] = bool(t["success"])
     except OSError as e:

@@ -12,22 +12,27 @@ and summed.
      "floor": {"give_up": {...}, "infeasible": {...}},   (see automator.floor)
      "median_decide_ms": the planner's median time per step, over every run,
      "tasks": [{"id", "seed", "split", "app", "outcome", "success", "steps", "seconds",
-                "reason", "failures", "side_effects", "decide_ms": [per step]}, ...],
+                "reason", "failures", "side_effects", "decide_ms": [per step],
+                "person_steps": the task's steps for a person (its difficulty)}, ...],
      "complete": false until the last run is done}
 
-Intervals are Wilson 95% score intervals (automator.scoring). The summary is rewritten
-after each run, so an interrupted eval keeps what it finished.
+Intervals are Wilson 95% score intervals (automator.scoring). Each finished run is appended
+to `results.jsonl` and the summary rewritten, so an interrupted eval keeps what it finished,
+and the same call resumes it (`automator.runs`). The rows are in suite order whatever order
+the runs finished in, so a resumed or parallel eval sums up as a sequential one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +71,12 @@ class TaskReport:
     seed: int = 0  # the phone's seed
     split: str = ""  # the suite's subfolder (dev, test); "" at its top
     decide_ms: tuple[float, ...] = ()  # the planner's time per step
+    person_steps: int | None = None  # steps a person needs (the task's difficulty)
+
+    @property
+    def key(self) -> str:
+        """The run's name in results and comparisons: task and seed."""
+        return f"{self.id}@{self.seed}"
 
     @property
     def false_success(self) -> bool:
@@ -162,8 +173,8 @@ def _task_device(task: Task, phone_config: PhoneConfig, over_adb: bool
         yield device, phone
 
 
-def _folder(out_dir: Path, task: Task, seed: int) -> Path:
-    return out_dir / task.id / f"seed-{seed}"
+def _folder(out_dir: Path, task_id: str, seed: int) -> Path:
+    return out_dir / task_id / f"seed-{seed}"
 
 
 def run_task(task: Task, planner_factory: PlannerFactory, out_dir: Path,
@@ -179,12 +190,13 @@ def run_task(task: Task, planner_factory: PlannerFactory, out_dir: Path,
         planner = planner_factory(device, resolved)
         loop_config = replace(config, max_steps=resolved.max_steps, allow=resolved.allow)
         trajectory = run_episode(resolved.goal, device, planner, loop_config,
-                                 recorder=Recorder(_folder(out_dir, task, phone.seed)))
+                                 recorder=Recorder(_folder(out_dir, task.id, phone.seed)))
         check = check_task(resolved, virtual.state(), trajectory, initial)
     return TaskReport(task.id, task.group, str(trajectory.outcome), check.success,
                       len(trajectory.steps), round(time.monotonic() - start, 3),
                       trajectory.reason, check.failures, phone.seed, task.split,
-                      tuple(round(s.timings.get("decide", 0.0), 1) for s in trajectory.steps))
+                      tuple(round(s.timings.get("decide", 0.0), 1) for s in trajectory.steps),
+                      task.steps)
 
 
 def script_planner(device: Device, task: Task) -> Planner:
@@ -196,9 +208,11 @@ def script_planner(device: Device, task: Task) -> Planner:
     return ScriptedPlanner(TaskScript(task.script))
 
 
-def _crashed(task: Task, seed: int, error: Exception) -> TaskReport:
+def crashed(task: Task, seed: int, error: Exception) -> TaskReport:
+    """The report of a run the harness itself failed (not the planner)."""
     return TaskReport(task.id, task.group, "error", False, 0, 0.0,
-                      f"internal error: {type(error).__name__}: {error}", (), seed, task.split)
+                      f"internal error: {type(error).__name__}: {error}", (), seed, task.split,
+                      person_steps=task.steps)
 
 
 def evaluate(
@@ -211,39 +225,96 @@ def evaluate(
     over_adb: bool = False,
     seeds: Sequence[int] = (0,),
     realism: str = "off",
+    workers: int = 1,
+    ray: str | None = None,
+    meta: dict[str, Any] | None = None,
 ) -> Summary:
     """Run every task of the suite whose id matches `pattern` on a phone of each seed (with
     `realism`); write and return the summary. `over_adb` drives each phone through the adb
-    protocol, as a real phone would be. Raises TaskError when no task matches."""
+    protocol, as a real phone would be.
+
+    `workers` > 1 plays episodes side by side in as many processes (the factory must then
+    pickle: `script_planner` or an `automator.runs.planners.PlannerBuilder`); `ray` (an
+    address, or "local") spreads them over a Ray cluster instead. Episodes already in
+    `out_dir`'s results are not played again (see `automator.runs.store`); `meta` (command,
+    code version) is kept beside the settings for the report. Raises TaskError when no task
+    matches, RunMismatch when `out_dir` holds a run with other settings."""
+    from automator.runs.pool import Episode, EpisodeSetup
+    from automator.runs.store import RunStore
+
     out = Path(out_dir)
     tasks = load_suite(suite_dir, pattern)
     if not tasks:
         raise TaskError(f"no task in {suite_dir} matches {pattern!r}")
     realism = check_realism(realism)
     phones = [PhoneConfig(seed, realism) for seed in seeds]
-    out.mkdir(parents=True, exist_ok=True)
     transitions = any(p.transitions for p in phones)
     config = (config or LoopConfig()).for_device("android" if over_adb else "virtual",
                                                  transitions=transitions)
+    order = [Episode(task.id, phone.seed) for task in tasks for phone in phones]
+    store = RunStore(out, _settings(suite_dir, pattern, tasks, planner_factory, seeds,
+                                    realism, over_adb, config), meta)
+    done = {r.key: r for r in map(report_from_row, store.rows)}
+    todo = [e for e in order if e.key not in done]
+    for episode in todo:  # one cut short by a kill is played again from a clean folder
+        shutil.rmtree(out / episode.task_id / f"seed-{episode.seed}", ignore_errors=True)
+    setup = EpisodeSetup(str(suite_dir), pattern, planner_factory, str(out), config,
+                         over_adb, realism)
     bounds = floor(tasks, phones)
-    reports: list[TaskReport] = []
-    planner_name = ""
-    for task in tasks:
-        for phone in phones:
-            try:
-                report = run_task(task, planner_factory, out, config, over_adb, phone)
-            except Exception as e:  # the harness goes on past one run's crash; logged in full
-                log.exception("task %s (seed %d) crashed", task.id, phone.seed)
-                report = _crashed(task, phone.seed, e)
-            reports.append(report)
-            if on_task is not None:
-                on_task(report)
-            planner_name = planner_name or _planner_name(_folder(out, task, phone.seed))
-            summary = Summary(planner_name, tuple(reports), tuple(seeds), realism, bounds)
-            _write_summary(out, summary, complete=False)
-    summary = Summary(planner_name, tuple(reports), tuple(seeds), realism, bounds)
-    _write_summary(out, summary, complete=True)
-    return summary
+
+    def summary() -> Summary:
+        reports = tuple(done[e.key] for e in order if e.key in done)
+        name = next((_planner_name(_folder(out, r.id, r.seed)) for r in reports), "")
+        return Summary(name, reports, tuple(seeds), realism, bounds)
+
+    if todo:
+        log.info("%d of %d runs to play (%d done before)", len(todo), len(order), len(done))
+    for report in _play(setup, todo, workers, ray):
+        store.append(asdict(report) | {"key": report.key})
+        done[report.key] = report
+        if on_task is not None:
+            on_task(report)
+        _write_summary(out, summary(), complete=False)
+    final = summary()
+    _write_summary(out, final, complete=True)
+    return final
+
+
+def _play(setup: Any, todo: list[Any], workers: int, ray: str | None) -> Iterator[TaskReport]:
+    if ray:
+        from automator.runs.ray_pool import run_episodes_ray
+
+        return run_episodes_ray(setup, todo, ray, workers)
+    from automator.runs.pool import run_episodes
+
+    return run_episodes(setup, todo, workers)
+
+
+def _settings(suite_dir: str | Path, pattern: str, tasks: Sequence[Task],
+              factory: PlannerFactory, seeds: Sequence[int], realism: str, over_adb: bool,
+              config: LoopConfig) -> dict[str, Any]:
+    """What decides a run's episodes and how they are played: a resumed run must match."""
+    raw = json.dumps([[t.split, t.id, t.raw] for t in tasks], sort_keys=True, default=str)
+    return {"benchmark": "virtual-phone", "suite": str(Path(suite_dir).resolve()),
+            "tasks": pattern, "tasks_sha256": hashlib.sha256(raw.encode()).hexdigest()[:16],
+            "planner": planner_label(factory), "seeds": list(seeds), "realism": realism,
+            "over_adb": over_adb, "loop": config.to_dict()}
+
+
+def planner_label(factory: PlannerFactory) -> str:
+    """A factory's name: its `label` (a PlannerBuilder's spec), else its function's."""
+    label = getattr(factory, "label", None)
+    if isinstance(label, str):
+        return label
+    return f"{getattr(factory, '__module__', '')}.{getattr(factory, '__qualname__', factory)}"
+
+
+def report_from_row(row: dict[str, Any]) -> TaskReport:
+    """A TaskReport back from its summary or results row."""
+    names = {f.name for f in fields(TaskReport)}
+    data = {k: v for k, v in row.items() if k in names}
+    return TaskReport(**data | {"failures": tuple(data.get("failures", ())),
+                                "decide_ms": tuple(data.get("decide_ms", ()))})
 
 
 def _write_summary(out: Path, summary: Summary, complete: bool) -> None:

@@ -1,7 +1,9 @@
 """`run_miniwob`: episodes of MiniWoB++ tasks through the agent loop, and their figures.
 
-Each worker (a thread) owns one headless Chromium page and one planner; episodes are dealt
-out in a fixed order. Episode `i` of every task is seeded `"{seed}-{i}"`, so a run with the
+Each worker (a thread: the time goes to Chromium, outside Python) owns one headless Chromium
+page and one planner; episodes are dealt out in a fixed order. Finished episodes are kept in
+the folder's results store (`automator.runs.store`), so an interrupted run resumes. Episode
+`i` of every task is seeded `"{seed}-{i}"`, so a run with the
 same seed sees the same task instances whatever the number of workers.
 
 An episode ends when the page says it is done (its check, or its own 10 s timer), when the
@@ -19,7 +21,7 @@ import statistics
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,7 @@ from automator.config import LoopConfig
 from automator.errors import ConfigError
 from automator.loop import TaskEnd, run_episode
 from automator.miniwob.page import MiniWoBPage
+from automator.scoring import rate_of
 from automator.trajectory import Outcome, Trajectory
 from devices.errors import DeviceError
 from planners.planner import Planner
@@ -132,30 +135,36 @@ def _actions(trajectory: Trajectory) -> list[str]:
                  s.secrets) for s in trajectory.steps]
 
 
-def run_miniwob(config: MiniWoBConfig, out: Path,
-                on_episode: OnEpisode | None = None) -> dict[str, Any]:
-    """Every episode of every task; writes `episodes.jsonl` (as they end) and `summary.json`
-    into `out`, and returns the summary."""
+def run_miniwob(config: MiniWoBConfig, out: Path, on_episode: OnEpisode | None = None,
+                meta: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every episode of every task; appends each to `results.jsonl` as it ends (see
+    `automator.runs.store`: a second start in `out` plays only the episodes not there yet,
+    and refuses other settings), writes `summary.json` and `report.html`, and returns the
+    summary."""
     if config.episodes < 1 or config.workers < 1 or not config.tasks:
         raise ConfigError("MiniWoB++ needs at least one task, one episode and one worker")
+    from automator.runs.report import write_report
+    from automator.runs.store import RunStore
+
     make_planner = planner_factory(config.planner, config.model)
-    out.mkdir(parents=True, exist_ok=True)
+    store = RunStore(out, _settings(config), meta)
+    done = {row["key"]: _result_of(row) for row in store.rows}
     jobs: queue.Queue[tuple[str, int]] = queue.Queue()
-    for task in config.tasks:
-        for e in range(config.episodes):
+    order = [(task, e) for task in config.tasks for e in range(config.episodes)]
+    for task, e in order:
+        if _key(task, e) not in done:
             jobs.put((task, e))
-    total = jobs.qsize()
-    results: list[EpisodeResult] = []
+    total = len(order)
     lock = threading.Lock()
     errors: list[BaseException] = []
     started = time.monotonic()
 
     def record(result: EpisodeResult) -> None:
-        with lock, (out / "episodes.jsonl").open("a", encoding="utf-8") as f:
-            f.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
-            results.append(result)
+        with lock:
+            store.append(asdict(result) | {"key": _key(result.task, result.episode)})
+            done[_key(result.task, result.episode)] = result
             if on_episode is not None:
-                on_episode(result, len(results), total)
+                on_episode(result, len(done), total)
 
     def worker() -> None:
         try:
@@ -164,17 +173,34 @@ def run_miniwob(config: MiniWoBConfig, out: Path,
             errors.append(e)
 
     threads = [threading.Thread(target=worker, name=f"miniwob-{i}", daemon=True)
-               for i in range(min(config.workers, total))]
+               for i in range(min(config.workers, jobs.qsize()))]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     if errors:
         raise errors[0]
+    results = [done[_key(task, e)] for task, e in order]
     summary = summarise(config, results, time.monotonic() - started)
     (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
                                       encoding="utf-8")
+    write_report(out)
     return summary
+
+
+def _key(task: str, episode: int) -> str:
+    return f"{task}#{episode}"
+
+
+def _settings(config: MiniWoBConfig) -> dict[str, Any]:
+    """What a resumed run must share with the folder's (not the number of workers)."""
+    return {"benchmark": "miniwob++", "tasks": list(config.tasks), "episodes": config.episodes,
+            "seed": config.seed, "planner": config.planner, "loop": config.loop.to_dict()}
+
+
+def _result_of(row: dict[str, Any]) -> EpisodeResult:
+    names = {f.name for f in fields(EpisodeResult)}
+    return EpisodeResult(**{k: v for k, v in row.items() if k in names})
 
 
 def _work(config: MiniWoBConfig, jobs: queue.Queue[tuple[str, int]],
@@ -218,6 +244,26 @@ def summarise(config: MiniWoBConfig, results: list[EpisodeResult],
                 t["success_rate"] for t in per_task.values()), 4) if per_task else 0.0,
             "infrastructure_failures": len(results) - len(counted)},
         "tasks": per_task,
+    } | shared_figures(results)
+
+
+def shared_figures(results: list[EpisodeResult]) -> dict[str, Any]:
+    """The figures every evaluation's summary has (see `automator.evaluate`): success with
+    its 95% interval overall and per task, and one row per episode (`runs`) in the shape of
+    an eval's task rows, the task as its group and the episode as its seed."""
+    overall = rate_of(r.success for r in results).to_dict()
+    per_task: dict[str, list[bool]] = {}
+    for r in results:
+        per_task.setdefault(r.task, []).append(r.success)
+    return {
+        "total": len(results), "succeeded": overall["succeeded"],
+        "success_rate": overall["rate"], "ci95": overall["ci95"],
+        "per_group": {task: rate_of(v).to_dict() for task, v in per_task.items()},
+        "runs": [{"id": r.task, "app": r.task, "seed": r.episode, "split": "",
+                  "outcome": r.outcome, "success": r.success, "steps": r.steps,
+                  "seconds": r.seconds, "reason": r.reason, "failures": [], "decide_ms": [],
+                  "reward": r.reward} for r in results],
+        "complete": True,
     }
 
 

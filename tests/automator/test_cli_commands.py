@@ -171,8 +171,11 @@ def test_eval_runs_a_tiny_suite_and_writes_the_summary(tmp_path, capsys):
                                                                summary["tasks"]]
     assert summary["median_decide_ms"] is not None and "median decision:" in printed
     assert main(["eval", str(suite), "--planner", planner, "--out", str(out),
+                 "--tasks", "clock-*"]) == 2  # a folder holds one eval: other tasks refused
+    assert "tasks: '*' there, 'clock-*' now" in capsys.readouterr().err
+    assert main(["eval", str(suite), "--planner", planner, "--out", str(tmp_path / "clock"),
                  "--tasks", "clock-*"]) == 0
-    assert json.loads((out / "summary.json").read_text())["total"] == 1
+    assert json.loads((tmp_path / "clock" / "summary.json").read_text())["total"] == 1
 
 
 @pytest.mark.sim

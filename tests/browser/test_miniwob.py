@@ -43,7 +43,7 @@ def test_the_oracle_proves_coordinates_typing_and_focus(tmp_path):
     assert seen[-1] == (10, 10)
     assert summary["overall"]["mean_reward"] >= 0.9, summary["tasks"]
     assert summary["overall"]["success_rate"] == 1.0
-    lines = (tmp_path / "episodes.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (tmp_path / "results.jsonl").read_text(encoding="utf-8").splitlines()
     typed = [json.loads(x) for x in lines if json.loads(x)["task"] == "enter-text"]
     assert typed[0]["actions"][0].startswith("type ")
 
@@ -67,3 +67,15 @@ def test_eval_miniwob_prints_progress_and_writes_the_summary(tmp_path, capsys):
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["seed"] == 3 and set(summary["tasks"]) == {"click-button", "focus-text"}
     assert summary["overall"]["success_rate"] == 1.0
+    assert (summary["total"], summary["succeeded"]) == (2, 2)  # the figures every eval has
+    assert [(r["id"], r["seed"]) for r in summary["runs"]] == [("click-button", 0),
+                                                               ("focus-text", 0)]
+    assert "100.0% success" in (out / "report.html").read_text(encoding="utf-8")
+    # started again in the same folder: both episodes are done, none is played again
+    assert main(["eval", "miniwob", "--tasks", "click-button,focus-text", "--episodes", "1",
+                 "--seed", "3", "--planner", "oracle", "--out", str(out)]) == 0
+    assert "1/2" not in capsys.readouterr().out
+    assert len((out / "results.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["total"] == 2
+    assert main(["eval", "miniwob", "--tasks", "click-button", "--episodes", "1",
+                 "--seed", "3", "--planner", "oracle", "--out", str(out)]) == 2  # other tasks

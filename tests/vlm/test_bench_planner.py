@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from automator.cli import build_parser, main
-from automator.cli_eval import _planner_factory, model_options
+from automator.cli_eval import model_options
 from automator.errors import ConfigError
+from automator.runs.planners import PlannerBuilder
 from tests.vlm.tiny_models import build_tiny_model
 
 pytestmark = pytest.mark.unit
@@ -61,8 +62,9 @@ def test_eval_hands_the_template_and_screenshots_to_a_model_planner(tiny: Path,
                         encoding="utf-8")
     args = _eval_args("--planner", f"transformers:{tiny}", "--prompt-template", str(template),
                       "--screenshots", "2")
-    factory = _planner_factory(args.planner, None, print, None, False, (), model_options(args))
+    factory = PlannerBuilder(args.planner, None, None, False, model=model_options(args))
     planner = factory(None, None)  # type: ignore[arg-type]
+    assert "screenshots=2" in factory.label  # a resumed eval with other options is refused
     assert planner.chat.dialect.screenshots == 2
     assert planner.chat.dialect.template == template.read_text(encoding="utf-8")
 
