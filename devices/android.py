@@ -434,14 +434,32 @@ class AndroidDevice:
             self._input(["input", "keyevent", "123", *(["67"] * length)], "clear field")
 
     def _enter_text(self, text: str) -> None:
+        """Type `text` where the phone's own keyboard would put it: at the cursor, over the
+        selection (a time picker or a search box selects its text when focused).
+
+        Only an IME's commit and key events do that; uiautomator2's `setText` replaces the
+        whole text, so it types only into an empty field (exact, any text, no shell) or,
+        as a last resort for text that `input text` cannot type, appends to what is there.
+        """
         ime = self._text_ime()
         if ime is not None and _utf8(text):
             self._shell(ime_broadcast(ime, text), "ime broadcast")
-        elif self._u2 is not None:
-            self._rpc("setText", _FOCUSED, self._u2_field_text() + text)
+            return
+        current = self._u2_field_text() if self._u2 is not None else None
+        if current == "":
+            self._rpc("setText", _FOCUSED, text)
         elif typable_with_input(text):
-            for argv in input_text_commands(text):
-                self._input(argv, "input text")
+            try:
+                for argv in input_text_commands(text):
+                    self._input(argv, "input text")
+            except InputNotAllowed:
+                if current is None:
+                    raise
+                self._rpc("setText", _FOCUSED, current + text)  # accessibility is not refused
+        elif current is not None:
+            logger.info("%s: no keyboard can type this text; appending it with setText",
+                        self.name)  # fmt: skip
+            self._rpc("setText", _FOCUSED, current + text)
         else:
             raise ActionRejected(
                 "cannot type non-ASCII text on this phone: neither the uiautomator2 service "

@@ -2,14 +2,16 @@
 
 Every command built here is an argv list; the adb layer joins it with `shlex.quote`, so
 the device shell sees each argument as one single-quoted word and interprets nothing in
-it. Three ways to type, best first (the driver picks by what the phone offers):
+it. Three ways to type (the driver picks by what the phone offers and what the field holds):
 
-1. uiautomator2's JSON-RPC `setText` (no shell at all; any Unicode).
-2. An IME broadcast with a base64 payload (`[A-Za-z0-9+/=]` only; any Unicode): the
+1. An IME broadcast with a base64 payload (`[A-Za-z0-9+/=]` only; any Unicode): the
    AdbKeyboard of uiautomator2's app, or ADBKeyBoard (`com.android.adbkeyboard/.AdbIME`).
+   The IME commits the text at the cursor, over the selection, as a keyboard does.
+2. uiautomator2's JSON-RPC `setText` (no shell at all; any Unicode). It replaces the whole
+   text, so it types exactly only into an empty field.
 3. `input text` — printable ASCII only: the platform's virtual key map has no keys for
-   other characters. `input text` turns `%s` into a space, so a literal `%s` is sent as
-   `%` and `s` in two commands.
+   other characters. Key events land at the cursor, over the selection. `input text` turns
+   `%s` into a space, so a literal `%s` is sent as `%` and `s` in two commands.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from devices.actions import Point, TypeText
 from devices.android import AndroidDevice
-from devices.textinput import input_text_commands
+from devices.textinput import input_text_commands, typable_with_input
 
 pytestmark = pytest.mark.sim
 
@@ -62,6 +62,22 @@ def test_any_text_arrives_exactly_over_uiautomator2(u2_device, small_server, tex
     assert target.phone.text == text
     ran = {argv for argv in target.commands[before:]}
     assert ran <= CONSTANT_QUERIES
+    assert target.unevaluated == []
+
+
+@_SETTINGS
+@given(text=ANY_TEXT.filter(lambda t: "\n" not in t))
+def test_text_after_text_arrives_exactly_over_uiautomator2(u2_device, small_server, text):
+    """Into a field with text the driver cannot see the cursor or a selection, so it sends
+    key events (`input text`, each argument quoted) where it can, else appends with setText."""
+    target = small_server.target("small-0")
+    target.phone.text, target.phone.focused = "kept ", True
+    before = len(target.commands)
+    u2_device.execute(TypeText(text))
+    assert target.phone.text == "kept " + text
+    ran = [argv for argv in target.commands[before:] if argv not in CONSTANT_QUERIES]
+    typed = text and typable_with_input(text)
+    assert ran == ([tuple(c) for c in input_text_commands(text)] if typed else [])
     assert target.unevaluated == []
 
 

@@ -134,16 +134,40 @@ def test_typing_into_a_field_that_shows_its_hint_replaces_the_hint() -> None:
     assert device._rpc.set == ["14"]  # type: ignore[attr-defined]
 
 
-def test_typing_appends_to_real_text() -> None:
+def _field_with_text(text: str) -> AndroidDevice:
+    """A driver whose focused field (the birthday form's day) holds `text`, on Gboard."""
     tree = (
         (CORPUS / "dump/gms_birthday_naf_hint.xml")
         .read_text()
-        .replace('text="Day" resource-id="day"', 'text="1" resource-id="day"')
+        .replace('text="Day" resource-id="day"', f'text="{text}" resource-id="day"')
     )
     gboard = (CORPUS / "ime/gboard.txt").read_text()
     device = _driver(RecordedPhone({("settings",): gboard}))
     device._u2 = object()
-    device._rpc = _Rpc(tree, "1")  # type: ignore[method-assign]
+    device._rpc = _Rpc(tree, text)  # type: ignore[method-assign]
+    return device
+
+
+def test_typing_into_a_field_with_text_goes_where_the_phone_puts_keys() -> None:
+    """A time picker shows "7" selected: a keyboard's "6" replaces it. setText of the old
+    text plus the new ("76") cannot know the selection, so key events carry the text."""
+    device = _field_with_text("7")
+    device._enter_text("6")
+    assert device._rpc.set == []  # type: ignore[attr-defined]
+    assert ["input", "text", "6"] in device._adb.calls  # type: ignore[attr-defined]
+
+
+def test_text_no_key_can_type_is_appended_to_real_text() -> None:
+    device = _field_with_text("1")
+    device._enter_text("東")
+    assert device._rpc.set == ["1東"]  # type: ignore[attr-defined]
+    assert not any(c[0] == "input" for c in device._adb.calls)  # type: ignore[attr-defined]
+
+
+def test_a_refused_input_text_falls_back_to_set_text() -> None:
+    device = _field_with_text("1")
+    refused = CORPUS / "inject/monkey_input_android9.txt"
+    device._adb.answers[("input",)] = refused.read_text()  # type: ignore[attr-defined]
     device._enter_text("4")
     assert device._rpc.set == ["14"]  # type: ignore[attr-defined]
 
