@@ -61,7 +61,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register `view` and `export` on the command line's subparsers."""
     v = sub.add_parser("view", help="an episode or a folder of them as an HTML report")
     v.add_argument("source", help="an episode folder, or a folder holding episodes (an eval)")
-    v.add_argument("--out", help="the report's file (default SOURCE/report.html)")
+    v.add_argument("--out", help="the report's file (default SOURCE/episodes.html)")
     v.add_argument("--no-open", action="store_true", help="do not open it in a browser")
     v.set_defaults(func=cmd_view)
 

@@ -1,7 +1,8 @@
 """Reports for people: an episode, or a folder of them, as self-contained HTML pages.
 
 `view(source)` writes the page of one episode, or for a folder of episodes an index page
-plus one page per episode in a folder beside it (`report.html` and `report_episodes/`).
+plus one page per episode in a folder beside it (`episodes.html` and `episodes_pages/`; an
+eval folder's own `report.html` is its figures, written by `eval`).
 Each page is one file: screenshots are embedded as data URIs, nothing is fetched.
 """
 
@@ -21,25 +22,27 @@ from automator.viewer.index_page import render_index
 
 log = logging.getLogger(__name__)
 
-REPORT = "report.html"
+REPORT = "episodes.html"  # a folder's index
+PAGE = "episode.html"  # one episode's page, in its folder
 
-__all__ = ["REPORT", "episode_html", "open_in_browser", "view"]
+__all__ = ["PAGE", "REPORT", "episode_html", "open_in_browser", "view"]
 
 
 def view(source: str | Path, out: str | Path | None = None) -> Path:
     """Write the report of `source` (an episode folder, or a folder holding episodes) to
-    `out` (default `<source>/report.html`) and return its path. ValueError when `source`
-    holds no episode."""
+    `out` (default `<source>/episodes.html`, or `episode.html` for an episode) and return
+    its path. ValueError when `source` holds no episode."""
     source = Path(source)
-    out = Path(out) if out else source / REPORT
     if find_episodes(source) == [source]:
+        out = Path(out) if out else source / PAGE
         episodes = load_episodes(source)
         if not episodes:
             raise ValueError(f"{source} could not be read as an episode")
         _write(out, episode_html(episodes[0]))
         return out
+    out = Path(out) if out else source / REPORT
     episodes = load_episodes(source)
-    pages = out.with_name(out.stem + "_episodes")
+    pages = out.with_name(out.stem + "_pages")
     links = []
     for episode in episodes:
         name = _file_name(episode.id) + ".html"

@@ -87,9 +87,12 @@ def test_the_acted_element_is_read_back_from_the_recorded_tree(hostile_episode):
 
 @pytest.mark.sim
 def test_the_index_counts_task_checks_and_links_each_episode(eval_dir):
+    figures = eval_dir / "report.html"  # what `automator eval` writes there: left alone
+    figures.write_text("the eval's figures", encoding="utf-8")
     out = view(eval_dir)
     page = out.read_text(encoding="utf-8")
-    assert out == eval_dir / "report.html"
+    assert out == eval_dir / "episodes.html"
+    assert figures.read_text(encoding="utf-8") == "the eval's figures"
     assert "2/4 (50%)" in page and "task checks passed" in page
     assert re.search(r"notes-new-plumber</td><td class=\"num\">2/2", page)
     assert re.search(r"clock-alarm-630</td><td class=\"num\">0/2", page)
