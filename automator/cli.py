@@ -19,6 +19,7 @@
     automator bench vlm [--sizes tiny 3b 7b] [--torch-device cuda] [--max-pixels N]
                         [--episode-steps N] [--batch N] [--compile]
     automator bench capture [--realism on] [--seed N] [--rounds R]
+    automator bench miniwob [--steps N]
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator replay EPISODE [--device D] [--out DIR] [--allow C ...]  (checked re-execution)
@@ -231,6 +232,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
             f"step overhead over {result.steps} steps: median {result.median_ms:.1f} ms, "
             f"max {result.max_ms:.1f} ms\nphase medians (ms): {phases}"
         )
+        return EXIT_OK
+    if args.what == "miniwob":
+        from automator.miniwob.bench import bench_miniwob, format_bench
+
+        console.line_printer()(format_bench(bench_miniwob(args.steps)))
         return EXIT_OK
     if args.what == "planner":
         from automator.bench import bench_planner_episode, format_planner_episode
@@ -479,7 +485,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
     bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture",
-                                        "planner"])
+                                        "planner", "miniwob"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps; "
                        "planner: a transformers model (tokens prefilled per episode step)")
     bench.add_argument("--screenshots", type=count(1), help="planner: screenshots shown")
