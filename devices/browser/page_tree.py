@@ -24,8 +24,9 @@ SKIPPED_ROLES = frozenset({"InlineTextBox"})
 _Json = dict[str, Any]
 
 
-def read_page_tree(cdp: Any, url: str, title: str, viewport: tuple[int, int]) -> _Json:
-    """The tree of the page behind the CDP session `cdp` (a Playwright `CDPSession`)."""
+def read_page_tree(cdp: Any, url: str, viewport: tuple[int, int]) -> _Json:
+    """The tree of the page behind the CDP session `cdp` (a Playwright `CDPSession`); its
+    title is the name of the tree's root (the document's title)."""
     ax = cdp.send("Accessibility.getFullAXTree")
     snap = cdp.send("DOMSnapshot.captureSnapshot",
                     {"computedStyles": ["cursor"], "includeDOMRects": True})
@@ -33,6 +34,7 @@ def read_page_tree(cdp: Any, url: str, title: str, viewport: tuple[int, int]) ->
     nodes = [_node(n, layout) for n in ax.get("nodes", [])
              if n.get("role", {}).get("value") not in SKIPPED_ROLES]
     root = nodes[0]["id"] if nodes else ""
+    title = nodes[0]["name"] if nodes else ""
     return {"version": TREE_VERSION, "url": url, "title": title, "viewport": list(viewport),
             "root": root, "nodes": nodes}
 
