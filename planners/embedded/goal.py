@@ -124,6 +124,7 @@ _TIME_WORDS = frozenset(("am", "pm", "a.m.", "p.m."))
 # Verbs of touching a control: after "and" they start a step of their own ("type hi and tap
 # Send", "enter the code and press OK"), whatever their object is called.
 _TOUCH_VERBS = closed_class("tap press click hit touch")
+_TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 
 
 class GoalReader:
@@ -236,6 +237,8 @@ class GoalReader:
             intent = _INTENTS[op]
         if intent is Intent.SET_VALUE and slots:
             intent = Intent.EDIT
+        if clause.split()[0].lower() in _TOUCH_VERBS and intent in _TYPING:
+            intent, slots = Intent.DO, []  # "click the "Next" button" types nothing
         said = quoted(clause)
         entities = extra + [e for e in _entities(clause, said, slots)
                             if not any(e in s.value for s in slots if s.name == "address")]

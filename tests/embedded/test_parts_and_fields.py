@@ -67,3 +67,10 @@ def test_a_field_named_by_its_kind_is_tapped_for_the_focus(planner):
         screen_signature=signature_of(code_form()),
     )
     assert isinstance(planner.decide(goal, code_form(focused=True), [tapped]).action, Finish)
+
+
+def test_a_quoted_button_name_is_tapped_not_typed(planner):
+    assert parse_goal('Click on the "OK" button').slots == ()
+    assert planner.decide('Click on the "OK" button', code_form(), []).action == Tap(
+        ElementRef(2)
+    )
