@@ -27,6 +27,7 @@
     automator record "GOAL" [--device android[:SERIAL]|desktop[:APP]] [--out DIR]
                                                       (a person demonstrates)
     automator bench eval [SUITE_DIR] [--episodes 200] [--workers 1 4] [--planner P]
+    automator bench miniwob [--steps N]         (a MiniWoB++ step in Chromium, model excluded)
     automator devices
     automator do [--device D] ACTION WORDS...      (e.g. tap 540 1200, type_text "héllo; ls")
     automator replay EPISODE [--device D] [--out DIR] [--allow C ...]  (checked re-execution)
@@ -255,6 +256,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
             f"step overhead over {result.steps} steps: median {result.median_ms:.1f} ms, "
             f"max {result.max_ms:.1f} ms\nphase medians (ms): {phases}"
         )
+        return EXIT_OK
+    if args.what == "miniwob":
+        from automator.miniwob.bench import bench_miniwob, format_bench
+
+        console.line_printer()(format_bench(bench_miniwob(args.steps or 40)))
         return EXIT_OK
     if args.what == "planner":
         from automator.bench import bench_planner_episode, format_planner_episode
@@ -510,13 +516,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
     bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture",
-                                        "planner", "desktop", "view", "export", "eval"])
+                                        "planner", "desktop", "view", "export", "eval",
+                                        "miniwob"])
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps; "
                        "planner: a transformers model (tokens prefilled per episode step); "
                        "view: an episode to render (default: one recorded for it)")
     bench.add_argument("--screenshots", type=count(1), help="planner: screenshots shown")
     bench.add_argument("--steps", type=count(1),
-                       help="step, adb, desktop: steps timed (40); view: the episode's (50); "
+                       help="step, adb, desktop, miniwob: steps timed (40); view: the episode's (50); "
                             "export: steps exported (1000)")
     bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
     bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")

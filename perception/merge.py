@@ -199,7 +199,9 @@ def _only_text(d: Draft) -> bool:
 
 def _sibling_text(d: Draft, drafts: list[Draft]) -> Draft | None:
     """The nearest static text beside the control (before it, else after it); failing that,
-    a labelled clickable beside it (a settings row whose switch has its own click)."""
+    for a switch, a labelled clickable beside it (a settings row whose switch has its own
+    click). A field never takes a button's label: the button beside a field acts on it
+    ("Search", "Submit"), it does not name it."""
     parent = d.node.parent
     text: Draft | None = None
     clickable: Draft | None = None
@@ -209,7 +211,8 @@ def _sibling_text(d: Draft, drafts: list[Draft]) -> Draft | None:
         if other.role == "text" and not other.actionable and _only_text(other):
             if other.node.index < d.node.index or text is None:
                 text = other
-        elif other.clickable and not other.checkable and not other.editable and clickable is None:
+        elif (other.clickable and not other.checkable and not other.editable
+              and not d.editable and clickable is None):
             clickable = other
     return text or clickable
 

@@ -3,14 +3,17 @@
 (`perception.merge`), so that a web form reads like a phone form in every rendering.
 
 What is dropped, as on the other platforms: ignored nodes (their children are still read),
-nodes without a box or wholly outside the viewport, structural containers with nothing to
+nodes without a box or wholly outside the viewport (or outside the scrolling box that holds
+them), structural containers with nothing to
 say or do, line breaks, and text nodes that repeat the name of the node above them (a
 button's label is its name already).
 
 A node is a target when its role is interactive (button, link, textbox, checkbox...) or
 when the page says it responds to clicks (a click listener, a pointer cursor), unless it
 covers most of the viewport (a page-wide listener). Roles keep the ARIA/Chromium role as the
-element's `class_name`; its DOM `id` attribute is the element's resource id.
+element's `class_name`; its DOM `id` attribute is the element's resource id. A box whose
+content scrolls (the driver says which) is a scrollable list, as on Android: a scroll aimed at
+it turns the wheel over it. Boxes inside frames arrive in viewport pixels already.
 """
 
 from __future__ import annotations
@@ -68,20 +71,23 @@ class _Reader:
 
     def walk(self, node_id: str, context: tuple[RawNode | None, RawNode | None,
                                                  RawNode | None], parent: int,
-             parent_name: str, depth: int) -> None:
+             parent_name: str, depth: int,
+             clip: tuple[int, int, int, int] | None = None) -> None:
         node = self.by_id.get(node_id)
         if node is None or depth > 300:
             return
         number = self._parents
         self._parents += 1
         owner, container, outer = context
-        raw = None if node.get("ignored") else self._raw(node, parent_name)
+        raw = None if node.get("ignored") else self._raw(node, parent_name, clip)
         name = parent_name
         if raw is not None:
             raw.index, raw.parent, raw.window, raw.package = len(self.nodes), parent, 0, ""
             raw.container, raw.outer = container, outer
             self.nodes.append(raw)
-            if raw.kind == "target":
+            if raw.kind == "list":  # a scrolling box: what it holds shows only inside it
+                context, clip = (None, raw, raw), raw.bounds
+            elif raw.kind == "target":
                 context = (raw, container, raw)
             elif owner is not None:
                 raw.owner = owner
@@ -89,20 +95,23 @@ class _Reader:
         if not node.get("ignored") and node.get("role") not in STRUCTURAL:
             name = clean_text(node.get("name")) or parent_name
         for child in node.get("children") or ():
-            self.walk(child, context, number, name, depth + 1)
+            self.walk(child, context, number, name, depth + 1, clip)
 
-    def _bounds(self, node: _Json) -> tuple[int, int, int, int] | None:
+    def _bounds(self, node: _Json, clip: tuple[int, int, int, int] | None
+                ) -> tuple[int, int, int, int] | None:
         box = node.get("bounds")
         if not box:
             return None
         x, y, w, h = box
-        x1, y1 = max(round(x), 0), max(round(y), 0)
-        x2, y2 = min(round(x + w), self.width), min(round(y + h), self.height)
+        left, top, right, bottom = clip or (0, 0, self.width, self.height)
+        x1, y1 = max(round(x), left), max(round(y), top)
+        x2, y2 = min(round(x + w), right), min(round(y + h), bottom)
         return (x1, y1, x2, y2) if x2 > x1 and y2 > y1 else None
 
-    def _raw(self, node: _Json, parent_name: str) -> RawNode | None:
+    def _raw(self, node: _Json, parent_name: str,
+             clip: tuple[int, int, int, int] | None = None) -> RawNode | None:
         role = node.get("role", "")
-        bounds = self._bounds(node)
+        bounds = self._bounds(node, clip)
         if role in SKIPPED or bounds is None:
             return None
         name = clean_text(node.get("name"))
@@ -125,6 +134,7 @@ def _raw_node(node: _Json, role: str, bounds: tuple[int, int, int, int],
     attrs = node.get("attrs") or {}
     editable = role in EDITABLE or bool(props.get("editable"))
     checkable = role in CHECKABLE
+    scrollable = bool(node.get("scrollable")) and not editable  # a text area scrolls itself
     size = (bounds[2] - bounds[0]) * (bounds[3] - bounds[1])
     page_wide = size >= PAGE_WIDE * area
     # a label's click only forwards to its control, which is a target of its own
@@ -140,7 +150,7 @@ def _raw_node(node: _Json, role: str, bounds: tuple[int, int, int, int],
     else:
         text = name or value
         description = "" if description == text else description
-    if not (clickable or checkable or editable or text or description):
+    if not (clickable or checkable or editable or scrollable or text or description):
         return None
     n = RawNode()
     n.raw_bounds = (0, 0, 0, 0)
@@ -148,14 +158,14 @@ def _raw_node(node: _Json, role: str, bounds: tuple[int, int, int, int],
     n.hint = clean_text(attrs.get("placeholder"))
     n.text, n.description = text, description
     n.clickable, n.long_clickable, n.checkable = clickable, False, checkable
-    n.scrollable, n.editable = False, editable
+    n.scrollable, n.editable = scrollable, editable
     n.checked = props.get("checked") in ("true", "mixed", True) or props.get("pressed") in (
         "true", True)
     n.focused = bool(props.get("focused"))
     n.enabled = not props.get("disabled")
     n.selected = bool(props.get("selected"))
     n.password = attrs.get("type") == "password"
-    n.kind = "target" if clickable or editable else "plain"
+    n.kind = "list" if scrollable else "target" if clickable or editable else "plain"
     return n
 
 

@@ -207,6 +207,7 @@ def _work(config: MiniWoBConfig, jobs: queue.Queue[tuple[str, int]],
           make_planner: PlannerFor, record: Callable[[EpisodeResult], None]) -> None:
     with MiniWoBPage.open(headless=config.headless) as page:
         planner = make_planner(page)
+        _warm_up(planner, page)
         while True:
             try:
                 task, e = jobs.get_nowait()
@@ -218,6 +219,14 @@ def _work(config: MiniWoBConfig, jobs: queue.Queue[tuple[str, int]],
                 result = EpisodeResult(task, e, f"{config.seed}-{e}", "", -1.0, -1.0, False,
                                        0, 0.0, str(Outcome.INFRASTRUCTURE), str(err), 0.0)
             record(result)
+
+
+def _warm_up(planner: Planner, page: MiniWoBPage) -> None:
+    """One decision on the blank page before any episode: a planner that loads its model on
+    first use would otherwise spend the first episode's 10 s timer loading it."""
+    from perception import perceive
+
+    planner.decide("warm up", perceive(page.device.capture()), [])
 
 
 def summarise(config: MiniWoBConfig, results: list[EpisodeResult],

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import logging
@@ -122,11 +123,14 @@ class BrowserDevice:
     # -- capture ----------------------------------------------------------------------------
 
     def capture(self) -> Observation:
+        """Three protocol calls, straight to the page's DevTools session: the viewport's
+        pixels and the two halves of the tree (the title is the tree's root name). Playwright's
+        own screenshot waits for fonts and hides the caret first, which costs a frame."""
         with self._protocol("capture"):
-            png = self._page.screenshot(type="png")
-            title = self._page.title()
-            tree = read_page_tree(self._cdp, self._page.url, title, (self.width, self.height))
-        image = Image.open(io.BytesIO(png)).convert("RGB")
+            shot = self._cdp.send("Page.captureScreenshot", {"format": "png"})
+            tree = read_page_tree(self._cdp, self._page.url, (self.width, self.height))
+        image = Image.open(io.BytesIO(base64.b64decode(shot["data"]))).convert("RGB")
+        title = tree["title"]
         return Observation(screenshot=image, tree=json.dumps(tree, ensure_ascii=False),
                            tree_format=TreeFormat.WEB, width=image.width,
                            height=image.height, app=_site(self._page.url), activity=title)

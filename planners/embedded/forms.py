@@ -35,7 +35,7 @@ _SLOT_PHRASES = {
     "note": "note text",
     "address": "address",
 }
-_FREE_TEXT = ("message", "text", "note", "title", "name")
+_FREE_TEXT = ("message", "text", "note", "title", "name", "label")
 
 
 def _meridiem(view: View) -> dict[str, UIElement]:
@@ -220,6 +220,13 @@ def editing(goal: Goal, view: View) -> bool:
     (the last step, or a form filled since), not by a step long ago on another page."""
     return in_form_after(view, Mark.OPEN_ITEM) or (bool(goal.entities)
                                                    and entity_here(goal, view))
+
+
+def unnamed_item(goal: Goal, view: View) -> bool:
+    """The request names no item beyond the values it types ("type 'Ada' in the text
+    field"): the form on screen is the one meant, when filling it overwrites nothing."""
+    values = {s.value for s in goal.slots}
+    return all(e in values for e in goal.entities) and blank_or_ours(goal, view)
 
 
 def blank_or_ours(goal: Goal, view: View) -> bool:

@@ -121,6 +121,10 @@ _OBJECT_STARTS = closed_class("a an the my your his her our their this that thes
                               "some all every each another one two three me him us up down "
                               "on off out")
 _TIME_WORDS = frozenset(("am", "pm", "a.m.", "p.m."))
+# Verbs of touching a control: after "and" they start a step of their own ("type hi and tap
+# Send", "enter the code and press OK"), whatever their object is called.
+_TOUCH_VERBS = closed_class("tap press click hit touch")
+_TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 
 
 class GoalReader:
@@ -233,11 +237,14 @@ class GoalReader:
             intent = _INTENTS[op]
         if intent is Intent.SET_VALUE and slots:
             intent = Intent.EDIT
+        if clause.split()[0].lower() in _TOUCH_VERBS and intent in _TYPING:
+            intent, slots = Intent.DO, []  # "click the "Next" button" types nothing
         said = quoted(clause)
         entities = extra + [e for e in _entities(clause, said, slots)
                             if not any(e in s.value for s in slots if s.name == "address")]
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
-            slots = [s for s in slots if s.name in ("password", "address")]
+            named = values.named_values(clause)  # "the username "x"": typed, whatever the verb
+            slots = [s for s in slots if s.name in ("password", "address") or s in named]
         rank = self.ranks.read(clause)
         if rank is not None:  # an order over a list, not words of the thing looked for
             clause = re.sub(rf"\b{re.escape(rank.phrase)}\b", " ", clause, flags=re.I)
@@ -288,14 +295,15 @@ class GoalReader:
     def _starts_order(self, piece: str) -> bool:
         """A piece after "and" starts an order: a lower-case word that an article, a
         pronoun, a number or a particle follows (a noun is not followed by one: "salt and
-        pepper"), or that reads as an operation; not "VERB it" (the same item, carried on)."""
+        pepper"), a verb of touching a control, or a word that reads as an operation; not
+        "VERB it" (the same item, carried on)."""
         words = piece.split()
         if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
             return False
         after = words[1].lower()
         if after in ("it", "them", "i", "you", "we") or words[0] in _FILLER:
             return False
-        if after in _OBJECT_STARTS or after[:1].isdigit():
+        if after in _OBJECT_STARTS or after[:1].isdigit() or words[0] in _TOUCH_VERBS:
             return True
         return self.operations.read(verb_phrase(piece), piece).score >= 0.45
 

@@ -6,6 +6,8 @@ never seen, before any map of the app exists.
   that can still be tapped).
 - A switch or checkbox whose label is what the request names is tapped when no other rule
   knows the request's verb ("accept the terms", "stop setting the time automatically").
+- A text field the request names, with nothing to type into it ("click in the search box"),
+  is tapped, which gives it the focus; the request is done once it has it.
 - A request the sentence model cannot read (another script) is still understood when the
   screen shows one of its phrases word for word: "日本語を選んで" on a screen that lists
   "日本語 (日本)" taps that row. Labels are compared as written, with no word list.
@@ -16,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 
 from perception.elements import Screen, UIElement
-from planners.embedded.acts import MATCH, tap
+from planners.embedded.acts import MATCH, finish, tap
 from planners.embedded.goal import Goal
 from planners.embedded.memory import is_chrome
 from planners.embedded.view import Scored, View, front
@@ -25,6 +27,9 @@ from planners.planner import Decision
 _TITLE_BAND = 0.2  # share of the screen's height, from the top, where a page's title sits
 _MARGIN = 0.05  # how much better evidence must match than what can still be tapped
 _MIN_LITERAL = 2  # characters of a label that may stand for a request on its own
+# a field named by its kind alone ("the textbox") matches less than a named control does:
+# enough when it also matches better than anything else that can be tapped
+_FIELD_MATCH = 0.45
 
 
 def _tappable(view: View) -> list[Scored]:
@@ -76,6 +81,24 @@ def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
     if other is not None and other.score > best.score:
         return None
     return tap(best.element, f"Tap '{best.element.label}' for {goal.target!r}.",
+               min(best.score, 1.0))
+
+
+def focus_field(goal: Goal, view: View) -> Decision | None:
+    """Tap the text field the goal names when it gives nothing to type and the field matches
+    better than anything else; finish once the field has the focus."""
+    fields = [s for s in view.actionable() if s.element.editable]
+    best = max(fields, key=lambda s: s.score, default=None)
+    if goal.slots or best is None or best.score < _FIELD_MATCH:
+        return None
+    other = best_tappable(view)
+    if other is not None and other.score > best.score:
+        return None
+    if best.element.focused:
+        return finish(f"The '{best.element.label or 'text'}' field has the focus.")
+    if view.tap_count(best.element)[0]:
+        return None
+    return tap(best.element, f"Tap the field for {goal.target!r}: it takes the focus.",
                min(best.score, 1.0))
 
 

@@ -234,11 +234,16 @@ class EmbeddedPlanner:
                 return [lambda: reading.answer(goal, view, at_best)]
             case Intent.DELETE:
                 return entity
+            case Intent.SEND if not any(s.name == "to" for s in goal.slots):
+                # text to enter with nobody to send it to: a form to fill
+                return [*common, lambda: grounding.focus_field(goal, view),
+                        *sending.send_steps(goal, view)]
             case Intent.SEND:
                 return [lambda: forms.form_done(goal, view), *sending.send_steps(goal, view)]
             case Intent.EDIT:
                 mine = [lambda: forms.form_done(goal, view),
-                        lambda: forms.fill_form(goal, view) if forms.editing(goal, view) else None]
+                        lambda: forms.fill_form(goal, view) if forms.editing(goal, view)
+                        or forms.unnamed_item(goal, view) else None]
                 return [*mine, lambda: acts.press_edit(goal, view), entity[2]]
             case Intent.CREATE if goal.slots:  # a form of the goal's kind, not any form
                 mine = forms.in_form_after(view, Mark.NEW_ITEM) or (
@@ -255,7 +260,8 @@ class EmbeddedPlanner:
             case Intent.CREATE if not goal.slots:
                 return [lambda: acts.press_create(goal, view), *entity,
                         lambda: grounding.tap_checkable(goal, view, floor)]
-        entity = [*entity, lambda: grounding.tap_checkable(goal, view, floor)]
+        entity = [*entity, lambda: grounding.tap_checkable(goal, view, floor),
+                  lambda: grounding.focus_field(goal, view)]
         if goal.slots:
             entity = [*common, *entity]
         return entity

@@ -75,6 +75,9 @@ _FIELD_OF = re.compile(r"^\w+\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s+of\s+(.+?)\s
 # "Keep Rosa Lind as a contact": a capitalised name, no digits, before "as"
 _NAME_AS = re.compile(r"^\w+\s+([A-Z][^\d,:;()]*?)\s+(?i:as\s+(?:an?\s+)?(?:new\s+)?[a-z]+)\b")
 # "Add x@y.com as Dad's work email": the value, the owner, the field
+# "the username "tora" and the password "x"": a quoted value right after the field it fills
+_NAMED_VALUE = re.compile(r"\b(?:the|my|your|a|an)\s+([a-z]+(?:\s+[a-z]+)?)\s+[\"“]([^\"”]+)[\"”]",
+                          re.I)
 _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$", re.I)
 # "add oat milk to my party note": the value, the item it goes in
 _ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto)\s+(?:my\s+|the\s+)?"
@@ -193,6 +196,13 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
     return Operation.CREATE, slots, []
 
 
+def named_values(text: str) -> list[Slot]:
+    """Quoted values, each named by the field written just before it ("the username
+    "tora""); none unless every quoted value is named so (then the words are sure)."""
+    found = [Slot(m.group(1).lower(), m.group(2).strip()) for m in _NAMED_VALUE.finditer(text)]
+    return found if found and len(found) == len(quoted(text)) else []
+
+
 def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
               ) -> tuple[Operation, list[Slot], list[str]]:
     """(the operation, as the values may refine it; the values to type; item names that
@@ -213,6 +223,10 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
     if op in (Operation.CREATE, Operation.EDIT, Operation.DO, Operation.DELETE):
         typed = {s.value for s in slots}
         slots += [v for v in shaped_values(text, slots) if v.value not in typed]
+    named = named_values(text)
+    if named and not any(s.name == "to" for s in slots):  # what goes where, as the words say
+        values = {n.value for n in named}
+        slots = [*named, *(s for s in slots if s.value not in values)]
     said = quoted(text)
     return op, list(dict.fromkeys(_referenced(s, said) for s in slots)), extra
 

@@ -26,6 +26,20 @@ class Scored:
         return " ".join(t for t in (self.element.label, self.context) if t)
 
 
+# What a person calls a control that has no name: its kind ("the text field").
+KIND_NAMES = {"input": "text field", "checkbox": "checkbox", "radio": "radio button",
+              "switch": "switch", "toggle": "toggle button", "slider": "slider"}
+
+
+def spoken_name(e: UIElement) -> str:
+    """The element's label; a control that shows no name (only its resource id, if that)
+    is called by its kind, then its resource name."""
+    kind = KIND_NAMES.get(e.role, "")
+    if e.text or e.description or e.hint or not kind:
+        return e.label
+    return " ".join(t for t in (kind, e.label) if t)
+
+
 def is_slider(e: UIElement) -> bool:
     return "seekbar" in e.class_name.lower() or e.role in ("slider", "seekbar", "progress")
 
@@ -98,10 +112,11 @@ class View:
             else:
                 context = element_context(self.screen, e)
             pairs.append((e, context))
-            texts.extend(t for t in (e.label, context) if t)
+            texts.extend(t for t in (spoken_name(e), context) if t)
         self.matcher.prime(texts)
         self.scored = [
-            Scored(e, self.matcher.element(e.label, c), c, element_key(e)) for e, c in pairs
+            Scored(e, self.matcher.element(spoken_name(e), c), c, element_key(e))
+            for e, c in pairs
         ]
 
     # what is on screen ----------------------------------------------------------------------

@@ -63,3 +63,14 @@ def test_perceive_routes_page_trees_and_rejects_broken_ones():
         parse_web("{not json")
     with pytest.raises(PerceptionError):
         parse_web(json.dumps({"windows": []}))
+
+
+def test_a_field_is_not_named_after_the_button_beside_it():
+    tree = {"version": 1, "url": "file:///f.html", "title": "F", "viewport": [200, 100],
+            "root": "1", "nodes": [
+                _node("1", "RootWebArea", "F", ["2", "3"], (0, 0, 200, 100)),
+                _node("2", "textbox", "", [], (10, 10, 100, 20), attrs={"id": "q"}),
+                _node("3", "button", "Submit", [], (10, 40, 60, 20)),
+            ]}
+    field = next(e for e in parse_web(json.dumps(tree)).elements if e.editable)
+    assert (field.text, field.description) == ("", "")
