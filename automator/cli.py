@@ -523,8 +523,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "view: an episode to render (default: one recorded for it)")
     bench.add_argument("--screenshots", type=count(1), help="planner: screenshots shown")
     bench.add_argument("--steps", type=count(1),
-                       help="step, adb, desktop, miniwob: steps timed (40); view: the episode's (50); "
-                            "export: steps exported (1000)")
+                       help="step, adb, desktop, miniwob: steps timed (40); "
+                            "view: the episode's (50); export: steps exported (1000)")
     bench.add_argument("--sizes", nargs="*", help="vlm: tiny 3b 7b (random weights)")
     bench.add_argument("--torch-device", help="vlm: cuda or cpu (default: cuda when present)")
     bench.add_argument("--max-pixels", type=count(3136),
