@@ -183,7 +183,13 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
         opened = {memo_of(p).item for p in _since_goal_action(view)}
         rows = [r for r in entity_rows(goal, view) if r.element.label not in opened]
     else:
-        rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0]
+        last = view.last()
+        just = words(memo_of(last).item) if last is not None and last.changed and (
+            view.last_marked(Mark.OPEN_ITEM)) else set()
+        names = [words(e) for e in goal.entities if words(e) and words(e) <= just]
+        rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0
+                and not any(n <= words(r.element.label) for n in names)]  # the item just
+        #   opened shows its name again where it opened ("6:15 PM" in its row): not another
         if view.marked(Mark.GOAL_ACTION):
             return None
     if not rows:

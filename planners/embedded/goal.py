@@ -121,6 +121,8 @@ _OBJECT_STARTS = closed_class("a an the my your his her our their this that thes
                               "some all every each another one two three me him us up down "
                               "on off out")
 _TIME_WORDS = frozenset(("am", "pm", "a.m.", "p.m."))
+# "add the mug to the cart": a definite item put somewhere is still added
+_PLACED = re.compile(r"\b(?:to|in|into|onto)\s+(?:the|my|a|an|your|our)\b", re.I)
 
 
 class GoalReader:
@@ -189,6 +191,8 @@ class GoalReader:
             return Intent.CREATE, None  # "set an alarm", "make a new note": a new item
         if op is Operation.CREATE and article in _DEFINITE and quoted(clause):
             return Intent.EDIT, None  # "label my 7 AM alarm 'Brunch'": an item that exists
+        if op is Operation.CREATE and article in _DEFINITE and not _PLACED.search(clause):
+            return Intent.DO, None  # "make the 6 AM alarm ring on Sundays": it exists already
         return _INTENTS[op], None
 
     def value_type(self, how: Manner) -> str | None:
@@ -234,8 +238,10 @@ class GoalReader:
         if intent is Intent.SET_VALUE and slots:
             intent = Intent.EDIT
         said = quoted(clause)
-        entities = extra + [e for e in _entities(clause, said, slots)
-                            if not any(e in s.value for s in slots if s.name == "address")]
+        typed = ("address", "message") if intent is Intent.SEND else ("address",)
+        to = {s.value for s in slots if s.name == "to"}
+        entities = extra + [e for e in _entities(clause, said, slots)  # not what to find
+                            if e in to or not any(e in s.value for s in slots if s.name in typed)]
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
             slots = [s for s in slots if s.name in ("password", "address")]
         rank = self.ranks.read(clause)
