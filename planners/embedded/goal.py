@@ -121,8 +121,10 @@ _OBJECT_STARTS = closed_class("a an the my your his her our their this that thes
                               "some all every each another one two three me him us up down "
                               "on off out")
 _TIME_WORDS = frozenset(("am", "pm", "a.m.", "p.m."))
-# "add the mug to the cart": a definite item put somewhere is still added
-_PLACED = re.compile(r"\b(?:to|in|into|onto)\s+(?:the|my|a|an|your|our)\b", re.I)
+# "add the mug to the cart", "save the note as a PDF": a definite item put somewhere, or
+# made into something new, is still a creation
+_PLACED = re.compile(r"\b(?:(?:to|in|into|onto)\s+(?:the|my|a|an|your|our)|as\s+(?:a|an))\b",
+                     re.I)
 
 
 class GoalReader:
