@@ -183,7 +183,11 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
         opened = {memo_of(p).item for p in _since_goal_action(view)}
         rows = [r for r in entity_rows(goal, view) if r.element.label not in opened]
     else:
-        rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0]
+        just = words(_open_now(view))
+        names = [words(e) for e in goal.entities if words(e) and words(e) <= just]
+        rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0
+                and not any(n <= words(r.element.label) for n in names)]  # the item just
+        #   opened shows its name again where it opened ("6:15 PM" in its row): not another
         if view.marked(Mark.GOAL_ACTION):
             return None
     if not rows:
@@ -191,6 +195,18 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
     best = max(rows[:3], key=lambda r: r.element.bounds.area)
     return tap(best.element, f"Open '{best.element.label}': the item the goal names.", 0.75,
                Mark.OPEN_ITEM)
+
+
+def _open_now(view: View) -> str:
+    """The item opened in this app and still open: only taps in place followed ("" when
+    none)."""
+    for step in reversed(view.history):
+        memo = memo_of(step)
+        if memo.mark is Mark.OPEN_ITEM and step.changed:
+            return memo.item
+        if not isinstance(step.action, Tap) or step.app != view.screen.app:
+            return ""
+    return ""
 
 
 def verb_done(goal: Goal, view: View) -> Decision | None:

@@ -23,7 +23,7 @@ from planners.planner import Decision
 PAIR_AT_LEAST = 0.4  # a field whose name means a value's field less than this does not get it
 _SUBMIT_WORDS = ("Save", "Done", "Send", "OK", "Add", "Create", "Confirm", "Submit", "Apply")
 _SLOT_PHRASES = {
-    "name": "name",
+    "name": "name title",  # "a note called X": the item's name, in a title field
     "phone": "phone number",
     "email": "email address",
     "message": "message text",

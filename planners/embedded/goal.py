@@ -125,6 +125,10 @@ _TIME_WORDS = frozenset(("am", "pm", "a.m.", "p.m."))
 # Send", "enter the code and press OK"), whatever their object is called.
 _TOUCH_VERBS = closed_class("tap press click hit touch")
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
+# "add the mug to the cart", "save the note as a PDF": a definite item put somewhere, or
+# made into something new, is still a creation
+_PLACED = re.compile(r"\b(?:(?:to|in|into|onto)\s+(?:the|my|a|an|your|our)|as\s+(?:a|an))\b",
+                     re.I)
 
 
 class GoalReader:
@@ -193,6 +197,8 @@ class GoalReader:
             return Intent.CREATE, None  # "set an alarm", "make a new note": a new item
         if op is Operation.CREATE and article in _DEFINITE and quoted(clause):
             return Intent.EDIT, None  # "label my 7 AM alarm 'Brunch'": an item that exists
+        if op is Operation.CREATE and article in _DEFINITE and not _PLACED.search(clause):
+            return Intent.DO, None  # "make the 6 AM alarm ring on Sundays": it exists already
         return _INTENTS[op], None
 
     def value_type(self, how: Manner) -> str | None:
@@ -240,8 +246,10 @@ class GoalReader:
         if clause.split()[0].lower() in _TOUCH_VERBS and intent in _TYPING:
             intent, slots = Intent.DO, []  # "click the "Next" button" types nothing
         said = quoted(clause)
-        entities = extra + [e for e in _entities(clause, said, slots)
-                            if not any(e in s.value for s in slots if s.name == "address")]
+        typed = ("address", "message") if intent is Intent.SEND else ("address",)
+        to = {s.value for s in slots if s.name == "to"}
+        entities = extra + [e for e in _entities(clause, said, slots)  # not what to find
+                            if e in to or not any(e in s.value for s in slots if s.name in typed)]
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
             named = values.named_values(clause)  # "the username "x"": typed, whatever the verb
             slots = [s for s in slots if s.name in ("password", "address") or s in named]

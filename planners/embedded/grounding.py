@@ -21,6 +21,7 @@ from perception.elements import Screen, UIElement
 from planners.embedded.acts import MATCH, finish, tap
 from planners.embedded.goal import Goal
 from planners.embedded.memory import is_chrome
+from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, front
 from planners.planner import Decision
 
@@ -75,7 +76,16 @@ def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
     """Tap the switch or checkbox the goal names, when it matches better than any other
     element and any remembered way on."""
     best = best_tappable(view, checkable=True)
-    other = best_tappable(view, checkable=False)
+    names = [words(e) for e in goal.entities if words(e)]
+    others = [s for s in _tappable(view) if not s.element.checkable  # a label that only
+              and not any(words(s.element.label) <= n for n in names)]  # names the item
+    other = max(others, key=lambda s: s.score, default=None)
+    last = view.last()
+    if best is not None and best.element.checked and last is not None and last.changed and (
+            view.tap_count(best.element)[0] and last.screen_signature == view.sig) and (
+            not goal.slots and any(words(best.element.label) <= n for n in names)):
+        return finish(f"'{best.element.label}' is on now, after my tap.")  # the evidence:
+    #   what the goal names is switched on, and it asks nothing else
     if best is None or best.score < max(MATCH, floor) or view.tap_count(best.element)[0]:
         return None
     if other is not None and other.score > best.score:

@@ -23,6 +23,7 @@ class Mark(StrEnum):
     PROPOSAL = "proposal"  # tapped a drawn target on a pixel-only screen
     STEPPER = "stepper"  # stepped a quantity
     FILL = "fill"  # chose a value in a form (AM / PM)
+    SEARCH = "search"  # opened a list's own search, or typed a name into it
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Memo:
     seen: tuple[str, ...] = ()  # rows of a list read so far (counting, ordering)
     best: str = ""  # the row first by the goal's order so far
     best_value: float | None = None  # its value (a price, minutes after midnight)
+    lookup: str = ""  # the question (a value the goal names by reference) worked on
+    read: tuple[tuple[str, str], ...] = ()  # (question, answer) pairs read on this step
 
 
 def memo_of(step: PastStep | Decision) -> Memo:

@@ -16,7 +16,18 @@ from dataclasses import dataclass, replace
 
 from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, PressKey, Scroll
 from perception.elements import Screen
-from planners.embedded import acts, forms, gestures, grounding, lists, prereq, reading, sending
+from planners.embedded import (
+    acts,
+    forms,
+    gestures,
+    grounding,
+    lists,
+    lookup,
+    prereq,
+    reading,
+    search,
+    sending,
+)
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import ELSEWHERE, unreadable
@@ -94,6 +105,7 @@ class EmbeddedPlanner:
         self.infeasible_below = infeasible_below
         self._states: dict[str, _GoalState] = {}
         self._nav: frozenset[str] | None = None
+        self._lookups: set[str] = set()  # questions asked to read a value the goal names
         if self.memory.texts and hasattr(self.encoder, "preload"):
             self.encoder.preload(self.memory.texts, self.memory.matrix)
 
@@ -128,9 +140,30 @@ class EmbeddedPlanner:
         one on the same screen."""
         several = len(parts) > 1
         mine = [p for p in history if memo_of(p).part == index] if several else list(history)
-        sub = prereq.pending(screen, parts[index], mine)
+        decision = self._with_lookups(parts[index], screen, mine)
+        done = isinstance(decision.action, Finish) and decision.action.status is (
+            FinishStatus.SUCCESS)
+        if done and index + 1 < len(parts):
+            nxt = self._decide_part(parts, index + 1, screen, [])
+            return replace(nxt, thought=f"{decision.thought} {nxt.thought}")
+        if several:
+            return with_memo(replace(decision, thought=f"(part {index + 1}/{len(parts)}) "
+                                     f"{decision.thought}"), part=index)
+        return decision
+
+    def _with_lookups(self, text: str, screen: Screen, history: Sequence[PastStep]
+                      ) -> Decision:
+        goal = self._state(text).goal
+        self._lookups.update(lookup.question(s.value) for s in goal.slots if s.ref)
+        return lookup.with_lookups(text, history, lambda t: self._state(t).goal,
+                                   lambda t, steps: self._decide_goal(t, screen, steps))
+
+    def _decide_goal(self, text: str, screen: Screen, mine: Sequence[PastStep]) -> Decision:
+        """A step towards one request (a part, a question read for it), with the sub-goals
+        that messages on the screen ask for."""
+        sub = prereq.pending(screen, text, mine)
         first = self._decide_sub(sub, screen, mine) if sub is not None else None
-        state = self._state(parts[index])
+        state = self._state(text)
         if first is None or isinstance(first.action, Finish):
             view = View(screen, signature_of(screen), state.matcher, prereq.since_done(mine),
                         nav_keys=self._nav or frozenset(), resume=prereq.resume_page(mine))
@@ -140,14 +173,6 @@ class EmbeddedPlanner:
                                              f"{decision.thought}"), first_done=sub)
         else:
             decision = first
-        done = isinstance(decision.action, Finish) and decision.action.status is (
-            FinishStatus.SUCCESS)
-        if done and index + 1 < len(parts):
-            nxt = self._decide_part(parts, index + 1, screen, [])
-            return replace(nxt, thought=f"{decision.thought} {nxt.thought}")
-        if several:
-            return with_memo(replace(decision, thought=f"(part {index + 1}/{len(parts)}) "
-                                     f"{decision.thought}"), part=index)
         return decision
 
     def _decide_sub(self, sub: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
@@ -198,6 +223,10 @@ class EmbeddedPlanner:
             decision = act()
             if decision is not None:
                 return decision
+        if self._leads_here(state, view):
+            found = search.find_unseen(goal, view, self.memory)
+            if found is not None:
+                return found
         if options:
             return max(options, key=lambda o: o.value).decision
         return self._fallback(view)
@@ -231,7 +260,8 @@ class EmbeddedPlanner:
             case Intent.ANSWER if goal.value_type == "count":
                 return [lambda: lists.count(goal, view, at_best)]
             case Intent.ANSWER:
-                return [lambda: reading.answer(goal, view, at_best)]
+                strict = goal.text in self._lookups  # its answer is sent or written on
+                return [lambda: reading.answer(goal, view, at_best, strict)]
             case Intent.DELETE:
                 return entity
             case Intent.SEND if not any(s.name == "to" for s in goal.slots):
@@ -273,6 +303,16 @@ class EmbeddedPlanner:
                   if app["package"] == view.screen.app and app["package"] in state.named]
         names = set().union(*(words(label) for label in labels))
         return bool(names) and words(state.goal.target) <= names
+
+    def _leads_here(self, state: _GoalState, view: View) -> bool:
+        """The app in front is where the goal leads: the app it names, or one whose pages
+        match it about as well as any remembered page."""
+        if state.named:
+            return view.screen.app in state.named
+        screens = self.memory.screens
+        here = max((r for sig, r in state.relevance.items()
+                    if sig in screens and screens[sig].app == view.screen.app), default=0.0)
+        return here >= acts.MATCH and here >= state.best_anywhere - 0.1
 
     def _at_best_page(self, state: _GoalState, view: View) -> bool:
         """The current page matches the goal about as well as any page in memory (scored

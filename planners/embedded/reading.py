@@ -32,6 +32,16 @@ _VALUE_PATTERNS = {
     "price": re.compile(r"[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£¥]"),
     "count": re.compile(r"\b\d+\b"),
 }
+# kinds of value with a shape of their own: an answer without that shape is not one of them
+SHAPED = ("email", "phone", "time", "percent", "date", "price")
+
+
+def shaped_part(value: str, kind: str | None) -> str:
+    """The part of `value` that has the shape of the kind asked ("6:15 AM" of "6:15 AM alarm,
+    Gym"), or the value as it is when the kind has no shape or none is found."""
+    pattern = _VALUE_PATTERNS.get(kind or "") if kind in SHAPED else None
+    m = pattern.search(value) if pattern is not None else None
+    return m.group(0).strip() if m else value
 
 
 
@@ -61,16 +71,37 @@ _FOR = re.compile(r"\b(?:for|of)\s+(?:the\s+|my\s+|our\s+)?([\w' -]+?)(?=[?.!,;]
                   r"from|at)\b|$)", re.I)
 
 
-def _keyed_value(goal: Goal, view: View) -> str | None:
+def _named_by(goal: Goal, key: set[str], order: list[str]) -> set[str]:
+    """The words of the question before the key ("beach house Wi-Fi" of "the beach house
+    Wi-Fi password"): what the value belongs to, or what kind of it is asked."""
+    first = min((order.index(w) for w in key if w in order), default=0)
+    return {w for w in order[:first] if w in words(goal.target)} - key
+
+
+def _shows_owner(owner: set[str], shown: set[str]) -> bool:
+    """All of the words before the key are shown, but one of several, which may name the
+    value's kind ("Wi-Fi" in "the cabin's Wi-Fi password", on a note whose key is
+    "Password")."""
+    missing = len(owner - shown)
+    return missing == 0 or (len(owner) > 1 and missing == 1)
+
+
+def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
     """The value of a "Key: value" pair whose key is made of the question's words
     ("Password: loon-2024"). Perception joins a text's lines with spaces, so a value runs
-    to the next key (the last word before the next colon), a comma or a semicolon. What the
-    question says it is for must be on the page too: the password "for the studio" is not
-    the one in a note about the shed."""
+    to the next key (the last word before the next colon), a comma or a semicolon.
+    Of several keys the question names ("the Wi-Fi password"), the last one is what it asks
+    for (an English noun phrase ends with its head). What the question says the value is
+    for ("the password for the studio") must be on the page; in a list, on the row that
+    holds the pair, and a row is not read when a word before the key ("the beach house
+    Wi-Fi password") is shown by another row and not by this one. A `strict` question (its
+    answer is sent or written elsewhere) also needs the words before the key shown."""
     wanted = words(goal.target)
+    order = [w for token in goal.text.split() for w in words(token)]
     page = set().union(*(words(s.text) for s in view.scored))
     if not all(words(owner) <= page for owner in _FOR.findall(goal.text)):
         return None
+    found: list[tuple[int, str, set[str], Scored]] = []
     for s in view.scored:
         parts = _KEY_COLON.split(s.element.text)
         for i, head in enumerate(parts[:-1]):
@@ -83,16 +114,31 @@ def _keyed_value(goal: Goal, view: View) -> str | None:
             if i + 2 < len(parts):  # the next key's word ends this value
                 value = value.rpartition(" ")[0] or value
             value = re.split(r"[,;]", value)[0].strip()
+            at = max((order.index(w) for w in key if w in order), default=-1)
             if value:
-                return value
-    return None
+                found.append((at, value, key, s))
+    if not found:
+        return None
+    at, value, key, s = max(found, key=lambda f: f[0])
+    before = _named_by(goal, key, order)
+    if not s.element.clickable or s.element.editable:  # the page of one item
+        return value if not strict or _shows_owner(before, page) else None
+    row = words(f"{s.text} {s.element.description}")
+    if strict and not _shows_owner(before, row):
+        return None
+    others = page - row  # what the question names, shown by another row: its pair is there
+    owners = set().union(*(words(o) for o in _FOR.findall(goal.text)))
+    return value if owners <= row and not (before & others) else None
 
 
-def answer(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
-    """Finish with the value the question asks for, when it is on this screen."""
+def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
+           ) -> Decision | None:
+    """Finish with the value the question asks for, when it is on this screen. `strict`: the
+    answer will be sent or written elsewhere, so what the question says it belongs to must
+    be shown with it."""
     if goal.value_type == "state" and (state := switch_state(goal, view)) is not None:
         return state  # else a row that shows its state as text ("Data Saver / Off")
-    keyed = _keyed_value(goal, view)
+    keyed = _keyed_value(goal, view, strict)
     if keyed is not None:
         return finish(f"The screen says {keyed!r}.", answer=keyed)
     if not entity_here(goal, view):
@@ -111,11 +157,17 @@ def answer(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     labels = [s for s in texts if not s.element.editable and s.element.label]
     if not labels or labels[0].score < MATCH or not at_best_page:
         return None
+    if strict and pattern is None:
+        return None  # a value sent elsewhere is read by its key or its shape, not guessed
     for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05]:
         value = _value_of(label, view)  # a heading and its row tie: the one with a value
         if pattern is not None and goal.value_type in ("version", "count"):
             m = pattern.search(value) or pattern.search(label.element.label)
             value = m.group(0) if m else ""
+        elif goal.value_type in SHAPED and pattern is not None and not pattern.search(value):
+            value = ""  # an e-mail, a time, a price: text of another shape is not the answer
+        elif _KEY_COLON.search(value) and ":" in value:
+            value = ""  # "Network: X Password: Y" holds several values, not the one asked
         if value:
             return finish(f"'{label.element.label}' shows {value!r}.", answer=value)
     return None

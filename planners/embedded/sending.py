@@ -52,12 +52,18 @@ def send_message(goal: Goal, view: View) -> Decision | None:
     message, to = _slot(goal, "message"), _slot(goal, "to")
     recipient = _named_field(view, _RECIPIENT, 0.45)
     field = _named_field(view, "message text", exclude=recipient)
+    if field is None and message is not None:  # a typed field shows its value, not its hint
+        field = next((f for f in view.fields()
+                      if f.text.strip() == message.value and f != recipient), None)
     if message is None or message.ref or field is None:
         return None
     if to is None or not (view.shows(to.value) or _opened(view, to.value)):
         return None  # only in a conversation with the recipient
     if field.text.strip() != message.value:
         return type_value(field, message)
+    when = _slot(goal, "when")
+    if when is not None:
+        return _schedule(view, when.value)
     buttons = matching(view, ("send", "send message"), 0.5)
     if not buttons:
         return None
@@ -92,3 +98,17 @@ def press_new(goal: Goal, view: View) -> Decision | None:
         return None
     return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new message.", 0.7,
                Mark.NEW_ITEM)
+
+
+def _schedule(view: View, when: str) -> Decision:
+    """A message to go out later: the conversation's own way to schedule it, or, where it
+    has none, the request cannot be done here (sending it now would not be what was asked)."""
+    plain = words("send message sms text")  # a button that says only this sends now
+    buttons = [b for b in matching(view, ("schedule send", "send later", "schedule message"),
+                                   0.6)
+               if words(b.element.label) - plain and view.tap_count(b.element)[0] == 0]
+    if buttons:
+        return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' to send it {when}.",
+                   0.7)
+    reason = f"This conversation offers no way to send the message later ({when}); not sent."
+    return Decision(Finish(FinishStatus.INFEASIBLE), thought=reason, confidence=0.6)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from planners.embedded.operations import Operation
 from planners.embedded.wording import (
     ADDRESS,
+    AUXILIARIES,
     EMAIL,
     NUMBER,
     NUMBER_WORDS,
@@ -40,11 +41,28 @@ class Slot:
 # "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
 _REFERENCE = re.compile(r"^(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s\s+[a-z]+(?:\s+[a-z]+)?|"
                         r"(?:what|how much|when|where)\s.+|the\s+[a-z]+\s+of\s.+)$")
+# "the gate code from my notes", "my next meeting's room": a definite noun phrase
+_DEFINITE_PHRASE = re.compile(r"^(?:the|my|our)\s+\S.*$", re.I)
+
+
+def is_reference(phrase: str, said_as_text: bool = False) -> bool:
+    """The phrase names a value shown somewhere (to read, then type), not text to type: a
+    possessive, a wh-clause, or a definite noun phrase with no finite verb of its own ("the
+    meeting is moved" says something; "the code from my notes" names something). A definite
+    phrase names a value where it stands for the text itself (what a message says:
+    `said_as_text`) or says where the value is ("from my notes"); elsewhere ("add the mug
+    to the cart") it names an item."""
+    phrase = phrase.strip(" ,.;:!?")
+    if _REFERENCE.match(phrase):
+        return True
+    verbs = {w.lower() for w in re.findall(r"[\w']+", phrase)} & AUXILIARIES
+    definite = bool(_DEFINITE_PHRASE.match(phrase)) and not verbs
+    return definite and (said_as_text or re.search(r"\bfrom\b", phrase, re.I) is not None)
 
 
 def _referenced(slot: Slot, said: list[str]) -> Slot:
     """The slot, marked when its value names a value to look up (quoted text never does)."""
-    if slot.value not in said and _REFERENCE.match(slot.value.strip()):
+    if slot.value not in said and is_reference(slot.value):
         return Slot(slot.name, slot.value, slot.append, ref=True)
     return slot
 
@@ -140,7 +158,37 @@ def send_slots(text: str) -> list[Slot]:
         slots.append(Slot("message", said[0]))
     elif (colon := re.search(r":\s*(.+?)\s*$", text)) is not None:
         slots.append(Slot("message", colon.group(1)))
+    elif m is not None and (named := _named_message(bare, m)):
+        slots.append(Slot("message", named, ref=True))
+    said_at = bare.find(":")  # what follows a colon is the message, not when to send it
+    if (when := _WHEN.search(bare if said_at < 0 else bare[:said_at])) is not None:
+        slots.append(Slot("when", when.group(0)))
     return slots
+
+
+# when a message is to go out, if not now: "at 5 pm", "for 8 tomorrow", "tonight", "in an hour"
+_DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_WHEN = re.compile(
+    r"\b(?:(?:at|for)\s+\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?(?:\s+(?:tomorrow|tonight|today))?"
+    rf"{_DAY_PART}|tomorrow{_DAY_PART}|tonight|later\s+today|"
+    r"in\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)|next\s+(?:week|month|\w+day))\b", re.I)
+
+
+# what carries the message, said after it ("by text", "in a message", "over SMS")
+_BY_MEANS = re.compile(r"\s+(?:by|via|over|in|as)\s+(?:an?\s+)?(?:text|message|sms|chat)\w*\s*$",
+                       re.I)
+
+
+def _named_message(bare: str, recipient: re.Match[str]) -> str:
+    """An unquoted message that names a value to read elsewhere: "text Anna the gate code",
+    "send Ann's number to Bo by text". The words between the verb and the recipient, or
+    after the recipient, when they are a reference; "" otherwise."""
+    before = bare[: recipient.start()].split(None, 1)[1:] if recipient.start() else []
+    after = bare[recipient.end():]
+    phrase = (before[0] if before and before[0].strip() else after).strip(" ,.;!?")
+    phrase = _BY_MEANS.sub("", _WHEN.sub(" ", phrase)).strip(" ,.;!?")
+    phrase = " ".join(phrase.split())
+    return phrase if phrase and is_reference(phrase, said_as_text=True) else ""
 
 
 def field_changes(text: str) -> tuple[list[Slot], list[str]]:
@@ -173,6 +221,12 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
     """CREATE: the item's values; "add X to an existing item" is an edit that appends."""
     said = quoted(text)
     m = _ADD_TO.match(strip_quotes(text))
+    if m is not None and not said and is_reference(m.group(1)):  # "put the gate code in a note"
+        new = re.match(r"(?:an?|new|another)\s", m.group(2), re.I) is not None
+        slot = Slot("text", m.group(1), append=not new, ref=True)
+        titled = [s for s in slots if s.name in ("name", "title")]
+        return (Operation.CREATE, [*titled, slot], []) if new else (
+            Operation.EDIT, [slot], [m.group(2)])
     if m is not None and not said and not re.match(r"(?:an?|new|another)\s", m.group(2), re.I):
         values = shaped_values(m.group(1), [])
         if values:

@@ -10,15 +10,15 @@ import pytest
 from devices.virtual import VirtualPhone
 from perception.elements import Bounds, Window
 from planners.embedded import AppMemory, explore
-from planners.embedded.explore import (
-    ExploreStatus,
-    _kind,
-    _open_rest,
-    _thin_collections,
-    _unfinished,
+from planners.embedded.explore import ExploreStatus
+from planners.embedded.explore_rules import (
     is_datum,
     is_form,
+    kind_of,
     navigable,
+    open_rest,
+    thin_collections,
+    unfinished,
 )
 from planners.embedded.memory import MemElement
 from tests.embedded.screens import HEIGHT, WIDTH, el, screen
@@ -100,7 +100,7 @@ def _rows(rid: str) -> dict[str, MemElement]:
 @pytest.mark.unit
 def test_rows_sharing_an_id_are_thinned_to_the_last_two():
     rows = _rows("x:id/row")
-    kept, rest = _thin_collections(list(rows), rows, set(rows))
+    kept, rest = thin_collections(list(rows), rows, set(rows))
     assert kept == list(rows)[-2:] and not rest
 
 
@@ -108,7 +108,7 @@ def test_rows_sharing_an_id_are_thinned_to_the_last_two():
 def test_rows_alike_without_ids_are_probed_by_the_last_two_first():
     rows = _rows("")
     keys = list(rows)
-    kept, rest = _thin_collections(keys, rows, set(rows))
+    kept, rest = thin_collections(keys, rows, set(rows))
     assert kept == keys[-2:] + keys[:-2]
     assert rest == {k: tuple(keys[-2:]) for k in keys[:-2]}
 
@@ -122,10 +122,10 @@ def test_the_rest_is_opened_only_when_the_probes_led_to_pages_of_different_kinds
     display = screen(el(0, "switch", "Dark theme", 300, clickable=True, checkable=True))
     sound = screen(el(0, "button", "Ringtone", 300, clickable=True))
     row = el(9, "button", "Anna", 300, clickable=True)
-    assert _kind(thread, row) == _kind(other, row)
-    assert not _open_rest([_kind(thread, row), _kind(other, row)])
-    assert _open_rest([_kind(display, row), _kind(sound, row)])
-    assert not _open_rest([_kind(display, row), None])
+    assert kind_of(thread, row) == kind_of(other, row)
+    assert not open_rest([kind_of(thread, row), kind_of(other, row)])
+    assert open_rest([kind_of(display, row), kind_of(sound, row)])
+    assert not open_rest([kind_of(display, row), None])
 
 
 @pytest.mark.unit
@@ -136,7 +136,7 @@ def test_a_frame_of_another_app_or_with_an_empty_list_is_not_yet_drawn():
                      package="com.example.app"))
     empty = screen(*page.elements[:2])
     stale = screen(*page.elements, app="com.example.other")
-    assert [_unfinished(s) for s in (page, empty, stale)] == [False, True, True]
+    assert [unfinished(s) for s in (page, empty, stale)] == [False, True, True]
 
 
 # the whole phone ------------------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""Values read in one place and used in another ("text Anna the gate code from my notes",
+"put what the lamp costs in a note").
+
+A value the request names by reference (`Slot.ref`) is a sub-goal: a question, answered from
+a screen as any question is (`reading`), after navigating to where the exploration memory
+says such a value is shown. The answer is kept in the step's memo (`Memo.lookup` for the
+steps that look, `Memo.read` on the step that read it); the main operation is then the
+request with the value in place of the words that named it, so the same parser reads it as
+a request that gave the value itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from devices.actions import Finish, FinishStatus
+from planners.embedded.goal import Goal
+from planners.embedded.memo import memo_of, with_memo
+from planners.embedded.reading import shaped_part
+from planners.planner import Decision, PastStep
+
+_WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)
+
+
+def question(phrase: str) -> str:
+    """The question whose answer a reference names: "what time my alarm goes off" asks
+    itself; "Bob's email", "the code from my notes" are asked with "What is"."""
+    phrase = phrase.strip(" ,.;:!?")
+    return f"{phrase}?" if _WH.match(phrase) else f"What is {phrase}?"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where a request stands with the values it names by reference."""
+
+    text: str  # the request, with each value read so far in place of its reference
+    asking: str | None  # the question to answer now; None when every value is read
+    steps: list[PastStep]  # the steps of what is under way: the question's, or the main goal's
+
+
+def read_so_far(history: Sequence[PastStep]) -> dict[str, str]:
+    """The answers read on the steps so far, by question."""
+    return {q: a for p in history for q, a in memo_of(p).read}
+
+
+def resolve(text: str, goal: Goal, history: Sequence[PastStep],
+            fresh: Mapping[str, str] | None = None) -> Resolution:
+    """The request with the values read so far (and the `fresh` ones, read on this step) in
+    place, and the next question to answer."""
+    answers = {**read_so_far(history), **(fresh or {})}
+    for slot in (s for s in goal.slots if s.ref):
+        asked = question(slot.value)
+        if asked not in answers:
+            steps = [p for p in history if memo_of(p).lookup == asked]
+            return Resolution(text, asked, steps)
+        text = text.replace(slot.value, quote(answers[asked]), 1)
+    if fresh:
+        return Resolution(text, None, [])
+    last = max((i for i, p in enumerate(history) if memo_of(p).read), default=0)
+    return Resolution(text, None, list(history[last:]))
+
+
+def quote(value: str) -> str:
+    """The value as quoted text (quoted text is typed as it is, never read as a reference)."""
+    bare = re.sub(r"[\"“”]", "", value).strip()
+    return f'"{bare}"'
+
+
+def answer_of(decision: Decision, asked: Goal) -> str | None:
+    """The value a question's decision read, when it finished with one: of the shape the
+    question asks for ("6:15 AM", not the whole row "6:15 AM alarm, Gym") where it has one."""
+    action = decision.action
+    if isinstance(action, Finish) and action.status is FinishStatus.SUCCESS and action.answer:
+        return shaped_part(action.answer.strip(), asked.value_type) or None
+    return None
+
+
+def with_lookups(text: str, history: Sequence[PastStep], goal_of: Callable[[str], Goal],
+                 decide: Callable[[str, Sequence[PastStep]], Decision]) -> Decision:
+    """A step of a request: towards the next value it names by reference (each a question
+    answered from a screen, by `decide`), then, with every value read, towards the request
+    with the values in place. `goal_of` parses a request."""
+    goal = goal_of(text)
+    fresh: dict[str, str] = {}
+    while (res := resolve(text, goal, history, fresh)).asking is not None:
+        asked = res.asking
+        decision = decide(asked, res.steps)
+        value = answer_of(decision, goal_of(asked))
+        if value is None:
+            if isinstance(decision.action, Finish):  # nowhere to read it: said plainly
+                reason = f"I could not read what the request names ({asked}): {decision.thought}"
+                decision = Decision(Finish(FinishStatus.FAILURE), thought=reason)
+            return with_memo(replace(decision, thought=f"(reading: {asked}) {decision.thought}"),
+                             lookup=asked)
+        fresh[asked] = value
+    main = decide(res.text, res.steps)
+    if any(s.ref for s in goal_of(res.text).slots):
+        reason = "A value the request names could not be put in its place."
+        main = Decision(Finish(FinishStatus.FAILURE), thought=reason)
+    if not fresh:
+        return main
+    read = ", ".join(f"{q} {a!r}" for q, a in fresh.items())
+    return with_memo(replace(main, thought=f"(read: {read}) {main.thought}"),
+                     read=tuple(fresh.items()))

@@ -1,0 +1,86 @@
+"""Items the exploration never saw: looked for on the list page through the app's own
+search (a search field, or the search button that opens one), else by scrolling the list,
+before the planner goes elsewhere.
+
+Only where the item must already exist (to open, read, change or remove it): a request
+that creates something or writes to someone never searches. Searching types the item's
+name into a search field, which changes nothing on the phone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from devices.actions import Direction, ElementRef, Scroll, TypeText
+from perception.elements import UIElement
+from planners.embedded.acts import tap
+from planners.embedded.goal import Goal, Intent, Scope
+from planners.embedded.memo import Mark, Memo
+from planners.embedded.memory import AppMemory
+from planners.embedded.scoring import words
+from planners.embedded.view import View, field_name
+from planners.embedded.wording import TIME
+from planners.planner import Decision
+
+_SEARCH = re.compile(r"\bsearch", re.I)
+_EXISTING = (Intent.ANSWER, Intent.DELETE, Intent.EDIT, Intent.DO, Intent.OPEN, Intent.TOGGLE)
+MAX_SCROLLS = 4  # a list looked through this far without the item: it is not in this list
+
+
+def sought(goal: Goal) -> str:
+    """The name of the item the goal acts on, to find in a list ("" when none): the longest
+    named item that is not a time."""
+    names = [e for e in goal.entities if not TIME.search(e) and len(e) > 1]
+    return max(names, key=len, default="")
+
+
+def seen_in(memory: AppMemory, app: str, name: str) -> bool:
+    """Some remembered page of the app shows the name (the memory knows the way to it)."""
+    want = words(name)
+    return any(want <= words(f"{e.label} {e.context}")
+               for r in memory.screens.values() if r.app == app for e in r.elements)
+
+
+def _search_field(view: View) -> UIElement | None:
+    return next((f for f in view.fields() if _SEARCH.search(field_name(f))), None)
+
+
+def _search_button(view: View) -> UIElement | None:
+    buttons = [s.element for s in view.actionable() if not s.element.editable
+               and _SEARCH.search(f"{s.element.label} {s.element.resource_id}")]
+    return next((b for b in buttons if view.tap_count(b)[0] == 0), None)
+
+
+def find_unseen(goal: Goal, view: View, memory: AppMemory) -> Decision | None:
+    """A step towards the item the goal names when this page does not show it and no
+    remembered page of this app does: search for it here, else scroll the list."""
+    name = sought(goal)
+    if goal.intent not in _EXISTING or goal.scope is Scope.ALL or not name:
+        return None
+    named = [e for e in goal.entities if not TIME.search(e)]  # any of its names will do
+    if any(view.shows(e) or seen_in(memory, view.screen.app, e) for e in named):
+        return None
+    field = _search_field(view)
+    if field is not None:
+        if words(field.text) == words(name) or name in view.typed():
+            return None  # searched: what the search found is on screen
+        thought = f"'{name}' is not listed here: search this list for it."
+        return Decision(TypeText(name, target=ElementRef(field.id), clear=True),
+                        thought=thought, confidence=0.6, memo=Memo(mark=Mark.SEARCH))
+    button = _search_button(view)
+    if button is not None and name not in view.typed():
+        return tap(button, f"'{name}' is not listed here: open this list's search.", 0.6,
+                   Mark.SEARCH)
+    return _scroll_on(view, name)
+
+
+def _scroll_on(view: View, name: str) -> Decision | None:
+    """Scroll a list that may hold more rows, until it stops moving."""
+    if not any(e.scrollable for e in view.screen.elements):
+        return None
+    scrolls = [p for p in view.here() if isinstance(p.action, Scroll)]
+    if len(scrolls) >= MAX_SCROLLS or (scrolls and not scrolls[-1].changed):
+        return None
+    return Decision(Scroll(Direction.DOWN), thought=f"'{name}' may be further down the list.",
+                    confidence=0.5)
+
