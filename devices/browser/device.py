@@ -127,13 +127,26 @@ class BrowserDevice:
         pixels and the two halves of the tree (the title is the tree's root name). Playwright's
         own screenshot waits for fonts and hides the caret first, which costs a frame."""
         with self._protocol("capture"):
-            shot = self._cdp.send("Page.captureScreenshot", {"format": "png"})
+            png = self._pixels()
             tree = read_page_tree(self._cdp, self._page.url, (self.width, self.height))
-        image = Image.open(io.BytesIO(base64.b64decode(shot["data"]))).convert("RGB")
+        image = Image.open(io.BytesIO(png)).convert("RGB")
         title = tree["title"]
         return Observation(screenshot=image, tree=json.dumps(tree, ensure_ascii=False),
                            tree_format=TreeFormat.WEB, width=image.width,
                            height=image.height, app=_site(self._page.url), activity=title)
+
+    def _pixels(self) -> bytes:
+        """The viewport as PNG. Chromium answers "Unable to capture screenshot" while it has
+        no frame to give (a scroll or a layout in flight, a busy machine); Playwright's own
+        screenshot then waits for one."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            shot = self._cdp.send("Page.captureScreenshot", {"format": "png"})
+        except PlaywrightError as e:
+            log.debug("direct screenshot refused (%s): waiting for a frame", e)
+            return self._page.screenshot(type="png")
+        return base64.b64decode(shot["data"])
 
     # -- actions ----------------------------------------------------------------------------
 

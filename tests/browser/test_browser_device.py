@@ -172,3 +172,22 @@ def test_keyboard_keys_and_a_combination(form):
     assert form.evaluate("document.activeElement.id") == "news"
     with pytest.raises(ActionRejected, match="no menu key"):
         form.execute(PressKey(Key.MENU))
+
+
+def test_a_refused_screenshot_waits_for_a_frame(form, monkeypatch):
+    """Chromium refuses a direct screenshot while no frame is ready; the capture goes on."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    send = form._cdp.send
+
+    def refuse_pixels(method, params=None):
+        if method == "Page.captureScreenshot":
+            raise PlaywrightError("Protocol error (Page.captureScreenshot): "
+                                  "Unable to capture screenshot")
+        return send(method, params)
+
+    monkeypatch.setattr(form._cdp, "send", refuse_pixels)
+    observation = form.capture()
+    assert observation.screenshot.size == (observation.width, observation.height)
+    assert observation.screenshot.getextrema() != ((255, 255), (255, 255), (255, 255))
+    assert _element(perceive(observation), "Submit")
