@@ -15,6 +15,7 @@ never seen, before any map of the app exists.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from perception.elements import Screen, UIElement
@@ -23,6 +24,7 @@ from planners.embedded.goal import Goal
 from planners.embedded.memory import is_chrome
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, front
+from planners.embedded.wording import closed_class
 from planners.planner import Decision
 
 _TITLE_BAND = 0.2  # share of the screen's height, from the top, where a page's title sits
@@ -31,6 +33,9 @@ _MIN_LITERAL = 2  # characters of a label that may stand for a request on its ow
 # a field named by its kind alone ("the textbox") matches less than a named control does:
 # enough when it also matches better than anything else that can be tapped
 _FIELD_MATCH = 0.45
+_FIELD_KIND = closed_class("field box textbox input text area textarea entry")
+_PLACE_WORDS = closed_class("into onto inside within upon from by")  # "click into the box"
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|last")
 
 
 def _tappable(view: View) -> list[Scored]:
@@ -96,10 +101,17 @@ def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
 
 def focus_field(goal: Goal, view: View) -> Decision | None:
     """Tap the text field the goal names when it gives nothing to type and the field matches
-    better than anything else; finish once the field has the focus."""
+    better than anything else; finish once the field has the focus. The field must be all the
+    goal is about: each word of its object is the field's own name or kind, or an ordinal
+    that picks among fields ("the 2nd input box"); "export the packing list as a PDF" is not
+    done by focusing a field called "Packing list"."""
     fields = [s for s in view.actionable() if s.element.editable]
     best = max(fields, key=lambda s: s.score, default=None)
     if goal.slots or best is None or best.score < _FIELD_MATCH:
+        return None
+    rest = {w for w in words(goal.target) - _FIELD_KIND - _PLACE_WORDS
+            if not _ORDINAL.fullmatch(w)}
+    if not rest <= words(best.element.label):
         return None
     other = best_tappable(view)
     if other is not None and other.score > best.score:

@@ -55,8 +55,8 @@ def test_the_text_is_typed_before_the_final_button(planner):
     assert second.action == Tap(ElementRef(2))
 
 
-def test_a_field_named_by_its_kind_is_tapped_for_the_focus(planner):
-    goal = "Click in the text field"
+@pytest.mark.parametrize("goal", ["Click in the text field", "Click into the text box"])
+def test_a_field_named_by_its_kind_is_tapped_for_the_focus(planner, goal):
     first = planner.decide(goal, code_form(), [])
     assert first.action == Tap(ElementRef(1))
     tapped = PastStep(
@@ -74,3 +74,19 @@ def test_a_quoted_button_name_is_tapped_not_typed(planner):
     assert planner.decide('Click on the "OK" button', code_form(), []).action == Tap(
         ElementRef(2)
     )
+
+
+def trip_note(focused: bool = False):
+    """A note being edited: its title field holds the note's name."""
+    return S.screen(
+        S.el(0, "text", "Edit note", 0),
+        S.el(1, "input", "Road trip", 300, editable=True, clickable=True, focused=focused),
+        S.el(2, "input", "fuel, snacks, maps", 600, editable=True, clickable=True),
+    )
+
+
+@pytest.mark.parametrize("goal", ["Print my road trip note", "Share the road trip note by mail"])
+def test_a_field_holding_the_item_is_not_the_goal(planner, goal):
+    """Focusing the field named like the item is no evidence that the item was printed."""
+    decision = planner.decide(goal, trip_note(focused=True), [])
+    assert not (isinstance(decision.action, Finish) and decision.action.status == "success")
