@@ -17,9 +17,7 @@ from automator.errors import ConfigError
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     bench = sub.add_parser("bench", help="measure perception, the loop, adb, or a VLM")
-    bench.add_argument("what", choices=["perception", "step", "adb", "vlm", "capture",
-                                        "planner", "desktop", "view", "export", "eval",
-                                        "miniwob"])
+    bench.add_argument("what", choices=list(_BENCHES))
     bench.add_argument("dir", nargs="?", help="perception: a folder of uiautomator dumps; "
                        "planner: a transformers model (tokens prefilled per episode step); "
                        "view: an episode to render (default: one recorded for it)")
@@ -50,72 +48,95 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    if args.what in ("view", "export"):
-        from automator.cli_demos import cmd_bench_demos
+    """Run the benchmark `args.what` and print its figure."""
+    return _BENCHES[args.what](args)
 
-        return cmd_bench_demos(args)
-    if args.what == "desktop":
-        from automator.bench_desktop import bench_desktop, format_desktop
 
-        try:
-            console.line_printer()(format_desktop(bench_desktop(args.steps or 40)))
-        except ConfigError as e:
-            return _error(str(e))
-        return EXIT_OK
-    if args.what == "eval":
-        from automator.cli_eval import cmd_bench_eval
+def _demos(args: argparse.Namespace) -> int:
+    from automator.cli_demos import cmd_bench_demos
 
-        return cmd_bench_eval(args)
-    if args.what == "capture":
-        from devices.virtual.bench import bench_capture, format_capture
+    return cmd_bench_demos(args)
 
-        try:
-            result = bench_capture(args.realism, args.seed, args.rounds)
-        except ValueError as e:
-            return _error(str(e))
-        console.line_printer()(format_capture(result))
-        return EXIT_OK
-    if args.what == "step":
-        from automator.bench import bench_step
 
-        result = bench_step(args.steps or 40)
-        phases = ", ".join(f"{p} {ms:.1f}" for p, ms in result.phases_median_ms.items())
+def _eval(args: argparse.Namespace) -> int:
+    from automator.cli_eval import cmd_bench_eval
+
+    return cmd_bench_eval(args)
+
+
+def _desktop(args: argparse.Namespace) -> int:
+    from automator.bench_desktop import bench_desktop, format_desktop
+
+    try:
+        console.line_printer()(format_desktop(bench_desktop(args.steps or 40)))
+    except ConfigError as e:
+        return _error(str(e))
+    return EXIT_OK
+
+
+def _capture(args: argparse.Namespace) -> int:
+    from devices.virtual.bench import bench_capture, format_capture
+
+    try:
+        result = bench_capture(args.realism, args.seed, args.rounds)
+    except ValueError as e:
+        return _error(str(e))
+    console.line_printer()(format_capture(result))
+    return EXIT_OK
+
+
+def _step(args: argparse.Namespace) -> int:
+    from automator.bench import bench_step
+
+    result = bench_step(args.steps or 40)
+    phases = ", ".join(f"{p} {ms:.1f}" for p, ms in result.phases_median_ms.items())
+    console.line_printer()(
+        f"step overhead over {result.steps} steps: median {result.median_ms:.1f} ms, "
+        f"max {result.max_ms:.1f} ms\nphase medians (ms): {phases}"
+    )
+    return EXIT_OK
+
+
+def _miniwob(args: argparse.Namespace) -> int:
+    from automator.miniwob.bench import bench_miniwob, format_bench
+
+    console.line_printer()(format_bench(bench_miniwob(args.steps or 40)))
+    return EXIT_OK
+
+
+def _planner(args: argparse.Namespace) -> int:
+    from automator.bench import bench_planner_episode, format_planner_episode
+
+    if not args.dir:
+        return _error("bench planner needs a model: a path or hub id")
+    rows = bench_planner_episode(args.dir, args.episode_steps, args.screenshots,
+                                 args.torch_device)
+    console.line_printer()(format_planner_episode(rows))
+    return EXIT_OK
+
+
+def _vlm(args: argparse.Namespace) -> int:
+    from planners.bench_vlm import format_table, run_benchmark
+
+    rows = run_benchmark(args.sizes or ["tiny", "3b", "7b"], args.torch_device,
+                         args.max_pixels, args.episode_steps, args.batch, args.compile)
+    console.line_printer()(format_table(rows))
+    return EXIT_OK
+
+
+def _adb(args: argparse.Namespace) -> int:
+    from devices.adb.bench import measure
+
+    for r in measure(args.steps or 40):
         console.line_printer()(
-            f"step overhead over {result.steps} steps: median {result.median_ms:.1f} ms, "
-            f"max {result.max_ms:.1f} ms\nphase medians (ms): {phases}"
+            f"{r.path:>12}: capture + action median {r.median_ms:.1f} ms (p90 "
+            f"{r.p90_ms:.1f}) = capture {r.capture_median_ms:.1f} + action "
+            f"{r.action_median_ms:.1f}, n={r.steps}"
         )
-        return EXIT_OK
-    if args.what == "miniwob":
-        from automator.miniwob.bench import bench_miniwob, format_bench
+    return EXIT_OK
 
-        console.line_printer()(format_bench(bench_miniwob(args.steps or 40)))
-        return EXIT_OK
-    if args.what == "planner":
-        from automator.bench import bench_planner_episode, format_planner_episode
 
-        if not args.dir:
-            return _error("bench planner needs a model: a path or hub id")
-        rows = bench_planner_episode(args.dir, args.episode_steps, args.screenshots,
-                                     args.torch_device)
-        console.line_printer()(format_planner_episode(rows))
-        return EXIT_OK
-    if args.what == "vlm":
-        from planners.bench_vlm import format_table, run_benchmark
-
-        rows = run_benchmark(args.sizes or ["tiny", "3b", "7b"], args.torch_device,
-                             args.max_pixels, args.episode_steps, args.batch, args.compile)
-        console.line_printer()(format_table(rows))
-        return EXIT_OK
-    if args.what == "adb":
-        from devices.adb.bench import measure
-
-        for r in measure(args.steps or 40):
-            console.line_printer()(
-                f"{r.path:>12}: capture + action median {r.median_ms:.1f} ms (p90 "
-                f"{r.p90_ms:.1f}) = capture {r.capture_median_ms:.1f} + action "
-                f"{r.action_median_ms:.1f}, n={r.steps}"
-            )
-        return EXIT_OK
+def _perception(args: argparse.Namespace) -> int:
     if not args.dir:
         return _error("bench perception needs a folder of .xml dumps")
     from perception import bench as perception_bench
@@ -126,3 +147,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     result = perception_bench.bench_dumps(paths)
     console.line_printer()(perception_bench.format_table(result))
     return EXIT_OK
+
+
+_BENCHES = {"perception": _perception, "step": _step, "adb": _adb, "vlm": _vlm,
+            "capture": _capture, "planner": _planner, "desktop": _desktop, "view": _demos,
+            "export": _demos, "eval": _eval, "miniwob": _miniwob}
