@@ -151,8 +151,14 @@ def _by(title: str, rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], 
     groups: dict[str, list[bool]] = {}
     for r in rows:
         groups.setdefault(key(r), []).append(bool(r["success"]))
-    bars = [_rate_bar(name, values) for name, values in sorted(groups.items())]
+    bars = [_rate_bar(name, groups[name]) for name in sorted(groups, key=natural)]
     return f"<section><h2>{escape(title)}</h2>{rate_chart(bars)}</section>"
+
+
+def natural(label: str) -> list[Any]:
+    """Labels in the order people count: "seed 2" before "seed 10", "3-5 steps" before
+    "10+ steps"."""
+    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", label)]
 
 
 def _rate_bar(label: str, values: list[bool]) -> RateBar:

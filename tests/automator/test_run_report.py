@@ -40,3 +40,13 @@ def test_histogram_gathers_a_long_tail():
     svg = histogram([1.0] * 30 + [2.0] * 30 + [20000.0], "ms")
     assert "2.0+</text>" in svg and "(61 values)" in svg  # the axis ends at the 95th value
     assert "+</text>" not in histogram([1.0, 2.0, 3.0], "ms")
+
+
+@pytest.mark.unit
+def test_groups_are_listed_in_counting_order():
+    rows = [_row(f"t{n}", True, seed=seed, person_steps=steps)
+            for n, (seed, steps) in enumerate([(10, 12), (2, 4), (1, 1), (2, 7)])]
+    page = render({"tasks": rows, "seeds": [1, 2, 10]}, {})
+    assert page.index(">1-2 steps<") < page.index(">3-5 steps<") < page.index(">6-9 steps<") \
+        < page.index(">10+ steps<")
+    assert page.index(">seed 1<") < page.index(">seed 2<") < page.index(">seed 10<")
