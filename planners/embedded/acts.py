@@ -32,9 +32,8 @@ def finish(thought: str, answer: str | None = None, confidence: float = 0.8) -> 
 
 def tap(element: UIElement, thought: str, confidence: float, mark: Mark | None = None
         ) -> Decision:
-    """Tap `element`; `mark` records what the tap is for (see `memo.Mark`), and for an item
-    opened or a new one started, which element it was."""
-    item = element.label if mark in (Mark.OPEN_ITEM, Mark.NEW_ITEM) else ""
+    """Tap `element`; `mark` records what the tap is for (see `memo.Mark`)."""
+    item = element.label if mark is Mark.OPEN_ITEM else ""
     return Decision(Tap(ElementRef(element.id)), thought=thought, confidence=confidence,
                     memo=Memo(mark=mark, item=item))
 
@@ -181,8 +180,7 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
     if goal.scope is Scope.ALL:
         if view.last_marked(Mark.GOAL_ACTION):
             return None
-        opened = {memo_of(p).item for p in _since_goal_action(view)
-                  if memo_of(p).mark is Mark.OPEN_ITEM}
+        opened = {memo_of(p).item for p in _since_goal_action(view)}
         rows = [r for r in entity_rows(goal, view) if r.element.label not in opened]
     else:
         just = words(_open_now(view))
@@ -281,32 +279,12 @@ def _of_kind(view: View, label: str, noun: str) -> bool:
     return float(a @ b) >= 0.45
 
 
-def _made_in_place(goal: Goal, view: View, buttons: Sequence[Scored]) -> Decision | None:
-    """A create button that changed the screen, opened no form and is still there made its
-    item in place ("Add to cart" shows a badge, not an editor): pressed as many times as the
-    goal asks (once unless it says how many), the item is made; pressing again would make
-    another. A form or another page after the press is not this case."""
-    labels = {b.element.label for b in buttons}
-    pressed = [p for p in view.history if memo_of(p).mark is Mark.NEW_ITEM and p.changed
-               and memo_of(p).item in labels]
-    if not pressed or goal.slots or view.fields() or view.modal:
-        return None
-    if len(pressed) < (goal.quantity or 1):
-        return None
-    return finish(f"'{memo_of(pressed[-1]).item}' went through and the page shows it: "
-                  "the item is made.")
-
-
 def press_create(goal: Goal, view: View) -> Decision | None:
     """The button that starts a new item of the goal's kind ("Add alarm", "New note")."""
     noun = goal.target or "item"
-    candidates = [b for b in matching(view, (f"add {noun}", f"new {noun}", f"create {noun}"),
-                                      0.55) if not view.is_nav(b)
-                  and _of_kind(view, b.element.label, noun)]
-    made = _made_in_place(goal, view, candidates)
-    if made is not None:
-        return made
-    buttons = [b for b in candidates if view.tap_count(b.element)[0] == 0]
+    buttons = [b for b in matching(view, (f"add {noun}", f"new {noun}", f"create {noun}"), 0.55)
+               if view.tap_count(b.element)[0] == 0 and not view.is_nav(b)
+               and _of_kind(view, b.element.label, noun)]
     if not buttons or (view.marked(Mark.NEW_ITEM) and view.fields()):
         return None
     return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,

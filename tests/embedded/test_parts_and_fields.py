@@ -90,32 +90,3 @@ def test_a_field_holding_the_item_is_not_the_goal(planner, goal):
     """Focusing the field named like the item is no evidence that the item was printed."""
     decision = planner.decide(goal, trip_note(focused=True), [])
     assert not (isinstance(decision.action, Finish) and decision.action.status == "success")
-
-
-def kettle_page(in_basket: int = 0):
-    """A product page whose button adds the product in place: the page stays, a count shows."""
-    badge = [S.el(9, "text", str(in_basket), 0, height=80)] if in_basket else []
-    return S.screen(
-        *badge,
-        S.el(1, "text", "Blue Kettle", 300),
-        S.el(2, "text", "$24.00", 460),
-        S.el(3, "button", "Add to basket", 2100, clickable=True),
-    )
-
-
-def _pressed(decision, before):
-    return PastStep(decision.action, outcome="screen changed", verdict=Verdict.CHANGED,
-                    memo=decision.memo, screen_signature=signature_of(before))
-
-
-@pytest.mark.parametrize(("goal", "presses"), [("Add one blue kettle to the basket", 1),
-                                               ("Add two blue kettles to my basket", 2)])
-def test_an_item_made_in_place_is_made_as_many_times_as_asked(planner, goal, presses):
-    """Pressing again would add another: the press that changed the page counts."""
-    history = []
-    for made in range(presses):
-        decision = planner.decide(goal, kettle_page(made), history)
-        assert decision.action == Tap(ElementRef(3)), decision.thought
-        history.append(_pressed(decision, kettle_page(made)))
-    done = planner.decide(goal, kettle_page(presses), history)
-    assert isinstance(done.action, Finish) and done.action.status == "success", done.thought
