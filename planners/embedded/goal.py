@@ -4,7 +4,7 @@ values, under which constraints, what to answer).
 It is read in three passes, none of which knows an app or a task's words:
 1. the manner (`wording`): courtesy is set aside ("could you please ... ?"), and the
    request is an order, a question ("is bluetooth on?") or the state wanted ("wifi should
-   be off", "I'd like dark mode");
+   be off", "I'd like silent mode");
 2. the meaning (`operations`): the sentence model compares the verb phrase and the clause
    with short descriptions of each kind of operation, and superlatives with descriptions of
    orders ("the priciest" is the highest price), so unlisted verbs need no entry;
@@ -166,7 +166,7 @@ class GoalReader:
     # the operation -------------------------------------------------------------------------
 
     def _wanted(self, how: Manner) -> tuple[Intent, bool | None, str]:
-        """The operation of a wanted state ("wifi off", "dark mode", "a new alarm at 7")."""
+        """The operation of a wanted state ("wifi off", "silent mode", "a 5 minute timer")."""
         thing, state = how.thing or split_state(how.clause)[0], how.state
         if state and re.match(r"^(?:at|to)\s+\d", state):
             return Intent.SET_VALUE, None, f"set {thing} {state}"

@@ -166,7 +166,7 @@ def send_slots(text: str) -> list[Slot]:
     return slots
 
 
-# when a message is to go out, if not now: "at 5 pm", "for 8 tomorrow", "tonight", "in an hour"
+# when a message is to go out, if not now: "at 5 pm", "for 9 on Friday", "tonight", "in an hour"
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _WHEN = re.compile(
     r"\b(?:(?:at|for)\s+\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?(?:\s+(?:tomorrow|tonight|today))?"
@@ -180,8 +180,8 @@ _BY_MEANS = re.compile(r"\s+(?:by|via|over|in|as)\s+(?:an?\s+)?(?:text|message|s
 
 
 def _named_message(bare: str, recipient: re.Match[str]) -> str:
-    """An unquoted message that names a value to read elsewhere: "text Anna the gate code",
-    "send Ann's number to Bo by text". The words between the verb and the recipient, or
+    """An unquoted message that names a value to read elsewhere: "text Lea the gate code",
+    "send Omar's address to Lea by text". The words between the verb and the recipient, or
     after the recipient, when they are a reference; "" otherwise."""
     before = bare[: recipient.start()].split(None, 1)[1:] if recipient.start() else []
     after = bare[recipient.end():]
@@ -286,7 +286,7 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
 
 
 def number(text: str) -> tuple[float | None, bool]:
-    """The value a level is set to ("to 30%", "all the way up"), and whether a percentage."""
+    """The value a level is set to ("to 30%", "to the max"), and whether a percentage."""
     for pattern, value in _EXTREMES:
         if pattern.search(text):
             return value, True

@@ -163,7 +163,7 @@ _STATE_TAIL = re.compile(r"^(.+?)\s+((?:turned\s+|switched\s+|set\s+)?(?:on|off)
 
 
 def split_state(phrase: str) -> tuple[str, str]:
-    """'wifi off' -> ('wifi', 'off'); 'dark mode' -> ('dark mode', '')."""
+    """'wifi off' -> ('wifi', 'off'); 'silent mode' -> ('silent mode', '')."""
     m = _STATE_TAIL.match(phrase.strip())
     if m is None:
         return _bare(phrase), ""
