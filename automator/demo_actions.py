@@ -14,7 +14,6 @@ from typing import Any
 
 from devices.actions import (
     Action,
-    Direction,
     Finish,
     FinishStatus,
     Key,
@@ -24,6 +23,7 @@ from devices.actions import (
     Swipe,
     Tap,
 )
+from devices.gestures import swipe_scroll
 from devices.touch_reading import Gesture, GestureKind
 from perception.elements import Screen, UIElement
 from perception.hit import element_at
@@ -59,14 +59,6 @@ def nav_key(element: UIElement | None) -> Key | None:
     return NAV_BUTTONS.get(element.resource_id.rpartition("/")[2])
 
 
-def scroll_direction(gesture: Gesture) -> Direction:
-    """What a swipe brings into view: a finger moving up reveals what is below."""
-    dx, dy = gesture.end.x - gesture.start.x, gesture.end.y - gesture.start.y
-    if abs(dy) >= abs(dx):
-        return Direction.DOWN if dy < 0 else Direction.UP
-    return Direction.RIGHT if dx < 0 else Direction.LEFT
-
-
 def gesture_action(gesture: Gesture, screen: Screen) -> tuple[Action, UIElement | None]:
     """The action a gesture performed on `screen` (the screen before it), and the element it
     hit."""
@@ -81,7 +73,7 @@ def gesture_action(gesture: Gesture, screen: Screen) -> tuple[Action, UIElement 
     if gesture.kind == GestureKind.SCROLL and gesture.scroll is not None:
         return Scroll(gesture.scroll, target=at), container or element_at(screen, at)
     if container is not None and gesture.pointer == "finger":  # a mouse drag is no scroll
-        return Scroll(scroll_direction(gesture), target=at), container
+        return Scroll(swipe_scroll(gesture.start, gesture.end), target=at), container
     return Swipe(at, gesture.end, gesture.duration_ms), element_at(screen, at)
 
 

@@ -23,3 +23,25 @@ def scroll_swipe(
         Direction.LEFT: (Point(cx - dx, cy), Point(cx + dx, cy)),
     }
     return moves[direction]
+
+
+def opposite(direction: Direction) -> Direction:
+    return _OPPOSITE[direction]
+
+
+def finger_direction(start: Point, end: Point) -> Direction:
+    """The way a finger moved from `start` to `end`, on its main axis (a tie is vertical)."""
+    dx, dy = end.x - start.x, end.y - start.y
+    if abs(dx) > abs(dy):
+        return Direction.LEFT if dx < 0 else Direction.RIGHT
+    return Direction.UP if dy < 0 else Direction.DOWN
+
+
+def swipe_scroll(start: Point, end: Point) -> Direction:
+    """The scroll a finger's path makes, the inverse of `scroll_swipe`: a finger moving up
+    brings what is below into view."""
+    return opposite(finger_direction(start, end))
+
+
+_OPPOSITE = {Direction.DOWN: Direction.UP, Direction.UP: Direction.DOWN,
+             Direction.LEFT: Direction.RIGHT, Direction.RIGHT: Direction.LEFT}

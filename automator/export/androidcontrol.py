@@ -38,7 +38,6 @@ from automator.export.output import ExportReport, fresh_output, instruction, png
 from automator.tfrecord import TFRecordWriter, bytes_feature, encode_example, int64_feature
 from devices.actions import (
     Action,
-    Direction,
     DoubleTap,
     Finish,
     Key,
@@ -52,6 +51,7 @@ from devices.actions import (
     TypeText,
     Wait,
 )  # fmt: skip
+from devices.gestures import swipe_scroll
 
 FILE = "androidcontrol.tfrecord.gz"
 NAVIGATE = {Key.HOME: "navigate_home", Key.BACK: "navigate_back"}
@@ -79,14 +79,6 @@ def ac_action(action: Action) -> dict[str, Any] | None:
         case Wait():
             return {"action_type": "wait"}
     return None
-
-
-def swipe_scroll(start: Point, end: Point) -> Direction:
-    """The scroll a finger's swipe makes: content comes from where the finger moves away."""
-    dx, dy = end.x - start.x, end.y - start.y
-    if abs(dy) >= abs(dx):
-        return Direction.DOWN if dy < 0 else Direction.UP
-    return Direction.RIGHT if dx < 0 else Direction.LEFT
 
 
 def export_androidcontrol(episodes: Sequence[Episode], out: Path) -> ExportReport:

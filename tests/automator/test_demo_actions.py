@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from automator.demo_actions import gesture_action, nav_key, parse_ending, scroll_direction
+from automator.demo_actions import gesture_action, nav_key, parse_ending
 from devices.actions import Direction, Finish, FinishStatus, Key, Point, PressKey, Scroll, Swipe
+from devices.gestures import swipe_scroll
 from devices.touch_reading import Gesture, GestureKind
 from perception.elements import Bounds, Screen, UIElement
 
@@ -41,7 +42,8 @@ def _swipe(x1, y1, x2, y2, pointer="finger"):
     ((900, 800, 100, 820), Direction.RIGHT), ((100, 800, 900, 780), Direction.LEFT),
 ])  # fmt: skip
 def test_a_swipe_names_what_comes_into_view(finger, direction):
-    assert scroll_direction(_swipe(*finger)) == direction
+    swipe = _swipe(*finger)
+    assert swipe_scroll(swipe.start, swipe.end) == direction
 
 
 LIST = UIElement(0, "list", Bounds(0, 300, 1080, 2200), resource_id="app:id/list",

@@ -14,13 +14,13 @@ from automator.episodes import find_episodes
 from automator.errors import ExportError
 from automator.export import FORMATS, export, import_jsonl
 from automator.export.aitw import AitwAction
-from automator.export.androidcontrol import swipe_scroll
 from automator.export.frames import thousandths_box, thousandths_xy, unit_box_yxhw, unit_yx
 from automator.loop import run_episode
 from automator.recording import Recorder, load_trajectory, read_header
 from automator.tfrecord import examples
 from automator.viewer import view
 from devices.actions import Direction, Key, Point, PressKey
+from devices.gestures import swipe_scroll
 from devices.virtual.phone import VirtualPhone
 from perception.elements import Bounds
 from planners.scripted import ScriptedPlanner

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from automator.errors import InvalidTarget
 from automator.resolve import resolve_target
+from devices import gestures
 from devices.actions import Action, Direction, Point, Swipe
+from devices.gestures import opposite
 from perception.elements import Screen
 
 OFFICIAL = "official"  # the rules of the script that published numbers were computed with
@@ -34,17 +36,13 @@ def point_of(action: Action, screen: Screen) -> Point | None:
 
 def finger_direction(scroll: Direction) -> Direction:
     """The way a finger moves to scroll: our `Scroll(DOWN)` reveals what is below, which a
-    finger does by moving up (devices.actions)."""
-    return {Direction.DOWN: Direction.UP, Direction.UP: Direction.DOWN,
-            Direction.LEFT: Direction.RIGHT, Direction.RIGHT: Direction.LEFT}[scroll]
+    finger does by moving up (devices.gestures)."""
+    return opposite(scroll)
 
 
 def swipe_direction(swipe: Swipe) -> Direction:
     """The way the finger of a swipe moves, on its main axis (a tie counts as vertical)."""
-    dx, dy = swipe.end.x - swipe.start.x, swipe.end.y - swipe.start.y
-    if abs(dx) > abs(dy):
-        return Direction.LEFT if dx < 0 else Direction.RIGHT
-    return Direction.UP if dy < 0 else Direction.DOWN
+    return gestures.finger_direction(swipe.start, swipe.end)
 
 
 def levenshtein(a: str, b: str) -> int:
