@@ -22,9 +22,10 @@ from typing import Any
 from PIL import Image, UnidentifiedImageError
 
 from automator.errors import RecordingError
-from automator.recording import HEADER, load_trajectory, read_header
+from automator.recording import HEADER, load_trajectory, read_header, tree_format
 from automator.trajectory import Outcome, Step, Trajectory
 from devices.actions import ElementRef, Point, target_of
+from devices.observation import TreeFormat
 from perception.elements import Screen, UIElement
 from perception.errors import PerceptionError
 
@@ -158,10 +159,9 @@ def parse_tree(text: str, name: str, app: str = "") -> Screen | None:
     from perception.web import parse_web
 
     try:
-        if not name.endswith(".json"):
-            return parse_uiautomator(text, app=app)
-        web = "nodes" in json.loads(text)
-        return (parse_web if web else parse_atspi)(text, app=app)
+        parse = {TreeFormat.UIAUTOMATOR: parse_uiautomator, TreeFormat.WEB: parse_web,
+                 TreeFormat.ATSPI: parse_atspi}[tree_format(name, text)]
+        return parse(text, app=app)
     except (PerceptionError, ValueError, KeyError, TypeError) as e:
         log.warning("unreadable tree %s: %s", name, e)
         return None

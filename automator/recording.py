@@ -233,3 +233,13 @@ def read_header(folder: str | Path) -> dict[str, Any]:
     if not isinstance(header, dict):
         raise ValueError(f"{folder / HEADER} is not an episode header")
     return migrate("header", header, int(header.get("schema_version", 1)))
+
+
+def tree_format(name: str, text: str) -> TreeFormat:
+    """The format of a recorded tree file (see `Recorder.save_observation`): `.xml` is
+    uiautomator; a `.json` tree is a web page's (it lists `nodes`, devices.browser) or
+    AT-SPI's. ValueError when a `.json` tree is not JSON."""
+    if not name.endswith(".json"):
+        return TreeFormat.UIAUTOMATOR
+    data = json.loads(text)
+    return TreeFormat.WEB if isinstance(data, dict) and "nodes" in data else TreeFormat.ATSPI

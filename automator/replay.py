@@ -40,7 +40,7 @@ from PIL import Image
 
 from automator.config import LoopConfig
 from automator.loop import OnStep, run_episode
-from automator.recording import Recorder, load_trajectory, read_header, read_rows
+from automator.recording import Recorder, load_trajectory, read_header, read_rows, tree_format
 from automator.retarget import (
     SAME_SCREEN,
     Candidate,
@@ -132,22 +132,15 @@ def recorded_screen(folder: Path, step: Step) -> Screen:
     if step.screenshot and (folder / step.screenshot).exists():
         with Image.open(folder / step.screenshot) as stored:
             image = stored.convert("RGB")
-    fmt = _tree_format(step.tree, tree)
+    try:
+        fmt = tree_format(step.tree, tree)
+    except ValueError as e:
+        raise PerceptionError(f"{step.tree} is not JSON: {e}") from e
     if image is not None:
         return perceive(Observation(image, tree, fmt, image.width, image.height, app=step.app))
     parser = {TreeFormat.UIAUTOMATOR: parse_uiautomator, TreeFormat.ATSPI: parse_atspi,
               TreeFormat.WEB: parse_web}[fmt]
     return parser(tree, None, None, None, step.app)
-
-
-def _tree_format(name: str, tree: str) -> TreeFormat:
-    if not name.endswith(".json"):
-        return TreeFormat.UIAUTOMATOR
-    try:
-        data = json.loads(tree)
-    except json.JSONDecodeError as e:
-        raise PerceptionError(f"{name} is not JSON: {e}") from e
-    return TreeFormat.ATSPI if isinstance(data, dict) and "windows" in data else TreeFormat.WEB
 
 
 def _named(row: dict[str, Any]) -> dict[str, Any] | None:

@@ -10,27 +10,21 @@ folder holding episode folders (an `eval` run) is read episode by episode.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from automator.export.jsonl import LINES, import_jsonl
 from automator.offline.episode import Episode, FormatError, OfflineStep
 from automator.offline.formats.images import file_loader, image_size
-from automator.recording import HEADER, load_trajectory
+from automator.recording import HEADER, load_trajectory, tree_format
 from automator.trajectory import Step
 from devices.observation import TreeFormat
 
 
 def _tree_format(name: str, text: str) -> TreeFormat:
-    """.xml is uiautomator; a .json tree is a web page's when its nodes carry `role` and
-    `bounds`, else AT-SPI's."""
-    if name.endswith(".xml"):
-        return TreeFormat.UIAUTOMATOR
     try:
-        data = json.loads(text)
+        return tree_format(name, text)
     except ValueError:
         return TreeFormat.NONE
-    return TreeFormat.WEB if isinstance(data, dict) and "url" in data else TreeFormat.ATSPI
 
 
 def _step(step: Step, folder: Path, episode: str) -> OfflineStep | None:
