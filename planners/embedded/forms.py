@@ -14,7 +14,7 @@ import numpy as np
 from devices.actions import ElementRef, TypeText
 from perception.elements import UIElement
 from planners.embedded.acts import NEGATIVE, entity_here, finish, shown, tap
-from planners.embedded.goal import Goal, Slot
+from planners.embedded.goal import Goal, Intent, Slot
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, field_name
@@ -168,7 +168,8 @@ def fill_form(goal: Goal, view: View) -> Decision | None:
         return meridiem
     button = submit_button(view, goal)
     if button is None:
-        if len(pairs) >= len(goal.slots):
+        # a form may save as it is typed; a message never leaves without being sent
+        if len(pairs) >= len(goal.slots) and goal.intent is not Intent.SEND:
             return finish("Every value is typed in; the form saves as it is typed.")
         return None
     return tap(button.element, f"The form is filled; tap '{button.element.label}' to submit it.",

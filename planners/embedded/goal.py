@@ -27,10 +27,12 @@ from planners.embedded.operations import Operation, OperationReader, Rank, RankR
 from planners.embedded.slots import Slot
 from planners.embedded.wording import (
     AUXILIARIES,
+    NAME_START,
     Manner,
     Mood,
     canonical_time,
     closed_class,
+    is_name_word,
     manner,
     object_article,
     particle_state,
@@ -316,18 +318,21 @@ class GoalReader:
         return self.operations.read(verb_phrase(piece), piece).score >= 0.45
 
 
+_WORD = NAME_START + r"[\w'-]*"  # a name's word, without the full stop that may end it
+
+
 def _entities(text: str, said: list[str], slots: list[Slot]) -> list[str]:
     """Names and topics to find in lists: capitalised words, "about X", "(the X)", times."""
     bare = strip_quotes(text)
     found = [m.group(1).strip() for m in _ENTITY_CUE.finditer(bare)]
     found += [m.group(1).strip() for m in re.finditer(r"\((?:the\s+)?([^)]+)\)", bare)]
-    found += [m.group(1) for m in re.finditer(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w'-]*)*)'s\b", bare)]
-    found += [m.group(1) for m in re.finditer(r"(?<!^)\b([A-Z][\w'ë-]*(?:\s+[A-Z][\w'ë-]*)+)",
+    found += [m.group(1) for m in re.finditer(rf"\b({_WORD}(?:\s+{_WORD})*)'s\b", bare)]
+    found += [m.group(1) for m in re.finditer(rf"(?<!^)\b({_WORD}(?:\s+{_WORD})+)",
                                               bare)]
     words = bare.split()
     for i, word in enumerate(words):
         clean = re.sub(r"'s$", "", word.strip(".,!?;:'\"()"))
-        capital = i > 0 and clean[:1].isupper()
+        capital = i > 0 and is_name_word(clean)
         if (capital and clean.lower() not in _QUESTION_WORDS | _TIME_WORDS) or re.fullmatch(
                 r"\d{4,}", clean):
             found.append(clean)

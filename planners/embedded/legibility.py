@@ -70,3 +70,12 @@ def unreadable(goal: str, vocabulary: Collection[str] | None = None) -> str | No
     if plain and sum(plain) < KNOWN_AT_LEAST * len(plain):  # names and values alone pass
         return "it is not understood: its words are not English words"
     return None
+
+
+def readable_id(resource_id: str) -> str:
+    """A resource id's words ("compose_message_text" -> "compose message text"), or "" when
+    it says nothing: release builds shrink ids to letters that are no words ("lxx", "a3f")."""
+    name = resource_id.rpartition("/")[2]
+    parts = [p for p in re.findall(r"[a-z]+|[A-Z][a-z]*", name) if len(p) > 1]
+    known = [p.lower() in model_words() for p in parts]
+    return " ".join(p.lower() for p in parts) if known and sum(known) * 2 >= len(known) else ""

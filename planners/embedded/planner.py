@@ -21,6 +21,7 @@ from planners.embedded import (
     forms,
     gestures,
     grounding,
+    interruptions,
     lists,
     lookup,
     prereq,
@@ -191,7 +192,7 @@ class EmbeddedPlanner:
     def _decide(self, state: _GoalState, view: View) -> Decision:
         goal = state.goal
         if view.modal:
-            dialog = acts.dialog(goal, view)
+            dialog = acts.dialog(goal, view) or interruptions.dismiss(view)
             if dialog is not None:
                 return dialog
         drawn = gestures.tap_proposals(goal, view)

@@ -19,10 +19,13 @@ from planners.embedded.wording import (
     ADDRESS,
     AUXILIARIES,
     EMAIL,
+    NAME_START,
+    NAMES,
     NUMBER,
     NUMBER_WORDS,
     PHONE,
     TIME,
+    is_name_word,
     quoted,
     strip_quotes,
 )
@@ -39,7 +42,7 @@ class Slot:
 
 
 # "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
-_REFERENCE = re.compile(r"^(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s\s+[a-z]+(?:\s+[a-z]+)?|"
+_REFERENCE = re.compile(rf"^(?:{NAMES}'s\s+[a-z]+(?:\s+[a-z]+)?|"
                         r"(?:what|how much|when|where)\s.+|the\s+[a-z]+\s+of\s.+)$")
 # "the gate code from my notes", "my next meeting's room": a definite noun phrase
 _DEFINITE_PHRASE = re.compile(r"^(?:the|my|our)\s+\S.*$", re.I)
@@ -91,7 +94,8 @@ _FIELD_CHANGE = re.compile(
 _FIELD_OF = re.compile(r"^\w+\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s+of\s+(.+?)\s+to\s+(.+?)"
                        r"\s*[.!]?$", re.I)
 # "Keep Rosa Lind as a contact": a capitalised name, no digits, before "as"
-_NAME_AS = re.compile(r"^\w+\s+([A-Z][^\d,:;()]*?)\s+(?i:as\s+(?:an?\s+)?(?:new\s+)?[a-z]+)\b")
+_NAME_AS = re.compile(rf"^\w+\s+({NAME_START}[^\d,:;()]*?)\s+"
+                      r"(?i:as\s+(?:an?\s+)?(?:new\s+)?[a-z]+)\b")
 # "Add x@y.com as Dad's work email": the value, the owner, the field
 # "the username "tora" and the password "x"": a quoted value right after the field it fills
 _NAMED_VALUE = re.compile(r"\b(?:the|my|your|a|an)\s+([a-z]+(?:\s+[a-z]+)?)\s+[\"“]([^\"”]+)[\"”]",
@@ -149,7 +153,7 @@ def send_slots(text: str) -> list[Slot]:
     """Recipient ("text Anna", "send ... to Anna", "reply to Mom: ...") and message."""
     bare = strip_quotes(text)
     slots: list[Slot] = []
-    name = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|\+?\d[\d-]{3,}\d)"
+    name = rf"({NAMES}|\+?\d[\d-]{{3,}}\d)"
     m = re.search(r"\bto\s+" + name, bare) or re.match(r"^\s*[\w-]+(?:\s+to)?\s+" + name, bare)
     if m:
         slots.append(Slot("to", m.group(1).strip()))
@@ -202,7 +206,7 @@ def field_changes(text: str) -> tuple[list[Slot], list[str]]:
     if (m := _FIELD_CHANGE.search(text)) is not None:
         value = m.group(2).strip(" '\"“”‘’")
         owner = text[: m.start()].split()
-        names = [w for w in owner if w[:1].isupper()][1:] or owner[-1:]
+        names = [w for w in owner if is_name_word(w)][1:] or owner[-1:]
         return [Slot(m.group(1).strip(), value)], [" ".join(names)]
     if (m := _FIELD_OF.match(text)) is not None:
         owner = re.sub(r"^(?:my|the|this|that)\s+", "", m.group(2), flags=re.I)
@@ -308,7 +312,7 @@ def quantity(text: str, slots: list[Slot]) -> int | None:
         word = m.group(1).lower()
         value = int(word) if word.isdigit() else NUMBER_WORDS[word]
         before = bare[: m.start()].split()
-        named = len(before) > 1 and before[-1][:1].isupper()
+        named = len(before) > 1 and is_name_word(before[-1])
         if value < 100 and not named:
             return value
     return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from devices.actions import ElementRef, Point, Tap, TypeText, target_of
 from perception.elements import Screen, UIElement
+from planners.embedded.legibility import readable_id
 from planners.embedded.memo import Mark, marked
 from planners.embedded.memory import element_context, element_key, is_chrome
 from planners.embedded.scoring import GoalMatcher, words
@@ -45,9 +46,11 @@ def is_slider(e: UIElement) -> bool:
 
 
 def field_name(e: UIElement) -> str:
-    """What an editable field is for: its hint, description or resource name (not its value)."""
-    rid = e.resource_id.rpartition("/")[2].replace("_", " ")
-    return " ".join(dict.fromkeys(t for t in (e.hint, e.description, rid) if t)) or e.label
+    """What an editable field is for: its hint, description or resource name (not its value);
+    when none says anything, its text (an empty field shows its hint as text in dumps that
+    have no hint of their own)."""
+    said = (e.hint, e.description, readable_id(e.resource_id))
+    return " ".join(dict.fromkeys(t for t in said if t)) or e.label
 
 
 def floating_windows(screen: Screen) -> set[int]:

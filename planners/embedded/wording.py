@@ -11,6 +11,7 @@ operation a verb means is read by the sentence model (`operations`), never liste
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -18,12 +19,39 @@ QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘�
 TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w-])\+?\d[\d-]{3,}\d(?![\w-])")
-_CAPS = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
+
+
+def _letters(categories: frozenset[str]) -> str:
+    """A regex class of the letters (of the Basic Multilingual Plane) in `categories`."""
+    spans: list[str] = []
+    start = None
+    for cp in range(0x10001):
+        inside = cp < 0x10000 and unicodedata.category(chr(cp)) in categories
+        if inside and start is None:
+            start = cp
+        elif not inside and start is not None:
+            spans.append(re.escape(chr(start)) + (f"-{re.escape(chr(cp - 1))}" if cp - 1 > start
+                                                  else ""))
+            start = None
+    return "[" + "".join(spans) + "]"
+
+
+# A letter that can begin a name: a capital of a cased alphabet ("Åsa", "Łukasz", "Ömer") or
+# any letter of a script without case (黄丽, 서연, سارا, אורי): names are written in every script.
+NAME_START = _letters(frozenset({"Lu", "Lt", "Lo"}))
+NAME_WORD = NAME_START + r"[\w.'-]*"
+NAMES = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"  # "Åsa Lindqvist": name words in a row
+_CAPS = rf"{NAME_START}[\w.]*(?:\s+{NAME_START}[\w.]*)*"
 ADDRESS = re.compile(rf"\b\d+\s+{_CAPS}(?:,\s*{_CAPS})*")  # "12 Oak Street, Springfield"
 NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*(%|percent\b)?", re.I)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10}
 
+
+
+def is_name_word(word: str) -> bool:
+    """The word can be (part of) a name: it begins as `NAME_START` says."""
+    return re.match(NAME_START, word) is not None
 
 
 def closed_class(words: str) -> frozenset[str]:

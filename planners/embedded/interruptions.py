@@ -1,0 +1,49 @@
+"""What pops up without being asked for: a rating request, a permission prompt, a "what's
+new" sheet. A person closes it and goes on; opening the app again does not close it.
+
+A dialog counts as unasked when the planner's last step did not lead to it (no press of the
+goal's verb, a submit, an item opened or a value chosen; no Back, which may have raised a
+"discard?" question), and it is a message, not a choice the goal needs: a few buttons, no
+field, nothing to check or scroll, nothing that matches the goal. Back closes it: every
+Android dialog that can be cancelled goes on Back, and a permission prompt is then declined,
+never granted.
+"""
+
+from __future__ import annotations
+
+from devices.actions import Key, PressKey
+from planners.embedded.memo import Mark, memo_of
+from planners.embedded.memory import is_chrome
+from planners.embedded.view import View
+from planners.planner import Decision
+
+RELEVANT = 0.6  # a dialog element matching the goal this well is the goal's business
+_MESSAGE_BUTTONS = 3  # an alert offers at most three buttons; more is a menu or a list
+_LEADS_TO_DIALOG = frozenset(
+    {Mark.GOAL_ACTION, Mark.SUBMIT, Mark.OPEN_ITEM, Mark.NEW_ITEM, Mark.FILL})
+
+
+def _asked(view: View) -> bool:
+    """The last step may have opened this dialog on purpose."""
+    last = view.last()
+    if last is None:
+        return False
+    return memo_of(last).mark in _LEADS_TO_DIALOG or isinstance(last.action, PressKey)
+
+
+def dismiss(view: View) -> Decision | None:
+    """Back, when a dialog nobody asked for is in the way; None otherwise."""
+    if not view.modal or _asked(view):
+        return None
+    front = [s for s in view.scored if not is_chrome(s.element)]
+    if any(s.element.editable or s.element.checkable or s.element.scrollable for s in front):
+        return None
+    buttons = [s for s in front if s.element.actionable and s.element.enabled]
+    if not buttons or len(buttons) > _MESSAGE_BUTTONS:
+        return None
+    if max(s.score for s in front) >= RELEVANT:
+        return None
+    said = next((s.element.label for s in front if s.element.label and not
+                 s.element.actionable), front[0].element.label)
+    return Decision(PressKey(Key.BACK), thought=f"{said!r} popped up unasked: close it with "
+                    "Back and go on.", confidence=0.7)
