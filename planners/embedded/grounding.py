@@ -21,6 +21,7 @@ import unicodedata
 from perception.elements import Screen, UIElement
 from planners.embedded.acts import MATCH, finish, tap
 from planners.embedded.goal import Goal
+from planners.embedded.memo import Mark
 from planners.embedded.memory import is_chrome
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, front
@@ -142,3 +143,23 @@ def literal_target(request: str, screen: Screen) -> UIElement | None:
             if len(plain) >= _MIN_LITERAL and plain in said:
                 found.append((e.actionable, len(plain), e))
     return max(found, key=lambda p: p[:2])[2] if found else None
+
+
+def press_floating_action(view: View) -> Decision | None:
+    """A new item on a list page whose creation button says nothing of itself: the floating
+    action button, a small square that floats over the lower part of the list, is the page's
+    main action in Material apps ("new alarm", "compose"), and apps often leave it without a
+    label. Tapped once; what opens is read on the next step."""
+    lists = [e.bounds for e in view.screen.elements if e.scrollable]
+    for e in view.screen.elements:
+        b = e.bounds
+        if e.text or e.description or not e.clickable or view.tap_count(e)[0]:
+            continue
+        square = 0.75 <= b.width / max(b.height, 1) <= 1.33
+        small = b.width < view.screen.width / 4
+        floats = any(box.contains(b.center) for box in lists) and (
+            b.center.y > view.screen.height / 2 and b.center.x > view.screen.width / 2)
+        if square and small and floats:
+            return tap(e, "The unlabelled button floating over the list starts a new item.",
+                       0.55, Mark.NEW_ITEM)
+    return None

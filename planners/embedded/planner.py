@@ -249,6 +249,8 @@ class EmbeddedPlanner:
     def _intent_acts(self, goal: Goal, view: View, floor: float, at_best: bool
                      ) -> list[Callable[[], Decision | None]]:
         common = [lambda: forms.form_done(goal, view), lambda: forms.fill_form(goal, view)]
+        floating = [lambda: grounding.press_floating_action(view)] if at_best and not (
+            view.marked(Mark.NEW_ITEM)) else []
         entity = [lambda: acts.verb_done(goal, view), lambda: acts.press_verb(goal, view),
                   lambda: acts.open_entity(goal, view)]
         match goal.intent:
@@ -281,7 +283,7 @@ class EmbeddedPlanner:
                     view.marked(Mark.SUBMIT) and forms.in_form_after(view, Mark.OPEN_ITEM)
                 ) or forms.blank_or_ours(goal, view)
                 return [*(common if mine else []), lambda: forms.open_created(goal, view),
-                        lambda: acts.press_create(goal, view)]
+                        lambda: acts.press_create(goal, view), *floating]
             case Intent.OPEN:
                 return [lambda: acts.finish("The page is open.") if grounding.shows_page(view)
                         else None,
@@ -289,7 +291,7 @@ class EmbeddedPlanner:
                         lambda: acts.finish("The page is open.") if at_best and view.history
                         else None]
             case Intent.CREATE if not goal.slots:
-                return [lambda: acts.press_create(goal, view), *entity,
+                return [lambda: acts.press_create(goal, view), *floating, *entity,
                         lambda: grounding.tap_checkable(goal, view, floor)]
         entity = [*entity, lambda: grounding.tap_checkable(goal, view, floor),
                   lambda: grounding.focus_field(goal, view)]
