@@ -5,7 +5,9 @@ never seen, before any map of the app exists.
   only with evidence on it (its title, or the selected tab, matches X better than anything
   that can still be tapped).
 - A switch or checkbox whose label is what the request names is tapped when no other rule
-  knows the request's verb ("accept the terms", "stop setting the time automatically").
+  knows the request's verb ("accept the terms", "stop setting the time automatically"), and
+  only towards the state the request wants: on, unless it says off. A request that says no
+  state never turns a switch off.
 - A text field the request names, with nothing to type into it ("click in the search box"),
   is tapped, which gives it the focus; the request is done once it has it.
 - A request the sentence model cannot read (another script) is still understood when the
@@ -87,13 +89,17 @@ def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
               and not any(words(s.element.label) <= n for n in names)]  # names the item
     other = max(others, key=lambda s: s.score, default=None)
     last = view.last()
-    if best is not None and best.element.checked and last is not None and last.changed and (
-            view.tap_count(best.element)[0] and last.screen_signature == view.sig) and (
+    want = goal.desired is not False  # a request that says no state wants it on, never off
+    if best is not None and best.element.checked == want and last is not None and (
+            last.changed and view.tap_count(best.element)[0]
+            and last.screen_signature == view.sig) and (
             not goal.slots and any(words(best.element.label) <= n for n in names)):
-        return finish(f"'{best.element.label}' is on now, after my tap.")  # the evidence:
-    #   what the goal names is switched on, and it asks nothing else
+        state = "on" if want else "off"  # the evidence: what the goal names is switched as
+        return finish(f"'{best.element.label}' is {state} now, after my tap.")  # wanted
     if best is None or best.score < max(MATCH, floor) or view.tap_count(best.element)[0]:
         return None
+    if best.element.checked == want:
+        return None  # already as wanted
     if other is not None and other.score > best.score:
         return None
     return tap(best.element, f"Tap '{best.element.label}' for {goal.target!r}.",

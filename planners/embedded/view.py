@@ -45,12 +45,19 @@ def is_slider(e: UIElement) -> bool:
     return "seekbar" in e.class_name.lower() or e.role in ("slider", "seekbar", "progress")
 
 
+_HINT_WORDS = 6  # a hint is a short phrase ("Type name, phone number, or email")
+
+
 def field_name(e: UIElement) -> str:
     """What an editable field is for: its hint, description or resource name (not its value);
-    when none says anything, its text (an empty field shows its hint as text in dumps that
-    have no hint of their own)."""
+    when none says anything, its text, if that could be a hint (an empty field shows its hint
+    as text in dumps that have no hint of their own): one short line. Lines of content
+    ("Network: Home\nPassword: ...") name nothing, or a note would be taken for a form."""
     said = (e.hint, e.description, readable_id(e.resource_id))
-    return " ".join(dict.fromkeys(t for t in said if t)) or e.label
+    named = " ".join(dict.fromkeys(t for t in said if t))
+    if named:
+        return named
+    return e.label if "\n" not in e.label and len(e.label.split()) <= _HINT_WORDS else ""
 
 
 def floating_windows(screen: Screen) -> set[int]:

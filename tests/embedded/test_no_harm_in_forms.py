@@ -1,0 +1,56 @@
+"""A value goes where the request puts it: never over the content of an item nobody asked to
+change, and a switch named without a state is turned on, never off."""
+
+import pytest
+
+from devices.actions import ElementRef, Tap, TypeText
+from planners.embedded import EmbeddedPlanner
+from planners.embedded.view import field_name
+from tests.embedded import screens as S
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def planner(encoder) -> EmbeddedPlanner:
+    return EmbeddedPlanner(encoder=encoder)
+
+
+def test_lines_of_content_do_not_name_a_field():
+    body = S.el(1, "input", "Router: Attic\nKey: plum-4471", 300, editable=True)
+    hint_as_text = S.el(2, "input", "Search recipes", 100, editable=True)
+    assert field_name(body) == ""
+    assert field_name(hint_as_text) == "Search recipes"
+
+
+def test_a_value_is_not_typed_over_a_note_that_mentions_its_field(planner):
+    note = S.screen(
+        S.el(0, "input", "Attic router", 100, editable=True, clickable=True),
+        S.el(1, "input", "Network: Attic\nPassword: plum-4471", 300, height=400,
+             editable=True, clickable=True),
+        app="com.example.jotter",
+    )
+    decision = planner.decide("Join the Loft Wi-Fi; the password is hazel-19",
+                              note, [])
+    assert not (isinstance(decision.action, TypeText)
+                and decision.action.target == ElementRef(1))
+
+
+def sync(on: bool):
+    return S.screen(
+        S.el(0, "text", "Accounts", 0),
+        S.el(1, "text", "Back up photos automatically", 300),
+        S.el(2, "switch", "", 300, checkable=True, checked=on, clickable=True,
+             description="Back up photos automatically"),
+        app="com.example.gallery",
+    )
+
+
+def test_a_switch_named_without_a_state_is_turned_on(planner):
+    assert planner.decide("back up photos automatically", sync(False), []).action == Tap(
+        ElementRef(2))
+
+
+def test_a_switch_named_without_a_state_is_never_turned_off(planner):
+    decision = planner.decide("back up photos automatically", sync(True), [])
+    assert decision.action not in (Tap(ElementRef(2)), Tap(ElementRef(1)))
