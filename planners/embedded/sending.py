@@ -71,16 +71,15 @@ def send_message(goal: Goal, view: View) -> Decision | None:
 
 
 def type_recipient(goal: Goal, view: View) -> Decision | None:
-    """Type the recipient into a "To" field; when the picker then lists nobody of that name,
-    the recipient does not exist."""
+    """Type the recipient into a "To" field; when the field holds the name and the picker
+    lists nobody of that name, the recipient does not exist."""
     to = _slot(goal, "to")
     field = _named_field(view, _RECIPIENT, 0.45)
     if to is None or field is None:
         return None
     if not has_value(field, to):
         return type_value(field, to)
-    last = view.last()
-    if last is not None and isinstance(last.action, TypeText) and not entity_rows(goal, view):
+    if not entity_rows(goal, view):  # typed (perhaps before a popup came and went)
         return Decision(Finish(FinishStatus.INFEASIBLE),
                         thought=f"No contact or number matches {to.value!r}.", confidence=0.7)
     return None

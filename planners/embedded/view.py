@@ -32,9 +32,16 @@ KIND_NAMES = {"input": "text field", "checkbox": "checkbox", "radio": "radio but
               "switch": "switch", "toggle": "toggle button", "slider": "slider"}
 
 
+_ABBREVIATION = 3  # characters: a day's initial, "ON", "Tue"
+
+
 def spoken_name(e: UIElement) -> str:
     """The element's label; a control that shows no name (only its resource id, if that)
-    is called by its kind, then its resource name."""
+    is called by its kind, then its resource name. A text too short to be a name ("S",
+    "ON", "Tue") gives way to the description beside it ("Saturday"), which a screen reader
+    speaks in its place."""
+    if 0 < len(e.text.strip()) <= _ABBREVIATION and len(e.description) > len(e.text):
+        return e.description
     kind = KIND_NAMES.get(e.role, "")
     if e.text or e.description or e.hint or not kind:
         return e.label
