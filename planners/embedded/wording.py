@@ -66,6 +66,7 @@ AUXILIARIES = closed_class("is are was were am does do did can could has have ha
                         "hasn't haven't")
 SUBJECTS = closed_class("i you we it he she they there this that these those my the a an your "
                      "any anything something someone")
+_PERSONAL = closed_class("i you we they he she")
 PARTICLES = closed_class("up down off on out away over back in rid")
 PRONOUNS = closed_class("it them her him this that those these one")
 # courtesy around a request: openers that ask for the request, and words that soften it
@@ -141,7 +142,8 @@ def _first_word(text: str) -> str:
 
 def is_question(clause: str, asked: bool) -> bool:
     """A question: a question word first, or an auxiliary before its subject ("is wifi on",
-    "do I have"); `asked`: the person ended it with a question mark."""
+    "do I have"); `asked`: the person ended it with a question mark. "Have" before a thing
+    and no question mark is the causative order ("have the heater start at 6")."""
     words = clause.lower().split()
     if not words:
         return False
@@ -149,6 +151,8 @@ def is_question(clause: str, asked: bool) -> bool:
     if first in QUESTION_WORDS or (first.endswith("'s") and first[:-2] in QUESTION_WORDS):
         return True
     if first in AUXILIARIES and len(words) > 1:
+        if first == "have" and not asked:  # "have the alarm ring at 7": an order, unless a
+            return words[1] in _PERSONAL  # person is its subject ("have I missed a call")
         return asked or words[1] in SUBJECTS
     return False
 
