@@ -36,7 +36,7 @@ def model_words() -> frozenset[str]:
     return frozenset(w for w in lines if w.isalpha() and not w.startswith("##"))
 
 
-def _is_latin(letter: str) -> bool:
+def is_latin(letter: str) -> bool:
     return unicodedata.name(letter, "").startswith("LATIN")
 
 
@@ -49,7 +49,7 @@ def _plain(word: str) -> str:
 def _judged(word: str, known: Collection[str]) -> bool | None:
     """Whether a word is one of the model's; None for a name (capitalised and unknown) or a
     word in another script (the letter count judges those)."""
-    if not all(map(_is_latin, word.replace("'", ""))):
+    if not all(map(is_latin, word.replace("'", ""))):
         return None
     if _plain(word) in known:
         return True
@@ -62,7 +62,7 @@ def unreadable(goal: str, vocabulary: Collection[str] | None = None) -> str | No
     letters = [c for c in goal if c.isalpha()]
     if not letters:
         return "it is not understood: it has no words"
-    if sum(map(_is_latin, letters)) < LATIN_AT_LEAST * len(letters):
+    if sum(map(is_latin, letters)) < LATIN_AT_LEAST * len(letters):
         return "its language is not supported (this planner reads English)"
     known = model_words() if vocabulary is None else vocabulary
     judged = [_judged(w, known) for w in _WORD.findall(_QUOTED.sub(" ", goal))]
