@@ -3,7 +3,8 @@
 Its sentence model reads English. A request in another script ("打开蓝牙"), or one whose
 words are not words ("aaaa…", "qwpoeiru zmxncb"), gives embeddings that match something by
 chance, and the planner would wander until its budget ran out or, worse, claim a match. So
-it refuses such a request at step 0, saying why and which planners read it.
+it refuses such a request at step 0, saying why and which planners read it, unless the
+multilingual model reads it as an English request (`multilingual`).
 
 The test is the model's own vocabulary, not a list of phrasings: the share of the request's
 Latin letters, and the share of its lower-case words that are whole words of the model.

