@@ -53,6 +53,8 @@ def _load_model() -> Any:
 class SentenceEncoder:
     """The packaged all-MiniLM-L6-v2 model with a per-text cache."""
 
+    dim = DIM
+
     def __init__(self, cache_size: int = CACHE_SIZE) -> None:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()  # least recently used first
         self._cache_size = cache_size
@@ -60,23 +62,22 @@ class SentenceEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self._cache})
         if missing:
-            rows = _load_model().encode(
-                missing,
-                batch_size=_BATCH,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
+            rows = self._embed(missing)
             fresh = {t: np.asarray(r, dtype=np.float32) for t, r in zip(missing, rows,
                                                                          strict=True)}
         else:
             fresh = {}
         if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
+            return np.zeros((0, self.dim), dtype=np.float32)
         out = np.stack([fresh[t] if t in fresh else self._cache[t] for t in texts])
         for text, row in zip(texts, out, strict=True):
             self._remember(text, row)
         return out
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        """Unit-norm rows for texts not in the cache."""
+        return _load_model().encode(texts, batch_size=_BATCH, normalize_embeddings=True,
+                                    convert_to_numpy=True, show_progress_bar=False)
 
     def _remember(self, text: str, row: np.ndarray) -> None:
         """Keep `text`'s row as the most recently used; past `cache_size` texts the least

@@ -3,7 +3,8 @@
 Its sentence model reads English. A request in another script ("打开蓝牙"), or one whose
 words are not words ("aaaa…", "qwpoeiru zmxncb"), gives embeddings that match something by
 chance, and the planner would wander until its budget ran out or, worse, claim a match. So
-it refuses such a request at step 0, saying why and which planners read it.
+it refuses such a request at step 0, saying why and which planners read it, unless the
+multilingual model reads it as an English request (`multilingual`).
 
 The test is the model's own vocabulary, not a list of phrasings: the share of the request's
 Latin letters, and the share of its lower-case words that are whole words of the model.
@@ -36,7 +37,7 @@ def model_words() -> frozenset[str]:
     return frozenset(w for w in lines if w.isalpha() and not w.startswith("##"))
 
 
-def _is_latin(letter: str) -> bool:
+def is_latin(letter: str) -> bool:
     return unicodedata.name(letter, "").startswith("LATIN")
 
 
@@ -49,7 +50,7 @@ def _plain(word: str) -> str:
 def _judged(word: str, known: Collection[str]) -> bool | None:
     """Whether a word is one of the model's; None for a name (capitalised and unknown) or a
     word in another script (the letter count judges those)."""
-    if not all(map(_is_latin, word.replace("'", ""))):
+    if not all(map(is_latin, word.replace("'", ""))):
         return None
     if _plain(word) in known:
         return True
@@ -62,7 +63,7 @@ def unreadable(goal: str, vocabulary: Collection[str] | None = None) -> str | No
     letters = [c for c in goal if c.isalpha()]
     if not letters:
         return "it is not understood: it has no words"
-    if sum(map(_is_latin, letters)) < LATIN_AT_LEAST * len(letters):
+    if sum(map(is_latin, letters)) < LATIN_AT_LEAST * len(letters):
         return "its language is not supported (this planner reads English)"
     known = model_words() if vocabulary is None else vocabulary
     judged = [_judged(w, known) for w in _WORD.findall(_QUOTED.sub(" ", goal))]

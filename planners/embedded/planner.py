@@ -24,6 +24,7 @@ from planners.embedded import (
     interruptions,
     lists,
     lookup,
+    multilingual,
     prereq,
     reading,
     search,
@@ -107,6 +108,7 @@ class EmbeddedPlanner:
         self._states: dict[str, _GoalState] = {}
         self._nav: frozenset[str] | None = None
         self._lookups: set[str] = set()  # questions asked to read a value the goal names
+        self._readings: dict[str, str | None] = {}  # request -> the English request it means
         if self.memory.texts and hasattr(self.encoder, "preload"):
             self.encoder.preload(self.memory.texts, self.memory.matrix)
 
@@ -122,15 +124,21 @@ class EmbeddedPlanner:
         return self._states[text]
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
-        why = unreadable(goal)
-        if why is not None:  # never wandered on
-            return _unreadable(goal, why, screen, history)
         start = time.perf_counter()
+        why = unreadable(goal)
+        if not history:  # chosen at the first step, and kept for the steps that follow
+            self._readings[goal] = multilingual.reading(goal, why is None, screen, self.memory,
+                                                        self.encoder)
+        reading = self._readings.get(goal)
+        if why is not None and reading is None:  # never wandered on
+            return _unreadable(goal, why, screen, history)
         if self._nav is None:
             self._nav = self.memory.common_keys()
-        parts = split_goal(goal, self.encoder)
+        parts = split_goal(reading, self.encoder) if reading else split_goal(goal, self.encoder)
         index = _part_index(history)
         decision = self._decide_part(parts, index, screen, history)
+        if reading:
+            decision = replace(decision, thought=f"(read as '{reading}') {decision.thought}")
         ms = (time.perf_counter() - start) * 1000
         logger.debug("embedded: %s (%.0f ms)", decision.thought, ms)
         return replace(decision, usage={"decide_ms": ms})
