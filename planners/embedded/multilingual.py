@@ -22,8 +22,9 @@ reading and the planner refuses as before. English requests on English screens n
 here: the model is not even loaded for them.
 
 The model tells well what a request names, less well which way it wants a switch: it puts
-"turn on X" and "turn off X" close together. `_direction` compares the request with the
-bare verbs instead, which is right for most requests but not all (see the README).
+"turn on X" and "turn off X" close together. `_direction` reads the way twice (against the
+bare verbs, and against the verbs with their object) and refuses when the two disagree: a
+switch flipped the wrong way is worse than a request refused (see the README).
 """
 
 from __future__ import annotations
@@ -140,13 +141,18 @@ def _nearest(text: str, candidates: Sequence[str], encoder: SentenceEncoder
     return int(order[0]), best
 
 
-def _direction(request: str, encoder: SentenceEncoder) -> bool:
-    """Whether a request to switch something asks for on (True) or off. The model places
-    every request a little nearer the "off" verbs than the "on" ones, so the boundary sits
-    at OFF_LEANING rather than at 0 (measured on requests in the model's languages)."""
+def _direction(request: str, label: str, encoder: SentenceEncoder) -> bool | None:
+    """Whether a request to switch `label` asks for on (True) or off (False); None when the
+    model cannot tell. Two readings must agree: the request against the bare verbs (the
+    model places every request a little nearer the "off" verbs, so that boundary sits at
+    OFF_LEANING) and against the verbs with their object ("turn on Bluetooth"), boundary 0.
+    A switch flipped the wrong way is harm, so a disagreement is a refusal."""
     row = encoder.encode([request])[0]
     on, off = (encoder.encode(list(verbs)) @ row for verbs in (_ON, _OFF))
-    return float(on.mean() - off.mean()) > OFF_LEANING
+    bare = float(on.mean() - off.mean()) > OFF_LEANING
+    on, off = (encoder.encode([f"{v} {label}" for v in verbs]) @ row for verbs in (_ON, _OFF))
+    whole = float(on.mean() - off.mean()) > 0
+    return bare if bare == whole else None
 
 
 def read_request(request: str, known: Iterable[Control],
@@ -161,7 +167,8 @@ def read_request(request: str, known: Iterable[Control],
         return None
     control = known[found[0]]
     if control.switch:
-        return f"turn {'on' if _direction(request, encoder) else 'off'} {control.label}"
+        on = _direction(request, control.label, encoder)
+        return None if on is None else f"turn {'on' if on else 'off'} {control.label}"
     opened = f"open {control.label}"
     said, bare, open_x = encoder.encode([request, control.label, opened])
     return opened if float(said @ open_x - said @ bare) >= OPEN_OVER_LABEL else None

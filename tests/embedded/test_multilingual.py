@@ -94,3 +94,24 @@ def test_turning_bluetooth_on_in_another_language_on_the_virtual_phone(encoder, 
     assert trajectory.outcome == Outcome.SUCCESS
     assert phone.state()["system"]["bluetooth"] is True
     assert "read as 'turn on Bluetooth'" in trajectory.steps[0].decision.thought
+
+
+class _Leaning:
+    """Vectors that make the bare verbs say one way and the verbs with an object the other."""
+
+    def encode(self, texts):
+        import numpy as np
+
+        def row(t: str):
+            on = any(t.startswith(v) for v in multilingual._ON)
+            off = any(t.startswith(v) for v in multilingual._OFF)
+            bare = t in multilingual._ON + multilingual._OFF
+            if on or off:  # bare "on" verbs near the request; "on" phrases far from it
+                return np.array([1.0, 0.0]) if on == bare else np.array([0.0, 1.0])
+            return np.array([0.7, 0.7])
+
+        return np.stack([row(t) for t in texts])
+
+
+def test_a_switch_is_not_flipped_when_the_two_readings_of_its_way_disagree():
+    assert multilingual._direction("schalte es", "Radio", _Leaning()) is None
