@@ -17,14 +17,10 @@ import os
 from typing import Any
 
 from devices.android_link import LinkClient, run_with_deadline
-from devices.errors import DeviceDisconnected, DeviceError
+from devices.errors import DeviceDisconnected, DeviceError, NoStateChannel
 
 SERVICE = "automator"
 NOT_FOUND_STATUS = 20  # what Android's `cmd` exits with for an unknown service
-
-
-class NoStateChannel(DeviceError):
-    """The device does not answer `cmd automator`: it is not a served virtual phone."""
 
 
 class StateChannel:

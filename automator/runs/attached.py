@@ -20,9 +20,9 @@ from automator.config import LoopConfig, PhoneConfig
 from automator.errors import ConfigError
 from devices.actions import Action
 from devices.device import AppInfo, Device
-from devices.errors import DeviceError
+from devices.errors import DeviceError, NoStateChannel
 from devices.observation import Observation
-from devices.state_channel import NoStateChannel, StateChannel
+from devices.state_channel import StateChannel
 
 if TYPE_CHECKING:
     from automator.evaluate import PlannerFactory, TaskReport

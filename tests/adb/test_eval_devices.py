@@ -68,6 +68,26 @@ def test_the_script_planner_ends_alike_on_attached_devices(phones, tmp_path):
     assert {r["device"] for r in written["tasks"]} == set(SERIALS)
 
 
+def test_the_planner_sees_the_phone_of_the_seed_played(phones, tmp_path):
+    """A device reset to seed 1 is that seed's phone: its planner reads that phone's memory
+    (found by name) and the recording names it, so that a replay rebuilds it."""
+    suite = _suite(tmp_path, ("clock-disable-work",))
+    seen: list[str] = []
+
+    def planner(device, task):
+        seen.append(device.name)
+        return script_planner(device, task)
+
+    summary = evaluate(suite, planner, tmp_path / "out", seeds=(1,), devices=SERIALS[:1],
+                       adb_port=phones.port)
+    assert summary.tasks[0].success and summary.tasks[0].device == "virtual-0"
+    assert seen == ["virtual-0-seed1-realism-off"]
+    header = json.loads((tmp_path / "out" / "clock-disable-work" / "seed-1" /
+                         "episode.json").read_text())
+    assert header["device"] == "virtual-0-seed1-realism-off"
+    assert phones.target("virtual-0").phone.world.seed == 1
+
+
 @pytest.mark.slow  # each device's worker loads the sentence model
 def test_the_embedded_planner_ends_alike_on_attached_devices(phones, tmp_path):
     from automator.runs.planners import PlannerBuilder

@@ -14,8 +14,8 @@ import pytest
 from devices.actions import Point, Tap, TypeText
 from devices.adb.server import AdbServer, serve
 from devices.android import AndroidDevice
-from devices.errors import DeviceError, DeviceNotFound
-from devices.state_channel import NoStateChannel, StateChannel
+from devices.errors import DeviceError, DeviceNotFound, NoStateChannel
+from devices.state_channel import StateChannel
 from devices.virtual.phone import VirtualPhone
 
 pytestmark = pytest.mark.sim
