@@ -16,6 +16,7 @@ import pytest
 
 from automator.cli import main
 from automator.evaluate import TaskReport, evaluate, script_planner
+from automator.runs.report import write_report
 from automator.runs.store import RESULTS
 from devices.adb.server import AdbServer, serve
 
@@ -66,6 +67,8 @@ def test_the_script_planner_ends_alike_on_attached_devices(phones, tmp_path):
     written = json.loads((tmp_path / "attached" / "summary.json").read_text())
     assert written["complete"] and written["total"] == len(TASKS)
     assert {r["device"] for r in written["tasks"]} == set(SERIALS)
+    report = write_report(tmp_path / "attached").read_text()
+    assert "Success by device" in report and all(s in report for s in SERIALS)
 
 
 def test_the_planner_sees_the_phone_of_the_seed_played(phones, tmp_path):
