@@ -22,6 +22,9 @@ DEFAULT_SUITE = Path(__file__).resolve().parents[1] / "datasets" / "tasks" / "vi
 def cmd_eval(args: argparse.Namespace) -> int:
     from automator.cli_offline import WORDS, cmd_offline
 
+    if args.devices and args.suite in (*WORDS, SCREENS_WORD, MINIWOB_WORD):
+        return _error(f"--devices plays a task suite on attached phones: `eval {args.suite}` "
+                      "does not take it")
     if args.suite in WORDS:
         return cmd_offline(args)
     if args.suite == SCREENS_WORD:

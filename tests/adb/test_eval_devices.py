@@ -156,11 +156,17 @@ def test_a_device_without_the_channel_is_refused_in_one_line(tmp_path, capsys, m
     assert not (out / RESULTS).exists()
 
 
+def test_devices_are_for_task_suites(capsys):
+    assert main(["eval", "miniwob", "--devices", "virtual-0"]) == 2
+    assert "`eval miniwob` does not take it" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(("extra", "message"), [
     (["--devices", "virtual-0,virtual-7"], "'virtual-7' not attached"),
     (["--devices", "virtual-0,virtual-0"], "names virtual-0 more than once"),
     (["--devices", "virtual-0", "--workers", "2"], "does not go with --workers"),
     (["--devices", "virtual-0", "--over-adb"], "does not go with --over-adb"),
+    (["--devices", "virtual-0", "--ray", "local"], "does not go with --ray"),
 ])
 def test_bad_device_options_are_told_before_playing(phones, tmp_path, capsys, monkeypatch,
                                                      extra, message):
