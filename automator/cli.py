@@ -6,6 +6,7 @@
     automator eval SUITE_DIR [--planner P] [--out DIR] [--tasks GLOB] [--seeds N ...]
                    [--prompt-template FILE] [--screenshots N]   (model planners)
                    [--realism on|off] [--workers N] [--ray ADDRESS|local]
+                   [--devices SERIAL[,SERIAL...]]   (attached served virtual phones)
     automator eval screens [DIR] [--out DIR]        (first decision on real dumps, no memory)
     automator eval miniwob [--tasks LIST|all] [--episodes N] [--seed S] [--planner P]
                    [--workers N] [--out DIR]      (MiniWoB++ pages in headless Chromium)
@@ -289,7 +290,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _error(str(e))
     phones = {p.name: p for p in (phone.phone(index=i) for i in range(args.devices))}
     run_forever(args.port, args.devices, on_ready=announce, phones=phones,
-                profile=_profile(args))
+                profile=_profile(args), state_channel=not args.no_state_channel)
     return EXIT_OK
 
 
@@ -355,7 +356,7 @@ def _add_phone_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from automator.cli_demos import add_commands
-    from automator.cli_eval import add_model_options, cmd_compare, cmd_eval
+    from automator.cli_eval import add_model_options, cmd_compare, cmd_eval, serials
     from automator.cli_offline import add_options as add_offline_options
     from automator.cli_record import register as register_record
     from devices.adb.profile import ANDROID_VERSIONS, VENDORS
@@ -417,6 +418,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "each (miniwob: Chromium pages)")
     ev.add_argument("--ray", metavar="ADDRESS",
                     help="spread the episodes over a Ray cluster (or `local`), --workers actors")
+    ev.add_argument("--devices", type=serials, default=(), metavar="SERIAL[,SERIAL...]",
+                    help="play on these attached adb devices, one episode per device at a "
+                         "time (served virtual phones: they answer `cmd automator`)")
     add_offline_options(ev)
     ev.set_defaults(func=cmd_eval)
 
@@ -464,6 +468,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--input-security", action="store_true",
                        help="xiaomi: 'USB debugging (Security settings)' is on (else `input` "
                             "is refused)")
+    serve.add_argument("--no-state-channel", action="store_true",
+                       help="do not answer `cmd automator state|reset` (as a real phone: "
+                            "`eval --devices` cannot set up or check tasks on it)")
     _add_phone_options(serve)
     serve.set_defaults(func=cmd_serve)
     add_commands(sub)

@@ -22,6 +22,9 @@ DEFAULT_SUITE = Path(__file__).resolve().parents[1] / "datasets" / "tasks" / "vi
 def cmd_eval(args: argparse.Namespace) -> int:
     from automator.cli_offline import WORDS, cmd_offline
 
+    if args.devices and args.suite in (*WORDS, SCREENS_WORD, MINIWOB_WORD):
+        return _error(f"--devices plays a task suite on attached phones: `eval {args.suite}` "
+                      "does not take it")
     if args.suite in WORDS:
         return cmd_offline(args)
     if args.suite == SCREENS_WORD:
@@ -40,6 +43,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     try:
         if not load_suite(args.suite, args.tasks):  # a bad suite is told before exploring
             return _error(f"no task in {args.suite} matches {args.tasks!r}")
+        if args.devices:
+            check_devices_options(args)
         phones = tuple(PhoneConfig(seed, check_realism(args.realism)) for seed in args.seeds)
         factory = PlannerBuilder(args.planner, args.memory, args.grammar,
                                  not args.no_app_notes, phones, model_options(args))
@@ -53,13 +58,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
     def on_task(r: TaskReport) -> None:
         played.append(r)
         mark = "PASS" if r.success else "FAIL"
-        say(f"{mark} {r.id} (seed {r.seed}): {r.outcome} in {r.steps} steps "
+        where = f" on {r.device}" if r.device else ""
+        say(f"{mark} {r.id} (seed {r.seed}){where}: {r.outcome} in {r.steps} steps "
             f"({r.seconds:.1f} s) {r.reason}")
 
     try:
         summary = evaluate(args.suite, factory, out, on_task=on_task, pattern=args.tasks,
                            over_adb=args.over_adb, seeds=args.seeds, realism=args.realism,
-                           workers=args.workers, ray=args.ray, meta=run_meta(args.argv))
+                           workers=args.workers, ray=args.ray, meta=run_meta(args.argv),
+                           devices=args.devices)
     except (TaskError, ConfigError) as e:
         return _error(str(e))
     if len(played) < len(summary.tasks):
@@ -69,6 +76,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
     say(f"summary: {out / 'summary.json'}")
     say(f"report: {write_report(out)}")
     return EXIT_OK
+
+
+def serials(text: str) -> tuple[str, ...]:
+    """`--devices a,b`: the serials, in order."""
+    found = tuple(s.strip() for s in text.split(",") if s.strip())
+    if not found:
+        raise argparse.ArgumentTypeError("name at least one device serial")
+    return found
+
+
+def check_devices_options(args: argparse.Namespace) -> None:
+    """ConfigError where `--devices` meets an option it replaces, or a device that cannot
+    take part: told before anything is explored or played."""
+    from automator.runs.attached import check_devices
+
+    for flag, given in (("--workers", args.workers != 1), ("--over-adb", args.over_adb),
+                        ("--ray", args.ray)):
+        if given:
+            raise ConfigError(f"--devices plays one episode per device at a time: it does "
+                              f"not go with {flag}")
+    check_devices(args.devices)
 
 
 def run_meta(argv: list[str]) -> dict[str, Any]:

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from automator.config import LoopConfig, PhoneConfig, check_realism
-from automator.errors import TaskError
+from automator.errors import ConfigError, TaskError
 from automator.floor import Floor, floor
 from automator.loop import run_episode
 from automator.recording import Recorder
@@ -72,6 +72,7 @@ class TaskReport:
     split: str = ""  # the suite's subfolder (dev, test); "" at its top
     decide_ms: tuple[float, ...] = ()  # the planner's time per step
     person_steps: int | None = None  # steps a person needs (the task's difficulty)
+    device: str = ""  # the attached device that played it ("" : a phone of the eval's own)
 
     @property
     def key(self) -> str:
@@ -185,13 +186,24 @@ def run_task(task: Task, planner_factory: PlannerFactory, out_dir: Path,
     phone = phone or PhoneConfig()
     start = time.monotonic()
     with _task_device(task, phone, over_adb) as (device, virtual):
-        initial = virtual.state()
-        resolved = task.resolve(initial)
-        planner = planner_factory(device, resolved)
-        loop_config = replace(config, max_steps=resolved.max_steps, allow=resolved.allow)
-        trajectory = run_episode(resolved.goal, device, planner, loop_config,
-                                 recorder=Recorder(_folder(out_dir, task.id, phone.seed)))
-        check = check_task(resolved, virtual.state(), trajectory, initial)
+        return play_task(task, planner_factory, device, virtual.state, out_dir, config, phone,
+                         start)
+
+
+def play_task(task: Task, planner_factory: PlannerFactory, device: Device,
+              read_state: Callable[[], dict[str, Any]], out_dir: Path, config: LoopConfig,
+              phone: PhoneConfig, start: float) -> TaskReport:
+    """The episode on a `device` already in the task's initial state: placeholders filled
+    from that state, played, recorded, and checked against the state `read_state` gives at
+    the end (however the phone is reached: in process, or through its state channel).
+    `start` is when setting up the phone began (monotonic s)."""
+    initial = read_state()
+    resolved = task.resolve(initial)
+    planner = planner_factory(device, resolved)
+    loop_config = replace(config, max_steps=resolved.max_steps, allow=resolved.allow)
+    trajectory = run_episode(resolved.goal, device, planner, loop_config,
+                             recorder=Recorder(_folder(out_dir, task.id, phone.seed)))
+    check = check_task(resolved, read_state(), trajectory, initial)
     return TaskReport(task.id, task.group, str(trajectory.outcome), check.success,
                       len(trajectory.steps), round(time.monotonic() - start, 3),
                       trajectory.reason, check.failures, phone.seed, task.split,
@@ -228,6 +240,8 @@ def evaluate(
     workers: int = 1,
     ray: str | None = None,
     meta: dict[str, Any] | None = None,
+    devices: Sequence[str] = (),
+    adb_port: int | None = None,
 ) -> Summary:
     """Run every task of the suite whose id matches `pattern` on a phone of each seed (with
     `realism`); write and return the summary. `over_adb` drives each phone through the adb
@@ -235,10 +249,14 @@ def evaluate(
 
     `workers` > 1 plays episodes side by side in as many processes (the factory must then
     pickle: `script_planner` or an `automator.runs.planners.PlannerBuilder`); `ray` (an
-    address, or "local") spreads them over a Ray cluster instead. Episodes already in
+    address, or "local") spreads them over a Ray cluster instead. `devices` (serials of the
+    adb server at `adb_port`, default the environment's) plays them on attached devices
+    instead of phones of its own, one episode per device at a time, each set up and checked
+    through the device's state channel (`automator.runs.attached`). Episodes already in
     `out_dir`'s results are not played again (see `automator.runs.store`); `meta` (command,
     code version) is kept beside the settings for the report. Raises TaskError when no task
-    matches, RunMismatch when `out_dir` holds a run with other settings."""
+    matches, RunMismatch when `out_dir` holds a run with other settings, ConfigError when a
+    device is missing or has no state channel."""
     from automator.runs.pool import Episode, EpisodeSetup
     from automator.runs.store import RunStore
 
@@ -249,17 +267,23 @@ def evaluate(
     realism = check_realism(realism)
     phones = [PhoneConfig(seed, realism) for seed in seeds]
     transitions = any(p.transitions for p in phones)
-    config = (config or LoopConfig()).for_device("android" if over_adb else "virtual",
-                                                 transitions=transitions)
+    devices = tuple(devices)
+    if devices:
+        _check_attached(devices, adb_port, over_adb, ray)
+    config = (config or LoopConfig()).for_device(
+        "android" if over_adb or devices else "virtual", transitions=transitions)
     order = [Episode(task.id, phone.seed) for task in tasks for phone in phones]
-    store = RunStore(out, _settings(suite_dir, pattern, tasks, planner_factory, seeds,
-                                    realism, over_adb, config), meta)
+    settings = _settings(suite_dir, pattern, tasks, planner_factory, seeds, realism, over_adb,
+                         config)
+    if devices:  # which ones may change between starts: any served phone plays alike
+        settings["attached_devices"] = True
+    store = RunStore(out, settings, meta)
     done = {r.key: r for r in map(report_from_row, store.rows)}
     todo = [e for e in order if e.key not in done]
     for episode in todo:  # one cut short by a kill is played again from a clean folder
         shutil.rmtree(out / episode.task_id / f"seed-{episode.seed}", ignore_errors=True)
     setup = EpisodeSetup(str(suite_dir), pattern, planner_factory, str(out), config,
-                         over_adb, realism)
+                         over_adb, realism, devices, adb_port)
     bounds = floor(tasks, phones)
 
     def summary() -> Summary:
@@ -278,6 +302,16 @@ def evaluate(
     final = summary()
     _write_summary(out, final, complete=True)
     return final
+
+
+def _check_attached(devices: tuple[str, ...], port: int | None, over_adb: bool,
+                    ray: str | None) -> None:
+    from automator.runs.attached import check_devices
+
+    if over_adb or ray:
+        raise ConfigError(f"--devices plays on attached devices: it does not go with "
+                          f"{'--over-adb' if over_adb else '--ray'}")
+    check_devices(devices, port)
 
 
 def _play(setup: Any, todo: list[Any], workers: int, ray: str | None) -> Iterator[TaskReport]:

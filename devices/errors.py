@@ -4,8 +4,10 @@
      ├── DeviceNotFound         no such device, or several and none chosen
      ├── DeviceDisconnected     the connection dropped
      ├── DeviceTimeout          a device call did not answer in time
-     └── InputNotAllowed        the phone refuses injected input (INJECT_EVENTS): a
-                                setting the user must turn on
+     ├── InputNotAllowed        the phone refuses injected input (INJECT_EVENTS): a
+     │                          setting the user must turn on
+     └── NoStateChannel         the device does not answer `cmd automator` (it is not a
+                                served virtual phone): tasks cannot be set up on it
     ActionRejected              the action cannot be carried out as asked (unknown app,
                                 point off screen): the planner's mistake, fed back to it
 """
@@ -40,3 +42,7 @@ class InputNotAllowed(DeviceError):
         "account if asked); on Honor/Huawei turn on 'Allow ADB debugging in charge only "
         "mode' and 'Simulate input'. Then reconnect."
     )
+
+
+class NoStateChannel(DeviceError):
+    """The device does not answer `cmd automator` (devices.state_channel)."""

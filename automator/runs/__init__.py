@@ -1,5 +1,6 @@
 """Online evaluations at scale: the results store that makes a run resumable, the pools of
-workers that run its episodes side by side, and the HTML report.
+workers that run its episodes side by side (on phones of their own, or on attached devices
+reached through their state channel: `automator.runs.attached`), and the HTML report.
 
 An evaluation's folder holds:
 

@@ -17,9 +17,9 @@ import pickle
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from automator.config import LoopConfig, PhoneConfig
 from automator.errors import ConfigError
@@ -55,15 +55,19 @@ class EpisodeSetup:
     config: LoopConfig
     over_adb: bool = False
     realism: str = "off"
+    devices: tuple[str, ...] = ()  # attached devices to play on (automator.runs.attached)
+    adb_port: int | None = None  # their adb server's port (None: the environment's)
 
 
 class EpisodeRunner:
-    """Plays episodes of one setup; the suite is read once."""
+    """Plays episodes of one setup, on phones of its own or on the attached device
+    `serial`; the suite is read once."""
 
-    def __init__(self, setup: EpisodeSetup) -> None:
+    def __init__(self, setup: EpisodeSetup, serial: str | None = None) -> None:
         from automator.tasks import load_suite
 
         self.setup = setup
+        self.serial = serial
         self.tasks: dict[str, Task] = {t.id: t for t in load_suite(setup.suite_dir,
                                                                   setup.pattern)}
 
@@ -73,20 +77,29 @@ class EpisodeRunner:
 
         s = self.setup
         task = self.tasks[episode.task_id]
+        phone = PhoneConfig(episode.seed, s.realism)
         try:
+            if self.serial is not None:
+                from automator.runs.attached import run_task_on_device
+
+                return run_task_on_device(task, s.planner_factory, Path(s.out_dir), s.config,
+                                          self.serial, phone, s.adb_port)
             return run_task(task, s.planner_factory, Path(s.out_dir), s.config, s.over_adb,
-                            PhoneConfig(episode.seed, s.realism))
+                            phone)
         except Exception as e:  # the harness goes on past one run's crash; logged in full
             log.exception("task %s (seed %d) crashed", task.id, episode.seed)
-            return crashed(task, episode.seed, e)
+            return replace(crashed(task, episode.seed, e), device=self.serial or "")
 
 
 def run_episodes(setup: EpisodeSetup, episodes: Iterable[Episode],
                  workers: int = 1) -> Iterator[TaskReport]:
-    """Each episode's report as it finishes, from `workers` processes (1: this process)."""
+    """Each episode's report as it finishes, from `workers` processes (1: this process); with
+    attached devices, from one process per device."""
     episodes = list(episodes)
+    serials = list(setup.devices)
+    workers = len(serials) or workers
     if workers <= 1 or len(episodes) <= 1:
-        runner = EpisodeRunner(setup)
+        runner = EpisodeRunner(setup, serials[0] if serials else None)
         for episode in episodes:
             yield runner.run(episode)
         return
@@ -107,8 +120,11 @@ def _in_processes(setup: EpisodeSetup, episodes: list[Episode],
                   workers: int) -> Iterator[TaskReport]:
     context = multiprocessing.get_context("spawn")
     threads = max(1, (os.cpu_count() or 1) // workers)
+    serials = context.Queue()  # each worker takes one device for good
+    for serial in setup.devices:
+        serials.put(serial)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(setup, threads)) as pool:
+                             initargs=(setup, threads, serials)) as pool:
         pending: set[Future[TaskReport]] = {pool.submit(_run, e) for e in episodes}
         try:
             while pending:
@@ -123,14 +139,16 @@ def _in_processes(setup: EpisodeSetup, episodes: list[Episode],
 _runner: EpisodeRunner | None = None  # the worker process's own
 
 
-def _start_worker(setup: EpisodeSetup, threads: int) -> None:
+def _start_worker(setup: EpisodeSetup, threads: int, serials: Any) -> None:
     """In a new worker: share the cores with the other workers rather than each numeric
-    library taking all of them, then read the suite."""
+    library taking all of them, take a device of its own (if the run plays on attached
+    ones), then read the suite."""
     global _runner
     for name in THREAD_VARIABLES:
         os.environ.setdefault(name, str(threads))
     threading.Thread(target=_exit_with_parent, name="parent-watch", daemon=True).start()
-    _runner = EpisodeRunner(setup)
+    serial = serials.get(timeout=10) if setup.devices else None
+    _runner = EpisodeRunner(setup, serial)
 
 
 def _exit_with_parent() -> None:

@@ -84,6 +84,8 @@ def render(summary: dict[str, Any], run: dict[str, Any]) -> str:
         + _by("Success by split", rows, lambda r: str(r.get("split", "")) or "(top)")
         + _by("Success by difficulty", rows, _difficulty)
         + _by("Success by seed", rows, lambda r: f"seed {r.get('seed', 0)}")
+        + (_by("Success by device", rows, lambda r: str(r["device"]))  # a failing one shows
+           if any(r.get("device") for r in rows) else "")
         + "</div>",
         _distributions(rows),
         _failures(rows),

@@ -15,6 +15,7 @@ from devices.adb.ime import ime
 from devices.adb.input_method_dump import input_method, input_method_window
 from devices.adb.profile import ONE_DISPLAY
 from devices.adb.shell import Context, Output
+from devices.adb.state_service import SERVICE, automator_service
 from devices.adb.target import AdbTarget
 
 _SYSTEM_PREFIXES = ("android", "com.android.", "com.google.android.")
@@ -266,6 +267,8 @@ def cmd(ctx: Context, out: Output) -> None:
         pm(Context(ctx.target, ("pm", *args[1:]), ctx.stdin, ctx.env), out)
     elif args[:2] == ("input_method", "ime"):
         ime(Context(ctx.target, args[1:], ctx.stdin, ctx.env), out)
+    elif args[:1] == (SERVICE,) and ctx.target.state_channel:
+        automator_service(Context(ctx.target, args, ctx.stdin, ctx.env), out)
     else:
         out.err(f"cmd: Can't find service: {args[0] if args else ''}\n")
         out.status = 20

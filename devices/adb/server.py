@@ -43,7 +43,7 @@ class AdbServer:
     """A running adb host server for a set of targets; see `serve`."""
 
     def __init__(self, host: str, port: int, phones: Mapping[str, PhoneBackend],
-                 profile: Profile | None = None) -> None:
+                 profile: Profile | None = None, state_channel: bool = True) -> None:
         self._ids = itertools.count(1)
         self.targets: dict[str, AdbTarget] = {}
         self.states: dict[str, str] = {}
@@ -52,7 +52,7 @@ class AdbServer:
         self.stopped = threading.Event()
         self.host_requests: list[str] = []
         for serial, phone in phones.items():
-            self.add_device(serial, phone, profile)
+            self.add_device(serial, phone, profile, state_channel)
         self._tcp = _TCPServer((host, port), _Handler)
         self._tcp.adb = self
         self._thread = threading.Thread(target=self._tcp.serve_forever, name="adb-server",
@@ -75,11 +75,12 @@ class AdbServer:
 
     # --- devices -------------------------------------------------------------------------
 
-    def add_device(self, serial: str, phone: PhoneBackend,
-                   profile: Profile | None = None) -> AdbTarget:
-        """Plug in `phone`; `profile` makes it speak like that kind of real phone."""
+    def add_device(self, serial: str, phone: PhoneBackend, profile: Profile | None = None,
+                   state_channel: bool = True) -> AdbTarget:
+        """Plug in `phone`; `profile` makes it speak like that kind of real phone, and
+        without `state_channel` it does not answer `cmd automator` (a real phone does not)."""
         with self._lock:
-            target = AdbTarget(serial, phone, next(self._ids), profile)
+            target = AdbTarget(serial, phone, next(self._ids), profile, state_channel)
             self.targets[serial] = target
             self.states[serial] = "device"
             return target
@@ -294,12 +295,14 @@ def serve(
     port: int = 0,
     phones: Mapping[str, PhoneBackend] | int = 1,
     profile: Profile | None = None,
+    state_channel: bool = True,
 ) -> AdbServer:
     """Start an adb server in background threads; `phones` is a serial->phone map or a
     number of fresh VirtualPhones, each speaking like `profile`'s phones (None: their own
-    way). Port 0 picks a free port (see `.port`)."""
+    way) and answering `cmd automator` where `state_channel`. Port 0 picks a free port (see
+    `.port`)."""
     table = _default_phones(phones) if isinstance(phones, int) else dict(phones)
-    return AdbServer(host, port, table, profile)
+    return AdbServer(host, port, table, profile, state_channel)
 
 
 def run_forever(
@@ -309,11 +312,13 @@ def run_forever(
     on_ready: Callable[[AdbServer], None] | None = None,
     phones: Mapping[str, PhoneBackend] | None = None,
     profile: Profile | None = None,
+    state_channel: bool = True,
 ) -> None:
     """Serve `count` virtual phones (or the `phones` given, serial->phone) until interrupted
     or until a client sends `host:kill`; `on_ready` is called once the server listens (the
     command line prints its address)."""
-    with serve(host, port, phones if phones is not None else count, profile) as server:
+    phones_ = phones if phones is not None else count
+    with serve(host, port, phones_, profile, state_channel) as server:
         if on_ready is not None:
             on_ready(server)
         with contextlib.suppress(KeyboardInterrupt):

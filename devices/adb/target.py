@@ -125,9 +125,12 @@ class AdbTarget:
     """One device as adbd sees it. Handlers hold `lock` while they drive the phone."""
 
     def __init__(
-        self, serial: str, phone: PhoneBackend, transport_id: int, profile: Profile | None = None
+        self, serial: str, phone: PhoneBackend, transport_id: int, profile: Profile | None = None,
+        state_channel: bool = True,
     ) -> None:
         self.serial = serial
+        # answers `cmd automator` (devices.adb.state_service); off, it is as a real phone
+        self.state_channel = state_channel
         self.input = InputEvents(profile, phone.width, phone.height)  # what getevent shows
         self.phone: Any = TouchedPhone(phone, self.input)
         self.transport_id = transport_id

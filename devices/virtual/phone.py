@@ -79,12 +79,21 @@ class VirtualPhone:
         seconds; with transitions or interruptions on, what is shown follows it (plus the
         seconds of every `Wait`), so tests pass a fake clock and never sleep."""
         self.name = serial
+        self._clock = clock
+        self.reset(state, app, seed, realism)
+
+    def reset(self, state: dict | None = None, app: str | None = None, seed: int = 0,
+              realism: Realism | str | bool | None = None) -> None:
+        """Become the phone `VirtualPhone(state, app, seed=seed, realism=realism)` would be,
+        keeping its name and clock: what a served phone does between tasks, so that the
+        connections and services its clients hold stay valid (`cmd automator reset`)."""
         self.world = World(seed, Realism.parse(realism))
         self._session = Session(create_apps(self.world), copy.deepcopy(state or {}))
         self._keyboard = KeyboardState()
         self._frame: list[Window] | None = None
         self._tree: View | None = None  # the foreground tree of the cached frame
-        self._show = Presentation(self.world, self._session, clock, redraw=self._invalidate)
+        self._show = Presentation(self.world, self._session, self._clock,
+                                  redraw=self._invalidate)
         start = app or (state or {}).get("foreground")
         if start and start != self._session.launcher.package:
             self.start_app(start)
