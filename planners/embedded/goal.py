@@ -96,6 +96,7 @@ _SETTINGS = (Operation.TURN_ON, Operation.TURN_OFF, Operation.SET_VALUE, Operati
              Operation.DO, Operation.OPEN)  # kinds whose "on"/"off" particle is the state
 _BRINGS_ABOUT = (*_SETTINGS, Operation.CREATE)  # kinds that an indefinite object makes new
 _INDEFINITE = closed_class("a an new another some one two three four five")
+_NEW_ONE = re.compile(r"\b(?:another|(?:a|an)\s+(?:new|second|fresh|extra))\b", re.I)
 _DEFINITE = closed_class("the my this that our your his her their")
 DO_BELOW = 0.3  # a request matching no operation better than this is the item's own verb
 _MODE = "a mode or theme of the phone, such as silent mode"
@@ -197,6 +198,8 @@ class GoalReader:
         if article in _INDEFINITE and not reading.exact and (
                 op in _BRINGS_ABOUT or reading.verb_says is Operation.CREATE):
             return Intent.CREATE, None  # "set an alarm", "make a new note": a new item
+        if op is Operation.OPEN and _NEW_ONE.search(clause):
+            return Intent.CREATE, None  # "open another tab": no page already open is it
         if op is Operation.CREATE and article in _DEFINITE and quoted(clause):
             return Intent.EDIT, None  # "label my 7 AM alarm 'Brunch'": an item that exists
         if op is Operation.CREATE and article in _DEFINITE and not _PLACED.search(clause):

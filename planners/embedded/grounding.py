@@ -27,7 +27,7 @@ from planners.embedded.memo import Mark
 from planners.embedded.memory import is_chrome
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, front
-from planners.embedded.wording import closed_class
+from planners.embedded.wording import closed_class, ends_something
 from planners.planner import Decision
 
 _TITLE_BAND = 0.2  # share of the screen's height, from the top, where a page's title sits
@@ -89,7 +89,9 @@ def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
               and not any(words(s.element.label) <= n for n in names)]  # names the item
     other = max(others, key=lambda s: s.score, default=None)
     last = view.last()
-    want = goal.desired is not False  # a request that says no state wants it on, never off
+    # the state wanted: the one the request says, or off when its verb ends something
+    # ("stop syncing"); a request that says neither wants it on, never off
+    want = goal.desired if goal.desired is not None else not ends_something(goal.verb)
     if best is not None and best.element.checked == want and last is not None and (
             last.changed and view.tap_count(best.element)[0]
             and last.screen_signature == view.sig) and (

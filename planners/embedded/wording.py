@@ -49,6 +49,12 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 
 
+def ends_something(verb: str) -> bool:
+    """The verb asks for something to stop: an aspectual verb of ending ("stop syncing",
+    "quit using"). (Prefixes are no guide: "uncheck", but "display", "understand".)"""
+    return verb.lower().strip() in _ENDING
+
+
 def is_name_word(word: str) -> bool:
     """The word can be (part of) a name: it begins as `NAME_START` says."""
     return re.match(NAME_START, word) is not None
@@ -67,6 +73,7 @@ AUXILIARIES = closed_class("is are was were am does do did can could has have ha
 SUBJECTS = closed_class("i you we it he she they there this that these those my the a an your "
                      "any anything something someone")
 _PERSONAL = closed_class("i you we they he she")
+_ENDING = closed_class("stop quit cease discontinue")  # aspectual verbs that end an activity
 PARTICLES = closed_class("up down off on out away over back in rid")
 PRONOUNS = closed_class("it them her him this that those these one")
 # courtesy around a request: openers that ask for the request, and words that soften it

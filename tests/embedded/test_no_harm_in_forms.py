@@ -54,3 +54,10 @@ def test_a_switch_named_without_a_state_is_turned_on(planner):
 def test_a_switch_named_without_a_state_is_never_turned_off(planner):
     decision = planner.decide("back up photos automatically", sync(True), [])
     assert decision.action not in (Tap(ElementRef(2)), Tap(ElementRef(1)))
+
+
+@pytest.mark.parametrize("goal", ["stop backing up photos automatically",
+                                  "Quit backing up my photos automatically"])
+def test_a_switch_is_turned_off_when_the_verb_ends_the_activity(planner, goal):
+    assert planner.decide(goal, sync(True), []).action == Tap(ElementRef(2))
+    assert planner.decide(goal, sync(False), []).action != Tap(ElementRef(2))

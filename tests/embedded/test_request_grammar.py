@@ -2,6 +2,7 @@
 
 import pytest
 
+from planners.embedded.goal import Intent, parse_goal
 from planners.embedded.wording import Mood, manner
 
 pytestmark = pytest.mark.unit
@@ -17,3 +18,14 @@ pytestmark = pytest.mark.unit
 ])
 def test_have_before_a_thing_is_an_order_unless_asked(text, mood):
     assert manner(text).mood is mood
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Open another browser window", Intent.CREATE),
+    ("open a new private tab", Intent.CREATE),
+    ("Open the download settings", Intent.OPEN),
+    ("Open the new releases page", Intent.OPEN),
+])
+@pytest.mark.slow
+def test_opening_another_one_makes_a_new_one(encoder, text, intent):
+    assert parse_goal(text, encoder).intent is intent
