@@ -163,7 +163,9 @@ def _primary_label(element: UIElement) -> str:
 
 def _rule_texts(element: UIElement, category: str) -> list[str]:
     if category in (CALL, SEND):
-        return [] if element.checkable else [_primary_label(element)]
+        if element.checkable or SEPARATOR in (element.text or element.description):
+            return []  # a row showing an item's lines ("Call plumber | Tuesday 10 am") is
+        return [_primary_label(element)]  # the item, not a command to call or send
     if category == PERMISSION and element.checkable:
         return []  # a settings switch named "Allow ..." is a setting, not a grant
     return _label_texts(element)

@@ -62,6 +62,10 @@ CHECKOUT = _screen(
         (_el(0, "End call"), _screen(), None),
         (_el(0, "Callum Reyes", desc="Call me when you land | 9:12 AM"), _screen(), None),
         (_el(0, "555-0172", desc="See you soon | Sun"), _screen(), None),  # a thread
+        (_el(0, "Call Grandpa"), _screen(), "call"),
+        # a row showing an item's lines is the item: a note, a draft
+        (_el(0, "Call the landlord | Thursday, about the boiler"), _screen(), None),
+        (_el(0, "Send invoice to Mara | Draft · 2 pages"), _screen(), None),
         (_el(0, "555-0172", desc="Mobile", role="input", editable=True), _screen(), None),
         # sending, in several languages; money sent is still send_money
         (_el(0, "", desc="Send SMS"), _screen(), "send"),
