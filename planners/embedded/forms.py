@@ -84,6 +84,12 @@ def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
     pairs: list[tuple[UIElement, Slot]] = []
     used_f: set[int] = set()
     used_s: set[int] = set()
+    for i, f in enumerate(fields):  # a field that shows a slot's value is where it went,
+        for j, slot in enumerate(slots):  # whatever its (lost) hint said
+            if j not in used_s and i not in used_f and f.text.strip() and has_value(f, slot):
+                pairs.append((f, slot))
+                used_f.add(i)
+                used_s.add(j)
     for flat in np.argsort(-sims, axis=None):
         i, j = divmod(int(flat), len(slots))
         if sims[i, j] < PAIR_AT_LEAST or i in used_f or j in used_s:
