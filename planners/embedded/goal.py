@@ -351,6 +351,12 @@ def _entities(text: str, said: list[str], slots: list[Slot]) -> list[str]:
         and f.split()[0].lower() not in _QUESTION_WORDS and f.split()[0].lower() != first))
 
 
+# the device the request is made on, named as a place or a partner ("pair X with the phone",
+# "on my tablet"): it is everywhere, so it is nothing to look for ("my phone number" stays)
+_THE_DEVICE = re.compile(r"\b(?:on|with|to|from|in|of)\s+(?:the|my|this)\s+"
+                         r"(?:phone|device|tablet|mobile|handset)\b(?!\s+[a-z])", re.I)
+
+
 def _target(text: str, slots: list[Slot], intent: Intent | None = None) -> str:
     """The request without its verb phrase, slot clauses, values and filler words (and, for
     a creation, "new": it says what the operation does, not what the item is)."""
@@ -364,6 +370,7 @@ def _target(text: str, slots: list[Slot], intent: Intent | None = None) -> str:
         bare = bare.replace(slot.value, " ")
     if slots:
         bare = values.slot_words().sub(" ", bare)
+    bare = _THE_DEVICE.sub(" ", bare)
     bare = re.sub(r"\b\d+(?:[.:]\d+)?\s*(%|percent\b|[ap]\.?m\b\.?)?(?!\w)", " ", bare, flags=re.I)
     words = [w.strip(".,!?;:'\"()") for w in bare.split()]
     words = [re.sub(r"'s$", "", w) for w in words if w]

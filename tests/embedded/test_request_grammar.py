@@ -29,3 +29,14 @@ def test_have_before_a_thing_is_an_order_unless_asked(text, mood):
 @pytest.mark.slow
 def test_opening_another_one_makes_a_new_one(encoder, text, intent):
     assert parse_goal(text, encoder).intent is intent
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "target"), [
+    ("Connect my Sony headphones to the phone", "Sony headphones"),
+    ("How much storage is left on this device?", "storage left"),
+    ("Show me my phone number", "phone number"),
+    ("Open the Phone app", "Phone app"),
+])
+def test_the_device_itself_is_nothing_to_look_for(encoder, text, target):
+    assert parse_goal(text, encoder).target == target
