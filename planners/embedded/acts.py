@@ -209,6 +209,15 @@ def _open_now(view: View) -> str:
     return ""
 
 
+def participle(verb: str) -> str:
+    """The regular past participle of a verb ("connect" -> "connected", "pair" -> "paired"):
+    the word a list shows on an item once the verb has been done to it. Irregular verbs
+    give a word no list shows, which finds nothing."""
+    if not verb.isalpha() or len(verb) < 3:
+        return ""
+    return verb + ("d" if verb.endswith("e") else "ed")
+
+
 def verb_done(goal: Goal, view: View) -> Decision | None:
     """Finish once the goal's own action went through (and, for a removal, the item is gone)."""
     last = view.last()
@@ -230,6 +239,10 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     if memo.mark is Mark.GOAL_ACTION and changed:
         return finish("The goal's action was carried out.")
     main = max(goal.entities, key=len, default="")
+    done = participle(goal.verb)
+    if memo.mark is Mark.OPEN_ITEM and changed and done and any(
+            done in words(shown(s)) for s in entity_rows(goal, view)):
+        return finish(f"'{main or goal.target}' now says it is {done}.")  # "Connected"
     more = words(goal.target) - words(main) - words(goal.verb)  # "video call": more is asked
     if memo.mark is Mark.OPEN_ITEM and changed and not verb_buttons(goal, view) and not (
             view.fields()) and goal.intent is Intent.DO and words(main) <= words(memo.item) \
