@@ -155,13 +155,25 @@ def _meridiem_tap(goal: Goal, view: View) -> Decision | None:
     return tap(want, f"Choose {want.text} for {time}.", 0.8, Mark.FILL)
 
 
+def _renamed(goal: Goal, view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
+    """An edit of one value, where no field is named for it: the field that shows the old
+    value the goal names ("rename 'Bike' to 'Bike care'": the field that says "Bike")."""
+    if goal.intent is not Intent.EDIT or len(slots) != 1:
+        return []
+    new = slots[0].value.casefold()
+    old = {e.casefold() for e in goal.entities if e.casefold() != new}
+    fields = [f for f in view.fields() if f.text.strip().casefold() in old
+              and "search" not in field_name(f).lower()]  # a search for it is no field of it
+    return [(fields[0], slots[0])] if len(fields) == 1 else []
+
+
 def fill_form(goal: Goal, view: View) -> Decision | None:
     """Type each slot into its field, then press the submit button (or finish when the form
     has none: it saves as it is typed)."""
     typable = [s for s in goal.slots if not s.ref]
     if not typable:
         return None
-    pairs = assign(view, typable)
+    pairs = assign(view, typable) or _renamed(goal, view, typable)
     if not pairs:
         return None
     for element, slot in pairs:

@@ -29,8 +29,11 @@ MAX_SCROLLS = 4  # a list looked through this far without the item: it is not in
 
 def sought(goal: Goal) -> str:
     """The name of the item the goal acts on, to find in a list ("" when none): the longest
-    named item that is not a time."""
-    names = [e for e in goal.entities if not TIME.search(e) and len(e) > 1]
+    named item that is not a time, nor a value the goal gives it ("rename 'Bike' to 'Bike
+    care'" looks for "Bike": the new name is on no list yet)."""
+    given = {s.value.casefold() for s in goal.slots if not s.ref}
+    names = [e for e in goal.entities
+             if not TIME.search(e) and len(e) > 1 and e.casefold() not in given]
     return max(names, key=len, default="")
 
 
