@@ -115,7 +115,8 @@ _ENTITY_CUE = re.compile(r"\b(?:about|regarding|from|with)\s+(?:the\s+|my\s+)?([
 _FILLER = closed_class(
     "a an the my this that these those to for of on in at with and please me it its is are "
     "be all any some many much phone's device's app's your i i'll i'm i've it's then her him "
-    "them too just not every each you we us can could about as") | AUXILIARIES
+    "them too just not every each you we us can could about as got gotten") | AUXILIARIES
+# ("got": the participle of "have got", which only means "have")
 _QUESTION_WORDS = closed_class("what what's which how when who whom whose where why does do did "
                             "can has have i'll i'm it's")
 _NOT_ENTITIES = closed_class("what what's which how when who where why i i'll it it's is the a "

@@ -40,3 +40,8 @@ def test_opening_another_one_makes_a_new_one(encoder, text, intent):
 ])
 def test_the_device_itself_is_nothing_to_look_for(encoder, text, target):
     assert parse_goal(text, encoder).target == target
+
+
+@pytest.mark.slow
+def test_have_got_only_means_have(encoder):
+    assert parse_goal("How many reminders have I got?", encoder).target == "reminders"
