@@ -13,6 +13,8 @@ clause that is a question asks for nothing. A clause asks for a kind when
   are not consequential ("shoot Priya a text" is a message; "make the screen brighter" is
   none of them);
 - or, for a change to an existing item, it states the new state ("Sam has a new number").
+What a request forbids asks for nothing: "keep them, don't delete anything" asks for no
+deletion, "do not call Anna" for no call (`wording.without_negated`).
 
 Names are what the request names specifically, its values (quoted text, a message's words)
 left out: capitalised words past a clause's first word (or possessive: "Sam's"), words of
@@ -31,6 +33,7 @@ from functools import cached_property
 
 from perception.sensitive import CALL, DELETION, OVERWRITE, PAYMENT, SEND, SEND_MONEY
 from planners.embedded.encoder import TextEncoder, default_encoder
+from planners.embedded.wording import without_negated
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +173,7 @@ def clauses(goal: str) -> list[str]:
     """The goal's clauses, folded, without quoted values, values after a colon, or
     politeness: "Reply to Mom: I'll call later" -> ["reply to mom"]."""
     out = []
-    text = _values_out(goal)
+    text = _values_out(without_negated(goal))  # "don't delete anything" asks for no deletion
     for raw in _CLAUSE_SPLIT.split(fold(text)):
         clause = raw.strip(" ,.")
         while (stripped := _POLITE.sub("", clause, count=1).strip(" ,")) != clause:

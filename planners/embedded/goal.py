@@ -184,6 +184,9 @@ class GoalReader:
     def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
         reading = self.operations.read(verb_phrase(clause), clause)
         op = reading.operation if reading.score >= DO_BELOW else Operation.DO
+        if op is Operation.DELETE and reading.verb_says not in (None, Operation.DELETE):
+            op = Operation.DO  # what cannot be undone is what the verb itself says: "keep
+            #   the photos" sits near "delete the photos" in meaning, its verb does not
         number = values.number(clause)[0]
         particle = particle_state(clause)
         if particle is not None and number is None and op in _SETTINGS:

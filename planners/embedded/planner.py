@@ -46,6 +46,7 @@ from planners.embedded.scoring import (
     words,
 )
 from planners.embedded.view import View
+from planners.embedded.wording import without_negated
 from planners.planner import Decision, PastStep
 
 logger = logging.getLogger(__name__)
@@ -125,6 +126,11 @@ class EmbeddedPlanner:
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
         start = time.perf_counter()
+        wanted = without_negated(goal)  # what it forbids is asked for by no step
+        if not wanted:
+            reason = "The request only says what not to do: there is nothing to carry out."
+            return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason)
+        goal = wanted
         why = unreadable(goal)
         if not history:  # chosen at the first step, and kept for the steps that follow
             self._readings[goal] = multilingual.reading(goal, why is None, screen, self.memory,

@@ -49,6 +49,27 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 
 
+# "don't forget to call Mom" asks for the call; "don't delete anything", "never call after 9",
+# "no need to send it", "without asking" forbid, up to the end of their clause. Not a name:
+# "Do Not Disturb" goes on with a capital.
+_REMINDED = re.compile(r"\b(?:don'?t|do\s+not|never)\s+(?:forget|fail)\s+to\s+", re.I)
+_NEGATED = re.compile(r"\b(?i:don'?t|do\s+not|never|no\s+need\s+to|without)\b(?!\s+[A-Z])"
+                      r".*?(?=[,;.!?]|\s+(?:but|just|and|instead|then)\b|$)")
+_DANGLING = re.compile(r"(?:\s+(?:but|and|just|then))+\s*$", re.I)
+
+
+def without_negated(text: str) -> str:
+    """The request without what it forbids: a negated verb phrase asks for nothing of its
+    kind ("keep them, don't delete anything" asks for no deletion). Quoted text is a value
+    and what follows a colon (a message's words) are values and stay as they are. "" when
+    the request only forbids."""
+    head, colon, said = text.partition(":")
+    parts = re.split(r"([\"“”][^\"“”]*[\"“”])", head)
+    kept = [p if i % 2 else _NEGATED.sub(" ", _REMINDED.sub("", p)) for i, p in enumerate(parts)]
+    head = _DANGLING.sub("", " ".join("".join(kept).split())).strip(" ,;")
+    return f"{head}{colon}{said}" if without_courtesy(head) else ""
+
+
 def ends_something(verb: str) -> bool:
     """The verb asks for something to stop: an aspectual verb of ending ("stop syncing",
     "quit using"). (Prefixes are no guide: "uncheck", but "display", "understand".)"""

@@ -1,0 +1,51 @@
+"""What a request forbids is asked for by no step: the planner, the goal reading and the
+safety gate all leave it out."""
+
+import pytest
+
+from automator.goal_requests import GoalRequests
+from devices.actions import Finish, FinishStatus
+from planners.embedded import EmbeddedPlanner
+from planners.embedded.goal import Intent, parse_goal
+from planners.embedded.wording import without_negated
+from tests.embedded import screens as S
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Leave the folders, don't archive anything", "Leave the folders"),
+    ("Do not ring the office, just email Priya", "just email Priya"),
+    ("Never mind, go back", "go back"),
+    ("Don't forget to water the basil reminder", "water the basil reminder"),
+    ("Mute the group without leaving it", "Mute the group"),
+    ("Switch on Do Not Disturb", "Switch on Do Not Disturb"),  # a name, not a negation
+    ('Text Lu "never again"', 'Text Lu "never again"'),  # a value
+    ("Reply to Lu: don't wait for me", "Reply to Lu: don't wait for me"),
+    ("Please don't call anyone", ""),
+])
+def test_what_is_forbidden_is_left_out(text, wanted):
+    assert without_negated(text) == wanted
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("goal", "kinds"), [
+    ("Open the album, don't delete anything", set()),
+    ("Do not send it yet, just save the draft", set()),
+    ("Don't forget to call the dentist", {"call"}),
+])
+def test_the_gate_reads_no_request_in_a_prohibition(encoder, goal, kinds):
+    assert set(GoalRequests(goal, encoder).kinds) == kinds
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("goal", ["Keep the photos", "hold on to my old receipts"])
+def test_keeping_is_no_deletion(encoder, goal):
+    assert parse_goal(goal, encoder).intent is not Intent.DELETE
+
+
+@pytest.mark.slow
+def test_a_request_that_only_forbids_is_refused_at_once(encoder):
+    planner = EmbeddedPlanner(encoder=encoder)
+    decision = planner.decide("Do not call my sister", S.settings_main(), [])
+    assert isinstance(decision.action, Finish)
+    assert decision.action.status is FinishStatus.FAILURE
