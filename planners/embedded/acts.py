@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from devices.actions import ElementRef, Finish, Point, Tap
+from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
 from planners.embedded.goal import Goal, Intent, Scope
@@ -185,10 +185,11 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
     else:
         just = words(_open_now(view))
         names = [words(e) for e in goal.entities if words(e) and words(e) <= just]
-        rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0
+        again = _retry_removal(goal, view)  # the last removal did not take: once more
+        rows = [r for r in entity_rows(goal, view) if (again or view.tap_count(r.element)[0] == 0)
                 and not any(n <= words(r.element.label) for n in names)]  # the item just
         #   opened shows its name again where it opened ("6:15 PM" in its row): not another
-        if view.marked(Mark.GOAL_ACTION):
+        if view.marked(Mark.GOAL_ACTION) and not again:
             return None
     if not rows:
         return None
@@ -209,6 +210,47 @@ def _open_now(view: View) -> str:
     return ""
 
 
+REMOVAL_TRIES = 2  # presses of the goal's own action before a removal that does not take is
+#   given up on
+
+
+def give_up(reason: str) -> Decision:
+    """Finish with FAILURE and an honest reason: the screen shows the task not done."""
+    return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason, confidence=0.6)
+
+
+def removal_item(goal: Goal, view: View) -> str:
+    """What a removal removes: the row opened for it, else the goal's fullest name."""
+    opened = [memo_of(p).item for p in view.history if memo_of(p).mark is Mark.OPEN_ITEM
+              and memo_of(p).item]
+    return opened[-1] if opened else max(goal.entities, key=len, default="")
+
+
+def still_listed(goal: Goal, view: View) -> bool:
+    """A removal is done only when the item is gone from the list it was on: a row on this
+    screen (not a field, not the page's own title) still showing the item opened for it, or
+    the goal's whole name, is evidence that it is not. A page with the goal's action
+    button on it is the item's own page, not the list."""
+    item = words(removal_item(goal, view))
+    if not item or verb_buttons(goal, view):
+        return False
+    rows = [s for s in view.content() if (s.element.clickable or s.element.long_clickable)
+            and not s.element.editable and not s.element.checkable]
+    return any(item <= words(shown(s)) for s in rows)
+
+
+def _removals(view: View) -> int:
+    return sum(memo_of(p).mark is Mark.GOAL_ACTION and p.changed for p in view.history)
+
+
+def _retry_removal(goal: Goal, view: View) -> bool:
+    """The goal's action went through but the item is still listed, and it may be tried
+    again."""
+    return (goal.intent is Intent.DELETE and view.marked(Mark.GOAL_ACTION)
+            and not view.last_marked(Mark.OPEN_ITEM) and still_listed(goal, view)
+            and _removals(view) < REMOVAL_TRIES)
+
+
 def verb_done(goal: Goal, view: View) -> Decision | None:
     """Finish once the goal's own action went through (and, for a removal, the item is gone)."""
     last = view.last()
@@ -224,8 +266,14 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
             if entity_rows(goal, view) or verb_buttons(goal, view) or view.sig not in listed:
                 return None  # more of them are listed, this one is open, or not on the list
             return finish("No item that the goal names is left on the list.")
+        if removed and still_listed(goal, view):
+            if _removals(view) >= REMOVAL_TRIES:
+                return give_up(f"I pressed the goal's action {_removals(view)} times, yet "
+                               f"'{removal_item(goal, view)}' is still listed: it was not "
+                               "removed.")
+            return None  # the list still shows it: the removal did not take (yet)
         if removed and (not verb_buttons(goal, view) or not entity_here(goal, view)):
-            return finish("The item was removed.")
+            return finish("The item was removed: the list no longer shows it.")
         return None
     if memo.mark is Mark.GOAL_ACTION and changed:
         return finish("The goal's action was carried out.")

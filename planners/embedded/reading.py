@@ -103,7 +103,9 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
         return None
     found: list[tuple[int, str, set[str], Scored]] = []
     for s in view.scored:
-        parts = _KEY_COLON.split(s.element.text)
+        e = s.element  # a row keeps its summary line ("Wi-Fi: X Password: Y") apart
+        summary = e.description if e.description and e.description != e.text else ""
+        parts = _KEY_COLON.split(" ".join(t for t in (e.text, summary) if t))
         for i, head in enumerate(parts[:-1]):
             tail = head.split()[-3:]
             keys = [words(" ".join(tail[-n:])) for n in range(1, len(tail) + 1)]
@@ -114,21 +116,41 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
             if i + 2 < len(parts):  # the next key's word ends this value
                 value = value.rpartition(" ")[0] or value
             value = re.split(r"[,;]", value)[0].strip()
+            if goal.value_type == "code":  # a code is one word; what follows is more text
+                value = value.split()[0] if value else value
             at = max((order.index(w) for w in key if w in order), default=-1)
             if value:
                 found.append((at, value, key, s))
-    if not found:
-        return None
-    at, value, key, s = max(found, key=lambda f: f[0])
-    before = _named_by(goal, key, order)
-    if not s.element.clickable or s.element.editable:  # the page of one item
-        return value if not strict or _shows_owner(before, page) else None
-    row = words(f"{s.text} {s.element.description}")
-    if strict and not _shows_owner(before, row):
-        return None
-    others = page - row  # what the question names, shown by another row: its pair is there
     owners = set().union(*(words(o) for o in _FOR.findall(goal.text)))
-    return value if owners <= row and not (before & others) else None
+    for _at, value, key, s in sorted(found, key=lambda f: -f[0]):  # each pair, not the first
+        before = _named_by(goal, key, order)
+        if not s.element.clickable or s.element.editable:  # the page of one item
+            if not strict or _shows_owner(before, page):
+                return value
+            continue
+        row = words(f"{s.text} {s.element.description}")
+        if strict and not _shows_owner(before, row):
+            continue
+        others = page - row  # what the question names, shown by another row: its pair is there
+        if owners <= row and not (before & others):
+            return value
+    return None
+
+
+def _of_owner(goal: Goal, s: Scored, view: View) -> bool:
+    """A value read off a row of a list belongs to that row's item: it answers only when
+    the row shows what the question names: all of what it says the value is for ("the code
+    for the beach house": not the code on another note's row), else some word of the name
+    it mentions. Text outside rows is the page's own (an item's page) and belongs to it."""
+    rows = [r for r in view.content() if r.element.clickable and not r.element.editable]
+    if not s.element.clickable or len(rows) < 2:
+        return True
+    shown = words(_shown(s))
+    owners = set().union(*(words(o) for o in _FOR.findall(goal.text)))
+    if owners:
+        return owners <= shown
+    name = words(max(goal.entities, key=len, default=""))
+    return not name or bool(name & shown)
 
 
 def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
@@ -147,7 +169,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     texts = sorted(view.scored, key=lambda s: -s.score)
     if pattern is not None and goal.value_type not in ("version", "count"):
         found = [(s, m) for s in texts if not s.element.editable
-                 and (m := pattern.search(_shown(s)))]
+                 and (m := pattern.search(_shown(s))) and _of_owner(goal, s, view)]
         if found:
             s, m = max(found, key=lambda p: p[0].score + 0.2 * (len(p[0].element.label) > len(
                 p[1].group(0)) + 3))
@@ -159,7 +181,8 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         return None
     if strict and pattern is None:
         return None  # a value sent elsewhere is read by its key or its shape, not guessed
-    for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05]:
+    for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05
+                  and _of_owner(goal, s, view)]:
         value = _value_of(label, view)  # a heading and its row tie: the one with a value
         if pattern is not None and goal.value_type in ("version", "count"):
             m = pattern.search(value) or pattern.search(label.element.label)
