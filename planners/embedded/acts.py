@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap
 from perception.elements import UIElement
@@ -138,8 +139,9 @@ def press_verb(goal: Goal, view: View) -> Decision | None:
     if view.last_marked(Mark.GOAL_ACTION) and not view.modal:
         return None
     best = min(buttons, key=lambda s: (view.tap_count(s.element)[0], -s.score))
-    return tap(best.element, f"Tap '{best.element.label}': the goal's own action.", 0.7,
-               Mark.GOAL_ACTION)
+    pressed = tap(best.element, f"Tap '{best.element.label}': the goal's own action.", 0.7,
+                  Mark.GOAL_ACTION)
+    return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
 
 
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
@@ -234,13 +236,18 @@ def still_listed(goal: Goal, view: View) -> bool:
     item = words(removal_item(goal, view))
     if not item or verb_buttons(goal, view):
         return False
-    rows = [s for s in view.content() if (s.element.clickable or s.element.long_clickable)
-            and not s.element.editable and not s.element.checkable]
-    return any(item <= words(shown(s)) for s in rows)
+    rows = [s.element for s in view.content() if (s.element.clickable
+            or s.element.long_clickable) and not s.element.editable and not s.element.checkable]
+    return any(item <= words(f"{e.label} {e.description}") for e in rows)  # the row's own
+    #   texts: a notice beside it ("X deleted") is not the row
 
 
 def _removals(view: View) -> int:
-    return sum(memo_of(p).mark is Mark.GOAL_ACTION and p.changed for p in view.history)
+    """Removals tried: the item opened, then the goal's action pressed there."""
+    steps = list(view.history)
+    return sum(memo_of(p).mark is Mark.OPEN_ITEM and any(
+        memo_of(q).mark is Mark.GOAL_ACTION and q.changed for q in steps[i + 1:])
+        for i, p in enumerate(steps))
 
 
 def _retry_removal(goal: Goal, view: View) -> bool:
@@ -275,8 +282,8 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
         if removed and (not verb_buttons(goal, view) or not entity_here(goal, view)):
             return finish("The item was removed: the list no longer shows it.")
         return None
-    if memo.mark is Mark.GOAL_ACTION and changed:
-        return finish("The goal's action was carried out.")
+    if memo.mark is Mark.GOAL_ACTION and changed and goal.intent is not Intent.CREATE:
+        return finish("The goal's action was carried out.")  # an addition needs it shown
     main = max(goal.entities, key=len, default="")
     more = words(goal.target) - words(main) - words(goal.verb)  # "video call": more is asked
     if memo.mark is Mark.OPEN_ITEM and changed and not verb_buttons(goal, view) and not (
@@ -335,5 +342,39 @@ def press_create(goal: Goal, view: View) -> Decision | None:
                and _of_kind(view, b.element.label, noun)]
     if not buttons or (view.marked(Mark.NEW_ITEM) and view.fields()):
         return None
-    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,
-               Mark.NEW_ITEM)
+    pressed = tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,
+                  Mark.NEW_ITEM)
+    return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
+
+
+def counters(view: View) -> tuple[tuple[str, int], ...]:
+    """The counters on screen ("Cart, 2 items", "3 selected"): each label with one number,
+    by its wording with the number taken out (singular and plural alike)."""
+    out = []
+    for s in view.scored:
+        numbers = re.findall(r"\d+", s.element.label)
+        if len(numbers) == 1:
+            key = re.sub(r"s\b", "", re.sub(r"\d+", "#", s.element.label.casefold()))
+            if words(key):
+                out.append((key, int(numbers[0])))
+    return tuple(out)
+
+
+def added_in_place(goal: Goal, view: View) -> Decision | None:
+    """An item a button adds without a form ("Add to cart") is added when the screen says
+    so: right after the press, a counter shown before it went up by the number asked, on
+    the page of the item the goal names. Without that evidence nothing is finished (and the
+    same button on the same page is not pressed again)."""
+    last = view.last()
+    if last is None or not last.changed or view.modal or view.fields() or goal.slots:
+        return None
+    before = dict(memo_of(last).counts)
+    if memo_of(last).mark not in (Mark.NEW_ITEM, Mark.GOAL_ACTION) or not before or not (
+            entity_here(goal, view)):
+        return None
+    step = goal.quantity or 1
+    for key, now in counters(view):
+        if key in before and now == before[key] + step:
+            return finish(f"The counter went from {before[key]} to {now} after the press: "
+                          "the item is added.")
+    return None

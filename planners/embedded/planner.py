@@ -288,7 +288,8 @@ class EmbeddedPlanner:
                         lambda: acts.finish("The page is open.") if at_best and view.history
                         else None]
             case Intent.CREATE if not goal.slots:
-                return [lambda: acts.press_create(goal, view), *entity,
+                return [lambda: acts.added_in_place(goal, view),
+                        lambda: acts.press_create(goal, view), *entity,
                         lambda: grounding.tap_checkable(goal, view, floor)]
         entity = [*entity, lambda: grounding.tap_checkable(goal, view, floor),
                   lambda: grounding.focus_field(goal, view)]
