@@ -136,12 +136,38 @@ def press_verb(goal: Goal, view: View) -> Decision | None:
         opened = view.last_marked(Mark.OPEN_ITEM) and entity_here(goal, view)
     if not buttons or not (entity_here(goal, view) or opened):
         return None
-    if view.last_marked(Mark.GOAL_ACTION) and not view.modal:
+    if (view.last_marked(Mark.GOAL_ACTION) and not view.modal) or another_tool(goal, view):
         return None
     best = min(buttons, key=lambda s: (view.tap_count(s.element)[0], -s.score))
     pressed = tap(best.element, f"Tap '{best.element.label}': the goal's own action.", 0.7,
                   Mark.GOAL_ACTION)
     return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
+
+
+def another_tool(goal: Goal, view: View) -> bool:
+    """The page in front is another tool's: the selected tab names nothing of the goal while
+    a tab beside it (same row) is named by it ("start a timer" on the Stopwatch tab, with a
+    Timer tab next to it). A Start there starts the wrong thing."""
+    said = words(goal.target) | words(goal.text)
+    chosen = [s.element for s in view.scored if s.element.selected and s.element.label]
+    for tab in chosen:
+        if words(tab.label) & said:
+            continue
+        row = [s.element for s in view.actionable() if not s.element.selected
+               and s.element.label and abs(s.element.bounds.center.y - tab.bounds.center.y)
+               <= tab.bounds.height // 2]
+        if any(words(e.label) and words(e.label) <= said for e in row):
+            return True
+    return False
+
+
+def shows_numbers(goal: Goal, view: View) -> bool:
+    """Every number the request states (a duration, an amount) is shown on the screen: the
+    evidence that what was started or set has the goal's value."""
+    shown = " ".join(s.element.label for s in view.scored if not s.element.clickable)
+    #   a key of a keypad ("5") shows a digit to press, not a value set
+    return all(re.search(rf"(?<!\d)0*{n}(?!\d)", shown)
+               for n in re.findall(r"\d+", goal.text))
 
 
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
@@ -283,7 +309,9 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
             return finish("The item was removed: the list no longer shows it.")
         return None
     if memo.mark is Mark.GOAL_ACTION and changed and goal.intent is not Intent.CREATE:
-        return finish("The goal's action was carried out.")  # an addition needs it shown
+        if not shows_numbers(goal, view):  # an addition needs it shown, a number too
+            return None
+        return finish("The goal's action was carried out.")
     main = max(goal.entities, key=len, default="")
     more = words(goal.target) - words(main) - words(goal.verb)  # "video call": more is asked
     if memo.mark is Mark.OPEN_ITEM and changed and not verb_buttons(goal, view) and not (
