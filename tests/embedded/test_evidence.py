@@ -1,0 +1,206 @@
+"""Success needs evidence on the screen: a removal is done when the item is gone from its
+list, an addition when the screen counts it, an action with a number when the number shows,
+an answer when the value has the kind asked and belongs to the item named. Without the
+evidence the planner goes on (or gives up honestly); it never presses another tool's button.
+The screens and requests are our own, in no task file."""
+
+import pytest
+
+from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText
+from perception.elements import Bounds
+from planners.embedded import acts, forms, reading
+from planners.embedded.goal import parse_goal
+from planners.embedded.memo import Mark, Memo
+from planners.embedded.memory import signature_of
+from planners.embedded.scoring import GoalMatcher
+from planners.embedded.view import View
+from planners.planner import PastStep, Verdict
+from tests.embedded.screens import el, screen
+
+pytestmark = pytest.mark.slow
+
+
+def _view(goal: str, shown, history=(), encoder=None):
+    parsed = parse_goal(goal, encoder)
+    return parsed, View(shown, signature_of(shown), GoalMatcher(parsed, encoder), list(history))
+
+
+def _step(element_id: int, mark: Mark, item: str = "", counts=(), shown=None) -> PastStep:
+    return PastStep(Tap(ElementRef(element_id)), verdict=Verdict.CHANGED,
+                    memo=Memo(mark=mark, item=item, counts=counts),
+                    screen_signature=signature_of(shown) if shown is not None else "")
+
+
+# removals ----------------------------------------------------------------------------------
+
+
+def _recipes(*titles: str, notice: str = ""):
+    rows = [el(i + 1, "button", t, 300 + 200 * i, height=180, clickable=True,
+               description="ingredients, steps") for i, t in enumerate(titles)]
+    extra = [el(20, "text", notice, 300, height=100)] if notice else []
+    return screen(el(0, "list", "", 280, height=1800, scrollable=True), *rows, *extra,
+                  el(9, "button", "New recipe", 2100, height=150, clickable=True),
+                  app="com.example.recipes")
+
+
+def _recipe_page(title: str):
+    return screen(el(1, "button", "Navigate up", 0, height=120, clickable=True),
+                  el(2, "button", "Delete recipe", 0, height=120, clickable=True,
+                     bounds=Bounds(800, 0, 1000, 120)),
+                  el(3, "text", title, 200), app="com.example.recipes")
+
+
+def _removal(goal: str, after, tries: int, encoder):
+    listed = _recipes("Lemon tart", "Pea soup")
+    history = []
+    for _ in range(tries):
+        history += [_step(1, Mark.OPEN_ITEM, "Lemon tart", shown=listed),
+                    _step(2, Mark.GOAL_ACTION, shown=_recipe_page("Lemon tart"))]
+    return _view(goal, after, history, encoder)
+
+
+def test_a_removal_whose_item_is_still_listed_is_not_done(encoder):
+    goal, view = _removal("remove the Lemon tart recipe", _recipes("Lemon tart", "Pea soup"),
+                          1, encoder)
+    assert acts.verb_done(goal, view) is None
+    again = acts.open_entity(goal, view)  # tried once more: the row is opened again
+    assert again is not None and again.action == Tap(ElementRef(1))
+
+
+def test_a_removal_that_never_takes_is_given_up_honestly(encoder):
+    goal, view = _removal("remove the Lemon tart recipe", _recipes("Lemon tart", "Pea soup"),
+                          2, encoder)
+    done = acts.verb_done(goal, view)
+    assert isinstance(done.action, Finish) and done.action.status is FinishStatus.FAILURE
+    assert "still listed" in done.thought
+
+
+def test_a_removal_is_done_when_the_list_no_longer_shows_the_item(encoder):
+    gone = _recipes("Pea soup", notice="Lemon tart deleted")  # a notice is not the row
+    goal, view = _removal("remove the Lemon tart recipe", gone, 1, encoder)
+    done = acts.verb_done(goal, view)
+    assert done is not None and done.action == Finish()
+
+
+# additions in place ------------------------------------------------------------------------
+
+
+def _product(bag: int):
+    return screen(el(1, "button", "Navigate up", 0, height=120, clickable=True),
+                  el(2, "button", f"Bag, {bag} item{'s' * (bag != 1)}", 0, height=120,
+                     clickable=True, bounds=Bounds(700, 0, 1080, 120)),
+                  el(3, "text", "Canvas tote", 200), el(4, "text", "$12.00", 360),
+                  el(5, "button", "Add to bag", 2000, height=150, clickable=True),
+                  app="com.example.store")
+
+
+def test_an_addition_is_done_when_a_counter_went_up_by_one(encoder):
+    goal, before = _view("put the canvas tote in my bag", _product(0), encoder=encoder)
+    press = acts.press_create(goal, before) or acts.press_verb(goal, before)
+    assert press is not None and press.action == Tap(ElementRef(5))
+    step = PastStep(press.action, verdict=Verdict.CHANGED, memo=press.memo,
+                    screen_signature=before.sig)
+    _, after = _view("put the canvas tote in my bag", _product(1), [step], encoder)
+    assert acts.added_in_place(goal, after).action == Finish()
+
+
+def test_a_press_that_counted_nothing_finishes_nothing(encoder):
+    goal, before = _view("put the canvas tote in my bag", _product(2), encoder=encoder)
+    press = acts.press_create(goal, before) or acts.press_verb(goal, before)
+    step = PastStep(press.action, verdict=Verdict.CHANGED, memo=press.memo,
+                    screen_signature=before.sig)
+    for count in (2, 4):  # unchanged, or two more where one was asked
+        _, after = _view("put the canvas tote in my bag", _product(count), [step], encoder)
+        assert acts.added_in_place(goal, after) is None
+        assert acts.verb_done(goal, after) is None
+
+
+# tools, tabs and numbers -------------------------------------------------------------------
+
+
+def _kitchen_tools(selected: str, display: str, running: bool = False):
+    tabs = [el(10 + i, "button", name, 2100, height=150, clickable=True,
+               selected=name == selected, bounds=Bounds(270 * i, 2100, 270 * (i + 1), 2250))
+            for i, name in enumerate(("Oven", "Countdown", "Lap counter", "Scale"))]
+    return screen(el(1, "text", selected, 0, height=120), el(2, "text", display, 300),
+                  el(3, "button", "Pause" if running else "Start", 1800, height=150,
+                     clickable=True), *tabs, app="com.example.kitchen")
+
+
+def test_the_start_of_another_tool_is_not_pressed(encoder):
+    goal, view = _view("start a 7 minute countdown", _kitchen_tools("Lap counter", "00:00.0"),
+                       encoder=encoder)
+    assert acts.another_tool(goal, view)
+    assert acts.press_verb(goal, view) is None
+    _, own = _view("start a 7 minute countdown", _kitchen_tools("Countdown", "07:00"),
+                   encoder=encoder)
+    assert not acts.another_tool(goal, own)
+
+
+def test_an_action_with_a_number_is_done_only_when_the_number_shows(encoder):
+    begun = PastStep(Tap(ElementRef(3)), verdict=Verdict.CHANGED,
+                     memo=Memo(mark=Mark.GOAL_ACTION))
+    goal, wrong = _view("start a 7 minute countdown",
+                        _kitchen_tools("Countdown", "00:00", running=True), [begun], encoder)
+    assert acts.verb_done(goal, wrong) is None
+    _, right = _view("start a 7 minute countdown",
+                     _kitchen_tools("Countdown", "07:00", running=True), [begun], encoder)
+    assert acts.verb_done(goal, right).action == Finish()
+
+
+# fields ------------------------------------------------------------------------------------
+
+
+def test_a_search_box_holding_the_query_is_not_the_items_field(encoder):
+    queried = PastStep(TypeText("camping gear list"), verdict=Verdict.CHANGED,
+                       memo=Memo(mark=Mark.SEARCH))
+    shown = screen(el(1, "input", "camping gear list", 100, editable=True, clickable=True,
+                      focused=True), el(2, "text", "Nothing found", 400),
+                   app="com.example.jotter")
+    goal, view = _view("add a headlamp to my camping gear list", shown, [queried], encoder)
+    assert forms.fill_form(goal, view) is None
+
+
+def test_free_text_goes_to_the_field_that_is_not_the_items_name(encoder):
+    opened = PastStep(Tap(ElementRef(4)), verdict=Verdict.CHANGED,
+                      memo=Memo(mark=Mark.OPEN_ITEM, item="Camping gear"))
+    shown = screen(el(1, "button", "Navigate up", 0, height=120, clickable=True),
+                   el(2, "input", "Camping gear", 200, editable=True, clickable=True),
+                   el(3, "input", "tent, stove, matches", 400, height=600, editable=True,
+                      clickable=True), app="com.example.jotter")
+    goal, view = _view("add a headlamp to my camping gear note", shown, [opened], encoder)
+    typed = forms.fill_form(goal, view)
+    assert typed is not None and typed.action.target == ElementRef(3)
+    assert "headlamp" in typed.action.text
+
+
+# answers -----------------------------------------------------------------------------------
+
+
+def _lockers():
+    rows = [("Boat shed", "Padlock: 4471 Spare key in the tin"),
+            ("Train ticket", "Coach 5, seat 22. Booking RX-7731"),
+            ("Allotment gate", "Combination: 2209"),
+            ("Storage unit", "Unit 14, gate code GT-5150")]
+    items = [el(i + 1, "button", label, 300 + 200 * i, height=180, clickable=True,
+                description=summary) for i, (label, summary) in enumerate(rows)]
+    return screen(el(0, "list", "", 280, height=1800, scrollable=True), *items,
+                  app="com.example.jotter")
+
+
+def test_a_code_on_another_items_row_is_not_the_answer(encoder):
+    goal, view = _view("what's the padlock code for the garden shed?", _lockers(),
+                       encoder=encoder)
+    assert reading.answer(goal, view, True) is None
+
+
+def test_a_keyed_value_is_read_from_the_row_of_the_item_named(encoder):
+    goal, view = _view("what's the combination for the allotment gate?", _lockers(),
+                       encoder=encoder)
+    found = reading.answer(goal, view, True)
+    assert found is not None and found.action.answer == "2209"
+
+
+def test_a_long_name_does_not_hide_what_kind_of_value_is_asked(encoder):
+    goal = parse_goal("What's Anneliese Vandermeer-Okonkwo's phone number?", encoder)
+    assert goal.value_type == "phone"
