@@ -21,6 +21,7 @@ from planners.embedded import (
     forms,
     gestures,
     grounding,
+    keypad,
     lists,
     lookup,
     prereq,
@@ -248,6 +249,7 @@ class EmbeddedPlanner:
     def _intent_acts(self, goal: Goal, view: View, floor: float, at_best: bool
                      ) -> list[Callable[[], Decision | None]]:
         common = [lambda: forms.form_done(goal, view), lambda: forms.fill_form(goal, view)]
+        duration = lambda: keypad.enter_duration(goal, view)  # noqa: E731
         entity = [lambda: acts.verb_done(goal, view), lambda: acts.press_verb(goal, view),
                   lambda: acts.open_entity(goal, view)]
         match goal.intent:
@@ -288,10 +290,10 @@ class EmbeddedPlanner:
                         lambda: acts.finish("The page is open.") if at_best and view.history
                         else None]
             case Intent.CREATE if not goal.slots:
-                return [lambda: acts.added_in_place(goal, view),
+                return [lambda: acts.added_in_place(goal, view), duration,
                         lambda: acts.press_create(goal, view), *entity,
                         lambda: grounding.tap_checkable(goal, view, floor)]
-        entity = [*entity, lambda: grounding.tap_checkable(goal, view, floor),
+        entity = [duration, *entity, lambda: grounding.tap_checkable(goal, view, floor),
                   lambda: grounding.focus_field(goal, view)]
         if goal.slots:
             entity = [*common, *entity]

@@ -8,7 +8,7 @@ import pytest
 
 from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText
 from perception.elements import Bounds
-from planners.embedded import acts, forms, reading
+from planners.embedded import acts, forms, keypad, reading
 from planners.embedded.goal import parse_goal
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import signature_of
@@ -204,3 +204,34 @@ def test_a_keyed_value_is_read_from_the_row_of_the_item_named(encoder):
 def test_a_long_name_does_not_hide_what_kind_of_value_is_asked(encoder):
     goal = parse_goal("What's Anneliese Vandermeer-Okonkwo's phone number?", encoder)
     assert goal.value_type == "phone"
+
+
+# durations on a keypad ---------------------------------------------------------------------
+
+
+def _keypad(display: str):
+    keys = [el(10 + int(d), "button", d, 600 + 170 * (i // 3), height=150, clickable=True,
+               bounds=Bounds(300 * (i % 3), 600 + 170 * (i // 3), 300 * (i % 3) + 280,
+                             750 + 170 * (i // 3)))
+            for i, d in enumerate("1234567890")]
+    return screen(el(1, "text", display, 300, height=220), *keys,
+                  el(30, "button", "⌫", 1300, height=150, clickable=True,
+                     bounds=Bounds(600, 1280, 880, 1430)),
+                  el(31, "button", "Start", 1600, height=150, clickable=True),
+                  app="com.example.kitchen")
+
+
+def test_a_duration_is_typed_on_the_keypad_until_the_display_shows_it(encoder):
+    goal, empty = _view("start a 1 hour 45 minute countdown", _keypad("00h 00m 00s"),
+                        encoder=encoder)
+    assert keypad.duration_s(goal.text) == 6300
+    assert keypad.enter_duration(goal, empty).action == Tap(ElementRef(11))  # "1" of 14500
+    _, part = _view("start a 1 hour 45 minute countdown", _keypad("00h 00m 14s"),
+                    encoder=encoder)
+    assert keypad.enter_duration(goal, part).action == Tap(ElementRef(15))  # then "5"
+    _, wrong = _view("start a 1 hour 45 minute countdown", _keypad("00h 00m 19s"),
+                     encoder=encoder)
+    assert keypad.enter_duration(goal, wrong).action == Tap(ElementRef(30))  # erase first
+    _, done = _view("start a 1 hour 45 minute countdown", _keypad("01h 45m 00s"),
+                    encoder=encoder)
+    assert keypad.enter_duration(goal, done) is None  # set: Start is next
