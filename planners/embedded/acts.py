@@ -148,7 +148,7 @@ def another_tool(goal: Goal, view: View) -> bool:
     """The page in front is another tool's: the selected tab names nothing of the goal while
     a tab beside it (same row) is named by it ("start a timer" on the Stopwatch tab, with a
     Timer tab next to it). A Start there starts the wrong thing."""
-    said = words(goal.target) | words(goal.text)
+    said = words(goal.target) - words(goal.verb)  # what is acted on, not the verb ("call")
     chosen = [s.element for s in view.scored if s.element.selected and s.element.label]
     for tab in chosen:
         if words(tab.label) & said:
@@ -214,14 +214,17 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
         just = words(_open_now(view))
         names = [words(e) for e in goal.entities if words(e) and words(e) <= just]
         again = _retry_removal(goal, view)  # the last removal did not take: once more
-        rows = [r for r in entity_rows(goal, view) if (again or view.tap_count(r.element)[0] == 0)
-                and not any(n <= words(r.element.label) for n in names)]  # the item just
+        rows = [r for r in entity_rows(goal, view) if again or (view.tap_count(r.element)[0] == 0
+                and not any(n <= words(r.element.label) for n in names))]  # the item just
         #   opened shows its name again where it opened ("6:15 PM" in its row): not another
         if view.marked(Mark.GOAL_ACTION) and not again:
             return None
     if not rows:
         return None
-    best = max(rows[:3], key=lambda r: r.element.bounds.area)
+    exact = [words(e) for e in goal.entities if words(e)]  # "Bike": the row called so, not
+    #   "Bike lock" beside it
+    rows = rows[:3] + [r for r in rows[3:] if words(r.element.label) in exact]
+    best = max(rows, key=lambda r: (words(r.element.label) in exact, r.element.bounds.area))
     return tap(best.element, f"Open '{best.element.label}': the item the goal names.", 0.75,
                Mark.OPEN_ITEM)
 
@@ -268,6 +271,15 @@ def still_listed(goal: Goal, view: View) -> bool:
     #   texts: a notice beside it ("X deleted") is not the row
 
 
+def _list_app(view: View) -> str:
+    """The app whose list held the item: where it was opened, else where it was acted on."""
+    for mark in (Mark.OPEN_ITEM, Mark.GOAL_ACTION):
+        apps = [p.app for p in view.history if memo_of(p).mark is mark and p.app]
+        if apps:
+            return apps[-1]
+    return view.screen.app
+
+
 def _removals(view: View) -> int:
     """Removals tried: the item opened, then the goal's action pressed there."""
     steps = list(view.history)
@@ -299,6 +311,8 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
             if entity_rows(goal, view) or verb_buttons(goal, view) or view.sig not in listed:
                 return None  # more of them are listed, this one is open, or not on the list
             return finish("No item that the goal names is left on the list.")
+        if removed and view.screen.app != _list_app(view):
+            return None  # another app: its lists say nothing of the item
         if removed and still_listed(goal, view):
             if _removals(view) >= REMOVAL_TRIES:
                 return give_up(f"I pressed the goal's action {_removals(view)} times, yet "

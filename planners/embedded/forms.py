@@ -95,7 +95,7 @@ def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
         used_s.add(j)
     free_f = [f for i, f in enumerate(fields) if i not in used_f]
     free_s = [s for j, s in enumerate(slots) if j not in used_s and s.name in _FREE_TEXT]
-    if len(free_f) == 2 and len(free_s) == 1 and free_s[0].name != "name":
+    if len(free_f) == 2 and len(free_s) == 1 and free_s[0].name in ("text", "note"):
         free_f = [f for f in free_f if not _names_item(view, f)] or free_f
     if len(free_f) == 1 and len(free_s) == 1 and (not pairs or len(slots) == 1):
         pairs.append((free_f[0], free_s[0]))

@@ -139,18 +139,24 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
 
 def _of_owner(goal: Goal, s: Scored, view: View) -> bool:
     """A value read off a row of a list belongs to that row's item: it answers only when
-    the row shows what the question names: all of what it says the value is for ("the code
-    for the beach house": not the code on another note's row), else some word of the name
-    it mentions. Text outside rows is the page's own (an item's page) and belongs to it."""
+    the row shows what the question names (all of what it says the value is for, "the code
+    for the beach house"; else some word of the name it mentions), or when the page itself
+    is that item's (a heading outside the rows shows it). A code on another note's row is
+    not the beach house's, whether or not the beach house's row is in view."""
     rows = [r for r in view.content() if r.element.clickable and not r.element.editable]
     if not s.element.clickable or len(rows) < 2:
         return True
-    shown = words(_shown(s))
     owners = set().union(*(words(o) for o in _FOR.findall(goal.text)))
-    if owners:
-        return owners <= shown
     name = words(max(goal.entities, key=len, default=""))
-    return not name or bool(name & shown)
+    if not owners and not name:
+        return True
+
+    def names_it(text: str) -> bool:
+        return owners <= words(text) if owners else bool(name & words(text))
+
+    headings = [t.element.label for t in view.content()
+                if not t.element.actionable and t.element.label]
+    return names_it(_shown(s)) or any(names_it(h) for h in headings)
 
 
 def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
@@ -161,7 +167,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     if goal.value_type == "state" and (state := switch_state(goal, view)) is not None:
         return state  # else a row that shows its state as text ("Data Saver / Off")
     keyed = _keyed_value(goal, view, strict)
-    if keyed is not None:
+    if keyed is not None and fits_kind(goal, keyed):
         return finish(f"The screen says {keyed!r}.", answer=keyed)
     if not entity_here(goal, view):
         return None
@@ -191,9 +197,25 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
             value = ""  # an e-mail, a time, a price: text of another shape is not the answer
         elif _KEY_COLON.search(value) and ":" in value:
             value = ""  # "Network: X Password: Y" holds several values, not the one asked
-        if value:
+        if value and fits_kind(goal, value):
             return finish(f"'{label.element.label}' shows {value!r}.", answer=value)
     return None
+
+
+_WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+_NOT_A_NAME = ("time", "price", "percent", "date")
+
+
+def fits_kind(goal: Goal, value: str) -> bool:
+    """The value has the kind the question asks: the shape of an e-mail, a phone number, a
+    time... when it asks for one; not a time, a price, a date or a percentage when it asks
+    who (a name, though a sender may be a number or an address)."""
+    kind = goal.value_type
+    if kind in SHAPED and (pattern := _VALUE_PATTERNS.get(kind)) and not pattern.search(value):
+        return False
+    if _WHO.match(goal.text):
+        return not any(_VALUE_PATTERNS[k].fullmatch(value.strip()) for k in _NOT_A_NAME)
+    return True
 
 
 def _shown(s: Scored) -> str:

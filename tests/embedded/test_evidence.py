@@ -4,6 +4,8 @@ an answer when the value has the kind asked and belongs to the item named. Witho
 evidence the planner goes on (or gives up honestly); it never presses another tool's button.
 The screens and requests are our own, in no task file."""
 
+from dataclasses import replace
+
 import pytest
 
 from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText
@@ -235,3 +237,39 @@ def test_a_duration_is_typed_on_the_keypad_until_the_display_shows_it(encoder):
     _, done = _view("start a 1 hour 45 minute countdown", _keypad("01h 45m 00s"),
                     encoder=encoder)
     assert keypad.enter_duration(goal, done) is None  # set: Start is next
+
+
+def test_an_answer_has_the_kind_the_question_asks(encoder):
+    def ask(text, value_type=None):
+        return replace(parse_goal(text, encoder), value_type=value_type)
+
+    assert not reading.fits_kind(ask("what's Ines's mobile?", "phone"), "See you at noon")
+    assert reading.fits_kind(ask("what's Ines's mobile?", "phone"), "+351 912 000 443")
+    assert not reading.fits_kind(ask("who sent the parcel?"), "07:45")
+    assert not reading.fits_kind(ask("who sent the parcel?"), "$24.00")
+    assert reading.fits_kind(ask("who sent the parcel?"), "Tomasz Wójcik")
+
+
+def test_a_value_on_the_named_items_own_page_is_its_own(encoder):
+    page = screen(el(1, "button", "Navigate up", 0, height=120, clickable=True),
+                  el(2, "text", "Sunniva Aas", 200),
+                  el(3, "button", "Call", 400, clickable=True),
+                  el(4, "button", "+47 912 34 567", 600, clickable=True, description="Mobile"),
+                  el(5, "button", "sunniva@fjord.example", 800, clickable=True,
+                     description="Email"), app="com.example.people")
+    goal, view = _view("What is Sunniva's email address?", page, encoder=encoder)
+    found = reading.answer(goal, view, True)
+    assert found is not None and found.action.answer == "sunniva@fjord.example"
+
+
+def test_a_removal_is_judged_on_the_list_it_was_on_not_in_another_app(encoder):
+    listed = _recipes("Lemon tart", "Pea soup")
+    history = [PastStep(Tap(ElementRef(1)), verdict=Verdict.CHANGED, app="com.example.recipes",
+                        memo=Memo(mark=Mark.OPEN_ITEM, item="Lemon tart"),
+                        screen_signature=signature_of(listed)),
+               PastStep(Tap(ElementRef(2)), verdict=Verdict.CHANGED, app="com.example.recipes",
+                        memo=Memo(mark=Mark.GOAL_ACTION))]
+    elsewhere = screen(el(1, "button", "Wi-Fi", 200, clickable=True),
+                       el(2, "button", "Display", 400, clickable=True), app="com.example.setup")
+    goal, view = _view("remove the Lemon tart recipe", elsewhere, history, encoder)
+    assert acts.verb_done(goal, view) is None
