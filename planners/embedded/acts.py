@@ -221,10 +221,12 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
             return None
     if not rows:
         return None
-    exact = [words(e) for e in goal.entities if words(e)]  # "Bike": the row called so, not
-    #   "Bike lock" beside it
-    rows = rows[:3] + [r for r in rows[3:] if words(r.element.label) in exact]
-    best = max(rows, key=lambda r: (words(r.element.label) in exact, r.element.bounds.area))
+    exact = [words(e) for e in goal.entities if words(e)]
+    if any(words(r.element.label) in exact for r in rows):  # "Bike" is listed: not the
+        #   "Bike lock" beside it, whose name adds a word the goal does not say
+        said = words(goal.text)
+        rows = [r for r in rows if not words(re.split(r"[,|]", r.element.label)[0]) - said]
+    best = max(rows[:3], key=lambda r: r.element.bounds.area)
     return tap(best.element, f"Open '{best.element.label}': the item the goal names.", 0.75,
                Mark.OPEN_ITEM)
 
@@ -271,13 +273,16 @@ def still_listed(goal: Goal, view: View) -> bool:
     #   texts: a notice beside it ("X deleted") is not the row
 
 
-def _list_app(view: View) -> str:
-    """The app whose list held the item: where it was opened, else where it was acted on."""
+def on_its_list(view: View) -> bool:
+    """The screen is the list that held the item: the page it was opened from (or acted on),
+    or another page of that app that is no form (an editor says nothing of the list)."""
     for mark in (Mark.OPEN_ITEM, Mark.GOAL_ACTION):
-        apps = [p.app for p in view.history if memo_of(p).mark is mark and p.app]
-        if apps:
-            return apps[-1]
-    return view.screen.app
+        steps = [p for p in view.history if memo_of(p).mark is mark]
+        if steps:
+            page = steps[-1]
+            return view.sig == page.screen_signature or (
+                page.app in ("", view.screen.app) and not view.fields())
+    return True
 
 
 def _removals(view: View) -> int:
@@ -311,8 +316,8 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
             if entity_rows(goal, view) or verb_buttons(goal, view) or view.sig not in listed:
                 return None  # more of them are listed, this one is open, or not on the list
             return finish("No item that the goal names is left on the list.")
-        if removed and view.screen.app != _list_app(view):
-            return None  # another app: its lists say nothing of the item
+        if removed and not on_its_list(view):
+            return None  # another app or an editor: it says nothing of the list
         if removed and still_listed(goal, view):
             if _removals(view) >= REMOVAL_TRIES:
                 return give_up(f"I pressed the goal's action {_removals(view)} times, yet "

@@ -273,3 +273,16 @@ def test_a_removal_is_judged_on_the_list_it_was_on_not_in_another_app(encoder):
                        el(2, "button", "Display", 400, clickable=True), app="com.example.setup")
     goal, view = _view("remove the Lemon tart recipe", elsewhere, history, encoder)
     assert acts.verb_done(goal, view) is None
+
+
+def test_the_row_called_as_the_goal_says_is_opened_not_one_adding_a_word(encoder):
+    rows = [el(1, "button", "Garden hose", 300, height=180, clickable=True,
+               description="buy a longer one"),
+            el(2, "button", "Garden", 500, height=180, clickable=True,
+               description="sow peas in March"),
+            el(3, "button", "Piano lesson, Tuesday", 700, height=180, clickable=True)]
+    shown = screen(el(0, "list", "", 280, height=1800, scrollable=True), *rows,
+                   app="com.example.jotter")
+    goal, view = _view("Rename the note 'Garden' to 'Allotment'", shown, encoder=encoder)
+    opened = acts.open_entity(goal, view)
+    assert opened is not None and opened.action == Tap(ElementRef(2))
