@@ -14,9 +14,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap
+from devices.actions import ElementRef, Finish, Point, Tap
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
+from planners.embedded.evidence import (
+    another_tool,
+    counters,
+    give_up,
+    on_its_list,
+    removals,
+    shows_numbers,
+)
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.scoring import words
@@ -144,32 +152,6 @@ def press_verb(goal: Goal, view: View) -> Decision | None:
     return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
 
 
-def another_tool(goal: Goal, view: View) -> bool:
-    """The page in front is another tool's: the selected tab names nothing of the goal while
-    a tab beside it (same row) is named by it ("start a timer" on the Stopwatch tab, with a
-    Timer tab next to it). A Start there starts the wrong thing."""
-    said = words(goal.target) - words(goal.verb)  # what is acted on, not the verb ("call")
-    chosen = [s.element for s in view.scored if s.element.selected and s.element.label]
-    for tab in chosen:
-        if words(tab.label) & said:
-            continue
-        row = [s.element for s in view.actionable() if not s.element.selected
-               and s.element.label and abs(s.element.bounds.center.y - tab.bounds.center.y)
-               <= tab.bounds.height // 2]
-        if any(words(e.label) and words(e.label) <= said for e in row):
-            return True
-    return False
-
-
-def shows_numbers(goal: Goal, view: View) -> bool:
-    """Every number the request states (a duration, an amount) is shown on the screen: the
-    evidence that what was started or set has the goal's value."""
-    shown = " ".join(s.element.label for s in view.scored if not s.element.clickable)
-    #   a key of a keypad ("5") shows a digit to press, not a value set
-    return all(re.search(rf"(?<!\d)0*{n}(?!\d)", shown)
-               for n in re.findall(r"\d+", goal.text))
-
-
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
     """Rows and buttons that show one of the goal's named items, best first: a row named by
     one (its label) before one that mentions it in its summary, and more names before fewer
@@ -247,11 +229,6 @@ REMOVAL_TRIES = 2  # presses of the goal's own action before a removal that does
 #   given up on
 
 
-def give_up(reason: str) -> Decision:
-    """Finish with FAILURE and an honest reason: the screen shows the task not done."""
-    return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason, confidence=0.6)
-
-
 def removal_item(goal: Goal, view: View) -> str:
     """What a removal removes: the row opened for it, else the goal's fullest name."""
     opened = [memo_of(p).item for p in view.history if memo_of(p).mark is Mark.OPEN_ITEM
@@ -273,32 +250,12 @@ def still_listed(goal: Goal, view: View) -> bool:
     #   texts: a notice beside it ("X deleted") is not the row
 
 
-def on_its_list(view: View) -> bool:
-    """The screen is the list that held the item: the page it was opened from (or acted on),
-    or another page of that app that is no form (an editor says nothing of the list)."""
-    for mark in (Mark.OPEN_ITEM, Mark.GOAL_ACTION):
-        steps = [p for p in view.history if memo_of(p).mark is mark]
-        if steps:
-            page = steps[-1]
-            return view.sig == page.screen_signature or (
-                page.app in ("", view.screen.app) and not view.fields())
-    return True
-
-
-def _removals(view: View) -> int:
-    """Removals tried: the item opened, then the goal's action pressed there."""
-    steps = list(view.history)
-    return sum(memo_of(p).mark is Mark.OPEN_ITEM and any(
-        memo_of(q).mark is Mark.GOAL_ACTION and q.changed for q in steps[i + 1:])
-        for i, p in enumerate(steps))
-
-
 def _retry_removal(goal: Goal, view: View) -> bool:
     """The goal's action went through but the item is still listed, and it may be tried
     again."""
     return (goal.intent is Intent.DELETE and view.marked(Mark.GOAL_ACTION)
             and not view.last_marked(Mark.OPEN_ITEM) and still_listed(goal, view)
-            and _removals(view) < REMOVAL_TRIES)
+            and removals(view) < REMOVAL_TRIES)
 
 
 def verb_done(goal: Goal, view: View) -> Decision | None:
@@ -319,8 +276,8 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
         if removed and not on_its_list(view):
             return None  # another app or an editor: it says nothing of the list
         if removed and still_listed(goal, view):
-            if _removals(view) >= REMOVAL_TRIES:
-                return give_up(f"I pressed the goal's action {_removals(view)} times, yet "
+            if removals(view) >= REMOVAL_TRIES:
+                return give_up(f"I pressed the goal's action {removals(view)} times, yet "
                                f"'{removal_item(goal, view)}' is still listed: it was not "
                                "removed.")
             return None  # the list still shows it: the removal did not take (yet)
@@ -392,19 +349,6 @@ def press_create(goal: Goal, view: View) -> Decision | None:
     pressed = tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,
                   Mark.NEW_ITEM)
     return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
-
-
-def counters(view: View) -> tuple[tuple[str, int], ...]:
-    """The counters on screen ("Cart, 2 items", "3 selected"): each label with one number,
-    by its wording with the number taken out (singular and plural alike)."""
-    out = []
-    for s in view.scored:
-        numbers = re.findall(r"\d+", s.element.label)
-        if len(numbers) == 1:
-            key = re.sub(r"s\b", "", re.sub(r"\d+", "#", s.element.label.casefold()))
-            if words(key):
-                out.append((key, int(numbers[0])))
-    return tuple(out)
 
 
 def added_in_place(goal: Goal, view: View) -> Decision | None:

@@ -10,7 +10,7 @@ import pytest
 
 from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText
 from perception.elements import Bounds
-from planners.embedded import acts, forms, keypad, reading
+from planners.embedded import acts, evidence, forms, keypad, reading
 from planners.embedded.goal import parse_goal
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import signature_of
@@ -132,11 +132,11 @@ def _kitchen_tools(selected: str, display: str, running: bool = False):
 def test_the_start_of_another_tool_is_not_pressed(encoder):
     goal, view = _view("start a 7 minute countdown", _kitchen_tools("Lap counter", "00:00.0"),
                        encoder=encoder)
-    assert acts.another_tool(goal, view)
+    assert evidence.another_tool(goal, view)
     assert acts.press_verb(goal, view) is None
     _, own = _view("start a 7 minute countdown", _kitchen_tools("Countdown", "07:00"),
                    encoder=encoder)
-    assert not acts.another_tool(goal, own)
+    assert not evidence.another_tool(goal, own)
 
 
 def test_an_action_with_a_number_is_done_only_when_the_number_shows(encoder):
