@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from devices.actions import ElementRef, Finish, Point, Tap
+from devices.actions import ElementRef, Finish, Point, Tap, Wait
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
 from planners.embedded.evidence import (
@@ -225,6 +225,7 @@ def _open_now(view: View) -> str:
     return ""
 
 
+SETTLE_S = 1.0  # s to wait before judging a list that still shows the item just removed
 REMOVAL_TRIES = 2  # presses of the goal's own action before a removal that does not take is
 #   given up on
 
@@ -258,6 +259,36 @@ def _retry_removal(goal: Goal, view: View) -> bool:
             and removals(view) < REMOVAL_TRIES)
 
 
+def _removal_done(goal: Goal, view: View) -> Decision | None:
+    """A removal is done when the list that held the item no longer shows it. Right after
+    the press a list that still shows it is looked at again after a pause (lists redraw
+    after their animation); still there, the removal is tried once more, then given up."""
+    last = view.last()
+    acted = view.marked(Mark.GOAL_ACTION) and memo_of(last).mark is not Mark.OPEN_ITEM
+    removed = acted and last is not None and last.changed
+    if goal.scope is Scope.ALL:
+        listed = [p.screen_signature for p in view.history if memo_of(p).mark is (
+            Mark.OPEN_ITEM)][:1]
+        if not removed or entity_rows(goal, view) or verb_buttons(goal, view) or (
+                view.sig not in listed):
+            return None  # more of them are listed, this one is open, or not on the list
+        return finish("No item that the goal names is left on the list.")
+    if not acted or not on_its_list(view):
+        return None  # another app or an editor: it says nothing of the list
+    if still_listed(goal, view):
+        if view.last_marked(Mark.GOAL_ACTION):
+            return Decision(Wait(SETTLE_S), thought="The list still shows the item right "
+                            "after the removal: let the screen settle and look again.")
+        if removals(view) >= REMOVAL_TRIES:
+            return give_up(f"I pressed the goal's action {removals(view)} times, yet "
+                           f"'{removal_item(goal, view)}' is still listed: it was not "
+                           "removed.")
+        return None  # the removal did not take: it is tried again
+    if removed and (not verb_buttons(goal, view) or not entity_here(goal, view)):
+        return finish("The item was removed: the list no longer shows it.")
+    return None
+
+
 def verb_done(goal: Goal, view: View) -> Decision | None:
     """Finish once the goal's own action went through (and, for a removal, the item is gone)."""
     last = view.last()
@@ -266,24 +297,7 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     changed = last.changed
     memo = memo_of(last)
     if goal.intent is Intent.DELETE:
-        removed = view.marked(Mark.GOAL_ACTION) and changed and memo.mark is not Mark.OPEN_ITEM
-        if removed and goal.scope is Scope.ALL:
-            listed = [p.screen_signature for p in view.history if memo_of(p).mark is (
-                Mark.OPEN_ITEM)][:1]
-            if entity_rows(goal, view) or verb_buttons(goal, view) or view.sig not in listed:
-                return None  # more of them are listed, this one is open, or not on the list
-            return finish("No item that the goal names is left on the list.")
-        if removed and not on_its_list(view):
-            return None  # another app or an editor: it says nothing of the list
-        if removed and still_listed(goal, view):
-            if removals(view) >= REMOVAL_TRIES:
-                return give_up(f"I pressed the goal's action {removals(view)} times, yet "
-                               f"'{removal_item(goal, view)}' is still listed: it was not "
-                               "removed.")
-            return None  # the list still shows it: the removal did not take (yet)
-        if removed and (not verb_buttons(goal, view) or not entity_here(goal, view)):
-            return finish("The item was removed: the list no longer shows it.")
-        return None
+        return _removal_done(goal, view)
     if memo.mark is Mark.GOAL_ACTION and changed and goal.intent is not Intent.CREATE:
         if not shows_numbers(goal, view):  # an addition needs it shown, a number too
             return None

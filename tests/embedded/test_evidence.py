@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText
+from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText, Wait
 from perception.elements import Bounds
 from planners.embedded import acts, evidence, forms, keypad, reading
 from planners.embedded.goal import parse_goal
@@ -52,13 +52,22 @@ def _recipe_page(title: str):
                   el(3, "text", title, 200), app="com.example.recipes")
 
 
-def _removal(goal: str, after, tries: int, encoder):
+def _removal(goal: str, after, tries: int, encoder, waited: bool = True):
     listed = _recipes("Lemon tart", "Pea soup")
     history = []
     for _ in range(tries):
         history += [_step(1, Mark.OPEN_ITEM, "Lemon tart", shown=listed),
                     _step(2, Mark.GOAL_ACTION, shown=_recipe_page("Lemon tart"))]
+    if waited:  # the list was looked at again after a pause
+        history.append(PastStep(Wait(1.0), verdict=Verdict.NO_CHANGE,
+                                screen_signature=signature_of(listed)))
     return _view(goal, after, history, encoder)
+
+
+def test_a_list_still_showing_the_item_just_removed_is_looked_at_again(encoder):
+    goal, view = _removal("remove the Lemon tart recipe", _recipes("Lemon tart", "Pea soup"),
+                          1, encoder, waited=False)
+    assert isinstance(acts.verb_done(goal, view).action, Wait)
 
 
 def test_a_removal_whose_item_is_still_listed_is_not_done(encoder):
@@ -79,7 +88,7 @@ def test_a_removal_that_never_takes_is_given_up_honestly(encoder):
 
 def test_a_removal_is_done_when_the_list_no_longer_shows_the_item(encoder):
     gone = _recipes("Pea soup", notice="Lemon tart deleted")  # a notice is not the row
-    goal, view = _removal("remove the Lemon tart recipe", gone, 1, encoder)
+    goal, view = _removal("remove the Lemon tart recipe", gone, 1, encoder, waited=False)
     done = acts.verb_done(goal, view)
     assert done is not None and done.action == Finish()
 
