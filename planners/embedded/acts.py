@@ -12,10 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from devices.actions import ElementRef, Finish, Point, Tap
+from devices.actions import ElementRef, Finish, Point, Tap, Wait
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
+from planners.embedded.evidence import (
+    another_tool,
+    counters,
+    give_up,
+    on_its_list,
+    removals,
+    shows_numbers,
+)
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.scoring import words
@@ -135,11 +144,12 @@ def press_verb(goal: Goal, view: View) -> Decision | None:
         opened = view.last_marked(Mark.OPEN_ITEM) and entity_here(goal, view)
     if not buttons or not (entity_here(goal, view) or opened):
         return None
-    if view.last_marked(Mark.GOAL_ACTION) and not view.modal:
+    if (view.last_marked(Mark.GOAL_ACTION) and not view.modal) or another_tool(goal, view):
         return None
     best = min(buttons, key=lambda s: (view.tap_count(s.element)[0], -s.score))
-    return tap(best.element, f"Tap '{best.element.label}': the goal's own action.", 0.7,
-               Mark.GOAL_ACTION)
+    pressed = tap(best.element, f"Tap '{best.element.label}': the goal's own action.", 0.7,
+                  Mark.GOAL_ACTION)
+    return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
 
 
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
@@ -185,13 +195,19 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
     else:
         just = words(_open_now(view))
         names = [words(e) for e in goal.entities if words(e) and words(e) <= just]
-        rows = [r for r in entity_rows(goal, view) if view.tap_count(r.element)[0] == 0
-                and not any(n <= words(r.element.label) for n in names)]  # the item just
+        again = _retry_removal(goal, view)  # the last removal did not take: once more
+        rows = [r for r in entity_rows(goal, view) if again or (view.tap_count(r.element)[0] == 0
+                and not any(n <= words(r.element.label) for n in names))]  # the item just
         #   opened shows its name again where it opened ("6:15 PM" in its row): not another
-        if view.marked(Mark.GOAL_ACTION):
+        if view.marked(Mark.GOAL_ACTION) and not again:
             return None
     if not rows:
         return None
+    exact = [words(e) for e in goal.entities if words(e)]
+    if any(words(r.element.label) in exact for r in rows):  # "Bike" is listed: not the
+        #   "Bike lock" beside it, whose name adds a word the goal does not say
+        said = words(goal.text)
+        rows = [r for r in rows if not words(re.split(r"[,|]", r.element.label)[0]) - said]
     best = max(rows[:3], key=lambda r: r.element.bounds.area)
     return tap(best.element, f"Open '{best.element.label}': the item the goal names.", 0.75,
                Mark.OPEN_ITEM)
@@ -218,6 +234,70 @@ def participle(verb: str) -> str:
     return verb + ("d" if verb.endswith("e") else "ed")
 
 
+SETTLE_S = 1.0  # s to wait before judging a list that still shows the item just removed
+REMOVAL_TRIES = 2  # presses of the goal's own action before a removal that does not take is
+#   given up on
+
+
+def removal_item(goal: Goal, view: View) -> str:
+    """What a removal removes: the row opened for it, else the goal's fullest name."""
+    opened = [memo_of(p).item for p in view.history if memo_of(p).mark is Mark.OPEN_ITEM
+              and memo_of(p).item]
+    return opened[-1] if opened else max(goal.entities, key=len, default="")
+
+
+def still_listed(goal: Goal, view: View) -> bool:
+    """A removal is done only when the item is gone from the list it was on: a row on this
+    screen (not a field, not the page's own title) still showing the item opened for it, or
+    the goal's whole name, is evidence that it is not. A page with the goal's action
+    button on it is the item's own page, not the list."""
+    item = words(removal_item(goal, view))
+    if not item or verb_buttons(goal, view):
+        return False
+    rows = [s.element for s in view.content() if (s.element.clickable
+            or s.element.long_clickable) and not s.element.editable and not s.element.checkable]
+    return any(item <= words(f"{e.label} {e.description}") for e in rows)  # the row's own
+    #   texts: a notice beside it ("X deleted") is not the row
+
+
+def _retry_removal(goal: Goal, view: View) -> bool:
+    """The goal's action went through but the item is still listed, and it may be tried
+    again."""
+    return (goal.intent is Intent.DELETE and view.marked(Mark.GOAL_ACTION)
+            and not view.last_marked(Mark.OPEN_ITEM) and still_listed(goal, view)
+            and removals(view) < REMOVAL_TRIES)
+
+
+def _removal_done(goal: Goal, view: View) -> Decision | None:
+    """A removal is done when the list that held the item no longer shows it. Right after
+    the press a list that still shows it is looked at again after a pause (lists redraw
+    after their animation); still there, the removal is tried once more, then given up."""
+    last = view.last()
+    acted = view.marked(Mark.GOAL_ACTION) and memo_of(last).mark is not Mark.OPEN_ITEM
+    removed = acted and last is not None and last.changed
+    if goal.scope is Scope.ALL:
+        listed = [p.screen_signature for p in view.history if memo_of(p).mark is (
+            Mark.OPEN_ITEM)][:1]
+        if not removed or entity_rows(goal, view) or verb_buttons(goal, view) or (
+                view.sig not in listed):
+            return None  # more of them are listed, this one is open, or not on the list
+        return finish("No item that the goal names is left on the list.")
+    if not acted or not on_its_list(view):
+        return None  # another app or an editor: it says nothing of the list
+    if still_listed(goal, view):
+        if view.last_marked(Mark.GOAL_ACTION):
+            return Decision(Wait(SETTLE_S), thought="The list still shows the item right "
+                            "after the removal: let the screen settle and look again.")
+        if removals(view) >= REMOVAL_TRIES:
+            return give_up(f"I pressed the goal's action {removals(view)} times, yet "
+                           f"'{removal_item(goal, view)}' is still listed: it was not "
+                           "removed.")
+        return None  # the removal did not take: it is tried again
+    if removed and (not verb_buttons(goal, view) or not entity_here(goal, view)):
+        return finish("The item was removed: the list no longer shows it.")
+    return None
+
+
 def verb_done(goal: Goal, view: View) -> Decision | None:
     """Finish once the goal's own action went through (and, for a removal, the item is gone)."""
     last = view.last()
@@ -226,17 +306,10 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     changed = last.changed
     memo = memo_of(last)
     if goal.intent is Intent.DELETE:
-        removed = view.marked(Mark.GOAL_ACTION) and changed and memo.mark is not Mark.OPEN_ITEM
-        if removed and goal.scope is Scope.ALL:
-            listed = [p.screen_signature for p in view.history if memo_of(p).mark is (
-                Mark.OPEN_ITEM)][:1]
-            if entity_rows(goal, view) or verb_buttons(goal, view) or view.sig not in listed:
-                return None  # more of them are listed, this one is open, or not on the list
-            return finish("No item that the goal names is left on the list.")
-        if removed and (not verb_buttons(goal, view) or not entity_here(goal, view)):
-            return finish("The item was removed.")
-        return None
-    if memo.mark is Mark.GOAL_ACTION and changed:
+        return _removal_done(goal, view)
+    if memo.mark is Mark.GOAL_ACTION and changed and goal.intent is not Intent.CREATE:
+        if not shows_numbers(goal, view):  # an addition needs it shown, a number too
+            return None
         return finish("The goal's action was carried out.")
     main = max(goal.entities, key=len, default="")
     done = participle(goal.verb)
@@ -300,5 +373,26 @@ def press_create(goal: Goal, view: View) -> Decision | None:
                and _of_kind(view, b.element.label, noun)]
     if not buttons or (view.marked(Mark.NEW_ITEM) and view.fields()):
         return None
-    return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,
-               Mark.NEW_ITEM)
+    pressed = tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,
+                  Mark.NEW_ITEM)
+    return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
+
+
+def added_in_place(goal: Goal, view: View) -> Decision | None:
+    """An item a button adds without a form ("Add to cart") is added when the screen says
+    so: right after the press, a counter shown before it went up by the number asked, on
+    the page of the item the goal names. Without that evidence nothing is finished (and the
+    same button on the same page is not pressed again)."""
+    last = view.last()
+    if last is None or not last.changed or view.modal or view.fields() or goal.slots:
+        return None
+    before = dict(memo_of(last).counts)
+    if memo_of(last).mark not in (Mark.NEW_ITEM, Mark.GOAL_ACTION) or not before or not (
+            entity_here(goal, view)):
+        return None
+    step = goal.quantity or 1
+    for key, now in counters(view):
+        if key in before and now == before[key] + step:
+            return finish(f"The counter went from {before[key]} to {now} after the press: "
+                          "the item is added.")
+    return None

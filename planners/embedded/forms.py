@@ -69,7 +69,9 @@ def _expand_time(slots: Sequence[Slot], fields: Sequence[UIElement],
 
 def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
     """Which field gets which slot: greedy by meaning of the field's hint vs the slot's name."""
-    fields = [f for f in view.fields() if "search" not in field_name(f).lower()]
+    queries = _queries(view)
+    fields = [f for f in view.fields() if "search" not in field_name(f).lower()
+              and f.text.strip().casefold() not in queries]
     slots = _expand_time(slots, fields, twelve_hour=len(_meridiem(view)) == 2)
     if not fields or not slots:
         return []
@@ -99,9 +101,25 @@ def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
         used_s.add(j)
     free_f = [f for i, f in enumerate(fields) if i not in used_f]
     free_s = [s for j, s in enumerate(slots) if j not in used_s and s.name in _FREE_TEXT]
+    if len(free_f) == 2 and len(free_s) == 1 and free_s[0].name in ("text", "note"):
+        free_f = [f for f in free_f if not _names_item(view, f)] or free_f
     if len(free_f) == 1 and len(free_s) == 1 and (not pairs or len(slots) == 1):
         pairs.append((free_f[0], free_s[0]))
     return sorted(pairs, key=lambda p: (p[0].bounds.top, p[0].bounds.left))
+
+
+def _queries(view: View) -> set[str]:
+    """What was typed into a list's search: a field showing it is the search box, whatever
+    its hint became, never a field of the item."""
+    return {p.action.text.strip().casefold() for p in view.history
+            if memo_of(p).mark is Mark.SEARCH and isinstance(p.action, TypeText)}
+
+
+def _names_item(view: View, field: UIElement) -> bool:
+    """The field shows the name of the item opened here (its title): of an item's two
+    fields, the other one is its body, where free text goes."""
+    opened = [memo_of(p).item for p in view.history if memo_of(p).mark is Mark.OPEN_ITEM]
+    return bool(opened) and bool(words(field.text)) and words(field.text) == words(opened[-1])
 
 
 def submit_button(view: View, goal: Goal) -> Scored | None:

@@ -17,6 +17,7 @@ parts done in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -210,16 +211,23 @@ class GoalReader:
             return Intent.DO, None  # "make the 6 AM alarm ring on Sundays": it exists already
         return _INTENTS[op], None
 
-    def value_type(self, how: Manner) -> str | None:
+    def value_type(self, how: Manner, names: Sequence[str] = ()) -> str | None:
+        """The kind of value a question asks for; when the whole question is unclear, the
+        question without the names it mentions (a long name drowns "phone number")."""
         clause = how.clause.lower()
         if re.match(r"^how\s+(?:many|often)\b|.*\bnumber\s+of\b", clause):
             return "count"
         if re.match(r"^(?:when|what\s+time|at\s+what\s+time)\b", clause):
             return "time"
-        sims = self._kind_vecs @ self.encoder.encode([how.clause])[0]
-        second, best = (int(i) for i in sims.argsort()[-2:])
-        clear = sims[best] >= VALUE_KIND_AT_LEAST and sims[best] - sims[second] >= 0.1
-        return self._kinds[best] if clear else None
+        bare = how.clause
+        for name in sorted(names, key=len, reverse=True):
+            bare = re.sub(rf"\b{re.escape(name)}\b", " ", bare, flags=re.I)
+        for text in dict.fromkeys((how.clause, " ".join(bare.split()))):
+            sims = self._kind_vecs @ self.encoder.encode([text])[0]
+            second, best = (int(i) for i in sims.argsort()[-2:])
+            if sims[best] >= VALUE_KIND_AT_LEAST and sims[best] - sims[second] >= 0.1:
+                return self._kinds[best]
+        return None
 
     def _asked_state(self, clause: str) -> tuple[str, bool | None]:
         """A yes/no question about a state ("is the torch switched off"): (the thing asked
@@ -272,7 +280,7 @@ class GoalReader:
             target=target or " ".join(entities) or clause,
             desired=desired, number=number, percent=percent, slots=tuple(slots),
             entities=tuple(dict.fromkeys(entities)),
-            value_type=("state" if desired is not None else self.value_type(how))
+            value_type=("state" if desired is not None else self.value_type(how, entities))
             if intent is Intent.ANSWER else None,
             verb=re.sub(r"[^a-z]", "", clause.split()[0].lower()) if clause else "",
             quantity=values.quantity(clause, slots) if intent is not Intent.ANSWER else None,

@@ -38,6 +38,7 @@ class Memo:
     best_value: float | None = None  # its value (a price, minutes after midnight)
     lookup: str = ""  # the question (a value the goal names by reference) worked on
     read: tuple[tuple[str, str], ...] = ()  # (question, answer) pairs read on this step
+    counts: tuple[tuple[str, int], ...] = ()  # NEW_ITEM: the counters shown before the press
 
 
 def memo_of(step: PastStep | Decision) -> Memo:

@@ -22,6 +22,7 @@ from planners.embedded import (
     gestures,
     grounding,
     interruptions,
+    keypad,
     lists,
     lookup,
     multilingual,
@@ -265,6 +266,7 @@ class EmbeddedPlanner:
         common = [lambda: forms.form_done(goal, view), lambda: forms.fill_form(goal, view)]
         floating = [lambda: grounding.press_floating_action(view)] if at_best and not (
             view.marked(Mark.NEW_ITEM)) else []
+        duration = lambda: keypad.enter_duration(goal, view)  # noqa: E731
         entity = [lambda: acts.verb_done(goal, view), lambda: acts.press_verb(goal, view),
                   lambda: acts.open_entity(goal, view)]
         match goal.intent:
@@ -305,9 +307,10 @@ class EmbeddedPlanner:
                         lambda: acts.finish("The page is open.") if at_best and view.history
                         else None]
             case Intent.CREATE if not goal.slots:
-                return [lambda: acts.press_create(goal, view), *floating, *entity,
+                return [lambda: acts.added_in_place(goal, view), duration,
+                        lambda: acts.press_create(goal, view), *floating, *entity,
                         lambda: grounding.tap_checkable(goal, view, floor)]
-        entity = [*entity, lambda: grounding.tap_checkable(goal, view, floor),
+        entity = [duration, *entity, lambda: grounding.tap_checkable(goal, view, floor),
                   lambda: grounding.focus_field(goal, view)]
         if goal.slots:
             entity = [*common, *entity]

@@ -103,7 +103,9 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
         return None
     found: list[tuple[int, str, set[str], Scored]] = []
     for s in view.scored:
-        parts = _KEY_COLON.split(s.element.text)
+        e = s.element  # a row keeps its summary line ("Wi-Fi: X Password: Y") apart
+        summary = e.description if e.description and e.description != e.text else ""
+        parts = _KEY_COLON.split(" ".join(t for t in (e.text, summary) if t))
         for i, head in enumerate(parts[:-1]):
             tail = head.split()[-3:]
             keys = [words(" ".join(tail[-n:])) for n in range(1, len(tail) + 1)]
@@ -114,21 +116,47 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
             if i + 2 < len(parts):  # the next key's word ends this value
                 value = value.rpartition(" ")[0] or value
             value = re.split(r"[,;]", value)[0].strip()
+            if goal.value_type == "code":  # a code is one word; what follows is more text
+                value = value.split()[0] if value else value
             at = max((order.index(w) for w in key if w in order), default=-1)
             if value:
                 found.append((at, value, key, s))
-    if not found:
-        return None
-    at, value, key, s = max(found, key=lambda f: f[0])
-    before = _named_by(goal, key, order)
-    if not s.element.clickable or s.element.editable:  # the page of one item
-        return value if not strict or _shows_owner(before, page) else None
-    row = words(f"{s.text} {s.element.description}")
-    if strict and not _shows_owner(before, row):
-        return None
-    others = page - row  # what the question names, shown by another row: its pair is there
     owners = set().union(*(words(o) for o in _FOR.findall(goal.text)))
-    return value if owners <= row and not (before & others) else None
+    for _at, value, key, s in sorted(found, key=lambda f: -f[0]):  # each pair, not the first
+        before = _named_by(goal, key, order)
+        if not s.element.clickable or s.element.editable:  # the page of one item
+            if not strict or _shows_owner(before, page):
+                return value
+            continue
+        row = words(f"{s.text} {s.element.description}")
+        if strict and not _shows_owner(before, row):
+            continue
+        others = page - row  # what the question names, shown by another row: its pair is there
+        if owners <= row and not (before & others):
+            return value
+    return None
+
+
+def _of_owner(goal: Goal, s: Scored, view: View) -> bool:
+    """A value read off a row of a list belongs to that row's item: it answers only when
+    the row shows what the question names (all of what it says the value is for, "the code
+    for the beach house"; else some word of the name it mentions), or when the page itself
+    is that item's (a heading outside the rows shows it). A code on another note's row is
+    not the beach house's, whether or not the beach house's row is in view."""
+    rows = [r for r in view.content() if r.element.clickable and not r.element.editable]
+    if not s.element.clickable or len(rows) < 2:
+        return True
+    owners = set().union(*(words(o) for o in _FOR.findall(goal.text)))
+    name = words(max(goal.entities, key=len, default=""))
+    if not owners and not name:
+        return True
+
+    def names_it(text: str) -> bool:
+        return owners <= words(text) if owners else bool(name & words(text))
+
+    headings = [t.element.label for t in view.content()
+                if not t.element.actionable and t.element.label]
+    return names_it(_shown(s)) or any(names_it(h) for h in headings)
 
 
 def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
@@ -139,7 +167,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     if goal.value_type == "state" and (state := switch_state(goal, view)) is not None:
         return state  # else a row that shows its state as text ("Data Saver / Off")
     keyed = _keyed_value(goal, view, strict)
-    if keyed is not None:
+    if keyed is not None and fits_kind(goal, keyed):
         return finish(f"The screen says {keyed!r}.", answer=keyed)
     if not entity_here(goal, view):
         return None
@@ -147,7 +175,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     texts = sorted(view.scored, key=lambda s: -s.score)
     if pattern is not None and goal.value_type not in ("version", "count"):
         found = [(s, m) for s in texts if not s.element.editable
-                 and (m := pattern.search(_shown(s)))]
+                 and (m := pattern.search(_shown(s))) and _of_owner(goal, s, view)]
         if found:
             s, m = max(found, key=lambda p: p[0].score + 0.2 * (len(p[0].element.label) > len(
                 p[1].group(0)) + 3))
@@ -159,7 +187,8 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         return None
     if strict and pattern is None:
         return None  # a value sent elsewhere is read by its key or its shape, not guessed
-    for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05]:
+    for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05
+                  and _of_owner(goal, s, view)]:
         value = _value_of(label, view)  # a heading and its row tie: the one with a value
         if pattern is not None and goal.value_type in ("version", "count"):
             m = pattern.search(value) or pattern.search(label.element.label)
@@ -168,9 +197,25 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
             value = ""  # an e-mail, a time, a price: text of another shape is not the answer
         elif _KEY_COLON.search(value) and ":" in value:
             value = ""  # "Network: X Password: Y" holds several values, not the one asked
-        if value:
+        if value and fits_kind(goal, value):
             return finish(f"'{label.element.label}' shows {value!r}.", answer=value)
     return None
+
+
+_WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+_NOT_A_NAME = ("time", "price", "percent", "date")
+
+
+def fits_kind(goal: Goal, value: str) -> bool:
+    """The value has the kind the question asks: the shape of an e-mail, a phone number, a
+    time... when it asks for one; not a time, a price, a date or a percentage when it asks
+    who (a name, though a sender may be a number or an address)."""
+    kind = goal.value_type
+    if kind in SHAPED and (pattern := _VALUE_PATTERNS.get(kind)) and not pattern.search(value):
+        return False
+    if _WHO.match(goal.text):
+        return not any(_VALUE_PATTERNS[k].fullmatch(value.strip()) for k in _NOT_A_NAME)
+    return True
 
 
 def _shown(s: Scored) -> str:

@@ -1,0 +1,81 @@
+"""What the screen shows as evidence that a step of the goal took effect, read without
+acting: a counter before and after a press, the numbers a request states, which tool's page
+is in front, whether the list that held an item is on screen. `acts` decides with these;
+success is claimed only on evidence, and a task the screen shows undone is given up
+honestly (`give_up`) rather than finished.
+"""
+
+from __future__ import annotations
+
+import re
+
+from devices.actions import Finish, FinishStatus
+from planners.embedded.goal import Goal
+from planners.embedded.memo import Mark, memo_of
+from planners.embedded.scoring import words
+from planners.embedded.view import View
+from planners.planner import Decision
+
+
+def another_tool(goal: Goal, view: View) -> bool:
+    """The page in front is another tool's: the selected tab names nothing of the goal while
+    a tab beside it (same row) is named by it ("start a timer" on the Stopwatch tab, with a
+    Timer tab next to it). A Start there starts the wrong thing."""
+    said = words(goal.target) - words(goal.verb)  # what is acted on, not the verb ("call")
+    chosen = [s.element for s in view.scored if s.element.selected and s.element.label]
+    for tab in chosen:
+        if words(tab.label) & said:
+            continue
+        row = [s.element for s in view.actionable() if not s.element.selected
+               and s.element.label and abs(s.element.bounds.center.y - tab.bounds.center.y)
+               <= tab.bounds.height // 2]
+        if any(words(e.label) and words(e.label) <= said for e in row):
+            return True
+    return False
+
+
+def shows_numbers(goal: Goal, view: View) -> bool:
+    """Every number the request states (a duration, an amount) is shown on the screen: the
+    evidence that what was started or set has the goal's value."""
+    shown = " ".join(s.element.label for s in view.scored if not s.element.clickable)
+    #   a key of a keypad ("5") shows a digit to press, not a value set
+    return all(re.search(rf"(?<!\d)0*{n}(?!\d)", shown)
+               for n in re.findall(r"\d+", goal.text))
+
+
+def give_up(reason: str) -> Decision:
+    """Finish with FAILURE and an honest reason: the screen shows the task not done."""
+    return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason, confidence=0.6)
+
+
+def on_its_list(view: View) -> bool:
+    """The screen is the list that held the item: the page it was opened from (or acted on),
+    or another page of that app that is no form (an editor says nothing of the list)."""
+    for mark in (Mark.OPEN_ITEM, Mark.GOAL_ACTION):
+        steps = [p for p in view.history if memo_of(p).mark is mark]
+        if steps:
+            page = steps[-1]
+            return view.sig == page.screen_signature or (
+                page.app in ("", view.screen.app) and not view.fields())
+    return True
+
+
+def removals(view: View) -> int:
+    """Removals tried: the item opened, then the goal's action pressed there."""
+    steps = list(view.history)
+    return sum(memo_of(p).mark is Mark.OPEN_ITEM and any(
+        memo_of(q).mark is Mark.GOAL_ACTION and q.changed for q in steps[i + 1:])
+        for i, p in enumerate(steps))
+
+
+def counters(view: View) -> tuple[tuple[str, int], ...]:
+    """The counters on screen ("Cart, 2 items", "3 selected"): each label with one number,
+    by its wording with the number taken out (singular and plural alike)."""
+    out = []
+    for s in view.scored:
+        numbers = re.findall(r"\d+", s.element.label)
+        if len(numbers) == 1:
+            key = re.sub(r"s\b", "", re.sub(r"\d+", "#", s.element.label.casefold()))
+            if words(key):
+                out.append((key, int(numbers[0])))
+    return tuple(out)

@@ -1,0 +1,75 @@
+"""Entering a duration on a keypad: the display shows hours, minutes and seconds ("00h 05m
+00s") and fills from the right as digit keys are pressed, as phone timers do. The request's
+duration ("a 5 minute timer", "1 hour 30 minutes") is typed digit by digit until the display
+shows it; a wrong display is cleared with the keypad's delete key first. The display showing
+the duration is the evidence the value is set; the goal's own button (Start) comes after.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perception.elements import UIElement
+from planners.embedded.acts import tap
+from planners.embedded.goal import Goal
+from planners.embedded.memo import Mark
+from planners.embedded.view import View
+from planners.planner import Decision
+
+_UNIT_S = {"h": 3600, "m": 60, "s": 1}
+_DURATION = re.compile(r"(\d+)\s*-?\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b",
+                       re.I)
+_DISPLAY = re.compile(r"^\s*(\d{1,2})\s*h\s+(\d{1,2})\s*m\s+(\d{1,2})\s*s\s*$", re.I)
+_ERASE = re.compile(r"^(?:⌫|delete|backspace|clear|del)$", re.I)
+
+
+def duration_s(text: str) -> int | None:
+    """The duration a request states, in seconds ("a 5 minute timer": 300), or None."""
+    found = _DURATION.findall(text)
+    if not found:
+        return None
+    return sum(int(n) * _UNIT_S[unit[0].lower()] for n, unit in found)
+
+
+def _digits(seconds: int) -> str:
+    """What the keys type for `seconds` on an hours-minutes-seconds display ("500")."""
+    h, rest = divmod(seconds, 3600)
+    return f"{h:02d}{rest // 60:02d}{rest % 60:02d}".lstrip("0")
+
+
+def _display(view: View) -> str | None:
+    """The digits the keypad's display shows, without leading zeros ("" when empty)."""
+    for s in view.scored:
+        m = _DISPLAY.match(s.element.label)
+        if m and not s.element.clickable:
+            return "".join(f"{int(g):02d}" for g in m.groups()).lstrip("0")
+    return None
+
+
+def _keys(view: View) -> dict[str, UIElement]:
+    keys = {s.element.label.strip(): s.element for s in view.actionable()
+            if s.element.label.strip().isdigit() and len(s.element.label.strip()) == 1}
+    return keys if len(keys) == 10 else {}
+
+
+def enter_duration(goal: Goal, view: View) -> Decision | None:
+    """The next key towards the request's duration on a keypad screen; None when there is no
+    such keypad, no duration, or the display shows it already."""
+    seconds = duration_s(goal.text)
+    shown = _display(view)
+    keys = _keys(view)
+    if seconds is None or shown is None or not keys:
+        return None
+    want = _digits(seconds)
+    if shown == want:
+        return None  # set: the goal's own button is next
+    if want.startswith(shown):
+        digit = want[len(shown)]
+        return tap(keys[digit], f"Type {digit} of {want} on the keypad for the duration.",
+                   0.8, Mark.FILL)
+    erase = [s.element for s in view.scored if _ERASE.match(s.element.label.strip())
+             and (s.element.clickable or s.element.long_clickable)]
+    if not erase:
+        return None
+    return tap(erase[0], "The display shows another duration: delete a digit.", 0.7,
+               Mark.FILL)
