@@ -174,14 +174,17 @@ def _meridiem_tap(goal: Goal, view: View) -> Decision | None:
 
 
 def _renamed(goal: Goal, view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
-    """An edit of one value, where no field is named for it: the field that shows the old
-    value the goal names ("rename 'Bike' to 'Bike care'": the field that says "Bike")."""
-    if goal.intent is not Intent.EDIT or len(slots) != 1:
+    """A new name, where no field is named for it: the field that shows the old name the
+    goal gives ("rename 'Bike' to 'Bike care'": the field that says "Bike"), not a search
+    for it."""
+    slot = slots[0] if len(slots) == 1 else None
+    if goal.intent is not Intent.EDIT or slot is None or slot.append or (
+            slot.name not in ("title", "name", "label")):
         return []
-    new = slots[0].value.casefold()
-    old = {e.casefold() for e in goal.entities if e.casefold() != new}
+    new = slot.value.casefold()
+    old = {e.casefold() for e in goal.entities if e.casefold() != new} - _queries(view)
     fields = [f for f in view.fields() if f.text.strip().casefold() in old
-              and "search" not in field_name(f).lower()]  # a search for it is no field of it
+              and "search" not in field_name(f).lower()]
     return [(fields[0], slots[0])] if len(fields) == 1 else []
 
 
