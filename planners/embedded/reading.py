@@ -124,17 +124,35 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
     owners = set().union(*(words(o) for o in _FOR.findall(goal.text)))
     for _at, value, key, s in sorted(found, key=lambda f: -f[0]):  # each pair, not the first
         before = _named_by(goal, key, order)
-        if not s.element.clickable or s.element.editable:  # the page of one item
+        inside = _row_of(s, view)
+        if inside is None:  # the page of one item
             if not strict or _shows_owner(before, page):
                 return value
             continue
-        row = words(f"{s.text} {s.element.description}")
+        row = inside
         if strict and not _shows_owner(before, row):
             continue
         others = page - row  # what the question names, shown by another row: its pair is there
         if owners <= row and not (before & others):
             return value
     return None
+
+
+def _row_of(s: Scored, view: View) -> set[str] | None:
+    """The words of the list row that `s` is or sits in (a preview line is its row's, not
+    the page's), or None when it is no row's: a field, or text of a page of one item."""
+    if s.element.editable:
+        return None
+    centre = s.element.bounds.center
+    rows = [r.element for r in view.scored if r.element.clickable and not r.element.editable
+            and (r.element is s.element or r.element.bounds.contains(centre))]
+    if not rows:
+        return None
+    row = min(rows, key=lambda e: e.bounds.area)
+    if row is not s.element and row.bounds.height > view.screen.height / 3:
+        return None  # a pane around the text, not a row of a list
+    return set().union(*(words(f"{o.element.text} {o.element.description}")
+                         for o in view.scored if row.bounds.contains(o.element.bounds.center)))
 
 
 def _of_owner(goal: Goal, s: Scored, view: View) -> bool:
