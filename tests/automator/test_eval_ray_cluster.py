@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+import automator.runs.ray_pool as ray_pool
 from automator.cli import main
 from automator.evaluate import evaluate, script_planner
 from automator.runs.store import RESULTS
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SUITE = ROOT / "datasets" / "tasks" / "virtual-phone" / "dev"
 TASKS = "clock-alarm-[69]*"  # two tasks
 FINISH = '{"thought": "done", "action": {"kind": "finish", "status": "success"}}'
-pytestmark = pytest.mark.slow  # a head node takes ~7 s to start; the module ~35 s on 2 cores
+pytestmark = pytest.mark.slow  # a head node takes 4-7 s to start; the module 15-35 s on 2 cores
 
 
 @pytest.fixture(scope="module")
@@ -37,17 +38,22 @@ def head() -> Iterator[str]:
     """The address of a Ray head node of its own: a session of processes that is ended,
     every one, however the tests went."""
     pytest.importorskip("ray", reason="the Ray pool needs ray (pyproject dependency)")
+    # Authentication as this process's Ray has it, which no later setting changes: fixed
+    # at its import, or turned on (RAY_AUTH_MODE=token, ~/.ray/auth_token) by the ray.init
+    # of an earlier test's local instance. Drivers started here inherit the same.
+    token = os.environ.get("RAY_AUTH_MODE", "").lower() == "token"
+    env = os.environ | {"RAY_AUTH_MODE": "token" if token else "disabled"}
+    ray_cli = [sys.executable, "-m", "ray.scripts.scripts"]
+    if token:  # the user's, made if missing as ray.init makes it
+        subprocess.run([*ray_cli, "get-auth-token", "--generate"], env=env, check=True,
+                       capture_output=True)
     folder = Path(tempfile.mkdtemp(prefix="ray-"))  # short: Ray's socket paths live in it
     port = _free_port()
-    command = [sys.executable, "-m", "ray.scripts.scripts", "start", "--head",
+    command = [*ray_cli, "start", "--head",
                f"--port={port}", "--node-ip-address=127.0.0.1", "--num-cpus=2",
                "--include-dashboard=false", f"--dashboard-port={_free_port()}",
                f"--dashboard-agent-listen-port={_free_port()}", f"--temp-dir={folder}",
                "--disable-usage-stats"]
-    # Token authentication off: a driver process keeps the token of its first ray.init,
-    # which an earlier test's local instance may have chosen. The node lives for this
-    # module only, on a free port.
-    env = os.environ | {"RAY_AUTH_MODE": "disabled"}
     log = folder / "start.log"
     with log.open("w") as out:
         starter = subprocess.Popen(command, cwd=folder, env=env, start_new_session=True,
@@ -119,10 +125,8 @@ def test_a_cluster_plays_records_and_resumes_the_runs_of_this_process(head, tmp_
         assert all((out / t.id / "seed-0" / "episode.json").exists() for t in spread.tasks)
         # the actors run a copy of this process's code, shipped with the job, not a
         # checkout or install of their machine
-        import automator.runs.ray_pool as here_code
-
         there, code = _actors_code(ray)
-        assert there != here_code.__file__ and code == Path(here_code.__file__).read_bytes()
+        assert there != ray_pool.__file__ and code == Path(ray_pool.__file__).read_bytes()
         # one run lost: only it is played again, and the summary is the same
         first = (out / RESULTS).read_text().splitlines()[0]
         (out / RESULTS).write_text(first + "\n")
@@ -141,7 +145,7 @@ def test_the_command_line_plays_on_the_cluster(head, tmp_path):
     # relative --out, from a folder of its own: the actors' folders do not depend on theirs
     command = [sys.executable, "-m", "automator.cli", "eval", str(SUITE), "--planner",
                "script", "--tasks", TASKS, "--out", "cli", "--ray", head, "--workers", "2"]
-    env = os.environ | {"PYTHONPATH": str(ROOT), "RAY_AUTH_MODE": "disabled"}
+    env = os.environ | {"PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
