@@ -162,19 +162,35 @@ def _of_owner(goal: Goal, s: Scored, view: View) -> bool:
     is that item's (a heading outside the rows shows it). A code on another note's row is
     not the beach house's, whether or not the beach house's row is in view."""
     rows = [r for r in view.content() if r.element.clickable and not r.element.editable]
-    if not s.element.clickable or len(rows) < 2:
+    row = _row_of(s, view)
+    if row is None or len(rows) < 2:
         return True
     owners = set().union(*(words(o) for o in _FOR.findall(goal.text)))
     name = words(max(goal.entities, key=len, default=""))
-    if not owners and not name:
+    qualifiers = _qualifiers(goal)
+    if not owners and not name and not qualifiers:
         return True
 
-    def names_it(text: str) -> bool:
-        return owners <= words(text) if owners else bool(name & words(text))
+    def names_it(shown: set[str]) -> bool:
+        if owners:
+            return owners <= shown
+        if qualifiers:
+            return _shows_owner(qualifiers, shown)
+        return bool(name & shown)
 
     headings = [t.element.label for t in view.content()
-                if not t.element.actionable and t.element.label]
-    return names_it(_shown(s)) or any(names_it(h) for h in headings)
+                if not t.element.actionable and t.element.label and _row_of(t, view) is None]
+    return names_it(row) or any(names_it(words(h)) for h in headings)
+
+
+_PLACE = re.compile(r"\s+(?:from|in|on|at|of|for|about|to)\s.*$", re.I)
+
+
+def _qualifiers(goal: Goal) -> set[str]:
+    """The words that say whose value is asked, before the noun that names it: "beach house
+    Wi-Fi" of "the beach house Wi-Fi password from my notes"."""
+    phrase = _PLACE.sub("", goal.target).split()
+    return words(" ".join(phrase[:-1])) if len(phrase) > 1 else set()
 
 
 def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False

@@ -1,0 +1,45 @@
+"""A value shown on a list's row belongs to that row's item: it answers a question only when
+the row names whose value the question asks for."""
+
+import pytest
+
+from devices.actions import Finish
+from perception.elements import Bounds
+from planners.embedded import EmbeddedPlanner
+from tests.embedded import screens as S
+
+pytestmark = pytest.mark.slow
+
+QUESTION = "What is the lake house Wi-Fi password?"
+
+
+@pytest.fixture(scope="module")
+def planner(encoder) -> EmbeddedPlanner:
+    return EmbeddedPlanner(encoder=encoder)
+
+
+def notes(*rows: tuple[str, str]):
+    """A list of notes: each row a clickable container with a title and a preview line."""
+    items = [S.el(0, "input", "Search your notes", 60, editable=True, clickable=True)]
+    for i, (title, preview) in enumerate(rows):
+        top = 260 + 200 * i
+        items += [S.el(len(items), "button", "", top, height=200, clickable=True,
+                       bounds=Bounds(0, top, 1080, top + 200)),
+                  S.el(len(items) + 1, "text", title, top + 20, height=70),
+                  S.el(len(items) + 2, "text", preview, top + 100, height=70)]
+    return S.screen(*items, S.el(len(items), "list", "", 250, height=1800, scrollable=True),
+                    app="com.example.jotter")
+
+
+def test_a_password_on_another_items_row_is_no_answer(planner):
+    screen = notes(("Guest Wi-Fi", "Kestrel-5G / kestrel-2231"), ("Parking", "Level 2"))
+    decision = planner.decide(QUESTION, screen, [])
+    assert not isinstance(decision.action, Finish)
+
+
+def test_a_password_on_the_row_that_names_it_answers(planner):
+    screen = notes(("Guest Wi-Fi", "Kestrel-5G / kestrel-2231"),
+                   ("Lake house Wi-Fi", "Password: heron-4471"))
+    decision = planner.decide(QUESTION, screen, [])
+    assert isinstance(decision.action, Finish)
+    assert decision.action.answer == "heron-4471"
