@@ -102,6 +102,10 @@ def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
         return None
     if best.element.checked == want:
         return None  # already as wanted
+    asked = words(goal.target)
+    if len(asked & words(f"{best.element.label} {best.context}")) * 2 < len(asked):
+        return None  # it names a part of the request, not the request ("Use Wi-Fi" is not
+        #   what "export my Wi-Fi note as a PDF" is about)
     if other is not None and other.score > best.score:
         return None
     return tap(best.element, f"Tap '{best.element.label}' for {goal.target!r}.",

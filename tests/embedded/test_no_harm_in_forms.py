@@ -61,3 +61,8 @@ def test_a_switch_named_without_a_state_is_never_turned_off(planner):
 def test_a_switch_is_turned_off_when_the_verb_ends_the_activity(planner, goal):
     assert planner.decide(goal, sync(True), []).action == Tap(ElementRef(2))
     assert planner.decide(goal, sync(False), []).action != Tap(ElementRef(2))
+
+
+def test_a_switch_that_names_only_part_of_the_request_is_left_alone(planner):
+    decision = planner.decide("share my photos backup log as a PDF", sync(False), [])
+    assert decision.action != Tap(ElementRef(2))
