@@ -21,7 +21,9 @@ _VALUE_PATTERNS = {
     "email": re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
     "phone": re.compile(r"\+?\(?\d[\d\s().-]{5,}\d"),
     "version": re.compile(r"\b\d+(\.\d+)*\b"),
-    "time": re.compile(r"\b\d{1,2}:\d{2}\s*([AaPp]\.?[Mm]\b\.?)?|\b\d{1,2}\s*[AaPp]\.?[Mm]\b\.?"),
+    # a clock time, not an offset ("GMT+09:00" is a time zone)
+    "time": re.compile(r"(?<![+\-−])\b\d{1,2}:\d{2}\s*([AaPp]\.?[Mm]\b\.?)?|"
+                       r"\b\d{1,2}\s*[AaPp]\.?[Mm]\b\.?"),
     "percent": re.compile(r"\b\d{1,3}(\.\d+)?\s?%"),
     "code": re.compile(r"\b[A-Z]{1,5}-?\d{3,}\b|#\d{3,}\b"),
     "date": re.compile(
