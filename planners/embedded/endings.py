@@ -16,9 +16,10 @@ never from the wording of a thought or of a screen:
 3. The planner goes round in circles: its last steps only revisited pages already seen in
    the episode, only moved (no act applied on any of them), and it is back on a page seen
    twice before; or it is back on a page for the `RETURNS`th time and only moved since it
-   first came. More steps would take the same roads again. When the circle passed through
-   the pages the memory knows to match the goal best, they lack it (infeasible); otherwise
-   the planner failed to find the way (an honest failure).
+   first came. More steps would take the same roads again. When the planner had reached
+   what the goal is about and the circle passed through the pages the memory knows to match
+   the goal best, they lack it (infeasible); otherwise the planner failed to find the way
+   (an honest failure).
 """
 
 from __future__ import annotations
@@ -122,18 +123,22 @@ def _circle(view: View) -> list[PastStep]:
     return since if all(_idle(p) for p in since) else []
 
 
-def circling(view: View, at_best: bool) -> Decision | None:
-    """Law 3: the planner goes round in circles (see the module docstring). When the circle
-    passed through the pages that match the goal best (`at_best`: the current one does) and
-    nothing applied there either, what the goal asks for is not on them: infeasible."""
+def circling(goal: Goal, view: View, at_best: bool) -> Decision | None:
+    """Law 3: the planner goes round in circles (see the module docstring). It is
+    infeasible only when the planner had reached what the goal is about (opened its item, or
+    started the new one), the circle passed through the pages that match the goal best
+    (`at_best`: the current one does) and nothing applied there either; a circle that never
+    got there, or a page with fields for the goal's values, is the planner's failure."""
     circle = _circle(view)
     if not circle:
         return None
-    target = view.matcher.goal.target
-    if at_best or any(memo_of(p).at_best for p in circle):
+    reached = any(memo_of(p).mark in (Mark.OPEN_ITEM, Mark.NEW_ITEM) and p.changed
+                  for p in view.history)
+    best = at_best or any(memo_of(p).at_best for p in circle)
+    if reached and best and not (goal.slots and view.fields()):
         return _stop(FinishStatus.INFEASIBLE,
-                     f"I keep coming back to the pages that match {target!r} best, and none of "
-                     f"them offers a way to do {view.matcher.goal.text!r}.")
+                     f"I reached {goal.target!r} and keep coming back to the pages that match "
+                     f"it best; none of them offers a way to do {goal.text!r}.")
     return _stop(FinishStatus.FAILURE,
                  f"I am going round in circles: I keep coming back to pages I have seen, and "
-                 f"nothing I did there brought {target!r} closer.")
+                 f"nothing I did there brought {goal.target!r} closer.")

@@ -228,7 +228,7 @@ class EmbeddedPlanner:
             if decision is not None and not view.refused_tap(decision.action):
                 return decision
         at_best = self._at_best_page(state, view)
-        ending = endings.item_page_lacks(goal, view) or endings.circling(view, at_best)
+        ending = endings.item_page_lacks(goal, view) or endings.circling(goal, view, at_best)
         if ending is not None:
             return ending
         if self._leads_here(state, view):

@@ -146,10 +146,12 @@ def test_pages_seen_again_while_work_is_done_are_no_circle(planner):
 
 
 @pytest.mark.slow
-def test_a_circle_through_the_pages_that_match_best_means_they_lack_it(planner):
+def test_a_circle_after_reaching_the_item_through_its_best_pages_means_they_lack_it(planner):
     steps = _rounds(9)
     steps[5] = PastStep(steps[5].action, verdict=Verdict.CHANGED,
                         screen_signature=steps[5].screen_signature,
                         memo=Memo(moving=True, at_best=True))
-    decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
-    assert decision.action.status is FinishStatus.INFEASIBLE
+    goal = "Print the lentil soup recipe in large type"
+    assert planner.decide(goal, recipes(), steps).action.status is FinishStatus.FAILURE
+    steps[0] = opened("Lentil soup", recipes())  # it had reached the item the goal is about
+    assert planner.decide(goal, recipes(), steps).action.status is FinishStatus.INFEASIBLE
