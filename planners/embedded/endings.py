@@ -9,17 +9,17 @@ never from the wording of a thought or of a screen:
    way to the same action meets the same gate: stop without it (the episode ends blocked).
 2. The item the goal names was opened, nothing on its page did what the goal asks (the
    planner only moved on), and it is back on that item's page (or opened it again) with
-   still nothing to do there: the page lacks what the goal asks for. When the goal has
-   values to enter and the page has fields, the means are visibly there and the planner
-   could not use them (an honest failure); otherwise the phone offers no way to do it
-   (infeasible).
+   still nothing to do there: the page lacks what the goal asks for, and the phone offers
+   no way to do it (infeasible). A page on which the planner acted before has means, and
+   is no proof; a goal with values to enter (text, an address, a quantity) needs a form
+   the planner failed to find, which is its failure, not the phone's.
 3. The planner goes round in circles: its last steps only revisited pages already seen in
    the episode, only moved (no act applied on any of them), and it is back on a page seen
    twice before; or it is back on a page for the `RETURNS`th time and only moved since it
    first came. More steps would take the same roads again. When the planner had reached
    what the goal is about and the circle passed through the pages the memory knows to match
-   the goal best, they lack it (infeasible); otherwise the planner failed to find the way
-   (an honest failure).
+   the goal best, they lack it (infeasible, under the same provisos as law 2); otherwise
+   the planner failed to find the way (an honest failure).
 """
 
 from __future__ import annotations
@@ -60,6 +60,20 @@ def _idle(step: PastStep) -> bool:
     return step.action is None or memo_of(step).moving
 
 
+def _has_values(goal: Goal) -> bool:
+    """The goal carries values (text, an address, a quantity): doing it means a form or a
+    field, and a planner that found none has failed to find it rather than shown that
+    the phone lacks it."""
+    return bool(goal.slots) or goal.quantity is not None
+
+
+def _used_here(view: View) -> bool:
+    """Something on the current page was acted on before in the episode (opening an item
+    aside): the page has means for the goal, which the planner used, so it does not lack
+    them."""
+    return any(not _idle(p) and memo_of(p).mark is not Mark.OPEN_ITEM for p in view.here())
+
+
 def _item_pages(steps: Sequence[PastStep], sig: str) -> dict[str, int]:
     """Items opened (`Mark.OPEN_ITEM`) of which one opening led to page `sig`, with the
     index of their first opening."""
@@ -80,19 +94,18 @@ def item_page_lacks(goal: Goal, view: View) -> Decision | None:
     nothing for the goal then, nothing was done since, and no act applies here now (the
     caller asks only then)."""
     steps = list(view.history)
-    if not steps or steps[-1].screen_signature == view.sig:
-        return None  # not an arrival: the planner is still on the page it was on
+    if not steps or steps[-1].screen_signature == view.sig or _used_here(view):
+        return None  # not an arrival (still on the page it was on), or the page had means
     for item, first in _item_pages(steps, view.sig).items():
         later = steps[first + 1:]
         if not later or not view.shows(item, fields=True):
             continue  # never decided on the item's page before, or not this item's page
         if not all(_idle(p) or memo_of(p).item == item for p in later):
             continue
-        if goal.slots and view.fields():
+        if _has_values(goal):
             return _stop(FinishStatus.FAILURE,
-                         f"I came back to {item!r} and its page still offers nothing I can use "
-                         f"for {goal.target!r}: it has fields, but none I can tell does what "
-                         f"the goal asks.")
+                         f"I came back to {item!r} and found no way on its page to do "
+                         f"{goal.text!r}: I could not tell where its values go.")
         return _stop(FinishStatus.INFEASIBLE,
                      f"I opened {item!r} twice and its page offers nothing that does "
                      f"{goal.text!r}; the phone shows no way to do it.")
@@ -128,14 +141,15 @@ def circling(goal: Goal, view: View, at_best: bool) -> Decision | None:
     infeasible only when the planner had reached what the goal is about (opened its item, or
     started the new one), the circle passed through the pages that match the goal best
     (`at_best`: the current one does) and nothing applied there either; a circle that never
-    got there, or a page with fields for the goal's values, is the planner's failure."""
+    got there, a goal with values to enter, or a page where something was acted on before,
+    is the planner's failure."""
     circle = _circle(view)
     if not circle:
         return None
     reached = any(memo_of(p).mark in (Mark.OPEN_ITEM, Mark.NEW_ITEM) and p.changed
                   for p in view.history)
     best = at_best or any(memo_of(p).at_best for p in circle)
-    if reached and best and not (goal.slots and view.fields()):
+    if reached and best and not _has_values(goal) and not _used_here(view):
         return _stop(FinishStatus.INFEASIBLE,
                      f"I reached {goal.target!r} and keep coming back to the pages that match "
                      f"it best; none of them offers a way to do {goal.text!r}.")

@@ -108,7 +108,16 @@ def test_another_items_page_under_the_same_layout_is_no_proof(planner):
 
 
 @pytest.mark.slow
-def test_a_page_with_fields_for_the_goals_values_is_a_failure_not_infeasible(planner):
+def test_an_items_page_acted_on_before_is_no_proof(planner):
+    steps = _there_and_back()
+    steps[1] = PastStep(Tap(ElementRef(2)), verdict=Verdict.CHANGED,
+                        screen_signature=steps[1].screen_signature)  # an act, not a move
+    decision = planner.decide("Translate my lentil soup recipe into Welsh", recipe(), steps)
+    assert getattr(decision.action, "status", None) is not FinishStatus.INFEASIBLE
+
+
+@pytest.mark.slow
+def test_a_goal_with_values_to_enter_is_a_failure_not_infeasible(planner):
     page = screen(el(0, "button", "Navigate up", 0, height=120, clickable=True),
                   el(1, "input", "Lentil soup", 200, editable=True, clickable=True,
                      resource_id="x:id/heading"),
