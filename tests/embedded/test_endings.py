@@ -4,7 +4,18 @@ planner goes round in circles; and go on where the history shows none of these."
 
 import pytest
 
-from devices.actions import ElementRef, Finish, FinishStatus, Key, OpenApp, PressKey, Tap, TypeText
+from devices.actions import (
+    Direction,
+    ElementRef,
+    Finish,
+    FinishStatus,
+    Key,
+    OpenApp,
+    PressKey,
+    Scroll,
+    Tap,
+    TypeText,
+)
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import signature_of
@@ -164,3 +175,18 @@ def test_a_circle_after_reaching_the_item_through_its_best_pages_means_they_lack
     assert planner.decide(goal, recipes(), steps).action.status is FinishStatus.FAILURE
     steps[0] = opened("Lentil soup", recipes())  # it had reached the item the goal is about
     assert planner.decide(goal, recipes(), steps).action.status is FinishStatus.INFEASIBLE
+
+
+@pytest.mark.slow
+def test_a_page_come_back_to_again_and_again_is_a_circle_even_between_new_rows(planner):
+    """Scrolls that show more rows break a run of pages seen before, but not the count of
+    returns to the same page with nothing done since the first."""
+    steps = _rounds(12)
+    for i in (4, 10):
+        steps[i] = moved(Scroll(Direction.DOWN), recipe())  # showed more rows
+    decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
+    assert decision.action.status is FinishStatus.FAILURE
+    steps[7] = PastStep(TypeText("sourdough", ElementRef(1)), verdict=Verdict.CHANGED,
+                        screen_signature=steps[7].screen_signature)
+    decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
+    assert not isinstance(decision.action, Finish)
