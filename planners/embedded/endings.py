@@ -15,8 +15,8 @@ never from the wording of a thought or of a screen:
    the planner failed to find, which is its failure, not the phone's.
 3. The planner goes round in circles: its last steps only revisited pages already seen in
    the episode, only moved (no act applied on any of them), and it is back on a page seen
-   twice before; or it is back on a page for the `RETURNS`th time and only moved since it
-   first came. More steps would take the same roads again. When the planner had reached
+   twice before; or it is back on a page it was on `RETURNS` times since it last did
+   something. More steps would take the same roads again. When the planner had reached
    what the goal is about and the circle passed through the pages the memory knows to match
    the goal best, they lack it (infeasible, under the same provisos as law 2); otherwise
    the planner failed to find the way (an honest failure).
@@ -34,7 +34,7 @@ from planners.planner import Decision, PastStep, Refusal, Verdict
 
 CIRCLE = 6  # pages in a row (the current one included) that were all seen before
 CIRCLE_VISITS = 2  # earlier decisions on the current page for it to count as a circle
-RETURNS = 4  # earlier decisions on the current page, with nothing done since the first
+RETURNS = 4  # earlier decisions on the current page since the planner last did something
 GOAL_OWN = frozenset({Mark.GOAL_ACTION, Mark.SUBMIT})  # the goal's own press
 
 
@@ -121,8 +121,8 @@ def _roaming(step: PastStep) -> bool:
 def _circle(view: View) -> list[PastStep]:
     """The steps of the circle the planner is in (empty when it is in none): the last
     `CIRCLE` - 1 steps when they only moved between pages seen before and the current page
-    was decided on `CIRCLE_VISITS` times; else every step since the first of `RETURNS`
-    decisions on the current page, when they all only moved."""
+    was decided on `CIRCLE_VISITS` times; else the steps since the last one that did
+    something, when the current page was decided on `RETURNS` times among them."""
     steps = list(view.history)
     window = steps[len(steps) - (CIRCLE - 1):]
     if len(steps) >= CIRCLE and all(_roaming(p) for p in window):
@@ -131,9 +131,10 @@ def _circle(view: View) -> list[PastStep]:
         if all(page in earlier for page in pages) and sum(
                 p.screen_signature == view.sig for p in steps) >= CIRCLE_VISITS:
             return window
-    visits = [i for i, p in enumerate(steps) if p.screen_signature == view.sig]
-    since = steps[visits[0]:] if len(visits) >= RETURNS else []
-    return since if all(_idle(p) for p in since) else []
+    done = max((i + 1 for i, p in enumerate(steps) if not _idle(p)), default=0)
+    since = steps[done:]  # the steps since the last one that did something
+    visits = sum(p.screen_signature == view.sig for p in since)
+    return since if visits >= RETURNS else []
 
 
 def circling(goal: Goal, view: View, at_best: bool) -> Decision | None:

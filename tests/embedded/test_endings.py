@@ -187,6 +187,9 @@ def test_a_page_come_back_to_again_and_again_is_a_circle_even_between_new_rows(p
     decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
     assert decision.action.status is FinishStatus.FAILURE
     steps[7] = PastStep(TypeText("sourdough", ElementRef(1)), verdict=Verdict.CHANGED,
-                        screen_signature=steps[7].screen_signature)
+                        screen_signature=steps[7].screen_signature)  # work done: count anew
     decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
     assert not isinstance(decision.action, Finish)
+    steps += _rounds(9)[:9]  # then four more returns with nothing done
+    decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
+    assert decision.action.status is FinishStatus.FAILURE
