@@ -11,8 +11,10 @@ never from the wording of a thought or of a screen:
    planner only moved on), and it is back on that item's page (or opened it again) with
    still nothing to do there: the page lacks what the goal asks for, and the phone offers
    no way to do it (infeasible). A page on which the planner acted before has means, and
-   is no proof; a goal with values to enter (text, an address, a quantity) needs a form
-   the planner failed to find, which is its failure, not the phone's.
+   is no proof, nor is a page with a control that has no name (its use is unknown), nor an
+   item whose label holds none of the goal's names (the planner may have opened the wrong
+   one); a goal with values to enter (text, an address, a quantity) needs a form the
+   planner failed to find. These are the planner's failures, not the phone's.
 3. The planner goes round in circles: its last steps only revisited pages already seen in
    the episode, only moved (no act applied on any of them), and it is back on a page seen
    twice before; or it is back on a page it was on `RETURNS` times since it last did
@@ -29,6 +31,7 @@ from collections.abc import Sequence
 from devices.actions import Finish, FinishStatus, Scroll
 from planners.embedded.goal import Goal
 from planners.embedded.memo import Mark, memo_of
+from planners.embedded.scoring import words
 from planners.embedded.view import View
 from planners.planner import Decision, PastStep, Refusal, Verdict
 
@@ -67,6 +70,20 @@ def _has_values(goal: Goal) -> bool:
     return bool(goal.slots) or goal.quantity is not None
 
 
+def _unreadable_controls(view: View) -> bool:
+    """The page has a control with no name (an icon without a label): what it does is
+    unknown, so the page may hold the means after all."""
+    return any(not s.element.label and not s.element.scrollable for s in view.actionable())
+
+
+def _names_the_item(goal: Goal, item: str) -> bool:
+    """The item opened is the one the goal names: one of the goal's most specific names
+    (those of the most words) is in the item's label."""
+    names = [words(e) for e in goal.entities if words(e)]
+    longest = max(map(len, names), default=0)
+    return any(len(n) == longest and n <= words(item) for n in names)
+
+
 def _used_here(view: View) -> bool:
     """Something on the current page was acted on before in the episode (opening an item
     aside): the page has means for the goal, which the planner used, so it does not lack
@@ -102,10 +119,10 @@ def item_page_lacks(goal: Goal, view: View) -> Decision | None:
             continue  # never decided on the item's page before, or not this item's page
         if not all(_idle(p) or memo_of(p).item == item for p in later):
             continue
-        if _has_values(goal):
+        if _has_values(goal) or _unreadable_controls(view) or not _names_the_item(goal, item):
             return _stop(FinishStatus.FAILURE,
                          f"I came back to {item!r} and found no way on its page to do "
-                         f"{goal.text!r}: I could not tell where its values go.")
+                         f"{goal.text!r} that I could recognise.")
         return _stop(FinishStatus.INFEASIBLE,
                      f"I opened {item!r} twice and its page offers nothing that does "
                      f"{goal.text!r}; the phone shows no way to do it.")
@@ -142,15 +159,16 @@ def circling(goal: Goal, view: View, at_best: bool) -> Decision | None:
     infeasible only when the planner had reached what the goal is about (opened its item, or
     started the new one), the circle passed through the pages that match the goal best
     (`at_best`: the current one does) and nothing applied there either; a circle that never
-    got there, a goal with values to enter, or a page where something was acted on before,
-    is the planner's failure."""
+    got there, a goal with values to enter, a page where something was acted on before or
+    with a control that has no name, is the planner's failure."""
     circle = _circle(view)
     if not circle:
         return None
     reached = any(memo_of(p).mark in (Mark.OPEN_ITEM, Mark.NEW_ITEM) and p.changed
                   for p in view.history)
     best = at_best or any(memo_of(p).at_best for p in circle)
-    if reached and best and not _has_values(goal) and not _used_here(view):
+    honest = not (_has_values(goal) or _used_here(view) or _unreadable_controls(view))
+    if reached and best and honest:
         return _stop(FinishStatus.INFEASIBLE,
                      f"I reached {goal.target!r} and keep coming back to the pages that match "
                      f"it best; none of them offers a way to do {goal.text!r}.")

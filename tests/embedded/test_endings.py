@@ -16,6 +16,7 @@ from devices.actions import (
     Tap,
     TypeText,
 )
+from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import signature_of
@@ -98,22 +99,41 @@ def _there_and_back(item: str = "Lentil soup") -> list[PastStep]:
 
 @pytest.mark.slow
 def test_back_on_an_items_page_that_offered_nothing_the_goal_is_infeasible(planner):
-    decision = planner.decide("Translate my lentil soup recipe into Welsh", recipe(),
+    decision = planner.decide("Translate my Lentil soup recipe", recipe(),
                               _there_and_back())
     assert decision.action.status is FinishStatus.INFEASIBLE
     assert "Lentil soup" in decision.action.answer
 
 
 @pytest.mark.slow
+def test_an_items_page_with_a_control_that_has_no_name_is_no_proof(planner):
+    page = screen(*recipe().elements, el(3, "button", "", 0, clickable=True,
+                                        bounds=Bounds(900, 0, 1040, 120)), app=APP)
+    steps = [opened("Lentil soup", recipes()), moved(PressKey(Key.BACK), page),
+             moved(Tap(ElementRef(1)), recipes())]
+    decision = planner.decide("Translate my Lentil soup recipe", page, steps)
+    assert decision.action.status is FinishStatus.FAILURE
+
+
+@pytest.mark.slow
+def test_an_item_that_is_not_the_one_the_goal_names_is_no_proof(planner):
+    steps = [opened("Soup of the day", recipes()), moved(PressKey(Key.BACK), recipe()),
+             moved(Tap(ElementRef(1)), recipes())]
+    page = recipe("Soup of the day")
+    decision = planner.decide("Translate my Lentil soup recipe", page, steps)
+    assert getattr(decision.action, "status", None) is not FinishStatus.INFEASIBLE
+
+
+@pytest.mark.slow
 def test_the_first_visit_to_the_items_page_is_no_proof(planner):
-    decision = planner.decide("Translate my lentil soup recipe into Welsh", recipe(),
+    decision = planner.decide("Translate my Lentil soup recipe", recipe(),
                               [opened("Lentil soup", recipes())])
     assert not isinstance(decision.action, Finish)
 
 
 @pytest.mark.slow
 def test_another_items_page_under_the_same_layout_is_no_proof(planner):
-    decision = planner.decide("Translate my plum cake recipe into Welsh", recipe("Plum cake"),
+    decision = planner.decide("Translate my Plum cake recipe", recipe("Plum cake"),
                               _there_and_back("Lentil soup"))
     assert getattr(decision.action, "status", None) is not FinishStatus.INFEASIBLE
 
@@ -123,7 +143,7 @@ def test_an_items_page_acted_on_before_is_no_proof(planner):
     steps = _there_and_back()
     steps[1] = PastStep(Tap(ElementRef(2)), verdict=Verdict.CHANGED,
                         screen_signature=steps[1].screen_signature)  # an act, not a move
-    decision = planner.decide("Translate my lentil soup recipe into Welsh", recipe(), steps)
+    decision = planner.decide("Translate my Lentil soup recipe", recipe(), steps)
     assert getattr(decision.action, "status", None) is not FinishStatus.INFEASIBLE
 
 
