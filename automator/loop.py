@@ -152,7 +152,8 @@ class _Episode:
         element = target_element(action, before.screen) or target_element(resolved, before.screen)
         step = replace(step, target=element.label if element is not None else "")
         if not verdict.allowed:
-            return self.mistake(replace(step, refusal=verdict.refusal()), "", before)
+            refused = replace(step, refusal=verdict.refusal(), refusal_kind=verdict.kind())
+            return self.mistake(refused, "", before)
         return self.execute(step, action, resolved, before)
 
     def note_secret(self, step: Step, action: Action, before: Snapshot) -> Step:

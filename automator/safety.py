@@ -43,6 +43,7 @@ from perception.sensitive import (
     classify_action,
     target_element,
 )
+from planners.planner import Refusal
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,12 @@ class GateResult:
     description: str = ""  # what was asked, for people and the trajectory
     asked: bool = False  # a person was asked (False: refused for want of anyone to ask)
     conflict: str = ""  # how the action goes against the goal; "" when it does not
+
+    def kind(self) -> Refusal | None:
+        """Why the action did not run, as data for the planner (None when it was allowed)."""
+        if self.allowed:
+            return None
+        return Refusal.OFF_GOAL if self.conflict else Refusal.UNAPPROVED
 
     def refusal(self) -> str:
         """Why the action did not run, for the planner (empty when it was allowed)."""

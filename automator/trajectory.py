@@ -15,7 +15,7 @@ from typing import Any
 
 from automator.secrets import mask
 from devices.actions import Action, action_from_dict, action_to_dict, describe
-from planners.planner import Decision, PastStep, Verdict
+from planners.planner import Decision, PastStep, Refusal, Verdict
 
 SCHEMA_VERSION = 1  # of the episode folder format (automator.recording, datasets/EPISODES.md)
 
@@ -104,6 +104,7 @@ class Step:
     verification: Verification | None = None
     error: str = ""  # the planner's mistake, fed back to it
     refusal: str = ""  # the person refused a sensitive action, fed back to the planner
+    refusal_kind: Refusal | None = None  # why, as data (`automator.safety.GateResult.kind`)
     note: str = ""  # what the loop adds for the planner (e.g. "you are stuck")
     timings: dict[str, float] = field(default_factory=dict)  # ms per phase (see PHASES)
     element: dict[str, Any] | None = None  # the element the action hit (perception.hit)
@@ -123,6 +124,8 @@ class Step:
             thought=self.decision.thought if self.decision else "",
             outcome=outcome,
             error=self.refusal or self.error,
+            refused=self.decision.action if self.refusal and self.decision else None,
+            refusal=self.refusal_kind if self.refusal else None,
             app=self.app,
             screen_signature=self.screen_signature,
             verdict=self.verification.verdict if self.verification else None,
@@ -159,6 +162,7 @@ class Step:
             "verification": self.verification.to_dict() if self.verification else None,
             "error": self.error,
             "refusal": self.refusal,
+            "refusal_kind": self.refusal_kind.value if self.refusal_kind else None,
             "note": self.note,
             "timings": {k: round(v, 2) for k, v in self.timings.items()},
             "typed_secret": self.typed_secret,
@@ -183,6 +187,7 @@ class Step:
             verification=Verification.from_dict(verification) if verification else None,
             error=data.get("error", ""),
             refusal=data.get("refusal", ""),
+            refusal_kind=Refusal(data["refusal_kind"]) if data.get("refusal_kind") else None,
             note=data.get("note", ""),
             timings={k: float(v) for k, v in data.get("timings", {}).items()},
             typed_secret=bool(data.get("typed_secret", False)),

@@ -20,6 +20,15 @@ class Verdict(StrEnum):
     SKIPPED = "skipped"  # nothing to check (wait, finish, nothing executed)
 
 
+class Refusal(StrEnum):
+    """Why the safety gate did not let an action run."""
+
+    UNAPPROVED = "unapproved"  # of a kind the goal asks for, but it needs a consent that
+    #   nobody gave (no pre-approval, nobody to ask, or the person said no): any other way
+    #   to the same action meets the same gate
+    OFF_GOAL = "off_goal"  # not what the goal asks for, or about something it does not name
+
+
 @dataclass(frozen=True)
 class Decision:
     action: Action
@@ -45,6 +54,8 @@ class PastStep:
     screen_signature: str = ""  # stable signature of the screen the step acted on
     verdict: Verdict | None = None  # what the loop verified (None: nothing was executed)
     memo: object | None = None  # the planner's own `Decision.memo` for this step
+    refused: Action | None = None  # the action the safety gate did not let run, as decided
+    refusal: Refusal | None = None  # why it did not (None: nothing was refused)
 
     @property
     def changed(self) -> bool:

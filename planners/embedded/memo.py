@@ -39,6 +39,8 @@ class Memo:
     lookup: str = ""  # the question (a value the goal names by reference) worked on
     read: tuple[tuple[str, str], ...] = ()  # (question, answer) pairs read on this step
     counts: tuple[tuple[str, int], ...] = ()  # NEW_ITEM: the counters shown before the press
+    moving: bool = False  # a move towards pages the memory knows: nothing here did the goal
+    at_best: bool = False  # decided on a page that matches the goal as well as any known one
 
 
 def memo_of(step: PastStep | Decision) -> Memo:

@@ -18,6 +18,7 @@ from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, Press
 from perception.elements import Screen
 from planners.embedded import (
     acts,
+    endings,
     forms,
     gestures,
     grounding,
@@ -141,6 +142,9 @@ class EmbeddedPlanner:
             return _unreadable(goal, why, screen, history)
         if self._nav is None:
             self._nav = self.memory.common_keys()
+        refused = endings.refused_goal_action(history)
+        if refused is not None:
+            return refused
         parts = split_goal(reading, self.encoder) if reading else split_goal(goal, self.encoder)
         index = _part_index(history)
         decision = self._decide_part(parts, index, screen, history)
@@ -237,15 +241,18 @@ class EmbeddedPlanner:
         nav = max((o.value for o in options), default=0.0)
         for act in self._acts(goal, view, nav, state):
             decision = act()
-            if decision is not None:
+            if decision is not None and not view.refused_tap(decision.action):
                 return decision
+        at_best = self._at_best_page(state, view)
+        ending = endings.item_page_lacks(goal, view) or endings.circling(goal, view, at_best)
+        if ending is not None:
+            return ending
         if self._leads_here(state, view):
             found = search.find_unseen(goal, view, self.memory)
             if found is not None:
                 return found
-        if options:
-            return max(options, key=lambda o: o.value).decision
-        return self._fallback(view)
+        move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
+        return with_memo(move, moving=True, at_best=at_best)
 
     def _acts(
         self, goal: Goal, view: View, nav: float, state: _GoalState
@@ -370,6 +377,8 @@ class EmbeddedPlanner:
             if s.element.editable or s.element.checkable or not s.element.label:
                 continue
             if s.element.selected or (s.element.scrollable and not s.element.clickable):
+                continue
+            if view.refused(s.element):
                 continue
             remembered = max((values.get(t, 0.0) for t in by_key.get(s.key, [])), default=0.0)
             own = 0.0 if view.is_nav(s) else 0.92 * s.score

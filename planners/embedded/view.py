@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from devices.actions import ElementRef, Point, Tap, TypeText, target_of
+from devices.actions import Action, ElementRef, Point, Tap, TypeText, target_of
 from perception.elements import Screen, UIElement
 from planners.embedded.legibility import readable_id
 from planners.embedded.memo import Mark, marked
@@ -187,6 +187,17 @@ class View:
             total += 1
             unchanged += not step.changed
         return total, unchanged
+
+    def refused(self, element: UIElement) -> bool:
+        """The safety gate refused a tap on this element on this page: asking again would
+        meet the same refusal."""
+        return any(p.refused is not None and _hits(p.refused, element) for p in self.here())
+
+    def refused_tap(self, action: Action) -> bool:
+        """`action` taps an element (named by id) that the safety gate refused here before."""
+        target = action.target if isinstance(action, Tap) else None
+        return isinstance(target, ElementRef) and any(
+            e.id == target.id and self.refused(e) for e in self.screen.elements)
 
     def tapped_point(self, point: Point, tolerance: int = 12) -> bool:
         for step in self.here():

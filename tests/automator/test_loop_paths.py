@@ -20,6 +20,7 @@ from devices.actions import (
 from devices.errors import DeviceDisconnected
 from devices.virtual.phone import VirtualPhone
 from planners.errors import ParseError
+from planners.planner import Refusal
 from planners.scripted import ScriptedPlanner
 from planners.verify_prompt import Verdict as ModelVerdict
 from planners.verify_prompt import Verification as ModelVerification
@@ -254,6 +255,31 @@ def test_without_anyone_to_ask_paying_is_refused_and_the_step_says_why(config):
     refused = trajectory.steps[3]
     assert refused.refusal.startswith("refused: nobody was there to confirm it")
     assert refused.executed is None and phone.state()["shop"]["orders"] == []
+
+
+@pytest.mark.sim
+def test_a_refusal_reaches_the_planner_as_data(config, tmp_path):
+    """What was refused and why (consent missing, not a conflict with the goal) is typed, so
+    a planner can tell "stop: nobody approved the goal's own action" from "choose another
+    button" without reading the sentence; it survives the recording."""
+    phone = VirtualPhone(state=SHOP_WITH_CART, app="shop")
+    planner = ScriptedPlanner(_checkout_and_pay)
+    trajectory = run_episode("buy the mug", phone, planner, config, recorder=Recorder(tmp_path))
+    refused = trajectory.steps[3]
+    told = planner.seen[4][1][3]
+    assert told.refusal is Refusal.UNAPPROVED and refused.refusal_kind is Refusal.UNAPPROVED
+    assert told.refused == refused.decision.action and told.action is None
+    assert planner.seen[4][1][2].refusal is None and planner.seen[4][1][2].refused is None
+    assert load_trajectory(tmp_path).steps[3].refusal_kind is Refusal.UNAPPROVED
+
+
+@pytest.mark.sim
+def test_a_refusal_against_the_goal_is_told_apart(config):
+    phone = VirtualPhone(state=SHOP_WITH_CART, app="shop")
+    planner = ScriptedPlanner(_checkout_and_pay)
+    trajectory = run_episode("show me my cart", phone, planner, config)
+    assert trajectory.steps[3].refusal_kind is Refusal.OFF_GOAL
+    assert planner.seen[4][1][3].refusal is Refusal.OFF_GOAL
 
 
 

@@ -1,0 +1,177 @@
+"""Honest ends: when the history shows that going on cannot help, say so and stop, instead of
+wandering until the step budget runs out.
+
+Three laws, each read from the typed history (memos, verdicts, refusals, page signatures),
+never from the wording of a thought or of a screen:
+
+1. The goal's own action was refused by the safety gate for want of consent (nobody
+   approved it beforehand and nobody was there to ask, or the person said no). Every other
+   way to the same action meets the same gate: stop without it (the episode ends blocked).
+2. The item the goal names was opened, nothing on its page did what the goal asks (the
+   planner only moved on), and it is back on that item's page (or opened it again) with
+   still nothing to do there: the page lacks what the goal asks for, and the phone offers
+   no way to do it (infeasible). A page on which the planner acted before has means, and
+   is no proof, nor is a page with a control that has no name (its use is unknown), nor an
+   item whose label holds none of the goal's names (the planner may have opened the wrong
+   one); a goal with values to enter (text, an address, a quantity) needs a form the
+   planner failed to find. These are the planner's failures, not the phone's.
+3. The planner goes round in circles: its last steps only revisited pages already seen in
+   the episode, only moved (no act applied on any of them), and it is back on a page seen
+   twice before; or it is back on a page it was on `RETURNS` times since it last did
+   something. More steps would take the same roads again. When the planner had reached
+   what the goal is about and the circle passed through the pages the memory knows to match
+   the goal best, they lack it (infeasible, under the same provisos as law 2); otherwise
+   the planner failed to find the way (an honest failure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from devices.actions import Finish, FinishStatus, Scroll
+from planners.embedded.goal import Goal
+from planners.embedded.memo import Mark, memo_of
+from planners.embedded.scoring import words
+from planners.embedded.view import View
+from planners.planner import Decision, PastStep, Refusal, Verdict
+
+CIRCLE = 6  # pages in a row (the current one included) that were all seen before
+CIRCLE_VISITS = 2  # earlier decisions on the current page for it to count as a circle
+RETURNS = 4  # earlier decisions on the current page since the planner last did something
+GOAL_OWN = frozenset({Mark.GOAL_ACTION, Mark.SUBMIT})  # the goal's own press
+
+
+def _stop(status: FinishStatus, reason: str) -> Decision:
+    return Decision(Finish(status, reason), thought=reason, confidence=0.6)
+
+
+def refused_goal_action(history: Sequence[PastStep]) -> Decision | None:
+    """Law 1: the goal's own action (not a sub-goal's) was refused for want of consent."""
+    for step in history:
+        memo = memo_of(step)
+        if step.refusal is Refusal.UNAPPROVED and memo.mark in GOAL_OWN and not memo.first:
+            return _stop(FinishStatus.FAILURE,
+                         f"The safety gate did not let the goal's own action run ({step.error}). "
+                         f"It needs a consent nobody gave, and any other way to it meets the "
+                         f"same gate: I stop without it.")
+    return None
+
+
+def _idle(step: PastStep) -> bool:
+    """Nothing was done for the goal in this step: it only moved between pages (no act
+    applied where it was), or nothing ran (a refusal, a mistake)."""
+    return step.action is None or memo_of(step).moving
+
+
+def _has_values(goal: Goal) -> bool:
+    """The goal carries values (text, an address, a quantity): doing it means a form or a
+    field, and a planner that found none has failed to find it rather than shown that
+    the phone lacks it."""
+    return bool(goal.slots) or goal.quantity is not None
+
+
+def _unreadable_controls(view: View) -> bool:
+    """The page has a control with no name (an icon without a label): what it does is
+    unknown, so the page may hold the means after all."""
+    return any(not s.element.label and not s.element.scrollable for s in view.actionable())
+
+
+def _names_the_item(goal: Goal, item: str) -> bool:
+    """The item opened is the one the goal names: one of the goal's most specific names
+    (those of the most words) is in the item's label."""
+    names = [words(e) for e in goal.entities if words(e)]
+    longest = max(map(len, names), default=0)
+    return any(len(n) == longest and n <= words(item) for n in names)
+
+
+def _used_here(view: View) -> bool:
+    """Something on the current page was acted on before in the episode (opening an item
+    aside): the page has means for the goal, which the planner used, so it does not lack
+    them."""
+    return any(not _idle(p) and memo_of(p).mark is not Mark.OPEN_ITEM for p in view.here())
+
+
+def _item_pages(steps: Sequence[PastStep], sig: str) -> dict[str, int]:
+    """Items opened (`Mark.OPEN_ITEM`) of which one opening led to page `sig`, with the
+    index of their first opening."""
+    first: dict[str, int] = {}
+    here: set[str] = set()
+    for j, step in enumerate(steps):
+        memo = memo_of(step)
+        if memo.mark is not Mark.OPEN_ITEM or not step.changed or not memo.item:
+            continue
+        first.setdefault(memo.item, j)
+        if (steps[j + 1].screen_signature if j + 1 < len(steps) else sig) == sig:
+            here.add(memo.item)
+    return {item: j for item, j in first.items() if item in here}
+
+
+def item_page_lacks(goal: Goal, view: View) -> Decision | None:
+    """Law 2: on the page of an item opened before (again, or opened anew), its page did
+    nothing for the goal then, nothing was done since, and no act applies here now (the
+    caller asks only then)."""
+    steps = list(view.history)
+    if not steps or steps[-1].screen_signature == view.sig or _used_here(view):
+        return None  # not an arrival (still on the page it was on), or the page had means
+    for item, first in _item_pages(steps, view.sig).items():
+        later = steps[first + 1:]
+        if not later or not view.shows(item, fields=True):
+            continue  # never decided on the item's page before, or not this item's page
+        if not all(_idle(p) or memo_of(p).item == item for p in later):
+            continue
+        if _has_values(goal) or _unreadable_controls(view) or not _names_the_item(goal, item):
+            return _stop(FinishStatus.FAILURE,
+                         f"I came back to {item!r} and found no way on its page to do "
+                         f"{goal.text!r} that I could recognise.")
+        return _stop(FinishStatus.INFEASIBLE,
+                     f"I opened {item!r} twice and its page offers nothing that does "
+                     f"{goal.text!r}; the phone shows no way to do it.")
+    return None
+
+
+def _roaming(step: PastStep) -> bool:
+    """A move between pages (a scroll that showed more rows is looking, not roaming)."""
+    return step.action is not None and memo_of(step).moving and (
+        not isinstance(step.action, Scroll) or step.verdict is Verdict.NO_CHANGE)
+
+
+def _circle(view: View) -> list[PastStep]:
+    """The steps of the circle the planner is in (empty when it is in none): the last
+    `CIRCLE` - 1 steps when they only moved between pages seen before and the current page
+    was decided on `CIRCLE_VISITS` times; else the steps since the last one that did
+    something, when the current page was decided on `RETURNS` times among them."""
+    steps = list(view.history)
+    window = steps[len(steps) - (CIRCLE - 1):]
+    if len(steps) >= CIRCLE and all(_roaming(p) for p in window):
+        earlier = {p.screen_signature for p in steps[: len(steps) - len(window)]}
+        pages = [p.screen_signature for p in window] + [view.sig]
+        if all(page in earlier for page in pages) and sum(
+                p.screen_signature == view.sig for p in steps) >= CIRCLE_VISITS:
+            return window
+    done = max((i + 1 for i, p in enumerate(steps) if not _idle(p)), default=0)
+    since = steps[done:]  # the steps since the last one that did something
+    visits = sum(p.screen_signature == view.sig for p in since)
+    return since if visits >= RETURNS else []
+
+
+def circling(goal: Goal, view: View, at_best: bool) -> Decision | None:
+    """Law 3: the planner goes round in circles (see the module docstring). It is
+    infeasible only when the planner had reached what the goal is about (opened its item, or
+    started the new one), the circle passed through the pages that match the goal best
+    (`at_best`: the current one does) and nothing applied there either; a circle that never
+    got there, a goal with values to enter, a page where something was acted on before or
+    with a control that has no name, is the planner's failure."""
+    circle = _circle(view)
+    if not circle:
+        return None
+    reached = any(memo_of(p).mark in (Mark.OPEN_ITEM, Mark.NEW_ITEM) and p.changed
+                  for p in view.history)
+    best = at_best or any(memo_of(p).at_best for p in circle)
+    honest = not (_has_values(goal) or _used_here(view) or _unreadable_controls(view))
+    if reached and best and honest:
+        return _stop(FinishStatus.INFEASIBLE,
+                     f"I reached {goal.target!r} and keep coming back to the pages that match "
+                     f"it best; none of them offers a way to do {goal.text!r}.")
+    return _stop(FinishStatus.FAILURE,
+                 f"I am going round in circles: I keep coming back to pages I have seen, and "
+                 f"nothing I did there brought {goal.target!r} closer.")

@@ -1,0 +1,215 @@
+"""Honest ends (`planners.embedded.endings`): stop when the safety gate refused the goal's own
+action for want of consent, when the item's page lacks what the goal asks for, and when the
+planner goes round in circles; and go on where the history shows none of these."""
+
+import pytest
+
+from devices.actions import (
+    Direction,
+    ElementRef,
+    Finish,
+    FinishStatus,
+    Key,
+    OpenApp,
+    PressKey,
+    Scroll,
+    Tap,
+    TypeText,
+)
+from perception.elements import Bounds
+from planners.embedded import EmbeddedPlanner
+from planners.embedded.memo import Mark, Memo
+from planners.embedded.memory import signature_of
+from planners.planner import PastStep, Refusal, Verdict
+from tests.embedded.screens import el, screen
+
+APP = "com.example.recipes"
+
+
+@pytest.fixture(scope="module")
+def planner(encoder) -> EmbeddedPlanner:
+    return EmbeddedPlanner(encoder=encoder)
+
+
+def recipes() -> object:
+    return screen(el(0, "text", "Recipes", 0, resource_id="x:id/title"),
+                  el(1, "button", "Lentil soup", 200, clickable=True),
+                  el(2, "button", "Plum cake", 360, clickable=True),
+                  el(3, "button", "New recipe", 2200, clickable=True), app=APP)
+
+
+def recipe(title: str = "Lentil soup") -> object:
+    return screen(el(0, "button", "Navigate up", 0, height=120, clickable=True),
+                  el(1, "text", title, 200),
+                  el(2, "text", "Simmer the lentils for twenty minutes.", 400), app=APP)
+
+
+def moved(action, page, verdict=Verdict.CHANGED) -> PastStep:
+    return PastStep(action, verdict=verdict, screen_signature=signature_of(page),
+                    memo=Memo(moving=True))
+
+
+def opened(item: str, page) -> PastStep:
+    return PastStep(Tap(ElementRef(1)), verdict=Verdict.CHANGED,
+                    screen_signature=signature_of(page), memo=Memo(Mark.OPEN_ITEM, item=item))
+
+
+# law 1: the goal's own action refused for want of consent ---------------------------------
+
+def _refused(kind: Refusal, mark: Mark | None = Mark.GOAL_ACTION) -> PastStep:
+    return PastStep(None, error="refused: ...", screen_signature=signature_of(recipe()),
+                    memo=Memo(mark), refused=Tap(ElementRef(3)), refusal=kind)
+
+
+@pytest.mark.slow
+def test_the_goals_own_action_refused_for_want_of_consent_ends_the_episode(planner):
+    decision = planner.decide("Remove the plum cake recipe", recipes(),
+                              [_refused(Refusal.UNAPPROVED)])
+    assert decision.action.status is FinishStatus.FAILURE
+    assert "consent" in decision.action.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("kind", "mark"), [(Refusal.OFF_GOAL, Mark.GOAL_ACTION),
+                                            (Refusal.UNAPPROVED, None)])
+def test_other_refusals_let_the_planner_choose_something_else(planner, kind, mark):
+    decision = planner.decide("Remove the plum cake recipe", recipes(), [_refused(kind, mark)])
+    assert not isinstance(decision.action, Finish)
+
+
+@pytest.mark.slow
+def test_a_button_refused_on_this_page_is_not_pressed_again(planner):
+    page = screen(el(0, "text", "Plum cake", 200),
+                  el(1, "button", "Discard recipe", 2000, clickable=True), app=APP)
+    first = planner.decide("Discard the plum cake recipe", page, [])
+    assert first.action == Tap(ElementRef(1))
+    refused = PastStep(None, error="refused: ...", screen_signature=signature_of(page),
+                       memo=first.memo, refused=first.action, refusal=Refusal.OFF_GOAL)
+    again = planner.decide("Discard the plum cake recipe", page, [refused])
+    assert again.action != Tap(ElementRef(1))
+
+
+# law 2: the item's page lacks what the goal asks for -------------------------------------
+
+def _there_and_back(item: str = "Lentil soup") -> list[PastStep]:
+    return [opened(item, recipes()),
+            moved(PressKey(Key.BACK), recipe(item)),
+            moved(Tap(ElementRef(1)), recipes())]
+
+
+@pytest.mark.slow
+def test_back_on_an_items_page_that_offered_nothing_the_goal_is_infeasible(planner):
+    decision = planner.decide("Translate my Lentil soup recipe", recipe(),
+                              _there_and_back())
+    assert decision.action.status is FinishStatus.INFEASIBLE
+    assert "Lentil soup" in decision.action.answer
+
+
+@pytest.mark.slow
+def test_an_items_page_with_a_control_that_has_no_name_is_no_proof(planner):
+    page = screen(*recipe().elements, el(3, "button", "", 0, clickable=True,
+                                        bounds=Bounds(900, 0, 1040, 120)), app=APP)
+    steps = [opened("Lentil soup", recipes()), moved(PressKey(Key.BACK), page),
+             moved(Tap(ElementRef(1)), recipes())]
+    decision = planner.decide("Translate my Lentil soup recipe", page, steps)
+    assert decision.action.status is FinishStatus.FAILURE
+
+
+@pytest.mark.slow
+def test_an_item_that_is_not_the_one_the_goal_names_is_no_proof(planner):
+    steps = [opened("Soup of the day", recipes()), moved(PressKey(Key.BACK), recipe()),
+             moved(Tap(ElementRef(1)), recipes())]
+    page = recipe("Soup of the day")
+    decision = planner.decide("Translate my Lentil soup recipe", page, steps)
+    assert getattr(decision.action, "status", None) is not FinishStatus.INFEASIBLE
+
+
+@pytest.mark.slow
+def test_the_first_visit_to_the_items_page_is_no_proof(planner):
+    decision = planner.decide("Translate my Lentil soup recipe", recipe(),
+                              [opened("Lentil soup", recipes())])
+    assert not isinstance(decision.action, Finish)
+
+
+@pytest.mark.slow
+def test_another_items_page_under_the_same_layout_is_no_proof(planner):
+    decision = planner.decide("Translate my Plum cake recipe", recipe("Plum cake"),
+                              _there_and_back("Lentil soup"))
+    assert getattr(decision.action, "status", None) is not FinishStatus.INFEASIBLE
+
+
+@pytest.mark.slow
+def test_an_items_page_acted_on_before_is_no_proof(planner):
+    steps = _there_and_back()
+    steps[1] = PastStep(Tap(ElementRef(2)), verdict=Verdict.CHANGED,
+                        screen_signature=steps[1].screen_signature)  # an act, not a move
+    decision = planner.decide("Translate my Lentil soup recipe", recipe(), steps)
+    assert getattr(decision.action, "status", None) is not FinishStatus.INFEASIBLE
+
+
+@pytest.mark.slow
+def test_a_goal_with_values_to_enter_is_a_failure_not_infeasible(planner):
+    page = screen(el(0, "button", "Navigate up", 0, height=120, clickable=True),
+                  el(1, "input", "Lentil soup", 200, editable=True, clickable=True,
+                     resource_id="x:id/heading"),
+                  el(2, "input", "Simmer the lentils.", 400, editable=True, clickable=True,
+                     resource_id="x:id/body"), app=APP)
+    steps = [opened("Lentil soup", recipes()), moved(PressKey(Key.BACK), page),
+             moved(Tap(ElementRef(1)), recipes())]
+    decision = planner.decide("Change the serving size of my lentil soup recipe to 6", page, steps)
+    assert isinstance(decision.action, Finish), decision.thought
+    assert decision.action.status is FinishStatus.FAILURE
+
+
+# law 3: going round in circles ----------------------------------------------------------
+
+def _rounds(n: int) -> list[PastStep]:
+    pages = [recipes(), recipe(), screen(el(0, "text", "Shopping", 0), app=APP)]
+    return [moved(OpenApp("Recipes") if i % 3 == 2 else Tap(ElementRef(1)), pages[i % 3])
+            for i in range(n)]
+
+
+@pytest.mark.slow
+def test_pages_seen_over_and_over_with_nothing_done_end_as_a_failure(planner):
+    decision = planner.decide("Find the oven temperature for sourdough", recipes(), _rounds(9))
+    assert decision.action.status is FinishStatus.FAILURE
+    assert "circles" in decision.action.answer
+
+
+@pytest.mark.slow
+def test_pages_seen_again_while_work_is_done_are_no_circle(planner):
+    steps = _rounds(9)
+    steps[6] = PastStep(TypeText("sourdough", ElementRef(1)), verdict=Verdict.CHANGED,
+                        screen_signature=steps[6].screen_signature)
+    decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
+    assert not isinstance(decision.action, Finish)
+
+
+@pytest.mark.slow
+def test_a_circle_after_reaching_the_item_through_its_best_pages_means_they_lack_it(planner):
+    steps = _rounds(9)
+    steps[5] = PastStep(steps[5].action, verdict=Verdict.CHANGED,
+                        screen_signature=steps[5].screen_signature,
+                        memo=Memo(moving=True, at_best=True))
+    goal = "Print the lentil soup recipe in large type"
+    assert planner.decide(goal, recipes(), steps).action.status is FinishStatus.FAILURE
+    steps[0] = opened("Lentil soup", recipes())  # it had reached the item the goal is about
+    assert planner.decide(goal, recipes(), steps).action.status is FinishStatus.INFEASIBLE
+
+
+@pytest.mark.slow
+def test_a_page_come_back_to_again_and_again_is_a_circle_even_between_new_rows(planner):
+    """Scrolls that show more rows break a run of pages seen before, but not the count of
+    returns to the same page with nothing done since the first."""
+    steps = _rounds(12)
+    for i in (4, 10):
+        steps[i] = moved(Scroll(Direction.DOWN), recipe())  # showed more rows
+    decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
+    assert decision.action.status is FinishStatus.FAILURE
+    steps[7] = PastStep(TypeText("sourdough", ElementRef(1)), verdict=Verdict.CHANGED,
+                        screen_signature=steps[7].screen_signature)  # work done: count anew
+    decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
+    assert not isinstance(decision.action, Finish)
+    steps += _rounds(9)[:9]  # then four more returns with nothing done
+    decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
+    assert decision.action.status is FinishStatus.FAILURE
