@@ -26,7 +26,7 @@ from planners.embedded.goal import Goal
 from planners.embedded.memo import Mark
 from planners.embedded.memory import is_chrome
 from planners.embedded.scoring import words
-from planners.embedded.view import Scored, View, front
+from planners.embedded.view import Scored, View, front, spoken_name
 from planners.embedded.wording import closed_class, ends_something
 from planners.planner import Decision
 
@@ -102,10 +102,11 @@ def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
         return None
     if best.element.checked == want:
         return None  # already as wanted
-    asked = words(goal.target)
-    if len(asked & words(f"{best.element.label} {best.context}")) * 2 < len(asked):
+    asked, named = words(goal.target), words(spoken_name(best.element))
+    if not named <= asked and len(asked & (named | words(best.context))) * 2 < len(asked):
         return None  # it names a part of the request, not the request ("Use Wi-Fi" is not
-        #   what "export my Wi-Fi note as a PDF" is about)
+        #   what "export my Wi-Fi note as a PDF" is about; "Saturday" is what "make the
+        #   pottery alarm ring on Saturdays" changes)
     if other is not None and other.score > best.score:
         return None
     return tap(best.element, f"Tap '{best.element.label}' for {goal.target!r}.",
