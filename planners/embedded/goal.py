@@ -22,18 +22,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from planners.embedded import objects
 from planners.embedded import slots as values
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
 from planners.embedded.slots import Slot
 from planners.embedded.wording import (
-    AUXILIARIES,
-    NAME_START,
     Manner,
     Mood,
     canonical_time,
     closed_class,
-    is_name_word,
     manner,
     object_article,
     particle_state,
@@ -111,21 +109,9 @@ _VALUE_KINDS = {
 }
 VALUE_KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
 _ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
-_ENTITY_CUE = re.compile(r"\b(?:about|regarding|from|with)\s+(?:the\s+|my\s+)?([\w' -]+?)"
-                         r"(?:[.?!,(]|\s+(?:from|to|in|by|on)\b|$)", re.I)
-_FILLER = closed_class(
-    "a an the my this that these those to for of on in at with and please me it its is are "
-    "be all any some many much phone's device's app's your i i'll i'm i've it's then her him "
-    "them too just not every each you we us can could about as got gotten") | AUXILIARIES
-# ("got": the participle of "have got", which only means "have")
-_QUESTION_WORDS = closed_class("what what's which how when who whom whose where why does do did "
-                            "can has have i'll i'm it's")
-_NOT_ENTITIES = closed_class("what what's which how when who where why i i'll it it's is the a "
-                          "my this that")
 _OBJECT_STARTS = closed_class("a an the my your his her our their this that these those "
                               "some all every each another one two three me him us up down "
                               "on off out")
-_TIME_WORDS = frozenset(("am", "pm", "a.m.", "p.m."))
 # Verbs of touching a control: after "and" they start a step of their own ("type hi and tap
 # Send", "enter the code and press OK"), whatever their object is called.
 _TOUCH_VERBS = closed_class("tap press click hit touch")
@@ -265,7 +251,7 @@ class GoalReader:
         said = quoted(clause)
         typed = ("address", "message") if intent is Intent.SEND else ("address",)
         to = {s.value for s in slots if s.name == "to"}
-        entities = extra + [e for e in _entities(clause, said, slots)  # not what to find
+        entities = extra + [e for e in objects.entities(clause, said, slots)  # not what to find
                             if e in to or not any(e in s.value for s in slots if s.name in typed)]
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
             named = values.named_values(clause)  # "the username "x"": typed, whatever the verb
@@ -273,8 +259,9 @@ class GoalReader:
         rank = self.ranks.read(clause)
         if rank is not None:  # an order over a list, not words of the thing looked for
             clause = re.sub(rf"\b{re.escape(rank.phrase)}\b", " ", clause, flags=re.I)
-        target = " ".join(dict.fromkeys(" ".join((_target(clause, slots, intent),
-                                                  *map(_told, how.context))).split()))
+        said_target = objects.target(clause, slots, creation=intent is Intent.CREATE)
+        target = " ".join(dict.fromkeys(" ".join((said_target,
+                                                  *map(objects.told, how.context))).split()))
         return Goal(
             text=text, intent=intent,
             target=target or " ".join(entities) or clause,
@@ -326,75 +313,11 @@ class GoalReader:
         if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
             return False
         after = words[1].lower()
-        if after in ("it", "them", "i", "you", "we") or words[0] in _FILLER:
+        if after in ("it", "them", "i", "you", "we") or words[0] in objects.FILLER:
             return False
         if after in _OBJECT_STARTS or after[:1].isdigit() or words[0] in _TOUCH_VERBS:
             return True
         return self.operations.read(verb_phrase(piece), piece).score >= 0.45
-
-
-_WORD = NAME_START + r"[\w'-]*"  # a name's word, without the full stop that may end it
-
-
-def _entities(text: str, said: list[str], slots: list[Slot]) -> list[str]:
-    """Names and topics to find in lists: capitalised words, "about X", "(the X)", times."""
-    bare = strip_quotes(text)
-    found = [m.group(1).strip() for m in _ENTITY_CUE.finditer(bare)]
-    found += [m.group(1).strip() for m in re.finditer(r"\((?:the\s+)?([^)]+)\)", bare)]
-    found += [m.group(1) for m in re.finditer(rf"\b({_WORD}(?:\s+{_WORD})*)'s\b", bare)]
-    found += [m.group(1) for m in re.finditer(rf"(?<!^)\b({_WORD}(?:\s+{_WORD})+)",
-                                              bare)]
-    words = bare.split()
-    for i, word in enumerate(words):
-        clean = re.sub(r"'s$", "", word.strip(".,!?;:'\"()"))
-        capital = i > 0 and is_name_word(clean)
-        if (capital and clean.lower() not in _QUESTION_WORDS | _TIME_WORDS) or re.fullmatch(
-                r"\d{4,}", clean):
-            found.append(clean)
-    time = canonical_time(bare)
-    if time is not None and not any(s.name == "time" for s in slots):
-        found.append(time)
-    found.extend(s.value for s in slots if s.name in ("name", "to", "title"))
-    found.extend(said)
-    found = [re.sub(r"'s$", "", f) for f in found]
-    first = text.split()[0].lower() if text.split() else ""
-    return list(dict.fromkeys(
-        f for f in found if f and f.lower() not in _NOT_ENTITIES
-        and f.split()[0].lower() not in _QUESTION_WORDS and f.split()[0].lower() != first))
-
-
-# the device the request is made on, named as a place or a partner ("pair X with the phone",
-# "on my tablet"): it is everywhere, so it is nothing to look for ("my phone number" stays)
-_THE_DEVICE = re.compile(r"\b(?:on|with|to|from|in|of)\s+(?:the|my|this)\s+"
-                         r"(?:phone|device|tablet|mobile|handset)\b(?!\s+[a-z])", re.I)
-
-
-def _target(text: str, slots: list[Slot], intent: Intent | None = None) -> str:
-    """The request without its verb phrase, slot clauses, values and filler words (and, for
-    a creation, "new": it says what the operation does, not what the item is)."""
-    verb = verb_phrase(text).split()
-    bare = strip_quotes(text)
-    if verb:  # the verb, and its particle where it follows the verb
-        particle = "|".join(map(re.escape, verb[1:]))
-        head = rf"^\S+(?:\s+(?:{particle})\b)?" if particle else r"^\S+"
-        bare = re.sub(head, "", bare.lstrip()) + " "
-    for slot in slots:
-        bare = bare.replace(slot.value, " ")
-    if slots:
-        bare = values.slot_words().sub(" ", bare)
-    bare = _THE_DEVICE.sub(" ", bare)
-    bare = re.sub(r"\b\d+(?:[.:]\d+)?\s*(%|percent\b|[ap]\.?m\b\.?)?(?!\w)", " ", bare, flags=re.I)
-    words = [w.strip(".,!?;:'\"()") for w in bare.split()]
-    words = [re.sub(r"'s$", "", w) for w in words if w]
-    said = [*verb[1:], "on", "off", "up", "down", *(["new"] if intent is Intent.CREATE else [])]
-    kept = [w for w in words if w and w.lower() not in _FILLER | _QUESTION_WORDS
-            and w.lower() not in said]
-    return " ".join(kept)
-
-
-def _told(context: str) -> str:
-    """The content words of a clause that tells the context ("It's in my notes")."""
-    return _target(context, [])
 
 
 @lru_cache(maxsize=4)

@@ -19,18 +19,14 @@ from perception.elements import Screen
 from planners.embedded import (
     acts,
     endings,
-    forms,
     gestures,
     grounding,
+    intents,
     interruptions,
-    keypad,
-    lists,
     lookup,
     multilingual,
     prereq,
-    reading,
     search,
-    sending,
 )
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
@@ -259,69 +255,15 @@ class EmbeddedPlanner:
     ) -> list[Callable[[], Decision | None]]:
         floor = min(nav - 0.05, 0.8)
         at_best = self._at_best_page(state, view)
+        strict = goal.text in self._lookups  # its answer is sent or written on
         if goal.intent is Intent.OPEN and self._named_app_in_front(state, view):
             return [lambda: acts.finish(f"{goal.target} is open: its app is in front.")]
         if goal.quantity and goal.intent not in (Intent.TOGGLE, Intent.SET_VALUE, Intent.ANSWER):
             return [lambda: gestures.step_quantity(goal, view),
                     lambda: acts.finish("The quantity is set.") if gestures.quantity_set(
                         goal, view) and not goal.slots else None,
-                    *self._intent_acts(goal, view, floor, at_best)]
-        return self._intent_acts(goal, view, floor, at_best)
-
-    def _intent_acts(self, goal: Goal, view: View, floor: float, at_best: bool
-                     ) -> list[Callable[[], Decision | None]]:
-        common = [lambda: forms.form_done(goal, view), lambda: forms.fill_form(goal, view)]
-        floating = [lambda: grounding.press_floating_action(view)] if at_best and not (
-            view.marked(Mark.NEW_ITEM)) else []
-        duration = lambda: keypad.enter_duration(goal, view)  # noqa: E731
-        entity = [lambda: acts.verb_done(goal, view), lambda: acts.press_verb(goal, view),
-                  lambda: acts.open_entity(goal, view)]
-        match goal.intent:
-            case Intent.TOGGLE:
-                return [lambda: acts.toggle(goal, view, floor)]
-            case Intent.SET_VALUE:
-                return [lambda: acts.slide(goal, view, floor), *common]
-            case Intent.ANSWER if goal.rank is not None:
-                return [lambda: lists.ranked(goal, view, at_best)]
-            case Intent.ANSWER if goal.value_type == "count":
-                return [lambda: lists.count(goal, view, at_best)]
-            case Intent.ANSWER:
-                strict = goal.text in self._lookups  # its answer is sent or written on
-                return [lambda: reading.answer(goal, view, at_best, strict)]
-            case Intent.DELETE:
-                return entity
-            case Intent.SEND if not any(s.name == "to" for s in goal.slots):
-                # text to enter with nobody to send it to: a form to fill
-                return [*common, lambda: grounding.focus_field(goal, view),
-                        *sending.send_steps(goal, view)]
-            case Intent.SEND:
-                return [lambda: forms.form_done(goal, view), *sending.send_steps(goal, view)]
-            case Intent.EDIT:
-                mine = [lambda: forms.form_done(goal, view),
-                        lambda: forms.fill_form(goal, view) if forms.editing(goal, view)
-                        or forms.unnamed_item(goal, view) else None]
-                return [*mine, lambda: acts.press_edit(goal, view), entity[2]]
-            case Intent.CREATE if goal.slots:  # a form of the goal's kind, not any form
-                mine = forms.in_form_after(view, Mark.NEW_ITEM) or (
-                    view.marked(Mark.SUBMIT) and forms.in_form_after(view, Mark.OPEN_ITEM)
-                ) or forms.blank_or_ours(goal, view)
-                return [*(common if mine else []), lambda: forms.open_created(goal, view),
-                        lambda: acts.press_create(goal, view), *floating]
-            case Intent.OPEN:
-                return [lambda: acts.finish("The page is open.") if grounding.shows_page(view)
-                        else None,
-                        lambda: grounding.open_visible(view),
-                        lambda: acts.finish("The page is open.") if at_best and view.history
-                        else None]
-            case Intent.CREATE if not goal.slots:
-                return [lambda: acts.added_in_place(goal, view), duration,
-                        lambda: acts.press_create(goal, view), *floating, *entity,
-                        lambda: grounding.tap_checkable(goal, view, floor)]
-        entity = [duration, *entity, lambda: grounding.tap_checkable(goal, view, floor),
-                  lambda: grounding.focus_field(goal, view)]
-        if goal.slots:
-            entity = [*common, *entity]
-        return entity
+                    *intents.tries(goal, view, floor, at_best, strict)]
+        return intents.tries(goal, view, floor, at_best, strict)
 
     def _named_app_in_front(self, state: _GoalState, view: View) -> bool:
         """The goal names only an app, and that app is in front (the evidence that "open X"

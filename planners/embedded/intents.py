@@ -1,0 +1,71 @@
+"""What each kind of request tries on a screen, in order: the first step that applies is
+taken. Every entry is a rule of its own module (acts, forms, sending, lists, reading,
+grounding, keypad); this table only says which rules a kind of request uses, and when."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planners.embedded import acts, forms, grounding, keypad, lists, reading, sending
+from planners.embedded.goal import Goal, Intent
+from planners.embedded.memo import Mark
+from planners.embedded.view import View
+from planners.planner import Decision
+
+
+def tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
+          ) -> list[Callable[[], Decision | None]]:
+    """The steps to try for `goal` on this view, first first; each gives a decision or None.
+    `floor`: what a tap must beat (the best remembered way on); `at_best`: this page matches
+    the goal as well as any known one; `strict`: an answer that will be sent or written on."""
+    common = [lambda: forms.form_done(goal, view), lambda: forms.fill_form(goal, view)]
+    floating = [lambda: grounding.press_floating_action(view)] if at_best and not (
+        view.marked(Mark.NEW_ITEM)) else []
+    duration = lambda: keypad.enter_duration(goal, view)  # noqa: E731
+    entity = [lambda: acts.verb_done(goal, view), lambda: acts.press_verb(goal, view),
+              lambda: acts.open_entity(goal, view)]
+    match goal.intent:
+        case Intent.TOGGLE:
+            return [lambda: acts.toggle(goal, view, floor)]
+        case Intent.SET_VALUE:
+            return [lambda: acts.slide(goal, view, floor), *common]
+        case Intent.ANSWER if goal.rank is not None:
+            return [lambda: lists.ranked(goal, view, at_best)]
+        case Intent.ANSWER if goal.value_type == "count":
+            return [lambda: lists.count(goal, view, at_best)]
+        case Intent.ANSWER:
+            return [lambda: reading.answer(goal, view, at_best, strict)]
+        case Intent.DELETE:
+            return entity
+        case Intent.SEND if not any(s.name == "to" for s in goal.slots):
+            # text to enter with nobody to send it to: a form to fill
+            return [*common, lambda: grounding.focus_field(goal, view),
+                    *sending.send_steps(goal, view)]
+        case Intent.SEND:
+            return [lambda: forms.form_done(goal, view), *sending.send_steps(goal, view)]
+        case Intent.EDIT:
+            mine = [lambda: forms.form_done(goal, view),
+                    lambda: forms.fill_form(goal, view) if forms.editing(goal, view)
+                    or forms.unnamed_item(goal, view) else None]
+            return [*mine, lambda: acts.press_edit(goal, view), entity[2]]
+        case Intent.CREATE if goal.slots:  # a form of the goal's kind, not any form
+            mine = forms.in_form_after(view, Mark.NEW_ITEM) or (
+                view.marked(Mark.SUBMIT) and forms.in_form_after(view, Mark.OPEN_ITEM)
+            ) or forms.blank_or_ours(goal, view)
+            return [*(common if mine else []), lambda: forms.open_created(goal, view),
+                    lambda: acts.press_create(goal, view), *floating]
+        case Intent.OPEN:
+            return [lambda: acts.finish("The page is open.") if grounding.shows_page(view)
+                    else None,
+                    lambda: grounding.open_visible(view),
+                    lambda: acts.finish("The page is open.") if at_best and view.history
+                    else None]
+        case Intent.CREATE if not goal.slots:
+            return [lambda: acts.added_in_place(goal, view), duration,
+                    lambda: acts.press_create(goal, view), *floating, *entity,
+                    lambda: grounding.tap_checkable(goal, view, floor)]
+    entity = [duration, *entity, lambda: grounding.tap_checkable(goal, view, floor),
+              lambda: grounding.focus_field(goal, view)]
+    if goal.slots:
+        entity = [*common, *entity]
+    return entity

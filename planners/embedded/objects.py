@@ -1,0 +1,96 @@
+"""What a request names: its object phrase (the words to match against the screen and the
+memory) and the names and topics to find in lists. Grammar only: the verb phrase, values,
+filler words and the device itself ("with the phone") are left out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from planners.embedded import slots as values
+from planners.embedded.slots import Slot
+from planners.embedded.wording import (
+    AUXILIARIES,
+    NAME_START,
+    canonical_time,
+    closed_class,
+    is_name_word,
+    strip_quotes,
+    verb_phrase,
+)
+
+_ENTITY_CUE = re.compile(r"\b(?:about|regarding|from|with)\s+(?:the\s+|my\s+)?([\w' -]+?)"
+                         r"(?:[.?!,(]|\s+(?:from|to|in|by|on)\b|$)", re.I)
+FILLER = closed_class(
+    "a an the my this that these those to for of on in at with and please me it its is are "
+    "be all any some many much phone's device's app's your i i'll i'm i've it's then her him "
+    "them too just not every each you we us can could about as got gotten") | AUXILIARIES
+# ("got": the participle of "have got", which only means "have")
+QUESTION_WORDS = closed_class("what what's which how when who whom whose where why does do did "
+                            "can has have i'll i'm it's")
+_NOT_ENTITIES = closed_class("what what's which how when who where why i i'll it it's is the a "
+                          "my this that")
+_TIME_WORDS = frozenset(("am", "pm", "a.m.", "p.m."))
+
+_WORD = NAME_START + r"[\w'-]*"  # a name's word, without the full stop that may end it
+
+
+def entities(text: str, said: list[str], slots: Sequence[Slot]) -> list[str]:
+    """Names and topics to find in lists: capitalised words, "about X", "(the X)", times."""
+    bare = _THE_DEVICE.sub(" ", strip_quotes(text))
+    found = [m.group(1).strip() for m in _ENTITY_CUE.finditer(bare)]
+    found += [m.group(1).strip() for m in re.finditer(r"\((?:the\s+)?([^)]+)\)", bare)]
+    found += [m.group(1) for m in re.finditer(rf"\b({_WORD}(?:\s+{_WORD})*)'s\b", bare)]
+    found += [m.group(1) for m in re.finditer(rf"(?<!^)\b({_WORD}(?:\s+{_WORD})+)",
+                                              bare)]
+    words = bare.split()
+    for i, word in enumerate(words):
+        clean = re.sub(r"'s$", "", word.strip(".,!?;:'\"()"))
+        capital = i > 0 and is_name_word(clean)
+        if (capital and clean.lower() not in QUESTION_WORDS | _TIME_WORDS) or re.fullmatch(
+                r"\d{4,}", clean):
+            found.append(clean)
+    time = canonical_time(bare)
+    if time is not None and not any(s.name == "time" for s in slots):
+        found.append(time)
+    found.extend(s.value for s in slots if s.name in ("name", "to", "title"))
+    found.extend(said)
+    found = [re.sub(r"'s$", "", f) for f in found]
+    first = text.split()[0].lower() if text.split() else ""
+    return list(dict.fromkeys(
+        f for f in found if f and f.lower() not in _NOT_ENTITIES
+        and f.split()[0].lower() not in QUESTION_WORDS and f.split()[0].lower() != first))
+
+
+# the device the request is made on, named as a place or a partner ("pair X with the phone",
+# "on my tablet"): it is everywhere, so it is nothing to look for ("my phone number" stays)
+_THE_DEVICE = re.compile(r"\b(?:on|with|to|from|in|of)\s+(?:the|my|this)\s+"
+                         r"(?:phone|device|tablet|mobile|handset)\b(?!\s+[a-z])", re.I)
+
+
+def target(text: str, slots: Sequence[Slot], creation: bool = False) -> str:
+    """The request without its verb phrase, slot clauses, values and filler words (and, for
+    a creation, "new": it says what the operation does, not what the item is)."""
+    verb = verb_phrase(text).split()
+    bare = strip_quotes(text)
+    if verb:  # the verb, and its particle where it follows the verb
+        particle = "|".join(map(re.escape, verb[1:]))
+        head = rf"^\S+(?:\s+(?:{particle})\b)?" if particle else r"^\S+"
+        bare = re.sub(head, "", bare.lstrip()) + " "
+    for slot in slots:
+        bare = bare.replace(slot.value, " ")
+    if slots:
+        bare = values.slot_words().sub(" ", bare)
+    bare = _THE_DEVICE.sub(" ", bare)
+    bare = re.sub(r"\b\d+(?:[.:]\d+)?\s*(%|percent\b|[ap]\.?m\b\.?)?(?!\w)", " ", bare, flags=re.I)
+    words = [w.strip(".,!?;:'\"()") for w in bare.split()]
+    words = [re.sub(r"'s$", "", w) for w in words if w]
+    said = [*verb[1:], "on", "off", "up", "down", *(["new"] if creation else [])]
+    kept = [w for w in words if w and w.lower() not in FILLER | QUESTION_WORDS
+            and w.lower() not in said]
+    return " ".join(kept)
+
+
+def told(context: str) -> str:
+    """The content words of a clause that tells the context ("It's in my notes")."""
+    return target(context, [])
