@@ -21,6 +21,7 @@ local workers.
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -67,12 +68,26 @@ def _connect(address: str, workers: int) -> Any:
         ray.init(num_cpus=max(1, workers), include_dashboard=False, log_to_driver=False,
                  runtime_env=runtime_env())
         return ray
+    _reachable(address)
     try:
         ray.init(address=address, log_to_driver=False, runtime_env=runtime_env())
     except ConnectionError as e:  # Ray's own, after its retries
         raise ConfigError(f"no Ray cluster answers at {address} ({e}); one that uses token "
                           "authentication needs RAY_AUTH_MODE=token here too") from e
     return ray
+
+
+def _reachable(address: str, timeout: float = 5.0) -> None:
+    """A HOST:PORT that nothing listens on fails now, in one line: Ray itself would wait
+    for it for minutes."""
+    host, _, port = address.rpartition(":")
+    if "://" in address or not host or not port.isdigit():
+        return  # "auto", "ray://...": Ray's own ways of finding the cluster
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as e:
+        raise ConfigError(f"no Ray cluster answers at {address} ({e.strerror or e}); start "
+                          "one with `ray start --head` there") from e
 
 
 def runtime_env() -> dict[str, Any]:

@@ -25,3 +25,19 @@ def test_ray_actors_play_the_runs_this_process_would(tmp_path):
         (t.id, t.success, t.steps, t.outcome) for t in here.tasks]
     assert all((tmp_path / "ray" / t.id / "seed-0" / "episode.json").exists()
                for t in spread.tasks)
+
+
+@pytest.mark.unit
+def test_an_address_where_nothing_listens_fails_at_once(tmp_path):
+    pytest.importorskip("ray", reason="the Ray pool needs ray (pyproject dependency)")
+    import socket
+
+    from automator.errors import ConfigError
+    from automator.runs.ray_pool import _reachable
+
+    with socket.socket() as s:  # a port that was free a moment ago: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(ConfigError, match="no Ray cluster answers"):
+        _reachable(f"127.0.0.1:{port}", timeout=2)
+    _reachable("auto")  # Ray's own ways of finding a cluster are left to Ray
