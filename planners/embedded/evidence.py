@@ -19,7 +19,7 @@ from planners.planner import Decision
 
 def another_tool(goal: Goal, view: View) -> bool:
     """The page in front is another tool's: the selected tab names nothing of the goal while
-    a tab beside it (same row) is named by it ("start a timer" on the Stopwatch tab, with a
+    a tab beside it (same row) is named by it ("start a countdown" on the Lap counter tab, with a
     Timer tab next to it). A Start there starts the wrong thing."""
     said = words(goal.target) - words(goal.verb)  # what is acted on, not the verb ("call")
     chosen = [s.element for s in view.scored if s.element.selected and s.element.label]

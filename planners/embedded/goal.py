@@ -157,7 +157,7 @@ class GoalReader:
     # the operation -------------------------------------------------------------------------
 
     def _wanted(self, how: Manner) -> tuple[Intent, bool | None, str]:
-        """The operation of a wanted state ("wifi off", "silent mode", "a 5 minute timer")."""
+        """The operation of a wanted state ("wifi off", "silent mode", "a 12 minute countdown")."""
         thing, state = how.thing or split_state(how.clause)[0], how.state
         if state and re.match(r"^(?:at|to)\s+\d", state):
             return Intent.SET_VALUE, None, f"set {thing} {state}"

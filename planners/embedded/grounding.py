@@ -104,9 +104,9 @@ def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
         return None  # already as wanted
     asked, named = words(goal.target), words(spoken_name(best.element))
     if not named <= asked and len(asked & (named | words(best.context))) * 2 < len(asked):
-        return None  # it names a part of the request, not the request ("Use Wi-Fi" is not
-        #   what "export my Wi-Fi note as a PDF" is about; "Saturday" is what "make the
-        #   pottery alarm ring on Saturdays" changes)
+        return None  # it names a part of the request, not the request ("Use mobile data"
+        #   is not what "export my mobile data report as a PDF" is about; "Saturday" is
+        #   what "make the pottery alarm ring on Saturdays" changes)
     if other is not None and other.score > best.score:
         return None
     return tap(best.element, f"Tap '{best.element.label}' for {goal.target!r}.",

@@ -1,6 +1,6 @@
 """Entering a duration on a keypad: the display shows hours, minutes and seconds ("00h 05m
 00s") and fills from the right as digit keys are pressed, as phone timers do. The request's
-duration ("a 5 minute timer", "1 hour 30 minutes") is typed digit by digit until the display
+duration ("a 12 minute countdown", "1 hour 30 minutes") is typed digit by digit until the display
 shows it; a wrong display is cleared with the keypad's delete key first. The display showing
 the duration is the evidence the value is set; the goal's own button (Start) comes after.
 """
@@ -24,7 +24,7 @@ _ERASE = re.compile(r"^(?:⌫|delete|backspace|clear|del)$", re.I)
 
 
 def duration_s(text: str) -> int | None:
-    """The duration a request states, in seconds ("a 5 minute timer": 300), or None."""
+    """The duration a request states, in seconds ("a 12 minute countdown": 720), or None."""
     found = _DURATION.findall(text)
     if not found:
         return None

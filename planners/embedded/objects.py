@@ -63,7 +63,7 @@ def entities(text: str, said: list[str], slots: Sequence[Slot]) -> list[str]:
 
 
 # the device the request is made on, named as a place or a partner ("pair X with the phone",
-# "on my tablet"): it is everywhere, so it is nothing to look for ("my phone number" stays)
+# "on my tablet"): it is everywhere, so it is nothing to look for ("my phone plan" stays)
 _THE_DEVICE = re.compile(r"\b(?:on|with|to|from|in|of)\s+(?:the|my|this)\s+"
                          r"(?:phone|device|tablet|mobile|handset)\b(?!\s+[a-z])", re.I)
 
@@ -92,5 +92,5 @@ def target(text: str, slots: Sequence[Slot], creation: bool = False) -> str:
 
 
 def told(context: str) -> str:
-    """The content words of a clause that tells the context ("It's in my notes")."""
+    """The content words of a clause that tells the context ("It's on the shared calendar")."""
     return target(context, [])

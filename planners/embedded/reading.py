@@ -74,8 +74,8 @@ _FOR = re.compile(r"\b(?:for|of)\s+(?:the\s+|my\s+|our\s+)?([\w' -]+?)(?=[?.!,;]
 
 
 def _named_by(goal: Goal, key: set[str], order: list[str]) -> set[str]:
-    """The words of the question before the key ("beach house Wi-Fi" of "the beach house
-    Wi-Fi password"): what the value belongs to, or what kind of it is asked."""
+    """The words of the question before the key ("lake cabin router" of "the lake cabin
+    router key"): what the value belongs to, or what kind of it is asked."""
     first = min((order.index(w) for w in key if w in order), default=0)
     return {w for w in order[:first] if w in words(goal.target)} - key
 
@@ -95,8 +95,8 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
     Of several keys the question names ("the Wi-Fi password"), the last one is what it asks
     for (an English noun phrase ends with its head). What the question says the value is
     for ("the password for the studio") must be on the page; in a list, on the row that
-    holds the pair, and a row is not read when a word before the key ("the beach house
-    Wi-Fi password") is shown by another row and not by this one. A `strict` question (its
+    holds the pair, and a row is not read when a word before the key ("the lake cabin router
+    key") is shown by another row and not by this one. A `strict` question (its
     answer is sent or written elsewhere) also needs the words before the key shown."""
     wanted = words(goal.target)
     order = [w for token in goal.text.split() for w in words(token)]
@@ -160,9 +160,9 @@ def _row_of(s: Scored, view: View) -> set[str] | None:
 def _of_owner(goal: Goal, s: Scored, view: View) -> bool:
     """A value read off a row of a list belongs to that row's item: it answers only when
     the row shows what the question names (all of what it says the value is for, "the code
-    for the beach house"; else some word of the name it mentions), or when the page itself
+    for the lake cabin"; else some word of the name it mentions), or when the page itself
     is that item's (a heading outside the rows shows it). A code on another note's row is
-    not the beach house's, whether or not the beach house's row is in view."""
+    not the lake cabin's, whether or not the lake cabin's row is in view."""
     rows = [r for r in view.content() if r.element.clickable and not r.element.editable]
     row = _row_of(s, view)
     if row is None or len(rows) < 2:
@@ -189,8 +189,8 @@ _PLACE = re.compile(r"\s+(?:from|in|on|at|of|for|about|to)\s.*$", re.I)
 
 
 def _qualifiers(goal: Goal) -> set[str]:
-    """The words that say whose value is asked, before the noun that names it: "beach house
-    Wi-Fi" of "the beach house Wi-Fi password from my notes"."""
+    """The words that say whose value is asked, before the noun that names it: "lake cabin
+    router" of "the lake cabin router key from the shared list"."""
     phrase = _PLACE.sub("", goal.target).split()
     return words(" ".join(phrase[:-1])) if len(phrase) > 1 else set()
 

@@ -52,7 +52,7 @@ def is_slider(e: UIElement) -> bool:
     return "seekbar" in e.class_name.lower() or e.role in ("slider", "seekbar", "progress")
 
 
-_HINT_WORDS = 6  # a hint is a short phrase ("Type name, phone number, or email")
+_HINT_WORDS = 6  # a hint is a short phrase ("Search songs, artists or podcasts")
 
 
 def field_name(e: UIElement) -> str:

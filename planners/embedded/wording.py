@@ -51,7 +51,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 # "don't forget to call Mom" asks for the call; "don't delete anything", "never call after 9",
 # "no need to send it", "without asking" forbid, up to the end of their clause. Not a name:
-# "Do Not Disturb" goes on with a capital.
+# "Do Not Track" goes on with a capital.
 _REMINDED = re.compile(r"\b(?:don'?t|do\s+not|never)\s+(?:forget|fail)\s+to\s+", re.I)
 _NEGATED = re.compile(r"\b(?i:don'?t|do\s+not|never|no\s+need\s+to|without)\b(?!\s+[A-Z])"
                       r".*?(?=[,;.!?]|\s+(?:but|just|and|instead|then)\b|$)")
@@ -170,7 +170,7 @@ def _first_word(text: str) -> str:
 
 def is_question(clause: str, asked: bool) -> bool:
     """A question: a question word first, or an auxiliary before its subject ("is wifi on",
-    "do I have"); `asked`: the person ended it with a question mark. "Have" before a thing
+    "do you have"); `asked`: the person ended it with a question mark. "Have" before a thing
     and no question mark is the causative order ("have the heater start at 6")."""
     words = clause.lower().split()
     if not words:
