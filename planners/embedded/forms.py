@@ -109,9 +109,12 @@ def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
 
 
 def _queries(view: View) -> set[str]:
-    """What was typed into a list's search: a field showing it is the search box, whatever
-    its hint became, never a field of the item."""
-    return {p.action.text.strip().casefold() for p in view.history
+    """What was typed into a list's search since an item was last opened: a field showing
+    it is the search box, whatever its hint became. Once an item found by the search is
+    open, a field showing the same words is the item's own (its title)."""
+    since = max((i for i, p in enumerate(view.history)
+                 if memo_of(p).mark is Mark.OPEN_ITEM and p.changed), default=-1)
+    return {p.action.text.strip().casefold() for p in view.history[since + 1:]
             if memo_of(p).mark is Mark.SEARCH and isinstance(p.action, TypeText)}
 
 

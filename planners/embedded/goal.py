@@ -32,6 +32,8 @@ from planners.embedded.wording import (
     Mood,
     canonical_time,
     closed_class,
+    heads_only,
+    indirect_question,
     manner,
     object_article,
     particle_state,
@@ -176,6 +178,8 @@ class GoalReader:
             #   the photos" sits near "delete the photos" in meaning, its verb does not
         number = values.number(clause)[0]
         particle = particle_state(clause)
+        if op in _TOGGLES and not reading.exact and particle is None:
+            op = self._head_reading(clause)  # "email the Bluetooth manual" is about a manual
         if particle is not None and number is None and op in _SETTINGS:
             return Intent.TOGGLE, particle
         into = re.match(r"^\S+\s+.+?\s+(?:in|into|to)\s+([a-z][a-z -]*)$", strip_quotes(clause))
@@ -196,6 +200,13 @@ class GoalReader:
         if op is Operation.CREATE and article in _DEFINITE and not _PLACED.search(clause):
             return Intent.DO, None  # "make the 6 AM alarm ring on Sundays": it exists already
         return _INTENTS[op], None
+
+    def _head_reading(self, clause: str) -> Operation:
+        """The operation of the clause read with only the heads of its noun phrases: a
+        setting's name that only modifies another noun ("the Wi-Fi password", "my Bluetooth
+        note") must not make the request a switch."""
+        reading = self.operations.read(verb_phrase(heads_only(clause)), heads_only(clause))
+        return reading.operation if reading.score >= DO_BELOW else Operation.DO
 
     def value_type(self, how: Manner, names: Sequence[str] = ()) -> str | None:
         """The kind of value a question asks for; when the whole question is unclear, the
@@ -227,9 +238,21 @@ class GoalReader:
 
     # the whole request --------------------------------------------------------------------
 
+    def _asked_indirectly(self, how: Manner) -> Manner:
+        """An order whose verb asks to be told or shown and whose object is a question ("tell
+        me when my next alarm rings", "check whether location is on") is that question;
+        "call me when the timer ends" is an order."""
+        found = indirect_question(how.clause) if how.mood is Mood.COMMAND else None
+        if found is None:
+            return how
+        verb, asked = found
+        if self.operations.read(verb, verb).verb_says not in (Operation.ANSWER, Operation.OPEN):
+            return how
+        return Manner(Mood.QUESTION, asked, context=how.context)
+
     def parse(self, text: str) -> Goal:
         text = " ".join(text.split())
-        how = manner(text)
+        how = self._asked_indirectly(manner(text))
         desired: bool | None = None
         clause = how.clause or text
         if how.mood is Mood.QUESTION:

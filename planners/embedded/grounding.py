@@ -27,7 +27,7 @@ from planners.embedded.memo import Mark
 from planners.embedded.memory import is_chrome
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, front, spoken_name
-from planners.embedded.wording import closed_class, ends_something
+from planners.embedded.wording import closed_class, ends_something, only_modifies
 from planners.planner import Decision
 
 _TITLE_BAND = 0.2  # share of the screen's height, from the top, where a page's title sits
@@ -103,6 +103,9 @@ def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
     if best.element.checked == want:
         return None  # already as wanted
     asked, named = words(goal.target), words(spoken_name(best.element))
+    if only_modifies(spoken_name(best.element), goal.text):
+        return None  # it names what the request's object is of, not the object: "pin the
+        #   Bluetooth note" is about a note
     if not named <= asked and len(asked & (named | words(best.context))) * 2 < len(asked):
         return None  # it names a part of the request, not the request ("Use mobile data"
         #   is not what "export my mobile data report as a PDF" is about; "Saturday" is

@@ -97,6 +97,38 @@ _PERSONAL = closed_class("i you we they he she")
 _ENDING = closed_class("stop quit cease discontinue")  # aspectual verbs that end an activity
 PARTICLES = closed_class("up down off on out away over back in rid")
 PRONOUNS = closed_class("it them her him this that those these one")
+# words that end a noun phrase rather than extend it
+_PHRASE_ENDS = (AUXILIARIES | SUBJECTS | PARTICLES | PRONOUNS
+                | closed_class("and or but then so to as for with at by from of into onto "
+                               "if when while please now too again"))
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def _is_content(token: str | None) -> bool:
+    return token is not None and token.lower() not in _PHRASE_ENDS and not token.isdigit()
+
+
+def heads_only(clause: str) -> str:
+    """The clause with the modifiers of its nouns left out: a content word directly before
+    another is dropped ("email the Bluetooth manual" -> "email the manual"). The verb,
+    the first word, stays."""
+    tokens = _TOKEN.findall(clause)
+    return " ".join(t for i, t in enumerate(tokens)
+                    if i == 0 or not (_is_content(t) and i + 1 < len(tokens)
+                                      and _is_content(tokens[i + 1])))
+
+
+def only_modifies(name: str, text: str) -> bool:
+    """Whether `name` occurs in `text` only as a modifier: each time it is followed by a
+    content word, which is then the head of the phrase ("the Wi-Fi note" is a note, "the
+    alarm sound" a sound). False when it does not occur."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    named = [t.lower() for t in _TOKEN.findall(name)]
+    ends = [i + len(named) for i in range(len(tokens) - len(named) + 1)
+            if named and tokens[i:i + len(named)] == named]
+    return bool(ends) and all(i < len(tokens) and _is_content(tokens[i]) for i in ends)
+
+
 # courtesy around a request: openers that ask for the request, and words that soften it
 _OPENER = re.compile(
     r"^(?:(?:please|pls|kindly|just|ok(?:ay)?|hey|hi|hello|so|now|also|oh|um|well|"
@@ -197,6 +229,30 @@ def manner(text: str) -> Manner:
     if about:  # "..., get rid of every note about it": it is what the context is about
         clause = re.sub(r"\b(it|them)\b", about, clause, count=1)
     return Manner(how.mood, clause, how.thing, how.state, told)
+
+
+_INDIRECT = re.compile(r"^(\S+(?:\s+(?:me|us))?(?:\s+(?:out|up))?|let\s+me\s+know)\s+"
+                       r"((?:what|what's|which|when|where|who|whom|whose|why|how|whether|if)"
+                       r"\b.+)$", re.I)
+_YES_NO = re.compile(r"^(?:whether|if)\s+(.+?)\s+(is|are|was|were|has|have|does|do|did|can)"
+                     r"\s+(.+)$", re.I)
+
+
+def indirect_question(clause: str) -> tuple[str, str] | None:
+    """A clause whose object is a question ("find out when the shop opens", "check if
+    wifi is on"): its verb phrase, and the question put directly ("is wifi on"). Whether
+    the verb asks for it (tell, check) or does something at that moment (call me when...)
+    is for the caller to read."""
+    m = _INDIRECT.match(clause)
+    if m is None:
+        return None
+    asked = m.group(2)
+    yes_no = _YES_NO.match(asked)
+    if yes_no is not None:
+        asked = f"{yes_no.group(2)} {yes_no.group(1)} {yes_no.group(3)}"
+    elif asked.split()[0].lower() in ("whether", "if"):
+        return None
+    return m.group(1), asked
 
 
 def _manner(raw: str) -> Manner:

@@ -2,6 +2,8 @@
 action for want of consent, when the item's page lacks what the goal asks for, and when the
 planner goes round in circles; and go on where the history shows none of these."""
 
+from dataclasses import replace
+
 import pytest
 
 from devices.actions import (
@@ -19,7 +21,7 @@ from devices.actions import (
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.memo import Mark, Memo
-from planners.embedded.memory import signature_of
+from planners.embedded.memory import AppMemory, signature_of
 from planners.planner import PastStep, Refusal, Verdict
 from tests.embedded.screens import el, screen
 
@@ -213,3 +215,23 @@ def test_a_page_come_back_to_again_and_again_is_a_circle_even_between_new_rows(p
     steps += _rounds(9)[:9]  # then four more returns with nothing done
     decision = planner.decide("Find the oven temperature for sourdough", recipes(), steps)
     assert decision.action.status is FinishStatus.FAILURE
+
+
+def printing() -> object:
+    return screen(el(0, "text", "Printing", 0), el(1, "button", "Print recipe cards", 200,
+                                                    clickable=True), app="com.example.prefs")
+
+
+@pytest.mark.slow
+def test_no_other_app_is_a_way_on_from_the_page_of_the_item_the_goal_names(encoder):
+    memory = AppMemory()
+    for label, page in (("Recipes", recipes()), ("Preferences", printing())):
+        memory.set_app(label, page.app, signature_of(page))
+        memory.add_screen(signature_of(page), page, label)
+    memory.embed(encoder)
+    planner = EmbeddedPlanner(memory, encoder=encoder)
+    goal = "Print my plum cake recipe card"
+    found = replace(opened("Plum cake", recipes()), app=APP)
+    for page in (recipe("Plum cake"), recipes()):  # on the item's page, and back on the list
+        assert not isinstance(planner.decide(goal, page, [found]).action, OpenApp)
+    assert isinstance(planner.decide(goal, recipes(), []).action, Tap)  # the item first

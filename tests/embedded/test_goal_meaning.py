@@ -36,6 +36,14 @@ def test_everyday_verbs_are_read_by_meaning(text, intent, desired):
     assert (goal.intent, goal.desired) == (intent, desired)
 
 
+MODIFIED = ["print my Bluetooth note", "copy the wifi password", "email the hotspot manual to Dana"]
+
+
+@pytest.mark.parametrize("text", MODIFIED)
+def test_a_setting_that_only_modifies_the_object_is_no_switch(text):
+    assert parse_goal(text).intent is not Intent.TOGGLE  # a note, a password, a manual
+
+
 def test_crank_up_sets_a_level_to_its_top():
     goal = parse_goal("crank the media volume all the way up")
     assert (goal.intent, goal.number) == (Intent.SET_VALUE, 100)
@@ -62,6 +70,25 @@ def test_questions_wishes_and_wanted_states(text, intent, desired, mood, target)
     goal = parse_goal(text)
     assert (goal.intent, goal.desired, goal.mood, goal.target) == (intent, desired, mood,
                                                                      target)
+
+
+INDIRECT = [  # (request, kind of value asked)
+    ("tell me when my next alarm goes off", "time"),
+    ("could you check whether bluetooth is on?", "state"),
+    ("find out how many contacts I have", "count"),
+    ("look up what Noor's email is", "email"),
+]
+
+
+@pytest.mark.parametrize(("text", "value_type"), INDIRECT)
+def test_a_question_asked_as_an_order_is_answered(text, value_type):
+    goal = parse_goal(text)
+    assert (goal.intent, goal.value_type) == (Intent.ANSWER, value_type)
+
+
+@pytest.mark.parametrize("text", ["call me when the timer ends", "text Noor when you're done"])
+def test_an_order_to_act_at_a_moment_is_no_question(text):
+    assert parse_goal(text).intent is not Intent.ANSWER
 
 
 def test_a_question_is_answered_not_acted_on():
@@ -141,7 +168,7 @@ def test_parts(text, parts):
 
 def test_these_sentences_are_in_no_task_file():
     files = [p.read_text(encoding="utf-8").lower() for p in TASKS.rglob("*.yaml")]
-    sentences = [t for t, *_ in VERBS] + [
+    sentences = [t for t, *_ in VERBS + INDIRECT] + MODIFIED + [
         "is bluetooth on?", "I'd like wifi off", "I want dark mode", "wifi should be off.",
         "crank the media volume all the way up", "what's the priciest item in the shop?",
         "delete all the timers", "the bake sale is done"]

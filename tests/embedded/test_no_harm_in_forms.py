@@ -66,3 +66,23 @@ def test_a_switch_is_turned_off_when_the_verb_ends_the_activity(planner, goal):
 def test_a_switch_that_names_only_part_of_the_request_is_left_alone(planner):
     decision = planner.decide("share my photos backup log as a PDF", sync(False), [])
     assert decision.action != Tap(ElementRef(2))
+
+
+def radio_note_menu():
+    return S.screen(
+        S.el(0, "text", "Quick settings", 0),
+        S.el(1, "switch", "Bluetooth", 200, checkable=True, checked=False, clickable=True),
+        S.el(2, "text", "Other settings", 500, clickable=True),
+        app="com.example.jotter",
+    )
+
+
+@pytest.mark.parametrize("goal", ["Print my Bluetooth note", "email the Bluetooth manual to me",
+                                  "archive my Bluetooth note as a PDF", "pin the Bluetooth note"])
+def test_a_switch_named_only_as_a_modifier_is_not_what_the_request_is_about(planner, goal):
+    assert planner.decide(goal, radio_note_menu(), []).action != Tap(ElementRef(1))
+
+
+def test_a_switch_named_as_the_head_of_the_request_is_tapped(planner):
+    assert planner.decide("Bluetooth on please", radio_note_menu(), []).action == Tap(
+        ElementRef(1))

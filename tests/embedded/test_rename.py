@@ -53,3 +53,12 @@ def test_a_search_for_the_old_name_is_not_renamed(planner):
     )
     decision = planner.decide(GOAL, results, [])
     assert decision.action != TypeText("Trip to Oslo", ElementRef(0), clear=True)
+
+
+def test_after_a_search_the_opened_items_title_is_renamed_not_taken_for_the_search(planner):
+    searched = PastStep(TypeText("Trip", ElementRef(0), clear=True), verdict=Verdict.CHANGED,
+                        memo=Memo(mark=Mark.SEARCH), screen_signature="list")
+    opened = PastStep(Tap(ElementRef(1)), verdict=Verdict.CHANGED, screen_signature="results",
+                      memo=Memo(mark=Mark.OPEN_ITEM, item="Trip"))
+    decision = planner.decide(GOAL, editor(), [searched, opened])
+    assert decision.action == TypeText("Trip to Oslo", ElementRef(2), clear=True)
