@@ -108,6 +108,7 @@ _VALUE_KINDS = {
     "version": "the software version number", "percent": "the battery level in percent",
     "price": "the price, what it costs in money", "time": "the time of day, at what time",
     "date": "the date, which day", "code": "a code, password, PIN or reference number",
+    "size": "an amount of storage or data, such as the space used or free in GB",
 }
 VALUE_KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
 _ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)

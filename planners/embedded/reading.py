@@ -33,9 +33,10 @@ _VALUE_PATTERNS = {
     ),
     "price": re.compile(r"[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£¥]"),
     "count": re.compile(r"\b\d+\b"),
+    "size": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:[KMGTP]i?B|bytes?)\b", re.I),
 }
 # kinds of value with a shape of their own: an answer without that shape is not one of them
-SHAPED = ("email", "phone", "time", "percent", "date", "price")
+SHAPED = ("email", "phone", "time", "percent", "date", "price", "size")
 
 
 def shaped_part(value: str, kind: str | None) -> str:

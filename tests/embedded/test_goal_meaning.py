@@ -103,6 +103,7 @@ def test_a_question_is_answered_not_acted_on():
         ("how many timers are running?", "count"),
         ("when does my flight leave?", "time"),
         ("what does the red kettle cost?", "price"),
+        ("how much space is left on my tablet?", "size"),
     ],
 )
 def test_what_a_question_asks_for(text, value_type):

@@ -43,3 +43,12 @@ def test_a_password_on_the_row_that_names_it_answers(planner):
     decision = planner.decide(QUESTION, screen, [])
     assert isinstance(decision.action, Finish)
     assert decision.action.answer == "heron-4471"
+
+
+def test_an_amount_of_storage_is_answered_with_its_size(planner):
+    disk = S.screen(S.el(0, "text", "Disk", 0),
+                    S.el(1, "text", "Music", 200), S.el(2, "text", "3.2 GB", 260),
+                    S.el(3, "text", "Space available", 400), S.el(4, "text", "41.7 GB", 460),
+                    app="com.example.prefs")
+    decision = planner.decide("How much space is available?", disk, [])
+    assert isinstance(decision.action, Finish) and "41.7 GB" in decision.action.answer
