@@ -58,11 +58,20 @@ _NEGATED = re.compile(r"\b(?i:don'?t|do\s+not|never|no\s+need\s+to|without)\b(?!
 _DANGLING = re.compile(r"(?:\s+(?:but|and|just|then))+\s*$", re.I)
 
 
+_NEGATED_WISH = re.compile(r"^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:want|need)\s+"
+                           r"(?!to\b)(.+?)(?:\s+(?:right\s+now|any\s?more|for\s+now|at\s+the"
+                           r"\s+moment|today|tonight))?[\s.!]*$", re.I)
+
+
 def without_negated(text: str) -> str:
     """The request without what it forbids: a negated verb phrase asks for nothing of its
     kind ("keep them, don't delete anything" asks for no deletion). Quoted text is a value
     and what follows a colon (a message's words) are values and stay as they are. "" when
-    the request only forbids."""
+    the request only forbids. A thing wished away ("I don't need the torch right now") is
+    no prohibition: it is the state wanted ("the torch off")."""
+    wish = _NEGATED_WISH.match(without_courtesy(text))
+    if wish is not None:
+        return f"{wish.group(1)} off"
     head, colon, said = text.partition(":")
     parts = re.split(r"([\"“”][^\"“”]*[\"“”])", head)
     kept = [p if i % 2 else _NEGATED.sub(" ", _REMINDED.sub("", p)) for i, p in enumerate(parts)]

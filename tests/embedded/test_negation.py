@@ -4,7 +4,7 @@ safety gate all leave it out."""
 import pytest
 
 from automator.goal_requests import GoalRequests
-from devices.actions import Finish, FinishStatus
+from devices.actions import ElementRef, Finish, FinishStatus, Tap
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.goal import Intent, parse_goal
 from planners.embedded.wording import without_negated
@@ -22,6 +22,8 @@ from tests.embedded import screens as S
     ('Text Lu "never again"', 'Text Lu "never again"'),  # a value
     ("Reply to Lu: don't wait for me", "Reply to Lu: don't wait for me"),
     ("Please don't call anyone", ""),
+    ("I don't need the torch right now", "the torch off"),  # a thing wished away
+    ("we no longer want location history.", "location history off"),
 ])
 def test_what_is_forbidden_is_left_out(text, wanted):
     assert without_negated(text) == wanted
@@ -49,3 +51,19 @@ def test_a_request_that_only_forbids_is_refused_at_once(encoder):
     decision = planner.decide("Do not call my sister", S.settings_main(), [])
     assert isinstance(decision.action, Finish)
     assert decision.action.status is FinishStatus.FAILURE
+
+
+@pytest.mark.slow
+def test_a_thing_wished_away_is_switched_off_and_asks_for_no_deletion(encoder):
+    goal = parse_goal(without_negated("I don't want the 6:30 alarm anymore"), encoder)
+    assert (goal.intent, goal.desired) == (Intent.TOGGLE, False)
+    assert not GoalRequests("I don't want the 6:30 alarm anymore", encoder).kinds
+
+
+@pytest.mark.slow
+def test_a_switch_wished_away_is_turned_off(encoder):
+    planner = EmbeddedPlanner(encoder=encoder)
+    screen = S.network(wifi=True)
+    switch = next(e for e in screen.elements if e.checkable)
+    decision = planner.decide("I don't need wifi at the moment", screen, [])
+    assert decision.action == Tap(ElementRef(switch.id))
