@@ -162,12 +162,19 @@ def send_slots(text: str) -> list[Slot]:
         slots.append(Slot("message", said[0]))
     elif (colon := re.search(r":\s*(.+?)\s*$", text)) is not None:
         slots.append(Slot("message", colon.group(1)))
+    elif (saying := _SAYING.search(bare)) is not None:
+        slots.append(Slot("message", saying.group(1).strip(" .!")))
     elif m is not None and (named := _named_message(bare, m)):
         slots.append(Slot("message", named, ref=True))
     said_at = bare.find(":")  # what follows a colon is the message, not when to send it
     if (when := _WHEN.search(bare if said_at < 0 else bare[:said_at])) is not None:
         slots.append(Slot("when", when.group(0)))
     return slots
+
+
+# the words of a message, introduced as such: "a text to Noor saying see you soon"
+_SAYING = re.compile(r"\b(?:saying|that\s+says|which\s+says|to\s+say|telling\s+(?:him|her|them))"
+                     r"\s+(?:that\s+)?(.+)$", re.I)
 
 
 # when a message is to go out, if not now: "at 5 pm", "for 9 on Friday", "tonight", "in an hour"

@@ -54,13 +54,20 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 # "Do Not Track" goes on with a capital.
 _REMINDED = re.compile(r"\b(?:don'?t|do\s+not|never)\s+(?:forget|fail)\s+to\s+", re.I)
 _NEGATED = re.compile(r"\b(?i:don'?t|do\s+not|never|no\s+need\s+to|without)\b(?!\s+[A-Z])"
+                      r"(?!\s+(?i:need|want)\s+(?!to\b))"  # a thing wished away is no order
                       r".*?(?=[,;.!?]|\s+(?:but|just|and|instead|then)\b|$)")
 _DANGLING = re.compile(r"(?:\s+(?:but|and|just|then))+\s*$", re.I)
 
 
 _NEGATED_WISH = re.compile(r"^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:want|need)\s+"
-                           r"(?!to\b)(.+?)(?:\s+(?:right\s+now|any\s?more|for\s+now|at\s+the"
+                           r"(?!to\b)([^,;]+?)(?:\s+(?:right\s+now|any\s?more|for\s+now|at\s+the"
                            r"\s+moment|today|tonight))?[\s.!]*$", re.I)
+
+
+def wished_away(clause: str) -> str:
+    """What a clause wishes away ("we no longer need the torch" -> "the torch"), or ""."""
+    wish = _NEGATED_WISH.match(without_courtesy(clause).rstrip(" ,;"))
+    return wish.group(1) if wish is not None else ""
 
 
 def without_negated(text: str) -> str:
@@ -69,9 +76,8 @@ def without_negated(text: str) -> str:
     and what follows a colon (a message's words) are values and stay as they are. "" when
     the request only forbids. A thing wished away ("I don't need the torch right now") is
     no prohibition: it is the state wanted ("the torch off")."""
-    wish = _NEGATED_WISH.match(without_courtesy(text))
-    if wish is not None:
-        return f"{wish.group(1)} off"
+    if thing := wished_away(text):
+        return f"{thing} off"
     head, colon, said = text.partition(":")
     parts = re.split(r"([\"“”][^\"“”]*[\"“”])", head)
     kept = [p if i % 2 else _NEGATED.sub(" ", _REMINDED.sub("", p)) for i, p in enumerate(parts)]
@@ -234,10 +240,36 @@ def manner(text: str) -> Manner:
         return how
     told = tuple(c.rstrip(" ,;.!") for c in context)
     clause = how.clause
-    about = next((subject(c) for c in told if subject(c)), "")
+    about = next((subject(c) or wished_away(c) for c in told
+                  if subject(c) or wished_away(c)), "")
     if about:  # "..., get rid of every note about it": it is what the context is about
         clause = re.sub(r"\b(it|them)\b", about, clause, count=1)
     return Manner(how.mood, clause, how.thing, how.state, told)
+
+
+_PERSON = rf"((?!I\b|I')(?:{NAME_WORD})(?:\s+(?!I\b|I'){NAME_WORD})*)"
+_TOLD = re.compile(rf"^(\S+)\s+{_PERSON}(\s+an?\s+(?:line|note|text|message))?"
+                   r"(\s+know)?\s+(?:(that|if|whether)\s+)?(.+)$")
+_FINITE = re.compile(r"\b(?:" + "|".join(sorted(AUXILIARIES)) + r"|will|won't|can't)\b"
+                     r"|\w'(?:m|re|s|ll|ve|d)\b", re.I)
+
+
+def told(clause: str) -> tuple[str, str, str] | None:
+    """A clause that tells a person something in reported speech ("tell Noor I'm late",
+    "let Ana know that the door code changed", "ask Lee whether he's coming"): its verb
+    phrase with "them" for the person ("let them know"), the person, and what to say to
+    them, a question when asked with if / whether. What follows the person must be a clause
+    ("tell Noor the gate code" names a value, no words to say); whether the verb is one of
+    saying is for the caller to read."""
+    m = _TOLD.match(clause)
+    if m is None:
+        return None
+    verb, person, thing, know, joiner, said = m.groups()
+    if not (know or joiner or _FINITE.search(said)):
+        return None
+    said = said.strip(" .!")
+    form = f"{verb.lower()} them{thing or ''}{know or ''}"
+    return form, person, f"{said}?" if joiner in ("if", "whether") else said
 
 
 _INDIRECT = re.compile(r"^(\S+(?:\s+(?:me|us))?(?:\s+(?:out|up))?|let\s+me\s+know)\s+"
@@ -344,6 +376,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
         bare = without_courtesy(part).rstrip(" ,;")
         if bare != part.rstrip(" .!,;") or is_question(bare, part.endswith("?")):
             return part, parts[:i] + parts[i + 1:]
+    if len(parts) == 2 and wished_away(parts[0]):  # "I don't need X any more, bin it"
+        return parts[1], parts[:1]
     return text, []
 
 
@@ -354,7 +388,7 @@ def subject(clause: str) -> str:
     for i, w in enumerate(words[1:6], 1):
         if w.lower() in AUXILIARIES or w.lower().endswith("'s"):
             lead = words[0].lower()
-            return " ".join(words[:i]) if lead not in PRONOUNS | {"i", "you"} else ""
+            return " ".join(words[:i]) if lead not in PRONOUNS | _PERSONAL else ""
     return ""
 
 

@@ -20,6 +20,7 @@ NONE: frozenset[str] = frozenset()
         ("请给王芳打电话", {"call"}),
         ("let Omar know I'll be late", {"send"}),
         ("Could you message Rui that the parcel arrived?", {"send"}),
+        ("ask Ines whether she's free on Sunday", {"send"}),
         ("Schick Tom eine Nachricht", {"send"}),
         ("throw away the old grocery list", {"deletion"}),
         ("Supprime la note Courses", {"deletion"}),

@@ -91,6 +91,26 @@ def test_an_order_to_act_at_a_moment_is_no_question(text):
     assert parse_goal(text).intent is not Intent.ANSWER
 
 
+REPORTED = [  # (request, to whom, what to say)
+    ("let Noor know I'm stuck in traffic", "Noor", "I'm stuck in traffic"),
+    ("tell Bilal that the gate code changed", "Bilal", "the gate code changed"),
+    ("ask Ines whether she's free on Sunday", "Ines", "she's free on Sunday?"),
+    ("send a text to Ruth saying the parcel arrived", "Ruth", "the parcel arrived"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "said"), REPORTED)
+def test_words_told_to_a_person_are_a_message_to_them(text, person, said):
+    goal = parse_goal(text)
+    assert goal.intent is Intent.SEND
+    assert {(s.name, s.value) for s in goal.slots} >= {("to", person), ("message", said)}
+
+
+def test_a_call_takes_no_words_to_say():
+    goal = parse_goal("call Noor when you're done")
+    assert goal.intent is not Intent.SEND and not any(s.name == "message" for s in goal.slots)
+
+
 def test_a_question_is_answered_not_acted_on():
     goal = parse_goal("is the hotspot on?")
     assert goal.intent is Intent.ANSWER and goal.value_type == "state"
@@ -169,7 +189,7 @@ def test_parts(text, parts):
 
 def test_these_sentences_are_in_no_task_file():
     files = [p.read_text(encoding="utf-8").lower() for p in TASKS.rglob("*.yaml")]
-    sentences = [t for t, *_ in VERBS + INDIRECT] + MODIFIED + [
+    sentences = [t for t, *_ in VERBS + INDIRECT + REPORTED] + MODIFIED + [
         "is bluetooth on?", "I'd like wifi off", "I want dark mode", "wifi should be off.",
         "crank the media volume all the way up", "what's the priciest item in the shop?",
         "delete all the timers", "the bake sale is done"]

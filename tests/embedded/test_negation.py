@@ -67,3 +67,10 @@ def test_a_switch_wished_away_is_turned_off(encoder):
     switch = next(e for e in screen.elements if e.checkable)
     decision = planner.decide("I don't need wifi at the moment", screen, [])
     assert decision.action == Tap(ElementRef(switch.id))
+
+
+@pytest.mark.slow
+def test_a_thing_wished_away_before_an_order_is_what_the_order_is_about(encoder):
+    text = "we don't need the Oslo itinerary any more, delete it"
+    goal = parse_goal(without_negated(text), encoder)
+    assert goal.intent is Intent.DELETE and "Oslo" in goal.target
