@@ -193,8 +193,10 @@ def form_lacks_setting(goal: Goal, view: View, common: frozenset[str]) -> Decisi
     if goal.intent is not Intent.EDIT or not asked or not view.fields() or last is None or (
             not (view.last_marked(Mark.OPEN_ITEM) and last.changed)):
         return None
-    parts = list(dict.fromkeys(p.strip() for s in view.scored for p in re.split(
-        r"[|·(),]", spoken_name(s.element)) if p.strip()))
+    item = (words(goal.target) - words(" ".join(asked))).union(*map(words, goal.entities))
+    parts = list(dict.fromkeys(p.strip() for s in view.content() for p in re.split(
+        r"[|·(),]", spoken_name(s.element)) if p.strip() and not words(p) & item))
+    #   (what names the item itself, "6:15 AM alarm", is no setting of it)
     if not parts or any(words(p) & {"edit", "more", "option", "setting"} for p in parts):
         return None  # a way on to more settings: the setting may be behind it
     encoder = view.matcher.encoder

@@ -246,8 +246,8 @@ class GoalReader:
         number, percent = values.number(clause) if intent is Intent.SET_VALUE else (None, False)
         op = Operation.DO if intent is Intent.TOGGLE else Operation(intent.value)
         op, slots, extra = values.slots_for(clause, op, self.is_container)
-        if intent is not Intent.TOGGLE:
-            intent = _INTENTS[op]
+        if intent is not Intent.TOGGLE or op is Operation.EDIT:  # "switch the sound of X to
+            intent = _INTENTS[op]  # 'Harp'": a field gets a value, nothing is switched
         if intent is Intent.SET_VALUE and slots:
             intent = Intent.EDIT
         if clause.split()[0].lower() in _TOUCH_VERBS and intent in _TYPING:

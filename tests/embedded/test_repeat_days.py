@@ -210,8 +210,12 @@ def test_days_in_a_list_of_checkboxes_are_set_before_saving(planner):
 
 
 @pytest.mark.slow
-def test_a_setting_the_open_form_lacks_is_infeasible(planner):
-    goal = "Set the snooze length of my 5:10 PM alarm to 'Twenty minutes'"
+@pytest.mark.parametrize("goal", [
+    "Set the snooze length of my 5:10 PM alarm to 'Twenty minutes'",
+    "Change the snooze time of the 5:10 PM alarm to 'Ten minutes'",  # "time" is no setting
+    "switch the vibration pattern of my 5:10 PM alarm to 'Heartbeat'",
+])
+def test_a_setting_the_open_form_lacks_is_infeasible(planner, goal):
     decision = planner.decide(goal, alarms("5:10 PM", {1}), opened("5:10 PM alarm"))
     assert isinstance(decision.action, Finish)
     assert decision.action.status is FinishStatus.INFEASIBLE
@@ -252,3 +256,22 @@ def test_a_popup_right_after_a_choice_is_closed_and_forgotten(planner):
     decision = planner.decide("Set an alarm for 9:40 PM", rating_popup(), chose)
     assert decision.action == PressKey(Key.BACK)
     assert decision.memo is not None and decision.memo.mark is Mark.DISMISS
+
+
+def running(shown: str) -> Screen:
+    return S.screen(S.el(0, "text", "Countdown", 0, 120),
+                    S.el(1, "text", shown, 300, 200),
+                    S.el(2, "button", "Stop", 600, 140, clickable=True), app=APP)
+
+
+@pytest.mark.slow
+def test_after_a_popup_is_closed_the_press_before_it_is_what_is_judged(planner):
+    started = PastStep(Tap(ElementRef(7)), outcome="started", verdict=Verdict.CHANGED,
+                       memo=Memo(mark=Mark.GOAL_ACTION), screen_signature="keypad")
+    closed = PastStep(PressKey(Key.BACK), outcome="closed", verdict=Verdict.CHANGED,
+                      memo=Memo(mark=Mark.DISMISS), screen_signature="popup")
+    goal = "Start a 12 minute countdown"
+    assert planner.decide(goal, running("00:12:00"), [started, closed]).action == Finish(
+        FinishStatus.SUCCESS)
+    assert planner.decide(goal, running("00:07:00"), [started, closed]).action != Finish(
+        FinishStatus.SUCCESS)
