@@ -43,10 +43,10 @@ _NOT_WEEKLY = re.compile(r"\b(?:every\s+(?:other|second|2nd|alternate|two|2|thre
 # words that say what the item has now, not what is wanted ("not just Tuesdays")
 _DESCRIBED = re.compile(r"\b(?:not\s+just|not\s+only|instead\s+of|rather\s+than)\b", re.I)
 _EXCEPT = re.compile(r"\b(?:except(?:\s+for|\s+on)?|but\s+not(?:\s+on)?|other\s+than|apart"
-                     r"\s+from|excluding|not\s+on)\b", re.I)
+                     r"\s+from|excluding|without|not\s+on)\b", re.I)
 _ADDED = re.compile(r"\b(?:too|also|as\s+well|additionally|in\s+addition|plus)\b", re.I)
 _REMOVED = re.compile(r"\b(?:no\s+longer|not\s+anymore|any\s?more|skip|remove|drop|stop"
-                      r"|take\s+off|leave\s+out|without)\b", re.I)
+                      r"|take\s+off|leave\s+out)\b", re.I)
 _REPEATS = re.compile(r"\b(?:every|each|repeat\w*|only|on\s+\w+days?\s+and)\b", re.I)
 _END = re.compile(r"[,;.!?]|\s+(?:but|and\s+not|instead|then)\b")
 

@@ -28,6 +28,7 @@ NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Su
     ("an alarm at 6 for Tue through Thu", {1, 2, 3}, D.Change.SET, True),
     ("the tea alarm must ring daily, not only on Fridays", WEEK, D.Change.SET, True),
     ("alarm at 10 on weekends please", {5, 6}, D.Change.SET, True),
+    ("a 7:15 alarm every day without Saturday", {0, 1, 2, 3, 4, 6}, D.Change.SET, True),
     ("an alarm at 7 every fortnight on Thursday", {3}, D.Change.SET, False),
     ("a 6 am alarm on the first Sunday of the month", {6}, D.Change.SET, False),
 ])
