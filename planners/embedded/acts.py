@@ -28,7 +28,7 @@ from planners.embedded.evidence import (
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.scoring import words
-from planners.embedded.view import Scored, View, is_slider
+from planners.embedded.view import Scored, View, is_slider, spoken_name
 from planners.planner import Decision, PastStep
 
 MATCH = 0.62  # a score from which an element is taken to be the goal's target
@@ -58,7 +58,10 @@ def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
         return None
     want = True if goal.desired is None else goal.desired
     name = best.text or "the switch"
-    if best.element.checked == want:
+    own = spoken_name(best.element)  # named by itself, not only by the row around it (a day
+    #   toggle inside the goal's alarm card says nothing of that alarm's other settings)
+    named = words(own) & words(goal.target) or view.matcher.element(own, "") >= MATCH
+    if best.element.checked == want and named:
         state = "on" if want else "off"
         return finish(f"'{name}' is {state} now, as asked.", confidence=best.score)
     if view.tap_count(best.element)[1] >= 2:
@@ -92,10 +95,6 @@ VERB_PHRASES = {
     Intent.SEND: ("start chat", "new message", "compose"),
 }
 _CREATION_WORDS = frozenset(("add", "new", "create", "compose", "plus", "start"))
-
-
-def verb_word(goal: Goal) -> str:
-    return goal.verb
 
 
 def _phrases(goal: Goal) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """Honest ends: when the history shows that going on cannot help, say so and stop, instead of
 wandering until the step budget runs out.
 
-Three laws, each read from the typed history (memos, verdicts, refusals, page signatures),
+Four laws, each read from the typed history (memos, verdicts, refusals, page signatures),
 never from the wording of a thought or of a screen:
 
 1. The goal's own action was refused by the safety gate for want of consent (nobody
@@ -22,17 +22,23 @@ never from the wording of a thought or of a screen:
    what the goal is about and the circle passed through the pages the memory knows to match
    the goal best, they lack it (infeasible, under the same provisos as law 2); otherwise
    the planner failed to find the way (an honest failure).
+4. The item the goal names was just opened on its form (fields in view, no Edit to press
+   first), and a value the goal sets is for a setting that nothing on the form names (no
+   field, row or button means it: "the ringtone" of an item whose form has a label and
+   days): the item has no such setting (infeasible). Settings every form kind names its
+   own way (a name, a phone number, a message) are left to the form rules.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from devices.actions import Finish, FinishStatus, Scroll
-from planners.embedded.goal import Goal
+from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.scoring import words
-from planners.embedded.view import View
+from planners.embedded.view import View, spoken_name
 from planners.planner import Decision, PastStep, Refusal, Verdict
 
 CIRCLE = 6  # pages in a row (the current one included) that were all seen before
@@ -175,3 +181,31 @@ def circling(goal: Goal, view: View, at_best: bool) -> Decision | None:
     return _stop(FinishStatus.FAILURE,
                  f"I am going round in circles: I keep coming back to pages I have seen, and "
                  f"nothing I did there brought {goal.target!r} closer.")
+
+
+SETTING_MATCH = 0.45  # a label part that means a setting this well names it on the form
+
+
+def form_lacks_setting(goal: Goal, view: View, common: frozenset[str]) -> Decision | None:
+    """Law 4 (see the module docstring); `common`: the settings left to the form rules."""
+    last = view.last()
+    asked = [s.name for s in goal.slots if not s.ref and s.name not in common]
+    if goal.intent is not Intent.EDIT or not asked or not view.fields() or last is None or (
+            not (view.last_marked(Mark.OPEN_ITEM) and last.changed)):
+        return None
+    item = (words(goal.target) - words(" ".join(asked))).union(*map(words, goal.entities))
+    parts = list(dict.fromkeys(p.strip() for s in view.content() for p in re.split(
+        r"[|·(),]", spoken_name(s.element)) if p.strip() and not words(p) & item))
+    #   (what names the item itself, "6:15 AM alarm", is no setting of it)
+    if not parts or any(words(p) & {"edit", "more", "option", "setting"} for p in parts):
+        return None  # a way on to more settings: the setting may be behind it
+    encoder = view.matcher.encoder
+    sims = encoder.encode(asked) @ encoder.encode(parts).T
+    lacking = [name for name, row in zip(asked, sims, strict=True) if row.max() < SETTING_MATCH
+               and not any(words(name) & words(p) for p in parts)]
+    if not lacking:
+        return None
+    return _stop(FinishStatus.INFEASIBLE,
+                 f"The item is open on its form, and nothing on it sets "
+                 f"{' or '.join(map(repr, lacking))}: it has no such setting, so "
+                 f"{goal.text!r} cannot be done. Nothing was changed.")

@@ -13,11 +13,14 @@ import numpy as np
 
 from devices.actions import ElementRef, TypeText
 from perception.elements import UIElement
+from planners.embedded import repeat_days
 from planners.embedded.acts import NEGATIVE, entity_here, finish, shown, tap
+from planners.embedded.days import describe
 from planners.embedded.goal import Goal, Intent, Slot
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, field_name
+from planners.embedded.wording import TIME, canonical_time
 from planners.planner import Decision
 
 PAIR_AT_LEAST = 0.4  # a field whose name means a value's field less than this does not get it
@@ -36,6 +39,9 @@ _SLOT_PHRASES = {
     "address": "address",
 }
 _FREE_TEXT = ("message", "text", "note", "title", "name", "label")
+# settings every kind of form has a field for, under a name of its own
+COMMON_FIELDS = frozenset(_SLOT_PHRASES) | {"first name", "last name", "hour", "minute",
+                                            "password", "when", "date", "phone number"}
 
 
 def _meridiem(view: View) -> dict[str, UIElement]:
@@ -227,7 +233,7 @@ def form_done(goal: Goal, view: View) -> Decision | None:
     changed = last is not None and last.changed
     if view.shows(main) or not assign(view, goal.slots) or (
             view.last_marked(Mark.SUBMIT) and changed):
-        if never_entered(goal, view):
+        if never_entered(goal, view) or not repeat_days.days_shown(goal, view):
             return None  # a value still has to go somewhere: not done
         return finish(f"Submitted; {main!r} is saved.")
     return None
@@ -237,17 +243,28 @@ def open_created(goal: Goal, view: View) -> Decision | None:
     """After a form that had no field for some of the values was saved, open the new item
     (the row that shows the values that were entered) to set the rest on it."""
     missing = never_entered(goal, view)
+    if goal.days is not None and not repeat_days.days_shown(goal, view):
+        missing = [*missing, f"the days {describe(goal.days.days)}"]
     if not view.marked(Mark.SUBMIT) or not missing or view.fields():
         return None
     entered = [s.value for s in goal.slots if s.value not in missing]
     rows = [s for s in view.content() if s.element.clickable and not s.element.checkable
-            and any(words(v) and words(v) <= words(shown(s)) for v in entered)]
+            and any(_shows_value(shown(s), v) for v in entered)]
     rows = [r for r in rows if view.tap_count(r.element)[0] == 0]
     if not rows:
         return None
     best = max(rows, key=lambda r: r.element.bounds.area)
     return tap(best.element, f"Open the new item '{best.element.label}' to set "
                f"{', '.join(map(repr, missing))}.", 0.7, Mark.OPEN_ITEM)
+
+
+def _shows_value(text: str, value: str) -> bool:
+    """The text shows the value: all its words, and the same time where it is one ("8 AM"
+    is not the row of 8:30 AM)."""
+    time = canonical_time(value)
+    if time is not None:
+        return time in {canonical_time(m.group(0)) for m in TIME.finditer(text)}
+    return bool(words(value)) and words(value) <= words(text)
 
 
 def never_entered(goal: Goal, view: View) -> list[str]:

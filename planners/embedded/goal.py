@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from planners.embedded import days as weekdays
 from planners.embedded import objects
 from planners.embedded import slots as values
 from planners.embedded.encoder import TextEncoder, default_encoder
@@ -83,6 +84,7 @@ class Goal:
     mood: Mood = Mood.COMMAND  # how it was put: an order, a question, the state wanted
     scope: Scope = Scope.ONE
     rank: Rank | None = None  # an order over a list: "the priciest", "my oldest thread"
+    days: weekdays.Days | None = None  # the days it repeats on ("on weekdays", "Saturdays too")
 
     @property
     def phrases(self) -> tuple[str, ...]:
@@ -125,6 +127,8 @@ _OBJECT_STARTS = closed_class("a an the my your his her our their this that thes
 # Send", "enter the code and press OK"), whatever their object is called.
 _TOUCH_VERBS = closed_class("tap press click hit touch")
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
+_SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE})  # kinds that
+#   may set the days an item repeats on
 # "add the mug to the cart", "save the note as a PDF": a definite item put somewhere, or
 # made into something new, is still a creation
 _PLACED = re.compile(r"\b(?:(?:to|in|into|onto)\s+(?:the|my|a|an|your|our)|as\s+(?:a|an))\b",
@@ -287,8 +291,8 @@ class GoalReader:
         number, percent = values.number(clause) if intent is Intent.SET_VALUE else (None, False)
         op = Operation.DO if intent is Intent.TOGGLE else Operation(intent.value)
         op, slots, extra = values.slots_for(clause, op, self.is_container)
-        if intent is not Intent.TOGGLE:
-            intent = _INTENTS[op]
+        if intent is not Intent.TOGGLE or op is Operation.EDIT:  # "switch the sound of X to
+            intent = _INTENTS[op]  # 'Harp'": a field gets a value, nothing is switched
         if intent is Intent.SET_VALUE and slots:
             intent = Intent.EDIT
         if clause.split()[0].lower() in _TOUCH_VERBS and intent in _TYPING:
@@ -304,6 +308,14 @@ class GoalReader:
         rank = self.ranks.read(clause)
         if rank is not None:  # an order over a list, not words of the thing looked for
             clause = re.sub(rf"\b{re.escape(rank.phrase)}\b", " ", clause, flags=re.I)
+        repeat = weekdays.read(text) if intent in _SCHEDULED else None
+        if repeat is not None:  # days are values set on the item, not names to look for
+            said_days = {w.casefold() for w in repeat.phrase.split()}
+            entities = [_without_days(Slot("", e), said_days, said).value for e in entities
+                        if not set(e.casefold().split()) <= said_days]
+            clause = " ".join(w for w in clause.split()
+                              if w.strip(",.;!?").casefold() not in said_days)
+            slots = [_without_days(s, said_days, said) for s in slots]
         said_target = objects.target(clause, slots, creation=intent is Intent.CREATE)
         target = " ".join(dict.fromkeys(" ".join((said_target,
                                                   *map(objects.told, how.context))).split()))
@@ -317,7 +329,7 @@ class GoalReader:
             verb=re.sub(r"[^a-z]", "", clause.split()[0].lower()) if clause else "",
             quantity=values.quantity(clause, slots) if intent is not Intent.ANSWER else None,
             mood=how.mood, scope=Scope.ALL if _ALL.search(clause) else Scope.ONE,
-            rank=rank)
+            rank=rank, days=repeat)
 
     def split(self, text: str) -> list[str]:
         """The parts of a request done one after the other ("X, then Y"; "X and VERB Y");
@@ -363,6 +375,21 @@ class GoalReader:
         if after in _OBJECT_STARTS or after[:1].isdigit() or words[0] in _TOUCH_VERBS:
             return True
         return self.operations.read(verb_phrase(piece), piece).score >= 0.45
+
+
+_DAYS_LEAD = closed_class("on every each and that repeats repeating")
+
+
+def _without_days(slot: Slot, said_days: set[str], said: list[str]) -> Slot:
+    """An unquoted value without the days that follow it ("called Yoga on weekends": the
+    name is "Yoga"; the days are set apart)."""
+    found = slot.value.split()
+    cut = next((i for i, w in enumerate(found) if w.strip(",.;!?").casefold() in said_days), None)
+    if slot.value in said or not cut:
+        return slot
+    while cut > 1 and found[cut - 1].casefold() in _DAYS_LEAD:
+        cut -= 1
+    return Slot(slot.name, " ".join(found[:cut]), slot.append, slot.ref)
 
 
 @lru_cache(maxsize=4)

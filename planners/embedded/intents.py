@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from planners.embedded import acts, forms, grounding, keypad, lists, reading, sending
+from planners.embedded import (
+    acts,
+    endings,
+    forms,
+    grounding,
+    keypad,
+    lists,
+    reading,
+    repeat_days,
+    sending,
+)
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark
 from planners.embedded.view import View
@@ -17,7 +27,17 @@ def tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
           ) -> list[Callable[[], Decision | None]]:
     """The steps to try for `goal` on this view, first first; each gives a decision or None.
     `floor`: what a tap must beat (the best remembered way on); `at_best`: this page matches
-    the goal as well as any known one; `strict`: an answer that will be sent or written on."""
+    the goal as well as any known one; `strict`: an answer that will be sent or written on.
+    Days to repeat on come first wherever the item's day toggles are in view."""
+    steps = _tries(goal, view, floor, at_best, strict)
+    if goal.days is None or goal.intent in (Intent.ANSWER, Intent.DELETE, Intent.TOGGLE):
+        return steps
+    return [lambda: repeat_days.days_done(goal, view), lambda: repeat_days.set_days(goal, view),
+            *steps]
+
+
+def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
+           ) -> list[Callable[[], Decision | None]]:
     common = [lambda: forms.form_done(goal, view), lambda: forms.fill_form(goal, view)]
     floating = [lambda: grounding.press_floating_action(view)] if at_best and not (
         view.marked(Mark.NEW_ITEM)) else []
@@ -47,7 +67,8 @@ def tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
             mine = [lambda: forms.form_done(goal, view),
                     lambda: forms.fill_form(goal, view) if forms.editing(goal, view)
                     or forms.unnamed_item(goal, view) else None]
-            return [*mine, lambda: acts.press_edit(goal, view), entity[2]]
+            return [*mine, lambda: acts.press_edit(goal, view), entity[2],
+                    lambda: endings.form_lacks_setting(goal, view, forms.COMMON_FIELDS)]
         case Intent.CREATE if goal.slots:  # a form of the goal's kind, not any form
             mine = forms.in_form_after(view, Mark.NEW_ITEM) or (
                 view.marked(Mark.SUBMIT) and forms.in_form_after(view, Mark.OPEN_ITEM)

@@ -24,6 +24,8 @@ class Mark(StrEnum):
     STEPPER = "stepper"  # stepped a quantity
     FILL = "fill"  # chose a value in a form (AM / PM)
     SEARCH = "search"  # opened a list's own search, or typed a name into it
+    CANCEL = "cancel"  # cancelled a form of ours that cannot hold what the goal asks
+    DISMISS = "dismiss"  # closed a dialog that popped up unasked: no step towards the goal
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from planners.embedded import (
     lookup,
     multilingual,
     prereq,
+    repeat_days,
     search,
 )
 from planners.embedded.encoder import TextEncoder, default_encoder
@@ -217,7 +218,7 @@ class EmbeddedPlanner:
     def _decide(self, state: _GoalState, view: View) -> Decision:
         goal = state.goal
         if view.modal:
-            dialog = acts.dialog(goal, view) or interruptions.dismiss(view)
+            dialog = acts.dialog(goal, view) or interruptions.dismiss(view, goal)
             if dialog is not None:
                 return dialog
         drawn = gestures.tap_proposals(goal, view)
@@ -236,6 +237,9 @@ class EmbeddedPlanner:
                 f"(best match {max(here_best, state.best_anywhere):.2f}).",
                 confidence=0.6,
             )
+        rhythm = self._rhythm_unsupported(state, view)
+        if rhythm is not None:
+            return rhythm
         resume = view.resume
         if state.here != view.sig + resume:
             relevance = dict(state.relevance)
@@ -274,6 +278,19 @@ class EmbeddedPlanner:
                         goal, view) and not goal.slots else None,
                     *intents.tries(goal, view, floor, at_best, strict)]
         return intents.tries(goal, view, floor, at_best, strict)
+
+    def _rhythm_unsupported(self, state: _GoalState, view: View) -> Decision | None:
+        """A repeat the app cannot hold ("every other Monday"), judged in the app the goal
+        leads to from what is known of it: its remembered pages, or its day toggles in view."""
+        days = state.goal.days
+        if days is None or days.weekly:
+            return None
+        known = [r for r in self.memory.screens.values() if r.app == view.screen.app]
+        if not (known and self._leads_here(state, view)) and not repeat_days.toggles(view):
+            return None
+        labels = [e.label for r in known for e in r.elements]
+        labels += [s.element.label for s in view.scored]
+        return repeat_days.unsupported_rhythm(state.goal, view, labels)
 
     def _named_app_in_front(self, state: _GoalState, view: View) -> bool:
         """The goal names only an app, and that app is in front (the evidence that "open X"

@@ -128,6 +128,8 @@ def keyword_slots(text: str) -> list[Slot]:
         value = re.sub(r"^(to|is)\s+", "", value, flags=re.I)
         value = re.sub(r"\s+(and|to|in|on)$", "", value, flags=re.I).strip()
         name = _SLOT_WORDS[m.group(1).lower()]
+        if name == "time" and (at := TIME.match(value)) is not None:
+            value = at.group(0)  # "at 7 am every Monday": the time, not what follows it
         if _valid(name, value):
             slots.append(Slot(name, value))
     if (m := _FIELD_IS.search(bare)) is not None:
@@ -223,6 +225,14 @@ def field_changes(text: str) -> tuple[list[Slot], list[str]]:
     return [], []
 
 
+def _names_field_value(text: str, op: Operation) -> bool:
+    """"VERB the FIELD of ITEM to VALUE" with a value that is words, not a level ("to 40%"):
+    a field of an item gets a new value, whatever the verb says."""
+    m = _FIELD_OF.match(text)
+    return op in (Operation.SET_VALUE, Operation.DO) and m is not None and (
+        bool(quoted(text)) or not re.search(r"\d", m.group(3)))
+
+
 def slot_words() -> re.Pattern[str]:
     return _SLOT_RE
 
@@ -278,9 +288,10 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
     if op is Operation.SEND:
         slots = send_slots(text) + [
             s for s in slots if s.name not in ("message", "phone", "time", "text")]
-    elif op is Operation.EDIT:
-        changes, extra = field_changes(text)
-        slots = changes or slots
+    elif op is Operation.EDIT or _names_field_value(text, op):
+        changes, extra = field_changes(text)  # "set the snooze of my alarm to 'Ten'": an
+        slots = changes or slots  # edit of the item's field, whatever the verb
+        op = Operation.EDIT
     elif op is Operation.CREATE:
         op, slots, extra = _create_slots(text, slots, is_container)
         if extra:

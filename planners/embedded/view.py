@@ -153,7 +153,10 @@ class View:
         return [s for s in self.scored if not self.is_nav(s)]
 
     def last(self) -> PastStep | None:
-        return self.history[-1] if self.history else None
+        """The last step towards the goal: closing a dialog that popped up unasked is none
+        (what the step before it did is still what the screen shows the effect of)."""
+        steps = [p for p in self.history if not marked(p, Mark.DISMISS)]
+        return steps[-1] if steps else None
 
     def last_marked(self, mark: Mark) -> bool:
         """The last step carries `mark`."""
