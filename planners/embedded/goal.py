@@ -27,6 +27,7 @@ from planners.embedded import objects
 from planners.embedded import slots as values
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
+from planners.embedded.reported import ReportedSpeech
 from planners.embedded.slots import Slot
 from planners.embedded.wording import (
     Manner,
@@ -34,14 +35,12 @@ from planners.embedded.wording import (
     canonical_time,
     closed_class,
     heads_only,
-    indirect_question,
     manner,
     object_article,
     particle_state,
     quoted,
     split_state,
     strip_quotes,
-    told,
     verb_phrase,
     without_courtesy,
 )
@@ -114,11 +113,6 @@ _VALUE_KINDS = {
     "size": "an amount of storage or data, such as the space used or free in GB",
 }
 VALUE_KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
-# what one does to a person: say something to them, or something else
-_SAYING = ("send them a message", "tell them something in writing")
-_DOING_TO = ("call them on the phone", "show them", "pay them", "visit them", "meet them")
-SAYING_AT_LEAST = 0.55  # cosine of "VERB them" ("let them know") with the nearest of `_SAYING`
-SAYING_MARGIN = 0.06  # by which it may trail the nearest of `_DOING_TO`
 _ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
 _OBJECT_STARTS = closed_class("a an the my your his her our their this that these those "
                               "some all every each another one two three me him us up down "
@@ -144,8 +138,7 @@ class GoalReader:
         self.ranks = RankReader(encoder)
         self._kinds = list(_VALUE_KINDS)
         self._kind_vecs = encoder.encode([_VALUE_KINDS[k] for k in self._kinds])
-        self._saying = encoder.encode(_SAYING)
-        self._doing = encoder.encode(_DOING_TO)
+        self.reported = ReportedSpeech(encoder, self.operations)
 
     def _similar(self, text: str, description: str) -> float:
         a, b = self.encoder.encode([text, description])
@@ -251,34 +244,9 @@ class GoalReader:
 
     # the whole request --------------------------------------------------------------------
 
-    def _said_to(self, how: Manner) -> Manner:
-        """Words to tell a person, in reported speech ("let Noor know I'm on my way"), are a
-        message to them, when the verb is one of saying (a call takes no clause to say)."""
-        found = told(how.clause) if how.mood is Mood.COMMAND else None
-        if found is None:
-            return how
-        form, person, said = found
-        said_to = self.encoder.encode([form])[0]
-        saying, other = (float((vecs @ said_to).max()) for vecs in (self._saying, self._doing))
-        if saying < SAYING_AT_LEAST or saying < other - SAYING_MARGIN:
-            return how
-        return Manner(Mood.COMMAND, f"text {person}: {said}", context=how.context)
-
-    def _asked_indirectly(self, how: Manner) -> Manner:
-        """An order whose verb asks to be told or shown and whose object is a question ("tell
-        me when my next alarm rings", "check whether location is on") is that question;
-        "call me when the timer ends" is an order."""
-        found = indirect_question(how.clause) if how.mood is Mood.COMMAND else None
-        if found is None:
-            return how
-        verb, asked = found
-        if self.operations.read(verb, verb).verb_says not in (Operation.ANSWER, Operation.OPEN):
-            return how
-        return Manner(Mood.QUESTION, asked, context=how.context)
-
     def parse(self, text: str) -> Goal:
         text = " ".join(text.split())
-        how = self._said_to(self._asked_indirectly(manner(text)))
+        how = self.reported.read(manner(text))
         desired: bool | None = None
         clause = how.clause or text
         if how.mood is Mood.QUESTION:

@@ -80,16 +80,6 @@ def _part_index(history: Sequence[PastStep]) -> int:
     return max((memo_of(step).part for step in history), default=0)
 
 
-def _item_found_here(goal: Goal, view: View) -> bool:
-    """An item the goal names was opened in the app in front: the request is about it, and
-    another app whose pages share a word with its name ("Wi-Fi" in a note's title) is no
-    way on. A goal that carries values (slots) may need another app; a switch or a level
-    is no item."""
-    return (not goal.slots and goal.intent not in (Intent.TOGGLE, Intent.SET_VALUE)
-            and any(memo_of(p).mark is Mark.OPEN_ITEM and p.changed and p.app == view.screen.app
-                    for p in view.history))
-
-
 def _unreadable(goal: str, why: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
     """A request the sentence model cannot read: tap what the screen shows of it word for
     word (once), else refuse at once with the reason and the planners that read it."""
@@ -370,7 +360,7 @@ class EmbeddedPlanner:
         if back_value > 0:
             options.append(_Option(back_value, Decision(PressKey(Key.BACK),
                                                         thought="Go back towards the target.")))
-        if _item_found_here(state.goal, view):
+        if search.found_in_front(state.goal, view):
             return options
         opened = Counter(p.action.app for p in view.history if isinstance(p.action, OpenApp))
         for label, app in self.memory.apps.items():

@@ -15,7 +15,7 @@ from devices.actions import Direction, ElementRef, Scroll, TypeText
 from perception.elements import UIElement
 from planners.embedded.acts import tap
 from planners.embedded.goal import Goal, Intent, Scope
-from planners.embedded.memo import Mark, Memo
+from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.memory import AppMemory
 from planners.embedded.scoring import words
 from planners.embedded.view import View, field_name
@@ -87,3 +87,13 @@ def _scroll_on(view: View, name: str) -> Decision | None:
     return Decision(Scroll(Direction.DOWN), thought=f"'{name}' may be further down the list.",
                     confidence=0.5)
 
+
+
+def found_in_front(goal: Goal, view: View) -> bool:
+    """An item the goal names was opened in the app in front: the request is about it, and
+    another app whose pages share a word with its name ("Wi-Fi" in a note's title) is no
+    way on. A goal that carries values (slots) may need another app; a switch or a level
+    is no item."""
+    return (not goal.slots and goal.intent not in (Intent.TOGGLE, Intent.SET_VALUE)
+            and any(memo_of(p).mark is Mark.OPEN_ITEM and p.changed and p.app == view.screen.app
+                    for p in view.history))

@@ -247,55 +247,6 @@ def manner(text: str) -> Manner:
     return Manner(how.mood, clause, how.thing, how.state, told)
 
 
-_PERSON = rf"((?!I\b|I')(?:{NAME_WORD})(?:\s+(?!I\b|I'){NAME_WORD})*)"
-_TOLD = re.compile(rf"^(\S+)\s+{_PERSON}(\s+an?\s+(?:line|note|text|message))?"
-                   r"(\s+know)?\s+(?:(that|if|whether)\s+)?(.+)$")
-_FINITE = re.compile(r"\b(?:" + "|".join(sorted(AUXILIARIES)) + r"|will|won't|can't)\b"
-                     r"|\w'(?:m|re|s|ll|ve|d)\b", re.I)
-
-
-def told(clause: str) -> tuple[str, str, str] | None:
-    """A clause that tells a person something in reported speech ("tell Noor I'm late",
-    "let Ana know that the door code changed", "ask Lee whether he's coming"): its verb
-    phrase with "them" for the person ("let them know"), the person, and what to say to
-    them, a question when asked with if / whether. What follows the person must be a clause
-    ("tell Noor the gate code" names a value, no words to say); whether the verb is one of
-    saying is for the caller to read."""
-    m = _TOLD.match(clause)
-    if m is None:
-        return None
-    verb, person, thing, know, joiner, said = m.groups()
-    if not (know or joiner or _FINITE.search(said)):
-        return None
-    said = said.strip(" .!")
-    form = f"{verb.lower()} them{thing or ''}{know or ''}"
-    return form, person, f"{said}?" if joiner in ("if", "whether") else said
-
-
-_INDIRECT = re.compile(r"^(\S+(?:\s+(?:me|us))?(?:\s+(?:out|up))?|let\s+me\s+know)\s+"
-                       r"((?:what|what's|which|when|where|who|whom|whose|why|how|whether|if)"
-                       r"\b.+)$", re.I)
-_YES_NO = re.compile(r"^(?:whether|if)\s+(.+?)\s+(is|are|was|were|has|have|does|do|did|can)"
-                     r"\s+(.+)$", re.I)
-
-
-def indirect_question(clause: str) -> tuple[str, str] | None:
-    """A clause whose object is a question ("find out when the shop opens", "check if
-    wifi is on"): its verb phrase, and the question put directly ("is wifi on"). Whether
-    the verb asks for it (tell, check) or does something at that moment (call me when...)
-    is for the caller to read."""
-    m = _INDIRECT.match(clause)
-    if m is None:
-        return None
-    asked = m.group(2)
-    yes_no = _YES_NO.match(asked)
-    if yes_no is not None:
-        asked = f"{yes_no.group(2)} {yes_no.group(1)} {yes_no.group(3)}"
-    elif asked.split()[0].lower() in ("whether", "if"):
-        return None
-    return m.group(1), asked
-
-
 def _manner(raw: str) -> Manner:
     asked = raw.rstrip().endswith("?")
     clause = without_courtesy(raw).rstrip("?").strip()

@@ -1,0 +1,100 @@
+"""Requests put as reported speech: a question asked as an order ("tell me when my next alarm
+rings", "check whether location is on") is that question, and words told to a person ("let
+Noor know I'm on my way", "ask Lee whether he's coming") are a message to them.
+
+The grammar finds the shape (a verb, maybe a person, then a clause); the sentence model
+says whether the verb is one of telling or asking, so that "call me when the timer ends" and
+"call Noor when you're done" stay orders: a call takes no clause to say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planners.embedded.encoder import TextEncoder
+from planners.embedded.operations import Operation, OperationReader
+from planners.embedded.wording import AUXILIARIES, NAME_WORD, Manner, Mood
+
+_PERSON = rf"((?!I\b|I')(?:{NAME_WORD})(?:\s+(?!I\b|I'){NAME_WORD})*)"
+_TOLD = re.compile(rf"^(\S+)\s+{_PERSON}(\s+an?\s+(?:line|note|text|message))?"
+                   r"(\s+know)?\s+(?:(that|if|whether)\s+)?(.+)$")
+_FINITE = re.compile(r"\b(?:" + "|".join(sorted(AUXILIARIES)) + r"|will|won't|can't)\b"
+                     r"|\w'(?:m|re|s|ll|ve|d)\b", re.I)
+_INDIRECT = re.compile(r"^(\S+(?:\s+(?:me|us))?(?:\s+(?:out|up))?|let\s+me\s+know)\s+"
+                       r"((?:what|what's|which|when|where|who|whom|whose|why|how|whether|if)"
+                       r"\b.+)$", re.I)
+_YES_NO = re.compile(r"^(?:whether|if)\s+(.+?)\s+(is|are|was|were|has|have|does|do|did|can)"
+                     r"\s+(.+)$", re.I)
+# what one does to a person: say something to them, or something else
+_SAYING = ("send them a message", "tell them something in writing")
+_DOING_TO = ("call them on the phone", "show them", "pay them", "visit them", "meet them")
+SAYING_AT_LEAST = 0.55  # cosine of "VERB them" ("let them know") with the nearest of `_SAYING`
+SAYING_MARGIN = 0.06  # by which it may trail the nearest of `_DOING_TO`
+
+
+def told(clause: str) -> tuple[str, str, str] | None:
+    """A clause that tells a person something ("tell Noor I'm late", "let Ana know that the
+    door code changed", "ask Lee whether he's coming"): its verb phrase with "them" for the
+    person ("let them know"), the person, and what to say to them, a question when asked
+    with if / whether. What follows the person must be a clause ("tell Noor the gate code"
+    names a value, no words to say)."""
+    m = _TOLD.match(clause)
+    if m is None:
+        return None
+    verb, person, thing, know, joiner, said = m.groups()
+    if not (know or joiner or _FINITE.search(said)):
+        return None
+    said = said.strip(" .!")
+    form = f"{verb.lower()} them{thing or ''}{know or ''}"
+    return form, person, f"{said}?" if joiner in ("if", "whether") else said
+
+
+def indirect_question(clause: str) -> tuple[str, str] | None:
+    """A clause whose object is a question ("find out when the shop opens", "check if wifi
+    is on"): its verb phrase, and the question put directly ("is wifi on")."""
+    m = _INDIRECT.match(clause)
+    if m is None:
+        return None
+    asked = m.group(2)
+    yes_no = _YES_NO.match(asked)
+    if yes_no is not None:
+        asked = f"{yes_no.group(2)} {yes_no.group(1)} {yes_no.group(3)}"
+    elif asked.split()[0].lower() in ("whether", "if"):
+        return None
+    return m.group(1), asked
+
+
+class ReportedSpeech:
+    """Reads orders that report speech, with the goal reader's encoder and operations."""
+
+    def __init__(self, encoder: TextEncoder, operations: OperationReader) -> None:
+        self.encoder = encoder
+        self.operations = operations
+        self._saying = encoder.encode(list(_SAYING))
+        self._doing = encoder.encode(list(_DOING_TO))
+
+    def read(self, how: Manner) -> Manner:
+        """The request as what it asks: a question, a message, or the order as it was."""
+        if how.mood is not Mood.COMMAND:
+            return how
+        return self._asked_indirectly(how) or self._said_to(how) or how
+
+    def _asked_indirectly(self, how: Manner) -> Manner | None:
+        found = indirect_question(how.clause)
+        if found is None:
+            return None
+        verb, asked = found
+        if self.operations.read(verb, verb).verb_says not in (Operation.ANSWER, Operation.OPEN):
+            return None  # "call me when the timer ends"
+        return Manner(Mood.QUESTION, asked, context=how.context)
+
+    def _said_to(self, how: Manner) -> Manner | None:
+        found = told(how.clause)
+        if found is None:
+            return None
+        form, person, said = found
+        said_to = self.encoder.encode([form])[0]
+        saying, other = (float((vecs @ said_to).max()) for vecs in (self._saying, self._doing))
+        if saying < SAYING_AT_LEAST or saying < other - SAYING_MARGIN:
+            return None
+        return Manner(Mood.COMMAND, f"text {person}: {said}", context=how.context)
