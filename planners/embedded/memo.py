@@ -24,6 +24,7 @@ class Mark(StrEnum):
     STEPPER = "stepper"  # stepped a quantity
     FILL = "fill"  # chose a value in a form (AM / PM)
     SEARCH = "search"  # opened a list's own search, or typed a name into it
+    PAY = "pay"  # pressed the button that pays for an order
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from planners.embedded import (
     lookup,
     multilingual,
     prereq,
+    purchase,
     search,
 )
 from planners.embedded.encoder import TextEncoder, default_encoder
@@ -258,6 +259,9 @@ class EmbeddedPlanner:
         strict = goal.text in self._lookups  # its answer is sent or written on
         if goal.intent is Intent.OPEN and self._named_app_in_front(state, view):
             return [lambda: acts.finish(f"{goal.target} is open: its app is in front.")]
+        if purchase.is_purchase(goal, view):  # paid for only on the summary's evidence
+            return [*purchase.steps(goal, view), *intents.tries(goal, view, floor, at_best,
+                                                                strict)]
         if goal.quantity and goal.intent not in (Intent.TOGGLE, Intent.SET_VALUE, Intent.ANSWER):
             return [lambda: gestures.step_quantity(goal, view),
                     lambda: acts.finish("The quantity is set.") if gestures.quantity_set(

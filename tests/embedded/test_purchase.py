@@ -1,0 +1,153 @@
+"""Buying goes item page -> cart -> checkout -> payment -> confirmation, each page known by
+what it offers; payment happens only when the summary lists the item and the quantity asked
+and nothing else, and success only when the page after paying confirms the order. The shop,
+its items and the requests are our own, in no task file."""
+
+import pytest
+
+from devices.actions import ElementRef, Finish, FinishStatus, Key, PressKey, Tap, TypeText
+from perception.elements import Bounds
+from planners.embedded import purchase
+from planners.embedded.goal import parse_goal
+from planners.embedded.memo import Mark, Memo
+from planners.embedded.memory import signature_of
+from planners.embedded.scoring import GoalMatcher
+from planners.embedded.view import View
+from planners.planner import PastStep, Verdict
+from tests.embedded.screens import el, screen
+
+pytestmark = pytest.mark.slow
+
+APP = "com.example.garden"
+GOAL = "Buy three Clay Pots and deliver them to 5 Willow Way, Leeds"
+
+
+def _view(goal, shown, history=(), encoder=None):
+    parsed = parse_goal(goal, encoder)
+    return parsed, View(shown, signature_of(shown), GoalMatcher(parsed, encoder), list(history))
+
+
+def _item_page(count: int = 0):
+    return screen(
+        el(0, "button", "", 0, height=120, description="Navigate up", clickable=True,
+           bounds=Bounds(0, 0, 120, 120)),
+        el(1, "button", "", 0, height=120, description=f"Basket, {count} items",
+           clickable=True, bounds=Bounds(900, 0, 1080, 120)),
+        el(2, "text", "Clay Pot", 400), el(3, "text", "£4.50", 560),
+        el(4, "text", "Terracotta pot, 12 cm, with a saucer.", 720),
+        el(5, "button", "Add to basket", 2200, clickable=True), app=APP)
+
+
+def _basket(qty: int, other: str = ""):
+    rows = [el(1, "text", "Clay Pot", 300, bounds=Bounds(0, 300, 500, 460)),
+            el(2, "button", "−", 300, clickable=True, bounds=Bounds(560, 300, 680, 460)),
+            el(3, "text", str(qty), 300, bounds=Bounds(690, 300, 780, 460)),
+            el(4, "button", "+", 300, clickable=True, bounds=Bounds(790, 300, 910, 460))]
+    if other:
+        rows.append(el(5, "text", other, 500, bounds=Bounds(0, 500, 500, 660)))
+    return screen(el(0, "text", "Your basket", 0, height=120), *rows,
+                  el(9, "button", "Proceed to checkout", 2200, clickable=True), app=APP)
+
+
+def _checkout(address: str = "", lines=("3 x Clay Pot",), enabled: bool = True):
+    summary = [el(10 + i, "text", line, 700 + 120 * i, height=100)
+               for i, line in enumerate(lines)]
+    return screen(
+        el(0, "text", "Checkout", 0, height=120),
+        el(1, "input", address, 300, hint="Delivery address", editable=True, clickable=True),
+        *summary, el(20, "text", "Total £13.50", 1500, height=100),
+        el(21, "button", "Place order", 2200, clickable=True, enabled=enabled), app=APP)
+
+
+def _paid(shown):
+    return PastStep(Tap(ElementRef(21)), verdict=Verdict.CHANGED, memo=Memo(mark=Mark.PAY),
+                    screen_signature=signature_of(shown), app=APP)
+
+
+def _first(goal, view):
+    for step in purchase.steps(goal, view):
+        decision = step()
+        if decision is not None:
+            return decision
+    return None
+
+
+def test_buying_reads_as_a_purchase_and_sorting_does_not(encoder):
+    shown = _item_page()
+    for request, buys in ((GOAL, True), ("purchase a garden hose", True),
+                          ("order the plants by price", False),
+                          ("how much is the clay pot?", False)):
+        goal, view = _view(request, shown, encoder=encoder)
+        assert purchase.is_purchase(goal, view) is buys, request
+
+
+def test_on_the_item_page_the_add_button_is_pressed_until_the_counter_rose_by_the_quantity(
+        encoder):
+    goal, view = _view(GOAL, _item_page(0), encoder=encoder)
+    first = _first(goal, view)
+    assert first.action == Tap(ElementRef(5)) and first.memo.mark is Mark.NEW_ITEM
+    history = [PastStep(first.action, verdict=Verdict.CHANGED, memo=first.memo, app=APP,
+                        screen_signature=signature_of(_item_page(0)))]
+    goal, view = _view(GOAL, _item_page(1), history, encoder)
+    assert _first(goal, view).action == Tap(ElementRef(5))  # 1 of 3 so far
+    history += [PastStep(Tap(ElementRef(5)), verdict=Verdict.CHANGED, app=APP,
+                         memo=Memo(mark=Mark.NEW_ITEM, counts=(("basket, # item", 1),)))] * 2
+    goal, view = _view(GOAL, _item_page(3), history, encoder)
+    assert _first(goal, view).action == Tap(ElementRef(1))  # three added: the basket
+
+
+def test_in_the_cart_the_items_stepper_is_set_before_checking_out(encoder):
+    goal, view = _view(GOAL, _basket(1), encoder=encoder)
+    assert _first(goal, view).action == Tap(ElementRef(4))
+    goal, view = _view(GOAL, _basket(3), encoder=encoder)
+    assert _first(goal, view).action == Tap(ElementRef(9))
+
+
+def test_the_checkout_gets_the_address_then_is_paid_when_the_summary_is_right(encoder):
+    goal, view = _view(GOAL, _checkout(), encoder=encoder)
+    typed = _first(goal, view)
+    assert isinstance(typed.action, TypeText) and typed.action.text == "5 Willow Way, Leeds"
+    goal, view = _view(GOAL, _checkout("5 Willow Way, Leeds"), encoder=encoder)
+    paid = _first(goal, view)
+    assert paid.action == Tap(ElementRef(21)) and paid.memo.mark is Mark.PAY
+
+
+def test_an_order_that_holds_more_than_was_asked_is_not_paid_for(encoder):
+    shown = _checkout("5 Willow Way, Leeds", ("3 x Clay Pot", "1 x Watering Can"))
+    goal, view = _view(GOAL, shown, encoder=encoder)
+    stop = _first(goal, view)
+    assert stop.action.status is FinishStatus.FAILURE and "Watering Can" in stop.thought
+
+
+def test_a_summary_with_another_quantity_sends_back_to_the_cart(encoder):
+    goal, view = _view(GOAL, _checkout("5 Willow Way, Leeds", ("1 x Clay Pot",)),
+                       encoder=encoder)
+    assert _first(goal, view).action == PressKey(Key.BACK)
+
+
+def test_a_checkout_that_cannot_be_paid_for_want_of_a_value_is_given_up(encoder):
+    goal, view = _view("Buy three Clay Pots", _checkout(enabled=False), encoder=encoder)
+    stop = _first(goal, view)
+    assert stop.action.status is FinishStatus.FAILURE and "Delivery address" in stop.thought
+
+
+def test_success_only_once_the_page_after_paying_confirms_the_order(encoder):
+    done = screen(el(0, "text", "Thank you for your order!", 400),
+                  el(1, "text", "Delivering to 5 Willow Way, Leeds", 600),
+                  el(2, "button", "Back to the shop", 2200, clickable=True), app=APP)
+    before = _checkout("5 Willow Way, Leeds")
+    goal, view = _view(GOAL, done, [_paid(before)], encoder)
+    decision = _first(goal, view)
+    assert isinstance(decision.action, Finish) and decision.action.status is (
+        FinishStatus.SUCCESS)
+    silent = screen(el(0, "text", "Garden shop", 0), el(1, "button", "Clay Pot", 300,
+                                                        clickable=True), app=APP)
+    waited = PastStep(None, verdict=Verdict.NO_CHANGE, screen_signature=signature_of(silent))
+    goal, view = _view(GOAL, silent, [_paid(before), waited], encoder)
+    assert _first(goal, view).action.status is FinishStatus.FAILURE
+
+
+def test_without_paying_nothing_is_a_purchase_done(encoder):
+    done = screen(el(0, "text", "Order placed", 400), app=APP)
+    goal, view = _view(GOAL, done, encoder=encoder)
+    assert _first(goal, view) is None
