@@ -262,6 +262,9 @@ class EmbeddedPlanner:
         if purchase.is_purchase(goal, view):  # paid for only on the summary's evidence
             return [*purchase.steps(goal, view), *intents.tries(goal, view, floor, at_best,
                                                                 strict)]
+        adding = purchase.adding(goal, view)  # added as many as asked, on a counter's word
+        if adding:
+            return [*adding, *intents.tries(goal, view, floor, at_best, strict)]
         if goal.quantity and goal.intent not in (Intent.TOGGLE, Intent.SET_VALUE, Intent.ANSWER):
             return [lambda: gestures.step_quantity(goal, view),
                     lambda: acts.finish("The quantity is set.") if gestures.quantity_set(

@@ -31,7 +31,7 @@ from planners.embedded.acts import finish, matching, tap
 from planners.embedded.evidence import counters, give_up
 from planners.embedded.forms import assign, has_value, type_value
 from planners.embedded.gestures import steppers
-from planners.embedded.goal import Goal, Intent
+from planners.embedded.goal import Goal, Intent, Mood
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.operations import as_form
 from planners.embedded.scoring import words
@@ -256,6 +256,26 @@ def add_to_cart(goal: Goal, view: View) -> Decision | None:
     pressed = tap(add.element, f"Tap '{add.element.label}' for '{item_name(goal)}' "
                   f"({(added or (0, 0))[0] + 1}/{wanted(goal)}).", 0.75, Mark.NEW_ITEM)
     return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
+
+
+def added_enough(goal: Goal, view: View) -> Decision | None:
+    """Adding to the cart is done when a counter rose by the quantity asked since the first
+    of the adds just pressed: the screen's own count is the evidence."""
+    added = _added(view)
+    if added is None or added[0] < wanted(goal):
+        return None
+    return finish(f"A counter rose by {added[0]} after {added[1]} press(es) of add: "
+                  f"{wanted(goal)} × '{item_name(goal)}' are in the cart.")
+
+
+def adding(goal: Goal, view: View) -> list[Callable[[], Decision | None]]:
+    """An order to add a count of an item to the cart, on its page: the adds, each shown by a
+    counter. A wanted state ("3 in my cart") is a total, which only the cart shows: not
+    here."""
+    if goal.intent is not Intent.CREATE or goal.slots or goal.mood is not Mood.COMMAND or (
+            add_button(view) is None):
+        return []
+    return [lambda: added_enough(goal, view), lambda: add_to_cart(goal, view)]
 
 
 def to_cart(goal: Goal, view: View) -> Decision | None:

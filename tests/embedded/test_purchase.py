@@ -151,3 +151,18 @@ def test_without_paying_nothing_is_a_purchase_done(encoder):
     done = screen(el(0, "text", "Order placed", 400), app=APP)
     goal, view = _view(GOAL, done, encoder=encoder)
     assert _first(goal, view) is None
+
+
+@pytest.mark.parametrize("request_, count", [
+    ("Put 3x Garden Gloves in my basket", 3),
+    ("Order the Brass Lamp x2", 2),
+    ("Add a couple of beeswax candles to the cart", 2),
+    ("Add five tulip bulbs to my basket", 5),
+    ("Add the Hose Reel (15 m) to my basket", None),  # a size in its name, not a count
+    ("Add the Seed Tray (6 pack) to my basket", None),
+    ("add a 2 m garden hose to my basket", None),  # a size before its unit
+    ("Set a timer for 5 minutes", None),
+])
+def test_how_many_items_a_request_asks_for(request_, count):
+    assert purchase.wanted(parse_goal(request_)) == (count or 1)
+    assert parse_goal(request_).quantity == count
