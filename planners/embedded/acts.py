@@ -132,6 +132,15 @@ def entity_here(goal: Goal, view: View) -> bool:
     return not goal.entities or any(view.shows(e, fields=True) for e in goal.entities)
 
 
+def whole_name_here(goal: Goal, view: View) -> bool:
+    """The screen shows the goal's fullest name ("Ethernet Cable", not just "Cable"): the
+    page is that item's, not one of another item that shares a word with it."""
+    if not goal.entities:
+        return True
+    longest = max(len(words(e)) for e in goal.entities)
+    return any(view.shows(e, fields=True) for e in goal.entities if len(words(e)) == longest)
+
+
 def _fresh(view: View, s: Scored) -> bool:
     return view.tap_count(s.element)[1] < 2
 
@@ -388,8 +397,8 @@ def added_in_place(goal: Goal, view: View) -> Decision | None:
         return None
     before = dict(memo_of(last).counts)
     if memo_of(last).mark not in (Mark.NEW_ITEM, Mark.GOAL_ACTION) or not before or not (
-            entity_here(goal, view)):
-        return None
+            whole_name_here(goal, view)):
+        return None  # the page of another item (one sharing a word of the name) proves nothing
     step = goal.quantity or 1
     for key, now in counters(view):
         if key in before and now == before[key] + step:

@@ -262,8 +262,8 @@ def added_enough(goal: Goal, view: View) -> Decision | None:
     """Adding to the cart is done when a counter rose by the quantity asked since the first
     of the adds just pressed: the screen's own count is the evidence."""
     added = _added(view)
-    if added is None or added[0] < wanted(goal):
-        return None
+    if added is None or added[0] < wanted(goal) or not view.shows(item_name(goal)):
+        return None  # on another item's page, the count proves nothing of this one
     return finish(f"A counter rose by {added[0]} after {added[1]} press(es) of add: "
                   f"{wanted(goal)} × '{item_name(goal)}' are in the cart.")
 

@@ -166,3 +166,17 @@ def test_without_paying_nothing_is_a_purchase_done(encoder):
 def test_how_many_items_a_request_asks_for(request_, count):
     assert purchase.wanted(parse_goal(request_)) == (count or 1)
     assert parse_goal(request_).quantity == count
+
+
+def test_a_counter_that_rose_on_another_items_page_is_no_evidence(encoder):
+    """The page of "Clay Pot" proves nothing of a "Clay Bowl" asked for: they share a word."""
+    from planners.embedded import acts
+    history = [PastStep(Tap(ElementRef(5)), verdict=Verdict.CHANGED, app=APP,
+                        memo=Memo(mark=Mark.NEW_ITEM, counts=(("basket, # item", 0),)),
+                        screen_signature=signature_of(_item_page(0)))]
+    for request in ("Add the Clay Bowl to my basket", "Add two Clay Bowls to my basket"):
+        goal, view = _view(request, _item_page(1), history, encoder)
+        assert purchase.added_enough(goal, view) is None
+        assert acts.added_in_place(goal, view) is None
+    goal, view = _view("Add the Clay Pot to my basket", _item_page(1), history, encoder)
+    assert isinstance(acts.added_in_place(goal, view).action, Finish)
