@@ -8,7 +8,7 @@ import pytest
 from devices.actions import ElementRef, Finish, FinishStatus, Key, PressKey, Tap, TypeText
 from perception.elements import Bounds
 from planners.embedded import purchase
-from planners.embedded.goal import parse_goal
+from planners.embedded.goal import Intent, parse_goal
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import signature_of
 from planners.embedded.scoring import GoalMatcher
@@ -180,3 +180,21 @@ def test_a_counter_that_rose_on_another_items_page_is_no_evidence(encoder):
         assert acts.added_in_place(goal, view) is None
     goal, view = _view("Add the Clay Pot to my basket", _item_page(1), history, encoder)
     assert isinstance(acts.added_in_place(goal, view).action, Finish)
+
+
+@pytest.mark.parametrize("request_, address", [
+    ("Buy a Rain Barrel and send it to 5 Willow Way, Leeds", "5 Willow Way, Leeds"),
+    ("Ship the Bird Bath to 40 Quarry Lane", "40 Quarry Lane"),
+    ("Ship the Sun Hat to 7 Rue Cler", "7 Rue Cler"),
+    ("Purchase 3 Seed Packets and deliver to 1 Mill Rd, Ely", "1 Mill Rd, Ely"),
+    ("Put 2 Garden Gloves in my basket", None),  # a count before a name is no address
+])
+def test_a_street_address_ends_on_a_kind_of_street_or_goes_on_to_a_town(request_, address):
+    found = [s.value for s in parse_goal(request_).slots if s.name == "address"]
+    assert found == ([address] if address else [])
+
+
+def test_putting_an_item_into_a_basket_adds_it_and_a_mode_is_still_a_switch():
+    goal = parse_goal("Put 2 Garden Gloves in my basket")
+    assert (goal.intent, goal.quantity) == (Intent.CREATE, 2)
+    assert parse_goal("Put the phone into silent mode").intent is Intent.TOGGLE
