@@ -153,6 +153,9 @@ def press_verb(goal: Goal, view: View) -> Decision | None:
         opened = view.last_marked(Mark.OPEN_ITEM) and entity_here(goal, view)
     if not buttons or not (entity_here(goal, view) or opened):
         return None
+    if goal.intent is Intent.CREATE and not whole_name_here(goal, view):
+        return None  # an item added in place is added on its own page, not on one of another
+        #   item that shares a word of its name ("Cable" of "Ethernet Cable")
     if (view.last_marked(Mark.GOAL_ACTION) and not view.modal) or another_tool(goal, view):
         return None
     best = min(buttons, key=lambda s: (view.tap_count(s.element)[0], -s.score))

@@ -198,3 +198,11 @@ def test_putting_an_item_into_a_basket_adds_it_and_a_mode_is_still_a_switch():
     goal = parse_goal("Put 2 Garden Gloves in my basket")
     assert (goal.intent, goal.quantity) == (Intent.CREATE, 2)
     assert parse_goal("Put the phone into silent mode").intent is Intent.TOGGLE
+
+
+def test_the_add_button_of_another_item_sharing_a_word_is_not_pressed(encoder):
+    from planners.embedded import acts
+    goal, view = _view("Add the Clay Bowl to my basket", _item_page(0), encoder=encoder)
+    assert acts.press_verb(goal, view) is None and purchase.add_to_cart(goal, view) is None
+    goal, view = _view("Add the Clay Pot to my basket", _item_page(0), encoder=encoder)
+    assert purchase.add_to_cart(goal, view).action == Tap(ElementRef(5))
