@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from planners.embedded import acts, forms, grounding, keypad, lists, reading, sending
+from planners.embedded import acts, forms, grounding, keypad, lists, purchase, reading, sending
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark
 from planners.embedded.view import View
@@ -61,7 +61,7 @@ def tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
                     lambda: acts.finish("The page is open.") if at_best and view.history
                     else None]
         case Intent.CREATE if not goal.slots:
-            return [lambda: acts.added_in_place(goal, view), duration,
+            return [lambda: purchase.added_in_place(goal, view), duration,
                     lambda: acts.press_create(goal, view), *floating, *entity,
                     lambda: grounding.tap_checkable(goal, view, floor)]
     entity = [duration, *entity, lambda: grounding.tap_checkable(goal, view, floor),

@@ -28,7 +28,7 @@ from devices.actions import Key, PressKey, Wait
 from perception.elements import UIElement
 from perception.sensitive import PAYMENT, classify_element
 from planners.embedded.acts import finish, matching, tap
-from planners.embedded.evidence import counters, give_up
+from planners.embedded.evidence import counters, give_up, whole_name_here
 from planners.embedded.forms import assign, has_value, type_value
 from planners.embedded.gestures import steppers
 from planners.embedded.goal import Goal, Intent, Mood
@@ -256,6 +256,26 @@ def add_to_cart(goal: Goal, view: View) -> Decision | None:
     pressed = tap(add.element, f"Tap '{add.element.label}' for '{item_name(goal)}' "
                   f"({(added or (0, 0))[0] + 1}/{wanted(goal)}).", 0.75, Mark.NEW_ITEM)
     return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
+
+
+def added_in_place(goal: Goal, view: View) -> Decision | None:
+    """An item a button adds without a form ("Add to cart") is added when the screen says
+    so: right after the press, a counter shown before it went up by the number asked, on
+    the page of the item the goal names. Without that evidence nothing is finished (and the
+    same button on the same page is not pressed again)."""
+    last = view.last()
+    if last is None or not last.changed or view.modal or view.fields() or goal.slots:
+        return None
+    before = dict(memo_of(last).counts)
+    if memo_of(last).mark not in (Mark.NEW_ITEM, Mark.GOAL_ACTION) or not before or not (
+            whole_name_here(goal, view)):
+        return None  # the page of another item (one sharing a word of the name) proves nothing
+    step = goal.quantity or 1
+    for key, now in counters(view):
+        if key in before and now == before[key] + step:
+            return finish(f"The counter went from {before[key]} to {now} after the press: "
+                          "the item is added.")
+    return None
 
 
 def added_enough(goal: Goal, view: View) -> Decision | None:

@@ -170,16 +170,15 @@ def test_how_many_items_a_request_asks_for(request_, count):
 
 def test_a_counter_that_rose_on_another_items_page_is_no_evidence(encoder):
     """The page of "Clay Pot" proves nothing of a "Clay Bowl" asked for: they share a word."""
-    from planners.embedded import acts
     history = [PastStep(Tap(ElementRef(5)), verdict=Verdict.CHANGED, app=APP,
                         memo=Memo(mark=Mark.NEW_ITEM, counts=(("basket, # item", 0),)),
                         screen_signature=signature_of(_item_page(0)))]
     for request in ("Add the Clay Bowl to my basket", "Add two Clay Bowls to my basket"):
         goal, view = _view(request, _item_page(1), history, encoder)
         assert purchase.added_enough(goal, view) is None
-        assert acts.added_in_place(goal, view) is None
+        assert purchase.added_in_place(goal, view) is None
     goal, view = _view("Add the Clay Pot to my basket", _item_page(1), history, encoder)
-    assert isinstance(acts.added_in_place(goal, view).action, Finish)
+    assert isinstance(purchase.added_in_place(goal, view).action, Finish)
 
 
 @pytest.mark.parametrize("request_, address", [
@@ -206,3 +205,36 @@ def test_the_add_button_of_another_item_sharing_a_word_is_not_pressed(encoder):
     assert acts.press_verb(goal, view) is None and purchase.add_to_cart(goal, view) is None
     goal, view = _view("Add the Clay Pot to my basket", _item_page(0), encoder=encoder)
     assert purchase.add_to_cart(goal, view).action == Tap(ElementRef(5))
+
+
+def _lines(*names):
+    rows = []
+    for i, name in enumerate(names):
+        top, base = 300 + 200 * i, 10 * (i + 1)
+        rows += [el(base, "text", name, top, bounds=Bounds(0, top, 480, top + 160)),
+                 el(base + 1, "button", "", top, description=f"Decrease {name}", clickable=True,
+                    bounds=Bounds(500, top, 620, top + 160)),
+                 el(base + 2, "text", "1", top, bounds=Bounds(630, top, 700, top + 160)),
+                 el(base + 3, "button", "", top, description=f"Increase {name}", clickable=True,
+                    bounds=Bounds(710, top, 830, top + 160)),
+                 el(base + 4, "button", "", top, description=f"Remove {name}", clickable=True,
+                    bounds=Bounds(850, top, 1000, top + 160))]
+    return screen(el(0, "text", "Your basket", 0, height=120), *rows,
+                  el(9, "button", "Proceed to checkout", 2200, clickable=True), app=APP)
+
+
+def test_an_item_taken_out_by_a_common_name_is_done_when_its_line_is_gone(encoder):
+    """"the linen apron": no name of its own to look for; the control pressed named it, and
+    its going is the evidence. The other line's remove is never pressed after it."""
+    from planners.embedded import acts
+    request = "Take the linen apron out of my basket"
+    goal, view = _view(request, _lines("Linen Apron", "Wool Scarf"), encoder=encoder)
+    pressed = acts.press_verb(goal, view)
+    assert pressed.action == Tap(ElementRef(14))
+    step = PastStep(pressed.action, verdict=Verdict.CHANGED, memo=pressed.memo, app=APP,
+                    screen_signature=view.sig)
+    goal, view = _view(request, _lines("Wool Scarf"), [step], encoder)
+    done = acts.verb_done(goal, view)
+    assert isinstance(done.action, Finish) and done.action.status is FinishStatus.SUCCESS
+    goal, view = _view(request, _lines("Linen Apron", "Wool Scarf"), [step], encoder)
+    assert acts.verb_done(goal, view) is None  # still listed: not done
