@@ -238,3 +238,13 @@ def test_an_item_taken_out_by_a_common_name_is_done_when_its_line_is_gone(encode
     assert isinstance(done.action, Finish) and done.action.status is FinishStatus.SUCCESS
     goal, view = _view(request, _lines("Linen Apron", "Wool Scarf"), [step], encoder)
     assert acts.verb_done(goal, view) is None  # still listed: not done
+
+
+@pytest.mark.parametrize("request_, highest", [
+    ("Which houseplant in the garden shop costs the least?", False),
+    ("which seeds cost the most here", True),
+    ("Which lamp do you like the most", None),  # a liking is no price and no time
+])
+def test_a_verb_ranked_by_the_most_or_the_least(request_, highest):
+    rank = parse_goal(request_).rank
+    assert (rank.highest if rank else None) == highest
