@@ -7,7 +7,9 @@ several languages; they never name an app. On-screen text is data: it only selec
 nothing more.
 
 Categories: payment, send_money, deletion, uninstall, install, permission, and three that
-communicate or change what exists:
+communicate or change what exists. A deletion loses something for good: taking a counted
+line out of a cart ("−  2  +  Remove") is not one (`removes_a_count`), as its own "−" does
+the same and adding the item again restores it. The three:
 - call: placing a phone call: a control labelled call/dial (not a call log, a call's settings,
   ending or muting one), or a phone number shown with its kind ("555-0101 · Mobile") or as a
   `tel:` link, which dial when tapped on every contact card;
@@ -236,9 +238,34 @@ def _match_context(element: UIElement, screen: Screen) -> Sensitivity | None:
     return None
 
 
+_STEPS = re.compile(r"\b(?:increase|decrease|increment|decrement|more|fewer|less|plus|minus)\b"
+                    r"|^\s*[+\-−–]\s*$", re.I)
+
+
+def _same_row(a: UIElement, b: UIElement) -> bool:
+    overlap = min(a.bounds.bottom, b.bounds.bottom) - max(a.bounds.top, b.bounds.top)
+    return overlap * 2 >= min(a.bounds.height, b.bounds.height) > 0
+
+
+def removes_a_count(element: UIElement, screen: Screen) -> bool:
+    """The target sits on a row that shows a count with controls that step it (a cart's
+    line: "−  2  +  Remove"). Removing such a line takes a number of something picked from a
+    catalogue back to none, which the row's own "−" does too, unguarded, and adding the
+    item again restores exactly: nothing is lost for good, so it is no deletion. A row with
+    no control named for stepping its number is not known to be one."""
+    row = [e for e in screen.elements if e is not element and e.window == element.window
+           and _same_row(e, element)]
+    count = any(e.text.strip().isdigit() and not e.editable for e in row)
+    steps = [e for e in row if (e.clickable or e.long_clickable)
+             and any(_STEPS.search(t) for t in (e.text, e.description) if t)]
+    return count and bool(steps)
+
+
 def classify_element(element: UIElement, screen: Screen) -> Sensitivity | None:
     """The sensitive category of activating `element` on `screen`, or None."""
     found = _match_label(element) or _match_dial_link(element)
+    if found is not None and found.category == DELETION and removes_a_count(element, screen):
+        return None
     if found is not None and found.category == SEND:
         money = _match_context(element, screen)  # "Send" under "Transfer $50 to Bob"
         if money is not None and money.category in (PAYMENT, SEND_MONEY):

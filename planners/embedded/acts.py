@@ -24,6 +24,7 @@ from planners.embedded.evidence import (
     on_its_list,
     removals,
     shows_numbers,
+    whole_name_here,
 )
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo, memo_of
@@ -143,12 +144,16 @@ def press_verb(goal: Goal, view: View) -> Decision | None:
         opened = view.last_marked(Mark.OPEN_ITEM) and entity_here(goal, view)
     if not buttons or not (entity_here(goal, view) or opened):
         return None
+    if goal.intent is Intent.CREATE and not whole_name_here(goal, view):
+        return None  # an item added in place is added on its own page, not on one of another
+        #   item that shares a word of its name ("Cable" of "Ethernet Cable")
     if (view.last_marked(Mark.GOAL_ACTION) and not view.modal) or another_tool(goal, view):
         return None
     best = min(buttons, key=lambda s: (view.tap_count(s.element)[0], -s.score))
     pressed = tap(best.element, f"Tap '{best.element.label}': the goal's own action.", 0.7,
                   Mark.GOAL_ACTION)
-    return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
+    return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view),
+                                         item=best.element.label))
 
 
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
@@ -283,6 +288,8 @@ def _removal_done(goal: Goal, view: View) -> Decision | None:
         return finish("No item that the goal names is left on the list.")
     if not acted or not on_its_list(view):
         return None  # another app or an editor: it says nothing of the list
+    if not goal.entities:
+        return _unnamed_removed(view)
     if still_listed(goal, view):
         if view.last_marked(Mark.GOAL_ACTION):
             return Decision(Wait(SETTLE_S), thought="The list still shows the item right "
@@ -295,6 +302,18 @@ def _removal_done(goal: Goal, view: View) -> Decision | None:
     if removed and (not verb_buttons(goal, view) or not entity_here(goal, view)):
         return finish("The item was removed: the list no longer shows it.")
     return None
+
+
+def _unnamed_removed(view: View) -> Decision | None:
+    """A removal of an item the goal names by no name of its own ("take the lamp out"): the
+    control pressed for it named the item ("Remove Desk Lamp"), and its going is the
+    evidence. Until then nothing is finished, and once it is gone nothing else is removed
+    (the next row's "Remove" is another item's)."""
+    pressed = [memo_of(p).item for p in view.history if memo_of(p).mark is Mark.GOAL_ACTION
+               and memo_of(p).item and p.changed]
+    if not pressed or any(e.label == pressed[-1] for e in view.screen.elements):
+        return None
+    return finish(f"'{pressed[-1]}' is gone from the list: the item was removed.")
 
 
 def verb_done(goal: Goal, view: View) -> Decision | None:
@@ -375,23 +394,3 @@ def press_create(goal: Goal, view: View) -> Decision | None:
     pressed = tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,
                   Mark.NEW_ITEM)
     return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view)))
-
-
-def added_in_place(goal: Goal, view: View) -> Decision | None:
-    """An item a button adds without a form ("Add to cart") is added when the screen says
-    so: right after the press, a counter shown before it went up by the number asked, on
-    the page of the item the goal names. Without that evidence nothing is finished (and the
-    same button on the same page is not pressed again)."""
-    last = view.last()
-    if last is None or not last.changed or view.modal or view.fields() or goal.slots:
-        return None
-    before = dict(memo_of(last).counts)
-    if memo_of(last).mark not in (Mark.NEW_ITEM, Mark.GOAL_ACTION) or not before or not (
-            entity_here(goal, view)):
-        return None
-    step = goal.quantity or 1
-    for key, now in counters(view):
-        if key in before and now == before[key] + step:
-            return finish(f"The counter went from {before[key]} to {now} after the press: "
-                          "the item is added.")
-    return None

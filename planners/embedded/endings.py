@@ -44,7 +44,7 @@ from planners.planner import Decision, PastStep, Refusal, Verdict
 CIRCLE = 6  # pages in a row (the current one included) that were all seen before
 CIRCLE_VISITS = 2  # earlier decisions on the current page for it to count as a circle
 RETURNS = 4  # earlier decisions on the current page since the planner last did something
-GOAL_OWN = frozenset({Mark.GOAL_ACTION, Mark.SUBMIT})  # the goal's own press
+GOAL_OWN = frozenset({Mark.GOAL_ACTION, Mark.SUBMIT, Mark.PAY})  # the goal's own press
 
 
 def _stop(status: FinishStatus, reason: str) -> Decision:

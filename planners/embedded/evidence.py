@@ -79,3 +79,12 @@ def counters(view: View) -> tuple[tuple[str, int], ...]:
             if words(key):
                 out.append((key, int(numbers[0])))
     return tuple(out)
+
+
+def whole_name_here(goal: Goal, view: View) -> bool:
+    """The screen shows the goal's fullest name ("Ethernet Cable", not just "Cable"): the
+    page is that item's, not one of another item that shares a word with it."""
+    if not goal.entities:
+        return True
+    longest = max(len(words(e)) for e in goal.entities)
+    return any(view.shows(e, fields=True) for e in goal.entities if len(words(e)) == longest)

@@ -189,6 +189,8 @@ class GoalReader:
         if particle is not None and number is None and op in _SETTINGS:
             return Intent.TOGGLE, particle
         into = re.match(r"^\S+\s+.+?\s+(?:in|into|to)\s+([a-z][a-z -]*)$", strip_quotes(clause))
+        if into and self.is_container(into.group(1)):
+            return Intent.CREATE, None  # "put the lamp in my basket": added to it
         if into and op in _SETTINGS and self._is_mode(into.group(1)):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
         if op in _TOGGLES and number is None:

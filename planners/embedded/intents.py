@@ -13,6 +13,7 @@ from planners.embedded import (
     grounding,
     keypad,
     lists,
+    purchase,
     reading,
     repeat_days,
     sending,
@@ -82,7 +83,7 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
                     lambda: acts.finish("The page is open.") if at_best and view.history
                     else None]
         case Intent.CREATE if not goal.slots:
-            return [lambda: acts.added_in_place(goal, view), duration,
+            return [lambda: purchase.added_in_place(goal, view), duration,
                     lambda: acts.press_create(goal, view), *floating, *entity,
                     lambda: grounding.tap_checkable(goal, view, floor)]
     entity = [duration, *entity, lambda: grounding.tap_checkable(goal, view, floor),

@@ -26,6 +26,7 @@ class Mark(StrEnum):
     SEARCH = "search"  # opened a list's own search, or typed a name into it
     CANCEL = "cancel"  # cancelled a form of ours that cannot hold what the goal asks
     DISMISS = "dismiss"  # closed a dialog that popped up unasked: no step towards the goal
+    PAY = "pay"  # pressed the button that pays for an order
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,11 @@ _SUPERLATIVE = re.compile(r"\b(?:(?:most|least)\s+[a-z]+|[a-z]{2,}est|first|last
 
 
 _ARTICLES = frozenset(("of", "the", "a", "an", "my", "your"))
+# A verb ranked by "the most" / "the least" with nothing after it but an end or a place:
+# "which one costs the least?", "who texts me the most in this app"
+_VERB_RANKED = re.compile(r"\b([a-z]+)\s+(?:me\s+|us\s+)?the\s+(most|least)\b"
+                          r"(?=\s*(?:[?.!,]|$|\b(?:in|on|at|of|from|among|here|there)\b))",
+                          re.I)
 
 
 def _stems(word: str) -> list[str]:
@@ -174,4 +179,16 @@ class RankReader:
             if sims[i, j] >= RANK_AT_LEAST:
                 key, highest, _ = _RANKS[int(j)]
                 return Rank(key, highest, phrase)
-        return None
+        return self._verb_ranked(text)
+
+    def _verb_ranked(self, text: str) -> Rank | None:
+        """"costs the least": the verb says what is ranked, "the most/least" which end."""
+        m = _VERB_RANKED.search(text)
+        if m is None:
+            return None
+        sims = self.encoder.encode([f"the one that {m.group(0).lower()}"]) @ self._vecs.T
+        j = int(np.argmax(sims[0]))
+        key, highest, _ = _RANKS[j]
+        if sims[0, j] < RANK_AT_LEAST or highest is not (m.group(2).lower() == "most"):
+            return None  # what it ranks is no price or time, or the model reads it reversed
+        return Rank(key, highest, m.group(0))

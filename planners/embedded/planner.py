@@ -26,6 +26,7 @@ from planners.embedded import (
     lookup,
     multilingual,
     prereq,
+    purchase,
     repeat_days,
     search,
 )
@@ -85,13 +86,11 @@ def _unreadable(goal: str, why: str, screen: Screen, history: Sequence[PastStep]
     word (once), else refuse at once with the reason and the planners that read it."""
     target = grounding.literal_target(goal, screen) if not history else None
     if target is not None:
-        thought = f"The request names '{target.label}', which is on screen: tap it."
-        return acts.tap(target, thought, 0.6)
-    if history:
-        reason = (f"I tapped what the screen shows of the request; I cannot read the rest of "
-                  f"it ({why}); {ELSEWHERE}")
-    else:
-        reason = f"I cannot read this request: {why}; {ELSEWHERE}"
+        return acts.tap(target, f"The request names '{target.label}', which is on screen: "
+                                "tap it.", 0.6)
+    reason = (f"I tapped what the screen shows of the request; I cannot read the rest of it "
+              f"({why}); {ELSEWHERE}" if history else
+              f"I cannot read this request: {why}; {ELSEWHERE}")
     return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason)
 
 
@@ -227,8 +226,7 @@ class EmbeddedPlanner:
                 f"(best match {max(here_best, state.best_anywhere):.2f}).",
                 confidence=0.6,
             )
-        rhythm = self._rhythm_unsupported(state, view)
-        if rhythm is not None:
+        if (rhythm := self._rhythm_unsupported(state, view)) is not None:
             return rhythm
         resume = view.resume
         if state.here != view.sig + resume:
@@ -254,14 +252,17 @@ class EmbeddedPlanner:
         move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
         return with_memo(move, moving=True, at_best=at_best)
 
-    def _acts(
-        self, goal: Goal, view: View, nav: float, state: _GoalState
-    ) -> list[Callable[[], Decision | None]]:
+    def _acts(self, goal: Goal, view: View, nav: float, state: _GoalState
+              ) -> list[Callable[[], Decision | None]]:
         floor = min(nav - 0.05, 0.8)
         at_best = self._at_best_page(state, view)
         strict = goal.text in self._lookups  # its answer is sent or written on
         if goal.intent is Intent.OPEN and self._named_app_in_front(state, view):
             return [lambda: acts.finish(f"{goal.target} is open: its app is in front.")]
+        shop = (purchase.steps(goal, view) if purchase.is_purchase(goal, view)  # paid only on
+                else purchase.adding(goal, view))  # the summary's word, added on a counter's
+        if shop:
+            return [*shop, *intents.tries(goal, view, floor, at_best, strict)]
         if goal.quantity and goal.intent not in (Intent.TOGGLE, Intent.SET_VALUE, Intent.ANSWER):
             return [lambda: gestures.step_quantity(goal, view),
                     lambda: acts.finish("The quantity is set.") if gestures.quantity_set(
@@ -278,8 +279,8 @@ class EmbeddedPlanner:
         known = [r for r in self.memory.screens.values() if r.app == view.screen.app]
         if not (known and self._leads_here(state, view)) and not repeat_days.toggles(view):
             return None
-        labels = [e.label for r in known for e in r.elements]
-        labels += [s.element.label for s in view.scored]
+        labels = [e.label for r in known for e in r.elements] + [s.element.label
+                                                                    for s in view.scored]
         return repeat_days.unsupported_rhythm(state.goal, view, labels)
 
     def _named_app_in_front(self, state: _GoalState, view: View) -> bool:

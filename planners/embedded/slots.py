@@ -146,9 +146,30 @@ def shaped_values(text: str, have: list[Slot]) -> list[Slot]:
         out.append(Slot("email", m.group(0)))
     if "phone" not in names and (m := PHONE.search(bare)):
         out.append(Slot("phone", m.group(0)))
-    if "address" not in names and (m := ADDRESS.search(TIME.sub(" ", bare))):
-        out.append(Slot("address", m.group(0)))
+    if "address" not in names and (found := street_address(TIME.sub(" ", bare))):
+        out.append(Slot("address", found))
     return out
+
+
+# The kinds of street an address names after its house number, in their usual short forms.
+_STREETS = re.compile(
+    r"\b(?:street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|court|ct|way|boulevard|blvd|"
+    r"place|pl|square|sq|close|crescent|cres|terrace|ter|highway|hwy|parkway|pkwy|row|"
+    r"circle|cir|trail|alley|walk|hill|gardens|mews|plaza)\.?$", re.I)
+_STREET_FIRST = re.compile(r"^\d+\w?\s+(?:rue|via|calle|avenida|avenue|boulevard|piazza|plaza|"
+                           r"rua|viale|place)\b", re.I)  # "7 Rue Cler": the kind goes first
+
+
+def street_address(text: str) -> str:
+    """The first street address written in `text`: a house number and capitalised words that
+    end on a kind of street ("5 Willow Way") or go on to a town after a comma ("12 Oak
+    Street, Springfield"). A count before a name ("3 Notebooks", "2 Garden Gloves") is
+    neither; "" when there is none."""
+    for m in ADDRESS.finditer(text):
+        first = m.group(0).split(",")[0]
+        if "," in m.group(0) or _STREETS.search(first) or _STREET_FIRST.match(first):
+            return m.group(0)
+    return ""
 
 
 def send_slots(text: str) -> list[Slot]:
@@ -318,15 +339,29 @@ def number(text: str) -> tuple[float | None, bool]:
     return float(m.group(1)), bool(m.group(2))
 
 
+# Units of measure: a number before one is a size ("2 m", "500 ml"), not how many.
+_UNITS = ("mm|cm|m|km|in|inch(?:es)?|ft|ml|l|g|kg|mg|oz|lbs?|gb|tb|mb|mah|w|kw|v|hz|mp|"
+          "mins?|minutes?|hours?|seconds?|am|pm|points?|percent|%")
+_TIMES = re.compile(r"(?:\b(\d{1,2})\s*[x×]|[x×]\s*(\d{1,2}))(?=\s|$)", re.I)  # "3x", "x 2"
+_COUPLE = re.compile(r"\ba\s+couple\s+of\b", re.I)
+
+
 def quantity(text: str, slots: list[Slot]) -> int | None:
-    """How many items: a count word before a noun ("two cables", "3 yoga mats"), not a time,
-    a duration, part of a name ("Pixel 9") or a typed value."""
-    bare = strip_quotes(text)
+    """How many items: a count word before a noun ("two cables", "3 yoga mats"), a count
+    with a times sign ("3x mugs", "the lamp x2") or "a couple of"; not a time, a size before
+    its unit ("2 m"), what a name holds in brackets ("Socks (3 pairs)"), part of a name
+    ("Pixel 9") or a typed value."""
+    bare = re.sub(r"\([^()]*\)", " ", strip_quotes(text))
     for slot in slots:
         bare = bare.replace(slot.value, " ")
     bare = TIME.sub(" ", bare)
-    for m in re.finditer(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+"
-                         r"(?!(?:am|pm|minutes?|hours?|seconds?|points?)\b)[a-z-]+", bare, re.I):
+    times = _TIMES.search(bare)
+    if times:
+        return int(times.group(1) or times.group(2))
+    if _COUPLE.search(bare):
+        return 2
+    for m in re.finditer(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s*"
+                         rf"(?!(?:{_UNITS})\b)(?<=\s)[a-z-]+", bare, re.I):
         word = m.group(1).lower()
         value = int(word) if word.isdigit() else NUMBER_WORDS[word]
         before = bare[: m.start()].split()

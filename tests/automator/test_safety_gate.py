@@ -154,3 +154,38 @@ def test_saving_a_form_that_edits_an_item_is_an_overwrite():
     ).category == "overwrite"
     new = _screen(UIElement(0, "text", Bounds(0, 0, 9, 9), text="Create contact"), save)
     assert classify_element(save, new) is None
+
+
+def _line(remove: str, steps: tuple[str, str], count: str = "2", top: int = 600):
+    """A row: a name, a count between two controls, and a remove control."""
+    def box(i, left, right, **kw):
+        return UIElement(i, kw.pop("role", "button"), Bounds(left, top, right, top + 160), **kw)
+    return (box(10, 0, 500, role="text", text="Linen Apron"),
+            box(11, 520, 640, description=steps[0], clickable=True),
+            box(12, 650, 740, role="text", text=count),
+            box(13, 750, 870, description=steps[1], clickable=True),
+            box(14, 880, 1000, description=remove, clickable=True))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("steps", "count", "category"), [
+    (("Decrease quantity of Linen Apron", "Increase quantity of Linen Apron"), "2", None),
+    (("−", "+"), "1", None),
+    (("", "More"), "3", None),  # one stepper has lost its name: the other still says it
+    (("", ""), "2", "deletion"),  # nothing says the number is a count that steps
+    (("Decrease", "Increase"), "", "deletion"),  # no count shown on the row
+])
+def test_removing_a_counted_line_is_no_deletion_as_its_own_minus_does_the_same(
+        steps, count, category):
+    row = _line("Remove Linen Apron", steps, count)
+    shown = _screen(UIElement(0, "text", Bounds(0, 100, 1080, 200), text="Basket"), *row)
+    assert sensitive_category(Tap(ElementRef(14)), shown) == category
+
+
+@pytest.mark.unit
+def test_a_remove_button_on_another_row_than_the_count_is_still_a_deletion():
+    row = _line("Remove Linen Apron", ("−", "+"))
+    away = UIElement(20, "button", Bounds(0, 1200, 1080, 1360), text="Remove all",
+                     clickable=True)
+    shown = _screen(*row, away)
+    assert sensitive_category(Tap(ElementRef(20)), shown) == "deletion"

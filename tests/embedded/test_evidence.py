@@ -10,7 +10,7 @@ import pytest
 
 from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText, Wait
 from perception.elements import Bounds
-from planners.embedded import acts, evidence, forms, keypad, reading
+from planners.embedded import acts, evidence, forms, keypad, purchase, reading
 from planners.embedded.goal import parse_goal
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import signature_of
@@ -112,7 +112,7 @@ def test_an_addition_is_done_when_a_counter_went_up_by_one(encoder):
     step = PastStep(press.action, verdict=Verdict.CHANGED, memo=press.memo,
                     screen_signature=before.sig)
     _, after = _view("put the canvas tote in my bag", _product(1), [step], encoder)
-    assert acts.added_in_place(goal, after).action == Finish()
+    assert purchase.added_in_place(goal, after).action == Finish()
 
 
 def test_a_press_that_counted_nothing_finishes_nothing(encoder):
@@ -122,7 +122,7 @@ def test_a_press_that_counted_nothing_finishes_nothing(encoder):
                     screen_signature=before.sig)
     for count in (2, 4):  # unchanged, or two more where one was asked
         _, after = _view("put the canvas tote in my bag", _product(count), [step], encoder)
-        assert acts.added_in_place(goal, after) is None
+        assert purchase.added_in_place(goal, after) is None
         assert acts.verb_done(goal, after) is None
 
 
