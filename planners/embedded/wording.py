@@ -59,7 +59,9 @@ _DANGLING = re.compile(r"(?:\s+(?:but|and|just|then))+\s*$", re.I)
 # A forbidding "don't"/"do not"/"never" opens its clause, or follows its subject or a word
 # that joins clauses; after a verb or an article it is the object's name, whatever its case
 # ("turn off do not disturb", "the do not track option").
-_NEGATION_AFTER = frozenset(["i", "you", "we", "they", "he", "she", "it", "please", "just", "and", "but", "so", "then", "or", "also", "still", "really", "yet", "simply"])
+_NEGATION_AFTER = frozenset({"i", "you", "we", "they", "he", "she", "it", "please", "just",
+                             "and", "but", "so", "then", "or", "also", "still", "really", "yet",
+                             "simply"})
 _NEGATION_WORD = re.compile(r"(?:don'?t|do\s+not|never)\b", re.I)
 
 
