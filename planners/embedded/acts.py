@@ -68,8 +68,16 @@ def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
 
 
 def slide(goal: Goal, view: View, floor: float) -> Decision | None:
-    """Tap the best matching slider at the requested fraction of its length."""
+    """Tap the best matching slider at the requested fraction of its length. On a page of
+    several sliders the words that tell them apart ("media", "ring") say which one the goal
+    means: one whose own words the goal lacks is another setting, and is left alone."""
     sliders = [s for s in view.scored if is_slider(s.element)]
+    if len(sliders) > 1:
+        own = {s.element.id: words(s.element.label) for s in sliders}
+        shared = set.intersection(*map(set, own.values()))
+        said = words(goal.text)
+        sliders = [s for s in sliders if own[s.element.id] - shared <= set() or (
+            (own[s.element.id] - shared) & said)]
     best = view.best(sliders)
     if best is None or goal.number is None or best.score < max(MATCH - 0.1, floor):
         return None

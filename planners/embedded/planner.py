@@ -43,7 +43,7 @@ from planners.embedded.scoring import (
     without_app_names,
     words,
 )
-from planners.embedded.view import View
+from planners.embedded.view import View, is_slider
 from planners.embedded.wording import without_negated
 from planners.planner import Decision, PastStep
 
@@ -316,8 +316,9 @@ class EmbeddedPlanner:
                 by_key.setdefault(t.element, []).append(t.target)
         options: list[_Option] = []
         for s in view.actionable():
-            if s.element.editable or s.element.checkable or not s.element.label:
-                continue
+            if s.element.editable or s.element.checkable or not s.element.label or (
+                    is_slider(s.element)):
+                continue  # a value to set, not a way on: tapping a slider moves it
             if s.element.selected or (s.element.scrollable and not s.element.clickable):
                 continue
             if view.refused(s.element):
