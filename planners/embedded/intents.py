@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from planners.embedded import acts, forms, grounding, keypad, lists, reading, sending
+from planners.embedded import acts, controls, forms, grounding, keypad, lists, reading, sending
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark
 from planners.embedded.view import View
@@ -26,9 +26,9 @@ def tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
               lambda: acts.open_entity(goal, view)]
     match goal.intent:
         case Intent.TOGGLE:
-            return [lambda: acts.toggle(goal, view, floor)]
+            return [lambda: controls.toggle(goal, view, floor)]
         case Intent.SET_VALUE:
-            return [lambda: acts.slide(goal, view, floor), *common]
+            return [lambda: controls.slide(goal, view, floor), *common]
         case Intent.ANSWER if goal.rank is not None:
             return [lambda: lists.ranked(goal, view, at_best)]
         case Intent.ANSWER if goal.value_type == "count":

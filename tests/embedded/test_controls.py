@@ -1,9 +1,10 @@
-"""Sliders are values: a level said in words is a level, and a slider is never a way on
-(a tap on one moves it, changing a setting nobody asked about)."""
+"""Switches and sliders. Sliders are values: a level said in words is a level, and a slider
+is never a way on (a tap on one moves it, changing a setting nobody asked about). "Every"
+switch means each of them: one already in the state asked is no proof for the others."""
 
 import pytest
 
-from devices.actions import Point, Tap
+from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.slots import number
@@ -55,3 +56,25 @@ def test_a_slider_is_never_tapped_on_the_way_to_something_else(encoder):
             b.left <= point.x <= b.right and b.top <= point.y <= b.bottom
             for b in (ALARM, CALL))), action
         assert not (isinstance(action, Tap) and getattr(action.target, "id", None) in (2, 4))
+
+
+def _sprinklers(on: tuple[bool, bool, bool]):
+    zones = ("Front lawn zone", "Back garden zone", "Greenhouse zone")
+    rows = [S.el(0, "text", "Sprinklers", 0, resource_id="x:id/title")]
+    for i, (zone, state) in enumerate(zip(zones, on, strict=True)):
+        rows.append(S.el(1 + i, "switch", zone, 200 + 180 * i, clickable=True,
+                         checkable=True, checked=state))
+    rows.append(S.el(4, "button", "Schedule", 800, clickable=True))
+    return S.screen(*rows, app="com.example.garden")
+
+
+@pytest.mark.slow
+def test_every_switch_is_flipped_not_only_the_best_one(encoder):
+    planner = EmbeddedPlanner(encoder=encoder)
+    goal = "shut off every sprinkler zone"
+    assert planner.decide(goal, _sprinklers((False, True, True)), []).action == Tap(
+        ElementRef(2))
+    assert planner.decide(goal, _sprinklers((False, False, True)), []).action == Tap(
+        ElementRef(3))
+    done = planner.decide(goal, _sprinklers((False, False, False)), []).action
+    assert isinstance(done, Finish) and done.status is FinishStatus.SUCCESS
