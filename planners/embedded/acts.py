@@ -1,6 +1,6 @@
 """Acting on the current screen once the goal's target is on it: open the item the goal
 names, press the goal's verb button (or the one that starts a new item), confirm its dialog.
-Switches and sliders are in `controls`, Forms are in `forms`, sending in `sending`, answers in
+Switches and sliders are in `controls`, forms in `forms`, sending in `sending`, answers in
 `reading` and `lists`.
 
 Each function returns a `Decision`, or None when the screen offers nothing for it (then the
