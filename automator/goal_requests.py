@@ -17,7 +17,7 @@ What a request forbids asks for nothing: "keep them, don't delete anything" asks
 deletion, "do not call Anna" for no call (`wording.without_negated`).
 
 Names are what the request names specifically, its values (quoted text, a message's words)
-left out: capitalised words past a clause's first word (or possessive: "Sam's"), words of
+left out: capitalised words past a sentence's first word (or possessive: "Sam's"), words of
 scripts without capitals; and its numbers of three digits or more. The model is loaded only
 when a clause needs it, the first time the gate asks.
 """
@@ -258,8 +258,10 @@ class GoalRequests:
     def names(self) -> frozenset[str]:
         """Folded words the goal names specifically (see the module docstring)."""
         out = set()
-        for clause in re.split(r"[.!?;,]\s*|\s+(?:and|then)\s+", self._request):
-            words = _WORD.findall(clause)
+        # only a sentence's first word is capitalised by the grammar; past "and", "then" or
+        # a comma a capital is the writer's ("text Ada and Omar": both are names)
+        for sentence in re.split(r"[.!?;]\s*", self._request):
+            words = _WORD.findall(sentence)
             for i, word in enumerate(words):
                 token = fold(re.sub(r"['’]s$", "", word))
                 if token in _PRONOUNS or any(c.isdigit() for c in token):

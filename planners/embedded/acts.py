@@ -1,6 +1,6 @@
-"""Acting on the current screen once the goal's target is on it: flip a switch, move a
-slider, open the item the goal names, press the goal's verb button (or the one that starts a
-new item), confirm its dialog. Forms are in `forms`, sending in `sending`, answers in
+"""Acting on the current screen once the goal's target is on it: open the item the goal
+names, press the goal's verb button (or the one that starts a new item), confirm its dialog.
+Switches and sliders are in `controls`, forms in `forms`, sending in `sending`, answers in
 `reading` and `lists`.
 
 Each function returns a `Decision`, or None when the screen offers nothing for it (then the
@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from devices.actions import ElementRef, Finish, Point, Tap, Wait
+from devices.actions import ElementRef, Finish, Tap, Wait
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
 from planners.embedded.evidence import (
@@ -29,7 +29,7 @@ from planners.embedded.evidence import (
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.scoring import words
-from planners.embedded.view import Scored, View, is_slider, spoken_name
+from planners.embedded.view import Scored, View
 from planners.planner import Decision, PastStep
 
 MATCH = 0.62  # a score from which an element is taken to be the goal's target
@@ -46,45 +46,6 @@ def tap(element: UIElement, thought: str, confidence: float, mark: Mark | None =
     item = element.label if mark is Mark.OPEN_ITEM else ""
     return Decision(Tap(ElementRef(element.id)), thought=thought, confidence=confidence,
                     memo=Memo(mark=mark, item=item))
-
-
-# switches and sliders ---------------------------------------------------------------------
-
-
-def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
-    """Flip the best matching switch towards the requested state, or finish if it is there."""
-    switches = [s for s in view.scored if s.element.checkable and s.element.enabled]
-    best = view.best(switches)
-    if best is None or best.score < max(MATCH, floor):
-        return None
-    want = True if goal.desired is None else goal.desired
-    name = best.text or "the switch"
-    own = spoken_name(best.element)  # named by itself, not only by the row around it (a day
-    #   toggle inside the goal's alarm card says nothing of that alarm's other settings)
-    named = words(own) & words(goal.target) or view.matcher.element(own, "") >= MATCH
-    if best.element.checked == want and named:
-        state = "on" if want else "off"
-        return finish(f"'{name}' is {state} now, as asked.", confidence=best.score)
-    if view.tap_count(best.element)[1] >= 2:
-        return None
-    state = "on" if want else "off"
-    return tap(best.element, f"Turn '{name}' {state}: tap its switch.", best.score)
-
-
-def slide(goal: Goal, view: View, floor: float) -> Decision | None:
-    """Tap the best matching slider at the requested fraction of its length."""
-    sliders = [s for s in view.scored if is_slider(s.element)]
-    best = view.best(sliders)
-    if best is None or goal.number is None or best.score < max(MATCH - 0.1, floor):
-        return None
-    fraction = min(max(goal.number / 100.0, 0.0), 1.0)
-    b = best.element.bounds
-    point = Point(b.left + round(fraction * max(b.width - 1, 0)), b.center.y)
-    label = best.element.label or "the slider"
-    if view.tapped_point(point):
-        return finish(f"'{label}' was set to {goal.number:g}.", confidence=best.score)
-    thought = f"Set '{label}' to {goal.number:g}%: tap at that point of the slider."
-    return Decision(Tap(point), thought=thought, confidence=best.score)
 
 
 # verbs ---------------------------------------------------------------------------------------
@@ -337,9 +298,24 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     more = words(goal.target) - words(main) - words(goal.verb)  # "video call": more is asked
     if memo.mark is Mark.OPEN_ITEM and changed and not verb_buttons(goal, view) and not (
             view.fields()) and goal.intent is Intent.DO and words(main) <= words(memo.item) \
-            and not more:
+            and not more and means_showing(goal.verb, view):
         return finish("The item was opened; nothing more is asked.")
     return None
+
+
+SHOWING = ("open it", "show it", "go to it", "display it", "view it")
+SHOWING_FROM = 0.55  # cosine of "VERB it" with the nearest of `SHOWING`
+
+
+def means_showing(verb: str, view: View) -> bool:
+    """The request's verb asks to see the item ("find", "pull up", "look at"), so that
+    opening it is the deed. Another verb ("ring", "lock", "pin") asks for more than its
+    page: opening it proves nothing, the page must show the verb done."""
+    if not verb:
+        return True
+    encoder = view.matcher.encoder
+    said, *showing = encoder.encode([f"{verb} it", *SHOWING])
+    return max(float(said @ form) for form in showing) >= SHOWING_FROM
 
 
 def dialog(goal: Goal, view: View) -> Decision | None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from planners.embedded import (
     acts,
+    controls,
     endings,
     forms,
     grounding,
@@ -47,9 +48,9 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
               lambda: acts.open_entity(goal, view)]
     match goal.intent:
         case Intent.TOGGLE:
-            return [lambda: acts.toggle(goal, view, floor)]
+            return [lambda: controls.toggle(goal, view, floor)]
         case Intent.SET_VALUE:
-            return [lambda: acts.slide(goal, view, floor), *common]
+            return [lambda: controls.slide(goal, view, floor), *common]
         case Intent.ANSWER if goal.rank is not None:
             return [lambda: lists.ranked(goal, view, at_best)]
         case Intent.ANSWER if goal.value_type == "count":

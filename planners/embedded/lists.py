@@ -79,16 +79,51 @@ def _more(view: View, memo: Memo, thought: str) -> Decision | None:
     return Decision(Scroll(Direction.DOWN), thought=thought, confidence=0.7, memo=memo)
 
 
+_STATE_ASKED = re.compile(r"\b(?:switched|turned|set)\s+(on|off)\b|\b(?:is|are)\s+(on|off)\b|"
+                          r"\b(enabled|disabled|active|inactive)\b", re.I)
+_ON = ("on", "enabled", "active")
+_MARK = "\u241f"  # joins a row's label and its switch's state in the memo
+
+
+def _state_asked(goal: Goal) -> bool | None:
+    """The state a count is restricted to ("how many alarms are switched on"), or None."""
+    m = _STATE_ASKED.search(goal.text)
+    return None if m is None else next(g for g in m.groups() if g).lower() in _ON
+
+
+def _switch_of(row: Scored, view: View) -> bool | None:
+    """The checked state of the switch on `row`'s line, or None when it has none."""
+    b = row.element.bounds
+    for e in view.screen.elements:
+        if e.checkable and b.top <= e.bounds.center.y <= b.bottom:
+            return e.checked
+    return None
+
+
 def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
-    """How many rows the list has, read to its end."""
+    """How many rows the list has, read to its end. A count restricted to a state ("how many
+    are switched on") counts the rows whose switch shows it; a list without switches cannot
+    answer it, and its total is no answer."""
     found = rows(view)
     if not at_best_page or not found:
         return None
-    seen = tuple(dict.fromkeys((*_seen(view), *(s.element.label for s in found))))
+    want = _state_asked(goal)
+    if want is None:
+        labels = [s.element.label for s in found]
+    else:
+        states = [(s.element.label, _switch_of(s, view)) for s in found]
+        if all(state is None for _, state in states):
+            return None
+        labels = [f"{label}{_MARK}{state}" for label, state in states]
+    seen = tuple(dict.fromkeys((*_seen(view), *labels)))
     more = _more(view, Memo(seen=seen), f"{len(seen)} rows so far: scroll for more.")
     if more is not None:
         return more
-    return finish(f"The list has {len(seen)} rows.", answer=str(len(seen)))
+    if want is None:
+        return finish(f"The list has {len(seen)} rows.", answer=str(len(seen)))
+    n = sum(1 for s in seen if s.endswith(f"{_MARK}{want}"))
+    return finish(f"{n} of the {len(seen)} rows have their switch {'on' if want else 'off'}.",
+                  answer=str(n))
 
 
 def ranked(goal: Goal, view: View, at_best_page: bool) -> Decision | None:

@@ -45,7 +45,7 @@ from planners.embedded.scoring import (
     without_app_names,
     words,
 )
-from planners.embedded.view import View
+from planners.embedded.view import View, is_slider
 from planners.embedded.wording import without_negated
 from planners.planner import Decision, PastStep
 
@@ -334,9 +334,9 @@ class EmbeddedPlanner:
                 by_key.setdefault(t.element, []).append(t.target)
         options: list[_Option] = []
         for s in view.actionable():
-            if s.element.editable or s.element.checkable or not s.element.label:
-                continue
-            if s.element.selected or (s.element.scrollable and not s.element.clickable):
+            e = s.element  # a slider is a value to set, not a way on: tapping it moves it
+            if e.editable or e.checkable or not e.label or is_slider(e) or e.selected or (
+                    e.scrollable and not e.clickable):
                 continue
             if view.refused(s.element):
                 continue

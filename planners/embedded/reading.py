@@ -19,7 +19,8 @@ from planners.planner import Decision
 
 _VALUE_PATTERNS = {
     "email": re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
-    "phone": re.compile(r"\+?\(?\d[\d\s().-]{5,}\d"),
+    # a number of its own: digits glued to letters or dots are a build or a serial number
+    "phone": re.compile(r"(?<![\w.])\+?\(?\d[\d\s().-]{5,}\d(?!\.?\w)"),
     "version": re.compile(r"\b\d+(\.\d+)*\b"),
     # a clock time, not an offset ("GMT+09:00" is a time zone)
     "time": re.compile(r"(?<![+\-−])\b\d{1,2}:\d{2}\s*([AaPp]\.?[Mm]\b\.?)?|"

@@ -109,6 +109,13 @@ _EXTREMES = (
                 re.I), 100.0),
     (re.compile(r"\b(all the way down|to (the )?min(imum)?|minimum|lowest)\b", re.I), 0.0),
 )
+# a level said in words: "down to zero", "to half", "to fifty percent"
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_LEVEL_WORDS = {**NUMBER_WORDS, **_TENS, "zero": 0, "nothing": 0, "half": 50, "halfway": 50,
+                "a hundred": 100, "one hundred": 100, "hundred": 100}
+_LEVEL = re.compile(r"\bto\s+(" + "|".join(sorted(_LEVEL_WORDS, key=len, reverse=True))
+                    + r")(?:[\s-]+(" + "|".join(NUMBER_WORDS) + r"))?\b\s*(%|percent\b)?", re.I)
 
 
 def _valid(name: str, value: str) -> bool:
@@ -334,9 +341,13 @@ def number(text: str) -> tuple[float | None, bool]:
         if pattern.search(text):
             return value, True
     m = re.search(r"\bto\s+" + NUMBER.pattern, text, re.I)
-    if not m:
+    if m:
+        return float(m.group(1)), bool(m.group(2))
+    said = _LEVEL.search(text)
+    if said is None:
         return None, False
-    return float(m.group(1)), bool(m.group(2))
+    value = _LEVEL_WORDS[said.group(1).lower()] + NUMBER_WORDS.get((said.group(2) or "").lower(), 0)
+    return float(value), bool(said.group(3)) or said.group(1).lower() in ("half", "halfway")
 
 
 # Units of measure: a number before one is a size ("2 m", "500 ml"), not how many.

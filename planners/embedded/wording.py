@@ -57,6 +57,19 @@ _NEGATED = re.compile(r"\b(?i:don'?t|do\s+not|never|no\s+need\s+to|without)\b(?!
                       r"(?!\s+(?i:need|want)\s+(?!to\b))"  # a thing wished away is no order
                       r".*?(?=[,;.!?]|\s+(?:but|just|and|instead|then)\b|$)")
 _DANGLING = re.compile(r"(?:\s+(?:but|and|just|then))+\s*$", re.I)
+# A forbidding "don't"/"do not"/"never" opens its clause, or follows its subject or a word
+# that joins clauses; after a verb or an article it is the object's name, whatever its case
+# ("turn off do not disturb", "the do not track option").
+_NEGATION_AFTER = frozenset({"i", "you", "we", "they", "he", "she", "it", "please", "just",
+                             "and", "but", "so", "then", "or", "also", "still", "really", "yet",
+                             "simply"})
+_NEGATION_WORD = re.compile(r"(?:don'?t|do\s+not|never)\b", re.I)
+
+
+def _negation_out(match: re.Match[str]) -> str:
+    before = re.findall(r"[\w']+|[,;:.!?]", match.string[:match.start()])
+    opens = not before or before[-1] in ",;:.!?" or before[-1].lower() in _NEGATION_AFTER
+    return " " if opens or not _NEGATION_WORD.match(match.group(0)) else match.group(0)
 
 
 _NEGATED_WISH = re.compile(r"^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:want|need)\s+"
@@ -80,7 +93,8 @@ def without_negated(text: str) -> str:
         return f"{thing} off"
     head, colon, said = text.partition(":")
     parts = re.split(r"([\"“”][^\"“”]*[\"“”])", head)
-    kept = [p if i % 2 else _NEGATED.sub(" ", _REMINDED.sub("", p)) for i, p in enumerate(parts)]
+    kept = [p if i % 2 else _NEGATED.sub(_negation_out, _REMINDED.sub("", p))
+            for i, p in enumerate(parts)]
     head = _DANGLING.sub("", " ".join("".join(kept).split())).strip(" ,;")
     return f"{head}{colon}{said}" if without_courtesy(head) else ""
 
@@ -201,14 +215,17 @@ def canonical_time(text: str) -> str | None:
 
 def without_courtesy(text: str) -> str:
     """The request without the words that ask for it politely ("could you please ... for
-    me?") and without the closing punctuation a statement does not need."""
+    me?") and without the closing punctuation a statement does not need. A question mark
+    stays: "is it on right now?" is still a question once "right now" is set aside."""
     text = " ".join(text.split())
+    asked = text.endswith("?")
     previous = None
     while previous != text:
         previous = text
         text = _OPENER.sub("", text).strip()
         text = _CLOSER.sub("", text).strip()
-    return text.rstrip(" .!") or previous.rstrip(" .!")
+    bare = text.rstrip(" .!") or previous.rstrip(" .!")
+    return f"{bare}?" if asked and not bare.endswith("?") else bare
 
 
 def _first_word(text: str) -> str:

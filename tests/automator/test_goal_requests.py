@@ -73,6 +73,17 @@ def test_names_are_capitalised_words_uncased_scripts_and_numbers():
 
 
 @pytest.mark.unit
+def test_every_person_of_a_list_is_a_name_not_only_the_first():
+    """Only a sentence's first word is capitalised by grammar: past "and" or a comma the
+    capital is the writer's, so each person a request lists is named."""
+    goal = GoalRequests("Message Ines and Tariq: the train is late")
+    assert goal.names == {"ines", "tariq"}
+    assert goal.named_in(["Tariq Aziz", "Send SMS"])
+    assert GoalRequests("ring Lou, Priti and Dev").names == {"lou", "priti", "dev"}
+    assert GoalRequests("Open the list. Delete Milk").names == {"milk"}
+
+
+@pytest.mark.unit
 def test_a_name_is_found_in_the_texts_around_an_action():
     goal = GoalRequests("call Mia")
     assert goal.named_in(["Mia Torres", "Call"])

@@ -19,6 +19,10 @@ from tests.embedded import screens as S
     ("Don't forget to water the basil reminder", "water the basil reminder"),
     ("Mute the group without leaving it", "Mute the group"),
     ("Switch on Do Not Disturb", "Switch on Do Not Disturb"),  # a name, not a negation
+    # after a verb or an article it is the object's name, whatever its case
+    ("turn off do not disturb and open the radio", "turn off do not disturb and open the radio"),
+    ("enable the do not track option", "enable the do not track option"),
+    ("Dim the screen, never touch the volume", "Dim the screen"),
     ('Text Lu "never again"', 'Text Lu "never again"'),  # a value
     ("Reply to Lu: don't wait for me", "Reply to Lu: don't wait for me"),
     ("Please don't call anyone", ""),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from planners.embedded.goal import Intent, parse_goal
+from planners.embedded.goal import Intent, parse_goal, split_goal
 from planners.embedded.wording import Mood, manner
 
 pytestmark = pytest.mark.unit
@@ -45,3 +45,17 @@ def test_the_device_itself_is_nothing_to_look_for(encoder, text, target):
 @pytest.mark.slow
 def test_have_got_only_means_have(encoder):
     assert parse_goal("How many reminders have I got?", encoder).target == "reminders"
+
+
+@pytest.mark.parametrize("text", [
+    "Is the flashlight switched on right now?",
+    "is my hotspot on at the moment, for me?",
+    "Are notifications enabled please?",
+])
+def test_a_question_stays_a_question_when_its_courtesy_is_set_aside(encoder, text):
+    """'right now?', 'please?': the words go, the question mark stays, and the request is
+    still read (and split) as a question, never as an order to flip the switch."""
+    parts = split_goal(text, encoder)
+    assert len(parts) == 1
+    goal = parse_goal(parts[0], encoder)
+    assert goal.intent is Intent.ANSWER and goal.mood is Mood.QUESTION

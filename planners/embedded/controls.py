@@ -1,0 +1,80 @@
+"""Switches and sliders: flip the switch the goal names towards the state it asks for
+(every such switch, for "every"), or tap the slider it names at the level it asks for."""
+
+from __future__ import annotations
+
+from devices.actions import Point, Tap
+from planners.embedded.acts import MATCH, finish, tap
+from planners.embedded.goal import Goal, Scope
+from planners.embedded.scoring import words
+from planners.embedded.view import Scored, View, is_slider, spoken_name
+from planners.planner import Decision
+
+
+def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
+    """Flip the best matching switch towards the requested state, or finish if it is there."""
+    switches = [s for s in view.scored if s.element.checkable and s.element.enabled]
+    best = view.best(switches)
+    if best is None or best.score < max(MATCH, floor):
+        return None
+    want = True if goal.desired is None else goal.desired
+    name = best.text or "the switch"
+    if goal.scope is Scope.ALL:
+        return _toggle_every(goal, switches, best, want, view)
+    own = spoken_name(best.element)  # named by itself, not only by the row around it (a day
+    #   toggle inside the goal's alarm card says nothing of that alarm's other settings)
+    named = words(own) & words(goal.target) or view.matcher.element(own, "") >= MATCH
+    if best.element.checked == want and named:
+        state = "on" if want else "off"
+        return finish(f"'{name}' is {state} now, as asked.", confidence=best.score)
+    if view.tap_count(best.element)[1] >= 2:
+        return None
+    state = "on" if want else "off"
+    return tap(best.element, f"Turn '{name}' {state}: tap its switch.", best.score)
+
+
+EVERY_MARGIN = 0.1  # how far below the best switch one of "every" such switch may score
+
+
+def _toggle_every(goal: Goal, switches: list[Scored], best: Scored, want: bool, view: View
+                  ) -> Decision | None:
+    """"Turn off every alarm": each switch that fits the goal about as well as the best one,
+    or is called by the goal's word that the best one is called by ("alarm", "zone"), is
+    one of them; one already in the state asked is no proof for the others, so each that is
+    not is flipped, and it is done only when none is left."""
+    state = "on" if want else "off"
+    kind = words(best.text) & words(goal.target)
+    fitting = [s for s in switches if s.score >= max(MATCH, best.score - EVERY_MARGIN)
+               or kind & words(s.text)]
+    for s in fitting:
+        if s.element.checked != want and view.tap_count(s.element)[1] < 2:
+            return tap(s.element, f"Turn '{s.text or 'the switch'}' {state}: one of every "
+                       "such switch.", s.score)
+    if all(s.element.checked == want for s in fitting):
+        return finish(f"Every one of the {len(fitting)} such switches is {state} now, "
+                      "as asked.", confidence=best.score)
+    return None
+
+
+def slide(goal: Goal, view: View, floor: float) -> Decision | None:
+    """Tap the best matching slider at the requested fraction of its length. On a page of
+    several sliders the words that tell them apart ("media", "ring") say which one the goal
+    means: one whose own words the goal lacks is another setting, and is left alone."""
+    sliders = [s for s in view.scored if is_slider(s.element)]
+    if len(sliders) > 1:
+        own = {s.element.id: words(s.element.label) for s in sliders}
+        shared = set.intersection(*map(set, own.values()))
+        said = words(goal.text)
+        sliders = [s for s in sliders if own[s.element.id] - shared <= set() or (
+            (own[s.element.id] - shared) & said)]
+    best = view.best(sliders)
+    if best is None or goal.number is None or best.score < max(MATCH - 0.1, floor):
+        return None
+    fraction = min(max(goal.number / 100.0, 0.0), 1.0)
+    b = best.element.bounds
+    point = Point(b.left + round(fraction * max(b.width - 1, 0)), b.center.y)
+    label = best.element.label or "the slider"
+    if view.tapped_point(point):
+        return finish(f"'{label}' was set to {goal.number:g}.", confidence=best.score)
+    thought = f"Set '{label}' to {goal.number:g}%: tap at that point of the slider."
+    return Decision(Tap(point), thought=thought, confidence=best.score)
