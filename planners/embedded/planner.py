@@ -39,6 +39,7 @@ from planners.embedded.scoring import (
     GoalMatcher,
     named_apps,
     page_values,
+    places,
     propagate,
     without_app_names,
     words,
@@ -118,7 +119,8 @@ class EmbeddedPlanner:
             goal = without_app_names(goal, apps)
             matcher = GoalMatcher(goal, self.encoder)
             named = frozenset(apps.values())
-            relevance, value = page_values(self.memory, matcher, named)
+            place = frozenset(apps[label] for label in places(text, apps))
+            relevance, value = page_values(self.memory, matcher, named, place)
             self._states[text] = _GoalState(goal, matcher, relevance, value, named=named)
         return self._states[text]
 
@@ -245,6 +247,8 @@ class EmbeddedPlanner:
             return ending
         if self._leads_here(state, view):
             found = search.find_unseen(goal, view, self.memory)
+            if found is None and at_best:
+                found = search.read_further(goal, view)
             if found is not None:
                 return found
         move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
