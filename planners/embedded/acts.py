@@ -22,6 +22,7 @@ from planners.embedded.evidence import (
     counters,
     give_up,
     on_its_list,
+    only_looks,
     removals,
     shows_numbers,
 )
@@ -319,7 +320,7 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     more = words(goal.target) - words(main) - words(goal.verb)  # "video call": more is asked
     if memo.mark is Mark.OPEN_ITEM and changed and not verb_buttons(goal, view) and not (
             view.fields()) and goal.intent is Intent.DO and words(main) <= words(memo.item) \
-            and not more:
+            and not more and only_looks(goal, view):
         return finish("The item was opened; nothing more is asked.")
     return None
 

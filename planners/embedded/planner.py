@@ -279,13 +279,17 @@ class EmbeddedPlanner:
 
     def _leads_here(self, state: _GoalState, view: View) -> bool:
         """The app in front is where the goal leads: the app it names, or one whose pages
-        match it about as well as any remembered page."""
+        match it about as well as any remembered page. A request that names an item the
+        memory never saw ("call Mom", added since) matches no page well; the app whose pages
+        match it best is still where its item is looked for."""
         if state.named:
             return view.screen.app in state.named
         screens = self.memory.screens
         here = max((r for sig, r in state.relevance.items()
                     if sig in screens and screens[sig].app == view.screen.app), default=0.0)
-        return here >= acts.MATCH and here >= state.best_anywhere - 0.1
+        floor = acts.MATCH if not search.sought(state.goal) else min(
+            acts.MATCH, state.best_anywhere - 0.1)
+        return here >= floor and here >= state.best_anywhere - 0.1
 
     def _at_best_page(self, state: _GoalState, view: View) -> bool:
         """The current page matches the goal about as well as any page in memory (scored
@@ -372,8 +376,10 @@ class EmbeddedPlanner:
                   for e in hidden]
         if not scores:
             return []
-        scrolls = sum(isinstance(p.action, Scroll) for p in view.here())
-        value = max(scores) * 0.95 * _REPEAT_PENALTY ** max(0, scrolls - 2)
+        scrolls = [p for p in view.here() if isinstance(p.action, Scroll)]
+        stuck = sum(not p.changed for p in scrolls)  # a list that still moves shows new rows
+        value = (max(scores) * 0.95 * _REPEAT_PENALTY ** max(0, len(scrolls) - stuck - 6)
+                 * _UNCHANGED_PENALTY ** stuck)
         return [_Option(value, Decision(Scroll(Direction.DOWN),
                                         thought="The target is further down: scroll."))]
 

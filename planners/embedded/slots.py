@@ -11,7 +11,7 @@ values for editing, the item's values for creating.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from planners.embedded.operations import Operation
@@ -237,12 +237,21 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
             name = re.sub(r"\(.*?\)|" + "|".join(re.escape(v.value) for v in values), " ",
                           m.group(1))
             return Operation.CREATE, [Slot("name", " ".join(name.split())), *values], []
+        values = [v for v in shaped_values(m.group(2), []) if v.name in _PERSONAL]
+        if values and re.fullmatch(NAMES, m.group(1)):  # "add Ola Berg to my contacts with
+            #   the number X": the values belong to the person added, not to the place
+            return Operation.CREATE, [Slot("name", m.group(1)), *values], []
         if not TIME.search(m.group(1)) and not is_container(m.group(2)):
             return Operation.EDIT, [Slot("text", m.group(1), append=True)], [m.group(2)]
     if (v := _VALUE_AS_FIELD.match(text)) is not None:
         return Operation.EDIT, [Slot(v.group(3).strip(), v.group(1))], [v.group(2)]
     if not any(s.name == "name" for s in slots) and (m := _NAME_AS.match(strip_quotes(text))):
         slots.insert(0, Slot("name", m.group(1)))
+    if not any(s.name in ("name", "title") for s in slots) and any(
+            s.name in _PERSONAL for s in [*slots, *shaped_values(text, slots)]):
+        person = _person(text, slots)
+        if person:
+            slots.insert(0, Slot("name", person))
     named = {s.value for s in slots}
     rest = [q for q in said if q not in named]
     if rest and not any(s.name in ("title", "name") for s in slots) and len(said) > 1:
@@ -252,6 +261,23 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
     elif rest and not any(s.name == "title" for s in slots):
         slots.insert(0, Slot("title", rest[0]))
     return Operation.CREATE, slots, []
+
+
+_PERSONAL = ("phone", "email")  # values that belong to a person
+
+
+def _person(text: str, slots: Sequence[Slot]) -> str:
+    """The name of a new record given a phone number or an e-mail (it is someone's): the
+    longest run of name words after the verb that is no part of a value ("Save a new
+    contact: Ines Duarte, 555-0133" -> "Ines Duarte")."""
+    bare = strip_quotes(text)
+    for slot in slots:
+        bare = bare.replace(slot.value, " ")
+    for v in shaped_values(bare, []):
+        bare = bare.replace(v.value, " ")
+    rest = bare.split(None, 1)[1] if len(bare.split()) > 1 else ""
+    found = [m.group(0) for m in re.finditer(NAMES, rest)]
+    return max(found, key=len, default="")
 
 
 def named_values(text: str) -> list[Slot]:
