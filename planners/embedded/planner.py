@@ -245,13 +245,13 @@ class EmbeddedPlanner:
         ending = endings.item_page_lacks(goal, view) or endings.circling(goal, view, at_best)
         if ending is not None:
             return ending
+        move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
         if self._leads_here(state, view):
             found = search.find_unseen(goal, view, self.memory)
-            if found is None and at_best:
-                found = search.read_further(goal, view)
+            if found is None and at_best and not isinstance(move.action, Scroll):
+                found = search.read_further(goal, view)  # before going by likeness alone
             if found is not None:
                 return found
-        move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
         return with_memo(move, moving=True, at_best=at_best)
 
     def _acts(
