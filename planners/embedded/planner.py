@@ -209,7 +209,9 @@ class EmbeddedPlanner:
     def _decide(self, state: _GoalState, view: View) -> Decision:
         goal = state.goal
         if view.modal:
-            dialog = acts.dialog(goal, view) or interruptions.dismiss(view)
+            app = next((label for label, a in self.memory.apps.items()
+                        if a["package"] == view.screen.app), "")
+            dialog = acts.dialog(goal, view) or interruptions.dismiss(view, app)
             if dialog is not None:
                 return dialog
         drawn = gestures.tap_proposals(goal, view)
