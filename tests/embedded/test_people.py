@@ -145,3 +145,15 @@ def test_a_request_that_names_an_item_searches_the_app_that_holds_such_items(enc
     goal, view = _view("Phone Auntie Rose", shown, encoder)
     decision = search.find_unseen(goal, view, AppMemory())
     assert decision is not None and decision.action.text == "Auntie Rose"
+
+
+@pytest.mark.parametrize(("field", "picks_"), [("Type a name, number or email", True),
+                                                ("Email", False), ("Title", False),
+                                                ("Write a note", False)])
+def test_a_field_that_picks_a_recipient_holds_no_content(encoder, field, picks_):
+    """Text typed where a recipient is chosen is saved nowhere: no form is done there."""
+    from planners.embedded.forms import picks
+
+    shown = screen(el(0, "input", "", 200, hint=field, editable=True, clickable=True))
+    _goal, view = _view("Jot down 'buy stamps'", shown, encoder)
+    assert picks(view, shown.elements[0]) is picks_
