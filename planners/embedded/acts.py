@@ -22,6 +22,7 @@ from planners.embedded.evidence import (
     counters,
     give_up,
     on_its_list,
+    only_looks,
     removals,
     shows_numbers,
     whole_name_here,
@@ -298,24 +299,9 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     more = words(goal.target) - words(main) - words(goal.verb)  # "video call": more is asked
     if memo.mark is Mark.OPEN_ITEM and changed and not verb_buttons(goal, view) and not (
             view.fields()) and goal.intent is Intent.DO and words(main) <= words(memo.item) \
-            and not more and means_showing(goal.verb, view):
+            and not more and only_looks(goal, view):
         return finish("The item was opened; nothing more is asked.")
     return None
-
-
-SHOWING = ("open it", "show it", "go to it", "display it", "view it")
-SHOWING_FROM = 0.55  # cosine of "VERB it" with the nearest of `SHOWING`
-
-
-def means_showing(verb: str, view: View) -> bool:
-    """The request's verb asks to see the item ("find", "pull up", "look at"), so that
-    opening it is the deed. Another verb ("ring", "lock", "pin") asks for more than its
-    page: opening it proves nothing, the page must show the verb done."""
-    if not verb:
-        return True
-    encoder = view.matcher.encoder
-    said, *showing = encoder.encode([f"{verb} it", *SHOWING])
-    return max(float(said @ form) for form in showing) >= SHOWING_FROM
 
 
 def dialog(goal: Goal, view: View) -> Decision | None:

@@ -88,3 +88,18 @@ def whole_name_here(goal: Goal, view: View) -> bool:
         return True
     longest = max(len(words(e)) for e in goal.entities)
     return any(view.shows(e, fields=True) for e in goal.entities if len(words(e)) == longest)
+
+
+_LOOKING = ("open it to look at it", "show it to me")  # what a verb of seeing asks
+LOOKING_AT_LEAST = 0.3
+
+
+def only_looks(goal: Goal, view: View) -> bool:
+    """The request's verb asks only to see its item ("check", "view", "pull up"): its page,
+    opened, is the end. Any other verb ("ring", "archive") asks for more than the page, and
+    an opened page is no evidence that it was done."""
+    if not goal.verb:
+        return True
+    encoder = view.matcher.encoder
+    sims = encoder.encode(list(_LOOKING)) @ encoder.encode([goal.verb])[0]
+    return float(sims.max()) >= LOOKING_AT_LEAST

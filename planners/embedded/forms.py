@@ -217,11 +217,27 @@ def fill_form(goal: Goal, view: View) -> Decision | None:
     button = submit_button(view, goal)
     if button is None:
         # a form may save as it is typed; a message never leaves without being sent
-        if len(pairs) >= len(goal.slots) and goal.intent is not Intent.SEND:
+        if len(pairs) >= len(goal.slots) and goal.intent is not Intent.SEND and not any(
+                picks(view, element) for element, _slot in pairs):
             return finish("Every value is typed in; the form saves as it is typed.")
         return None
     return tap(button.element, f"The form is filled; tap '{button.element.label}' to submit it.",
                0.75, Mark.SUBMIT)
+
+
+_PICKER = ("to: recipient name, phone number or email", "search")
+PICKER_AT_LEAST = 0.55  # "Email" alone, a field of a form, stays below
+
+
+def picks(view: View, field: UIElement) -> bool:
+    """The field chooses something (a recipient, a search query) rather than holding an
+    item's content: what is typed there is saved nowhere."""
+    name = field_name(field)
+    if not name:
+        return False
+    encoder = view.matcher.encoder
+    sims = encoder.encode(list(_PICKER)) @ encoder.encode([name])[0]
+    return float(sims.max()) >= PICKER_AT_LEAST
 
 
 def form_done(goal: Goal, view: View) -> Decision | None:

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from planners.embedded import amounts, objects
 from planners.embedded import days as weekdays
-from planners.embedded import objects
 from planners.embedded import slots as values
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
@@ -182,7 +182,7 @@ class GoalReader:
         if op is Operation.DELETE and reading.verb_says not in (None, Operation.DELETE):
             op = Operation.DO  # what cannot be undone is what the verb itself says: "keep
             #   the photos" sits near "delete the photos" in meaning, its verb does not
-        number = values.number(clause)[0]
+        number = amounts.number(clause)[0]
         particle = particle_state(clause)
         if op in _TOGGLES and not reading.exact and particle is None:
             op = self._head_reading(clause)  # "email the Bluetooth manual" is about a manual
@@ -258,7 +258,7 @@ class GoalReader:
             intent, desired, clause = self._wanted(how)
         else:
             intent, desired = self._commanded(clause)
-        number, percent = values.number(clause) if intent is Intent.SET_VALUE else (None, False)
+        number, percent = amounts.number(clause) if intent is Intent.SET_VALUE else (None, False)
         op = Operation.DO if intent is Intent.TOGGLE else Operation(intent.value)
         op, slots, extra = values.slots_for(clause, op, self.is_container)
         if intent is not Intent.TOGGLE or op is Operation.EDIT:  # "switch the sound of X to
@@ -297,7 +297,7 @@ class GoalReader:
             value_type=("state" if desired is not None else self.value_type(how, entities))
             if intent is Intent.ANSWER else None,
             verb=re.sub(r"[^a-z]", "", clause.split()[0].lower()) if clause else "",
-            quantity=values.quantity(clause, slots) if intent is not Intent.ANSWER else None,
+            quantity=amounts.quantity(clause, slots) if intent is not Intent.ANSWER else None,
             mood=how.mood, scope=Scope.ALL if _ALL.search(clause) else Scope.ONE,
             rank=rank, days=repeat)
 

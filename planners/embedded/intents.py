@@ -55,8 +55,9 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
             return [lambda: lists.ranked(goal, view, at_best)]
         case Intent.ANSWER if goal.value_type == "count":
             return [lambda: lists.count(goal, view, at_best)]
-        case Intent.ANSWER:
-            return [lambda: reading.answer(goal, view, at_best, strict)]
+        case Intent.ANSWER:  # else the row of the item it asks about, opened where listed
+            return [lambda: reading.answer(goal, view, at_best, strict),
+                    lambda: reading.open_asked(goal, view)]
         case Intent.DELETE:
             return entity
         case Intent.SEND if not any(s.name == "to" for s in goal.slots):

@@ -14,12 +14,14 @@ so what the step before it did is still what the next screen is judged by.
 
 from __future__ import annotations
 
+import re
+
 from devices.actions import Key, PressKey
 from planners.embedded.goal import Goal
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.memory import is_chrome
 from planners.embedded.scoring import words
-from planners.embedded.view import View
+from planners.embedded.view import Scored, View
 from planners.planner import Decision
 
 RELEVANT = 0.6  # a dialog element matching the goal this well is the goal's business
@@ -41,8 +43,18 @@ def _names_goal(goal: Goal, texts: list[str]) -> bool:
     return any(words(t) & said for t in texts)
 
 
-def dismiss(view: View, goal: Goal) -> Decision | None:
-    """Back, when a dialog nobody asked for is in the way; None otherwise."""
+def _score(s: Scored, view: View, app: str) -> float:
+    """How well a dialog's text matches the goal, less the name of the app in front: "What's
+    new in Notes" is the app's news, not the goal's business, whatever the goal says of
+    notes."""
+    said = s.element.label
+    bare = re.sub(rf"\b{re.escape(app)}\b", " ", said, flags=re.I) if app else said
+    return s.score if bare == said else view.matcher.element(" ".join(bare.split()))
+
+
+def dismiss(view: View, goal: Goal, app: str = "") -> Decision | None:
+    """Back, when a dialog nobody asked for is in the way; None otherwise. `app`: the label
+    of the app in front."""
     front = [s for s in view.scored if not is_chrome(s.element)]
     last = view.last()
     if not view.modal or (_asked(view) and (
@@ -54,7 +66,7 @@ def dismiss(view: View, goal: Goal) -> Decision | None:
     buttons = [s for s in front if s.element.actionable and s.element.enabled]
     if not buttons or len(buttons) > _MESSAGE_BUTTONS:
         return None
-    if max(s.score for s in front) >= RELEVANT:
+    if max(_score(s, view, app) for s in front) >= RELEVANT:
         return None
     said = next((s.element.label for s in front if s.element.label and not
                  s.element.actionable), front[0].element.label)

@@ -46,6 +46,17 @@ def row_text(s: Scored) -> str:
                                   if t))
 
 
+_WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+
+
+def _reply(goal: Goal, row: Scored) -> str:
+    """What a row answers: its name when the question asks who (a chat's row shows the
+    person and the last message; the person is the reply), else all that it shows."""
+    if _WHO.match(goal.text) and row.element.text:
+        return row.element.text
+    return row_text(row)
+
+
 def _value(key: RankKey, text: str) -> float | None:
     """The row's value for an order: a price, or a clock time in minutes after midnight."""
     if key is RankKey.VALUE:
@@ -135,13 +146,15 @@ def ranked(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     if rank is None or not found:
         return None
     last = memo_of(view.last()) if view.last() is not None else Memo()
-    valued = [(v, row_text(s)) for s in found if (v := _value(rank.key, row_text(s))) is not None]
-    if not at_best_page and not (rank.key is RankKey.VALUE and valued):
+    valued = [(v, _reply(goal, s)) for s in found
+              if (v := _value(rank.key, row_text(s))) is not None]
+    recency = rank.key is RankKey.TIME and valued and len(valued) < len(found)
+    if not at_best_page and not (rank.key is RankKey.VALUE and valued) and not recency:
         return None  # a list of prices is where a price order is read; times are everywhere
     best, best_value = last.best, last.best_value
-    if rank.key is RankKey.TIME and valued and len(valued) < len(found):
+    if recency:
         # some rows show a time, others a day: the list is in time order, newest first
-        best = row_text(found[0] if rank.highest else found[-1])
+        best = _reply(goal, found[0] if rank.highest else found[-1])
         if rank.highest:
             return finish(f"The first row is {best!r}.", answer=best, confidence=0.6)
         valued = []

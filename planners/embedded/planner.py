@@ -41,6 +41,7 @@ from planners.embedded.scoring import (
     GoalMatcher,
     named_apps,
     page_values,
+    places,
     propagate,
     without_app_names,
     words,
@@ -118,7 +119,8 @@ class EmbeddedPlanner:
             goal = without_app_names(goal, apps)
             matcher = GoalMatcher(goal, self.encoder)
             named = frozenset(apps.values())
-            relevance, value = page_values(self.memory, matcher, named)
+            place = frozenset(apps[label] for label in places(text, apps))
+            relevance, value = page_values(self.memory, matcher, named, place)
             self._states[text] = _GoalState(goal, matcher, relevance, value, named=named)
         return self._states[text]
 
@@ -207,7 +209,9 @@ class EmbeddedPlanner:
     def _decide(self, state: _GoalState, view: View) -> Decision:
         goal = state.goal
         if view.modal:
-            dialog = acts.dialog(goal, view) or interruptions.dismiss(view, goal)
+            app = next((label for label, a in self.memory.apps.items()
+                        if a["package"] == view.screen.app), "")
+            dialog = acts.dialog(goal, view) or interruptions.dismiss(view, goal, app)
             if dialog is not None:
                 return dialog
         drawn = gestures.tap_proposals(goal, view)
@@ -226,7 +230,8 @@ class EmbeddedPlanner:
                 f"(best match {max(here_best, state.best_anywhere):.2f}).",
                 confidence=0.6,
             )
-        if (rhythm := self._rhythm_unsupported(state, view)) is not None:
+        if (rhythm := repeat_days.app_cannot_hold(goal, view, self.memory,
+                                                  lambda: self._leads_here(state, view))):
             return rhythm
         resume = view.resume
         if state.here != view.sig + resume:
@@ -245,11 +250,13 @@ class EmbeddedPlanner:
         ending = endings.item_page_lacks(goal, view) or endings.circling(goal, view, at_best)
         if ending is not None:
             return ending
+        move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
         if self._leads_here(state, view):
             found = search.find_unseen(goal, view, self.memory)
+            if found is None and at_best and not isinstance(move.action, Scroll):
+                found = search.read_further(goal, view)  # before going by likeness alone
             if found is not None:
                 return found
-        move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
         return with_memo(move, moving=True, at_best=at_best)
 
     def _acts(self, goal: Goal, view: View, nav: float, state: _GoalState
@@ -270,19 +277,6 @@ class EmbeddedPlanner:
                     *intents.tries(goal, view, floor, at_best, strict)]
         return intents.tries(goal, view, floor, at_best, strict)
 
-    def _rhythm_unsupported(self, state: _GoalState, view: View) -> Decision | None:
-        """A repeat the app cannot hold ("every other Monday"), judged in the app the goal
-        leads to from what is known of it: its remembered pages, or its day toggles in view."""
-        days = state.goal.days
-        if days is None or days.weekly:
-            return None
-        known = [r for r in self.memory.screens.values() if r.app == view.screen.app]
-        if not (known and self._leads_here(state, view)) and not repeat_days.toggles(view):
-            return None
-        labels = [e.label for r in known for e in r.elements] + [s.element.label
-                                                                    for s in view.scored]
-        return repeat_days.unsupported_rhythm(state.goal, view, labels)
-
     def _named_app_in_front(self, state: _GoalState, view: View) -> bool:
         """The goal names only an app, and that app is in front (the evidence that "open X"
         is done when X is an app)."""
@@ -293,13 +287,17 @@ class EmbeddedPlanner:
 
     def _leads_here(self, state: _GoalState, view: View) -> bool:
         """The app in front is where the goal leads: the app it names, or one whose pages
-        match it about as well as any remembered page."""
+        match it about as well as any remembered page. A request that names an item the
+        memory never saw ("call Mom", added since) matches no page well; the app whose pages
+        match it best is still where its item is looked for."""
         if state.named:
             return view.screen.app in state.named
         screens = self.memory.screens
         here = max((r for sig, r in state.relevance.items()
                     if sig in screens and screens[sig].app == view.screen.app), default=0.0)
-        return here >= acts.MATCH and here >= state.best_anywhere - 0.1
+        floor = acts.MATCH if not search.sought(state.goal) else min(
+            acts.MATCH, state.best_anywhere - 0.1)
+        return here >= floor and here >= state.best_anywhere - 0.1
 
     def _at_best_page(self, state: _GoalState, view: View) -> bool:
         """The current page matches the goal about as well as any page in memory (scored
@@ -388,8 +386,10 @@ class EmbeddedPlanner:
                   for e in hidden]
         if not scores:
             return []
-        scrolls = sum(isinstance(p.action, Scroll) for p in view.here())
-        value = max(scores) * 0.95 * _REPEAT_PENALTY ** max(0, scrolls - 2)
+        scrolls = [p for p in view.here() if isinstance(p.action, Scroll)]
+        stuck = sum(not p.changed for p in scrolls)  # a list that still moves shows new rows
+        value = (max(scores) * 0.95 * _REPEAT_PENALTY ** max(0, len(scrolls) - stuck - 6)
+                 * _UNCHANGED_PENALTY ** stuck)
         return [_Option(value, Decision(Scroll(Direction.DOWN),
                                         thought="The target is further down: scroll."))]
 

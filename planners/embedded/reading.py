@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from perception.merge import SEPARATOR
-from planners.embedded.acts import MATCH, entity_here, finish
+from planners.embedded.acts import MATCH, entity_here, entity_rows, finish, open_entity, shown
 from planners.embedded.goal import Goal
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
@@ -273,3 +273,15 @@ def switch_state(goal: Goal, view: View) -> Decision | None:
     yes = "yes" if on == (goal.desired is not False) else "no"
     name = best.text or "the switch"
     return finish(f"'{name}' is {state}.", answer=f"{yes}, {state}", confidence=best.score)
+
+
+def open_asked(goal: Goal, view: View) -> Decision | None:
+    """A question about a named item that this page lists but does not answer: open the
+    item's row (its page holds the answer), when the row shows whose value is asked ("the
+    beach house Wi-Fi password" is not on the row of another Wi-Fi note)."""
+    owner = _qualifiers(goal)
+    rows = [r for r in entity_rows(goal, view)
+            if not owner or _shows_owner(owner, words(shown(r)))]
+    if not rows:
+        return None
+    return open_entity(goal, view)

@@ -19,7 +19,7 @@ reads what the request wants).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from devices.actions import Finish, FinishStatus
 from perception.elements import UIElement
@@ -27,6 +27,7 @@ from planners.embedded import days as weekdays
 from planners.embedded.acts import NEGATIVE, finish, tap
 from planners.embedded.goal import Goal
 from planners.embedded.memo import Mark
+from planners.embedded.memory import AppMemory
 from planners.embedded.scoring import words
 from planners.embedded.view import View, spoken_name
 from planners.embedded.wording import TIME, canonical_time
@@ -187,3 +188,18 @@ def unsupported_rhythm(goal: Goal, view: View, labels: Iterable[str]) -> Decisio
               "repeat is a set of weekdays, and nothing in it repeats every other week or "
               "month. Nothing was saved.")
     return Decision(Finish(FinishStatus.INFEASIBLE, reason), thought=reason, confidence=0.6)
+
+
+def app_cannot_hold(goal: Goal, view: View, memory: AppMemory, leads_here: Callable[[], bool]
+                    ) -> Decision | None:
+    """A repeat the app cannot hold ("every other Monday"), judged in the app the goal leads
+    to (`leads_here`) from what is known of it: its remembered pages, or its day toggles in
+    view."""
+    if goal.days is None or goal.days.weekly:
+        return None
+    known = [r for r in memory.screens.values() if r.app == view.screen.app]
+    if not (known and leads_here()) and not toggles(view):
+        return None
+    labels = [e.label for r in known for e in r.elements] + [s.element.label
+                                                            for s in view.scored]
+    return unsupported_rhythm(goal, view, labels)

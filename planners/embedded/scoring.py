@@ -17,6 +17,7 @@ from planners.embedded.memory import BACK_KEY, AppMemory, MemElement
 GAMMA = 0.9  # value discount per navigation step
 LEXICAL_WEIGHT = 0.35  # weight of word overlap next to the cosine
 NAMED_APP_BOOST = 1.2  # pages of an app the goal names; soft: "phone" may name an app by chance
+ELSEWHERE_FACTOR = 0.5  # pages of other apps, where the goal says which app to look in
 _WORD = re.compile(r"[a-z0-9@.+-]+|[^\W\d_]+", re.I)
 _STOP_TEXT = "a an the my this that to for of on in at with and or is are be it its your me"
 _STOP = frozenset(_STOP_TEXT.split())
@@ -117,16 +118,21 @@ def named_apps(memory: AppMemory, goal_words: set[str]) -> dict[str, str]:
             if words(label) and words(label) <= goal_words}
 
 
+def places(text: str, labels: Iterable[str]) -> list[str]:
+    """The app labels the request names as the place to look or write ("in Bubbles", "from
+    my notes", "to my contacts"), not as its object ("a new contact")."""
+    return [label for label in labels if re.search(
+        r"\b(?:in|from|on|into|to|inside|within|using|via)\s+(?:the\s+|my\s+|your\s+)?"
+        + re.escape(label.lower()), text.lower())]
+
+
 def without_app_names(goal: Goal, labels: Iterable[str]) -> Goal:
     """The goal less the names of the apps it names as places ("in Bubbles", "from my
     notes", "to my contacts"): they say where to look, not what to look for, so a page that
     lists the app ("Apps: Bubbles") is no match for "the global leaderboard in Bubbles". An
     app name that is the object ("a new contact", "how many notes") stays, and so does a
     target made only of app names."""
-    places = [label for label in labels if re.search(
-        r"\b(?:in|from|on|into|to|inside|within|using|via)\s+(?:the\s+|my\s+|your\s+)?"
-        + re.escape(label.lower()), goal.text.lower())]
-    drop = set().union(*(words(label) for label in places))
+    drop = set().union(*(words(label) for label in places(goal.text, labels)))
     if not drop:
         return goal
     drop |= {"app", "application"}  # "in the Shop app": the word that says it is an app
@@ -136,15 +142,23 @@ def without_app_names(goal: Goal, labels: Iterable[str]) -> Goal:
 
 
 def page_values(
-    memory: AppMemory, matcher: GoalMatcher, named: frozenset[str] = frozenset()
+    memory: AppMemory, matcher: GoalMatcher, named: frozenset[str] = frozenset(),
+    place: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, float], dict[str, float]]:
     """(relevance, value) per remembered page: value = max(relevance, GAMMA * best successor).
-    The pages of the `named` apps count `NAMED_APP_BOOST` more."""
+    The pages of the `named` apps count `NAMED_APP_BOOST` more; where the request names the
+    apps to look in (`place`: "from my notes"), other apps' pages count `ELSEWHERE_FACTOR`:
+    a page that merely resembles the request elsewhere is not where it said to look."""
     if memory.texts:
         matcher.prime(memory.texts, memory.matrix)
     nav = memory.common_keys()
-    relevance = {sig: screen_relevance(matcher, r.elements, nav)
-                 * (NAMED_APP_BOOST if r.app in named else 1.0)
+
+    def factor(app: str) -> float:
+        if app in named:
+            return NAMED_APP_BOOST
+        return ELSEWHERE_FACTOR if place else 1.0
+
+    relevance = {sig: screen_relevance(matcher, r.elements, nav) * factor(r.app)
                  for sig, r in memory.screens.items()}
     return relevance, propagate(memory, relevance)
 

@@ -77,6 +77,15 @@ def find_unseen(goal: Goal, view: View, memory: AppMemory) -> Decision | None:
     return _scroll_on(view, name)
 
 
+def read_further(goal: Goal, view: View) -> Decision | None:
+    """A question asked of the page that best holds its answer, which this screen does not
+    show: the rest of its list first. The exploration saw the pages, not today's data, so
+    the item asked about may be further down a list that it saw shorter."""
+    if goal.intent is not Intent.ANSWER or goal.scope is Scope.ALL:
+        return None
+    return _scroll_on(view, goal.target)
+
+
 def _scroll_on(view: View, name: str) -> Decision | None:
     """Scroll a list that may hold more rows, until it stops moving."""
     if not any(e.scrollable for e in view.screen.elements):

@@ -74,8 +74,10 @@ def type_recipient(goal: Goal, view: View) -> Decision | None:
     """Type the recipient into a "To" field; when the field holds the name and the picker
     lists nobody of that name, the recipient does not exist."""
     to = _slot(goal, "to")
-    field = _named_field(view, _RECIPIENT, 0.45)
-    if to is None or field is None:
+    if to is None:
+        return None
+    field = _named_field(view, _RECIPIENT, 0.45) or _typed_into(view, to.value)
+    if field is None:
         return None
     if not has_value(field, to):
         return type_value(field, to)
@@ -83,6 +85,13 @@ def type_recipient(goal: Goal, view: View) -> Decision | None:
         return Decision(Finish(FinishStatus.INFEASIBLE),
                         thought=f"No contact or number matches {to.value!r}.", confidence=0.7)
     return None
+
+
+def _typed_into(view: View, value: str) -> UIElement | None:
+    """The field that shows what an earlier step typed (a field loses its hint once it
+    holds text, and many name nothing else): the recipient field after the name went in."""
+    typed = any(isinstance(p.action, TypeText) and p.action.text == value for p in view.history)
+    return next((f for f in view.fields() if typed and f.text.strip() == value), None)
 
 
 def send_steps(goal: Goal, view: View) -> list[Callable[[], Decision | None]]:

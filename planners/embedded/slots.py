@@ -11,7 +11,7 @@ values for editing, the item's values for creating.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from planners.embedded.operations import Operation
@@ -21,8 +21,6 @@ from planners.embedded.wording import (
     EMAIL,
     NAME_START,
     NAMES,
-    NUMBER,
-    NUMBER_WORDS,
     PHONE,
     TIME,
     is_name_word,
@@ -104,20 +102,6 @@ _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$
 # "add oat milk to my party note": the value, the item it goes in
 _ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto)\s+(?:my\s+|the\s+)?"
                      r"(.+?)\s*$", re.I)
-_EXTREMES = (
-    (re.compile(r"\b(all the way up|to (the )?max(imum)?|maximum|to full|fully up|highest)\b",
-                re.I), 100.0),
-    (re.compile(r"\b(all the way down|to (the )?min(imum)?|minimum|lowest)\b", re.I), 0.0),
-)
-# a level said in words: "down to zero", "to half", "to fifty percent"
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_LEVEL_WORDS = {**NUMBER_WORDS, **_TENS, "zero": 0, "nothing": 0, "half": 50, "halfway": 50,
-                "a hundred": 100, "one hundred": 100, "hundred": 100}
-_LEVEL = re.compile(r"\bto\s+(" + "|".join(sorted(_LEVEL_WORDS, key=len, reverse=True))
-                    + r")(?:[\s-]+(" + "|".join(NUMBER_WORDS) + r"))?\b\s*(%|percent\b)?", re.I)
-
-
 def _valid(name: str, value: str) -> bool:
     shapes = {"phone": PHONE, "email": EMAIL, "time": TIME}
     return bool(shapes[name].fullmatch(value.strip())) if name in shapes else bool(value)
@@ -282,12 +266,21 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
             name = re.sub(r"\(.*?\)|" + "|".join(re.escape(v.value) for v in values), " ",
                           m.group(1))
             return Operation.CREATE, [Slot("name", " ".join(name.split())), *values], []
+        values = [v for v in shaped_values(m.group(2), []) if v.name in _PERSONAL]
+        if values and re.fullmatch(NAMES, m.group(1)):  # "add Ola Berg to my contacts with
+            #   the number X": the values belong to the person added, not to the place
+            return Operation.CREATE, [Slot("name", m.group(1)), *values], []
         if not TIME.search(m.group(1)) and not is_container(m.group(2)):
             return Operation.EDIT, [Slot("text", m.group(1), append=True)], [m.group(2)]
     if (v := _VALUE_AS_FIELD.match(text)) is not None:
         return Operation.EDIT, [Slot(v.group(3).strip(), v.group(1))], [v.group(2)]
     if not any(s.name == "name" for s in slots) and (m := _NAME_AS.match(strip_quotes(text))):
         slots.insert(0, Slot("name", m.group(1)))
+    if not any(s.name in ("name", "title") for s in slots) and any(
+            s.name in _PERSONAL for s in [*slots, *shaped_values(text, slots)]):
+        person = _person(text, slots)
+        if person:
+            slots.insert(0, Slot("name", person))
     named = {s.value for s in slots}
     rest = [q for q in said if q not in named]
     if rest and not any(s.name in ("title", "name") for s in slots) and len(said) > 1:
@@ -297,6 +290,23 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
     elif rest and not any(s.name == "title" for s in slots):
         slots.insert(0, Slot("title", rest[0]))
     return Operation.CREATE, slots, []
+
+
+_PERSONAL = ("phone", "email")  # values that belong to a person
+
+
+def _person(text: str, slots: Sequence[Slot]) -> str:
+    """The name of a new record given a phone number or an e-mail (it is someone's): the
+    longest run of name words after the verb that is no part of a value ("Save a new
+    contact: Ines Duarte, 555-0133" -> "Ines Duarte")."""
+    bare = strip_quotes(text)
+    for slot in slots:
+        bare = bare.replace(slot.value, " ")
+    for v in shaped_values(bare, []):
+        bare = bare.replace(v.value, " ")
+    rest = bare.split(None, 1)[1] if len(bare.split()) > 1 else ""
+    found = [m.group(0) for m in re.finditer(NAMES, rest)]
+    return max(found, key=len, default="")
 
 
 def named_values(text: str) -> list[Slot]:
@@ -333,50 +343,3 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
         slots = [*named, *(s for s in slots if s.value not in values)]
     said = quoted(text)
     return op, list(dict.fromkeys(_referenced(s, said) for s in slots)), extra
-
-
-def number(text: str) -> tuple[float | None, bool]:
-    """The value a level is set to ("to 30%", "to the max"), and whether a percentage."""
-    for pattern, value in _EXTREMES:
-        if pattern.search(text):
-            return value, True
-    m = re.search(r"\bto\s+" + NUMBER.pattern, text, re.I)
-    if m:
-        return float(m.group(1)), bool(m.group(2))
-    said = _LEVEL.search(text)
-    if said is None:
-        return None, False
-    value = _LEVEL_WORDS[said.group(1).lower()] + NUMBER_WORDS.get((said.group(2) or "").lower(), 0)
-    return float(value), bool(said.group(3)) or said.group(1).lower() in ("half", "halfway")
-
-
-# Units of measure: a number before one is a size ("2 m", "500 ml"), not how many.
-_UNITS = ("mm|cm|m|km|in|inch(?:es)?|ft|ml|l|g|kg|mg|oz|lbs?|gb|tb|mb|mah|w|kw|v|hz|mp|"
-          "mins?|minutes?|hours?|seconds?|am|pm|points?|percent|%")
-_TIMES = re.compile(r"(?:\b(\d{1,2})\s*[x×]|[x×]\s*(\d{1,2}))(?=\s|$)", re.I)  # "3x", "x 2"
-_COUPLE = re.compile(r"\ba\s+couple\s+of\b", re.I)
-
-
-def quantity(text: str, slots: list[Slot]) -> int | None:
-    """How many items: a count word before a noun ("two cables", "3 yoga mats"), a count
-    with a times sign ("3x mugs", "the lamp x2") or "a couple of"; not a time, a size before
-    its unit ("2 m"), what a name holds in brackets ("Socks (3 pairs)"), part of a name
-    ("Pixel 9") or a typed value."""
-    bare = re.sub(r"\([^()]*\)", " ", strip_quotes(text))
-    for slot in slots:
-        bare = bare.replace(slot.value, " ")
-    bare = TIME.sub(" ", bare)
-    times = _TIMES.search(bare)
-    if times:
-        return int(times.group(1) or times.group(2))
-    if _COUPLE.search(bare):
-        return 2
-    for m in re.finditer(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s*"
-                         rf"(?!(?:{_UNITS})\b)(?<=\s)[a-z-]+", bare, re.I):
-        word = m.group(1).lower()
-        value = int(word) if word.isdigit() else NUMBER_WORDS[word]
-        before = bare[: m.start()].split()
-        named = len(before) > 1 and is_name_word(before[-1])
-        if value < 100 and not named:
-            return value
-    return None

@@ -7,7 +7,7 @@ import pytest
 from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
-from planners.embedded.slots import number
+from planners.embedded.amounts import number
 from tests.embedded import screens as S
 
 ALARM = Bounds(100, 420, 1000, 540)

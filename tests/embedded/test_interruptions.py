@@ -70,3 +70,16 @@ def test_back_is_tried_once_on_a_dialog_that_stays(planner):
                       screen_signature=signature_of(screen))
     decision = planner.decide("Open the pea soup recipe", screen, [backed])
     assert decision.action != PressKey(Key.BACK)
+
+
+def test_news_of_the_app_itself_is_no_business_of_a_goal_about_its_items(encoder):
+    """"What's new in Recipes" shares the app's name with "a recipe for scones": the name is
+    on every page of the app and says nothing of the goal. Back closes it."""
+    from planners.embedded.memory import AppMemory
+
+    memory = AppMemory()
+    memory.apps["Recipes"] = {"package": APP, "entry": ""}
+    news = with_dialog(in_box(3, "text", "What's new in Recipes", 1000),
+                       in_box(4, "button", "Got it", 1200, clickable=True))
+    decision = EmbeddedPlanner(memory, encoder).decide("Add a recipe called Scones", news, [])
+    assert decision.action == PressKey(Key.BACK)

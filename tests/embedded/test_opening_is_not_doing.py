@@ -6,7 +6,9 @@ import pytest
 
 from devices.actions import ElementRef, Finish, FinishStatus, Tap
 from perception.elements import Bounds
-from planners.embedded import EmbeddedPlanner, acts
+from planners.embedded import EmbeddedPlanner
+from planners.embedded.evidence import only_looks
+from planners.embedded.goal import parse_goal
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import signature_of
 from planners.planner import PastStep, Verdict
@@ -42,5 +44,6 @@ def test_an_opened_item_is_no_proof_for_another_verb(encoder, goal):
 
 def test_verbs_of_seeing_are_done_by_opening(encoder):
     view = type("V", (), {"matcher": type("M", (), {"encoder": encoder})()})()
-    assert acts.means_showing("view", view) and acts.means_showing("visit", view)
-    assert not acts.means_showing("ring", view) and not acts.means_showing("pin", view)
+    assert all(only_looks(parse_goal(f"{verb} Marta", encoder), view) for verb in ("view", "see"))
+    assert not any(only_looks(parse_goal(f"{verb} Marta", encoder), view)
+                   for verb in ("ring", "pin"))
