@@ -129,6 +129,7 @@ _EVERYDAY = (
     "set an alarm", "start a timer", "show me something", "explore the app",
     "make it brighter", "add something to a list", "write a note", "connect to a network",
     "who called me", "look up a phone number", "mute the sound",
+    "change a sound setting such as the ringtone or the ring volume", "see my call history",
 )
 
 _POLITE = re.compile(
@@ -142,6 +143,7 @@ _QUESTION_HEADS = _set(
     "what what's whats which who who's whom whose where where's when why how is are am was "
     "were do does did has have had should shall may tell"
 )
+_STATING = _set("i i'm i've i'll we we're we've my our")  # a clause that tells about the person
 _QUOTED = re.compile(r"(?<!\w)[\"“”'‘’«]([^\"“”‘’»]+?)[\"“”'‘’»](?=\s|$|[.,!?;:)])")
 _CLAUSE_SPLIT = re.compile(r"[.!?;]+(?:\s|$)|,\s*|\s+(?:and then|and|then|&)\s+", re.I)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -185,10 +187,14 @@ def clauses(goal: str) -> list[str]:
 
 
 def _verb_kinds(clause: str) -> set[str] | None:
-    """The kinds a clause's verbs ask for; None when no verb of any kind is known there."""
+    """The kinds a clause's verbs ask for; None when no verb of any kind is known there. A
+    statement about the person ("i keep missing calls", once wishes are taken off as
+    courtesy) tells the context and asks for nothing."""
     words = clause.split()
     head = words[0]
     if head in _QUESTION_HEADS and not (head == "tell" and words[1:2] != ["me"]):
+        return set()
+    if head in _STATING and not _NEW_STATE.search(clause):
         return set()
     if head == "call" and words[1:2] in (["it"], ["this"]):
         return set()  # naming: "... and call it Nap"

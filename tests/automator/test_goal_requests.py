@@ -37,6 +37,9 @@ NONE: frozenset[str] = frozenset()
         ("make the screen brighter", NONE),
         ("Set a reminder at 9 and call it Standup", NONE),
         ("explore the apps", NONE),
+        ("can you crank the ring volume to the max? I keep missing calls", NONE),
+        ("Set the ringtone to Marimba", NONE),  # a setting of calls is no call
+        ("my landline number changed to 555 0199", {"overwrite"}),
         # a message's words are its content, not a request
         ("Text Lina: I'll call you back", {"send"}),
         ("write to Carl 'please delete my old number'", {"send"}),
