@@ -346,7 +346,21 @@ def request_clause(text: str) -> tuple[str, list[str]]:
             return part, parts[:i] + parts[i + 1:]
     if len(parts) == 2 and wished_away(parts[0]):  # "I don't need X any more, bin it"
         return parts[1], parts[:1]
+    told = [_states(p) for p in parts]
+    if told.count(False) == 1:  # an order starts with its verb: "the meeting is off, ..."
+        i = told.index(False)
+        return parts[i], parts[:i] + parts[i + 1:]
     return text, []
+
+
+def _states(clause: str) -> bool:
+    """The clause starts with its subject, as a statement does ("my battery's dying", "the
+    meeting got moved"); an order starts with its verb. A statement that gives a value
+    ("the password is gull-7781") is part of the request, not its context."""
+    first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
+    gives = re.search(r"\d|(?<!\w)[\"“'‘]\w", clause)
+    return not gives and (first in SUBJECTS | _PERSONAL
+                          or bool(re.search(r"\w'(?:s|re|m)$", first)))
 
 
 def subject(clause: str) -> str:

@@ -59,3 +59,17 @@ def test_a_question_stays_a_question_when_its_courtesy_is_set_aside(encoder, tex
     assert len(parts) == 1
     goal = parse_goal(parts[0], encoder)
     assert goal.intent is Intent.ANSWER and goal.mood is Mood.QUESTION
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("the dinner got moved, push my 6 pm reminder back", "push my 6 pm reminder back"),
+    ("my phone's almost dead, switch on power saving", "switch on power saving"),
+    ("It's way too loud, turn the media volume down", "turn the media volume down"),
+])
+def test_a_statement_before_an_order_is_its_context(text, clause):
+    how = manner(text)
+    assert how.clause == clause and how.context
+
+
+def test_a_statement_that_gives_a_value_belongs_to_the_request():
+    assert not manner("Join the Loft network; the password is fern-2210").context

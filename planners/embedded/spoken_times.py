@@ -1,0 +1,62 @@
+"""Times said in words are times: "quarter to seven" is 6:45, "half past six" 6:30, "noon"
+12:00 PM, "seven o'clock" 7:00, "six thirty" 6:30 (after "at", "for", "until", or before
+am / pm), and "in the morning" / "in the evening" after a time is AM / PM. The request is
+read with the digits in their place, so the parsers that know times by their shape read
+these too."""
+
+from __future__ import annotations
+
+import re
+
+_HOURS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven",
+                                      "eight", "nine", "ten", "eleven", "twelve"), start=1)}
+_MINUTES = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25,
+            "twenty five": 25, "thirty": 30, "forty": 40, "forty-five": 45, "forty five": 45,
+            "fifty": 50, "fifty-five": 55, "fifty five": 55}
+_HOUR = r"(\d{1,2}|" + "|".join(_HOURS) + r")"
+_MINUTE = "|".join(sorted(_MINUTES, key=len, reverse=True))
+_QUARTER = re.compile(rf"\b(?:a\s+)?quarter\s+(past|after|to|till|before|of)\s+{_HOUR}\b", re.I)
+_HALF = re.compile(rf"\bhalf\s+past\s+{_HOUR}\b", re.I)
+_OCLOCK = re.compile(rf"\b{_HOUR}\s+o'?\s?clock\b", re.I)
+_HOUR_MINUTE = re.compile(rf"(?:(?<=\bat\s)|(?<=\bfor\s)|(?<=\buntil\s)|(?<=\bby\s))"
+                          rf"{_HOUR}\s+({_MINUTE})\b|\b{_HOUR}\s+({_MINUTE})(?=\s*[ap]\.?m\b)",
+                          re.I)
+_NOON = re.compile(r"\b(?:noon|midday)\b", re.I)
+_MIDNIGHT = re.compile(r"\bmidnight\b", re.I)
+_PART_OF_DAY = re.compile(r"\b(\d{1,2}(?::\d{2})?)\s+(in\s+the\s+morning|in\s+the\s+afternoon|"
+                          r"in\s+the\s+evening|at\s+night|tonight)\b", re.I)
+
+
+def _hour(word: str) -> int:
+    return int(word) if word.isdigit() else _HOURS[word.lower()]
+
+
+def _at(hour: int, minute: int) -> str:
+    return f"{(hour - 1) % 12 + 1}:{minute:02d}"
+
+
+def _quarter(m: re.Match[str]) -> str:
+    hour = _hour(m.group(2))
+    before = m.group(1).lower() in ("to", "till", "before", "of")
+    return _at(hour - 1, 45) if before else _at(hour, 15)
+
+
+def _hour_minute(m: re.Match[str]) -> str:
+    hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return _at(_hour(hour), _MINUTES[minute.lower()])
+
+
+def _part_of_day(m: re.Match[str]) -> str:
+    morning = m.group(2).lower().endswith("morning")
+    return f"{m.group(1)} {'AM' if morning else 'PM'}"
+
+
+def in_digits(text: str) -> str:
+    """`text` with the times it says in words written in digits."""
+    text = _QUARTER.sub(_quarter, text)
+    text = _HALF.sub(lambda m: _at(_hour(m.group(1)), 30), text)
+    text = _OCLOCK.sub(lambda m: _at(_hour(m.group(1)), 0), text)
+    text = _HOUR_MINUTE.sub(_hour_minute, text)
+    text = _NOON.sub("12:00 PM", text)
+    text = _MIDNIGHT.sub("12:00 AM", text)
+    return _PART_OF_DAY.sub(_part_of_day, text)
