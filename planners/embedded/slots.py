@@ -22,6 +22,7 @@ from planners.embedded.wording import (
     NAME_START,
     NAMES,
     PHONE,
+    QUOTE,
     TIME,
     is_name_word,
     quoted,
@@ -100,8 +101,8 @@ _NAMED_VALUE = re.compile(r"\b(?:the|my|your|a|an)\s+([a-z]+(?:\s+[a-z]+)?)\s+[\
                           re.I)
 _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$", re.I)
 # "add oat milk to my party note": the value, the item it goes in
-_ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto)\s+(?:my\s+|the\s+)?"
-                     r"(.+?)\s*$", re.I)
+_ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto|at\s+the\s+(?:end|"
+                     r"bottom|top|start)\s+of)\s+(?:my\s+|the\s+)?(.+?)\s*$", re.I)
 def _valid(name: str, value: str) -> bool:
     shapes = {"phone": PHONE, "email": EMAIL, "time": TIME}
     return bool(shapes[name].fullmatch(value.strip())) if name in shapes else bool(value)
@@ -260,7 +261,10 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
         titled = [s for s in slots if s.name in ("name", "title")]
         return (Operation.CREATE, [*titled, slot], []) if new else (
             Operation.EDIT, [slot], [m.group(2)])
-    if m is not None and not said and not re.match(r"(?:an?|new|another)\s", m.group(2), re.I):
+    if said and len(said) == 1:  # "add 'eggs' to my list": the quoted words are what is added
+        m = _ADD_TO.match(QUOTE.sub(lambda q: q.group(1), text))
+        m = m if m is not None and m.group(1).strip() == said[0] else None
+    if m is not None and not re.match(r"(?:an?|new|another)\s", m.group(2), re.I):
         values = shaped_values(m.group(1), [])
         if values:
             name = re.sub(r"\(.*?\)|" + "|".join(re.escape(v.value) for v in values), " ",

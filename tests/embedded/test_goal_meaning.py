@@ -201,3 +201,17 @@ def test_a_value_named_by_reference_is_looked_up_not_typed():
     assert [s.value for s in goal.slots if s.ref] == ["Rosa Diaz's phone number"]
     quoted = parse_goal("Message Rosa 'what time is dinner'")
     assert not any(s.ref for s in quoted.slots)
+
+
+@pytest.mark.parametrize(("text", "value", "item"), [
+    ("add 'oat milk' to my pantry note", "oat milk", "pantry note"),
+    ("put 'renew passport' at the bottom of my errands list", "renew passport", "errands list"),
+])
+def test_words_put_into_an_existing_item_are_appended_to_it(text, value, item):
+    goal = parse_goal(text)
+    assert goal.intent is Intent.EDIT and Slot("text", value, append=True) in goal.slots
+    assert item in goal.entities
+
+
+def test_words_put_into_a_new_item_make_it():
+    assert parse_goal("add 'call mum' to a new note").intent is Intent.CREATE
