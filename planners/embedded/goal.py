@@ -129,6 +129,13 @@ _PLACED = re.compile(r"\b(?:(?:to|in|into|onto)\s+(?:the|my|a|an|your|our)|as\s+
                      re.I)
 
 
+def _object(clause: str) -> str:
+    """The clause's object itself, without its verb and where it is ("take the mug out of
+    my cart" -> "the mug")."""
+    head = re.split(r"\s+(?:from|in|out\s+of|of|on|off)\s+", clause, maxsplit=1)[0]
+    return head.split(None, 1)[1] if len(head.split()) > 1 else head
+
+
 class GoalReader:
     """Parses requests with one encoder (the descriptions are embedded once)."""
 
@@ -298,7 +305,8 @@ class GoalReader:
             if intent is Intent.ANSWER else None,
             verb=re.sub(r"[^a-z]", "", clause.split()[0].lower()) if clause else "",
             quantity=amounts.quantity(clause, slots) if intent is not Intent.ANSWER else None,
-            mood=how.mood, scope=Scope.ALL if _ALL.search(clause) else Scope.ONE,
+            mood=how.mood, scope=Scope.ALL if _ALL.search(clause) or (  # a cart is emptied,
+                intent is Intent.DELETE and self.is_container(_object(clause))) else Scope.ONE,
             rank=rank, days=repeat)
 
     def split(self, text: str) -> list[str]:

@@ -215,3 +215,12 @@ def test_words_put_into_an_existing_item_are_appended_to_it(text, value, item):
 
 def test_words_put_into_a_new_item_make_it():
     assert parse_goal("add 'call mum' to a new note").intent is Intent.CREATE
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("clear out my basket", Scope.ALL),  # a cart is emptied, not deleted
+    ("take the kettle out of my basket", Scope.ONE),
+])
+def test_emptying_a_cart_removes_all_it_holds(text, scope):
+    goal = parse_goal(text)
+    assert (goal.intent, goal.scope) == (Intent.DELETE, scope)
