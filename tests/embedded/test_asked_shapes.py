@@ -5,6 +5,7 @@ import pytest
 
 from devices.actions import Finish
 from planners.embedded import EmbeddedPlanner
+from planners.embedded.goal import parse_goal
 from tests.embedded import screens as S
 
 pytestmark = pytest.mark.slow
@@ -44,3 +45,12 @@ def test_whose_number_is_not_answered_with_a_number(planner):
                       app="com.example.system")
     decision = planner.decide("Whose number is +1 555-0173?", screen, [])
     assert not (isinstance(decision.action, Finish) and decision.action.status == "success")
+
+
+
+def test_a_statement_about_someone_names_no_verb_to_press(encoder):
+    """ "Nadia has a new email, it's ... - change it": "Nadia" is who the change is about,
+    not the request's verb, so no row or button named "Nadia" carries the request out."""
+    goal = parse_goal("Nadia has a new email, it's nadia.p@mail.example - change it", encoder)
+    assert goal.verb != "nadia"
+    assert parse_goal("Forward the photo to Nadia", encoder).verb == "forward"
