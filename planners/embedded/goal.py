@@ -28,7 +28,7 @@ from planners.embedded import slots as values
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
 from planners.embedded.reported import ReportedSpeech
-from planners.embedded.slots import Slot
+from planners.embedded.slots import Slot, each_addressee
 from planners.embedded.wording import (
     Manner,
     Mood,
@@ -303,16 +303,20 @@ class GoalReader:
             entities=tuple(dict.fromkeys(entities)),
             value_type=("state" if desired is not None else self.value_type(how, entities))
             if intent is Intent.ANSWER else None,
-            verb=re.sub(r"[^a-z]", "", clause.split()[0].lower()) if clause else "",
+            verb="" if not clause or _STATED.match(clause) else re.sub(
+                r"[^a-z]", "", clause.split()[0].lower()),
             quantity=amounts.quantity(clause, slots) if intent is not Intent.ANSWER else None,
             mood=how.mood, scope=Scope.ALL if _ALL.search(clause) or (  # a cart is emptied,
                 intent is Intent.DELETE and self.is_container(_object(clause))) else Scope.ONE,
             rank=rank, days=repeat)
 
     def split(self, text: str) -> list[str]:
-        """The parts of a request done one after the other ("X, then Y"; "X and VERB Y");
+        """The parts of a request done one after the other ("X, then Y"; "X and VERB Y"; a
+        message to each person it is addressed to);
         pronouns in later parts ("text her") are replaced by the first part's name."""
         parts = [p.strip(" ,.;") for p in self._cut(" ".join(text.split())) if p.strip(" ,.;")]
+        if len(parts) == 1 and self.parse(parts[0]).intent is Intent.SEND:
+            parts = each_addressee(parts[0])  # one message to each person it is addressed to
         if len(parts) < 2:
             return [text]
         first = self.parse(parts[0])
@@ -355,6 +359,9 @@ class GoalReader:
         return self.operations.read(verb_phrase(piece), piece).score >= 0.45
 
 
+# a clause whose second word is "has", "is", "got"...: its first word is its subject (a
+# statement, "Lina has a new number"), not the verb of an order
+_STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)
 _DAYS_LEAD = closed_class("on every each and that repeats repeating")
 
 

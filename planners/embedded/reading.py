@@ -26,7 +26,8 @@ _VALUE_PATTERNS = {
     "time": re.compile(r"(?<![+\-−])\b\d{1,2}:\d{2}\s*([AaPp]\.?[Mm]\b\.?)?|"
                        r"\b\d{1,2}\s*[AaPp]\.?[Mm]\b\.?"),
     "percent": re.compile(r"\b\d{1,3}(\.\d+)?\s?%"),
-    "code": re.compile(r"\b[A-Z]{1,5}-?\d{3,}\b|#\d{3,}\b"),
+    # a code is made with digits: "RX-4471", "#5521", a one-time "583027"
+    "code": re.compile(r"\b[A-Z]{1,5}-?\d{3,}\b|#\d{3,}\b|(?<![\d.,:/-])\b\d{4,8}\b(?![.,:/-]?\d)"),
     "date": re.compile(
         r"\b(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
         r"[a-z]*\.? \d{1,2}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)",
@@ -120,8 +121,8 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
             if i + 2 < len(parts):  # the next key's word ends this value
                 value = value.rpartition(" ")[0] or value
             value = re.split(r"[,;]", value)[0].strip()
-            if goal.value_type == "code":  # a code is one word; what follows is more text
-                value = value.split()[0] if value else value
+            if goal.value_type == "code":  # a code is one word with digits; the rest is text
+                value = next((w.strip(".!?") for w in value.split() if _DIGIT.search(w)), "")
             at = max((order.index(w) for w in key if w in order), default=-1)
             if value:
                 found.append((at, value, key, s))
@@ -213,7 +214,8 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     texts = sorted(view.scored, key=lambda s: -s.score)
     if pattern is not None and goal.value_type not in ("version", "count"):
         found = [(s, m) for s in texts if not s.element.editable
-                 and (m := pattern.search(_shown(s))) and _of_owner(goal, s, view)]
+                 and (m := pattern.search(_shown(s))) and fits_kind(goal, m.group(0))
+                 and _of_owner(goal, s, view)]
         if found:
             s, m = max(found, key=lambda p: p[0].score + 0.2 * (len(p[0].element.label) > len(
                 p[1].group(0)) + 3))
@@ -240,17 +242,25 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     return None
 
 
+_DIGIT = re.compile(r"\d")
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+_WHOSE = re.compile(r"^\s*whose\b", re.I)
+_OWNED = ("phone", "email")  # what a person has, never the person
 _NOT_A_NAME = ("time", "price", "percent", "date")
 
 
 def fits_kind(goal: Goal, value: str) -> bool:
     """The value has the kind the question asks: the shape of an e-mail, a phone number, a
     time... when it asks for one; not a time, a price, a date or a percentage when it asks
-    who (a name, though a sender may be a number or an address)."""
+    who (a name, though a sender may be a number or an address), nor a number or an address
+    when it asks whose one is (its owner is a person); a code has digits."""
     kind = goal.value_type
     if kind in SHAPED and (pattern := _VALUE_PATTERNS.get(kind)) and not pattern.search(value):
         return False
+    if kind == "code" and not _DIGIT.search(value):
+        return False  # "your", "is": a plain word is the text around a code, not the code
+    if _WHOSE.match(goal.text) and any(_VALUE_PATTERNS[k].search(value) for k in _OWNED):
+        return False  # "whose number is ...?" asks for its owner, not for a number
     if _WHO.match(goal.text):
         return not any(_VALUE_PATTERNS[k].fullmatch(value.strip()) for k in _NOT_A_NAME)
     return True

@@ -187,6 +187,24 @@ def send_slots(text: str) -> list[Slot]:
     return slots
 
 
+# several people named together before what a message says: "Ana and Bo: ...",
+# "Ana, Bo and Cy that ...", "to Ana and Bo saying ..."
+_TOGETHER = re.compile(r"^(\s*\S+(?:\s+an?\s+\S+)?\s+(?:to\s+)?)"
+                       rf"((?:{NAMES}\s*,\s*)*{NAMES},?\s+and\s+{NAMES})"
+                       r"(\s*(?::|\bthat\b|\bsaying\b).+)$")
+
+
+def each_addressee(text: str) -> list[str]:
+    """A message addressed to several people goes to each of them, in a thread of its own:
+    "text Ana and Bo: late" is "text Ana: late" then "text Bo: late". [text] when it names
+    one person (or none)."""
+    m = _TOGETHER.match(text)
+    if m is None:
+        return [text]
+    people = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2)) if p.strip()]
+    return [f"{m.group(1)}{person}{m.group(3)}" for person in people]
+
+
 # the words of a message, introduced as such: "a text to Noor saying see you soon"
 _SAYING = re.compile(r"\b(?:saying|that\s+says|which\s+says|to\s+say|telling\s+(?:him|her|them))"
                      r"\s+(?:that\s+)?(.+)$", re.I)

@@ -1,0 +1,27 @@
+"""A message addressed to several people goes to each of them: one part per person, in the
+order they are named, each with the whole message."""
+
+import pytest
+
+from planners.embedded.goal import split_goal
+from planners.embedded.slots import each_addressee
+
+pytestmark = pytest.mark.slow
+
+
+def test_two_people_named_together_each_get_the_message(encoder):
+    assert split_goal("Message Ingrid and Tomasz: the keys are under the mat", encoder) == [
+        "Message Ingrid: the keys are under the mat", "Message Tomasz: the keys are under the mat"]
+
+
+def test_a_list_of_people_and_a_text_to_them(encoder):
+    assert split_goal("Send a text to Rafa, Yuki and Odette saying bring a towel", encoder) == [
+        "Send a text to Rafa saying bring a towel", "Send a text to Yuki saying bring a towel",
+        "Send a text to Odette saying bring a towel"]
+
+
+def test_and_inside_the_message_is_not_another_person():
+    assert each_addressee("text Priya: Sam and Lou are coming") == [
+        "text Priya: Sam and Lou are coming"]
+    assert each_addressee("text Priya Raman that Sam and I are late") == [
+        "text Priya Raman that Sam and I are late"]
