@@ -316,7 +316,9 @@ class GoalReader:
         pronouns in later parts ("text her") are replaced by the first part's name."""
         parts = [p.strip(" ,.;") for p in self._cut(" ".join(text.split())) if p.strip(" ,.;")]
         if len(parts) == 1 and self.parse(parts[0]).intent is Intent.SEND:
-            parts = each_addressee(parts[0])  # one message to each person it is addressed to
+            said = self.reported.read(manner(parts[0])).clause  # "let A and B know ..." as
+            parts = each_addressee(parts[0]) if len(each_addressee(parts[0])) > 1 else (
+                each_addressee(said))  # "text A and B: ...": to each person addressed
         if len(parts) < 2:
             return [text]
         first = self.parse(parts[0])

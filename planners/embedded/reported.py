@@ -15,7 +15,8 @@ from planners.embedded.encoder import TextEncoder
 from planners.embedded.operations import Operation, OperationReader
 from planners.embedded.wording import AUXILIARIES, NAME_WORD, Manner, Mood
 
-_PERSON = rf"((?!I\b|I')(?:{NAME_WORD})(?:\s+(?!I\b|I'){NAME_WORD})*)"
+_NAME = rf"(?!I\b|I')(?:{NAME_WORD})(?:\s+(?!I\b|I'){NAME_WORD})*"
+_PERSON = rf"({_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*)"  # "Noor", "Noor and Ana"
 _TOLD = re.compile(rf"^(\S+)\s+{_PERSON}(\s+an?\s+(?:line|note|text|message))?"
                    r"(\s+know)?\s+(?:(that|if|whether)\s+)?(.+)$")
 _FINITE = re.compile(r"\b(?:" + "|".join(sorted(AUXILIARIES)) + r"|will|won't|can't)\b"

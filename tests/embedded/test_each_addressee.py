@@ -25,3 +25,9 @@ def test_and_inside_the_message_is_not_another_person():
         "text Priya: Sam and Lou are coming"]
     assert each_addressee("text Priya Raman that Sam and I are late") == [
         "text Priya Raman that Sam and I are late"]
+
+
+def test_words_told_to_several_people_go_to_each():
+    parts = split_goal("let Mira, Joss and Tove know the match moved to 6")
+    assert parts == ["text Mira: the match moved to 6", "text Joss: the match moved to 6",
+                     "text Tove: the match moved to 6"]
