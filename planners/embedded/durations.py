@@ -6,10 +6,13 @@ display shows the length asked (or a running timer counts down from it).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from planners.embedded.goal import Goal
-from planners.embedded.view import View
 from planners.embedded.wording import NUMBER_WORDS
+
+if TYPE_CHECKING:  # read by the request's reading too, which comes before goals exist
+    from planners.embedded.goal import Goal
+    from planners.embedded.view import View
 
 _UNIT_S = {"h": 3600, "m": 60, "s": 1}
 _DURATION = re.compile(r"(\d+)\s*-?\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b",
@@ -34,6 +37,11 @@ def _count(said: str) -> int:
     """A count said in words ("twelve", "forty-five", "an")."""
     parts = re.split(r"[\s-]+", said.lower())
     return sum(_TENS.get(p) or _ONES[p] for p in parts)
+
+
+def said_duration(text: str) -> re.Match[str] | None:
+    """Where `text` states a length ("5 minutes", "an hour"), first found."""
+    return _DURATION.search(text) or _SAID.search(text)
 
 
 def duration_s(text: str) -> int | None:
