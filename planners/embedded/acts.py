@@ -17,6 +17,7 @@ from dataclasses import replace
 from devices.actions import ElementRef, Finish, Tap, Wait
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
+from planners.embedded.durations import duration_kept
 from planners.embedded.evidence import (
     another_tool,
     counters,
@@ -288,7 +289,8 @@ def verb_done(goal: Goal, view: View) -> Decision | None:
     if goal.intent is Intent.DELETE:
         return _removal_done(goal, view)
     if memo.mark is Mark.GOAL_ACTION and changed and goal.intent is not Intent.CREATE:
-        if not shows_numbers(goal, view):  # an addition needs it shown, a number too
+        if not shows_numbers(goal, view) or not duration_kept(goal, view):
+            # an addition needs it shown, a number too, a duration on its display
             return None
         return finish("The goal's action was carried out.")
     main = max(goal.entities, key=len, default="")

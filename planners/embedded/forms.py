@@ -13,6 +13,7 @@ import numpy as np
 
 from devices.actions import ElementRef, TypeText
 from perception.elements import UIElement
+from perception.sensitive import PAYMENT, classify_element
 from planners.embedded import repeat_days
 from planners.embedded.acts import NEGATIVE, entity_here, finish, shown, tap
 from planners.embedded.days import describe
@@ -131,6 +132,18 @@ def _names_item(view: View, field: UIElement) -> bool:
     return bool(opened) and bool(words(field.text)) and words(field.text) == words(opened[-1])
 
 
+def pay_button(view: View) -> UIElement | None:
+    """The button that pays ("Pay $12.00", "Place order", "Buy now"): what the safety gate
+    calls a payment by its own label."""
+    for s in view.scored:
+        e = s.element
+        if e.actionable and not e.editable and e.label:
+            found = classify_element(e, view.screen)
+            if found is not None and found.category == PAYMENT:
+                return e
+    return None
+
+
 def submit_button(view: View, goal: Goal) -> Scored | None:
     """The button that saves / sends the filled form, by the meaning of its label."""
     buttons = [
@@ -199,7 +212,8 @@ def _renamed(goal: Goal, view: View, slots: Sequence[Slot]) -> list[tuple[UIElem
 
 def fill_form(goal: Goal, view: View) -> Decision | None:
     """Type each slot into its field, then press the submit button (or finish when the form
-    has none: it saves as it is typed)."""
+    has none: it saves as it is typed), unless the form ends in a payment: then paying is its
+    submit."""
     typable = [s for s in goal.slots if not s.ref]
     if not typable:
         return None
@@ -214,6 +228,12 @@ def fill_form(goal: Goal, view: View) -> Decision | None:
     meridiem = _meridiem_tap(goal, view)
     if meridiem is not None:
         return meridiem
+    pay = pay_button(view)
+    if pay is not None:
+        # a form that ends in a payment (a checkout) is never saved by typing: its values go
+        # with the order, done only when the shop confirms it (and a refused payment stops)
+        return tap(pay, f"The form is filled; it is sent by paying with '{pay.label}'.", 0.75,
+                   Mark.PAY)
     button = submit_button(view, goal)
     if button is None:
         # a form may save as it is typed; a message never leaves without being sent

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from planners.embedded import amounts, objects, spoken_times
+from planners.embedded import amounts, objects, restated, spoken_times
 from planners.embedded import days as weekdays
 from planners.embedded import slots as values
 from planners.embedded.encoder import TextEncoder, default_encoder
@@ -254,7 +254,7 @@ class GoalReader:
     # the whole request --------------------------------------------------------------------
 
     def parse(self, text: str) -> Goal:
-        text = spoken_times.in_digits(" ".join(text.split()))
+        text = restated.plainly(spoken_times.in_digits(" ".join(text.split())))
         how = self.reported.read(manner(text))
         desired: bool | None = None
         clause = how.clause or text

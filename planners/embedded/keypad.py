@@ -11,24 +11,13 @@ import re
 
 from perception.elements import UIElement
 from planners.embedded.acts import tap
+from planners.embedded.durations import DISPLAY, duration_s
 from planners.embedded.goal import Goal
 from planners.embedded.memo import Mark
 from planners.embedded.view import View
 from planners.planner import Decision
 
-_UNIT_S = {"h": 3600, "m": 60, "s": 1}
-_DURATION = re.compile(r"(\d+)\s*-?\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b",
-                       re.I)
-_DISPLAY = re.compile(r"^\s*(\d{1,2})\s*h\s+(\d{1,2})\s*m\s+(\d{1,2})\s*s\s*$", re.I)
 _ERASE = re.compile(r"^(?:⌫|delete|backspace|clear|del)$", re.I)
-
-
-def duration_s(text: str) -> int | None:
-    """The duration a request states, in seconds ("a 12 minute countdown": 720), or None."""
-    found = _DURATION.findall(text)
-    if not found:
-        return None
-    return sum(int(n) * _UNIT_S[unit[0].lower()] for n, unit in found)
 
 
 def _digits(seconds: int) -> str:
@@ -40,7 +29,7 @@ def _digits(seconds: int) -> str:
 def _display(view: View) -> str | None:
     """The digits the keypad's display shows, without leading zeros ("" when empty)."""
     for s in view.scored:
-        m = _DISPLAY.match(s.element.label)
+        m = DISPLAY.match(s.element.label)
         if m and not s.element.clickable:
             return "".join(f"{int(g):02d}" for g in m.groups()).lstrip("0")
     return None
@@ -73,3 +62,4 @@ def enter_duration(goal: Goal, view: View) -> Decision | None:
         return None
     return tap(erase[0], "The display shows another duration: delete a digit.", 0.7,
                Mark.FILL)
+

@@ -26,10 +26,9 @@ from dataclasses import replace
 
 from devices.actions import Key, PressKey, Wait
 from perception.elements import UIElement
-from perception.sensitive import PAYMENT, classify_element
 from planners.embedded.acts import finish, matching, tap
 from planners.embedded.evidence import counters, give_up, whole_name_here
-from planners.embedded.forms import assign, has_value, type_value
+from planners.embedded.forms import assign, has_value, pay_button, type_value
 from planners.embedded.gestures import steppers
 from planners.embedded.goal import Goal, Intent, Mood
 from planners.embedded.memo import Mark, memo_of
@@ -97,17 +96,6 @@ def cart_button(view: View) -> Scored | None:
              and "add" not in words(b.element.label) and "continue" not in words(
                  b.element.label)]
     return found[0] if found else None
-
-
-def pay_button(view: View) -> UIElement | None:
-    """The button that pays: what the safety gate calls a payment by its own label."""
-    for s in view.scored:
-        e = s.element
-        if e.actionable and not e.editable and e.label:
-            found = classify_element(e, view.screen)
-            if found is not None and found.category == PAYMENT:
-                return e
-    return None
 
 
 def confirmed(view: View) -> str:
@@ -289,9 +277,11 @@ def added_enough(goal: Goal, view: View) -> Decision | None:
 
 
 def adding(goal: Goal, view: View) -> list[Callable[[], Decision | None]]:
-    """An order to add a count of an item to the cart, on its page: the adds, each shown by a
-    counter. A wanted state ("3 in my cart") is a total, which only the cart shows: not
-    here."""
+    """After a payment, its confirmation; an order to add a count of an item to the cart, on
+    its page: the adds, each shown by a counter. A wanted state ("3 in my cart") is a total,
+    which only the cart shows: not here."""
+    if _paid(view):  # whatever the request, what a payment did is read on the page after it
+        return [lambda: after_payment(goal, view)]
     if goal.intent is not Intent.CREATE or goal.slots or goal.mood is not Mood.COMMAND or (
             add_button(view) is None):
         return []

@@ -1,0 +1,58 @@
+"""Requests said the way people talk read as the plain order they mean: the person and a
+clock time ask for an alarm, a length of time given or counted down asks for a timer, a new
+thing to have asks for an order, a light verb hands its noun the verb."""
+
+import pytest
+
+from planners.embedded import durations, purchase, restated
+from planners.embedded.goal import Intent, parse_goal
+from planners.embedded.memory import signature_of
+from planners.embedded.scoring import GoalMatcher
+from planners.embedded.view import View
+from tests.embedded.screens import el, screen
+
+
+@pytest.mark.parametrize(("said", "time"), [
+    ("rouse me at 5:20", "5:20"),
+    ("get us up at 8", "8:00"),
+    ("wake him up at 9:10 pm", "9:10 pm"),
+    ("rouse me at 5:20 tomorrow morning", "5:20 am"),
+])
+def test_the_person_and_a_clock_time_ask_for_an_alarm_at_that_time(said, time):
+    goal = parse_goal(said)
+    assert goal.intent is Intent.CREATE and "alarm" in goal.target
+    assert [s.value for s in goal.slots if s.name == "time"] == [time]
+
+
+@pytest.mark.parametrize(("said", "seconds"), [
+    ("count down 3 minutes for the eggs", 180),
+    ("give me twenty minutes", 1200),
+    ("give us an hour", 3600),
+])
+def test_a_length_given_or_counted_down_asks_for_a_timer_of_that_length(said, seconds):
+    plain = restated.plainly(said)
+    assert "timer" in parse_goal(said).target
+    assert durations.duration_s(plain) == seconds
+
+
+@pytest.mark.parametrize("said", ["wait 5 minutes", "give me the forecast",
+                                  "make a reservation for two", "set an alarm for 6:00"])
+def test_what_has_another_shape_is_left_as_it_was_said(said):
+    assert restated.plainly(said) == said
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("said", "item"), [
+    ("find me a kettle descaler", "kettle descaler"),
+    ("Put in an order for a bike pump", "bike pump"),
+])
+def test_a_new_thing_to_have_or_an_order_placed_is_a_purchase(encoder, said, item):
+    goal = parse_goal(said, encoder)
+    view = View(screen(el(0, "text", "Home", 0), app="com.example.store"),
+                signature_of(screen(el(0, "text", "Home", 0))), GoalMatcher(goal, encoder), [])
+    assert purchase.is_purchase(goal, view)
+    assert goal.target.lower() == item
+
+
+def test_a_light_verb_hands_its_noun_the_verb():
+    assert restated.plainly("make a call to Ines") == "call Ines"
