@@ -168,9 +168,10 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
         #   opened shows its name again where it opened ("6:15 PM" in its row): not another
         if view.marked(Mark.GOAL_ACTION) and not again:
             return None
+    exact = [words(e) for e in goal.entities if words(e)]
+    rows = [r for r in rows if words(r.element.label) in exact or not starts_new(r.element)]
     if not rows:
         return None
-    exact = [words(e) for e in goal.entities if words(e)]
     if any(words(r.element.label) in exact for r in rows):  # "Bike" is listed: not the
         #   "Bike lock" beside it, whose name adds a word the goal does not say
         said = words(goal.text)
@@ -345,6 +346,14 @@ def _of_kind(view: View, label: str, noun: str) -> bool:
     encoder = view.matcher.encoder
     a, b = encoder.encode([rest, noun])
     return float(a @ b) >= 0.45
+
+
+def starts_new(element: UIElement) -> bool:
+    """A button that starts a new item ("New note", "Add alarm", "+") is no item that exists,
+    however well its kind matches the one the goal names."""
+    said = words(element.label)
+    return element.label.strip() == "+" or (bool(said & _CREATION_WORDS) and len(
+        said - _CREATION_WORDS) <= 1)
 
 
 def press_create(goal: Goal, view: View) -> Decision | None:

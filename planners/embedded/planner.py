@@ -54,6 +54,7 @@ logger = logging.getLogger(__name__)
 
 INFEASIBLE_BELOW = 0.55  # best match anywhere below this: the goal names nothing that exists
 _REPEAT_PENALTY = 0.6  # value factor per earlier identical action on the same page
+_EXISTING = (Intent.EDIT, Intent.DELETE, Intent.ANSWER, Intent.OPEN)  # kinds about an item
 _UNCHANGED_PENALTY = 0.3  # value factor per earlier identical action that changed nothing
 
 
@@ -332,12 +333,11 @@ class EmbeddedPlanner:
                 by_key.setdefault(t.element, []).append(t.target)
         options: list[_Option] = []
         for s in view.actionable():
-            e = s.element  # a slider is a value to set, not a way on: tapping it moves it
+            e = s.element  # a slider is a value to set, not a way on: tapping it moves it;
             if e.editable or e.checkable or not e.label or is_slider(e) or e.selected or (
-                    e.scrollable and not e.clickable):
-                continue
-            if view.refused(s.element):
-                continue
+                    e.scrollable and not e.clickable) or view.refused(e) or (  # a new item
+                    state.goal.intent in _EXISTING and acts.starts_new(e)):  # is no way to
+                continue  # one that exists
             remembered = max((values.get(t, 0.0) for t in by_key.get(s.key, [])), default=0.0)
             own = 0.0 if view.is_nav(s) else 0.92 * s.score
             value = max(GAMMA * remembered, own)

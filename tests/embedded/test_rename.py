@@ -62,3 +62,14 @@ def test_after_a_search_the_opened_items_title_is_renamed_not_taken_for_the_sear
                       memo=Memo(mark=Mark.OPEN_ITEM, item="Trip"))
     decision = planner.decide(GOAL, editor(), [searched, opened])
     assert decision.action == TypeText("Trip to Oslo", ElementRef(2), clear=True)
+
+
+def test_a_button_that_starts_a_new_item_is_not_the_item_named(planner):
+    jotter = S.screen(
+        S.el(0, "button", "New note", 100, clickable=True),
+        S.el(1, "button", "Groceries | eggs, rice", 300, clickable=True),
+        S.el(2, "button", "To buy | bins, stamps", 500, clickable=True),
+        app="com.example.jotter",
+    )
+    decision = planner.decide("Put 'descale kettle' at the end of my to-buy note", jotter, [])
+    assert decision.action != Tap(ElementRef(0))
