@@ -13,7 +13,7 @@ _EXTREMES = (
                 re.I), 100.0),
     (re.compile(r"\b(all the way down|to (the )?min(imum)?|minimum|lowest)\b", re.I), 0.0),
 )
-# a level said in words: "down to zero", "to half", "to fifty percent"
+# a level said in words: "down to nothing", "to half", "to fifty percent"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _LEVEL_WORDS = {**NUMBER_WORDS, **_TENS, "zero": 0, "nothing": 0, "half": 50, "halfway": 50,

@@ -4,13 +4,13 @@ repeat, a schedule), and the row of day toggles a phone shows for them.
 A request names the days as people say them: "every day" / "daily" (all seven),
 "weekdays" (Monday to Friday), "weekends", day names full or short, plural or not
 ("Saturdays", "Tue"), ranges ("Monday to Thursday", "Mon-Fri"), exceptions ("every day
-except Sunday"). It says how they relate to what the item has: added ("on Saturdays too",
+except Sunday"). It says how they relate to what the item has: added ("on Sundays as well",
 "also"), taken away ("no longer on Fridays", "skip Mondays"), or the whole set (anything
 else). What it only describes ("not just Tuesdays", "instead of weekends") is the present
 state, not what is wanted. A single day without a sign of repetition ("on Monday") is a
 date, not a repeat, and is left to other rules.
 
-A rhythm that weekly day toggles cannot hold ("every other Monday", "every two weeks",
+A rhythm that weekly day toggles cannot hold ("every second Thursday", "every two weeks",
 "once a month") is marked not weekly: where a form offers only days, the request cannot
 be done as asked.
 
@@ -63,7 +63,7 @@ class Days:
 
     days: frozenset[int]
     change: Change = Change.SET
-    weekly: bool = True  # False: a rhythm day toggles cannot hold ("every other Monday")
+    weekly: bool = True  # False: a rhythm day toggles cannot hold ("every second Thursday")
     phrase: str = ""  # the words of the request that say it (kept out of its object)
 
     def wanted(self, now: frozenset[int]) -> frozenset[int]:

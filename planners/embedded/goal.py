@@ -83,7 +83,7 @@ class Goal:
     mood: Mood = Mood.COMMAND  # how it was put: an order, a question, the state wanted
     scope: Scope = Scope.ONE
     rank: Rank | None = None  # an order over a list: "the priciest", "my oldest thread"
-    days: weekdays.Days | None = None  # the days it repeats on ("on weekdays", "Saturdays too")
+    days: weekdays.Days | None = None  # the days it repeats on ("on weekdays", "Sundays as well")
 
     @property
     def phrases(self) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Values read in one place and used in another ("text Anna the gate code from my notes",
+"""Values read in one place and used in another ("text Anna the gate code from my journal",
 "put what the lamp costs in a note").
 
 A value the request names by reference (`Slot.ref`) is a sub-goal: a question, answered from
@@ -26,7 +26,7 @@ _WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)
 
 def question(phrase: str) -> str:
     """The question whose answer a reference names: "what time my alarm goes off" asks
-    itself; "Bob's email", "the code from my notes" are asked with "What is"."""
+    itself; "Bob's email", "the code from my journal" are asked with "What is"."""
     phrase = phrase.strip(" ,.;:!?")
     return f"{phrase}?" if _WH.match(phrase) else f"What is {phrase}?"
 

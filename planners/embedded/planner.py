@@ -289,7 +289,7 @@ class EmbeddedPlanner:
     def _leads_here(self, state: _GoalState, view: View) -> bool:
         """The app in front is where the goal leads: the app it names, or one whose pages
         match it about as well as any remembered page. A request that names an item the
-        memory never saw ("call Mom", added since) matches no page well; the app whose pages
+        memory never saw ("call Aunt Rosa", added since) matches no page well; the app whose pages
         match it best is still where its item is looked for."""
         if state.named:
             return view.screen.app in state.named

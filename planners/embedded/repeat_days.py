@@ -11,7 +11,7 @@ reads what the request wants).
   value asked (its time, its label). Where the form has a button that saves it, the days
   are set before the form's other values are typed and it is saved, and the item's row
   must show the days afterwards.
-- A rhythm that weekly toggles cannot hold ("every other Monday") is infeasible where the
+- A rhythm that weekly toggles cannot hold ("every second Thursday") is infeasible where the
   app offers nothing else for it: a form of ours that is open is cancelled first, so
   nothing half-made is saved.
 """
@@ -192,7 +192,7 @@ def unsupported_rhythm(goal: Goal, view: View, labels: Iterable[str]) -> Decisio
 
 def app_cannot_hold(goal: Goal, view: View, memory: AppMemory, leads_here: Callable[[], bool]
                     ) -> Decision | None:
-    """A repeat the app cannot hold ("every other Monday"), judged in the app the goal leads
+    """A repeat the app cannot hold ("every second Thursday"), judged in the app the goal leads
     to (`leads_here`) from what is known of it: its remembered pages, or its day toggles in
     view."""
     if goal.days is None or goal.days.weekly:

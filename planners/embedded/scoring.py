@@ -119,17 +119,17 @@ def named_apps(memory: AppMemory, goal_words: set[str]) -> dict[str, str]:
 
 
 def places(text: str, labels: Iterable[str]) -> list[str]:
-    """The app labels the request names as the place to look or write ("in Bubbles", "from
-    my notes", "to my contacts"), not as its object ("a new contact")."""
+    """The app labels the request names as the place to look or write ("in Chatter", "from
+    my notes", "to my contacts"), not as its object ("a new recipe")."""
     return [label for label in labels if re.search(
         r"\b(?:in|from|on|into|to|inside|within|using|via)\s+(?:the\s+|my\s+|your\s+)?"
         + re.escape(label.lower()), text.lower())]
 
 
 def without_app_names(goal: Goal, labels: Iterable[str]) -> Goal:
-    """The goal less the names of the apps it names as places ("in Bubbles", "from my
+    """The goal less the names of the apps it names as places ("in Chatter", "from my
     notes", "to my contacts"): they say where to look, not what to look for, so a page that
-    lists the app ("Apps: Bubbles") is no match for "the global leaderboard in Bubbles". An
+    lists the app ("Apps: Chatter") is no match for "the global leaderboard in Chatter". An
     app name that is the object ("a new contact", "how many notes") stays, and so does a
     target made only of app names."""
     drop = set().union(*(words(label) for label in places(goal.text, labels)))
@@ -147,7 +147,7 @@ def page_values(
 ) -> tuple[dict[str, float], dict[str, float]]:
     """(relevance, value) per remembered page: value = max(relevance, GAMMA * best successor).
     The pages of the `named` apps count `NAMED_APP_BOOST` more; where the request names the
-    apps to look in (`place`: "from my notes"), other apps' pages count `ELSEWHERE_FACTOR`:
+    apps to look in (`place`: "from my journal"), other apps' pages count `ELSEWHERE_FACTOR`:
     a page that merely resembles the request elsewhere is not where it said to look."""
     if memory.texts:
         matcher.prime(memory.texts, memory.matrix)

@@ -43,16 +43,16 @@ class Slot:
 # "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
 _REFERENCE = re.compile(rf"^(?:{NAMES}'s\s+[a-z]+(?:\s+[a-z]+)?|"
                         r"(?:what|how much|when|where)\s.+|the\s+[a-z]+\s+of\s.+)$")
-# "the gate code from my notes", "my next meeting's room": a definite noun phrase
+# "the gate code from my journal", "my next meeting's room": a definite noun phrase
 _DEFINITE_PHRASE = re.compile(r"^(?:the|my|our)\s+\S.*$", re.I)
 
 
 def is_reference(phrase: str, said_as_text: bool = False) -> bool:
     """The phrase names a value shown somewhere (to read, then type), not text to type: a
     possessive, a wh-clause, or a definite noun phrase with no finite verb of its own ("the
-    meeting is moved" says something; "the code from my notes" names something). A definite
+    meeting is moved" says something; "the code from my journal" names something). A definite
     phrase names a value where it stands for the text itself (what a message says:
-    `said_as_text`) or says where the value is ("from my notes"); elsewhere ("add the mug
+    `said_as_text`) or says where the value is ("from my journal"); elsewhere ("add the mug
     to the cart") it names an item."""
     phrase = phrase.strip(" ,.;:!?")
     if _REFERENCE.match(phrase):

@@ -49,7 +49,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 
 
-# "don't forget to call Mom" asks for the call; "don't delete anything", "never call after 9",
+# "don't forget to call Aunt Rosa" asks for the call; "don't delete anything", "never call after 9",
 # "no need to send it", "without asking" forbid, up to the end of their clause. Not a name:
 # "Do Not Track" goes on with a capital.
 _REMINDED = re.compile(r"\b(?:don'?t|do\s+not|never)\s+(?:forget|fail)\s+to\s+", re.I)
