@@ -10,8 +10,7 @@ It is read in three passes, none of which knows an app or a task's words:
    orders ("the priciest" is the highest price), so unlisted verbs need no entry;
 3. the values (`slots`, `wording`): quoted text, times, e-mails, phone numbers, addresses,
    names, possessives, counts, and the field each value is for.
-`split_goal` cuts a request with several parts ("do X, then Y", "do X and turn on Y") into
-parts done in order.
+`split_goal` cuts a request with several parts ("do X, then Y") into parts done in order.
 """
 
 from __future__ import annotations
@@ -285,6 +284,7 @@ class GoalReader:
         rank = self.ranks.read(clause)
         if rank is not None:  # an order over a list, not words of the thing looked for
             clause = re.sub(rf"\b{re.escape(rank.phrase)}\b", " ", clause, flags=re.I)
+            entities = [e for e in entities if e.casefold() not in rank.phrase.casefold()]
         repeat = weekdays.read(text) if intent in _SCHEDULED else None
         if repeat is not None:  # days are values set on the item, not names to look for
             said_days = {w.casefold() for w in repeat.phrase.split()}

@@ -16,6 +16,7 @@ from planners.embedded.acts import finish
 from planners.embedded.goal import Goal
 from planners.embedded.memo import Memo, memo_of
 from planners.embedded.operations import RankKey
+from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
 from planners.planner import Decision, Verdict
 
@@ -137,18 +138,28 @@ def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
                   answer=str(n))
 
 
+def _fitting(goal: Goal, found: list[Scored]) -> list[Scored]:
+    """The rows an order is taken over: those that show every item the request names
+    besides the order ("the cheapest of the Sony ones", "the latest from Ines"); none when
+    no row shows them, since the first of a whole list is no answer about one entry."""
+    named = [words(e) for e in goal.entities if words(e)]
+    return [s for s in found if all(n <= words(row_text(s)) for n in named)]
+
+
 def ranked(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     """The row first by the goal's order ("the priciest"), read to the end of the list. A
     list whose rows show times for some and days for others is in time order, newest first
     (a list of chats): there the row is found by its position."""
     rank = goal.rank
-    found = rows(view)
+    every = rows(view)
+    found = _fitting(goal, every)
     if rank is None or not found:
         return None
     last = memo_of(view.last()) if view.last() is not None else Memo()
     valued = [(v, _reply(goal, s)) for s in found
               if (v := _value(rank.key, row_text(s))) is not None]
-    recency = rank.key is RankKey.TIME and valued and len(valued) < len(found)
+    timed = sum(1 for s in every if _value(RankKey.TIME, row_text(s)) is not None)
+    recency = rank.key is RankKey.TIME and 0 < timed < len(every)
     if not at_best_page and not (rank.key is RankKey.VALUE and valued) and not recency:
         return None  # a list of prices is where a price order is read; times are everywhere
     best, best_value = last.best, last.best_value

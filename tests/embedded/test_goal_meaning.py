@@ -146,6 +146,14 @@ def test_superlatives_are_orders_over_a_list(text, key, highest):
     assert rank is not None and (rank.key, rank.highest) == (key, highest)
 
 
+@pytest.mark.parametrize("text", ["who did I talk with most recently?",
+                                  "which of my chats is from the earliest?"])
+def test_an_order_is_no_item_to_look_for(text):
+    goal = parse_goal(text)
+    assert goal.rank is not None and not any(
+        w in e.lower() for e in goal.entities for w in goal.rank.phrase.lower().split())
+
+
 def test_no_order_where_none_is_asked():
     assert parse_goal("open the forest photos album").rank is None
 

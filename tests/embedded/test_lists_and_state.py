@@ -73,6 +73,22 @@ def test_the_cheapest_without_prices_on_screen_is_not_guessed(encoder):
     assert lists.ranked(goal, view, True) is None
 
 
+CHATS = [("Rafael Ortiz", "Bring the ladder | 8:12 AM"), ("Hanne Berg", "You: ok | 7:05 AM"),
+         ("Rafael Ortiz's mum", "Lunch on Sunday? | Yesterday"), ("Dentist", "Reminder | Mon")]
+
+
+def test_an_order_is_taken_over_the_rows_that_show_the_item_named(encoder):
+    goal, view = _view("what did Hanne send me most recently?", _list(*CHATS), encoder=encoder)
+    assert lists.ranked(goal, view, True).action.answer.startswith("Hanne Berg")
+    goal, view = _view("which is the cheapest Glass kettle?", _list(*KETTLES), encoder=encoder)
+    assert memo_of(lists.ranked(goal, view, True)).best.startswith("Glass kettle")
+
+
+def test_an_order_over_rows_that_lack_the_item_named_gives_no_answer(encoder):
+    goal, view = _view("what did Oskar send me most recently?", _list(*CHATS), encoder=encoder)
+    assert lists.ranked(goal, view, True) is None
+
+
 def test_a_state_question_is_answered_from_the_switch(encoder):
     planner = EmbeddedPlanner(encoder=encoder)
     decision = planner.decide("is airplane mode on?", S.network(), [])
