@@ -1,8 +1,9 @@
 """Honest ends: when the history shows that going on cannot help, say so and stop, instead of
 wandering until the step budget runs out.
 
-Four laws, each read from the typed history (memos, verdicts, refusals, page signatures),
-never from the wording of a thought or of a screen:
+First, a request that nothing the exploration saw resembles is infeasible at once
+(`matches_nothing`). Then four laws, each read from the typed history (memos, verdicts,
+refusals, page signatures), never from the wording of a thought or of a screen:
 
 1. The goal's own action was refused by the safety gate for want of consent (nobody
    approved it beforehand and nobody was there to ask, or the person said no). Every other
@@ -49,6 +50,23 @@ GOAL_OWN = frozenset({Mark.GOAL_ACTION, Mark.SUBMIT, Mark.PAY})  # the goal's ow
 
 def _stop(status: FinishStatus, reason: str) -> Decision:
     return Decision(Finish(status, reason), thought=reason, confidence=0.6)
+
+
+KIND_ALLOWANCE = 0.1  # how much lower the bar is for a question that names no item
+
+
+def matches_nothing(goal: Goal, best: float, below: float) -> Decision | None:
+    """Infeasible at once: nothing the exploration saw resembles the request (`best` is its
+    best match anywhere). A question that names no item asks about a kind of content ("who
+    wrote to me last?"), whose word is seldom a label (its list is called "Inbox"), while
+    an order names a control or an item by the words it is shown with: the question's bar
+    is lower."""
+    bar = below - (KIND_ALLOWANCE if goal.intent is Intent.ANSWER and not goal.entities else 0)
+    if best >= bar:
+        return None
+    return Decision(Finish(FinishStatus.INFEASIBLE),
+                    thought=f"Nothing on this device matches {goal.target!r} "
+                    f"(best match {best:.2f}).", confidence=0.6)
 
 
 def refused_goal_action(history: Sequence[PastStep]) -> Decision | None:

@@ -219,18 +219,10 @@ class EmbeddedPlanner:
         if drawn is not None:
             return drawn
         here_best = max((s.score for s in view.content()), default=0.0)
-        if (
-            self.memory.screens
-            and max(here_best, state.best_anywhere) < self.infeasible_below
-            and not goal.slots
-            and not view.marked(Mark.GOAL_ACTION)  # done once: what is left is no proof
-        ):
-            return Decision(
-                Finish(FinishStatus.INFEASIBLE),
-                thought=f"Nothing on this device matches {goal.target!r} "
-                f"(best match {max(here_best, state.best_anywhere):.2f}).",
-                confidence=0.6,
-            )
+        if self.memory.screens and not goal.slots and not view.marked(Mark.GOAL_ACTION) and (
+                nothing := endings.matches_nothing(  # done once: what is left is no proof
+                    goal, max(here_best, state.best_anywhere), self.infeasible_below)):
+            return nothing
         if (rhythm := repeat_days.app_cannot_hold(goal, view, self.memory,
                                                   lambda: self._leads_here(state, view))):
             return rhythm

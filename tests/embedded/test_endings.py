@@ -19,7 +19,8 @@ from devices.actions import (
     TypeText,
 )
 from perception.elements import Bounds
-from planners.embedded import EmbeddedPlanner
+from planners.embedded import EmbeddedPlanner, endings
+from planners.embedded.goal import parse_goal
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import AppMemory, signature_of
 from planners.planner import PastStep, Refusal, Verdict
@@ -235,3 +236,17 @@ def test_no_other_app_is_a_way_on_from_the_page_of_the_item_the_goal_names(encod
     for page in (recipe("Plum cake"), recipes()):  # on the item's page, and back on the list
         assert not isinstance(planner.decide(goal, page, [found]).action, OpenApp)
     assert isinstance(planner.decide(goal, recipes(), []).action, Tap)  # the item first
+
+
+@pytest.mark.parametrize("request_, infeasible", [
+    ("who wrote to me most recently?", False),  # a kind of content, seldom a label
+    ("turn on the sauna heater", True),  # an order names its control
+    ("what is Zorblax's phone number?", True),  # a question naming an item
+])
+def test_a_question_that_names_no_item_has_a_lower_bar_for_nothing_matches(request_,
+                                                                           infeasible):
+    between = endings.KIND_ALLOWANCE / 2  # below an order's bar, above a question's
+    decision = endings.matches_nothing(parse_goal(request_), 0.5 - between, 0.5)
+    assert (decision is not None) is infeasible
+    if infeasible:
+        assert decision.action == Finish(FinishStatus.INFEASIBLE)
