@@ -110,13 +110,23 @@ def press_verb(goal: Goal, view: View) -> Decision | None:
     if goal.intent is Intent.CREATE and not whole_name_here(goal, view):
         return None  # an item added in place is added on its own page, not on one of another
         #   item that shares a word of its name ("Cable" of "Ethernet Cable")
-    if (view.last_marked(Mark.GOAL_ACTION) and not view.modal) or another_tool(goal, view):
+    if another_tool(goal, view) or (view.last_marked(Mark.GOAL_ACTION) and not view.modal
+                                    and not _next_of_all(goal, view)):
         return None
     best = min(buttons, key=lambda s: (view.tap_count(s.element)[0], -s.score))
     pressed = tap(best.element, f"Tap '{best.element.label}': the goal's own action.", 0.7,
                   Mark.GOAL_ACTION)
     return replace(pressed, memo=replace(memo_of(pressed), counts=counters(view),
                                          item=best.element.label))
+
+
+def _next_of_all(goal: Goal, view: View) -> bool:
+    """Every item is acted on in place ("clear the basket"), the last press went through
+    and its item is gone: the next item's button may be pressed at once."""
+    last = view.last()
+    return (goal.scope is Scope.ALL and last is not None and last.changed
+            and not view.marked(Mark.OPEN_ITEM)
+            and not any(e.label == memo_of(last).item for e in view.screen.elements))
 
 
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
@@ -245,9 +255,10 @@ def _removal_done(goal: Goal, view: View) -> Decision | None:
     removed = acted and last is not None and last.changed
     if goal.scope is Scope.ALL:
         listed = [p.screen_signature for p in view.history if memo_of(p).mark is (
-            Mark.OPEN_ITEM)][:1]
-        if not removed or entity_rows(goal, view) or verb_buttons(goal, view) or (
-                view.sig not in listed):
+            Mark.OPEN_ITEM)][:1]  # the list the items were opened from, when they were
+        in_place = not listed and memo_of(last).mark is Mark.GOAL_ACTION and _emptied(view)
+        if not removed or entity_rows(goal, view) or verb_buttons(goal, view) or not (
+                in_place or view.sig in listed):
             return None  # more of them are listed, this one is open, or not on the list
         return finish("No item that the goal names is left on the list.")
     if not acted or not on_its_list(view):
@@ -266,6 +277,18 @@ def _removal_done(goal: Goal, view: View) -> Decision | None:
     if removed and (not verb_buttons(goal, view) or not entity_here(goal, view)):
         return finish("The item was removed: the list no longer shows it.")
     return None
+
+
+def _emptied(view: View) -> bool:
+    """The list items were removed from in place holds nothing one could act on: no row,
+    no button of a row. Rows further down a list keep their buttons out of sight, so no
+    button in view is no evidence while anything else is still listed."""
+    lists = [e for e in view.screen.elements if e.scrollable]
+    if not lists:
+        return True
+    box = max(lists, key=lambda e: e.bounds.area).bounds
+    return not any((e.clickable or e.long_clickable) and not e.scrollable
+                   and box.contains(e.bounds.center) for e in view.screen.elements)
 
 
 def _unnamed_removed(view: View) -> Decision | None:
