@@ -9,6 +9,7 @@ not show it (then the planner navigates on).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from perception.merge import SEPARATOR
 from planners.embedded.acts import MATCH, entity_here, entity_rows, finish, open_entity, shown
@@ -210,6 +211,9 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         return finish(f"The screen says {keyed!r}.", answer=keyed)
     if not entity_here(goal, view):
         return None
+    named = _named_row(goal, view)
+    if named is not None:
+        return named
     pattern = _VALUE_PATTERNS.get(goal.value_type or "")
     texts = sorted(view.scored, key=lambda s: -s.score)
     if pattern is not None and goal.value_type not in ("version", "count"):
@@ -239,6 +243,23 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
             value = ""  # "Network: X Password: Y" holds several values, not the one asked
         if value and fits_kind(goal, value):
             return finish(f"'{label.element.label}' shows {value!r}.", answer=value)
+    return None
+
+
+def _named_row(goal: Goal, view: View) -> Decision | None:
+    """A row whose label is the very thing asked, in two words or more ("Time zone" for
+    "which time zone is the phone in?"), answers with the value it shows, whatever its
+    shape: a value of the shape the question's words suggest ("time"), found elsewhere
+    ("2:20 PM"), is another thing's."""
+    asked = words(goal.target)
+    for s in sorted(view.scored, key=lambda s: -s.score):
+        label = words(s.element.label)
+        if len(label) < 2 or not label <= asked or s.element.editable:
+            continue
+        value = _value_of(s, view)
+        if value and not words(value) <= label and fits_kind(replace(goal, value_type=None),
+                                                             value) and _of_owner(goal, s, view):
+            return finish(f"'{s.element.label}' shows {value!r}.", answer=value)
     return None
 
 

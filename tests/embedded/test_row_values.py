@@ -52,3 +52,26 @@ def test_an_amount_of_storage_is_answered_with_its_size(planner):
                     app="com.example.prefs")
     decision = planner.decide("How much space is available?", disk, [])
     assert isinstance(decision.action, Finish) and "41.7 GB" in decision.action.answer
+
+
+def regional():
+    """A settings page: a clock row, and rows named by compounds whose first word is the
+    name of a kind of value ("Time zone", "Date format")."""
+    return S.screen(
+        S.el(0, "text", "Region & time", 60),
+        S.el(1, "button", "Time", 200, clickable=True, description="10:42 AM"),
+        S.el(2, "button", "Time zone", 360, clickable=True,
+             description="UTC-05:00 Eastern Standard Time"),
+        S.el(3, "button", "Date", 520, clickable=True, description="Mon, Jan 5"),
+        S.el(4, "button", "Date format", 680, clickable=True, description="31/12/2025"),
+        app="com.example.region")
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("what time zone is this tablet set to?", "Eastern Standard Time"),
+    ("which date format am I using?", "31/12/2025"),
+])
+def test_a_row_named_by_the_question_answers_whatever_its_values_shape(planner, question,
+                                                                       value):
+    decision = planner.decide(question, regional(), [])
+    assert isinstance(decision.action, Finish) and value in (decision.action.answer or "")
