@@ -7,6 +7,9 @@ import pytest
 from devices.actions import Finish, FinishStatus
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
+from planners.embedded.memory import signature_of
+from planners.embedded.reading import answer
+from planners.embedded.view import View
 from tests.embedded import screens as S
 
 pytestmark = pytest.mark.slow
@@ -153,4 +156,12 @@ def bill() -> S.Screen:
 def test_what_one_would_pay_for_everything_is_the_total(planner):
     decision = planner.decide("how much will I have to pay for all of it?", bill(), [])
     assert _answered(decision) == "$8.95"
+
+
+def test_the_total_answers_on_a_page_that_matches_the_question_weakly(planner):
+    """The words of the question need not be the page's: the total is what is paid."""
+    question = "how much would I pay if I bought what's in my trolley?"
+    state = planner._state(question)
+    view = View(bill(), signature_of(bill()), state.matcher, [])
+    assert _answered(answer(state.goal, view, at_best_page=False)) == "$8.95"
 
