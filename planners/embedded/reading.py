@@ -273,9 +273,9 @@ _NOT_A_NAME = ("time", "price", "percent", "date")
 def fits_kind(goal: Goal, value: str) -> bool:
     """The value has the kind the question asks: the shape of an e-mail, a phone number, a
     time... when it asks for one; not a time, a price, a date or a percentage when it asks
-    who (a name, though a sender may be a number or an address) or where (a place or a
-    state of things), nor a number or an address
-    when it asks whose one is (its owner is a person); a code has digits."""
+    who (a name, though a sender may be a number or an address); not a time or a date when
+    it asks where (a place, or how far something has got); nor a number or an address when
+    it asks whose one is (its owner is a person); a code has digits."""
     kind = goal.value_type
     if kind in SHAPED and (pattern := _VALUE_PATTERNS.get(kind)) and not pattern.search(value):
         return False
@@ -283,7 +283,10 @@ def fits_kind(goal: Goal, value: str) -> bool:
         return False  # "your", "is": a plain word is the text around a code, not the code
     if _WHOSE.match(goal.text) and any(_VALUE_PATTERNS[k].search(value) for k in _OWNED):
         return False  # "whose number is ...?" asks for its owner, not for a number
-    if _WHO.match(goal.text) or _WHERE.match(goal.text):
+    if _WHERE.match(goal.text) and any(_VALUE_PATTERNS[k].fullmatch(value.strip())
+                                       for k in ("time", "date")):
+        return False
+    if _WHO.match(goal.text):
         return not any(_VALUE_PATTERNS[k].fullmatch(value.strip()) for k in _NOT_A_NAME)
     return True
 
