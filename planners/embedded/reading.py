@@ -14,6 +14,14 @@ from dataclasses import replace
 from perception.merge import SEPARATOR
 from planners.embedded.acts import MATCH, entity_here, entity_rows, finish, open_entity, shown
 from planners.embedded.goal import Goal
+from planners.embedded.replies import (
+    is_key,
+    kind_asked,
+    row_state,
+    shows_named_numbers,
+    total_due,
+    which_holds,
+)
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
 from planners.planner import Decision
@@ -54,7 +62,9 @@ def shaped_part(value: str, kind: str | None) -> str:
 
 def _value_of(label: Scored, view: View) -> str:
     """The value shown with a label: inside the same row (a row merged by perception keeps
-    its summary line as the description), or just below / right of it."""
+    its summary line as the description), or just below / right of it. Below a row that is
+    a list's entry of its own (it opens the item) is the next entry or a section's letter,
+    not its value; a lone letter is no value anywhere."""
     if label.context:
         return label.context
     e = label.element
@@ -66,6 +76,8 @@ def _value_of(label: Scored, view: View) -> str:
         if s.element.id != label.element.id and s.element.text and not s.element.clickable
         and not s.element.scrollable
         and s.element.bounds.top >= b.top - 4 and s.element.bounds.top <= b.bottom + b.height
+        and (not e.clickable or b.contains(s.element.bounds.center))
+        and len(s.element.label.strip()) > 1
     ]
     near.sort(key=lambda s: (s.element.bounds.top - b.top, abs(s.element.bounds.left - b.left)))
     return near[0].element.label if near else ""
@@ -203,7 +215,15 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
            ) -> Decision | None:
     """Finish with the value the question asks for, when it is on this screen. `strict`: the
     answer will be sent or written elsewhere, so what the question says it belongs to must
-    be shown with it."""
+    be shown with it; a reply about an item named by its number comes from where the number
+    is shown."""
+    goal = kind_asked(goal)
+    if not shows_named_numbers(goal, view):
+        return None
+    if goal.value_type in (None, "state") and (state := row_state(goal, view)) is not None:
+        return state
+    if (held := which_holds(goal, view) or total_due(goal, view)) is not None:
+        return held
     if goal.value_type == "state" and (state := switch_state(goal, view)) is not None:
         return state  # else a row that shows its state as text ("Data Saver / Off")
     keyed = _keyed_value(goal, view, strict)
@@ -232,7 +252,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     if strict and pattern is None:
         return None  # a value sent elsewhere is read by its key or its shape, not guessed
     for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05
-                  and _of_owner(goal, s, view)]:
+                  and _of_owner(goal, s, view) and is_key(s.element.label)]:
         value = _value_of(label, view)  # a heading and its row tie: the one with a value
         if pattern is not None and goal.value_type in ("version", "count"):
             m = pattern.search(value) or pattern.search(label.element.label)
@@ -265,6 +285,7 @@ def _named_row(goal: Goal, view: View) -> Decision | None:
 
 _DIGIT = re.compile(r"\d")
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+_WHERE = re.compile(r"^\s*where\b", re.I)
 _WHOSE = re.compile(r"^\s*whose\b", re.I)
 _OWNED = ("phone", "email")  # what a person has, never the person
 _NOT_A_NAME = ("time", "price", "percent", "date")
@@ -273,8 +294,9 @@ _NOT_A_NAME = ("time", "price", "percent", "date")
 def fits_kind(goal: Goal, value: str) -> bool:
     """The value has the kind the question asks: the shape of an e-mail, a phone number, a
     time... when it asks for one; not a time, a price, a date or a percentage when it asks
-    who (a name, though a sender may be a number or an address), nor a number or an address
-    when it asks whose one is (its owner is a person); a code has digits."""
+    who (a name, though a sender may be a number or an address); not a time or a date when
+    it asks where (a place, or how far something has got); nor a number or an address when
+    it asks whose one is (its owner is a person); a code has digits."""
     kind = goal.value_type
     if kind in SHAPED and (pattern := _VALUE_PATTERNS.get(kind)) and not pattern.search(value):
         return False
@@ -282,6 +304,9 @@ def fits_kind(goal: Goal, value: str) -> bool:
         return False  # "your", "is": a plain word is the text around a code, not the code
     if _WHOSE.match(goal.text) and any(_VALUE_PATTERNS[k].search(value) for k in _OWNED):
         return False  # "whose number is ...?" asks for its owner, not for a number
+    if _WHERE.match(goal.text) and any(_VALUE_PATTERNS[k].fullmatch(value.strip())
+                                       for k in ("time", "date")):
+        return False
     if _WHO.match(goal.text):
         return not any(_VALUE_PATTERNS[k].fullmatch(value.strip()) for k in _NOT_A_NAME)
     return True
