@@ -6,8 +6,9 @@ Kinds are read per clause ("add Jo to my contacts, then text her"), after the po
 ("could you", "please") and the values (quoted text, what follows a colon) are set aside; a
 clause that is a question asks for nothing. A clause asks for a kind when
 - it starts with one of the kind's core verbs ("ring Mia", "give Omar a call", "get rid of
-  the old list"), or holds one in another language ("Ruf Anna an", "supprime la note"); the
-  lists are the few verbs of each kind's meaning, not phrasings collected from requests;
+  the old list"), or with one written without its vowels as people text ("txt Mia"), or
+  holds one in another language ("Ruf Anna an", "supprime la note"); the lists are the
+  few verbs of each kind's meaning, not phrasings collected from requests;
 - or, when it holds no known verb, the sentence model finds it, names read as "someone",
   much nearer to the kind's short descriptions than to those of everyday operations that
   are not consequential ("shoot Priya a text" is a message; "make the screen brighter" is
@@ -186,6 +187,28 @@ def clauses(goal: str) -> list[str]:
     return out
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _skeleton(word: str) -> str:
+    """The word as texting shorthand writes it: its first letter, then its consonants with
+    no letter twice in a row ("message" -> "msg", "text" -> "txt", "delete" -> "dlt")."""
+    out = word[:1]
+    for c in word[1:]:
+        if c not in _VOWELS and c != out[-1]:
+            out += c
+    return out
+
+
+def shorthand_of(word: str, verbs: Collection[str]) -> bool:
+    """`word` is one of `verbs` written the way people text in a hurry, without its vowels
+    ("txt", "msg", "snd", "dlt"); a word of three letters or more that has vowels after its
+    first letter is a word of its own, never a shorthand."""
+    if len(word) < 3 or not word.isalpha() or _VOWELS & set(word[1:]):
+        return False
+    return any(_skeleton(v) == word for v in verbs if v.isalpha())
+
+
 def _verb_kinds(clause: str) -> set[str] | None:
     """The kinds a clause's verbs ask for; None when no verb of any kind is known there. A
     statement about the person ("i keep missing calls", once wishes are taken off as
@@ -198,7 +221,7 @@ def _verb_kinds(clause: str) -> set[str] | None:
         return set()
     if head == "call" and words[1:2] in (["it"], ["this"]):
         return set()  # naming: "... and call it Nap"
-    found = {k for k, heads in _HEADS.items() if head in heads}
+    found = {k for k, heads in _HEADS.items() if head in heads or shorthand_of(head, heads)}
     found |= {k for k, idiom in _IDIOMS.items() if idiom.search(clause)}
     found |= {k for k, verbs in _FOREIGN.items() if verbs & set(words)}
     found |= {k for k, verbs in _FOREIGN_UNSPACED.items() if any(v in clause for v in verbs)}

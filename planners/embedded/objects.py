@@ -51,7 +51,9 @@ def entities(text: str, said: list[str], slots: Sequence[Slot]) -> list[str]:
                 r"\d{4,}", clean):
             found.append(clean)
     time = canonical_time(bare)
-    if time is not None and not any(s.name == "time" for s in slots):
+    if time is not None and not any(  # a time in a message's words is no item to find
+            s.name == "time" or (s.name == "message" and canonical_time(s.value) == time)
+            for s in slots):
         found.append(time)
     found.extend(s.value for s in slots if s.name in ("name", "to", "title"))
     found.extend(said)

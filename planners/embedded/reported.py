@@ -1,6 +1,8 @@
 """Requests put as reported speech: a question asked as an order ("tell me when my next alarm
 rings", "check whether location is on") is that question, and words told to a person ("let
-Noor know I'm on my way", "ask Lee whether he's coming") are a message to them.
+Noor know I'm on my way", "ask Lee whether he's coming", "tell Noor yeah sounds good") are a
+message to them, never a question: whatever follows the person is the words, unless it
+is a thing given, a topic, an errand or only a time.
 
 The grammar finds the shape (a verb, maybe a person, then a clause); the sentence model
 says whether the verb is one of telling or asking, so that "call me when the timer ends" and
@@ -13,12 +15,37 @@ import re
 
 from planners.embedded.encoder import TextEncoder
 from planners.embedded.operations import Operation, OperationReader
-from planners.embedded.wording import AUXILIARIES, NAME_WORD, Manner, Mood
+from planners.embedded.slots import WHEN as _WHEN
+from planners.embedded.slots import is_reference
+from planners.embedded.wording import (
+    AUXILIARIES,
+    NAME_WORD,
+    PARTICLES,
+    PRONOUNS,
+    QUESTION_WORDS,
+    QUOTE,
+    SUBJECTS,
+    Manner,
+    Mood,
+    closed_class,
+)
 
 _NAME = rf"(?!I\b|I')(?:{NAME_WORD})(?:\s+(?!I\b|I'){NAME_WORD})*"
 _PERSON = rf"({_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*)"  # "Noor", "Noor and Ana"
-_TOLD = re.compile(rf"^(\S+)\s+{_PERSON}(\s+an?\s+(?:line|note|text|message))?"
-                   r"(\s+know)?\s+(?:(that|if|whether)\s+)?(.+)$")
+_EACH = r"(?:(?i:both|all\s+of|each\s+of|all)\s+)?"  # "let both Noor and Ana know"
+_TOLD = re.compile(rf"^(\S+)\s+{_EACH}{_PERSON}(\s+an?\s+(?:line|note|text|message))?"
+                   r"(\s+know)?:?\s+(?:(that|if|whether)\s+)?(.+)$")
+# a person written in lower case, in a hurry ("text noor running late"): one word that is
+# no pronoun, article or other closed-class word
+_LOWER_PERSON = re.compile(r"^(\S+)\s+([a-z][a-z'-]+)(\s+know)?:?\s+(?:(that|if|whether)\s+)?"
+                           r"(.+)$")
+_NOT_A_PERSON = (SUBJECTS | PRONOUNS | PARTICLES | AUXILIARIES | QUESTION_WORDS
+                 | closed_class("me us everyone everybody all both each our their his"))
+# what follows the person when it is no words to say: a thing given ("a photo", "a call"),
+# what the words are about ("about dinner"), what to do ("to call back"), or only when
+_NOT_SAID = re.compile(r"^(?:(?:an?|some|about|regarding|re|to)\s.*|back|up|off|out|now|today|"
+                       r"tonight|tomorrow|later|soon)$", re.I)
+
 _FINITE = re.compile(r"\b(?:" + "|".join(sorted(AUXILIARIES)) + r"|will|won't|can't)\b"
                      r"|\w'(?:m|re|s|ll|ve|d)\b", re.I)
 _INDIRECT = re.compile(r"^(\S+(?:\s+(?:me|us))?(?:\s+(?:out|up))?|let\s+me\s+know)\s+"
@@ -31,20 +58,33 @@ _SAYING = ("send them a message", "tell them something in writing")
 _DOING_TO = ("call them on the phone", "show them", "pay them", "visit them", "meet them")
 SAYING_AT_LEAST = 0.55  # cosine of "VERB them" ("let them know") with the nearest of `_SAYING`
 SAYING_MARGIN = 0.06  # by which it may trail the nearest of `_DOING_TO`
+SENDS_AT_LEAST = 0.45  # score of a verb alone as a sending, for a person in lower case
 
 
 def told(clause: str) -> tuple[str, str, str] | None:
     """A clause that tells a person something ("tell Noor I'm late", "let Ana know that the
-    door code changed", "ask Lee whether he's coming"): its verb phrase with "them" for the
-    person ("let them know"), the person, and what to say to them, a question when asked
-    with if / whether. What follows the person must be a clause ("tell Noor the gate code"
-    names a value, no words to say)."""
-    m = _TOLD.match(clause)
+    door code changed", "ask Lee whether he's coming", "tell Noor yeah sounds good"): its
+    verb phrase with "them" for the person ("let them know"), the person, and what to say to
+    them, a question when asked with if / whether. Whatever follows the person is the words
+    to say, unless it is a thing given ("send Noor a photo") or what the words are about
+    ("about dinner"); a definite phrase ("tell Noor the gate code") names a value to send.
+    Several people may be named ("both Noor and Ana"); one lower-case word counts as a
+    person where it is no closed-class word ("text noor running late")."""
+    m = _TOLD.match(clause) or _LOWER_PERSON.match(clause)
     if m is None:
         return None
-    verb, person, thing, know, joiner, said = m.groups()
-    if not (know or joiner or _FINITE.search(said)):
-        return None
+    if m.re is _TOLD:
+        verb, person, thing, know, joiner, said = m.groups()
+    else:
+        (verb, person, know, joiner, said), thing = m.groups(), None
+        if person in _NOT_A_PERSON:
+            return None
+    if re.search(r"['’]s?$", person):
+        return None  # "send Omar's address to Lin": an owner, not the person told
+    if not (know or joiner or _FINITE.search(said)) and (
+            _NOT_SAID.match(said) or _WHEN.fullmatch(said.strip(" .!")) or QUOTE.search(said)
+            or re.fullmatch(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", said.strip(" .!"))):
+        return None  # quoted words say themselves; name words alone go on naming the person
     said = said.strip(" .!")
     form = f"{verb.lower()} them{thing or ''}{know or ''}"
     return form, person, f"{said}?" if joiner in ("if", "whether") else said
@@ -89,6 +129,11 @@ class ReportedSpeech:
             return None  # "call me when the timer ends"
         return Manner(Mood.QUESTION, asked, context=how.context)
 
+    def _sends(self, verb: str) -> bool:
+        """The verb on its own means sending a message ("text", "txt", "sms")."""
+        reading = self.operations.read(verb, verb)
+        return reading.operation is Operation.SEND and reading.score >= SENDS_AT_LEAST
+
     def _said_to(self, how: Manner) -> Manner | None:
         found = told(how.clause)
         if found is None:
@@ -98,4 +143,11 @@ class ReportedSpeech:
         saying, other = (float((vecs @ said_to).max()) for vecs in (self._saying, self._doing))
         if saying < SAYING_AT_LEAST or saying < other - SAYING_MARGIN:
             return None
+        if person[:1].islower() and not self._sends(form.split()[0]):
+            return None  # "write note buy milk": a lower-case word after a verb that does
+            #   not itself send is more likely a thing than a person
+        if is_reference(said, said_as_text=True):  # "tell Noor the gate code": a value
+            if self._sends(form.split()[0]):
+                return None  # "email Noor the report": the order already says it
+            return Manner(Mood.COMMAND, f"text {person} {said}", context=how.context)
         return Manner(Mood.COMMAND, f"text {person}: {said}", context=how.context)

@@ -3,11 +3,12 @@ the recipient), type the message, press send."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
 
-from devices.actions import Finish, FinishStatus, TypeText
+from devices.actions import Finish, FinishStatus, Key, PressKey, TypeText
 from perception.elements import UIElement
 from planners.embedded.acts import VERB_PHRASES, entity_rows, matching, open_entity, tap
 from planners.embedded.forms import has_value, type_value
@@ -95,8 +96,46 @@ def _typed_into(view: View, value: str) -> UIElement | None:
 
 
 def send_steps(goal: Goal, view: View) -> list[Callable[[], Decision | None]]:
-    return [lambda: send_message(goal, view), lambda: open_entity(goal, view),
-            lambda: type_recipient(goal, view), lambda: press_new(goal, view)]
+    """A recipient field, where there is one, comes before the rows beside it: typing the
+    name narrows the list to everyone it fits, so that a namesake further down is seen."""
+    return [lambda: send_message(goal, view), lambda: ambiguous_recipient(goal, view),
+            lambda: type_recipient(goal, view), lambda: open_entity(goal, view),
+            lambda: leave_conversation(goal, view), lambda: press_new(goal, view)]
+
+
+def _first_part(label: str) -> set[str]:
+    return words(re.split(r"[,|·:]", label)[0])
+
+
+def ambiguous_recipient(goal: Goal, view: View) -> Decision | None:
+    """A person named by part of a name that several people listed here have ("Kofi" for
+    Kofi Diallo and Kofi Mensah) is not yet known: writing to either might reach the wrong
+    one, so the request says too little, unless one of them bears exactly that name."""
+    to = _slot(goal, "to")
+    if to is None or any(c.isdigit() for c in to.value) or not words(to.value):
+        return None
+    named = words(to.value)
+    people = {" ".join(re.split(r"[,|·:]", r.element.label)[0].split())
+              for r in entity_rows(goal, view) if named <= _first_part(r.element.label)}
+    if len(people) < 2 or any(_first_part(p) == named for p in people):
+        return None
+    reason = (f"{to.value!r} could be any of {', '.join(sorted(people))}: the request does not "
+              "say which, and a message to the wrong person cannot be taken back.")
+    return Decision(Finish(FinishStatus.INFEASIBLE), thought=reason, confidence=0.6)
+
+
+def leave_conversation(goal: Goal, view: View) -> Decision | None:
+    """In a conversation with someone else (a message field, no recipient field, nothing
+    showing the recipient): the list of conversations, where a new one starts, is back."""
+    to = _slot(goal, "to")
+    message_field = _named_field(view, "message text")
+    if to is None or message_field is None or _named_field(view, _RECIPIENT, 0.45) not in (
+            None, message_field):
+        return None
+    if view.shows(to.value) or _opened(view, to.value):
+        return None
+    return Decision(PressKey(Key.BACK), thought="This conversation is with someone else: back "
+                    "to the list of conversations.", confidence=0.6)
 
 
 def press_new(goal: Goal, view: View) -> Decision | None:

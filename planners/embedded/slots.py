@@ -47,6 +47,9 @@ _REFERENCE = re.compile(rf"^(?:{NAMES}'s\s+[a-z]+(?:\s+[a-z]+)?|"
 _DEFINITE_PHRASE = re.compile(r"^(?:the|my|our)\s+\S.*$", re.I)
 
 
+_GET_PASSIVE = frozenset({"get", "gets", "got", "gotten"})  # "got moved": get as an auxiliary
+
+
 def is_reference(phrase: str, said_as_text: bool = False) -> bool:
     """The phrase names a value shown somewhere (to read, then type), not text to type: a
     possessive, a wh-clause, or a definite noun phrase with no finite verb of its own ("the
@@ -57,7 +60,9 @@ def is_reference(phrase: str, said_as_text: bool = False) -> bool:
     phrase = phrase.strip(" ,.;:!?")
     if _REFERENCE.match(phrase):
         return True
-    verbs = {w.lower() for w in re.findall(r"[\w']+", phrase)} & AUXILIARIES
+    found = [w.lower() for w in re.findall(r"[\w']+", phrase)]
+    verbs = set(found) & (AUXILIARIES | _GET_PASSIVE) or {  # "the meeting got moved", "the
+        w for w in found[2:] if w.endswith("ed")}  # parcel arrived": past the head, a verb
     definite = bool(_DEFINITE_PHRASE.match(phrase)) and not verbs
     return definite and (said_as_text or re.search(r"\bfrom\b", phrase, re.I) is not None)
 
@@ -164,12 +169,17 @@ def street_address(text: str) -> str:
     return ""
 
 
+# a recipient written in lower case, known as one by the colon after it ("text noor: late")
+_LOWER_RECIPIENT = re.compile(r"^\s*[\w-]+(?:\s+to)?\s+([a-z][\w'-]*)\s*:")
+
+
 def send_slots(text: str) -> list[Slot]:
     """Recipient ("text Anna", "send ... to Anna", "reply to Mom: ...") and message."""
     bare = strip_quotes(text)
     slots: list[Slot] = []
     name = rf"({NAMES}|\+?\d[\d-]{{3,}}\d)"
-    m = re.search(r"\bto\s+" + name, bare) or re.match(r"^\s*[\w-]+(?:\s+to)?\s+" + name, bare)
+    m = (re.search(r"\bto\s+" + name, bare) or re.match(r"^\s*[\w-]+(?:\s+to)?\s+" + name, bare)
+         or _LOWER_RECIPIENT.match(bare))
     if m:
         slots.append(Slot("to", m.group(1).strip()))
     said = quoted(text)
@@ -177,12 +187,12 @@ def send_slots(text: str) -> list[Slot]:
         slots.append(Slot("message", said[0]))
     elif (colon := re.search(r":\s*(.+?)\s*$", text)) is not None:
         slots.append(Slot("message", colon.group(1)))
-    elif (saying := _SAYING.search(bare)) is not None:
+    elif (saying := _SAYING.search(bare)) is not None and not _WH_CLAUSE.match(saying.group(1)):
         slots.append(Slot("message", saying.group(1).strip(" .!")))
     elif m is not None and (named := _named_message(bare, m)):
         slots.append(Slot("message", named, ref=True))
     said_at = bare.find(":")  # what follows a colon is the message, not when to send it
-    if (when := _WHEN.search(bare if said_at < 0 else bare[:said_at])) is not None:
+    if (when := WHEN.search(bare if said_at < 0 else bare[:said_at])) is not None:
         slots.append(Slot("when", when.group(0)))
     return slots
 
@@ -210,9 +220,14 @@ _SAYING = re.compile(r"\b(?:saying|that\s+says|which\s+says|to\s+say|telling\s+(
                      r"\s+(?:that\s+)?(.+)$", re.I)
 
 
+# "saying who they are": a clause that names what the words were, not the words; nothing
+# in it is to be typed
+_WH_CLAUSE = re.compile(r"^(?:who|what|where|when|why|how|which|whether|if)\b", re.I)
+
+
 # when a message is to go out, if not now: "at 5 pm", "for 9 on Friday", "tonight", "in an hour"
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_WHEN = re.compile(
+WHEN = re.compile(
     r"\b(?:(?:at|for)\s+\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?(?:\s+(?:tomorrow|tonight|today))?"
     rf"{_DAY_PART}|tomorrow{_DAY_PART}|tonight|later\s+today|"
     r"in\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)|next\s+(?:week|month|\w+day))\b", re.I)
@@ -230,7 +245,7 @@ def _named_message(bare: str, recipient: re.Match[str]) -> str:
     before = bare[: recipient.start()].split(None, 1)[1:] if recipient.start() else []
     after = bare[recipient.end():]
     phrase = (before[0] if before and before[0].strip() else after).strip(" ,.;!?")
-    phrase = _BY_MEANS.sub("", _WHEN.sub(" ", phrase)).strip(" ,.;!?")
+    phrase = _BY_MEANS.sub("", WHEN.sub(" ", phrase)).strip(" ,.;!?")
     phrase = " ".join(phrase.split())
     return phrase if phrase and is_reference(phrase, said_as_text=True) else ""
 

@@ -3,7 +3,7 @@ and the sentence model) and the names it gives. Sentences of our own, in no task
 
 import pytest
 
-from automator.goal_requests import GoalRequests, clauses
+from automator.goal_requests import GoalRequests, clauses, shorthand_of
 
 NONE: frozenset[str] = frozenset()
 
@@ -47,6 +47,29 @@ NONE: frozenset[str] = frozenset()
 )
 def test_the_kinds_a_goal_asks_for(goal, kinds):
     assert GoalRequests(goal).kinds == kinds
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("goal", "kinds"),
+    [
+        ("txt Oren on the bus now", {"send"}),
+        ("msg Pia: running behind", {"send"}),
+        ("dlt the draft list", {"deletion"}),
+        ("snd Oren the photo", {"send"}),
+    ],
+)
+def test_a_verb_written_without_its_vowels_is_that_verb(goal, kinds):
+    """Texting shorthand drops the vowels ("txt", "msg"): the kind is the full verb's."""
+    assert GoalRequests(goal).kinds == kinds
+
+
+@pytest.mark.unit
+def test_a_word_with_vowels_or_too_short_is_no_shorthand():
+    verbs = ("text", "message", "buy", "delete")
+    assert shorthand_of("txt", verbs) and shorthand_of("msg", verbs)
+    assert not shorthand_of("by", verbs)  # two letters: too short to say which verb
+    assert not shorthand_of("tax", verbs) and not shorthand_of("test", verbs)
 
 
 @pytest.mark.slow
