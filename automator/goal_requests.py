@@ -34,6 +34,7 @@ from functools import cached_property
 
 from perception.sensitive import CALL, DELETION, OVERWRITE, PAYMENT, SEND, SEND_MONEY
 from planners.embedded.encoder import TextEncoder, default_encoder
+from planners.embedded.purpose import main_clause
 from planners.embedded.wording import without_negated
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,7 @@ _EVERYDAY = (
     "make it brighter", "add something to a list", "write a note", "connect to a network",
     "who called me", "look up a phone number", "mute the sound",
     "change a sound setting such as the ringtone or the ring volume", "see my call history",
+    "assign a custom ringtone to a contact",
 )
 
 _POLITE = re.compile(
@@ -177,7 +179,8 @@ def clauses(goal: str) -> list[str]:
     """The goal's clauses, folded, without quoted values, values after a colon, or
     politeness: "Reply to Mom: I'll call later" -> ["reply to mom"]."""
     out = []
-    text = _values_out(without_negated(goal))  # "don't delete anything" asks for no deletion
+    text = _values_out(without_negated(main_clause(goal)))  # "don't delete anything": no
+    #   deletion; "... so I know when she calls": no call (its purpose asks for nothing)
     for raw in _CLAUSE_SPLIT.split(fold(text)):
         clause = raw.strip(" ,.")
         while (stripped := _POLITE.sub("", clause, count=1).strip(" ,")) != clause:

@@ -21,6 +21,7 @@ from planners.embedded import (
     endings,
     gestures,
     grounding,
+    harmless,
     intents,
     interruptions,
     lookup,
@@ -46,7 +47,7 @@ from planners.embedded.scoring import (
     without_app_names,
     words,
 )
-from planners.embedded.view import View, is_slider
+from planners.embedded.view import View
 from planners.embedded.wording import without_negated
 from planners.planner import Decision, PastStep
 
@@ -325,11 +326,10 @@ class EmbeddedPlanner:
                 by_key.setdefault(t.element, []).append(t.target)
         options: list[_Option] = []
         for s in view.actionable():
-            e = s.element  # a slider is a value to set, not a way on: tapping it moves it;
-            if e.editable or e.checkable or not e.label or is_slider(e) or e.selected or (
-                    e.scrollable and not e.clickable) or view.refused(e) or (  # a new item
-                    state.goal.intent in _EXISTING and acts.starts_new(e)):  # is no way to
-                continue  # one that exists
+            e = s.element  # a new item is no way to one that exists
+            if not harmless.way_on(e, view.screen, state.goal) or view.refused(e) or (
+                    state.goal.intent in _EXISTING and acts.starts_new(e)):
+                continue
             remembered = max((values.get(t, 0.0) for t in by_key.get(s.key, [])), default=0.0)
             own = 0.0 if view.is_nav(s) else 0.92 * s.score
             value = max(GAMMA * remembered, own)

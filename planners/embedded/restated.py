@@ -9,7 +9,13 @@ alone (never by their words):
 - the person and a new thing ("get me a lamp", "find us some batteries"): the thing is to be
   had, which on a phone is an order;
 - a light verb whose object is an act ("place an order for X", "make a call to Y"): the
-  act's noun is the verb ("order X", "call Y").
+  act's noun is the verb ("order X", "call Y");
+- a statement of someone's new value ("Kim's new number is 555 0101", said with "new" or
+  "now"; "Kim moved to another mail provider, it's kim@x.org now", where the field goes
+  unsaid and the value's shape names it: an e-mail, a phone number): the value is to
+  replace the old one in that person's entry, an edit ("change Kim's email to kim@x.org").
+
+A clause of purpose is left out first (`purpose`): it tells why, and asks for nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from __future__ import annotations
 import re
 
 from planners.embedded.durations import said_duration
+from planners.embedded.purpose import main_clause
+from planners.embedded.wording import EMAIL, NAMES, PHONE
 
 _PERSON = r"(?:me|us|him|her|them)"
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*((?:[ap])\.?\s?m\b\.?)?"
@@ -31,6 +39,10 @@ _HAD = re.compile(rf"^\s*(?:get|find|fetch|grab)\s+{_PERSON}\s+((?:an?|some|\d+|
                   re.I)
 _LIGHT = re.compile(r"^\s*(?:place|make|put\s+in|give)\s+(?:an?|the)\s+([a-z]+)\s+(?:for|to|of)"
                     r"\s+(.+)$", re.I)
+_NEW_VALUE = re.compile(rf"^\s*({NAMES})'s\s+(new\s+)?([a-z]+(?:\s+[a-z]+)?)\s+is\s+(now\s+)?"
+                        r"([^,;?!]+?)(\s+now)?\s*[.!]?$")
+_NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S+?)(?:\s+(?i:now))?"
+                        r"\s*[.!]?$")
 _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
@@ -43,6 +55,7 @@ def _ringing(m: re.Match[str]) -> str:
 
 def plainly(text: str) -> str:
     """`text` restated as the plain order it means (itself when it is plain already)."""
+    text = main_clause(text)
     m = _RING.match(text)
     if m:
         return _ringing(m)
@@ -56,4 +69,16 @@ def plainly(text: str) -> str:
     m = _LIGHT.match(text)
     if m and not _NOT_A_VERB.search(m.group(1)):
         return f"{m.group(1)} {m.group(2)}"
-    return text
+    return _new_value(text)
+
+
+def _new_value(text: str) -> str:
+    """A statement of someone's new value restated as the edit it asks for (see the module
+    docstring); `text` itself when it is none."""
+    m = _NEW_VALUE.match(text)
+    if m and (m.group(2) or m.group(4) or m.group(6)):
+        return f"change {m.group(1)}'s {m.group(3)} to {m.group(5)}"
+    m = _NOW_IT_IS.match(text)
+    shape = m and ("email" if EMAIL.fullmatch(m.group(2)) else
+                   "phone number" if PHONE.fullmatch(m.group(2)) else "")
+    return f"change {m.group(1)}'s {shape} to {m.group(2)}" if m and shape else text

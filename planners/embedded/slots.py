@@ -43,6 +43,7 @@ class Slot:
 # "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
 _REFERENCE = re.compile(rf"^(?:{NAMES}'s\s+[a-z]+(?:\s+[a-z]+)?|"
                         r"(?:what|how much|when|where)\s.+|the\s+[a-z]+\s+of\s.+)$")
+_WH_VALUE = re.compile(r"^(?:what|which)\s+\w+\s+\w+.*$", re.I)  # "what time the match starts"
 # "the gate code from my journal", "my next meeting's room": a definite noun phrase
 _DEFINITE_PHRASE = re.compile(r"^(?:the|my|our)\s+\S.*$", re.I)
 
@@ -108,6 +109,11 @@ _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$
 # "add oat milk to my party note": the value, the item it goes in
 _ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto|at\s+the\s+(?:end|"
                      r"bottom|top|start)\s+of)\s+(?:my\s+|the\s+)?(.+?)\s*$", re.I)
+# "my Recipes note", "our trip": what the person has (an item, or a value kept elsewhere),
+# never words to type: written into an item it would put the request's own words there
+_OWNED = re.compile(r"^(?:my|our)\s", re.I)
+
+
 def _valid(name: str, value: str) -> bool:
     shapes = {"phone": PHONE, "email": EMAIL, "time": TIME}
     return bool(shapes[name].fullmatch(value.strip())) if name in shapes else bool(value)
@@ -127,8 +133,8 @@ def keyword_slots(text: str) -> list[Slot]:
         name = _SLOT_WORDS[m.group(1).lower()]
         if name == "time" and (at := TIME.match(value)) is not None:
             value = at.group(0)  # "at 7 am every Monday": the time, not what follows it
-        if _valid(name, value):
-            slots.append(Slot(name, value))
+        if _valid(name, value) or _WH_VALUE.match(value):  # "for what time the match
+            slots.append(Slot(name, value))  # starts": a value to read, then type (`ref`)
     if (m := _FIELD_IS.search(bare)) is not None:
         slots.append(Slot(m.group(1).lower(), m.group(2)))
     return slots
@@ -307,6 +313,8 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
         if values and re.fullmatch(NAMES, m.group(1)):  # "add Ola Berg to my contacts with
             #   the number X": the values belong to the person added, not to the place
             return Operation.CREATE, [Slot("name", m.group(1)), *values], []
+        if _OWNED.match(m.group(1)):  # "pin my X to the top": an item of the person's is
+            return Operation.DO, [], []  # moved; its name is no text to write into another
         if not TIME.search(m.group(1)) and not is_container(m.group(2)):
             return Operation.EDIT, [Slot("text", m.group(1), append=True)], [m.group(2)]
     if (v := _VALUE_AS_FIELD.match(text)) is not None:

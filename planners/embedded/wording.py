@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from planners.embedded.context import refer_back
+
 QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘’](?=\s|$|[.,!?;:)])")
 TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -123,6 +125,7 @@ AUXILIARIES = closed_class("is are was were am does do did can could has have ha
 SUBJECTS = closed_class("i you we it he she they there this that these those my the a an your "
                      "any anything something someone")
 _PERSONAL = closed_class("i you we they he she")
+_TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b")  # a past verb: "Kai texted me"
 _ENDING = closed_class("stop quit cease discontinue")  # aspectual verbs that end an activity
 PARTICLES = closed_class("up down off on out away over back in rid")
 PRONOUNS = closed_class("it them her him this that those these one")
@@ -256,11 +259,7 @@ def manner(text: str) -> Manner:
     if not context:
         return how
     told = tuple(c.rstrip(" ,;.!") for c in context)
-    clause = how.clause
-    about = next((subject(c) or wished_away(c) for c in told
-                  if subject(c) or wished_away(c)), "")
-    if about:  # "..., get rid of every note about it": it is what the context is about
-        clause = re.sub(r"\b(it|them)\b", about, clause, count=1)
+    clause = refer_back(how.clause, told, lambda c: subject(c) or wished_away(c))
     return Manner(how.mood, clause, how.thing, how.state, told)
 
 
@@ -356,11 +355,12 @@ def request_clause(text: str) -> tuple[str, list[str]]:
 def _states(clause: str) -> bool:
     """The clause starts with its subject, as a statement does ("my battery's dying", "the
     meeting got moved"); an order starts with its verb. A statement that gives a value
-    ("the password is gull-7781") is part of the request, not its context."""
+    ("the password is gull-7781") is part of the request, not its context; what someone did
+    ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""
     first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
     gives = re.search(r"\d|(?<!\w)[\"“'‘]\w", clause)
-    return not gives and (first in SUBJECTS | _PERSONAL
-                          or bool(re.search(r"\w'(?:s|re|m)$", first)))
+    return bool(_TOLD.match(clause)) or (not gives and (  # what was said is told, values too
+        first in SUBJECTS | _PERSONAL or bool(re.search(r"\w'(?:s|re|m)$", first))))
 
 
 def subject(clause: str) -> str:

@@ -43,6 +43,11 @@ NONE: frozenset[str] = frozenset()
         # a message's words are its content, not a request
         ("Text Lina: I'll call you back", {"send"}),
         ("write to Carl 'please delete my old number'", {"send"}),
+        # a clause of purpose or case tells why: its verbs ask for nothing
+        ("set a special tone for Ravi so I can tell when he calls", NONE),
+        ("ring Ravi so he knows dinner is ready", {"call"}),
+        ("wipe the old shopping list in case someone sees it", {"deletion"}),
+        ("text Ravi: call me so I know", {"send"}),
     ],
 )
 def test_the_kinds_a_goal_asks_for(goal, kinds):

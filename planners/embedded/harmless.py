@@ -1,0 +1,57 @@
+"""A move is never an act: a tap made only because a control's label is like the request
+(a way on towards the item or the page that does it) never presses a control that changes
+something.
+
+Controls that remove or delete, step a count ("Increase quantity", "−"), place a call, send
+or pay are the request's own act or nobody's: the acts that read the request's verb press
+them (a removal for "take it out", a call for "ring her", a quantity for "make it three"),
+and only where it asks. Their labels are often the most like the request ("Remove Desk
+Lamp" for a request about the lamp, "Call" for one that mentions calls), so pressing them as
+a way on changes what nobody asked to change; a removal from a cart counts too, though it is
+no deletion for the safety gate (adding the item again restores it)."""
+
+from __future__ import annotations
+
+import re
+
+from perception.elements import Screen, UIElement
+from perception.sensitive import CALL, DELETION, PAYMENT, SEND, SEND_MONEY, classify_element
+from planners.embedded.goal import Goal, Intent, Scope
+from planners.embedded.scoring import words
+from planners.embedded.view import is_slider
+
+_ACTS = frozenset({CALL, SEND, DELETION, PAYMENT, SEND_MONEY})
+_REMOVES = re.compile(r"^\s*(?:remove|delete|erase|discard|clear|empty|trash)\b", re.I)
+_CHANGES = re.compile(r"^\s*(?:decrease|increase|increment|decrement|add one|subtract)\b"
+                      r"|^\s*[+\-−–]\s*$", re.I)
+
+
+def changes_something(element: UIElement, screen: Screen, goal: Goal | None = None) -> bool:
+    """Pressing `element` changes something the `goal` does not ask to change (see the
+    module docstring), by its label or by the safety gate's reading of it. A removal is
+    asked for where the request removes and the control names its item ("Discard recipe"
+    for "discard the cake recipe"), or every item ("clear the basket"); the next row's
+    "Remove USB cable" is not, where one item is asked to go. A call, a
+    message, a payment is asked for where the request's main clause says it ("start a video
+    call with Jo": "Call"); a purpose that mentions calls does not (`purpose`)."""
+    labels = [t for t in (element.text, element.description) if t]
+    if any(_CHANGES.search(t) for t in labels):
+        return True
+    found = classify_element(element, screen)
+    removal = any(_REMOVES.search(t) for t in labels) or (
+        found is not None and found.category == DELETION)
+    if removal:
+        named = " ".join(goal.entities) or goal.target if goal is not None else ""
+        return not (goal is not None and goal.intent is Intent.DELETE and (
+            goal.scope is Scope.ALL or words(element.label) & words(named)))
+    return found is not None and found.category in _ACTS and not (
+        goal is not None and words(element.label) & words(goal.target))
+
+
+def way_on(element: UIElement, screen: Screen, goal: Goal | None = None) -> bool:
+    """Whether tapping `element` may be a move towards the goal: a labelled control that is
+    no field, switch or slider (those are values to set: tapping a slider moves it), not
+    the page already shown, and that changes nothing."""
+    e = element
+    return not (e.editable or e.checkable or not e.label or is_slider(e) or e.selected or (
+        e.scrollable and not e.clickable) or changes_something(e, screen, goal))
