@@ -28,8 +28,8 @@ FILLER = closed_class(
 # ("got": the participle of "have got", which only means "have")
 QUESTION_WORDS = closed_class("what what's which how when who whom whose where why does do did "
                             "can has have i'll i'm it's")
-_NOT_ENTITIES = closed_class("what what's which how when who where why i i'll it it's is the a "
-                          "my this that")
+_NOT_ENTITIES = closed_class("what what's which how when who where why i i'll i've i'm i'd it "
+                          "it's is the a my this that")
 _TIME_WORDS = frozenset(("am", "pm", "a.m.", "p.m."))
 
 _WORD = NAME_START + r"[\w'-]*"  # a name's word, without the full stop that may end it
