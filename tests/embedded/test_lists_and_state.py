@@ -89,6 +89,12 @@ def test_an_order_over_rows_that_lack_the_item_named_gives_no_answer(encoder):
     assert lists.ranked(goal, view, True) is None
 
 
+def test_the_speaker_is_no_item_an_order_is_taken_over(encoder):
+    goal, view = _view("which is the cheapest kettle I've found?", _list(*KETTLES),
+                       encoder=encoder)
+    assert memo_of(lists.ranked(goal, view, True)).best.startswith("Travel kettle")
+
+
 def test_a_state_question_is_answered_from_the_switch(encoder):
     planner = EmbeddedPlanner(encoder=encoder)
     decision = planner.decide("is airplane mode on?", S.network(), [])
