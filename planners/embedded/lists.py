@@ -138,15 +138,11 @@ def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
                   answer=str(n))
 
 
-_SPEAKER = re.compile(r"I(?:['’]\w{1,2})?")
-
-
 def _fitting(goal: Goal, found: list[Scored]) -> list[Scored]:
     """The rows an order is taken over: those that show every item the request names
     besides the order ("the cheapest of the Sony ones", "the latest from Ines"); none when
-    no row shows them, since the first of a whole list is no answer about one entry. The
-    speaker ("I", "I've") is no item of a list."""
-    named = [words(e) for e in goal.entities if words(e) and not _SPEAKER.fullmatch(e)]
+    no row shows them, since the first of a whole list is no answer about one entry."""
+    named = [words(e) for e in goal.entities if words(e)]
     return [s for s in found if all(n <= words(row_text(s)) for n in named)]
 
 

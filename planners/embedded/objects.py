@@ -60,7 +60,7 @@ def entities(text: str, said: list[str], slots: Sequence[Slot]) -> list[str]:
     found = [re.sub(r"'s$", "", f) for f in found]
     first = text.split()[0].lower() if text.split() else ""
     return list(dict.fromkeys(
-        f for f in found if f and f.lower() not in _NOT_ENTITIES
+        f for f in found if f and f.lower().replace("’", "'") not in _NOT_ENTITIES
         and f.split()[0].lower() not in QUESTION_WORDS and f.split()[0].lower() != first))
 
 
