@@ -272,10 +272,11 @@ def _named_row(goal: Goal, view: View) -> Decision | None:
     shape: a value of the shape the question's words suggest ("time"), found elsewhere
     ("2:20 PM"), is another thing's."""
     asked = words(goal.target)
+    owners = set().union(*(words(e) for e in goal.entities))
     for s in sorted(view.scored, key=lambda s: -s.score):
         label = words(s.element.label)
-        if len(label) < 2 or not label <= asked or s.element.editable:
-            continue
+        if len(label) < 2 or not label <= asked or label <= owners or s.element.editable:
+            continue  # the name of whose value is asked ("Ana Ruiz") is not the thing asked
         value = _value_of(s, view)
         if value and not words(value) <= label and fits_kind(replace(goal, value_type=None),
                                                              value) and _of_owner(goal, s, view):
