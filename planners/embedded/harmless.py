@@ -44,8 +44,9 @@ def changes_something(element: UIElement, screen: Screen, goal: Goal | None = No
         named = " ".join(goal.entities) or goal.target if goal is not None else ""
         return not (goal is not None and goal.intent is Intent.DELETE and (
             goal.scope is Scope.ALL or words(element.label) & words(named)))
-    return found is not None and found.category in _ACTS and not (
-        goal is not None and words(element.label) & words(goal.target))
+    return found is not None and found.category in _ACTS and not (goal is not None and (
+        words(element.label) & words(goal.target)
+        or (found.category == SEND and goal.intent is Intent.SEND)))  # "send what I typed"
 
 
 def way_on(element: UIElement, screen: Screen, goal: Goal | None = None) -> bool:

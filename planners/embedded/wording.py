@@ -167,8 +167,8 @@ _OPENER = re.compile(
     r"would\s+you\s+mind|(?:would|could)\s+you\s+be\s+so\s+kind\s+as\s+to|"
     r"(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?(?:\s+(?:just|quickly|go\s+and))?)|"
     r"(?:i\s+)?(?:need|want)\s+you\s+to|i'?d\s+like\s+you\s+to|go\s+ahead\s+and|let'?s|"
-    r"help\s+me)"
-    r"\b[\s,]*)+", re.I)
+    r"help\s+me|(?:yes|yeah|yep|sure|alright|right|actually|no|nope)(?=\s*,))"  # a reply's
+    r"\b[\s,]*)+", re.I)  # word, said before the request with a comma, asks for nothing
 _CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|now|asap|"
                      r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)\s*[.!?]*\s*$", re.I)
 _WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
@@ -336,9 +336,9 @@ def clauses(text: str) -> list[str]:
 def request_clause(text: str) -> tuple[str, list[str]]:
     """(the clause that asks, the clauses around it that tell the context). The one that
     asks opens with words of courtesy or a question; when none does, the whole text asks."""
-    parts = clauses(text)
-    if len(parts) < 2:
-        return text, []
+    parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")]
+    if len(parts) < 2:  # a clause of courtesy alone ("Sure,", "No,") asks for nothing
+        return (parts[0] if parts else text), []
     for i, part in enumerate(parts):
         bare = without_courtesy(part).rstrip(" ,;")
         if bare != part.rstrip(" .!,;") or is_question(bare, part.endswith("?")):

@@ -119,3 +119,21 @@ def test_a_pronoun_stands_for_what_the_told_clause_is_about(encoder):
     goal = parse_goal("reconsidered things about the walnut bookend, take it out of my basket",
                       encoder)
     assert goal.intent is Intent.DELETE and "bookend" in goal.target
+
+
+def composer() -> S.Screen:
+    """A chat with a draft in its box, and its send button."""
+    return S.screen(
+        S.el(0, "text", "Ilse", 0),
+        S.el(1, "input", "bring the charger", 2000, editable=True, clickable=True,
+             bounds=S.Bounds(0, 2000, 900, 2140)),
+        S.el(2, "button", "Send", 2000, clickable=True, bounds=S.Bounds(900, 2000, 1080, 2140)),
+        app="com.example.chat")
+
+
+def test_a_request_to_send_may_press_send_though_it_names_no_word_of_the_button(encoder):
+    shown = composer()
+    send = parse_goal("send off what I wrote", encoder)
+    assert send.intent is Intent.SEND and way_on(shown.elements[2], shown, send)
+    look = parse_goal("read me what I wrote", encoder)
+    assert not way_on(shown.elements[2], shown, look)

@@ -73,3 +73,13 @@ def test_a_statement_before_an_order_is_its_context(text, clause):
 
 def test_a_statement_that_gives_a_value_belongs_to_the_request():
     assert not manner("Join the Loft network; the password is fern-2210").context
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("Yes, wipe those two photos", "wipe those two photos"),
+    ("No, switch it back off", "switch it back off"),
+    ("Sure, go ahead and silence it", "silence it"),
+    ("No alarms on Sunday, please", "No alarms on Sunday"),  # no reply word: it asks
+])
+def test_a_reply_word_before_the_request_asks_for_nothing(text, clause):
+    assert manner(text).clause == clause
