@@ -6,7 +6,8 @@ common word, so a typo falls outside it) and that is one letter off a word the d
 (an edit, a dropped or added letter, two letters swapped; two such slips for a long word)
 is that word. Only then: a word the model knows means what it says ("alarms" is no slip of
 "alarm"), a short word has too many neighbours to guess from, a word close to two device
-words is left as typed, and words in quotes are text to type, kept as given.
+words is left as typed, and words in quotes are text to type, kept as given; so is a word
+written with a capital, a name spelt as its owner means it ("it's Anett, not Annett").
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def device_words(texts: Iterable[str]) -> frozenset[str]:
 
 def _meant(word: str, shown: frozenset[str], known: frozenset[str]) -> str | None:
     low = word.lower()
-    if len(low) < SHORTEST or low in known or low in shown:
+    if word[0].isupper() or len(low) < SHORTEST or low in known or low in shown:
         return None
     limit = 2 if len(low) >= LONG else 1
     near = {w for w in shown if slips(low, w, limit) <= limit}

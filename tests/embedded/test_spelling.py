@@ -23,6 +23,7 @@ SHOWN = device_words(["Airplane mode", "Notifications", "Screen lock", "Hotspot 
     ("set the screen locks", "set the screen locks"),  # a known word
     ("write \"walpaper\" in a note", "write \"walpaper\" in a note"),  # quoted: typed as is
     ("change the ringtonez", "change the ringtonez"),  # near two device words
+    ("her name is spelt Walpaper", "her name is spelt Walpaper"),  # a name: as written
 ])
 def test_a_slip_is_read_as_the_device_word(typed, meant):
     assert corrected(typed, SHOWN) == meant
