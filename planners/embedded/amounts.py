@@ -8,11 +8,26 @@ import re
 from planners.embedded.slots import Slot
 from planners.embedded.wording import NUMBER, NUMBER_WORDS, TIME, is_name_word, strip_quotes
 
+# "as low as it goes", "as loud as possible": the end of the scale the comparison points to
+_AS_FAR = (r"as\s+{}\s+as\s+(?:possible\b|(?:it|they|you|I)\s+(?:can|will|could|would)?\s*"
+           r"(?:go(?:es)?|get|can)\b)")
 _EXTREMES = (
-    (re.compile(r"\b(all the way up|to (the )?max(imum)?|maximum|to full|fully up|highest)\b",
-                re.I), 100.0),
-    (re.compile(r"\b(all the way down|to (the )?min(imum)?|minimum|lowest)\b", re.I), 0.0),
+    (re.compile(r"\b(all the way up|to (the )?max(imum)?|maximum|to full|fully up|highest|"
+                + _AS_FAR.format(r"(?:high|loud|bright|far\s+up)") + ")", re.I), 100.0),
+    (re.compile(r"\b(all the way down|to (the )?min(imum)?|minimum|lowest|"
+                + _AS_FAR.format(r"(?:low|quiet|dim|dark|far\s+down)") + ")", re.I), 0.0),
 )
+# Muting a level ("mute the alarm volume", "silence the ringer") sets it to nothing.
+_SILENCING = re.compile(r"^\s*(?:please\s+)?(?:mute|silence)\b", re.I)
+
+
+def level(text: str) -> float | None:
+    """The level a slider is moved to: the number the request says, else nothing for a
+    request that mutes or silences it."""
+    said = number(text)[0]
+    if said is None and _SILENCING.search(text):
+        return 0.0
+    return said
 # a level said in words: "down to nothing", "to half", "to fifty percent"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}

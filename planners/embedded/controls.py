@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from devices.actions import Point, Tap
+from planners.embedded import amounts
 from planners.embedded.acts import MATCH, finish, tap
 from planners.embedded.goal import Goal, Scope
 from planners.embedded.scoring import words
@@ -68,13 +69,14 @@ def slide(goal: Goal, view: View, floor: float) -> Decision | None:
         sliders = [s for s in sliders if own[s.element.id] - shared <= set() or (
             (own[s.element.id] - shared) & said)]
     best = view.best(sliders)
-    if best is None or goal.number is None or best.score < max(MATCH - 0.1, floor):
+    wanted = goal.number if goal.number is not None else amounts.level(goal.text)
+    if best is None or wanted is None or best.score < max(MATCH - 0.1, floor):
         return None
-    fraction = min(max(goal.number / 100.0, 0.0), 1.0)
+    fraction = min(max(wanted / 100.0, 0.0), 1.0)
     b = best.element.bounds
     point = Point(b.left + round(fraction * max(b.width - 1, 0)), b.center.y)
     label = best.element.label or "the slider"
     if view.tapped_point(point):
-        return finish(f"'{label}' was set to {goal.number:g}.", confidence=best.score)
-    thought = f"Set '{label}' to {goal.number:g}%: tap at that point of the slider."
+        return finish(f"'{label}' was set to {wanted:g}.", confidence=best.score)
+    thought = f"Set '{label}' to {wanted:g}%: tap at that point of the slider."
     return Decision(Tap(point), thought=thought, confidence=best.score)

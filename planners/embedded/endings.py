@@ -52,6 +52,12 @@ def _stop(status: FinishStatus, reason: str) -> Decision:
     return Decision(Finish(status, reason), thought=reason, confidence=0.6)
 
 
+def nothing_asked() -> Decision:
+    """A request that only says what not to do asks for nothing to carry out."""
+    reason = "The request only says what not to do: there is nothing to carry out."
+    return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason)
+
+
 KIND_ALLOWANCE = 0.1  # how much lower the bar is for a question that names no item
 
 

@@ -88,7 +88,8 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
             return [lambda: purchase.added_in_place(goal, view), duration,
                     lambda: acts.press_create(goal, view), *floating, *entity,
                     lambda: grounding.tap_checkable(goal, view, floor)]
-    entity = [duration, *entity, lambda: grounding.tap_checkable(goal, view, floor),
+    entity = [duration, lambda: controls.slide(goal, view, floor),  # "bring X as low as
+              *entity, lambda: grounding.tap_checkable(goal, view, floor),  # it goes": a level
               lambda: grounding.focus_field(goal, view)]
     if goal.slots:
         entity = [*common, *entity]

@@ -30,6 +30,7 @@ from planners.embedded import (
     purchase,
     repeat_days,
     search,
+    spelling,
 )
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
@@ -40,6 +41,7 @@ from planners.embedded.scoring import (
     GAMMA,
     NAMED_APP_BOOST,
     GoalMatcher,
+    holder_of_place,
     named_apps,
     page_values,
     places,
@@ -111,17 +113,19 @@ class EmbeddedPlanner:
         self._nav: frozenset[str] | None = None
         self._lookups: set[str] = set()  # questions asked to read a value the goal names
         self._readings: dict[str, str | None] = {}  # request -> the English request it means
+        self._shown = spelling.device_words([*self.memory.element_texts(), *self.memory.apps])
         if self.memory.texts and hasattr(self.encoder, "preload"):
             self.encoder.preload(self.memory.texts, self.memory.matrix)
 
     def _state(self, text: str) -> _GoalState:
         if text not in self._states:
-            goal = parse_goal(text, self.encoder)
+            goal = parse_goal(spelling.corrected(text, self._shown), self.encoder)
             apps = named_apps(self.memory, words(goal.target))
             goal = without_app_names(goal, apps)
             matcher = GoalMatcher(goal, self.encoder)
-            named = frozenset(apps.values())
-            place = frozenset(apps[label] for label in places(text, apps))
+            held = holder_of_place(self.memory, text)  # "... in my cart": the app with one
+            named = frozenset(apps.values()) | held
+            place = frozenset(apps[label] for label in places(text, apps)) | held
             relevance, value = page_values(self.memory, matcher, named, place)
             self._states[text] = _GoalState(goal, matcher, relevance, value, named=named)
         return self._states[text]
@@ -130,8 +134,7 @@ class EmbeddedPlanner:
         start = time.perf_counter()
         wanted = without_negated(goal)  # what it forbids is asked for by no step
         if not wanted:
-            reason = "The request only says what not to do: there is nothing to carry out."
-            return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason)
+            return endings.nothing_asked()
         goal = wanted
         why = unreadable(goal)
         if not history:  # chosen at the first step, and kept for the steps that follow

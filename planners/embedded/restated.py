@@ -8,6 +8,10 @@ alone (never by their words):
   "for" names what it is for, not another thing to do);
 - the person and a new thing ("get me a lamp", "find us some batteries"): the thing is to be
   had, which on a phone is an order;
+- a bare noun and a clock time, with no verb ("alarm 6am", "reminder at 17:30"): a new item
+  of that kind at that time (a note jotted on a list of things to make);
+- writing something down ("jot down: eggs and flour", "write this down - call the vet"): a
+  new note whose text is what follows, not names of things to look for;
 - a light verb whose object is an act ("place an order for X", "make a call to Y"): the
   act's noun is the verb ("order X", "call Y");
 - a statement of someone's new value ("Kim's new number is 555 0101", said with "new" or
@@ -43,6 +47,10 @@ _NEW_VALUE = re.compile(rf"^\s*({NAMES})'s\s+(new\s+)?([a-z]+(?:\s+[a-z]+)?)\s+i
                         r"([^,;?!]+?)(\s+now)?\s*[.!]?$")
 _NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S+?)(?:\s+(?i:now))?"
                         r"\s*[.!]?$")
+_TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?"
+                    r"|\d{1,2}:\d{2})\s*[.!]?\s*$", re.I)
+_JOTTED = re.compile(r"^\s*(?:jot|write|scribble|note|take)\s+(?:this\s+|that\s+|it\s+)?down"
+                     r"\s*(?:[:,-]\s*|\s+that\s+)(.+?)\s*$", re.I)
 _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
@@ -66,6 +74,12 @@ def plainly(text: str) -> str:
     m = _HAD.match(text)
     if m:
         return f"order {m.group(1)}"
+    m = _JOTTED.match(text)
+    if m:
+        return 'add a note "' + m.group(1).strip('"\'') + '"'
+    m = _TERSE.match(text)
+    if m:
+        return f"add a new {m.group(1)} at {m.group(2)}"
     m = _LIGHT.match(text)
     if m and not _NOT_A_VERB.search(m.group(1)):
         return f"{m.group(1)} {m.group(2)}"

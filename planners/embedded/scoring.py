@@ -126,6 +126,22 @@ def places(text: str, labels: Iterable[str]) -> list[str]:
         + re.escape(label.lower()), text.lower())]
 
 
+_PLACE_AT_END = re.compile(r"\b(?:in|into|inside|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)"
+                          r"([a-z]+)\s*[.!?]?\s*$", re.I)
+
+
+def holder_of_place(memory: AppMemory, text: str) -> frozenset[str]:
+    """The app a request names by the place it ends on ("... in my cart", "... into the
+    basket"): where that place is a word only one app's pages show, the request is for that
+    app, and a thing it names that another app also shows (a setting called like the item)
+    is not where to go. A place two apps show, or none, names no app."""
+    m = _PLACE_AT_END.search(text)
+    place = words(m.group(1)) if m else set()
+    holders = {r.app for r in memory.screens.values()
+               if place and any(place <= words(e.label) for e in r.elements if e.label)}
+    return frozenset(holders) if len(holders) == 1 else frozenset()
+
+
 def without_app_names(goal: Goal, labels: Iterable[str]) -> Goal:
     """The goal less the names of the apps it names as places ("in Chatter", "from my
     notes", "to my contacts"): they say where to look, not what to look for, so a page that

@@ -7,7 +7,7 @@ import pytest
 from devices.actions import ElementRef, Finish, FinishStatus, Point, Tap
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
-from planners.embedded.amounts import number
+from planners.embedded.amounts import level, number
 from tests.embedded import screens as S
 
 ALARM = Bounds(100, 420, 1000, 540)
@@ -34,9 +34,29 @@ def _volumes():
     ("put the alarm loudness to half", 50.0),
     ("set the loudness to sixty-five", 65.0),
     ("set the loudness to 30%", 30.0),
+    ("turn the alarm loudness as low as it will go", 0.0),
+    ("crank the call loudness as high as possible", 100.0),
+    ("make the ringer as quiet as it can go", 0.0),
 ])
 def test_a_level_said_in_words_is_a_level(text, level):
     assert number(text)[0] == level
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("mute the call loudness", 0.0), ("please silence the alarm sound", 0.0),
+    ("unmute the call loudness", None), ("set the call loudness to 20", 20.0),
+])
+def test_muting_a_level_sets_it_to_nothing(text, wanted):
+    assert level(text) == wanted
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("goal", [
+    "my ears hurt, bring the alarm volume as low as it goes", "mute the alarm volume"])
+def test_the_bottom_of_the_scale_moves_the_named_slider_to_its_start(encoder, goal):
+    action = EmbeddedPlanner(encoder=encoder).decide(goal, _volumes(), []).action
+    assert action == Tap(Point(ALARM.left, ALARM.center.y))
 
 
 @pytest.mark.slow

@@ -35,7 +35,27 @@ def test_a_length_given_or_counted_down_asks_for_a_timer_of_that_length(said, se
     assert durations.duration_s(plain) == seconds
 
 
-@pytest.mark.parametrize("said", ["wait 5 minutes", "give me the forecast",
+@pytest.mark.parametrize(("said", "kind", "time"), [
+    ("reminder 7:45pm", "reminder", "7:45pm"), ("meeting at 14:00", "meeting", "14:00"),
+])
+def test_a_bare_noun_and_a_clock_time_ask_for_a_new_item_at_that_time(said, kind, time):
+    goal = parse_goal(said)
+    assert goal.intent is Intent.CREATE and goal.target == kind
+    assert [s.value for s in goal.slots if s.name == "time"] == [time]
+
+
+@pytest.mark.parametrize(("said", "text"), [
+    ("jot down: renew passport, book dentist", "renew passport, book dentist"),
+    ("scribble this down - pick up the dry cleaning", "pick up the dry cleaning"),
+    ("write down that the boiler code is 4471", "the boiler code is 4471"),
+])
+def test_what_is_written_down_is_the_text_of_a_new_note(said, text):
+    goal = parse_goal(said)
+    assert goal.intent is Intent.CREATE and [s.value for s in goal.slots] == [text]
+
+
+@pytest.mark.parametrize("said", ["write down the gate code", "remind 5 minutes",
+                                  "wait 5 minutes", "give me the forecast",
                                   "make a reservation for two", "set an alarm for 6:00"])
 def test_what_has_another_shape_is_left_as_it_was_said(said):
     assert restated.plainly(said) == said
