@@ -180,7 +180,7 @@ def clauses(goal: str) -> list[str]:
     politeness: "Reply to Mom: I'll call later" -> ["reply to mom"]."""
     out = []
     text = _values_out(without_negated(main_clause(goal)))  # "don't delete anything": no
-    #   deletion; "... so I know when she calls": no call (its purpose asks for nothing)
+    #   deletion; "... so I notice when he rings": no call (its purpose asks for nothing)
     for raw in _CLAUSE_SPLIT.split(fold(text)):
         clause = raw.strip(" ,.")
         while (stripped := _POLITE.sub("", clause, count=1).strip(" ,")) != clause:

@@ -8,9 +8,9 @@ import re
 from planners.embedded.slots import Slot
 from planners.embedded.wording import NUMBER, NUMBER_WORDS, TIME, is_name_word, strip_quotes
 
-# "as low as it goes", "as loud as possible": the end of the scale the comparison points to
+# "as quiet as it gets", "as loud as possible": the end of the scale the comparison points to
 _AS_FAR = (r"as\s+{}\s+as\s+(?:possible\b|(?:it|they|you|I)\s+(?:can|will|could|would)?\s*"
-           r"(?:go(?:es)?|get|can)\b)")
+           r"(?:go(?:es)?|gets?|can)\b)")
 _EXTREMES = (
     (re.compile(r"\b(all the way up|to (the )?max(imum)?|maximum|to full|fully up|highest|"
                 + _AS_FAR.format(r"(?:high|loud|bright|far\s+up)") + ")", re.I), 100.0),

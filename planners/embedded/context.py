@@ -1,12 +1,12 @@
-"""Words of a request's order that point back at what its context told: "I changed my mind
-about the lamp, take it out": "it" is the lamp; "Kai texted me what time the match starts,
-set an alarm for that time": "that time" is the time the text gives, a value to read
-before it is used (`lookup`), never the order's end by itself.
+"""Words of a request's order that point back at what its context told: "the fan rattles,
+send it back": "it" is the fan; "Lin wrote what day the party is, put a reminder on that
+day": "that day" is the day the message gives, a value to read before it is used
+(`lookup`), never the order's end by itself.
 
 A told clause lends its referents in two ways: its topic (its subject, else the phrase after
-"about") for a pronoun, and a wh-phrase ("what time the match starts") for "that"
+"about") for a pronoun, and a wh-phrase ("what day the party is") for "that"
 (or "this", "the same") followed by the wh-phrase's own noun; once the value is read and
-quoted where the wh-phrase stood, the value itself ("set an alarm for 6:45 am").
+quoted where the wh-phrase stood, the value itself ("put a reminder on Friday").
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _POINTER = re.compile(r"\b(?:that|this|the\s+same)\s+(\w+)\b", re.I)
 def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str]) -> str:
     """`clause` with what points back at the `told` clauses put in place (see the module
     docstring). `topic(told clause)`: what the clause is about by its grammar (its subject:
-    "the garage sale is over, ... every note about it"), "" when it does not say."""
+    "the boiler is fixed, ... archive the notes about it"), "" when it does not say."""
     about = next((topic(c) for c in told if topic(c)), "") or next(
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "")
     if about:

@@ -140,7 +140,7 @@ def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
 
 def _fitting(goal: Goal, found: list[Scored]) -> list[Scored]:
     """The rows an order is taken over: those that show every item the request names
-    besides the order ("the cheapest of the Sony ones", "the latest from Ines"); none when
+    besides the order ("the cheapest of the Sony ones", "the latest from Rhea"); none when
     no row shows them, since the first of a whole list is no answer about one entry."""
     named = [words(e) for e in goal.entities if words(e)]
     return [s for s in found if all(n <= words(row_text(s)) for n in named)]

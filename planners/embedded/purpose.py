@@ -1,7 +1,7 @@
 """What a request asks is its main clause: a clause of purpose or of a case that follows
-it ("... so I know when she calls", "... in case he rings", "... because I moved") tells
-why, and its verbs ask for nothing. "Give Jo her own tone so I know when she calls" asks
-for a tone, never for a call; "turn the volume up in case the courier rings" asks for no
+it ("... so I notice when he rings", "... in case he rings", "... because I moved") tells
+why, and its verbs ask for nothing. "Give Jo a tone of her own so I notice when she rings"
+asks for a tone, never for a call; "turn the volume up in case the courier rings" asks for no
 call either.
 
 Only subordinators that cannot start a reported question are cut: "if", "when" and

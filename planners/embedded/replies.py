@@ -9,7 +9,7 @@
 - Which item holds some content ("which note mentions the boiler?") is answered with the
   name of the row that shows it.
 - How much one would pay for everything (a cart, a bill) is the page's total.
-- A yes/no question about an item's state ("is the 6:30 alarm on?", "is my alarm for 8
+- A yes/no question about an item's state ("is the 6:30 alarm on?", "is the one at 8
   set?") is answered by the switch on the row that shows the item, when one row does.
 """
 

@@ -1,6 +1,6 @@
 """Requests put as reported speech: a question asked as an order ("tell me when my next alarm
 rings", "check whether location is on") is that question, and words told to a person ("let
-Noor know I'm on my way", "ask Lee whether he's coming", "tell Noor yeah sounds good") are a
+Noor know I'm on my way", "ask Lee whether he's coming", "tell Noor cool see you then") are a
 message to them, never a question: whatever follows the person is the words, unless it
 is a thing given, a topic, an errand or only a time.
 
@@ -63,7 +63,7 @@ SENDS_AT_LEAST = 0.45  # score of a verb alone as a sending, for a person in low
 
 def told(clause: str) -> tuple[str, str, str] | None:
     """A clause that tells a person something ("tell Noor I'm late", "let Ana know that the
-    door code changed", "ask Lee whether he's coming", "tell Noor yeah sounds good"): its
+    door code changed", "ask Lee whether he's coming", "tell Noor cool see you then"): its
     verb phrase with "them" for the person ("let them know"), the person, and what to say to
     them, a question when asked with if / whether. Whatever follows the person is the words
     to say, unless it is a thing given ("send Noor a photo") or what the words are about

@@ -6,9 +6,9 @@ alone (never by their words):
 - a length of time as the only object, given to the person or counted down ("give me 5
   minutes", "count down 2 minutes for the pasta"): a timer of that length (a purpose after
   "for" names what it is for, not another thing to do);
-- the person and a new thing ("get me a lamp", "find us some batteries"): the thing is to be
+- the person and a new thing ("get me a lamp", "find us some candles"): the thing is to be
   had, which on a phone is an order;
-- a bare noun and a clock time, with no verb ("alarm 6am", "reminder at 17:30"): a new item
+- a bare noun and a clock time, with no verb ("reminder 7:45pm", "meeting at 17:30"): a new item
   of that kind at that time (a note jotted on a list of things to make);
 - writing something down ("jot down: eggs and flour", "write this down - call the vet"): a
   new note whose text is what follows, not names of things to look for;

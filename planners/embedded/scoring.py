@@ -145,7 +145,7 @@ def holder_of_place(memory: AppMemory, text: str) -> frozenset[str]:
 def without_app_names(goal: Goal, labels: Iterable[str]) -> Goal:
     """The goal less the names of the apps it names as places ("in Chatter", "from my
     notes", "to my contacts"): they say where to look, not what to look for, so a page that
-    lists the app ("Apps: Chatter") is no match for "the global leaderboard in Chatter". An
+    lists the app ("Apps: Chatter") is no match for "the weekly high scores in Chatter". An
     app name that is the object ("a new contact", "how many notes") stays, and so does a
     target made only of app names."""
     drop = set().union(*(words(label) for label in places(goal.text, labels)))

@@ -108,8 +108,8 @@ def _first_part(label: str) -> set[str]:
 
 
 def ambiguous_recipient(goal: Goal, view: View) -> Decision | None:
-    """A person named by part of a name that several people listed here have ("Kofi" for
-    Kofi Diallo and Kofi Mensah) is not yet known: writing to either might reach the wrong
+    """A person named by part of a name that several people listed here have ("Tariq" for
+    Tariq Aziz and Tariq Hamdan) is not yet known: writing to either might reach the wrong
     one, so the request says too little, unless one of them bears exactly that name."""
     to = _slot(goal, "to")
     if to is None or any(c.isdigit() for c in to.value) or not words(to.value):

@@ -43,12 +43,12 @@ class Slot:
 # "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
 _REFERENCE = re.compile(rf"^(?:{NAMES}'s\s+[a-z]+(?:\s+[a-z]+)?|"
                         r"(?:what|how much|when|where)\s.+|the\s+[a-z]+\s+of\s.+)$")
-_WH_VALUE = re.compile(r"^(?:what|which)\s+\w+\s+\w+.*$", re.I)  # "what time the match starts"
+_WH_VALUE = re.compile(r"^(?:what|which)\s+\w+\s+\w+.*$", re.I)  # "what day the party is"
 # "the gate code from my journal", "my next meeting's room": a definite noun phrase
 _DEFINITE_PHRASE = re.compile(r"^(?:the|my|our)\s+\S.*$", re.I)
 
 
-_GET_PASSIVE = frozenset({"get", "gets", "got", "gotten"})  # "got moved": get as an auxiliary
+_GET_PASSIVE = frozenset({"get", "gets", "got", "gotten"})  # "got delayed": get as an auxiliary
 
 
 def is_reference(phrase: str, said_as_text: bool = False) -> bool:
@@ -62,7 +62,7 @@ def is_reference(phrase: str, said_as_text: bool = False) -> bool:
     if _REFERENCE.match(phrase):
         return True
     found = [w.lower() for w in re.findall(r"[\w']+", phrase)]
-    verbs = set(found) & (AUXILIARIES | _GET_PASSIVE) or {  # "the meeting got moved", "the
+    verbs = set(found) & (AUXILIARIES | _GET_PASSIVE) or {  # "the flight got delayed", "the
         w for w in found[2:] if w.endswith("ed")}  # parcel arrived": past the head, a verb
     definite = bool(_DEFINITE_PHRASE.match(phrase)) and not verbs
     return definite and (said_as_text or re.search(r"\bfrom\b", phrase, re.I) is not None)
@@ -106,10 +106,10 @@ _NAME_AS = re.compile(rf"^\w+\s+({NAME_START}[^\d,:;()]*?)\s+"
 _NAMED_VALUE = re.compile(r"\b(?:the|my|your|a|an)\s+([a-z]+(?:\s+[a-z]+)?)\s+[\"“]([^\"”]+)[\"”]",
                           re.I)
 _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$", re.I)
-# "add oat milk to my party note": the value, the item it goes in
+# "add rye flour to my picnic note": the value, the item it goes in
 _ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto|at\s+the\s+(?:end|"
                      r"bottom|top|start)\s+of)\s+(?:my\s+|the\s+)?(.+?)\s*$", re.I)
-# "my Recipes note", "our trip": what the person has (an item, or a value kept elsewhere),
+# "my packing list", "our trip": what the person has (an item, or a value kept elsewhere),
 # never words to type: written into an item it would put the request's own words there
 _OWNED = re.compile(r"^(?:my|our)\s", re.I)
 
@@ -226,7 +226,7 @@ _SAYING = re.compile(r"\b(?:saying|that\s+says|which\s+says|to\s+say|telling\s+(
                      r"\s+(?:that\s+)?(.+)$", re.I)
 
 
-# "saying who they are": a clause that names what the words were, not the words; nothing
+# "saying where she is": a clause that names what the words were, not the words; nothing
 # in it is to be typed
 _WH_CLAUSE = re.compile(r"^(?:who|what|where|when|why|how|which|whether|if)\b", re.I)
 

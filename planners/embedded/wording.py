@@ -189,7 +189,7 @@ class Mood(StrEnum):
 class Manner:
     """How a request is put: its mood, the clause that carries it (courtesy removed), for a
     wanted state the thing and the state ("wifi", "off"), and the clauses around it that tell
-    the context ("the garage sale is over, ...")."""
+    the context ("the boiler is fixed, ...")."""
 
     mood: Mood
     clause: str
@@ -354,7 +354,7 @@ def request_clause(text: str) -> tuple[str, list[str]]:
 
 def _states(clause: str) -> bool:
     """The clause starts with its subject, as a statement does ("my battery's dying", "the
-    meeting got moved"); an order starts with its verb. A statement that gives a value
+    flight got delayed"); an order starts with its verb. A statement that gives a value
     ("the password is gull-7781") is part of the request, not its context; what someone did
     ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""
     first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
@@ -364,8 +364,8 @@ def _states(clause: str) -> bool:
 
 
 def subject(clause: str) -> str:
-    """The noun phrase before a statement's verb ("the garage sale is over" -> "the garage
-    sale"); "" when the clause does not start with one."""
+    """The noun phrase before a statement's verb ("the boiler is fixed" -> "the
+    boiler"); "" when the clause does not start with one."""
     words = clause.split()
     for i, w in enumerate(words[1:6], 1):
         if w.lower() in AUXILIARIES or w.lower().endswith("'s"):

@@ -210,9 +210,9 @@ def test_the_apps_a_goal_names():
         "Play Store": "com.android.vending"}
     assert not named_apps(memory, words("What's the cabin's Wi-Fi password?"))
     assert not named_apps(memory, words("Open the store"))  # every word of a label
-    goal = without_app_names(parse_goal("Show me the global leaderboard in Bubbles"), ["Bubbles"])
-    assert "Bubbles" not in goal.target and "Bubbles" not in goal.entities
-    assert "leaderboard" in goal.target
+    goal = without_app_names(parse_goal("Show me the weekly high scores in Chatter"), ["Chatter"])
+    assert "Chatter" not in goal.target and "Chatter" not in goal.entities
+    assert "scores" in goal.target
     assert without_app_names(parse_goal("Open Settings"), ["Settings"]).target == "Settings"
 
 

@@ -160,7 +160,7 @@ def test_what_one_would_pay_for_everything_is_the_total(planner):
 
 def test_the_total_answers_on_a_page_that_matches_the_question_weakly(planner):
     """The words of the question need not be the page's: the total is what is paid."""
-    question = "how much would I pay if I bought what's in my trolley?"
+    question = "how much would the stuff in my trolley cost me altogether?"
     state = planner._state(question)
     view = View(bill(), signature_of(bill()), state.matcher, [])
     assert _answered(answer(state.goal, view, at_best_page=False)) == "$8.95"
