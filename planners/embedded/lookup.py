@@ -96,8 +96,13 @@ def with_lookups(text: str, history: Sequence[PastStep], goal_of: Callable[[str]
                              lookup=asked)
         fresh[asked] = value
     main = decide(res.text, res.steps)
-    if any(s.ref for s in goal_of(res.text).slots):
+    filled = goal_of(res.text)
+    if any(s.ref for s in filled.slots):
         reason = "A value the request names could not be put in its place."
+        main = Decision(Finish(FinishStatus.FAILURE), thought=reason)
+    elif filled.intent is not goal.intent:  # the value read is the request's means, never
+        reason = (f"With the value read in place the request reads as another kind of "  # its end
+                  f"request ({filled.intent.value}, not {goal.intent.value}).")
         main = Decision(Finish(FinishStatus.FAILURE), thought=reason)
     if not fresh:
         return main
