@@ -5,8 +5,12 @@ day": "that day" is the day the message gives, a value to read before it is used
 
 A told clause lends its referents in two ways: its topic (its subject, else the phrase after
 "about") for a pronoun, and a wh-phrase ("what day the party is") for "that"
-(or "this", "the same") followed by the wh-phrase's own noun; once the value is read and
+(or "this", "the same") followed by the wh-phrase's own noun (a "when" clause, by a noun of
+time: "that time", "that day"); once the value is read and
 quoted where the wh-phrase stood, the value itself ("put a reminder on Friday").
+
+A value a person told ("Lin texted me what day the party is") is read where that person
+said it: in the message from them (`teller`), not wherever a value of its kind is shown.
 """
 
 from __future__ import annotations
@@ -16,8 +20,20 @@ from collections.abc import Callable, Sequence
 
 _ABOUT = re.compile(r"\babout\s+((?:the|my|our|this|that)\s+.+?)\s*$", re.I)
 _WH = re.compile(r"\b(?:what|which)\s+(\w+)\s+.+$", re.I)
+_WHEN = re.compile(r"\bwhen\s+.+$", re.I)  # "when the party is": a time or a day, asked
+_TIME_NOUNS = ("time", "day", "date", "hour")  # what "that ..." points at for a "when" clause
 _READ = re.compile(r'"([^"]+)"$')  # a told value, read and quoted in place (`lookup.resolve`)
 _POINTER = re.compile(r"\b(?:that|this|the\s+same)\s+(\w+)\b", re.I)
+# a person by name, a verb, and to whom: "Coach Lin texted me ", "Ada sent us "
+_TELLER = re.compile(r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+[a-z]\w*\s+(?:me|us)\s+$")
+
+
+def teller(text: str, phrase: str) -> str:
+    """The person whose message tells the value `phrase` names ("Coach Lin" of "Coach Lin
+    texted me what time the match starts"); "" when the request says nobody told it."""
+    at = text.find(phrase)
+    m = _TELLER.search(text[:at]) if at > 0 else None
+    return m.group(1) if m else ""
 
 
 def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str]) -> str:
@@ -35,4 +51,6 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str]) ->
             clause = clause[:pointer.start()] + read.group(1) + clause[pointer.end():]
         elif wh and pointer and pointer.group(1).lower() == wh.group(1).lower():
             clause = clause[:pointer.start()] + wh.group(0) + clause[pointer.end():]
+        elif (when := _WHEN.search(c)) and pointer and pointer.group(1).lower() in _TIME_NOUNS:
+            clause = clause[:pointer.start()] + when.group(0) + clause[pointer.end():]
     return clause

@@ -16,6 +16,7 @@ from planners.embedded import (
     lists,
     purchase,
     reading,
+    recipients,
     repeat_days,
     sending,
 )
@@ -60,6 +61,8 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
                     lambda: reading.open_asked(goal, view)]
         case Intent.DELETE:
             return entity
+        case Intent.SEND if recipients.by_order(goal):  # "whoever wrote last": a row
+            return recipients.steps(goal, view)
         case Intent.SEND if not any(s.name == "to" for s in goal.slots):
             # text to enter with nobody to send it to: a form to fill
             return [*common, lambda: grounding.focus_field(goal, view),

@@ -71,6 +71,14 @@ def _value(key: RankKey, text: str) -> float | None:
     return float(hour * 60 + int(m.group(2)))
 
 
+def newest_first(view: View) -> bool:
+    """Some rows show a clock time and the others a day: a list kept in time order, newest
+    first (a list of chats)."""
+    every = rows(view)
+    timed = sum(1 for s in every if _value(RankKey.TIME, row_text(s)) is not None)
+    return 0 < timed < len(every)
+
+
 def _at_end(view: View) -> bool:
     """This list was scrolled as far as it goes, or as far as the planner will."""
     here = [p for p in view.here() if isinstance(p.action, Scroll)]

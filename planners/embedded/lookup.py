@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from devices.actions import Finish, FinishStatus
+from planners.embedded.context import teller
 from planners.embedded.goal import Goal
 from planners.embedded.memo import memo_of, with_memo
 from planners.embedded.reading import shaped_part
@@ -24,10 +25,13 @@ from planners.planner import Decision, PastStep
 _WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)
 
 
-def question(phrase: str) -> str:
+def question(phrase: str, text: str = "") -> str:
     """The question whose answer a reference names: "what time my alarm goes off" asks
-    itself; "Bob's email", "the code from my journal" are asked with "What is"."""
-    phrase = phrase.strip(" ,.;:!?")
+    itself; "Bob's email", "the code from my journal" are asked with "What is". What a
+    person told in the request `text` ("Ada texted me what day ...") is asked of the
+    message from them."""
+    who = teller(text, phrase)
+    phrase = phrase.strip(" ,.;:!?") + (f" in the message from {who}" if who else "")
     return f"{phrase}?" if _WH.match(phrase) else f"What is {phrase}?"
 
 
@@ -51,7 +55,7 @@ def resolve(text: str, goal: Goal, history: Sequence[PastStep],
     place, and the next question to answer."""
     answers = {**read_so_far(history), **(fresh or {})}
     for slot in (s for s in goal.slots if s.ref):
-        asked = question(slot.value)
+        asked = question(slot.value, text)
         if asked not in answers:
             steps = [p for p in history if memo_of(p).lookup == asked]
             return Resolution(text, asked, steps)
@@ -96,8 +100,13 @@ def with_lookups(text: str, history: Sequence[PastStep], goal_of: Callable[[str]
                              lookup=asked)
         fresh[asked] = value
     main = decide(res.text, res.steps)
-    if any(s.ref for s in goal_of(res.text).slots):
+    filled = goal_of(res.text)
+    if any(s.ref for s in filled.slots):
         reason = "A value the request names could not be put in its place."
+        main = Decision(Finish(FinishStatus.FAILURE), thought=reason)
+    elif filled.intent is not goal.intent:  # the value read is the request's means, never
+        reason = (f"With the value read in place the request reads as another kind of "  # its end
+                  f"request ({filled.intent.value}, not {goal.intent.value}).")
         main = Decision(Finish(FinishStatus.FAILURE), thought=reason)
     if not fresh:
         return main

@@ -23,6 +23,7 @@ from planners.embedded.replies import (
     which_holds,
 )
 from planners.embedded.scoring import words
+from planners.embedded.sources import named_item
 from planners.embedded.view import Scored, View
 from planners.planner import Decision
 
@@ -139,7 +140,8 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
             at = max((order.index(w) for w in key if w in order), default=-1)
             if value:
                 found.append((at, value, key, s))
-    owners = set().union(*(words(o) for o in _FOR.findall(goal.text)))
+    owners = set().union(*(words(o) for o in _FOR.findall(goal.text)),
+                         named_item(goal.text) if strict else set())
     for _at, value, key, s in sorted(found, key=lambda f: -f[0]):  # each pair, not the first
         before = _named_by(goal, key, order)
         inside = _row_of(s, view)
@@ -173,17 +175,19 @@ def _row_of(s: Scored, view: View) -> set[str] | None:
                          for o in view.scored if row.bounds.contains(o.element.bounds.center)))
 
 
-def _of_owner(goal: Goal, s: Scored, view: View) -> bool:
+def _of_owner(goal: Goal, s: Scored, view: View, strict: bool = False) -> bool:
     """A value read off a row of a list belongs to that row's item: it answers only when
     the row shows what the question names (all of what it says the value is for, "the code
     for the lake cabin"; else some word of the name it mentions), or when the page itself
     is that item's (a heading outside the rows shows it). A code on another note's row is
-    not the lake cabin's, whether or not the lake cabin's row is in view."""
+    not the lake cabin's, whether or not the lake cabin's row is in view. A `strict` value
+    also belongs to the item it is said to be read from (`sources`)."""
     rows = [r for r in view.content() if r.element.clickable and not r.element.editable]
     row = _row_of(s, view)
     if row is None or len(rows) < 2:
         return True
-    owners = set().union(*(words(o) for o in _FOR.findall(goal.text)))
+    owners = set().union(*(words(o) for o in _FOR.findall(goal.text)),
+                         named_item(goal.text) if strict else set())
     name = words(max(goal.entities, key=len, default=""))
     qualifiers = _qualifiers(goal)
     if not owners and not name and not qualifiers:
@@ -220,6 +224,9 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     goal = kind_asked(goal)
     if not shows_named_numbers(goal, view):
         return None
+    page = set().union(*(words(s.text) for s in view.scored))
+    if strict and not named_item(goal.text) <= page:
+        return None  # the item the value is to be read from is not on this screen
     if goal.value_type in (None, "state") and (state := row_state(goal, view)) is not None:
         return state
     if (held := which_holds(goal, view) or total_due(goal, view)) is not None:
@@ -231,7 +238,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         return finish(f"The screen says {keyed!r}.", answer=keyed)
     if not entity_here(goal, view):
         return None
-    named = _named_row(goal, view)
+    named = _named_row(goal, view, strict)
     if named is not None:
         return named
     pattern = _VALUE_PATTERNS.get(goal.value_type or "")
@@ -239,7 +246,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     if pattern is not None and goal.value_type not in ("version", "count"):
         found = [(s, m) for s in texts if not s.element.editable
                  and (m := pattern.search(_shown(s))) and fits_kind(goal, m.group(0))
-                 and _of_owner(goal, s, view)]
+                 and _of_owner(goal, s, view, strict)]
         if found:
             s, m = max(found, key=lambda p: p[0].score + 0.2 * (len(p[0].element.label) > len(
                 p[1].group(0)) + 3))
@@ -252,7 +259,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     if strict and pattern is None:
         return None  # a value sent elsewhere is read by its key or its shape, not guessed
     for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05
-                  and _of_owner(goal, s, view) and is_key(s.element.label)]:
+                  and _of_owner(goal, s, view, strict) and is_key(s.element.label)]:
         value = _value_of(label, view)  # a heading and its row tie: the one with a value
         if pattern is not None and goal.value_type in ("version", "count"):
             m = pattern.search(value) or pattern.search(label.element.label)
@@ -266,7 +273,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     return None
 
 
-def _named_row(goal: Goal, view: View) -> Decision | None:
+def _named_row(goal: Goal, view: View, strict: bool = False) -> Decision | None:
     """A row whose label is the very thing asked, in two words or more ("Time zone" for
     "which time zone is the phone in?"), answers with the value it shows, whatever its
     shape: a value of the shape the question's words suggest ("time"), found elsewhere
@@ -278,8 +285,8 @@ def _named_row(goal: Goal, view: View) -> Decision | None:
         if len(label) < 2 or not label <= asked or label <= owners or s.element.editable:
             continue  # the name of whose value is asked ("Ana Ruiz") is not the thing asked
         value = _value_of(s, view)
-        if value and not words(value) <= label and fits_kind(replace(goal, value_type=None),
-                                                             value) and _of_owner(goal, s, view):
+        if value and not words(value) <= label and fits_kind(
+                replace(goal, value_type=None), value) and _of_owner(goal, s, view, strict):
             return finish(f"'{s.element.label}' shows {value!r}.", answer=value)
     return None
 

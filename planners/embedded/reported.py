@@ -82,9 +82,11 @@ def told(clause: str) -> tuple[str, str, str] | None:
     if re.search(r"['’]s?$", person):
         return None  # "send Omar's address to Lin": an owner, not the person told
     if not (know or joiner or _FINITE.search(said)) and (
-            _NOT_SAID.match(said) or _WHEN.fullmatch(said.strip(" .!")) or QUOTE.search(said)
+            _NOT_SAID.match(said) or _WHEN.fullmatch(said.strip(" .!"))
+            or (QUOTE.search(said) and not QUOTE.fullmatch(said.strip(" .!")))
             or re.fullmatch(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", said.strip(" .!"))):
-        return None  # quoted words say themselves; name words alone go on naming the person
+        return None  # quoted words with more (a time) say themselves, and a quote alone is
+        #   the words ("tell Noor "ok""); name words alone go on naming the person
     said = said.strip(" .!")
     form = f"{verb.lower()} them{thing or ''}{know or ''}"
     return form, person, f"{said}?" if joiner in ("if", "whether") else said

@@ -43,7 +43,9 @@ class Slot:
 # "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
 _REFERENCE = re.compile(rf"^(?:{NAMES}'s\s+[a-z]+(?:\s+[a-z]+)?|"
                         r"(?:what|how much|when|where)\s.+|the\s+[a-z]+\s+of\s.+)$")
-_WH_VALUE = re.compile(r"^(?:what|which)\s+\w+\s+\w+.*$", re.I)  # "what day the party is"
+# "what day the party is", "when the party starts" (not "when I wake up": the speaker's own
+# doings are shown nowhere)
+_WH_VALUE = re.compile(r"^(?:(?:what|which)\s+\w+|when(?!\s+(?:I|we)\b))\s+\w+.*$", re.I)
 # "the gate code from my journal", "my next meeting's room": a definite noun phrase
 _DEFINITE_PHRASE = re.compile(r"^(?:the|my|our)\s+\S.*$", re.I)
 
