@@ -10,7 +10,8 @@ It is read in three passes, none of which knows an app or a task's words:
    orders ("the priciest" is the highest price), so unlisted verbs need no entry;
 3. the values (`slots`, `wording`): quoted text, times, e-mails, phone numbers, addresses,
    names, possessives, counts, and the field each value is for.
-`split_goal` cuts a request with several parts ("do X, then Y") into parts done in order.
+`split_goal` cuts a request with several parts ("do X, then Y") into parts done in order
+(where it is cut: `parts`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from functools import lru_cache
 
 from planners.embedded import amounts, objects, restated, spoken_times
 from planners.embedded import days as weekdays
+from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
@@ -113,12 +115,6 @@ _VALUE_KINDS = {
 }
 VALUE_KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
 _ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
-_OBJECT_STARTS = closed_class("a an the my your his her our their this that these those "
-                              "some all every each another one two three me him us up down "
-                              "on off out")
-# Verbs of touching a control: after "and" they start a step of their own ("type hi and tap
-# Send", "enter the code and press OK"), whatever their object is called.
-_TOUCH_VERBS = closed_class("tap press click hit touch")
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE})  # kinds that
 #   may set the days an item repeats on
@@ -271,7 +267,7 @@ class GoalReader:
             intent = _INTENTS[op]  # 'Harp'": a field gets a value, nothing is switched
         if intent is Intent.SET_VALUE and slots:
             intent = Intent.EDIT
-        if clause.split()[0].lower() in _TOUCH_VERBS and intent in _TYPING:
+        if clause.split()[0].lower() in parts_of.TOUCH_VERBS and intent in _TYPING:
             intent, slots = Intent.DO, []  # "click the "Next" button" types nothing
         said = quoted(clause)
         typed = ("address", "message") if intent is Intent.SEND else ("address",)
@@ -314,7 +310,8 @@ class GoalReader:
         """The parts of a request done one after the other ("X, then Y"; "X and VERB Y"; a
         message to each person it is addressed to);
         pronouns in later parts ("text her") are replaced by the first part's name."""
-        parts = [p.strip(" ,.;") for p in self._cut(" ".join(text.split())) if p.strip(" ,.;")]
+        cut = parts_of.cut(" ".join(text.split()), self.operations)
+        parts = [p.strip(" ,.;") for p in cut if p.strip(" ,.;")]
         if len(parts) == 1 and self.parse(parts[0]).intent is Intent.SEND:
             said = self.reported.read(manner(parts[0])).clause  # "let A and B know ..." as
             parts = each_addressee(parts[0]) if len(each_addressee(parts[0])) > 1 else (
@@ -323,42 +320,8 @@ class GoalReader:
             return [text]
         first = self.parse(parts[0])
         name = next((s.value for s in first.slots if s.name in ("name", "to")), "")
-        name = name or next((e for e in first.entities if " " in e), "")
-        if name:
-            parts = [parts[0], *(re.sub(r"\b(her|him|them|it)\b", name, p, count=1, flags=re.I)
-                                 for p in parts[1:])]
-        return parts
-
-    def _cut(self, text: str) -> list[str]:
-        """Cut at "then" always; at "and" when an order follows: a verb that means an
-        operation, and not "it" (the same item, carried on: "buy a mug and ship it")."""
-        out: list[str] = []
-        for part in re.split(r",?\s+(?:and\s+)?then\s+", text):
-            pieces = re.split(r",?\s+and\s+", part)
-            current = pieces[0]
-            for piece in pieces[1:]:
-                if self._starts_order(piece) and len(current.split()) > 1:
-                    out.append(current)
-                    current = piece
-                else:
-                    current = f"{current} and {piece}"
-            out.append(current)
-        return out
-
-    def _starts_order(self, piece: str) -> bool:
-        """A piece after "and" starts an order: a lower-case word that an article, a
-        pronoun, a number or a particle follows (a noun is not followed by one: "salt and
-        pepper"), a verb of touching a control, or a word that reads as an operation; not
-        "VERB it" (the same item, carried on)."""
-        words = piece.split()
-        if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
-            return False
-        after = words[1].lower()
-        if after in ("it", "them", "i", "you", "we") or words[0] in objects.FILLER:
-            return False
-        if after in _OBJECT_STARTS or after[:1].isdigit() or words[0] in _TOUCH_VERBS:
-            return True
-        return self.operations.read(verb_phrase(piece), piece).score >= 0.45
+        return parts_of.name_carried(parts, name or next(
+            (e for e in first.entities if " " in e), ""))
 
 
 # a clause whose second word is "has", "is", "got"...: its first word is its subject (a
