@@ -102,6 +102,8 @@ _BRINGS_ABOUT = (*_SETTINGS, Operation.CREATE)  # kinds that an indefinite objec
 _INDEFINITE = closed_class("a an new another some one two three four five")
 _NEW_ONE = re.compile(r"\b(?:another|(?:a|an)\s+(?:new|second|fresh|extra))\b", re.I)
 _DEFINITE = closed_class("the my this that our your his her their")
+_LEVELS = closed_class("brighter darker dimmer louder quieter softer higher lower bigger smaller "
+                       "larger warmer cooler")  # a thing wanted so is a level, not a switch
 DO_BELOW = 0.3  # a request matching no operation better than this is the item's own verb
 _MODE = "a mode or theme of the phone, such as silent mode"
 _CONTAINER = ("a shopping cart or basket of products to buy", "a note or list of text")
@@ -158,11 +160,18 @@ class GoalReader:
         last = state.split()[-1].lower() if state else ""
         if last in ("on", "off"):
             return last == "on"
-        if not state:
-            return None
+        if not state or re.search(r"\b(?:\w{3,}er|more\s+\w+|less\s+\w+)$", state, re.I):
+            return None  # "quieter", "more muted": a level to change, no switch's state
         on = self._similar(f"it is {state}", "it is turned on, enabled")
         off = self._similar(f"it is {state}", "it is turned off, disabled")
         return on > off if abs(on - off) > 0.05 else None
+
+    def _emptied(self, clause: str) -> bool:
+        """A removal whose object is a container ("empty my cart") removes all it holds; a
+        thing taken out of or from a place ("pull the bookend out of my basket") is one of
+        its items, whatever it is called."""
+        taken_from = re.search(r"\s(?:from|out\s+of|off)\s", clause, re.I)
+        return not taken_from and self.is_container(_object(clause))
 
     # the operation -------------------------------------------------------------------------
 
@@ -176,6 +185,12 @@ class GoalReader:
             return Intent.TOGGLE, on, f"turn {'on' if on else 'off'} {thing}"
         if re.match(r"^(?:an?|\d+|one|two|three|some|another|new)\b", how.clause, re.I):
             return Intent.CREATE, None, f"add {how.clause}"
+        if not state and how.clause.split()[-1].lower() in _LEVELS:  # "the screen brighter"
+            return Intent.SET_VALUE, None, f"make {how.clause}"
+        if state.startswith("in ") and self._is_mode(state[3:]):
+            return Intent.TOGGLE, True, f"turn on {state[3:]}"  # "... be in silent mode"
+        if state:  # "the screen should be darker": a level or a value, nothing switched on
+            return Intent.SET_VALUE, None, f"make {thing} {state}"
         return Intent.TOGGLE, True, f"turn on {thing}"
 
     def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
@@ -191,8 +206,11 @@ class GoalReader:
         if particle is not None and number is None and op in _SETTINGS:
             return Intent.TOGGLE, particle
         into = re.match(r"^\S+\s+.+?\s+(?:in|into|to)\s+([a-z][a-z -]*)$", strip_quotes(clause))
-        if into and self.is_container(into.group(1)):
-            return Intent.CREATE, None  # "put the lamp in my basket": added to it
+        placed = into and re.match(r"(?:my|the|your|our)\s", into.group(1)) and not re.search(
+            r"\b(?:to|down|up|out|off|from)\b", into.group(1))  # a place, no particle after
+        if placed and self.is_container(into.group(1)) and op is not Operation.DELETE:
+            return Intent.CREATE, None  # "put the lamp in my basket": added to it; "drop
+            #   the lamp in my basket" says where the removed thing is
         if into and op in _SETTINGS and self._is_mode(into.group(1)):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
         if op in _TOGGLES and number is None:
@@ -274,6 +292,10 @@ class GoalReader:
         to = {s.value for s in slots if s.name == "to"}
         entities = extra + [e for e in objects.entities(clause, said, slots)  # not what to find
                             if e in to or not any(e in s.value for s in slots if s.name in typed)]
+        if intent is Intent.EDIT:  # an edit's new value is not there yet: typed, never sought
+            new = [s.value for s in slots if not s.ref]  # (an old name said apart stays)
+            entities = [e for e in entities if not _said(e, " ".join(new))
+                        or _said(e, _without(clause, new))]
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
             named = values.named_values(clause)  # "the username "x"": typed, whatever the verb
             slots = [s for s in slots if s.name in ("password", "address") or s in named]
@@ -294,7 +316,8 @@ class GoalReader:
                                                   *map(objects.told, how.context))).split()))
         return Goal(
             text=text, intent=intent,
-            target=target or " ".join(entities) or clause,
+            target=target or " ".join([*entities, *(  # an edit of the device's own field
+                s.name for s in slots if intent is Intent.EDIT)]) or clause,  # seeks the field
             desired=desired, number=number, percent=percent, slots=tuple(slots),
             entities=tuple(dict.fromkeys(entities)),
             value_type=("state" if desired is not None else self.value_type(how, entities))
@@ -303,7 +326,7 @@ class GoalReader:
                 r"[^a-z]", "", clause.split()[0].lower()),
             quantity=amounts.quantity(clause, slots) if intent is not Intent.ANSWER else None,
             mood=how.mood, scope=Scope.ALL if _ALL.search(clause) or (  # a cart is emptied,
-                intent is Intent.DELETE and self.is_container(_object(clause))) else Scope.ONE,
+                intent is Intent.DELETE and self._emptied(clause)) else Scope.ONE,
             rank=rank, days=repeat)
 
     def split(self, text: str) -> list[str]:
@@ -328,6 +351,16 @@ class GoalReader:
 # statement, "Lina has a new number"), not the verb of an order
 _STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)
 _DAYS_LEAD = closed_class("on every each and that repeats repeating")
+
+
+def _said(phrase: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+
+
+def _without(text: str, values: Sequence[str]) -> str:
+    for value in values:
+        text = text.replace(value, " ")
+    return text
 
 
 def _without_days(slot: Slot, said_days: set[str], said: list[str]) -> Slot:
