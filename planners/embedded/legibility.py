@@ -9,9 +9,7 @@ multilingual model reads it as an English request (`multilingual`).
 The test is the model's own vocabulary, not a list of phrasings: the share of the request's
 Latin letters, and the share of its lower-case words that are whole words of the model.
 A capitalised word the model does not know is a name, quoted text is a value, and words in
-other scripts are judged by the letter count: none of them counts either way. A word the
-device shows ("wifi" for "Wi-Fi") is read too, though the model does not know it: the
-planner matches it word for word.
+other scripts are judged by the letter count: none of them counts either way.
 """
 
 from __future__ import annotations
@@ -49,28 +47,26 @@ def _plain(word: str) -> str:
     return bare.decode().casefold()
 
 
-def _judged(word: str, known: Collection[str], shown: Collection[str] = ()) -> bool | None:
-    """Whether a word is one of the model's or the device's; None for a name (capitalised and
-    unknown) or a word in another script (the letter count judges those)."""
+def _judged(word: str, known: Collection[str]) -> bool | None:
+    """Whether a word is one of the model's; None for a name (capitalised and unknown) or a
+    word in another script (the letter count judges those)."""
     if not all(map(is_latin, word.replace("'", ""))):
         return None
-    if _plain(word) in known or _plain(word) in shown:
+    if _plain(word) in known:
         return True
     shouting = len(word) > 3 and word.isupper()
     return None if word[:1].isupper() and not shouting else False
 
 
-def unreadable(goal: str, vocabulary: Collection[str] | None = None,
-               shown: Collection[str] = ()) -> str | None:
-    """Why the request cannot be read, or None when it can; `shown`: the lower-case words
-    the device shows."""
+def unreadable(goal: str, vocabulary: Collection[str] | None = None) -> str | None:
+    """Why the request cannot be read, or None when it can."""
     letters = [c for c in goal if c.isalpha()]
     if not letters:
         return "it is not understood: it has no words"
     if sum(map(is_latin, letters)) < LATIN_AT_LEAST * len(letters):
         return "its language is not supported (this planner reads English)"
     known = model_words() if vocabulary is None else vocabulary
-    judged = [_judged(w, known, shown) for w in _WORD.findall(_QUOTED.sub(" ", goal))]
+    judged = [_judged(w, known) for w in _WORD.findall(_QUOTED.sub(" ", goal))]
     plain = [j for j in judged if j is not None]
     if plain and sum(plain) < KNOWN_AT_LEAST * len(plain):  # names and values alone pass
         return "it is not understood: its words are not English words"

@@ -136,7 +136,7 @@ class EmbeddedPlanner:
         if not wanted:
             return endings.nothing_asked()
         goal = wanted
-        why = unreadable(goal, shown=self._shown)
+        why = unreadable(goal)
         if not history:  # chosen at the first step, and kept for the steps that follow
             self._readings[goal] = multilingual.reading(goal, why is None, screen, self.memory,
                                                         self.encoder)

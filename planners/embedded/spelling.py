@@ -20,7 +20,6 @@ from pathlib import Path
 SHORTEST = 5  # letters of the shortest word read as a slip
 LONG = 8  # letters from which two slips are allowed
 _WORD = re.compile(r"[A-Za-z]+")
-_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|“[^”]*”")
 
 
@@ -59,12 +58,8 @@ def slips(a: str, b: str, limit: int) -> int:
 
 
 def device_words(texts: Iterable[str]) -> frozenset[str]:
-    """The lower-case words of the texts the device shows, hyphenated ones also written
-    together ("Wi-Fi": "wifi", as people type it)."""
-    texts = list(texts)
-    joined = {w.replace("-", "") for t in texts for w in _HYPHENATED.findall(t)}
-    return frozenset(w.lower() for t in texts for w in [*_WORD.findall(t), *joined]
-                     if len(w) >= SHORTEST - 1)
+    """The lower-case words of the texts the device shows."""
+    return frozenset(w.lower() for t in texts for w in _WORD.findall(t) if len(w) >= SHORTEST - 1)
 
 
 def _meant(word: str, shown: frozenset[str], known: frozenset[str]) -> str | None:

@@ -7,10 +7,8 @@ import pytest
 
 from planners.embedded.durations import duration_s
 from planners.embedded.goal import Intent, Mood, parse_goal
-from planners.embedded.legibility import unreadable
 from planners.embedded.purpose import main_clause
 from planners.embedded.restated import plainly
-from planners.embedded.spelling import device_words
 
 
 @pytest.mark.unit
@@ -136,11 +134,3 @@ def test_a_quantity_brought_down_in_the_basket_adds_nothing(encoder):
     assert goal.intent is not Intent.CREATE
     assert parse_goal("pop the oat milk into my basket", encoder).intent is Intent.CREATE
 
-
-@pytest.mark.unit
-def test_a_word_the_device_shows_is_read_though_the_model_lacks_it():
-    shown = device_words(["Wi-Fi", "Hotspot & tethering"])
-    assert "wifi" in shown
-    assert unreadable("wifi off pls") is not None  # the model alone knows one word of three
-    assert unreadable("wifi off pls", shown=shown) is None
-    assert unreadable("qwpoeiru zmxncb", shown=shown) is not None
