@@ -1,6 +1,8 @@
 """Durations: the length a request states ("a 12 minute countdown", "ten minutes", "an
 hour") and the length a timer's display shows, so that a timer is called set only when the
 display shows the length asked (or a running timer counts down from it).
+A half is half of the unit it goes with: "a minute and a half" and "one and a half minutes"
+are 90 seconds, "half an hour" 30 minutes.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ _COUNT = (r"(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(NUMBER_WORDS) + 
           + "|".join(_ONES))
 _SAID = re.compile(r"\b(" + _COUNT + r")[\s-]+(hours?|hrs?|minutes?|mins?|seconds?|secs?)\b",
                    re.I)
+_UNIT = r"(hours?|minutes?|mins?|seconds?|secs?)"
+_HALF = re.compile(rf"\b{_UNIT}\s+and\s+a\s+half\b", re.I)  # "a minute and a half"
+_HALF_BEFORE = re.compile(rf"\b(\d+|{_COUNT})\s+and\s+a\s+half\s+{_UNIT}", re.I)  # "two
+#   and a half minutes"
+_HALF_OF = re.compile(rf"\bhalf\s+an?\s+{_UNIT}", re.I)  # "half an hour"
 # hours, minutes and seconds all shown: a clock's "9:41" is a time of day, not a length
 _RUNNING = re.compile(r"^\s*(\d{1,2}):(\d{2}):(\d{2})\s*$")
 RUNNING_SLACK_S = 60  # a running timer read a step after its start is this much below its length
@@ -48,9 +55,14 @@ def duration_s(text: str) -> int | None:
     """The duration a request states, in seconds ("a 12 minute countdown": 720), or None."""
     found = [(int(n), unit) for n, unit in _DURATION.findall(text)]
     found += [(_count(n), unit) for n, unit in _SAID.findall(text)]
-    if not found:
+    found += [(int(n) if n.isdigit() else _count(n), u) for n, u in _HALF_BEFORE.findall(text)]
+    halves = _HALF.findall(text) + [u for _, u in _HALF_BEFORE.findall(text)]
+    if not found and not halves:
         return None
-    return sum(n * _UNIT_S[unit[0].lower()] for n, unit in found)
+    seconds = sum(n * _UNIT_S[u[0].lower()] for n, u in found)
+    seconds += sum(_UNIT_S[u[0].lower()] // 2 for u in halves)
+    return seconds - sum(_UNIT_S[u[0].lower()] // 2 for u in _HALF_OF.findall(text))  # "half
+    #   an hour": "an hour" was counted whole
 
 
 def _shown_seconds(view: View) -> int | None:

@@ -10,7 +10,8 @@ It is read in three passes, none of which knows an app or a task's words:
    orders ("the priciest" is the highest price), so unlisted verbs need no entry;
 3. the values (`slots`, `wording`): quoted text, times, e-mails, phone numbers, addresses,
    names, possessives, counts, and the field each value is for.
-`split_goal` cuts a request with several parts ("do X, then Y") into parts done in order.
+`split_goal` cuts a request with several parts ("do X, then Y") into parts done in order
+(where it is cut: `parts`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from functools import lru_cache
 
 from planners.embedded import amounts, objects, restated, spoken_times
 from planners.embedded import days as weekdays
+from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
@@ -100,6 +102,8 @@ _BRINGS_ABOUT = (*_SETTINGS, Operation.CREATE)  # kinds that an indefinite objec
 _INDEFINITE = closed_class("a an new another some one two three four five")
 _NEW_ONE = re.compile(r"\b(?:another|(?:a|an)\s+(?:new|second|fresh|extra))\b", re.I)
 _DEFINITE = closed_class("the my this that our your his her their")
+_LEVELS = closed_class("brighter darker dimmer louder quieter softer higher lower bigger smaller "
+                       "larger warmer cooler")  # a thing wanted so is a level, not a switch
 DO_BELOW = 0.3  # a request matching no operation better than this is the item's own verb
 _MODE = "a mode or theme of the phone, such as silent mode"
 _CONTAINER = ("a shopping cart or basket of products to buy", "a note or list of text")
@@ -113,12 +117,6 @@ _VALUE_KINDS = {
 }
 VALUE_KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
 _ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
-_OBJECT_STARTS = closed_class("a an the my your his her our their this that these those "
-                              "some all every each another one two three me him us up down "
-                              "on off out")
-# Verbs of touching a control: after "and" they start a step of their own ("type hi and tap
-# Send", "enter the code and press OK"), whatever their object is called.
-_TOUCH_VERBS = closed_class("tap press click hit touch")
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE})  # kinds that
 #   may set the days an item repeats on
@@ -162,11 +160,18 @@ class GoalReader:
         last = state.split()[-1].lower() if state else ""
         if last in ("on", "off"):
             return last == "on"
-        if not state:
-            return None
+        if not state or re.search(r"\b(?:\w{3,}er|more\s+\w+|less\s+\w+)$", state, re.I):
+            return None  # "quieter", "more muted": a level to change, no switch's state
         on = self._similar(f"it is {state}", "it is turned on, enabled")
         off = self._similar(f"it is {state}", "it is turned off, disabled")
         return on > off if abs(on - off) > 0.05 else None
+
+    def _emptied(self, clause: str) -> bool:
+        """A removal whose object is a container ("empty my cart") removes all it holds; a
+        thing taken out of or from a place ("pull the bookend out of my basket") is one of
+        its items, whatever it is called."""
+        taken_from = re.search(r"\s(?:from|out\s+of|off)\s", clause, re.I)
+        return not taken_from and self.is_container(_object(clause))
 
     # the operation -------------------------------------------------------------------------
 
@@ -180,6 +185,12 @@ class GoalReader:
             return Intent.TOGGLE, on, f"turn {'on' if on else 'off'} {thing}"
         if re.match(r"^(?:an?|\d+|one|two|three|some|another|new)\b", how.clause, re.I):
             return Intent.CREATE, None, f"add {how.clause}"
+        if not state and how.clause.split()[-1].lower() in _LEVELS:  # "the screen brighter"
+            return Intent.SET_VALUE, None, f"make {how.clause}"
+        if state.startswith("in ") and self._is_mode(state[3:]):
+            return Intent.TOGGLE, True, f"turn on {state[3:]}"  # "... be in silent mode"
+        if state:  # "the screen should be darker": a level or a value, nothing switched on
+            return Intent.SET_VALUE, None, f"make {thing} {state}"
         return Intent.TOGGLE, True, f"turn on {thing}"
 
     def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
@@ -195,8 +206,11 @@ class GoalReader:
         if particle is not None and number is None and op in _SETTINGS:
             return Intent.TOGGLE, particle
         into = re.match(r"^\S+\s+.+?\s+(?:in|into|to)\s+([a-z][a-z -]*)$", strip_quotes(clause))
-        if into and self.is_container(into.group(1)):
-            return Intent.CREATE, None  # "put the lamp in my basket": added to it
+        placed = into and re.match(r"(?:my|the|your|our)\s", into.group(1)) and not re.search(
+            r"\b(?:to|down|up|out|off|from)\b", into.group(1))  # a place, no particle after
+        if placed and self.is_container(into.group(1)) and op is not Operation.DELETE:
+            return Intent.CREATE, None  # "put the lamp in my basket": added to it; "drop
+            #   the lamp in my basket" says where the removed thing is
         if into and op in _SETTINGS and self._is_mode(into.group(1)):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
         if op in _TOGGLES and number is None:
@@ -271,13 +285,17 @@ class GoalReader:
             intent = _INTENTS[op]  # 'Harp'": a field gets a value, nothing is switched
         if intent is Intent.SET_VALUE and slots:
             intent = Intent.EDIT
-        if clause.split()[0].lower() in _TOUCH_VERBS and intent in _TYPING:
+        if clause.split()[0].lower() in parts_of.TOUCH_VERBS and intent in _TYPING:
             intent, slots = Intent.DO, []  # "click the "Next" button" types nothing
         said = quoted(clause)
         typed = ("address", "message") if intent is Intent.SEND else ("address",)
         to = {s.value for s in slots if s.name == "to"}
         entities = extra + [e for e in objects.entities(clause, said, slots)  # not what to find
                             if e in to or not any(e in s.value for s in slots if s.name in typed)]
+        if intent is Intent.EDIT:  # an edit's new value is not there yet: typed, never sought
+            new = [s.value for s in slots if not s.ref]  # (an old name said apart stays)
+            entities = [e for e in entities if not _said(e, " ".join(new))
+                        or _said(e, _without(clause, new))]
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
             named = values.named_values(clause)  # "the username "x"": typed, whatever the verb
             slots = [s for s in slots if s.name in ("password", "address") or s in named]
@@ -298,7 +316,8 @@ class GoalReader:
                                                   *map(objects.told, how.context))).split()))
         return Goal(
             text=text, intent=intent,
-            target=target or " ".join(entities) or clause,
+            target=target or " ".join([*entities, *(  # an edit of the device's own field
+                s.name for s in slots if intent is Intent.EDIT)]) or clause,  # seeks the field
             desired=desired, number=number, percent=percent, slots=tuple(slots),
             entities=tuple(dict.fromkeys(entities)),
             value_type=("state" if desired is not None else self.value_type(how, entities))
@@ -307,14 +326,15 @@ class GoalReader:
                 r"[^a-z]", "", clause.split()[0].lower()),
             quantity=amounts.quantity(clause, slots) if intent is not Intent.ANSWER else None,
             mood=how.mood, scope=Scope.ALL if _ALL.search(clause) or (  # a cart is emptied,
-                intent is Intent.DELETE and self.is_container(_object(clause))) else Scope.ONE,
+                intent is Intent.DELETE and self._emptied(clause)) else Scope.ONE,
             rank=rank, days=repeat)
 
     def split(self, text: str) -> list[str]:
         """The parts of a request done one after the other ("X, then Y"; "X and VERB Y"; a
         message to each person it is addressed to);
         pronouns in later parts ("text her") are replaced by the first part's name."""
-        parts = [p.strip(" ,.;") for p in self._cut(" ".join(text.split())) if p.strip(" ,.;")]
+        cut = parts_of.cut(" ".join(text.split()), self.operations)
+        parts = [p.strip(" ,.;") for p in cut if p.strip(" ,.;")]
         if len(parts) == 1 and self.parse(parts[0]).intent is Intent.SEND:
             said = self.reported.read(manner(parts[0])).clause  # "let A and B know ..." as
             parts = each_addressee(parts[0]) if len(each_addressee(parts[0])) > 1 else (
@@ -323,48 +343,24 @@ class GoalReader:
             return [text]
         first = self.parse(parts[0])
         name = next((s.value for s in first.slots if s.name in ("name", "to")), "")
-        name = name or next((e for e in first.entities if " " in e), "")
-        if name:
-            parts = [parts[0], *(re.sub(r"\b(her|him|them|it)\b", name, p, count=1, flags=re.I)
-                                 for p in parts[1:])]
-        return parts
-
-    def _cut(self, text: str) -> list[str]:
-        """Cut at "then" always; at "and" when an order follows: a verb that means an
-        operation, and not "it" (the same item, carried on: "buy a mug and ship it")."""
-        out: list[str] = []
-        for part in re.split(r",?\s+(?:and\s+)?then\s+", text):
-            pieces = re.split(r",?\s+and\s+", part)
-            current = pieces[0]
-            for piece in pieces[1:]:
-                if self._starts_order(piece) and len(current.split()) > 1:
-                    out.append(current)
-                    current = piece
-                else:
-                    current = f"{current} and {piece}"
-            out.append(current)
-        return out
-
-    def _starts_order(self, piece: str) -> bool:
-        """A piece after "and" starts an order: a lower-case word that an article, a
-        pronoun, a number or a particle follows (a noun is not followed by one: "salt and
-        pepper"), a verb of touching a control, or a word that reads as an operation; not
-        "VERB it" (the same item, carried on)."""
-        words = piece.split()
-        if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
-            return False
-        after = words[1].lower()
-        if after in ("it", "them", "i", "you", "we") or words[0] in objects.FILLER:
-            return False
-        if after in _OBJECT_STARTS or after[:1].isdigit() or words[0] in _TOUCH_VERBS:
-            return True
-        return self.operations.read(verb_phrase(piece), piece).score >= 0.45
+        return parts_of.name_carried(parts, name or next(
+            (e for e in first.entities if " " in e), ""))
 
 
 # a clause whose second word is "has", "is", "got"...: its first word is its subject (a
 # statement, "Lina has a new number"), not the verb of an order
 _STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)
 _DAYS_LEAD = closed_class("on every each and that repeats repeating")
+
+
+def _said(phrase: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+
+
+def _without(text: str, values: Sequence[str]) -> str:
+    for value in values:
+        text = text.replace(value, " ")
+    return text
 
 
 def _without_days(slot: Slot, said_days: set[str], said: list[str]) -> Slot:

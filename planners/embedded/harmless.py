@@ -22,6 +22,8 @@ from planners.embedded.view import is_slider
 
 _ACTS = frozenset({CALL, SEND, DELETION, PAYMENT, SEND_MONEY})
 _REMOVES = re.compile(r"^\s*(?:remove|delete|erase|discard|clear|empty|trash)\b", re.I)
+# a removal of the whole list: emptying it, or every item at once ("Clear basket", "Delete all")
+_WHOLE = re.compile(r"^\s*(?:clear|empty)\b|\b(?:all|everything)\b", re.I)
 _CHANGES = re.compile(r"^\s*(?:decrease|increase|increment|decrement|add one|subtract)\b"
                       r"|^\s*[+\-−–]\s*$", re.I)
 
@@ -31,9 +33,10 @@ def changes_something(element: UIElement, screen: Screen, goal: Goal | None = No
     module docstring), by its label or by the safety gate's reading of it. A removal is
     asked for where the request removes and the control names its item ("Discard recipe"
     for "discard the cake recipe"), or every item ("clear the basket"); the next row's
-    "Remove USB cable" is not, where one item is asked to go. A call, a
-    message, a payment is asked for where the request's main clause says it ("start a video
-    call with Jo": "Call"); a purpose that mentions calls does not (`purpose`)."""
+    "Remove USB cable" is not, where one item is asked to go, nor a control that removes
+    the whole list ("Clear basket", "Delete all"), though it names the list the item is
+    in. A call, a message, a payment is asked for where the request's main clause says it
+    ("start a video call with Jo": "Call"); a purpose that mentions calls does not (`purpose`)."""
     labels = [t for t in (element.text, element.description) if t]
     if any(_CHANGES.search(t) for t in labels):
         return True
@@ -42,8 +45,9 @@ def changes_something(element: UIElement, screen: Screen, goal: Goal | None = No
         found is not None and found.category == DELETION)
     if removal:
         named = " ".join(goal.entities) or goal.target if goal is not None else ""
+        whole = any(_WHOLE.search(t) for t in labels)  # never the way to one item of it
         return not (goal is not None and goal.intent is Intent.DELETE and (
-            goal.scope is Scope.ALL or words(element.label) & words(named)))
+            goal.scope is Scope.ALL or (words(element.label) & words(named) and not whole)))
     return found is not None and found.category in _ACTS and not (goal is not None and (
         words(element.label) & words(goal.target)
         or (found.category == SEND and goal.intent is Intent.SEND)))  # "send what I typed"

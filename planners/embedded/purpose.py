@@ -8,7 +8,15 @@ Only subordinators that cannot start a reported question are cut: "if", "when" a
 "whether" after a verb often carry what is asked or said ("ask Bob if he is free", "tell
 me when it ends"), so they stay. The subordinator must be followed by its clause's subject
 (a pronoun, a possessive or "the"), which sets it apart from "so" as an adverb ("not so loud");
-nothing inside quotes or after a colon (a message's words) is cut."""
+nothing inside quotes or after a colon (a message's words) is cut.
+
+A clause of time that comes before the request ("when my friends visit, I'd like ...",
+"whenever the phone rings I want ...") sets the scene and asks nothing either: "when" is a
+question word only where an auxiliary follows it ("when does the bus leave"); before a
+subject it opens a subordinate clause, and the question, if any, is asked by the main clause
+that follows (after its comma, or from its subject "I" or a polite "could you"). What the
+scene is about stays where the main clause points back at it: "when guests look for my
+phone, I'd like it to ..." is about the phone."""
 
 from __future__ import annotations
 
@@ -18,11 +26,32 @@ _SUBJECT = r"(?:i|i'm|we|you|he|she|they|it|it's|someone|somebody|my|our|his|her
 _WHY = re.compile(rf",?\s+(?:just\s+)?(?:so\s+that|so|in\s+case|because|cause|since|whenever)"
                   rf"\s+{_SUBJECT}\b.*$", re.I | re.S)
 _VALUES = re.compile(r"[\"“”«»:]")
+_AUXILIARY = (r"(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|"
+              r"must|has|have|had)\b")
+# the scene set before the request, and a greeting before it ("Hi, when ...")
+_SCENE = re.compile(rf"^((?:\w+,\s*)?)(?:when|whenever|while|once)\s+(?!{_AUXILIARY})\S",
+                    re.I)
+_MAIN_STARTS = re.compile(r",\s*|\s(?=I\b|I'|(?i:please|can\s+you|could\s+you|would\s+you)\b)")
 
 
 def main_clause(text: str) -> str:
-    """`text` without a trailing clause of purpose or case (see the module docstring)."""
+    """`text` without a clause of purpose or case after it, nor one of time before it (see
+    the module docstring)."""
+    text = _without_scene(text)
     m = _WHY.search(text)
     if m is None or _VALUES.search(text[:m.end()]) or not text[:m.start()].strip():
         return text
     return text[:m.start()].rstrip(" ,")
+
+
+def _without_scene(text: str) -> str:
+    """`text` without a clause of time before the request (see the module docstring)."""
+    m = _SCENE.match(text)
+    main = _MAIN_STARTS.search(text, m.end()) if m else None
+    if m is None or main is None or _VALUES.search(text[:main.start()]):
+        return text
+    rest = text[main.end():].strip()
+    about = re.search(r"\b(?:my|our|the)\s+[a-z]+$", text[:main.start()].rstrip(" ,"), re.I)
+    if about is not None:  # "it" is the thing the scene was about
+        rest = re.sub(r"\bit\b", about.group(0), rest, count=1)
+    return f"{m.group(1)}{rest}" if rest.strip(" .!?") else text

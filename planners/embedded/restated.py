@@ -17,7 +17,20 @@ alone (never by their words):
 - a statement of someone's new value ("Kim's new number is 555 0101", said with "new" or
   "now"; "Kim moved to another mail provider, it's kim@x.org now", where the field goes
   unsaid and the value's shape names it: an e-mail, a phone number): the value is to
-  replace the old one in that person's entry, an edit ("change Kim's email to kim@x.org").
+  replace the old one in that person's entry, an edit ("change Kim's email to kim@x.org"),
+  whatever the statement's verb, and with or without a closing order that points back at
+  it ("Kim uses another address now, it's kim@x.org - sort that out"); so is a field said
+  to be wrong and what it should be ("I typed Kim's surname wrong, it should be Leigh").
+
+- a wish that a thing of the person's go by a name ("I'd like my tablet to show up as Den",
+  "I want it to be called Den instead of what it says now"): the thing is to be renamed, an
+  edit of its name ("rename my tablet to Den"), never a switch turned on.
+
+- a statement closed by a tag that asks if it is true ("wifi is on, isn't it?", "the torch
+  is off, right?"): the yes/no question of the statement ("is wifi on?"), never an order.
+
+- "turn of X", "switch of X": a verb of switching takes no "of", so "of" is "off" with a
+  letter dropped ("turn off X"), never a switch turned on.
 
 A clause of purpose is left out first (`purpose`): it tells why, and asks for nothing.
 """
@@ -28,7 +41,7 @@ import re
 
 from planners.embedded.durations import said_duration
 from planners.embedded.purpose import main_clause
-from planners.embedded.wording import EMAIL, NAMES, PHONE
+from planners.embedded.wording import EMAIL, NAMES, PHONE, without_courtesy
 
 _PERSON = r"(?:me|us|him|her|them)"
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*((?:[ap])\.?\s?m\b\.?)?"
@@ -47,10 +60,26 @@ _NEW_VALUE = re.compile(rf"^\s*({NAMES})'s\s+(new\s+)?([a-z]+(?:\s+[a-z]+)?)\s+i
                         r"([^,;?!]+?)(\s+now)?\s*[.!]?$")
 _NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S+?)(?:\s+(?i:now))?"
                         r"\s*[.!]?$")
+# a closing order that points back at the statement ("- fix that", ", update it please"): it
+# asks for the edit the statement implies, and adds nothing to it
+_FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)(?i:(?:please\s+|can\s+you\s+)?"
+                       r"[a-z]+\s+(?:that|it|this)(?:\s+(?:please|for\s+me))?)\s*[.!?]?\s*$")
 _TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?"
                     r"|\d{1,2}:\d{2})\s*[.!]?\s*$", re.I)
 _JOTTED = re.compile(r"^\s*(?:jot|write|scribble|note|take)\s+(?:this\s+|that\s+|it\s+)?down"
                      r"\s*(?:[:,-]\s*|\s+that\s+)(.+?)\s*$", re.I)
+_KNOWN_AS = re.compile(
+    r"^(?:i(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|prefer)|i\s+(?:really\s+)?(?:want|need))\s+"
+    r"(it|(?:my|the|this|our)\s+[a-z]+(?:\s+[a-z]+)?)\s+to\s+[a-z]+(?:\s+up)?\s+"
+    r"(?:with\s+the\s+name|under\s+the\s+name|as|named|called)\s+(.+?)"
+    r"(?:\s+(?:instead\s+of|when|whenever|if)\s+[^,]*)?(?:\s*,.*)?$", re.I)
+_TAGGED = re.compile(r"^(.+?)(?:'s|\s+(is|are|was|were))\s+(.+?)\s*,\s*(?:(?:is|are|was|were)"
+                     r"(?:n't|\s+not)?\s+(?:it|they|there|he|she)|right|correct|yes|no)\s*\?$",
+                     re.I)
+_OF_FOR_OFF = re.compile(r"\b(turn|switch|shut|flip)\s+of\b", re.I)
+# "I typed Kim Lee's surname wrong, it should be Leigh": the field is wrong, the value right
+_WRONG = re.compile(rf"^.*?\b({NAMES})'s\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:wrong|wrongly|incorrectly)"
+                    r"[^,;.]*?(?:[,;.]|\s[-–—])\s*(?i:it|that)\s+(?i:should\s+be|must\s+be|is)\s+(\S+?)\s*[.!]?$")
 _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
@@ -63,7 +92,10 @@ def _ringing(m: re.Match[str]) -> str:
 
 def plainly(text: str) -> str:
     """`text` restated as the plain order it means (itself when it is plain already)."""
-    text = main_clause(text)
+    text = _OF_FOR_OFF.sub(r"\1 off", main_clause(text))
+    m = _TAGGED.match(without_courtesy(text))
+    if m:
+        return f"{(m.group(2) or 'is').lower()} {m.group(1)} {m.group(3)}?"
     m = _RING.match(text)
     if m:
         return _ringing(m)
@@ -80,6 +112,9 @@ def plainly(text: str) -> str:
     m = _TERSE.match(text)
     if m:
         return f"add a new {m.group(1)} at {m.group(2)}"
+    m = _KNOWN_AS.match(without_courtesy(text))
+    if m:
+        return f"rename {m.group(1)} to {m.group(2)}"
     m = _LIGHT.match(text)
     if m and not _NOT_A_VERB.search(m.group(1)):
         return f"{m.group(1)} {m.group(2)}"
@@ -92,7 +127,10 @@ def _new_value(text: str) -> str:
     m = _NEW_VALUE.match(text)
     if m and (m.group(2) or m.group(4) or m.group(6)):
         return f"change {m.group(1)}'s {m.group(3)} to {m.group(5)}"
-    m = _NOW_IT_IS.match(text)
+    m = _WRONG.match(_FIX_THAT.sub("", text))
+    if m:
+        return f"change {m.group(1)}'s {m.group(2)} to {m.group(3)}"
+    m = _NOW_IT_IS.match(_FIX_THAT.sub("", text))
     shape = m and ("email" if EMAIL.fullmatch(m.group(2)) else
                    "phone number" if PHONE.fullmatch(m.group(2)) else "")
     return f"change {m.group(1)}'s {shape} to {m.group(2)}" if m and shape else text

@@ -276,7 +276,14 @@ def field_changes(text: str) -> tuple[list[Slot], list[str]]:
         return [Slot(m.group(1).strip(), m.group(3).strip(" '\"“”‘’"))], [owner]
     if said:
         return [Slot("label", said[-1])], []
+    if (m := _RENAMED.match(text)) is not None:  # "rename my phone to Kitchen Tablet"
+        item = re.sub(r"^(?:my|the|this|that|our)\s+", "", m.group(2), flags=re.I)
+        return [Slot(m.group(1).lower(), m.group(3))], [item]
     return [], []
+
+
+# a verb made of "re" and the field it sets ("rename", "retitle"), the item, its new value
+_RENAMED = re.compile(r"^re(name|title|label)\s+(.+?)\s+(?:to|as)\s+(.+?)\s*[.!?]?$", re.I)
 
 
 def _names_field_value(text: str, op: Operation) -> bool:
@@ -373,7 +380,7 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
     if op is Operation.SEND:
         slots = send_slots(text) + [
             s for s in slots if s.name not in ("message", "phone", "time", "text")]
-    elif op is Operation.EDIT or _names_field_value(text, op):
+    elif op is Operation.EDIT or _names_field_value(text, op) or _RENAMED.match(text):
         changes, extra = field_changes(text)  # "set the snooze of my alarm to 'Ten'": an
         slots = changes or slots  # edit of the item's field, whatever the verb
         op = Operation.EDIT
