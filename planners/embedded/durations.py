@@ -1,6 +1,8 @@
 """Durations: the length a request states ("a 12 minute countdown", "ten minutes", "an
-hour") and the length a timer's display shows, so that a timer is called set only when the
-display shows the length asked (or a running timer counts down from it).
+hour"), with its parts of a unit ("a minute and a half" is 90 seconds, "half an hour" 30
+minutes, "two and a quarter hours", "1.5 hours"), and the length a timer's display shows,
+so that a timer is called set only when the display shows the length asked (or a running
+timer counts down from it).
 """
 
 from __future__ import annotations
@@ -33,6 +35,39 @@ RUNNING_SLACK_S = 60  # a running timer read a step after its start is this much
 DISPLAY = re.compile(r"^\s*(\d{1,2})\s*h\s+(\d{1,2})\s*m\s+(\d{1,2})\s*s\s*$", re.I)
 
 
+_PART = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
+         "three quarters": 0.75, "three-quarters": 0.75}
+_PARTS = "|".join(sorted(_PART, key=len, reverse=True))
+_UNIT = r"(hours?|hrs?|minutes?|mins?|seconds?|secs?)"
+_N = r"(\d+(?:\.\d+)?|" + _COUNT + r")"
+# "a minute and a half", "two and a half hours", "half an hour", "a quarter of an hour"
+_WITH_PART = re.compile(rf"\b{_N}[\s-]+{_UNIT}\s+and\s+({_PARTS})\b|"
+                        rf"\b{_N}\s+and\s+({_PARTS})[\s-]+{_UNIT}\b|"
+                        rf"\b({_PARTS})\s+(?:of\s+)?an?\s+{_UNIT}\b|"
+                        rf"\b(\d+\.\d+)\s*{_UNIT}\b", re.I)
+
+
+def _parts(text: str) -> tuple[float, str]:
+    """The seconds of the lengths said with parts of a unit, and `text` without them."""
+    total = 0.0
+    for m in _WITH_PART.finditer(text):
+        g = m.groups()
+        if g[0]:
+            n, unit, part = _number(g[0]), g[1], _PART[g[2].lower()]
+        elif g[3]:
+            n, part, unit = _number(g[3]), _PART[g[4].lower()], g[5]
+        elif g[6]:
+            n, part, unit = 0, _PART[g[6].lower()], g[7]
+        else:
+            n, part, unit = float(g[8]), 0.0, g[9]
+        total += (n + part) * _UNIT_S[unit[0].lower()]
+    return total, _WITH_PART.sub(" ", text)
+
+
+def _number(said: str) -> float:
+    return float(said) if said[0].isdigit() else _count(said)
+
+
 def _count(said: str) -> int:
     """A count said in words ("twelve", "forty-five", "an")."""
     parts = re.split(r"[\s-]+", said.lower())
@@ -40,17 +75,18 @@ def _count(said: str) -> int:
 
 
 def said_duration(text: str) -> re.Match[str] | None:
-    """Where `text` states a length ("5 minutes", "an hour"), first found."""
-    return _DURATION.search(text) or _SAID.search(text)
+    """Where `text` states a length ("5 minutes", "an hour", "half an hour"), first found."""
+    return _WITH_PART.search(text) or _DURATION.search(text) or _SAID.search(text)
 
 
 def duration_s(text: str) -> int | None:
     """The duration a request states, in seconds ("a 12 minute countdown": 720), or None."""
+    parts, text = _parts(text)
     found = [(int(n), unit) for n, unit in _DURATION.findall(text)]
     found += [(_count(n), unit) for n, unit in _SAID.findall(text)]
-    if not found:
+    if not found and not parts:
         return None
-    return sum(n * _UNIT_S[unit[0].lower()] for n, unit in found)
+    return round(parts) + sum(n * _UNIT_S[unit[0].lower()] for n, unit in found)
 
 
 def _shown_seconds(view: View) -> int | None:
