@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from devices.actions import Point, Tap
-from planners.embedded import amounts
+from planners.embedded import amounts, row_filters
 from planners.embedded.acts import MATCH, finish, tap
 from planners.embedded.goal import Goal, Scope
 from planners.embedded.scoring import words
@@ -47,6 +47,9 @@ def _toggle_every(goal: Goal, switches: list[Scored], best: Scored, want: bool, 
     kind = words(best.text) & words(goal.target)
     fitting = [s for s in switches if s.score >= max(MATCH, best.score - EVERY_MARGIN)
                or kind & words(s.text)]
+    meets = row_filters.condition(goal.text)
+    if meets is not None:  # "every alarm before 8am": only the rows whose value meets it
+        fitting = [s for s in fitting if meets(s.text)]
     for s in fitting:
         if s.element.checked != want and view.tap_count(s.element)[1] < 2:
             return tap(s.element, f"Turn '{s.text or 'the switch'}' {state}: one of every "

@@ -1,8 +1,8 @@
 """Durations: the length a request states ("a 12 minute countdown", "ten minutes", "an
-hour") and the length a timer's display shows, so that a timer is called set only when the
-display shows the length asked (or a running timer counts down from it).
-A half is half of the unit it goes with: "a minute and a half" and "one and a half minutes"
-are 90 seconds, "half an hour" 30 minutes.
+hour"), with its parts of a unit ("a minute and a half" is 90 seconds, "half an hour" 30
+minutes, "two and a quarter hours", "1.5 hours"), and the length a timer's display shows,
+so that a timer is called set only when the display shows the length asked (or a running
+timer counts down from it).
 """
 
 from __future__ import annotations
@@ -29,15 +29,43 @@ _COUNT = (r"(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(NUMBER_WORDS) + 
           + "|".join(_ONES))
 _SAID = re.compile(r"\b(" + _COUNT + r")[\s-]+(hours?|hrs?|minutes?|mins?|seconds?|secs?)\b",
                    re.I)
-_UNIT = r"(hours?|minutes?|mins?|seconds?|secs?)"
-_HALF = re.compile(rf"\b{_UNIT}\s+and\s+a\s+half\b", re.I)  # "a minute and a half"
-_HALF_BEFORE = re.compile(rf"\b(\d+|{_COUNT})\s+and\s+a\s+half\s+{_UNIT}", re.I)  # "two
-#   and a half minutes"
-_HALF_OF = re.compile(rf"\bhalf\s+an?\s+{_UNIT}", re.I)  # "half an hour"
 # hours, minutes and seconds all shown: a clock's "9:41" is a time of day, not a length
 _RUNNING = re.compile(r"^\s*(\d{1,2}):(\d{2}):(\d{2})\s*$")
 RUNNING_SLACK_S = 60  # a running timer read a step after its start is this much below its length
 DISPLAY = re.compile(r"^\s*(\d{1,2})\s*h\s+(\d{1,2})\s*m\s+(\d{1,2})\s*s\s*$", re.I)
+
+
+_PART = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
+         "three quarters": 0.75, "three-quarters": 0.75}
+_PARTS = "|".join(sorted(_PART, key=len, reverse=True))
+_UNIT = r"(hours?|hrs?|minutes?|mins?|seconds?|secs?)"
+_N = r"(\d+(?:\.\d+)?|" + _COUNT + r")"
+# "a minute and a half", "two and a half hours", "half an hour", "a quarter of an hour"
+_WITH_PART = re.compile(rf"\b{_N}[\s-]+{_UNIT}\s+and\s+({_PARTS})\b|"
+                        rf"\b{_N}\s+and\s+({_PARTS})[\s-]+{_UNIT}\b|"
+                        rf"\b({_PARTS})\s+(?:of\s+)?an?\s+{_UNIT}\b|"
+                        rf"\b(\d+\.\d+)\s*{_UNIT}\b", re.I)
+
+
+def _parts(text: str) -> tuple[float, str]:
+    """The seconds of the lengths said with parts of a unit, and `text` without them."""
+    total = 0.0
+    for m in _WITH_PART.finditer(text):
+        g = m.groups()
+        if g[0]:
+            n, unit, part = _number(g[0]), g[1], _PART[g[2].lower()]
+        elif g[3]:
+            n, part, unit = _number(g[3]), _PART[g[4].lower()], g[5]
+        elif g[6]:
+            n, part, unit = 0, _PART[g[6].lower()], g[7]
+        else:
+            n, part, unit = float(g[8]), 0.0, g[9]
+        total += (n + part) * _UNIT_S[unit[0].lower()]
+    return total, _WITH_PART.sub(" ", text)
+
+
+def _number(said: str) -> float:
+    return float(said) if said[0].isdigit() else _count(said)
 
 
 def _count(said: str) -> int:
@@ -47,22 +75,18 @@ def _count(said: str) -> int:
 
 
 def said_duration(text: str) -> re.Match[str] | None:
-    """Where `text` states a length ("5 minutes", "an hour"), first found."""
-    return _DURATION.search(text) or _SAID.search(text)
+    """Where `text` states a length ("5 minutes", "an hour", "half an hour"), first found."""
+    return _WITH_PART.search(text) or _DURATION.search(text) or _SAID.search(text)
 
 
 def duration_s(text: str) -> int | None:
     """The duration a request states, in seconds ("a 12 minute countdown": 720), or None."""
+    parts, text = _parts(text)
     found = [(int(n), unit) for n, unit in _DURATION.findall(text)]
     found += [(_count(n), unit) for n, unit in _SAID.findall(text)]
-    found += [(int(n) if n.isdigit() else _count(n), u) for n, u in _HALF_BEFORE.findall(text)]
-    halves = _HALF.findall(text) + [u for _, u in _HALF_BEFORE.findall(text)]
-    if not found and not halves:
+    if not found and not parts:
         return None
-    seconds = sum(n * _UNIT_S[u[0].lower()] for n, u in found)
-    seconds += sum(_UNIT_S[u[0].lower()] // 2 for u in halves)
-    return seconds - sum(_UNIT_S[u[0].lower()] // 2 for u in _HALF_OF.findall(text))  # "half
-    #   an hour": "an hour" was counted whole
+    return round(parts) + sum(n * _UNIT_S[unit[0].lower()] for n, unit in found)
 
 
 def _shown_seconds(view: View) -> int | None:

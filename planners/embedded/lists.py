@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from devices.actions import Direction, Scroll
-from planners.embedded.acts import finish
-from planners.embedded.goal import Goal
-from planners.embedded.memo import Memo, memo_of
+from planners.embedded.acts import finish, tap
+from planners.embedded.goal import Goal, Intent
+from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.operations import RankKey
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
@@ -188,3 +188,35 @@ def ranked(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     if more is not None:
         return more
     return finish(f"{best!r} comes first by {rank.phrase!r}.", answer=best, confidence=0.7)
+
+
+def pick(goal: Goal, view: View) -> Decision | None:
+    """An order over a list to act on ("open the oldest invoice", "add the lightest tent"):
+    the order is taken over every row showing the kind named, with the value each row
+    shows, read to the end of the list (a row of another kind, or first on screen, is not
+    it); that row is opened, and the request goes on on its page as for an item named."""
+    rank = goal.rank
+    if rank is None or goal.intent is Intent.ANSWER or view.marked(Mark.OPEN_ITEM):
+        return None
+    kind = words(goal.target)
+    every = rows(view)
+    valued = [(v, s) for s in every if kind & words(row_text(s))
+              and (v := _value(rank.key, row_text(s))) is not None]
+    if not valued:
+        return None
+    last = memo_of(view.last()) if view.last() is not None else Memo()
+    best, best_value = last.best, last.best_value
+    for value, s in valued:
+        if best_value is None or (value > best_value if rank.highest else value < best_value):
+            best, best_value = s.element.label, value
+    seen = tuple(dict.fromkeys((*_seen(view), *(s.element.label for _, s in valued))))
+    memo = Memo(seen=seen, best=best, best_value=best_value)
+    more = _more(view, memo, f"So far {best!r} comes first by {rank.phrase!r}: scroll on.")
+    if more is not None:
+        return more
+    here = [s for s in every if s.element.label == best]
+    if not here:  # read past it: back up the list to it
+        return Decision(Scroll(Direction.UP), thought=f"Back up the list to {best!r}.",
+                        confidence=0.6, memo=memo)
+    return tap(here[0].element, f"{best!r} comes first by {rank.phrase!r} of the "
+               f"{len(seen)} rows of its kind: open it.", 0.75, Mark.OPEN_ITEM)

@@ -35,6 +35,7 @@ from planners.embedded.memo import Mark, memo_of
 from planners.embedded.operations import as_form
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, field_name
+from planners.embedded.wording import NUMBER_WORDS
 from planners.planner import Decision
 
 BUY_FORMS = ("buy it", "order it", "purchase it")
@@ -276,16 +277,70 @@ def added_enough(goal: Goal, view: View) -> Decision | None:
                   f"{wanted(goal)} × '{item_name(goal)}' are in the cart.")
 
 
+_COUNT = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+# "down to just one", "reduce ... to 2", "make it three": a count the item ends with
+_TOTAL = re.compile(rf"\b(?:down\s+|up\s+)?to\s+(?:just\s+|only\s+)?{_COUNT}\b"
+                    r"(?!\s*(?::|[ap]\.?m\b|%|percent|o'?clock))", re.I)
+_CART_PLACE = re.compile(r"\b(?:in|from|of)\s+(?:my|the|your|our)\s+(?:shopping\s+)?"
+                         r"(?:cart|basket|bag|trolley)\b", re.I)
+
+
+def total_asked(goal: Goal) -> int | None:
+    """The count an item in the cart is to end with ("cut the X in my basket down to one"):
+    a total, not a number to add, so the item's count is stepped to it, up or down."""
+    m = _TOTAL.search(goal.text)
+    if m is None or not _CART_PLACE.search(goal.text):
+        return None
+    said = m.group(1).lower()
+    return int(said) if said.isdigit() else NUMBER_WORDS[said]
+
+
+def set_total(goal: Goal, view: View, total: int) -> Decision | None:
+    """Where the item's row shows its count between - and + (the cart), step it to the
+    total asked, and finish only when the row shows it; elsewhere, open the cart."""
+    named = words(goal.target) - {"cart", "basket", "bag", "trolley", "shopping"}
+    rows = []
+    for number, down, up in steppers(view):
+        row = " ".join(f"{s.element.label} {s.element.description}" for s in view.scored
+                       if s.element.bounds.top < number.element.bounds.bottom
+                       and number.element.bounds.top < s.element.bounds.bottom)
+        rows.append((len(named & words(row)), int(number.element.text.strip()), down, up))
+    fits, have, down, up = max(rows, key=lambda r: r[0], default=(0, 0, None, None))
+    if fits and have == total:
+        return finish(f"The item's row in the cart shows {total}, the count asked.")
+    if fits and down is not None and up is not None:
+        button = up if have < total else down
+        return tap(button, f"The cart holds {have} of the item, {total} asked: tap "
+                   f"'{button.label or '+/-'}'.", 0.75, Mark.STEPPER)
+    cart_at = cart_button(view)
+    if cart_at is None or view.tap_count(cart_at.element)[0]:
+        return None
+    return tap(cart_at.element, f"A total is read and set in the cart: open it with "
+               f"'{cart_at.element.label}'.", 0.75)
+
+
 def adding(goal: Goal, view: View) -> list[Callable[[], Decision | None]]:
     """After a payment, its confirmation; an order to add a count of an item to the cart, on
-    its page: the adds, each shown by a counter. A wanted state ("3 in my cart") is a total,
-    which only the cart shows: not here."""
+    its page: the adds, each shown by a counter. A wanted state ("3 in my cart") or a count
+    to end with ("down to one") is a total, which only the cart shows: not here."""
     if _paid(view):  # whatever the request, what a payment did is read on the page after it
         return [lambda: after_payment(goal, view)]
+    total = total_asked(goal)
+    if total:
+        return [lambda: set_total(goal, view, total)]
     if goal.intent is not Intent.CREATE or goal.slots or goal.mood is not Mood.COMMAND or (
             add_button(view) is None):
         return []
+    if _added(view) is None and not whole_name_here(goal, view):
+        return [lambda: _not_this_item(goal)]
     return [lambda: added_enough(goal, view), lambda: add_to_cart(goal, view)]
+
+
+def _not_this_item(goal: Goal) -> Decision:
+    """An add button adds the item of its own page: on a page that does not show the item
+    named (one sharing a word or a kind with it), it adds what nobody asked for. Back."""
+    return Decision(PressKey(Key.BACK), confidence=0.6, thought=f"This page's item is not "
+                    f"{item_name(goal)!r}: its add button is not for it. Back.")
 
 
 def to_cart(goal: Goal, view: View) -> Decision | None:

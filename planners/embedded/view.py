@@ -12,6 +12,7 @@ from perception.elements import Screen, UIElement
 from planners.embedded.legibility import readable_id
 from planners.embedded.memo import Mark, marked
 from planners.embedded.memory import element_context, element_key, is_chrome
+from planners.embedded.row_filters import near_miss
 from planners.embedded.scoring import GoalMatcher, words
 from planners.planner import PastStep
 
@@ -135,8 +136,9 @@ class View:
             pairs.append((e, context))
             texts.extend(t for t in (spoken_name(e), context) if t)
         self.matcher.prime(texts)
-        self.scored = [
-            Scored(e, self.matcher.element(spoken_name(e), c), c, element_key(e))
+        self.scored = [  # a row showing another time than the item's is not it
+            Scored(e, 0.0 if near_miss(self.matcher.goal, " ".join((e.label, c))) else
+                   self.matcher.element(spoken_name(e), c), c, element_key(e))
             for e, c in pairs
         ]
 
