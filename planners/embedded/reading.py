@@ -222,7 +222,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         return None
     if goal.value_type in (None, "state") and (state := row_state(goal, view)) is not None:
         return state
-    if (held := which_holds(goal, view) or total_due(goal, view)) is not None:
+    if (held := which_holds(goal, view, at_best_page) or total_due(goal, view)) is not None:
         return held
     if goal.value_type == "state" and (state := switch_state(goal, view)) is not None:
         return state  # else a row that shows its state as text ("Data Saver / Off")
