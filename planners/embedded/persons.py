@@ -1,0 +1,111 @@
+"""Where what a question asks about a person is kept, and when that person is not there.
+
+- What someone said, wants, asked, suggested or proposed ("when does Ola want to meet?",
+  "what did Piet say about the rent?") is in the conversation with them: the app to look
+  in is the one whose pages hold conversations, known by the field a message is written
+  in ("Text message", "Message"). Their contact card shows their name, never their words.
+- A person's details ("Ola's number", "Piet's email address") are in the app that keeps
+  people: the one with a form for a person (a field for a name and one for a phone).
+
+Either question names someone the exploration may never have seen (people are added every
+day), so it is not ruled out at the first step for want of a match: the person is looked
+up in that app (its search, or its list read to the end), and only when no one of that
+name is there is it infeasible.
+"""
+
+from __future__ import annotations
+
+import re
+
+from devices.actions import Finish, FinishStatus
+from planners.embedded.goal import Goal, Intent
+from planners.embedded.lists import rows
+from planners.embedded.memory import AppMemory
+from planners.embedded.scoring import words
+from planners.embedded.view import View
+from planners.planner import Decision
+
+# a verb of saying or wishing, in any tense: what follows is the person's words
+_SAID = re.compile(
+    r"\b(?:say|says|said|want|wants|wanted|ask|asks|asked|suggest(?:s|ed)?|propose[sd]?|"
+    r"tell|tells|told|mention(?:s|ed)?|wrote|write|writes|repl(?:y|ies|ied)|text(?:s|ed)?|"
+    r"invite[sd]?|plan(?:s|ned)?|prefer(?:s|red)?)\b", re.I)
+# a name with a capital, then what of theirs is asked: "Ola's number", "Piet Kaan's email"
+_DETAIL = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:(?:phone|mobile|cell|home|"
+                     r"work|e-?mail)\s+)?(?:number|e-?mail|address|birthday)\b")
+_MESSAGE_FIELD = re.compile(r"\bmessage\b", re.I)
+_NAME_FIELD = re.compile(r"\bname\b", re.I)
+_PHONE_FIELD = re.compile(r"^(?:phone|mobile)\b", re.I)
+FIELD_WORDS = 3  # a field's hint names it in a few words; more is text written in it
+
+
+def _named_person(goal: Goal) -> bool:
+    return any(e[:1].isupper() for e in goal.entities)
+
+
+def about_words(goal: Goal) -> bool:
+    """The goal asks what a person said or wants: a question that names someone (a name
+    written with a capital) and a verb of saying or wishing."""
+    return goal.intent is Intent.ANSWER and _named_person(goal) and bool(
+        _SAID.search(goal.text))
+
+
+def about_details(goal: Goal) -> bool:
+    """The goal asks for a detail of a named person: their number, e-mail or address."""
+    return goal.intent is Intent.ANSWER and _named_person(goal) and bool(
+        _DETAIL.search(goal.text))
+
+
+def about_person(goal: Goal) -> bool:
+    return about_words(goal) or about_details(goal)
+
+
+def _fields(memory: AppMemory) -> dict[str, list[list[str]]]:
+    """The short field names of each remembered page, by app."""
+    out: dict[str, list[list[str]]] = {}
+    for r in memory.screens.values():
+        names = [e.label for e in r.elements
+                 if e.editable and e.label and len(e.label.split()) <= FIELD_WORDS]
+        out.setdefault(r.app, []).append(names)
+    return out
+
+
+def conversation_apps(memory: AppMemory) -> frozenset[str]:
+    """The apps with a page where a message is written."""
+    return frozenset(app for app, pages in _fields(memory).items()
+                     if any(_MESSAGE_FIELD.search(n) for page in pages for n in page))
+
+
+def people_apps(memory: AppMemory) -> frozenset[str]:
+    """The apps with a form for a person: a name field and a phone field on one page."""
+    return frozenset(app for app, pages in _fields(memory).items() if any(
+        any(_NAME_FIELD.search(n) for n in page) and any(_PHONE_FIELD.search(n) for n in page)
+        for page in pages))
+
+
+def kept_in(memory: AppMemory, goal: Goal) -> frozenset[str]:
+    """The apps where what the goal asks about a person is kept; none for other goals."""
+    if about_words(goal):
+        return conversation_apps(memory)
+    if about_details(goal):
+        return people_apps(memory)
+    return frozenset()
+
+
+def nobody_by_that_name(goal: Goal, view: View, memory: AppMemory, searched: bool = True
+                        ) -> Decision | None:
+    """Where the person asked about is kept, a search for them, or the list read to its
+    end, shows no one by that name (no row shows any of the names): there is no such
+    person here, so nothing of theirs can be read (infeasible). Elsewhere a list without
+    them proves nothing. Without a search, only a list (rows) read to its end counts."""
+    if view.screen.app not in kept_in(memory, goal):
+        return None
+    if not searched and len(rows(view)) < 2:
+        return None  # one person's page or a page of the app's own, not its list
+    names = [words(e) for e in goal.entities if e[:1].isupper() and words(e)]
+    shown = [words(s.element.label) for s in view.content() if not s.element.editable]
+    if any(n & w for n in names for w in shown):
+        return None
+    reason = f"No one called {goal.entities[0]!r} is here: there is nothing of theirs to read."
+    return Decision(Finish(FinishStatus.INFEASIBLE, reason), thought=reason, confidence=0.6)
+
