@@ -33,6 +33,8 @@ _SAID = re.compile(
 # a name with a capital, then what of theirs is asked: "Ola's number", "Piet Kaan's email"
 _DETAIL = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:(?:phone|mobile|cell|home|"
                      r"work|e-?mail)\s+)?(?:number|e-?mail|address|birthday)\b")
+_TEXTED = re.compile(r"\b(?:texted|messaged|sent|wrote)\s+(?:to\s+)?me\b|"
+                     r"\b(?:text|message|sms)\s+from\b", re.I)
 _MESSAGE_FIELD = re.compile(r"\bmessage\b", re.I)
 _NAME_FIELD = re.compile(r"\bname\b", re.I)
 _PHONE_FIELD = re.compile(r"^(?:phone|mobile)\b", re.I)
@@ -45,9 +47,10 @@ def _named_person(goal: Goal) -> bool:
 
 def about_words(goal: Goal) -> bool:
     """The goal asks what a person said or wants: a question that names someone (a name
-    written with a capital) and a verb of saying or wishing."""
-    return goal.intent is Intent.ANSWER and _named_person(goal) and bool(
-        _SAID.search(goal.text))
+    written with a capital) and a verb of saying or wishing, or one about what was texted
+    to the speaker ("the code the bank texted me", "in the text from the garage")."""
+    return goal.intent is Intent.ANSWER and ((_named_person(goal) and bool(
+        _SAID.search(goal.text))) or bool(_TEXTED.search(goal.text)))
 
 
 def about_details(goal: Goal) -> bool:
@@ -104,8 +107,44 @@ def nobody_by_that_name(goal: Goal, view: View, memory: AppMemory, searched: boo
         return None  # one person's page or a page of the app's own, not its list
     names = [words(e) for e in goal.entities if e[:1].isupper() and words(e)]
     shown = [words(s.element.label) for s in view.content() if not s.element.editable]
-    if any(n & w for n in names for w in shown):
-        return None
+    if not names or any(n & w for n in names for w in shown):
+        return None  # a sender named by a common noun ("the bank") is not looked up by name
     reason = f"No one called {goal.entities[0]!r} is here: there is nothing of theirs to read."
     return Decision(Finish(FinishStatus.INFEASIBLE, reason), thought=reason, confidence=0.6)
 
+
+_ASKING = re.compile(r"^(?:what|when|where|which|who|how|why)$", re.I)
+LINE_WORDS = 3  # a message says something in a few words at least; fewer is a name or a time
+
+
+def _stem(word: str) -> str:
+    """A word without its ending, so "meeting" and "meet" are one word."""
+    for end in ("ing", "ed", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return word
+
+
+def said_line(goal: Goal, view: View) -> str | None:
+    """In a conversation (a page with a field to write a message in), the line that answers
+    a question about what the person said: the message that shares the most of what the
+    question is about, the person's name and the verb of saying aside ("we're meeting" of
+    "where did Ola say we're meeting?" is in "Let's meet at 14 Elm Row"); of equals, the
+    latest. The conversation's title, the person's name, is no answer: it only says whose
+    words these are. None when no message shares any of it."""
+    if not about_words(goal) or not any(
+            s.element.editable and _MESSAGE_FIELD.search(s.element.label) for s in view.scored):
+        return None
+    names = set().union(*(words(e) for e in goal.entities if e[:1].isupper()))
+    about = {_stem(w) for w in words(goal.target) - names
+             if not _SAID.fullmatch(w) and not _ASKING.match(w)}
+    best, most = None, 0
+    for s in sorted(view.content(), key=lambda s: s.element.bounds.top):
+        e = s.element
+        shown = words(e.label)
+        if e.editable or e.clickable or len(e.label.split()) < LINE_WORDS or shown <= names:
+            continue
+        n = len(about & {_stem(w) for w in shown})
+        if n and n >= most:
+            best, most = e.label, n
+    return best

@@ -125,3 +125,42 @@ def test_the_pages_of_the_app_that_keeps_it_come_first(encoder, question, app):
     state = EmbeddedPlanner(mem, encoder=encoder)._state(question)
     best = max(state.relevance, key=state.relevance.get)
     assert mem.screens[best].app == app
+
+
+def talk():
+    """A conversation: the person's name over their messages, a field to write in."""
+    return screen(el(0, "text", "Ilse Varga", 0, height=120),
+                  el(1, "text", "Plans changed for Saturday", 300, height=100),
+                  el(2, "text", "Let's meet by the old fountain at noon", 420, height=100),
+                  el(3, "text", "great, see you", 540, height=100),
+                  el(4, "input", "", 2100, hint="Write a message", editable=True,
+                     clickable=True), app=CHAT)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, expected", [
+    ("where did Ilse say we're meeting?", "Let's meet by the old fountain at noon"),
+    ("what time does Ilse want to meet?", "noon"),
+])
+def test_what_someone_said_is_the_message_about_it_not_the_line_under_their_name(
+        encoder, question, expected):
+    from planners.embedded.reading import answer
+    goal, view = _view(question, talk(), encoder)
+    decision = answer(goal, view, at_best_page=True)
+    reply = decision.action.answer if decision is not None else None
+    assert reply != "Plans changed for Saturday"
+    if expected != "noon":
+        assert reply == expected
+    else:  # no clock time written: no time is made up from the message
+        assert reply is None or "noon" in reply
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question, about", [
+    ("what's the login code the garage texted me?", True),
+    ("what is the booking number in the text from the dentist?", True),
+    ("how many texts have I sent?", False),
+    ("what's the code for the gym locker?", False),
+])
+def test_what_was_texted_to_the_speaker_is_in_the_conversations(question, about):
+    assert persons.about_words(parse_goal(question)) is about
