@@ -9,8 +9,8 @@
 
 Either question names someone the exploration may never have seen (people are added every
 day), so it is not ruled out at the first step for want of a match: the person is looked
-up in that app (its search, or its list read to the end), and only when no one of that
-name is there is it infeasible.
+up in that app, and only when its search shows no one of that
+name is it infeasible (otherwise an honest failure).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import re
 
 from devices.actions import Finish, FinishStatus
 from planners.embedded.goal import Goal, Intent
-from planners.embedded.lists import rows
 from planners.embedded.memory import AppMemory
 from planners.embedded.scoring import words
 from planners.embedded.view import View
@@ -95,16 +94,14 @@ def kept_in(memory: AppMemory, goal: Goal) -> frozenset[str]:
     return frozenset()
 
 
-def nobody_by_that_name(goal: Goal, view: View, memory: AppMemory, searched: bool = True
-                        ) -> Decision | None:
-    """Where the person asked about is kept, a search for them, or the list read to its
-    end, shows no one by that name (no row shows any of the names): there is no such
-    person here, so nothing of theirs can be read (infeasible). Elsewhere a list without
-    them proves nothing. Without a search, only a list (rows) read to its end counts."""
+def nobody_by_that_name(goal: Goal, view: View, memory: AppMemory) -> Decision | None:
+    """Where the person asked about is kept, the app's own search for them shows no one by
+    that name (no row shows any of the names): there is no such person here, so nothing
+    of theirs can be read (infeasible). Elsewhere a search without them proves nothing; a
+    list scrolled to its end is no proof either (the rows scrolled past are not on the
+    screen any more)."""
     if view.screen.app not in kept_in(memory, goal):
         return None
-    if not searched and len(rows(view)) < 2:
-        return None  # one person's page or a page of the app's own, not its list
     names = [words(e) for e in goal.entities if e[:1].isupper() and words(e)]
     shown = [words(s.element.label) for s in view.content() if not s.element.editable]
     if not names or any(n & w for n in names for w in shown):

@@ -75,7 +75,7 @@ def find_unseen(goal: Goal, view: View, memory: AppMemory) -> Decision | None:
     if button is not None and name not in view.typed():
         return tap(button, f"'{name}' is not listed here: open this list's search.", 0.6,
                    Mark.SEARCH)
-    return _scroll_on(view, name) or nobody_by_that_name(goal, view, memory, searched=False)
+    return _scroll_on(view, name)
 
 
 def read_further(goal: Goal, view: View) -> Decision | None:
