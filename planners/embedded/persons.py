@@ -106,6 +106,9 @@ def nobody_by_that_name(goal: Goal, view: View, memory: AppMemory) -> Decision |
     shown = [words(s.element.label) for s in view.content() if not s.element.editable]
     if not names or any(n & w for n in names for w in shown):
         return None  # a sender named by a common noun ("the bank") is not looked up by name
+    if not any(s.element.editable and any(n & words(s.element.text) for n in names)
+               for s in view.scored):
+        return None  # the search here does not hold the name: nothing was searched here
     reason = f"No one called {goal.entities[0]!r} is here: there is nothing of theirs to read."
     return Decision(Finish(FinishStatus.INFEASIBLE, reason), thought=reason, confidence=0.6)
 
@@ -133,6 +136,9 @@ def said_line(goal: Goal, view: View) -> str | None:
             s.element.editable and _MESSAGE_FIELD.search(s.element.label) for s in view.scored):
         return None
     names = set().union(*(words(e) for e in goal.entities if e[:1].isupper()))
+    if names and not any(names & words(s.element.label) for s in view.content()
+                         if not s.element.editable):
+        return None  # a conversation with someone else
     about = {_stem(w) for w in words(goal.target) - names
              if not _SAID.fullmatch(w) and not _ASKING.match(w)}
     best, most = None, 0

@@ -153,3 +153,10 @@ def test_what_someone_said_is_the_message_about_it_not_the_line_under_their_name
 ])
 def test_what_was_texted_to_the_speaker_is_in_the_conversations(question, about):
     assert persons.about_words(parse_goal(question)) is about
+
+
+@pytest.mark.slow
+def test_a_conversation_with_someone_else_does_not_answer_for_the_person_asked(encoder):
+    from planners.embedded.reading import answer
+    goal, view = _view("where did Tamsin say we're meeting?", talk(), encoder)
+    assert answer(goal, view, at_best_page=True) is None
