@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from devices.actions import Finish, FinishStatus, Scroll
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark, memo_of
+from planners.embedded.persons import about_person
 from planners.embedded.scoring import words
 from planners.embedded.view import View, spoken_name
 from planners.planner import Decision, PastStep, Refusal, Verdict
@@ -66,9 +67,11 @@ def matches_nothing(goal: Goal, best: float, below: float) -> Decision | None:
     best match anywhere). A question that names no item asks about a kind of content ("who
     wrote to me last?"), whose word is seldom a label (its list is called "Inbox"), while
     an order names a control or an item by the words it is shown with: the question's bar
-    is lower."""
+    is lower. A question about a named person's words or details is never ruled out
+    here: people are added every day, and the exploration saw none of today's; they are
+    looked up where people are kept (`persons.nobody_by_that_name` ends it there)."""
     bar = below - (KIND_ALLOWANCE if goal.intent is Intent.ANSWER and not goal.entities else 0)
-    if best >= bar:
+    if best >= bar or about_person(goal):  # a person is looked up where people are kept
         return None
     return Decision(Finish(FinishStatus.INFEASIBLE),
                     thought=f"Nothing on this device matches {goal.target!r} "

@@ -3,7 +3,7 @@ values, under which constraints, what to answer).
 
 It is read in three passes, none of which knows an app or a task's words:
 1. the manner (`wording`): courtesy is set aside ("could you please ... ?"), and the
-   request is an order, a question ("is bluetooth on?") or the state wanted ("wifi should
+   request is an order, a question ("is nfc on?") or the state wanted ("wifi should
    be off", "I'd like silent mode");
 2. the meaning (`operations`): the sentence model compares the verb phrase and the clause
    with short descriptions of each kind of operation, and superlatives with descriptions of

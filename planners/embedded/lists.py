@@ -85,15 +85,15 @@ def _at_end(view: View) -> bool:
     return len(here) >= MAX_SCROLLS or any(p.verdict is Verdict.NO_CHANGE for p in here)
 
 
-def _seen(view: View) -> tuple[str, ...]:
+def seen_rows(view: View) -> tuple[str, ...]:
     last = view.last()
     return memo_of(last).seen if last is not None else ()
 
 
-def _more(view: View, memo: Memo, thought: str) -> Decision | None:
+def read_on(view: View, memo: Memo, thought: str) -> Decision | None:
     """Scroll on for more rows, unless the list has ended or the last scroll showed none."""
     scrollable = any(e.scrollable for e in view.screen.elements)
-    fresh = len(memo.seen) > len(_seen(view))
+    fresh = len(memo.seen) > len(seen_rows(view))
     if not scrollable or _at_end(view) or (view.here() and not fresh):
         return None
     return Decision(Scroll(Direction.DOWN), thought=thought, confidence=0.7, memo=memo)
@@ -135,8 +135,8 @@ def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
         if all(state is None for _, state in states):
             return None
         labels = [f"{label}{_MARK}{state}" for label, state in states]
-    seen = tuple(dict.fromkeys((*_seen(view), *labels)))
-    more = _more(view, Memo(seen=seen), f"{len(seen)} rows so far: scroll for more.")
+    seen = tuple(dict.fromkeys((*seen_rows(view), *labels)))
+    more = read_on(view, Memo(seen=seen), f"{len(seen)} rows so far: scroll for more.")
     if more is not None:
         return more
     if want is None:
@@ -182,9 +182,9 @@ def ranked(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
             best, best_value = text, value
     if not valued and not best:
         return None  # no row shows a value of the order: the list is elsewhere
-    seen = tuple(dict.fromkeys((*_seen(view), *(s.element.label for s in found))))
+    seen = tuple(dict.fromkeys((*seen_rows(view), *(s.element.label for s in found))))
     memo = Memo(seen=seen, best=best, best_value=best_value)
-    more = _more(view, memo, f"So far {best!r} comes first by {rank.phrase!r}: scroll on.")
+    more = read_on(view, memo, f"So far {best!r} comes first by {rank.phrase!r}: scroll on.")
     if more is not None:
         return more
     return finish(f"{best!r} comes first by {rank.phrase!r}.", answer=best, confidence=0.7)
@@ -209,9 +209,9 @@ def pick(goal: Goal, view: View) -> Decision | None:
     for value, s in valued:
         if best_value is None or (value > best_value if rank.highest else value < best_value):
             best, best_value = s.element.label, value
-    seen = tuple(dict.fromkeys((*_seen(view), *(s.element.label for _, s in valued))))
+    seen = tuple(dict.fromkeys((*seen_rows(view), *(s.element.label for _, s in valued))))
     memo = Memo(seen=seen, best=best, best_value=best_value)
-    more = _more(view, memo, f"So far {best!r} comes first by {rank.phrase!r}: scroll on.")
+    more = read_on(view, memo, f"So far {best!r} comes first by {rank.phrase!r}: scroll on.")
     if more is not None:
         return more
     here = [s for s in every if s.element.label == best]

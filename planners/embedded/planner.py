@@ -37,6 +37,7 @@ from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import ELSEWHERE, unreadable
 from planners.embedded.memo import Mark, memo_of, with_memo
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
+from planners.embedded.persons import kept_in
 from planners.embedded.scoring import (
     GAMMA,
     NAMED_APP_BOOST,
@@ -123,7 +124,7 @@ class EmbeddedPlanner:
             apps = named_apps(self.memory, words(goal.target))
             goal = without_app_names(goal, apps)
             matcher = GoalMatcher(goal, self.encoder)
-            held = holder_of_place(self.memory, text)  # "... in my cart": the app with one
+            held = holder_of_place(self.memory, text) | kept_in(self.memory, goal)
             named = frozenset(apps.values()) | held
             place = frozenset(apps[label] for label in places(text, apps)) | held
             relevance, value = page_values(self.memory, matcher, named, place)

@@ -1,6 +1,6 @@
 """Reading answers off the screen: the value a question asks for (by its shape: an e-mail, a
 price, a time), the value shown with a label ("Key: value", a row's summary), and the state of
-a switch for a yes/no question ("is bluetooth on?").
+a switch for a yes/no question ("is nfc on?").
 
 Each function returns a finishing `Decision` with the answer, or None when this screen does
 not show it (then the planner navigates on).
@@ -14,6 +14,7 @@ from dataclasses import replace
 from perception.merge import SEPARATOR
 from planners.embedded.acts import MATCH, entity_here, entity_rows, finish, open_entity, shown
 from planners.embedded.goal import Goal
+from planners.embedded.persons import said_line
 from planners.embedded.replies import (
     is_key,
     kind_asked,
@@ -229,13 +230,16 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         return None  # the item the value is to be read from is not on this screen
     if goal.value_type in (None, "state") and (state := row_state(goal, view)) is not None:
         return state
-    if (held := which_holds(goal, view) or total_due(goal, view)) is not None:
+    if (held := which_holds(goal, view, at_best_page) or total_due(goal, view)) is not None:
         return held
     if goal.value_type == "state" and (state := switch_state(goal, view)) is not None:
         return state  # else a row that shows its state as text ("Data Saver / Off")
     keyed = _keyed_value(goal, view, strict)
     if keyed is not None and fits_kind(goal, keyed):
         return finish(f"The screen says {keyed!r}.", answer=keyed)
+    said = said_line(goal, view)  # what someone said: their message, not their name's line
+    if said is not None and fits_kind(goal, value := shaped_part(said, goal.value_type)):
+        return finish(f"The conversation says {said!r}.", answer=value)
     if not entity_here(goal, view):
         return None
     named = _named_row(goal, view, strict)
@@ -258,8 +262,10 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         return None
     if strict and pattern is None:
         return None  # a value sent elsewhere is read by its key or its shape, not guessed
+    owners = set().union(*(words(e) for e in goal.entities))  # whose value: not its key
     for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05
-                  and _of_owner(goal, s, view, strict) and is_key(s.element.label)]:
+                  and _of_owner(goal, s, view, strict) and is_key(s.element.label)
+                  and not (owners and words(s.element.label) <= owners)]:
         value = _value_of(label, view)  # a heading and its row tie: the one with a value
         if pattern is not None and goal.value_type in ("version", "count"):
             m = pattern.search(value) or pattern.search(label.element.label)

@@ -7,7 +7,7 @@
 - A reply about an item the question names by its number ("order #5512", "ticket 20931")
   comes from a screen that shows that number.
 - Which item holds some content ("which note mentions the boiler?") is answered with the
-  name of the row that shows it.
+  name of the row that shows it, read to the list's end when no row shows all of it.
 - How much one would pay for everything (a cart, a bill) is the page's total.
 - A yes/no question about an item's state ("is the 6:30 alarm on?", "is the one at 8
   set?") is answered by the switch on the row that shows the item, when one row does.
@@ -20,7 +20,8 @@ from dataclasses import replace
 
 from planners.embedded.acts import finish
 from planners.embedded.goal import Goal
-from planners.embedded.lists import row_text, rows
+from planners.embedded.lists import read_on, row_text, rows, seen_rows
+from planners.embedded.memo import Memo, memo_of
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
 from planners.planner import Decision
@@ -132,22 +133,44 @@ def content_asked(goal: Goal) -> set[str]:
     return words(m.group("content")) if m else set()
 
 
-def which_holds(goal: Goal, view: View) -> Decision | None:
-    """A question that asks which item holds some content is answered with the name of
-    the one row whose own text (its title and its preview line) shows the most of that
-    content's words; rows that tie, or none that shows any, leave it to the item's pages
-    or the app's search."""
+def which_holds(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
+    """A question that asks which item holds some content is answered with the name of the
+    row whose own text (its title and its preview line) shows that content. A row that
+    shows all of its words answers at once. A row that shows only some of them (a preview
+    is cut short: "Dentist at 2:15" for "the dentist appointment") answers only once the
+    list has been read to its end, when no other row shows as many and it shows at least
+    half of them: the right row may be further down. Rows that tie, or none that shows
+    enough, leave it to the items' pages or the app's search."""
     content = content_asked(goal)
     if not content:
         return None
-    held = [(len(content & words(row_text(r))), r) for r in rows(view)]
-    best = max((n for n, _ in held), default=0)
-    top = [r for n, r in held if n == best]
-    if best == 0 or len(top) != 1 or not top[0].element.text:
+    held = [(len(content & words(row_text(r))), r.element.text) for r in rows(view)
+            if r.element.text]
+    whole = {title for n, title in held if n == len(content)}
+    if whole:
+        if len(whole) > 1:
+            return None
+        title = whole.pop()
+        return finish(f"{title!r} shows all the words asked for.", answer=title)
+    last = view.last()
+    memo = memo_of(last) if last is not None and last.screen_signature == view.sig else Memo()
+    best, most = memo.best, int(memo.best_value or 0)
+    for n, title in held:
+        if n > most:
+            best, most = title, n
+        elif n == most and title != best:
+            best = ""  # a tie: neither row is told apart by what it shows
+    if most == 0 and not at_best_page:
+        return None  # nothing here shows any of it: this is not the list of those items
+    seen = tuple(dict.fromkeys((*seen_rows(view), *(t for _, t in held))))
+    more = read_on(view, Memo(seen=seen, best=best, best_value=float(most)),
+                   f"No row shows all of what is asked yet (best {best!r}): scroll on.")
+    if more is not None:
+        return more
+    if not best or 2 * most < len(content):
         return None
-    title = top[0].element.text
-    return finish(f"{title!r} shows {best} of the words asked for.", answer=title,
-                  confidence=0.7)
+    return finish(f"{best!r} shows {most} of the words asked for, more than any other row.",
+                  answer=best, confidence=0.7)
 
 
 _TO_PAY = re.compile(r"\b(?:pay|paying|owe|spend|spent|total|altogether|in all|all together)\b",
@@ -156,18 +179,55 @@ _TOTAL = re.compile(r"\b(?:total|to pay|amount due|balance due|grand total)\b", 
 _MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£¥]")
 
 
+def _asks_total(goal: Goal) -> bool:
+    """The question asks for the total: it says so ("what's the total?"), or asks how much
+    one pays for everything without naming an item."""
+    if _TOTAL.search(goal.text):
+        return True
+    return goal.value_type in ("price", None) and not goal.entities and bool(
+        _TO_PAY.search(goal.text))
+
+
+def _beside(key: Scored, view: View) -> list[Scored]:
+    """What is shown beside a key: on its line to its right, or just below it; nearest
+    first."""
+    b = key.element.bounds
+    near = [s for s in view.content() if s.element.id != key.element.id and (
+        (s.element.bounds.left >= b.center.x and b.top <= s.element.bounds.center.y <= b.bottom)
+        or b.top < s.element.bounds.top <= b.bottom + b.height)]
+    return sorted(near, key=lambda s: (s.element.bounds.top, s.element.bounds.left))
+
+
+def _names_a_line(goal: Goal, view: View) -> bool:
+    """The question names a line of the page ("the total for the desk lamp"): something
+    shown, besides the total, whose words are all among the question's."""
+    asked = words(goal.target) - words(" ".join(_TOTAL.findall(goal.text)))
+    for s in view.content():
+        shown = words(_MONEY.sub("", s.element.label))
+        if shown and shown <= asked and not _TOTAL.search(s.element.label):
+            return True
+    return False
+
+
 def total_due(goal: Goal, view: View) -> Decision | None:
     """What one would pay for everything (a cart, a bill) is its total, not the price of
-    one line: a question of how much to pay that names no item is answered by the amount
-    the page shows as its total."""
-    if goal.value_type != "price" or goal.entities or not _TO_PAY.search(goal.text):
+    one line: a question that asks for the total, or how much to pay without naming an item,
+    is answered by the amount the page shows as its total, in the same text ("Total: $9")
+    or beside it (a "Total" key with its amount to its right or below)."""
+    if not _asks_total(goal) or _names_a_line(goal, view):
         return None
     for s in view.content():
         e = s.element
         shown = " ".join(t for t in (e.label, e.description, s.context) if t)
-        if e.editable or not _TOTAL.search(shown):
+        if e.editable or not (m := _TOTAL.search(shown)):
             continue
-        after = shown[_TOTAL.search(shown).end():]
-        if m := _MONEY.search(after):
-            return finish(f"The page's total is {m.group(0)!r}.", answer=m.group(0).strip())
+        if amount := _MONEY.search(shown[m.end():]):
+            return finish(f"The page's total is {amount.group(0)!r}.",
+                          answer=amount.group(0).strip())
+        if not is_key(shown):
+            continue
+        for near in _beside(s, view):
+            if amount := _MONEY.fullmatch(near.element.label.strip()):
+                return finish(f"'{e.label}' shows {amount.group(0)!r}.",
+                              answer=amount.group(0).strip())
     return None

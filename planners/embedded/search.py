@@ -17,6 +17,7 @@ from planners.embedded.acts import tap
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.memory import AppMemory
+from planners.embedded.persons import nobody_by_that_name
 from planners.embedded.scoring import words
 from planners.embedded.view import View, field_name
 from planners.embedded.wording import TIME
@@ -65,8 +66,8 @@ def find_unseen(goal: Goal, view: View, memory: AppMemory) -> Decision | None:
         return None
     field = _search_field(view)
     if field is not None:
-        if words(field.text) == words(name) or name in view.typed():
-            return None  # searched: what the search found is on screen
+        if words(field.text) == words(name) or name in view.typed():  # searched: what it
+            return nobody_by_that_name(goal, view, memory)  # found is on screen
         thought = f"'{name}' is not listed here: search this list for it."
         return Decision(TypeText(name, target=ElementRef(field.id), clear=True),
                         thought=thought, confidence=0.6, memo=Memo(mark=Mark.SEARCH))

@@ -181,7 +181,7 @@ _MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure|see\s+to\s+it)(?:\s+that)?\s+(.
 
 class Mood(StrEnum):
     COMMAND = "command"  # "turn off wifi", "could you turn off wifi"
-    QUESTION = "question"  # "is bluetooth on?", "what's Bob's email?"
+    QUESTION = "question"  # "is nfc on?", "what's Bob's email?"
     STATE = "state"  # the state wanted: "wifi should be off", "I'd like wifi off"
 
 

@@ -53,7 +53,7 @@ def test_crank_up_sets_a_level_to_its_top():
 @pytest.mark.parametrize(
     ("text", "intent", "desired", "mood", "target"),
     [
-        ("is bluetooth on?", Intent.ANSWER, True, Mood.QUESTION, "bluetooth"),
+        ("is nfc on?", Intent.ANSWER, True, Mood.QUESTION, "nfc"),
         ("Is the torch switched off?", Intent.ANSWER, False, Mood.QUESTION, "torch"),
         ("I'd like wifi off", Intent.TOGGLE, False, Mood.STATE, "wifi"),
         ("I want dark mode", Intent.TOGGLE, True, Mood.STATE, "dark mode"),
@@ -199,7 +199,7 @@ def test_parts(text, parts):
 def test_these_sentences_are_in_no_task_file():
     files = [p.read_text(encoding="utf-8").lower() for p in TASKS.rglob("*.yaml")]
     sentences = [t for t, *_ in VERBS + INDIRECT + REPORTED] + MODIFIED + [
-        "is bluetooth on?", "I'd like wifi off", "I want dark mode", "wifi should be off.",
+        "is nfc on?", "I'd like wifi off", "I want dark mode", "wifi should be off.",
         "crank the media volume all the way up", "what's the priciest item in the shop?",
         "delete all the timers", "the bake sale is done"]
     assert not [s for s in sentences if any(s.lower() in f for f in files)]

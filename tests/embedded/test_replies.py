@@ -4,12 +4,13 @@ question about an item's state is answered by the switch on that item's row."""
 
 import pytest
 
-from devices.actions import Finish, FinishStatus
+from devices.actions import Finish, FinishStatus, Scroll
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.memory import signature_of
 from planners.embedded.reading import answer
 from planners.embedded.view import View
+from planners.planner import PastStep, Verdict
 from tests.embedded import screens as S
 
 pytestmark = pytest.mark.slow
@@ -130,11 +131,53 @@ def memos(*rows: tuple[str, str]) -> S.Screen:
     return S.screen(*items, app="com.example.memos")
 
 
+def _read_to_end(planner, question: str, screen: S.Screen):
+    """The planner's decision on `screen` once a scroll of its list changed nothing."""
+    first = planner.decide(question, screen, [])
+    if not isinstance(first.action, Scroll):
+        return first
+    ended = PastStep(first.action, verdict=Verdict.NO_CHANGE, memo=first.memo,
+                     screen_signature=signature_of(screen))
+    return planner.decide(question, screen, [ended])
+
+
 def test_which_item_holds_some_content_is_answered_with_its_rows_title(planner):
     screen = memos(("Saturday jobs", "Call the plumber about the boiler, buy bulbs"),
                    ("Reading", "Dune, Middlemarch"), ("Holiday", "Book ferry, pack adapters"))
-    answer = _answered(planner.decide("which memo mentions the boiler repair?", screen, []))
+    answer = _answered(planner.decide("which memo mentions the plumber and the boiler?",
+                                      screen, []))
     assert answer == "Saturday jobs"
+
+
+def test_a_row_that_shows_part_of_the_content_answers_only_at_the_lists_end(planner):
+    """A preview is cut short: the row that shows some of the words answers, but only once
+    no row further down can show more of them."""
+    screen = memos(("Saturday jobs", "Call the plumber about the boiler, buy bulbs"),
+                   ("Reading", "Dune, Middlemarch"), ("Holiday", "Book ferry, pack adapters"))
+    question = "which memo mentions the boiler repair?"
+    first = planner.decide(question, screen, [])
+    assert _answered(first) is None and isinstance(first.action, Scroll)
+    assert _answered(_read_to_end(planner, question, screen)) == "Saturday jobs"
+
+
+def test_a_row_with_one_word_of_several_is_not_the_answer_when_another_shows_all(planner):
+    top = memos(("Spring cleaning", "Windows, oven, the garden shed roof"),
+                ("Books to lend", "Dune for Theo"))
+    question = "which memo says to fix the leaking shed roof?"
+    first = planner.decide(question, top, [])
+    assert _answered(first) is None and isinstance(first.action, Scroll)
+    below = memos(("Books to lend", "Dune for Theo"),
+                  ("Weekend", "Fix the leaking shed roof before the rain"))
+    scrolled = PastStep(first.action, verdict=Verdict.CHANGED, memo=first.memo,
+                        screen_signature=signature_of(below))
+    assert _answered(planner.decide(question, below, [scrolled])) == "Weekend"
+
+
+def test_a_row_with_too_little_of_the_content_is_no_answer(planner):
+    screen = memos(("Spring cleaning", "Windows, oven, the kitchen floor"),
+                   ("Books to lend", "Dune for Theo"))
+    question = "which memo mentions fixing the leaking kitchen tap?"
+    assert _answered(_read_to_end(planner, question, screen)) is None
 
 
 def test_rows_that_show_the_content_equally_are_not_told_apart(planner):
@@ -165,3 +208,28 @@ def test_the_total_answers_on_a_page_that_matches_the_question_weakly(planner):
     view = View(bill(), signature_of(bill()), state.matcher, [])
     assert _answered(answer(state.goal, view, at_best_page=False)) == "$8.95"
 
+
+
+def receipt() -> S.Screen:
+    """A past order: each line's name over its amount, the total's key over its amount."""
+    return S.screen(S.el(0, "text", "Order #3391", 100, height=80),
+                    S.el(1, "text", "Delivered May 2", 200, height=60),
+                    S.el(2, "text", "Desk lamp", 400, height=60),
+                    S.el(3, "text", "$24.00", 460, height=60),
+                    S.el(4, "text", "Phone stand", 600, height=60),
+                    S.el(5, "text", "$12.50", 660, height=60),
+                    S.el(6, "text", "Total", 1800, height=60),
+                    S.el(7, "text", "$36.50", 1860, height=60),
+                    app="com.example.store")
+
+
+@pytest.mark.parametrize("question", ["what's the total?", "how much did I pay in total?",
+                                      "what did that order come to in total?"])
+def test_the_total_is_the_amount_beside_its_key(planner, question):
+    assert _answered(planner.decide(question, receipt(), [])) == "$36.50"
+
+
+@pytest.mark.parametrize("question, expected", [("how much was the phone stand?", "$12.50"),
+                                                ("what did the desk lamp cost?", "$24.00")])
+def test_a_named_lines_amount_is_the_one_beside_its_name(planner, question, expected):
+    assert _answered(planner.decide(question, receipt(), [])) == expected
