@@ -29,6 +29,7 @@ from planners.embedded.evidence import (
     whole_name_here,
 )
 from planners.embedded.goal import Goal, Intent, Scope
+from planners.embedded.harmless import CREATION_WORDS, is_no_item
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
@@ -58,7 +59,6 @@ VERB_PHRASES = {
     Intent.EDIT: ("edit",),
     Intent.SEND: ("start chat", "new message", "compose"),
 }
-_CREATION_WORDS = frozenset(("add", "new", "create", "compose", "plus", "start"))
 
 
 def _phrases(goal: Goal) -> tuple[str, ...]:
@@ -179,7 +179,7 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
         if view.marked(Mark.GOAL_ACTION) and not again:
             return None
     exact = [words(e) for e in goal.entities if words(e)]
-    rows = [r for r in rows if words(r.element.label) in exact or not starts_new(r.element)]
+    rows = [r for r in rows if not is_no_item(r.element, view.screen, goal, exact)]
     if not rows:
         return None
     if any(words(r.element.label) in exact for r in rows):  # "Bike" is listed: not the
@@ -361,22 +361,14 @@ def _of_kind(view: View, label: str, noun: str) -> bool:
     """A creation button makes the goal's kind of item: what its label says besides "add" /
     "new" means the goal's noun ("New note" makes no contact); a bare "Add" or "+" may."""
     said = words(label)
-    if not said & (_CREATION_WORDS | {"create"}) and label.strip() != "+":
+    if not said & (CREATION_WORDS | {"create"}) and label.strip() != "+":
         return False  # a button that starts a new item says so ("Add", "New", "+")
-    rest = " ".join(w for w in said if w not in _CREATION_WORDS | {"create"})
+    rest = " ".join(w for w in said if w not in CREATION_WORDS | {"create"})
     if not rest or words(rest) & words(noun):
         return True
     encoder = view.matcher.encoder
     a, b = encoder.encode([rest, noun])
     return float(a @ b) >= 0.45
-
-
-def starts_new(element: UIElement) -> bool:
-    """A button that starts a new item ("New note", "Add alarm", "+") is no item that exists,
-    however well its kind matches the one the goal names."""
-    said = words(element.label)
-    return element.label.strip() == "+" or (bool(said & _CREATION_WORDS) and len(
-        said - _CREATION_WORDS) <= 1)
 
 
 def press_create(goal: Goal, view: View) -> Decision | None:

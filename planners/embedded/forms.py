@@ -18,6 +18,7 @@ from planners.embedded import repeat_days
 from planners.embedded.acts import NEGATIVE, entity_here, finish, shown, tap
 from planners.embedded.days import describe
 from planners.embedded.goal import Goal, Intent, Slot
+from planners.embedded.harmless import changes_something
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, field_name
@@ -198,15 +199,17 @@ def _meridiem_tap(goal: Goal, view: View) -> Decision | None:
 def _renamed(goal: Goal, view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
     """A new name, where no field is named for it: the field that shows the old name the
     goal gives ("rename 'Bike' to 'Bike care'": the field that says "Bike"), not a search
-    for it."""
+    for it. The goal may say the name with the item's kind after it ("my Bike note"): a
+    field that shows the leading words of such a name shows the name."""
     slot = slots[0] if len(slots) == 1 else None
     if goal.intent is not Intent.EDIT or slot is None or slot.append or (
             slot.name not in ("title", "name", "label")):
         return []
     new = slot.value.casefold()
     old = {e.casefold() for e in goal.entities if e.casefold() != new} - _queries(view)
-    fields = [f for f in view.fields() if f.text.strip().casefold() in old
-              and "search" not in field_name(f).lower()]
+    fields = [f for f in view.fields() if "search" not in field_name(f).lower() and (
+        shown := f.text.strip().casefold()) and shown not in _queries(view) and any(
+        shown == o or o.startswith(f"{shown} ") for o in old)]
     return [(fields[0], slots[0])] if len(fields) == 1 else []
 
 
@@ -344,3 +347,23 @@ def in_form_after(view: View, mark: Mark) -> bool:
         return False
     return all(isinstance(p.action, TypeText) or memo_of(p).mark is not None
                for p in steps[at[-1] + 1:])
+
+
+def open_field_row(goal: Goal, view: View) -> Decision | None:
+    """A new value for one field, on a page with no field to type in: the row that names
+    that field ("Device name | Pixel 7" for a new name, "Label | Work" for a new label) is
+    where its editor opens; settings pages show a field's value so and edit it in a dialog.
+    Only a row not tapped yet, whose label's first part is a short phrase ending in the
+    field's word ("Device name", not "Name the device after ..."), and never a control that
+    changes something."""
+    slot = goal.slots[0] if len(goal.slots) == 1 else None
+    if goal.intent is not Intent.EDIT or slot is None or slot.ref or view.fields():
+        return None
+    for s in view.content():
+        head = re.split(r"[|,]", s.element.label)[0].split()
+        if (s.element.clickable and 0 < len(head) <= 3 and head[-1].casefold() == slot.name
+                and view.tap_count(s.element)[0] == 0 and not view.is_nav(s)
+                and not changes_something(s.element, view.screen, goal)):
+            return tap(s.element, f"Open '{s.element.label}': its {slot.name} gets the new "
+                       "value.", 0.7, Mark.OPEN_ITEM)
+    return None

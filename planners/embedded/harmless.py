@@ -8,7 +8,11 @@ them (a removal for "take it out", a call for "ring her", a quantity for "make i
 and only where it asks. Their labels are often the most like the request ("Remove Desk
 Fan" for a request about the fan, "Call" for one that mentions calls), so pressing them as
 a way on changes what nobody asked to change; a removal from a cart counts too, though it is
-no deletion for the safety gate (adding the item again restores it)."""
+no deletion for the safety gate (adding the item again restores it).
+
+Nor is such a control the item a request names: "Delete note" on an open note's page, "New
+note" above a list, say the kind of item the request names, yet opening them is no way to
+an item that exists; an edit, in particular, never goes through a removal."""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ _ACTS = frozenset({CALL, SEND, DELETION, PAYMENT, SEND_MONEY})
 _REMOVES = re.compile(r"^\s*(?:remove|delete|erase|discard|clear|empty|trash)\b", re.I)
 # a removal of the whole list: emptying it, or every item at once ("Clear basket", "Delete all")
 _WHOLE = re.compile(r"^\s*(?:clear|empty)\b|\b(?:all|everything)\b", re.I)
+CREATION_WORDS = frozenset(("add", "new", "create", "compose", "plus", "start"))
 _CHANGES = re.compile(r"^\s*(?:decrease|increase|increment|decrement|add one|subtract)\b"
                       r"|^\s*[+\-−–]\s*$", re.I)
 
@@ -60,3 +65,20 @@ def way_on(element: UIElement, screen: Screen, goal: Goal | None = None) -> bool
     e = element
     return not (e.editable or e.checkable or not e.label or is_slider(e) or e.selected or (
         e.scrollable and not e.clickable) or changes_something(e, screen, goal))
+
+
+def starts_new(element: UIElement) -> bool:
+    """A button that starts a new item ("New note", "Add alarm", "+") is no item that exists,
+    however well its kind matches the one the goal names."""
+    said = words(element.label)
+    return element.label.strip() == "+" or (bool(said & CREATION_WORDS) and len(
+        said - CREATION_WORDS) <= 1)
+
+
+def is_no_item(element: UIElement, screen: Screen, goal: Goal,
+               names: list[set[str]] | None = None) -> bool:
+    """`element` is a control, not an item to open for `goal` (see the module docstring): it
+    starts a new item (unless its label is exactly one of the item `names` the goal says),
+    or it changes something the goal does not ask to change."""
+    made = starts_new(element) and words(element.label) not in (names or [])
+    return made or changes_something(element, screen, goal)

@@ -77,7 +77,8 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
             mine = [lambda: forms.form_done(goal, view),
                     lambda: forms.fill_form(goal, view) if forms.editing(goal, view)
                     or forms.unnamed_item(goal, view) else None]
-            return [*mine, lambda: acts.press_edit(goal, view), entity[2],
+            return [*mine, lambda: acts.press_edit(goal, view),
+                    lambda: forms.open_field_row(goal, view), entity[2],
                     lambda: endings.form_lacks_setting(goal, view, forms.COMMON_FIELDS)]
         case Intent.CREATE if goal.slots:  # a form of the goal's kind, not any form
             mine = forms.in_form_after(view, Mark.NEW_ITEM) or (

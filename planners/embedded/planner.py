@@ -332,7 +332,7 @@ class EmbeddedPlanner:
         for s in view.actionable():
             e = s.element  # a new item is no way to one that exists
             if not harmless.way_on(e, view.screen, state.goal) or view.refused(e) or (
-                    state.goal.intent in _EXISTING and acts.starts_new(e)):
+                    state.goal.intent in _EXISTING and harmless.starts_new(e)):
                 continue
             remembered = max((values.get(t, 0.0) for t in by_key.get(s.key, [])), default=0.0)
             own = 0.0 if view.is_nav(s) else 0.92 * s.score

@@ -31,11 +31,19 @@ MAX_SCROLLS = 4  # a list looked through this far without the item: it is not in
 def sought(goal: Goal) -> str:
     """The name of the item the goal acts on, to find in a list ("" when none): the longest
     named item that is not a time, nor a value the goal gives it ("rename 'Bike' to 'Bike
-    care'" looks for "Bike": the new name is on no list yet)."""
+    care'" looks for "Bike": the new name is on no list yet), nor a word said only inside
+    such a value ("relabel it to Swim practice": "Swim" is no item's name)."""
     given = {s.value.casefold() for s in goal.slots if not s.ref}
-    names = [e for e in goal.entities
-             if not TIME.search(e) and len(e) > 1 and e.casefold() not in given]
+    names = [e for e in goal.entities if not TIME.search(e) and len(e) > 1
+             and e.casefold() not in given and not _only_in(e, given, goal.text)]
     return max(names, key=len, default="")
+
+
+def _only_in(name: str, values: set[str], text: str) -> bool:
+    """Every time the request says `name`, it is inside one of the values it gives."""
+    said = len(re.findall(rf"\b{re.escape(name)}\b", text, re.I))
+    inside = sum(len(re.findall(rf"\b{re.escape(name)}\b", v, re.I)) for v in values)
+    return 0 < said <= inside
 
 
 def seen_in(memory: AppMemory, app: str, name: str) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from planners.embedded.operations import Operation
+from planners.embedded.renaming import clause_value, re_field
 from planners.embedded.wording import (
     ADDRESS,
     AUXILIARIES,
@@ -87,6 +88,7 @@ _SLOT_WORDS = {
     "email": "email", "with label": "label", "with note": "note", "with title": "title",
     "with address": "address", "with password": "password", "at": "time", "for": "time",
 }
+_FIELDS = frozenset(_SLOT_WORDS.values())
 _SLOT_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in _SLOT_WORDS), key=len, reverse=True)) + r")\s+",
     re.I,
@@ -264,6 +266,8 @@ def field_changes(text: str) -> tuple[list[Slot], list[str]]:
     m = re.search(r"^\w+\b.*?[\"“'‘](.+?)[\"”'’]\s+(?:to|as)\s+[\"“'‘](.+?)[\"”'’]", text)
     if m:
         return [Slot("title", m.group(2))], [m.group(1)]
+    if (renamed := re_field(text, _FIELDS)) is not None:
+        return [Slot(renamed[0], renamed[1])], [renamed[2]]  # "relabel my alarm to Run"
     if (m := _VALUE_AS_FIELD.match(text)) is not None:
         return [Slot(m.group(3).strip(), m.group(1))], [m.group(2)]
     if (m := _FIELD_CHANGE.search(text)) is not None:
@@ -273,19 +277,13 @@ def field_changes(text: str) -> tuple[list[Slot], list[str]]:
         return [Slot(m.group(1).strip(), value)], [" ".join(names)]
     if (m := _FIELD_OF.match(text)) is not None:
         owner = re.sub(r"^(?:my|the|this|that)\s+", "", m.group(2), flags=re.I)
-        return [Slot(m.group(1).strip(), m.group(3).strip(" '\"“”‘’"))], [owner]
+        return [Slot(m.group(1).strip(), clause_value(m.group(3)))], [owner]
     if said:
         return [Slot("label", said[-1])], []
-    if (m := _RENAMED.match(text)) is not None:  # "rename my phone to Kitchen Tablet"
-        item = re.sub(r"^(?:my|the|this|that|our)\s+", "", m.group(2), flags=re.I)
-        return [Slot(m.group(1).lower(), m.group(3))], [item]
     return [], []
 
 
 # a verb made of "re" and the field it sets ("rename", "retitle"), the item, its new value
-_RENAMED = re.compile(r"^re(name|title|label)\s+(.+?)\s+(?:to|as)\s+(.+?)\s*[.!?]?$", re.I)
-
-
 def _names_field_value(text: str, op: Operation) -> bool:
     """"VERB the FIELD of ITEM to VALUE" with a value that is words, not a level ("to 40%"):
     a field of an item gets a new value, whatever the verb says."""
@@ -380,7 +378,7 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
     if op is Operation.SEND:
         slots = send_slots(text) + [
             s for s in slots if s.name not in ("message", "phone", "time", "text")]
-    elif op is Operation.EDIT or _names_field_value(text, op) or _RENAMED.match(text):
+    elif op is Operation.EDIT or _names_field_value(text, op) or re_field(text, _FIELDS):
         changes, extra = field_changes(text)  # "set the snooze of my alarm to 'Ten'": an
         slots = changes or slots  # edit of the item's field, whatever the verb
         op = Operation.EDIT
