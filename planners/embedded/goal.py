@@ -178,13 +178,13 @@ class GoalReader:
     def _wanted(self, how: Manner) -> tuple[Intent, bool | None, str]:
         """The operation of a wanted state ("wifi off", "silent mode", "a 12 minute countdown")."""
         thing, state = how.thing or split_state(how.clause)[0], how.state
+        if re.match(r"^(?:an?|\d+|one|two|three|some|another|new)\b", how.clause, re.I):
+            return Intent.CREATE, None, f"add {how.clause}"  # "an alarm at 6:10": a new one
         if state and re.match(r"^(?:at|to)\s+\d", state):
             return Intent.SET_VALUE, None, f"set {thing} {state}"
         on = self._state_on(state)
         if on is not None:
             return Intent.TOGGLE, on, f"turn {'on' if on else 'off'} {thing}"
-        if re.match(r"^(?:an?|\d+|one|two|three|some|another|new)\b", how.clause, re.I):
-            return Intent.CREATE, None, f"add {how.clause}"
         if not state and how.clause.split()[-1].lower() in _LEVELS:  # "the screen brighter"
             return Intent.SET_VALUE, None, f"make {how.clause}"
         if state.startswith("in ") and self._is_mode(state[3:]):

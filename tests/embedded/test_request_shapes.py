@@ -98,6 +98,16 @@ def test_a_level_wanted_is_no_switch(encoder, text):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I'd like an alarm at 5:40 on Sunday", Intent.CREATE),  # "an": one more, at that time
+    ("I need a wake-up alarm at 9:15 in the evening", Intent.CREATE),
+    ("I want my alarm at 5:40", Intent.EDIT),  # "my": the one there is, moved
+])
+def test_a_thing_wanted_at_a_time_is_new_when_said_with_a(encoder, text, intent):
+    assert parse_goal(text, encoder).intent is intent
+
+
+@pytest.mark.slow
 def test_a_mode_wanted_is_switched_on(encoder):
     goal = parse_goal("the tablet should be in focus mode", encoder)
     assert goal.intent is Intent.TOGGLE and goal.desired is True and "focus" in goal.target
