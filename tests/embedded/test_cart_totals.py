@@ -48,6 +48,8 @@ def _shelf():
     ("add two oat milks to my basket", None),
     ("set the alarm in my bag to 7 am", None),
     ("bring the oat milk down to two", None),  # no cart named: a level, not a count held
+    ("buy the rye bread in my basket and send it to 12 Mill Row, Hull", None),  # a place
+    ("make the eggs in my trolley 6, no, up to 8 of them please", 8),
 ])
 def test_a_count_to_end_with_in_the_cart_is_a_total(text, total):
     assert total_asked(parse_goal(text)) == total
