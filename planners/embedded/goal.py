@@ -208,8 +208,10 @@ class GoalReader:
         into = re.match(r"^\S+\s+.+?\s+(?:in|into|to)\s+([a-z][a-z -]*)$", strip_quotes(clause))
         placed = into and re.match(r"(?:my|the|your|our)\s", into.group(1)) and not re.search(
             r"\b(?:to|down|up|out|off|from)\b", into.group(1))  # a place, no particle after
-        if placed and self.is_container(into.group(1)) and op is not Operation.DELETE:
-            return Intent.CREATE, None  # "put the lamp in my basket": added to it; "drop
+        if placed and self.is_container(into.group(1)) and (
+                Operation.DELETE not in (op, reading.verb_says)
+                or self.operations.puts_in(verb_phrase(clause))):
+            return Intent.CREATE, None  # "toss the lamp in my basket": added to it; "ditch
             #   the lamp in my basket" says where the removed thing is
         if into and op in _SETTINGS and self._is_mode(into.group(1)):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"

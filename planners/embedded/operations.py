@@ -114,6 +114,15 @@ class OperationReader:
         verb_says = max(by_verb, key=lambda op: by_verb[op]) if by_verb else None
         return Reading(best, scores[best], by_verb.get(best, 0.0) >= SAME_VERB, verb_says)
 
+    def puts_in(self, verb: str) -> bool:
+        """Whether "VERB it in" means putting something in ("throw it in", "pop it in")
+        rather than taking it away ("get rid of it in", "ditch it in"): with a place after
+        its object, a verb of motion places the thing there, a verb of removal only says
+        where the thing to remove is. A tie is a removal: nothing is added on a doubt."""
+        said, put, *taken = self.encoder.encode([f"{verb} it in", "put it in", "remove it",
+                                                 "take it out"])
+        return float(said @ put) > max(float(said @ t) for t in taken)
+
 
 # order words -----------------------------------------------------------------------------
 

@@ -108,6 +108,17 @@ def test_a_thing_wanted_at_a_time_is_new_when_said_with_a(encoder, text, intent)
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("text", "added"), [
+    ("toss two tins of beans in my basket", True),  # a verb of motion: put in
+    ("drop a torch in my trolley", True),
+    ("ditch the socks in my basket", False),  # a verb of removal: says where they are
+    ("get rid of the candles in my cart", False),
+])
+def test_a_thing_thrown_in_a_container_is_added_a_thing_ditched_is_not(encoder, text, added):
+    assert (parse_goal(text, encoder).intent is Intent.CREATE) is added
+
+
+@pytest.mark.slow
 def test_a_mode_wanted_is_switched_on(encoder):
     goal = parse_goal("the tablet should be in focus mode", encoder)
     assert goal.intent is Intent.TOGGLE and goal.desired is True and "focus" in goal.target
