@@ -24,12 +24,12 @@ _WHEN = re.compile(r"\bwhen\s+.+$", re.I)  # "when the party is": a time or a da
 _TIME_NOUNS = ("time", "day", "date", "hour")  # what "that ..." points at for a "when" clause
 _READ = re.compile(r'"([^"]+)"$')  # a told value, read and quoted in place (`lookup.resolve`)
 _POINTER = re.compile(r"\b(?:that|this|the\s+same)\s+(\w+)\b", re.I)
-# a person by name, a verb, and to whom: "Coach Lin texted me ", "Ada sent us "
+# a person by name, a verb, and to whom: "Aunt Lin texted me ", "Ada sent us "
 _TELLER = re.compile(r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+[a-z]\w*\s+(?:me|us)\s+$")
 
 
 def teller(text: str, phrase: str) -> str:
-    """The person whose message tells the value `phrase` names ("Coach Lin" of "Coach Lin
+    """The person whose message tells the value `phrase` names ("Aunt Lin" of "Aunt Lin
     texted me what time the match starts"); "" when the request says nobody told it."""
     at = text.find(phrase)
     m = _TELLER.search(text[:at]) if at > 0 else None

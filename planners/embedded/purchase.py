@@ -280,7 +280,7 @@ def added_enough(goal: Goal, view: View) -> Decision | None:
 _COUNT = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 # "down to just one", "reduce ... to 2", "make it three": a count the item ends with. The
 # count ends its clause, or a word or two of its own (a unit: "bags", "of them") do; a
-# name after it is a place ("ship it to 4 Elm Road"), a time or a share is no count
+# name after it is a place ("post it to 12 Elm Road"), a time or a share is no count
 _TOTAL = re.compile(rf"\b(?:down\s+|up\s+)?to\s+(?:just\s+|only\s+)?{_COUNT}\b"
                     r"(?!\s*(?::|[ap]\.?m\b|%|percent|o'?clock))"
                     r"(?=(?-i:(?:\s+[a-z]+){0,2})\s*(?:[,.;!?]|$|\s+(?:and|but|then|please)\b))",

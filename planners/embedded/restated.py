@@ -23,7 +23,7 @@ alone (never by their words):
   to be wrong and what it should be ("I typed Kim's surname wrong, it should be Leigh").
 
 - a wish that a thing of the person's go by a name ("I'd like my tablet to show up as Den",
-  "I want it to be called Den instead of what it says now"): the thing is to be renamed, an
+  "I want it to be called Den from now on"): the thing is to be renamed, an
   edit of its name ("rename my tablet to Den"), never a switch turned on.
 
 - a statement closed by a tag that asks if it is true ("wifi is on, isn't it?", "the torch

@@ -24,7 +24,7 @@ NONE: frozenset[str] = frozenset()
         ("Schick Tom eine Nachricht", {"send"}),
         ("throw away the old grocery list", {"deletion"}),
         ("Supprime la note Courses", {"deletion"}),
-        ("I don't need the Lisbon note any more, toss it", {"deletion"}),
+        ("I don't need the Porto note any more, toss it", {"deletion"}),
         ("purchase two lamps", {"payment"}),
         ("send $15 to Ana", {"payment", "send"}),
         ("correct the spelling of Lee's surname", {"overwrite"}),

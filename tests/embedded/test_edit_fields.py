@@ -53,14 +53,14 @@ def test_a_relabel_is_an_edit_that_seeks_the_item_not_the_new_value(encoder):
 
 
 def test_the_field_of_an_item_gets_only_the_value_not_what_is_said_after_it(encoder):
-    goal = parse_goal("Change the title of my Budget sheet to Q3 plan, but leave the text "
+    goal = parse_goal("Set the title of my Budget sheet to Q3 plan, yet leave the text "
                       "alone", encoder)
     assert [(s.name, s.value) for s in goal.slots] == [("title", "Q3 plan")]
 
 
 def test_a_courteous_rename_with_a_second_sentence_types_only_the_new_name(encoder):
-    goal = parse_goal("Could you rename this tablet to Nia's Slate? The old name bores me.",
-                      encoder)
+    goal = parse_goal("Please would you rename this tablet to Nia's Slate? The old name bores "
+                      "me.", encoder)
     assert goal.intent is Intent.EDIT
     assert [(s.name, s.value) for s in goal.slots] == [("name", "Nia's Slate")]
 
@@ -105,7 +105,7 @@ def test_a_retitle_finds_the_field_showing_the_name_said_with_its_kind(encoder):
     opened = PastStep(Tap(ElementRef(7)), verdict=Verdict.CHANGED, screen_signature="list",
                       memo=Memo(mark=Mark.OPEN_ITEM, item="Budget"))
     planner = EmbeddedPlanner(encoder=encoder)
-    decision = planner.decide("Change the title of my Budget sheet to Q3 plan, but leave the "
+    decision = planner.decide("Set the title of my Budget sheet to Q3 plan, yet leave the "
                               "text alone", _sheet(), [opened])
     assert decision.action == TypeText("Q3 plan", ElementRef(3), clear=True)
 

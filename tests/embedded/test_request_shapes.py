@@ -17,7 +17,7 @@ from planners.embedded.restated import plainly
      "I'd like the guest network on"),
     ("whenever the doorbell camera pings I want a louder chime",
      "I want a louder chime"),
-    ("Hey, when guests look for my speaker I would like it to show up as Den",
+    ("Hey, when my sister streams to my speaker I would like it to show up as Den",
      "Hey, I would like my speaker to show up as Den"),  # "it" is what the scene was about
     ("When the kettle timer ends, what sound does it play?",
      "what sound does it play?"),
@@ -31,7 +31,7 @@ def test_a_clause_of_time_before_the_request_asks_nothing(text, main):
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("text", "plain"), [
-    ("I'd like my tablet to show up as Otter Den instead of what it says now",
+    ("I'd like my tablet to show up as Otter Den when it's on the network",
      "rename my tablet to Otter Den"),
     ("I want my speaker to be called Loft Beats when friends connect",
      "rename my speaker to Loft Beats"),
@@ -47,7 +47,7 @@ def test_wishes_and_statements_are_restated_as_the_edit_they_ask(text, plain):
 @pytest.mark.slow
 def test_a_scene_before_a_wish_makes_no_question(encoder):
     goal = parse_goal("Hi, when my nephews pair their game pads I'd really like my tablet to "
-                      "show up with the name Otter Den, could you sort that out?", encoder)
+                      "be called Otter Den, can you do that?", encoder)
     assert goal.mood is not Mood.QUESTION and goal.intent is Intent.EDIT
     assert [(s.name, s.value) for s in goal.slots] == [("name", "Otter Den")]
     asked = parse_goal("When the kettle timer ends, what sound does it play?", encoder)
@@ -60,8 +60,8 @@ def test_a_rename_types_its_new_value_and_seeks_only_the_item(encoder):
     assert goal.intent is Intent.EDIT
     assert [(s.name, s.value) for s in goal.slots] == [("name", "Otter Den")]
     assert "Otter Den" not in goal.entities and "Otter" not in goal.target
-    titled = parse_goal("retitle the Lisbon note as Lisbon 2027", encoder)
-    assert [(s.name, s.value) for s in titled.slots] == [("title", "Lisbon 2027")]
+    titled = parse_goal("retitle the Porto note as Porto 2028", encoder)
+    assert [(s.name, s.value) for s in titled.slots] == [("title", "Porto 2028")]
 
 
 @pytest.mark.slow
@@ -126,7 +126,7 @@ def test_a_mode_wanted_is_switched_on(encoder):
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("text", "seconds"), [
-    ("start a timer for a minute and a half", 90),
+    ("give the pasta a minute and a half", 90),
     ("count down two and a half minutes", 150),
     ("a countdown of half an hour", 1800),
     ("an hour and a half for the roast", 5400),
@@ -142,7 +142,7 @@ def test_a_half_is_half_of_its_unit(text, seconds):
     ("pls switch of the hotspot", "pls switch off the hotspot"),
     ("I typed Ola Berg's first name wrong - it should be Olah",
      "change Ola Berg's first name to Olah"),
-    ("I spelt Ines Moura's surname wrongly, it should be Mourao. Can you fix that?",
+    ("I got Ines Moura's surname wrong, it should be Mourao, please correct it",
      "change Ines Moura's surname to Mourao"),
 ])
 def test_slips_and_wrong_fields_are_read_as_the_order_meant(text, plain):
@@ -151,7 +151,7 @@ def test_slips_and_wrong_fields_are_read_as_the_order_meant(text, plain):
 
 @pytest.mark.slow
 def test_a_quantity_brought_down_in_the_basket_adds_nothing(encoder):
-    goal = parse_goal("bring the oat milk in my basket down to just one carton", encoder)
+    goal = parse_goal("bring the oat milk in my basket down to only one carton", encoder)
     assert goal.intent is not Intent.CREATE
     assert parse_goal("pop the oat milk into my basket", encoder).intent is Intent.CREATE
 

@@ -1,4 +1,4 @@
-"""A value a person told ("Mira texted me what time the fair opens, ...") is read in the
+"""A value a person told ("Mira messaged me what time the fair opens, ...") is read in the
 message from that person, not wherever a value of its kind is shown. The requests are our
 own."""
 
@@ -8,14 +8,14 @@ from planners.embedded import lookup
 from planners.embedded.context import teller
 from planners.embedded.goal import parse_goal
 
-REQUEST = "Mira Holt texted me what time the fair opens, set an alarm for that time"
+REQUEST = "Mira Holt messaged me what time the fair opens, set an alarm for that time"
 
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("text", "phrase", "who"), [
     (REQUEST, "what time the fair opens", "Mira Holt"),
-    ("Coach Ilse sent us what day the bus leaves, remind me that day", "what day the bus leaves",
-     "Coach Ilse"),
+    ("Aunt Ilse sent us what day the bus leaves, remind me that day", "what day the bus leaves",
+     "Aunt Ilse"),
     ("remind me what time the bus leaves", "what time the bus leaves", ""),  # nobody told it
     ("tell Ilse what time my alarm goes off", "what time my alarm goes off", ""),
 ])
@@ -32,10 +32,10 @@ def test_a_told_value_is_asked_of_the_message_from_the_teller():
 
 @pytest.mark.slow
 def test_a_told_when_is_the_time_that_time_points_at():
-    """"Ada texted me when the fair opens, ... for that time": the when-clause is the time to
+    """"Ada messaged me when the fair opens, ... for that time": the when-clause is the time to
     read; once read, the alarm is set for it. The speaker's own "when I wake up" is no value
     shown anywhere."""
-    text = "Ada Roos texted me when the fair opens, set an alarm for that time"
+    text = "Ada Roos messaged me when the fair opens, set an alarm for that time"
     goal = parse_goal(text)
     assert [(s.name, s.ref) for s in goal.slots] == [("time", True)]
     asked = lookup.resolve(text, goal, []).asking
