@@ -1,6 +1,6 @@
 """Where what a question asks about a person is kept, and when that person is not there.
 
-- What someone said, wants, asked, suggested or proposed ("when does Ola want to meet?",
+- What someone said, wants, asked, suggested or proposed ("what time is Ola free?",
   "what did Piet say about the rent?") is in the conversation with them: the app to look
   in is the one whose pages hold conversations, known by the field a message is written
   in ("Text message", "Message"). Their contact card shows their name, never their words.

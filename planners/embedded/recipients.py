@@ -1,10 +1,10 @@
-"""A recipient named by an order instead of a name ("reply to whoever wrote to me last", "answer
-the most recent person who messaged me"): the person is the row the order picks in the list of
-conversations, which a phone keeps newest first. That row is opened and the message is typed
-in it; no new conversation is started, since its recipient has no name to type. A row whose
-preview is the owner's own last words ("You: see you soon") is a conversation where the other
-person did not write last, so it is passed over. Only "the latest" is picked from the top of
-such a list; "the first who ever wrote" needs the whole list and is left to navigation.
+"""A recipient named by an order instead of a name ("write back to the last one who got in touch",
+"answer the most recent person who messaged me"): the person is the row the order picks in the
+list of conversations, which a phone keeps newest first. That row is opened and the message is
+typed in it; no new conversation is started, since its recipient has no name to type. A row
+whose preview is the owner's own last words ("You: see you soon") is a conversation where the
+other person did not write last, so it is passed over. Only "the latest" is picked from the top
+of such a list; "the first who ever wrote" needs the whole list and is left to navigation.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The item a value is read from, when the request names it: "the door code from my Studio
+"""The item a value is read from, when the request names it: "the gate pin from my Studio
 note", "the pin in the bike lock note". A noun phrase after "from" or "in" is the place
 the value is written; when it has words before its head noun, the head says what kind of
 item it is ("note", "message") and the words before it name which one ("Studio", "bike
