@@ -1,5 +1,5 @@
 """Durations: the length a request states ("a 12 minute countdown", "ten minutes", "an
-hour"), with its parts of a unit ("a minute and a half" is 90 seconds, "half an hour" 30
+hour"), with its parts of a unit ("an hour and a half" is 90 minutes, "half an hour" 30
 minutes, "two and a quarter hours", "1.5 hours"), and the length a timer's display shows,
 so that a timer is called set only when the display shows the length asked (or a running
 timer counts down from it).
@@ -40,7 +40,7 @@ _PART = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
 _PARTS = "|".join(sorted(_PART, key=len, reverse=True))
 _UNIT = r"(hours?|hrs?|minutes?|mins?|seconds?|secs?)"
 _N = r"(\d+(?:\.\d+)?|" + _COUNT + r")"
-# "a minute and a half", "two and a half hours", "half an hour", "a quarter of an hour"
+# "an hour and a half", "two and a half hours", "half an hour", "a quarter of an hour"
 _WITH_PART = re.compile(rf"\b{_N}[\s-]+{_UNIT}\s+and\s+({_PARTS})\b|"
                         rf"\b{_N}\s+and\s+({_PARTS})[\s-]+{_UNIT}\b|"
                         rf"\b({_PARTS})\s+(?:of\s+)?an?\s+{_UNIT}\b|"

@@ -128,8 +128,8 @@ def _stem(word: str) -> str:
 def said_line(goal: Goal, view: View) -> str | None:
     """In a conversation (a page with a field to write a message in), the line that answers
     a question about what the person said: the message that shares the most of what the
-    question is about, the person's name and the verb of saying aside ("we're meeting" of
-    "where did Ola say we're meeting?" is in "Let's meet at 14 Elm Row"); of equals, the
+    question is about, the person's name and the verb of saying aside ("the picnic" of
+    "where did Ola say the picnic is?" is in "Picnic at 14 Elm Row"); of equals, the
     latest. The conversation's title, the person's name, is no answer: it only says whose
     words these are. None when no message shares any of it."""
     if not about_words(goal) or not any(

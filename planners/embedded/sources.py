@@ -3,7 +3,7 @@ note", "the pin in the bike lock note". A noun phrase after "from" or "in" is th
 the value is written; when it has words before its head noun, the head says what kind of
 item it is ("note", "message") and the words before it name which one ("Studio", "bike
 lock").
-A phrase of one word ("from my notes", "in the journal") names only a kind of place, and a
+A phrase of one word ("from my jottings", "in the journal") names only a kind of place, and a
 phone's app ("in the Shop app") is no item of its own.
 
 A value carried to another app (sent, written down) is read only where that item is shown:
