@@ -32,9 +32,9 @@ def tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
     """The steps to try for `goal` on this view, first first; each gives a decision or None.
     `floor`: what a tap must beat (the best remembered way on); `at_best`: this page matches
     the goal as well as any known one; `strict`: an answer that will be sent or written on.
-    A list showing only near misses of the item named comes first, and the row first by
-    the order the request names (the item it acts on); then days to repeat on
-    come first wherever the item's day toggles are in view."""
+    First, a list that shows only near misses of the item named, then the row that the
+    request's order picks ("the cheapest ..."); days to repeat on come before all of these
+    wherever the item's day toggles are in view."""
     steps = [lambda: row_filters.only_near(goal, view, at_best), lambda: lists.pick(goal, view),
              *_tries(goal, view, floor, at_best, strict)]
     if goal.days is None or goal.intent in (Intent.ANSWER, Intent.DELETE, Intent.TOGGLE):
