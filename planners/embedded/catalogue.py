@@ -1,8 +1,9 @@
 """What a shop sells: an item the request buys or puts in a cart is one of its products.
 
 A product named by its name (written as shops print names, in capitals: "Canvas Hammock",
-"Gamebox 3") is only a row that shows the whole name; a row sharing a word or a kind with it
-("Hammock Stand") is another product. Where the shop's own page (one that offers its cart)
+"Gamebox 3") is only a row that shows the whole name; a row or a page sharing a word or a
+kind with it ("Hammock Stand", "Gamebox 2") is another product, whose add button is not
+pressed for it. Where the shop's own page (one that offers its cart)
 has a search field and does not show the item, its name is searched (which changes nothing);
 when the search holds the name and no row it shows has the whole name, the shop does not
 sell it: the request is infeasible, and the answer says what the search showed instead. A
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from devices.actions import ElementRef, Finish, FinishStatus, TypeText
+from devices.actions import ElementRef, Finish, FinishStatus, Key, PressKey, TypeText
 from perception.elements import UIElement
 from planners.embedded import purchase
 from planners.embedded.acts import tap
@@ -32,11 +33,13 @@ from planners.embedded.consent import unpaid
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.scoring import words
-from planners.embedded.search import sought
 from planners.embedded.view import View, field_name
 from planners.planner import Consents, Decision
 
 Try = Callable[[], Decision | None]
+# the words that end a verb's object and start another phrase ("... to 12 Elm Road")
+_OBJECT_ENDS = frozenset({"to", "and", "for", "in", "into", "from", "with", "at", "on", "then",
+                          "by", "before", "after"})
 _SEARCH = re.compile(r"\bsearch", re.I)
 # put "in my basket", "into the cart", "to my bag": the shopping containers of shops
 _CART = r"\s+(?:my|the|your|our)\s+(?:shopping\s+)?(?:cart|basket|bag|trolley)\b"
@@ -49,8 +52,25 @@ def steps(goal: Goal, view: View, consents: Consents | None) -> list[Try]:
     buying = purchase.is_purchase(goal, view)
     own = (unpaid(goal, view, consents, purchase.steps(goal, view)) if buying
            else purchase.adding(goal, view))
-    looked = sold_here(goal, view) if buying or _into_cart(goal) else from_cart(goal, view)
+    if not (buying or _into_cart(goal)):
+        looked = from_cart(goal, view)
+    elif purchase.add_button(view) is not None and not _named_here(goal, view):
+        return [lambda: _not_named(goal)]  # another product's page: its add is not for it
+    else:
+        looked = sold_here(goal, view)
     return [lambda: looked, *own] if looked is not None else own
+
+
+def _named_here(goal: Goal, view: View) -> bool:
+    name = _name(goal)
+    return not name or goal.rank is not None or any(
+        _shows(name, s.element.label) for s in view.content() if not s.element.editable)
+
+
+def _not_named(goal: Goal) -> Decision:
+    return Decision(PressKey(Key.BACK), confidence=0.6, thought=f"This page's product is not "
+                    f"{_name(goal)!r} (a product is the one that shows its whole name, model "
+                    "number and all): its add button is not for it. Back.")
 
 
 def from_cart(goal: Goal, view: View) -> Decision | None:
@@ -89,21 +109,30 @@ def _search_field(view: View) -> UIElement | None:
                  or (f.text and f.text in searched)), None)
 
 
-def _full_name(goal: Goal) -> str:
-    """The product's name as the request says it, with the model number that follows it
-    ("Gamebox 3": its number is part of the name, which the parsed names leave out)."""
-    name = sought(goal)
-    said = re.search(rf"\b{re.escape(name)}(\s+\d+[a-z]?\b(?!\s*(?:x|times|of)\b))?",
-                     goal.text, re.I) if name else None
-    return said.group(0) if said else name
+def _name(goal: Goal) -> str:
+    """The product's name as the request says it: in the verb's object, the first run of
+    words written with capitals, with the model numbers among them ("an iPhone 15 case" ->
+    "iPhone 15"; "three packs of the AA batteries" -> "AA"); "" when none."""
+    run: list[str] = []
+    for word in goal.text.split()[1:]:
+        bare = word.strip(".,;:!?'\"()")
+        if bare.casefold() in _OBJECT_ENDS:
+            break  # where the object ends: an address or a time after it names no product
+        if bare and (any(c.isupper() for c in bare) or (run and bare.isdigit())):
+            run.append(bare)
+        elif run:
+            break
+        if word[-1:] in ",;:":
+            break
+    return " ".join(run)
 
 
 def sold_here(goal: Goal, view: View) -> Decision | None:
     """On a shop's page with a search field that does not show the product named: search
     for it, and once searched with no row showing it, say the shop does not sell it."""
-    name = _full_name(goal)
+    name = _name(goal)
     field = _search_field(view)
-    if (not name[:1].isupper() or goal.rank is not None or goal.scope is not Scope.ONE
+    if (not name or goal.rank is not None or goal.scope is not Scope.ONE
             or field is None or purchase.cart_button(view) is None):
         return None
     rows = [s.element.label for s in view.content() if not s.element.editable]

@@ -5,7 +5,7 @@ its products and the requests are our own, in no task file."""
 
 import pytest
 
-from devices.actions import ElementRef, Finish, FinishStatus, TypeText
+from devices.actions import ElementRef, Finish, FinishStatus, Key, PressKey, Tap, TypeText
 from perception.elements import Bounds
 from planners.embedded import catalogue
 from planners.embedded.goal import parse_goal
@@ -100,3 +100,25 @@ def test_what_is_taken_out_of_the_cart_is_removed_in_the_cart(encoder):
     assert opened is not None and opened.action.target == ElementRef(1)
     assert decide("remove the Copper Kettle from the basket", _kettle_page(True)) is None
     assert decide("put the Copper Kettle in my basket", _kettle_page()) is None
+
+
+def test_a_product_of_another_model_number_is_not_added_for_the_one_named(encoder):
+    shown = screen(
+        el(1, "button", "", 0, height=120, description="Basket, 0 items", clickable=True,
+           bounds=Bounds(900, 0, 1080, 120)),
+        el(2, "text", "Gamebox 2 Cover", 400), el(3, "text", "£12.00", 560),
+        el(5, "button", "Add to basket", 2200, clickable=True), app=APP)
+    goal = parse_goal("add a Gamebox 3 cover to my basket", encoder)
+    view = View(shown, signature_of(shown), GoalMatcher(goal, encoder), [])
+    first = next(d for d in (t() for t in catalogue.steps(goal, view, None)) if d is not None)
+    assert first.action == PressKey(Key.BACK)
+    right = parse_goal("add a Gamebox 2 cover to my basket", encoder)
+    view = View(shown, signature_of(shown), GoalMatcher(right, encoder), [])
+    first = next(d for d in (t() for t in catalogue.steps(right, view, None)) if d is not None)
+    assert first.action == Tap(ElementRef(5))
+
+
+def test_an_address_after_the_product_names_no_product(encoder):
+    searched = _list("Elm", ())
+    assert _decide("buy the clay pot and send it to 9 Elm Road, York YO1 7HH", searched,
+                   _searched("Elm"), encoder) is None
