@@ -38,7 +38,7 @@ from perception import perceive, signature
 from perception.errors import PerceptionError
 from perception.sensitive import target_element
 from planners.errors import ParseError, PlannerError
-from planners.planner import Decision, Planner
+from planners.planner import Briefed, Consents, Decision, Planner
 from planners.verify_prompt import ModelVerifier
 from planners.verify_prompt import Verdict as ModelVerdict
 
@@ -291,6 +291,8 @@ class _Episode:
         return None
 
     def loop(self) -> None:
+        if isinstance(self.planner, Briefed):  # what the gate will refuse, known beforehand
+            self.planner.brief(Consents(frozenset(self.config.allow), self.confirm is not None))
         shot = capture(self.device)
         before = self.perceive(shot)
         self.pending = {"capture": shot.ms, "perceive": before.perceive_ms}

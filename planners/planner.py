@@ -64,6 +64,29 @@ class PastStep:
             Verdict.NO_CHANGE)
 
 
+@dataclass(frozen=True)
+class Consents:
+    """What the person said about sensitive kinds of action before the episode began: the
+    categories pre-approved (`perception.sensitive`), and whether someone is there to ask
+    about the others. A planner that knows this can stop before it starts a task whose own
+    end the safety gate will refuse, instead of changing things on the way to that refusal
+    (filling a cart it may never pay for)."""
+
+    approved: frozenset[str] = frozenset()
+    can_ask: bool = False
+
+    def withheld(self, category: str) -> bool:
+        """An action of `category` will be refused: not approved, and nobody to ask."""
+        return category not in self.approved and not self.can_ask
+
+
+@runtime_checkable
+class Briefed(Protocol):
+    """A planner the loop tells, before each episode's first step, what consents it has."""
+
+    def brief(self, consents: Consents) -> None: ...
+
+
 @runtime_checkable
 class Planner(Protocol):
     name: str

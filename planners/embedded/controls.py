@@ -48,8 +48,11 @@ def _toggle_every(goal: Goal, switches: list[Scored], best: Scored, want: bool, 
     fitting = [s for s in switches if s.score >= max(MATCH, best.score - EVERY_MARGIN)
                or kind & words(s.text)]
     meets = row_filters.condition(goal.text)
-    if meets is not None:  # "every alarm before 8am": only the rows whose value meets it
-        fitting = [s for s in fitting if meets(s.text)]
+    if meets is not None:  # "every alarm before 8am": only the rows whose value meets it;
+        judged = [(s, meets(s.text)) for s in fitting]  # none with a value: nothing to go by
+        if all(met is None for _, met in judged):
+            return None
+        fitting = [s for s, met in judged if met]
     for s in fitting:
         if s.element.checked != want and view.tap_count(s.element)[1] < 2:
             return tap(s.element, f"Turn '{s.text or 'the switch'}' {state}: one of every "

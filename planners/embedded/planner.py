@@ -18,6 +18,7 @@ from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, Press
 from perception.elements import Screen
 from planners.embedded import (
     acts,
+    catalogue,
     endings,
     gestures,
     grounding,
@@ -27,11 +28,11 @@ from planners.embedded import (
     lookup,
     multilingual,
     prereq,
-    purchase,
     repeat_days,
     search,
     spelling,
 )
+from planners.embedded.consent import Briefing
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import ELSEWHERE, unreadable
@@ -100,7 +101,7 @@ def _unreadable(goal: str, why: str, screen: Screen, history: Sequence[PastStep]
     return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason)
 
 
-class EmbeddedPlanner:
+class EmbeddedPlanner(Briefing):
     """Planner over an `AppMemory`; with an empty memory it grounds on the screen alone."""
 
     name = "embedded"
@@ -264,8 +265,7 @@ class EmbeddedPlanner:
         strict = goal.text in self._lookups  # its answer is sent or written on
         if goal.intent is Intent.OPEN and self._named_app_in_front(state, view):
             return [lambda: acts.finish(f"{goal.target} is open: its app is in front.")]
-        shop = (purchase.steps(goal, view) if purchase.is_purchase(goal, view)  # paid only on
-                else purchase.adding(goal, view))  # the summary's word, added on a counter's
+        shop = catalogue.steps(goal, view, self.consents)  # bought, or put in a cart
         if shop:
             return [*shop, *intents.tries(goal, view, floor, at_best, strict)]
         if goal.quantity and goal.intent not in (Intent.TOGGLE, Intent.SET_VALUE, Intent.ANSWER):
@@ -293,8 +293,7 @@ class EmbeddedPlanner:
         screens = self.memory.screens
         here = max((r for sig, r in state.relevance.items()
                     if sig in screens and screens[sig].app == view.screen.app), default=0.0)
-        floor = acts.MATCH if not search.sought(state.goal) else min(
-            acts.MATCH, state.best_anywhere - 0.1)
+        floor = min(acts.MATCH, state.best_anywhere - 0.1 if search.sought(state.goal) else 1)
         return here >= floor and here >= state.best_anywhere - 0.1
 
     def _at_best_page(self, state: _GoalState, view: View) -> bool:

@@ -118,7 +118,9 @@ def only_near(goal: Goal, view: View, at_best: bool) -> Decision | None:
 def condition(request: str) -> Callable[[str], bool | None] | None:
     """The test a row's own value must pass for a quantifier's condition ("before 8am":
     a time before 8:00; "over $20": a price above 20), or None when the request sets none.
-    The test says None for a row that shows no value of the condition's kind."""
+    The test says None for a row that shows no value of the condition's kind. A bare hour
+    ("before 7") is read by what the row shows: a time (7:00) on a row of times, else a
+    price."""
     for below, m in _conditions(request):
         rest = request[m.end():]
         clock = _clocks(rest)
@@ -128,8 +130,18 @@ def condition(request: str) -> Callable[[str], bool | None] | None:
         price = re.match(r"\s*(?:[$€£¥]\s?)?(\d[\d,]*(?:\.\d+)?)", rest)
         if price:
             limit = float(price.group(1).replace(",", ""))
-            return lambda row, b=below, x=limit: _compare(_row_price(row), x, b)
+            hour = _BARE_HOUR.match(rest)
+            if hour is None:
+                return lambda row, b=below, x=limit: _compare(_row_price(row), x, b)
+            at = min(_minutes((int(hour.group(1)), 0, "")))
+            return lambda row, b=below, x=limit, t=at: _compare(
+                _row_minutes(row), t, b) if _clocks(row) else _compare(_row_price(row), x, b)
     return None
+
+
+# a bare whole number of 1-23 with no currency ("before 7"): an hour where rows show times
+_BARE_HOUR = re.compile(r"\s*(1\d|2[0-3]|[1-9])(?![\d.,:%])\b(?!\s*(?:[$€£¥]|dollars?|euros?"
+                        r"|pounds?|bucks?)\b)", re.I)
 
 
 def _row_minutes(row: str) -> float | None:

@@ -3,6 +3,8 @@ overwrite runs only where the goal asks for its kind and names what it concerns;
 refusal says why; a person at the terminal may still agree. Hand-built screens, and the
 loop on the virtual phone. Sentences of our own, in no task file."""
 
+from dataclasses import replace
+
 import pytest
 from automator_scripts import find
 
@@ -13,6 +15,7 @@ from automator.trajectory import Outcome
 from devices.actions import ElementRef, Finish, FinishStatus, Tap, TypeText
 from devices.virtual.phone import VirtualPhone
 from perception.elements import Bounds, Screen, UIElement
+from planners.planner import Consents
 from planners.scripted import ScriptedPlanner
 
 
@@ -220,3 +223,26 @@ def test_a_person_at_the_terminal_may_allow_an_unasked_call(config):
                 ScriptedPlanner(open_card_and_call("Mia Torres")), config,
                 confirm=lambda category, description: asked.append(category) or True)
     assert asked == ["call"] and _call_log(phone) == ["Mia Torres"]
+
+
+class _Listening(ScriptedPlanner):
+    """A scripted planner that keeps what the loop briefed it with."""
+
+    def __init__(self) -> None:
+        super().__init__([Finish(FinishStatus.FAILURE, "nothing to do")])
+        self.briefed: list[object] = []
+
+    def brief(self, consents) -> None:
+        self.briefed.append(consents)
+
+
+@pytest.mark.sim
+def test_the_loop_briefs_the_planner_on_consents_before_the_first_step(config):
+    planner = _Listening()
+    run_episode("erase the contact Mia Torres", VirtualPhone(state=PEOPLE, app="contacts"),
+                planner, replace(config, allow=frozenset({"deletion"})))
+    assert planner.briefed == [Consents(frozenset({"deletion"}), can_ask=False)]
+    asking = _Listening()
+    run_episode("erase the contact Mia Torres", VirtualPhone(state=PEOPLE, app="contacts"),
+                asking, config, confirm=lambda category, what: False)
+    assert asking.briefed == [Consents(frozenset(), can_ask=True)]

@@ -7,11 +7,14 @@ import pytest
 
 from devices.actions import ElementRef, Finish, FinishStatus, Scroll, Tap
 from perception.elements import Bounds
-from planners.embedded import EmbeddedPlanner
+from planners.embedded import EmbeddedPlanner, controls
 from planners.embedded.durations import duration_s
+from planners.embedded.goal import parse_goal
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import signature_of
 from planners.embedded.row_filters import condition, named_times, shows_named
+from planners.embedded.scoring import GoalMatcher
+from planners.embedded.view import View
 from planners.planner import PastStep, Verdict
 from tests.embedded import screens as S
 
@@ -65,6 +68,10 @@ def test_a_time_in_a_condition_names_no_item():
     ("remove every listing priced over $40", "Kettle $52.00", True),
     ("remove every listing priced over $40", "Mug $12.50", False),
     ("untick all the tasks that are after 18:00", "Call back 19:15", True),
+    ("silence each wake-up that is before 8", "5:50 AM Swim", True),  # a bare hour, on a
+    ("silence each wake-up that is before 8", "8:20 AM", False),  # row of times
+    ("drop everything under 8 from my list", "Socks $6.50", True),  # a price, on a row
+    ("drop everything under 8 from my list", "Hat $9.00", False),  # of prices
 ])
 def test_a_condition_is_read_from_each_rows_own_value(request_, row, meets):
     test = condition(request_)
@@ -138,6 +145,19 @@ def test_every_row_meeting_the_condition_and_only_those_is_switched(encoder):
     done = planner.decide(goal, _wake_ups((False, False, True, True)), [])
     assert isinstance(done.action, Finish), done.thought
     assert done.action.status is FinishStatus.SUCCESS
+
+
+@pytest.mark.slow
+def test_a_condition_no_row_shows_a_value_for_proves_nothing_done(encoder):
+    """No switch row shows a price: "every one of the none that meet it" is no success."""
+    items = [S.el(0, "text", "Wake-ups", 0)]
+    for i, time in enumerate(("5:50 AM", "9:05 AM")):
+        items.append(S.el(10 + i, "switch", f"{time} wake-up", 220 + 220 * i, clickable=True,
+                          checkable=True, checked=True))
+    shown = S.screen(*items, app="com.example.wakeups")
+    goal = parse_goal("turn off all the wake-ups that cost over $5", encoder)
+    view = View(shown, signature_of(shown), GoalMatcher(goal, encoder), [])
+    assert controls.toggle(goal, view, 0.0) is None
 
 
 def _tents():
