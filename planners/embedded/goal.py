@@ -26,6 +26,7 @@ from planners.embedded import amounts, objects, restated, spoken_times
 from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
+from planners.embedded.asked import ValueKinds
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
 from planners.embedded.reported import ReportedSpeech
@@ -107,15 +108,6 @@ _LEVELS = closed_class("brighter darker dimmer louder quieter softer higher lowe
 DO_BELOW = 0.3  # a request matching no operation better than this is the item's own verb
 _MODE = "a mode or theme of the phone, such as silent mode"
 _CONTAINER = ("a shopping cart or basket of products to buy", "a note or list of text")
-# yes/no questions, "how many", and what else a question asks for, described to the model
-_VALUE_KINDS = {
-    "email": "an e-mail address", "phone": "a phone number to call",
-    "version": "the software version number", "percent": "the battery level in percent",
-    "price": "the price, what it costs in money", "time": "the time of day, at what time",
-    "date": "the date, which day", "code": "a code, password, PIN or reference number",
-    "size": "an amount of storage or data, such as the space used or free in GB",
-}
-VALUE_KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
 _ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE})  # kinds that
@@ -140,8 +132,7 @@ class GoalReader:
         self.encoder = encoder
         self.operations = OperationReader(encoder)
         self.ranks = RankReader(encoder)
-        self._kinds = list(_VALUE_KINDS)
-        self._kind_vecs = encoder.encode([_VALUE_KINDS[k] for k in self._kinds])
+        self.kinds = ValueKinds(encoder)
         self.reported = ReportedSpeech(encoder, self.operations)
 
     def _similar(self, text: str, description: str) -> float:
@@ -239,22 +230,8 @@ class GoalReader:
         return reading.operation if reading.score >= DO_BELOW else Operation.DO
 
     def value_type(self, how: Manner, names: Sequence[str] = ()) -> str | None:
-        """The kind of value a question asks for; when the whole question is unclear, the
-        question without the names it mentions (a long name drowns "phone number")."""
-        clause = how.clause.lower()
-        if re.match(r"^how\s+(?:many|often)\b|.*\bnumber\s+of\b", clause):
-            return "count"
-        if re.match(r"^(?:when|what\s+time|at\s+what\s+time)\b", clause):
-            return "time"
-        bare = how.clause
-        for name in sorted(names, key=len, reverse=True):
-            bare = re.sub(rf"\b{re.escape(name)}\b", " ", bare, flags=re.I)
-        for text in dict.fromkeys((how.clause, " ".join(bare.split()))):
-            sims = self._kind_vecs @ self.encoder.encode([text])[0]
-            second, best = (int(i) for i in sims.argsort()[-2:])
-            if sims[best] >= VALUE_KIND_AT_LEAST and sims[best] - sims[second] >= 0.1:
-                return self._kinds[best]
-        return None
+        """The kind of value a question asks for (`asked`)."""
+        return self.kinds.read(how.clause, names)
 
     def _asked_state(self, clause: str) -> tuple[str, bool | None]:
         """A yes/no question about a state ("is the torch switched off"): (the thing asked
