@@ -184,6 +184,16 @@ class GoalReader:
             return Intent.SET_VALUE, None, f"make {thing} {state}"
         return Intent.TOGGLE, True, f"turn on {thing}"
 
+    def _named_state(self, how: Manner) -> Manner:
+        """An order puts its object between its verb and particle ("switch it off") or after
+        them ("turn off the torch"); a few bare content words and "on" or "off" ("wifi off",
+        "dark mode on") name a thing and the state wanted: no word of theirs is a verb."""
+        m = re.fullmatch(r"((?:[\w-]+\s+){1,3})(on|off)", how.clause, re.I)
+        if how.mood is not Mood.COMMAND or m is None or set(m.group(1).lower().split()) & (
+                objects.FILLER) or self.operations.read(verb_phrase(how.clause), how.clause).exact:
+            return how
+        return Manner(Mood.STATE, how.clause, m.group(1).strip(), m.group(2).lower(), how.context)
+
     def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
         reading = self.operations.read(verb_phrase(clause), clause)
         op = reading.operation if reading.score >= DO_BELOW else Operation.DO
@@ -234,12 +244,12 @@ class GoalReader:
         return self.kinds.read(how.clause, names)
 
     def _asked_state(self, clause: str) -> tuple[str, bool | None]:
-        """A yes/no question about a state ("is the torch switched off"): (the thing asked
-        about, the state asked); other questions are kept as they are."""
-        words = clause.split()
-        if len(words) < 3 or words[0].lower() not in ("is", "are", "was", "were"):
+        """A yes/no question about a state ("is the torch switched off", "do I have the
+        torch on"): (the thing asked about, the state asked); other questions are kept."""
+        asked = _ASKED_STATE.match(clause)
+        if asked is None or len(clause[asked.end():].split()) < 2:
             return clause, None
-        thing, state = split_state(" ".join(words[1:]))
+        thing, state = split_state(clause[asked.end():])
         on = self._state_on(state) if state else None
         return (thing, on) if on is not None else (clause, None)
 
@@ -247,7 +257,7 @@ class GoalReader:
 
     def parse(self, text: str) -> Goal:
         text = restated.plainly(spoken_times.in_digits(" ".join(text.split())))
-        how = self.reported.read(manner(text))
+        how = self._named_state(self.reported.read(manner(text)))
         desired: bool | None = None
         clause = how.clause or text
         if how.mood is Mood.QUESTION:
@@ -329,6 +339,8 @@ class GoalReader:
 # a clause whose second word is "has", "is", "got"...: its first word is its subject (a
 # statement, "Lina has a new number"), not the verb of an order
 _STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)
+_ASKED_STATE = re.compile(r"^(?:is|are|was|were|(?:do|does|did)\s+\S+\s+(?:have|keep)|(?:have|"
+                          r"has)\s+\S+\s+got)\s+", re.I)  # before a thing and its state
 _DAYS_LEAD = closed_class("on every each and that repeats repeating")
 
 

@@ -1,0 +1,47 @@
+"""Short and sideways requests read as people mean them: a thing and its state with no verb
+("hotspot off") is that state wanted; a request opening with "is" or "does" is a question
+even without its mark, and switches nothing; "do I have X on" asks about a state; "are you
+able to ..." asks for the thing politely; "do" before a thing is an order. Sentences of our
+own."""
+
+import pytest
+
+from planners.embedded.goal import Intent, parse_goal
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "thing", "on"), [
+    ("hotspot off", "hotspot", False),
+    ("night light on pls", "night light", True),
+    ("Vibration off", "Vibration", False),
+])
+def test_a_thing_and_its_state_is_the_state_wanted(encoder, text, thing, on):
+    goal = parse_goal(text, encoder)
+    assert (goal.intent, goal.desired, goal.target) == (Intent.TOGGLE, on, thing)
+
+
+@pytest.mark.slow
+def test_an_order_with_its_object_between_verb_and_particle_stays_an_order(encoder):
+    goal = parse_goal("flick the fan on", encoder)
+    assert (goal.intent, goal.desired, goal.target) == (Intent.TOGGLE, True, "fan")
+    assert parse_goal("switch it off", encoder).verb == "switch"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "on"), [
+    ("is location on", True), ("are the captions off", False),
+    ("do I have the hotspot on", True), ("have we got vibration off?", False),
+])
+def test_a_state_asked_about_without_its_mark_switches_nothing(encoder, text, on):
+    goal = parse_goal(text, encoder)
+    assert (goal.intent, goal.value_type, goal.desired) == (Intent.ANSWER, "state", on)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "intent"), [
+    ("are you able to switch the torch off", Intent.TOGGLE),
+    ("is it possible to make a note called Bins", Intent.CREATE),
+    ("do the software update", Intent.DO),
+])
+def test_asking_for_an_ability_or_do_before_a_thing_is_an_order(encoder, text, intent):
+    assert parse_goal(text, encoder).intent is intent
