@@ -206,7 +206,8 @@ class GoalReader:
             op = self._head_reading(clause)  # "email the Bluetooth manual" is about a manual
         if particle is not None and number is None and op in _SETTINGS:
             return Intent.TOGGLE, particle
-        into = re.match(r"^\S+\s+.+?\s+(?:in|into|to)\s+([a-z][a-z -]*)$", strip_quotes(clause))
+        into = re.match(r"^\S+\s+.+?\s+(?:in|into|to|on)\s+([a-z][a-z -]*)$", strip_quotes(clause),
+                        re.I)  # ("put the phone on Do Not Disturb")
         placed = into and re.match(r"(?:my|the|your|our)\s", into.group(1)) and not re.search(
             r"\b(?:to|down|up|out|off|from)\b", into.group(1))  # a place, no particle after
         if placed and self.is_container(into.group(1)) and (
@@ -322,7 +323,8 @@ class GoalReader:
         """The parts of a request done one after the other ("X, then Y"; "X and VERB Y"; a
         message to each person it is addressed to);
         pronouns in later parts ("text her") are replaced by the first part's name."""
-        cut = parts_of.cut(" ".join(text.split()), self.operations)
+        cut = parts_of.cut(" ".join(text.split()), self.operations,
+                           lambda part: self.parse(part).intent is Intent.TOGGLE)
         parts = [p.strip(" ,.;") for p in cut if p.strip(" ,.;")]
         if len(parts) == 1 and self.parse(parts[0]).intent is Intent.SEND:
             said = self.reported.read(manner(parts[0])).clause  # "let A and B know ..." as
@@ -331,6 +333,8 @@ class GoalReader:
         if len(parts) < 2:
             return [text]
         first = self.parse(parts[0])
+        if first.intent is Intent.TOGGLE:  # "switch it to ..." after it: the thing switched
+            parts = parts_of.object_carried(parts, self.reported.read(manner(parts[0])).clause)
         name = next((s.value for s in first.slots if s.name in ("name", "to")), "")
         return parts_of.name_carried(parts, name or next(
             (e for e in first.entities if " " in e), ""))
