@@ -326,6 +326,8 @@ class GoalReader:
         cut = parts_of.cut(" ".join(text.split()), self.operations,
                            lambda part: self.parse(part).intent is Intent.TOGGLE)
         parts = [p.strip(" ,.;") for p in cut if p.strip(" ,.;")]
+        if len(parts) == 1 and self.parse(parts[0]).intent is Intent.TOGGLE:
+            parts = parts_of.each_switch(parts[0])  # "turn on both X and Y": each of them
         if len(parts) == 1 and self.parse(parts[0]).intent is Intent.SEND:
             said = self.reported.read(manner(parts[0])).clause  # "let A and B know ..." as
             parts = each_addressee(parts[0]) if len(each_addressee(parts[0])) > 1 else (

@@ -81,3 +81,20 @@ def object_carried(parts: list[str], first: str) -> list[str]:
         return parts
     return [parts[0], *(re.sub(r"\b(?:it|them)\b", thing, p, count=1) if _SET_AGAIN.match(p)
                         else p for p in parts[1:])]
+
+
+_SWITCHES = re.compile(r"(?P<verb>[a-z]+(?:\s+(?:on|off))?)\s+(?:both\s+)?(?P<things>.+?\s+and\s+"
+                       r"[^,]+?)(?P<state>\s+(?:on|off))?", re.I)
+
+
+def each_switch(clause: str) -> list[str]:
+    """A switch has one name, so an order to switch several things ("turn on both the fan
+    and the heater", "switch the radio, the lamp and the fan off") is one order per thing;
+    [clause] itself when it names one thing."""
+    m = _SWITCHES.fullmatch(clause.strip())
+    if m is None:
+        return [clause]
+    things = [t for t in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["things"]) if t]
+    if len(things) < 2 or any(len(t.split()) > 3 for t in things):
+        return [clause]
+    return [f"{m['verb']} {thing}{m['state'] or ''}" for thing in things]

@@ -45,6 +45,13 @@ def test_a_switched_thing_set_again_is_a_part_of_its_own_about_that_thing():
         "order the kettle and send it to 9 Ash Row"]
 
 
+def test_several_things_switched_at_once_are_one_part_each():
+    assert split_goal("could you turn off both the hotspot and nfc please") == [
+        "turn off the hotspot", "turn off nfc"]
+    assert split_goal("switch off nfc and location") == ["switch off nfc", "switch off location"]
+    assert split_goal("turn on the torch") == ["turn on the torch"]
+
+
 def test_a_phone_put_on_a_mode_switches_the_mode_on():
     goal = parse_goal("put my phone on Flight Mode")
     assert goal.intent.value == "toggle" and goal.desired is True
