@@ -20,7 +20,8 @@ from planners.embedded.context import refer_back
 QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘’](?=\s|$|[.,!?;:)])")
 TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w-])\+?\d[\d-]{3,}\d(?![\w-])")
+# digits and hyphens, or seven digits or more in groups ("07700 900123", "(555) 010 0199")
+PHONE = re.compile(r"(?<![\w-])(?:\+?\(?\d(?:(?:[-.]|\)?\s|\))?\d){6,}|\+?\d[\d-]{3,}\d)(?![\w-])")
 
 
 def _letters(categories: frozenset[str]) -> str:
@@ -239,10 +240,8 @@ def _first_word(text: str) -> str:
 
 def is_question(clause: str, asked: bool) -> bool:
     """A question: a question word first, or an auxiliary before its subject ("is wifi on",
-    "do you have"); `asked`: the person ended it with a question mark. "Have" before a thing
-    and no question mark is the causative order ("have the heater start at 6"), "do" before
-    a thing an order ("do a backup"). No order opens with "is", "does" or "did": with them
-    first it is a question, mark or not."""
+    "do you have") or any "is", "does" ... (no order opens so); `asked`: the person ended it
+    with a question mark. Without it "have"/"do" before a thing is an order ("do a backup")."""
     words = clause.lower().split()
     if not words:
         return False
@@ -339,10 +338,11 @@ def clauses(text: str) -> list[str]:
 
 def request_clause(text: str) -> tuple[str, list[str]]:
     """(the clause that asks, the clauses around it that tell the context). The one that
-    asks opens with words of courtesy or a question; when none does, the whole text asks."""
+    asks opens with words of courtesy or a question; when none does, or a clause is a value
+    with no word (", 0161 496 0000": the request's own), the whole text asks."""
     parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")]
-    if len(parts) < 2:  # a clause of courtesy alone ("Sure,", "No,") asks for nothing
-        return (parts[0] if parts else text), []
+    if len(parts) < 2 or not all(re.search(r"[^\W\d_]", p) for p in parts):  # a clause of
+        return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
     for i, part in enumerate(parts):
         bare = without_courtesy(part).rstrip(" ,;")
         if bare != part.rstrip(" .!,;") or is_question(bare, part.endswith("?")):

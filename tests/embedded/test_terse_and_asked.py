@@ -7,6 +7,7 @@ own."""
 import pytest
 
 from planners.embedded.goal import Intent, parse_goal
+from planners.embedded.spoken_times import in_digits
 
 
 @pytest.mark.slow
@@ -45,3 +46,21 @@ def test_a_state_asked_about_without_its_mark_switches_nothing(encoder, text, on
 ])
 def test_asking_for_an_ability_or_do_before_a_thing_is_an_order(encoder, text, intent):
     assert parse_goal(text, encoder).intent is intent
+
+
+@pytest.mark.slow
+def test_a_number_in_groups_after_a_comma_is_the_new_entrys_number(encoder):
+    goal = parse_goal("pls save Ines Dara, 0161 496 0000", encoder)
+    assert goal.intent is Intent.CREATE
+    assert {(s.name, s.value) for s in goal.slots} >= {("name", "Ines Dara"),
+                                                       ("phone", "0161 496 0000")}
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "digits"), [
+    ("ring at half 9 this evening", "ring at 9:30 PM"),  # half past, as said in Britain
+    ("a reminder at half past two this morning", "a reminder at 2:30 AM"),
+    ("for half an hour", "for half an hour"),
+])
+def test_half_an_hour_said_as_people_say_it(text, digits):
+    assert in_digits(text) == digits
