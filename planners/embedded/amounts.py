@@ -8,9 +8,10 @@ import re
 from planners.embedded.slots import Slot
 from planners.embedded.wording import NUMBER, NUMBER_WORDS, TIME, is_name_word, strip_quotes
 
-# "as quiet as it gets", "as loud as possible": the end of the scale the comparison points to
-_AS_FAR = (r"as\s+{}\s+as\s+(?:possible\b|(?:it|they|you|I)\s+(?:can|will|could|would)?\s*"
-           r"(?:go(?:es)?|gets?|can)\b)")
+# "as quiet as it gets", "as loud as possible", "as dim as it'll go": the end of the scale
+# the comparison points to
+_AS_FAR = (r"as\s+{}\s+as\s+(?:possible\b|(?:it|they|you|I)(?:'ll|'d|\s+(?:can|will|could|would))?"
+           r"\s+(?:go(?:es)?|gets?|can)\b)")
 _EXTREMES = (
     (re.compile(r"\b(all the way up|to (the )?max(imum)?|maximum|to full|fully up|highest|"
                 + _AS_FAR.format(r"(?:high|loud|bright|far\s+up)") + ")", re.I), 100.0),

@@ -171,8 +171,8 @@ class GoalReader:
         thing, state = how.thing or split_state(how.clause)[0], how.state
         if re.match(r"^(?:an?|\d+|one|two|three|some|another|new)\b", how.clause, re.I):
             return Intent.CREATE, None, f"add {how.clause}"  # "an alarm at 6:10": a new one
-        if state and re.match(r"^(?:at|to)\s+\d", state):
-            return Intent.SET_VALUE, None, f"set {thing} {state}"
+        if re.match(r"^(?:at|to)\s+\d", state) or amounts.number(how.clause)[0] is not None:
+            return Intent.SET_VALUE, None, f"set {thing} {state}".strip()  # "as dim as it goes"
         on = self._state_on(state)
         if on is not None:
             return Intent.TOGGLE, on, f"turn {'on' if on else 'off'} {thing}"

@@ -64,3 +64,13 @@ def test_a_number_in_groups_after_a_comma_is_the_new_entrys_number(encoder):
 ])
 def test_half_an_hour_said_as_people_say_it(text, digits):
     assert in_digits(text) == digits
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "level"), [
+    ("I'd like the speaker as quiet as it'll go", 0.0),
+    ("I want the torch as bright as it can go", 100.0),
+])
+def test_a_level_wanted_at_the_end_of_its_scale_is_set_there(encoder, text, level):
+    goal = parse_goal(text, encoder)
+    assert (goal.intent, goal.number) == (Intent.SET_VALUE, level)
