@@ -121,8 +121,8 @@ def condition(request: str) -> Callable[[str], bool | None] | None:
     The test says None for a row that shows no value of the condition's kind."""
     for below, m in _conditions(request):
         rest = request[m.end():]
-        clock = _clocks(rest)
-        if clock and clock[0][1].start() == 0:
+        clock = [(c, t) for c, t in _clocks(rest) if t.start() == 0] or _hour(m.group(1), rest)
+        if clock:
             limit = min(_minutes(clock[0][0]))
             return lambda row, b=below, x=limit: _compare(_row_minutes(row), x, b)
         price = re.match(r"\s*(?:[$€£¥]\s?)?(\d[\d,]*(?:\.\d+)?)", rest)
@@ -130,6 +130,14 @@ def condition(request: str) -> Callable[[str], bool | None] | None:
             limit = float(price.group(1).replace(",", ""))
             return lambda row, b=below, x=limit: _compare(_row_price(row), x, b)
     return None
+
+
+def _hour(word: str, rest: str) -> list[tuple[Clock, re.Match[str]]]:
+    """A bare number after a word of time ("before 7", "later than 10") is an hour, not an
+    amount: "before" and "after" order times, "under" and "over" amounts."""
+    m = re.match(r"\d{1,2}\b(?![:.,]?\d)", rest.lstrip())
+    timed = re.fullmatch(r"before|earlier\s+than|until|till|after|later\s+than", word, re.I)
+    return [((int(m.group(0)), 0, ""), m)] if m and timed and int(m.group(0)) <= 23 else []
 
 
 def _row_minutes(row: str) -> float | None:

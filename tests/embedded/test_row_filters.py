@@ -65,6 +65,9 @@ def test_a_time_in_a_condition_names_no_item():
     ("remove every listing priced over $40", "Kettle $52.00", True),
     ("remove every listing priced over $40", "Mug $12.50", False),
     ("untick all the tasks that are after 18:00", "Call back 19:15", True),
+    ("mute each wake-up that's before 6", "5:10 AM", True),  # a bare hour after "before"
+    ("mute each wake-up that's before 6", "6:30 AM", False),
+    ("drop every listing under 6", "Pen $4.00", True),  # "under": an amount, no hour
 ])
 def test_a_condition_is_read_from_each_rows_own_value(request_, row, meets):
     test = condition(request_)
