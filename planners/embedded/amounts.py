@@ -38,6 +38,14 @@ _LEVEL = re.compile(r"\bto\s+(" + "|".join(sorted(_LEVEL_WORDS, key=len, reverse
                     + r")(?:[\s-]+(" + "|".join(NUMBER_WORDS) + r"))?\b\s*(%|percent\b)?", re.I)
 
 
+def without_extremes(text: str) -> str:
+    """`text` without the words that say a level is at an end of its scale: they are the
+    value ("as dim as it'll go"), no part of the thing's name."""
+    for pattern, _ in _EXTREMES:
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
 def number(text: str) -> tuple[float | None, bool]:
     """The value a level is set to ("to 30%", "to the max"), and whether a percentage."""
     for pattern, value in _EXTREMES:

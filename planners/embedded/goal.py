@@ -301,7 +301,8 @@ class GoalReader:
             clause = " ".join(w for w in clause.split()
                               if w.strip(",.;!?").casefold() not in said_days)
             slots = [_without_days(s, said_days, said) for s in slots]
-        said_target = objects.target(clause, slots, creation=intent is Intent.CREATE)
+        said_target = objects.target(amounts.without_extremes(clause) if number is not None
+                                     else clause, slots, creation=intent is Intent.CREATE)
         target = " ".join(dict.fromkeys(" ".join((said_target,
                                                   *map(objects.told, how.context))).split()))
         return Goal(
