@@ -68,8 +68,8 @@ def test_half_an_hour_said_as_people_say_it(text, digits):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "level", "thing"), [
-    ("I'd like the speaker as quiet as it'll go", 0.0, "speaker"),
-    ("I want the torch as bright as it can go", 100.0, "torch"),
+    ("I'd like the speaker as quiet as it'll go", 0.0, "speaker quiet"),
+    ("I want the torch as bright as it can go", 100.0, "torch bright"),
     ("push the bass all the way up", 100.0, "bass"),  # the level's words name nothing
 ])
 def test_a_level_wanted_at_the_end_of_its_scale_is_set_there(encoder, text, level, thing):
