@@ -8,9 +8,10 @@ import re
 from planners.embedded.slots import Slot
 from planners.embedded.wording import NUMBER, NUMBER_WORDS, TIME, is_name_word, strip_quotes
 
-# "as quiet as it gets", "as loud as possible": the end of the scale the comparison points to
-_AS_FAR = (r"as\s+{}\s+as\s+(?:possible\b|(?:it|they|you|I)\s+(?:can|will|could|would)?\s*"
-           r"(?:go(?:es)?|gets?|can)\b)")
+# "as quiet as it gets", "as loud as possible", "as dim as it'll go": the end of the scale
+# the comparison points to
+_AS_FAR = (r"as\s+{}\s+as\s+(?:possible\b|(?:it|they|you|I)(?:'ll|'d|\s+(?:can|will|could|would))?"
+           r"\s+(?:go(?:es)?|gets?|can)\b)")
 _EXTREMES = (
     (re.compile(r"\b(all the way up|to (the )?max(imum)?|maximum|to full|fully up|highest|"
                 + _AS_FAR.format(r"(?:high|loud|bright|far\s+up)") + ")", re.I), 100.0),
@@ -35,6 +36,16 @@ _LEVEL_WORDS = {**NUMBER_WORDS, **_TENS, "zero": 0, "nothing": 0, "half": 50, "h
                 "a hundred": 100, "one hundred": 100, "hundred": 100}
 _LEVEL = re.compile(r"\bto\s+(" + "|".join(sorted(_LEVEL_WORDS, key=len, reverse=True))
                     + r")(?:[\s-]+(" + "|".join(NUMBER_WORDS) + r"))?\b\s*(%|percent\b)?", re.I)
+
+
+def without_extremes(text: str) -> str:
+    """`text` without the words that say a level is at an end of its scale: they are the
+    value ("all the way up"), no part of the thing's name; a comparison keeps its adjective,
+    which says what is measured ("as dim as it'll go": dim, a brightness)."""
+    text = re.sub(_AS_FAR.format(r"([a-z]+(?:\s+(?:up|down))?)"), r"\1", text, flags=re.I)
+    for pattern, _ in _EXTREMES:
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
 
 
 def number(text: str) -> tuple[float | None, bool]:

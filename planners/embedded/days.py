@@ -8,7 +8,9 @@ except Sunday"). It says how they relate to what the item has: added ("on Sunday
 "also"), taken away ("no longer on Fridays", "skip Mondays"), or the whole set (anything
 else). What it only describes ("not just Tuesdays", "instead of weekends") is the present
 state, not what is wanted. A single day without a sign of repetition ("on Monday") is a
-date, not a repeat, and is left to other rules.
+date, not a repeat, and is left to other rules. Nor is a day word inside the name of a thing
+that exists ("my Sunday reading list", "the weekday alarm's label"): after "the", "my" or
+another definite word and before a noun it tells which one, and sets no day.
 
 A rhythm that weekly day toggles cannot hold ("every second Thursday", "every two weeks",
 "once a month") is marked not weekly: where a form offers only days, the request cannot
@@ -48,6 +50,11 @@ _ADDED = re.compile(r"\b(?:too|also|as\s+well|additionally|in\s+addition|plus)\b
 _REMOVED = re.compile(r"\b(?:no\s+longer|not\s+anymore|any\s?more|skip|remove|drop|stop"
                       r"|take\s+off|leave\s+out)\b", re.I)
 _REPEATS = re.compile(r"\b(?:every|each|repeat\w*|only|on\s+\w+days?\s+and)\b", re.I)
+# a day word between a definite word and a noun: part of an existing thing's name
+_NAMING = re.compile(rf"\b(?:the|my|our|your|his|her|their|this|that|[a-z]+'s)\s+"
+                     rf"(?P<day>{_DAY.pattern}|{_WEEKDAYS.pattern}|{_WEEKENDS.pattern})"
+                     r"\s+(?!(?:and|or|only|too|also|as|at|from|to|with|instead|but|then|"
+                     r"except|in|on|for|through|thru|until|till|each|every)\b)[a-z]", re.I)
 _END = re.compile(r"[,;.!?]|\s+(?:but|and\s+not|instead|then)\b")
 
 
@@ -135,6 +142,7 @@ def _repeats(text: str, days: set[int]) -> bool:
 
 def read(text: str) -> Days | None:
     """The days `text` asks for, or None when it names no repeat."""
+    text = _NAMING.sub(lambda m: m.group(0).replace(m.group("day"), " "), text)
     wanted, _ = _cut(text, _DESCRIBED)
     kept, excepted = _cut(wanted, _EXCEPT)
     days = _named(kept) - _named(excepted)

@@ -26,6 +26,7 @@ from planners.embedded import amounts, objects, restated, spoken_times
 from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
+from planners.embedded.asked import ValueKinds
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
 from planners.embedded.reported import ReportedSpeech
@@ -107,15 +108,6 @@ _LEVELS = closed_class("brighter darker dimmer louder quieter softer higher lowe
 DO_BELOW = 0.3  # a request matching no operation better than this is the item's own verb
 _MODE = "a mode or theme of the phone, such as silent mode"
 _CONTAINER = ("a shopping cart or basket of products to buy", "a note or list of text")
-# yes/no questions, "how many", and what else a question asks for, described to the model
-_VALUE_KINDS = {
-    "email": "an e-mail address", "phone": "a phone number to call",
-    "version": "the software version number", "percent": "the battery level in percent",
-    "price": "the price, what it costs in money", "time": "the time of day, at what time",
-    "date": "the date, which day", "code": "a code, password, PIN or reference number",
-    "size": "an amount of storage or data, such as the space used or free in GB",
-}
-VALUE_KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
 _ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE})  # kinds that
@@ -140,8 +132,7 @@ class GoalReader:
         self.encoder = encoder
         self.operations = OperationReader(encoder)
         self.ranks = RankReader(encoder)
-        self._kinds = list(_VALUE_KINDS)
-        self._kind_vecs = encoder.encode([_VALUE_KINDS[k] for k in self._kinds])
+        self.kinds = ValueKinds(encoder)
         self.reported = ReportedSpeech(encoder, self.operations)
 
     def _similar(self, text: str, description: str) -> float:
@@ -180,8 +171,8 @@ class GoalReader:
         thing, state = how.thing or split_state(how.clause)[0], how.state
         if re.match(r"^(?:an?|\d+|one|two|three|some|another|new)\b", how.clause, re.I):
             return Intent.CREATE, None, f"add {how.clause}"  # "an alarm at 6:10": a new one
-        if state and re.match(r"^(?:at|to)\s+\d", state):
-            return Intent.SET_VALUE, None, f"set {thing} {state}"
+        if re.match(r"^(?:at|to)\s+\d", state) or amounts.number(how.clause)[0] is not None:
+            return Intent.SET_VALUE, None, f"set {thing} {state}".strip()  # "as dim as it goes"
         on = self._state_on(state)
         if on is not None:
             return Intent.TOGGLE, on, f"turn {'on' if on else 'off'} {thing}"
@@ -192,6 +183,16 @@ class GoalReader:
         if state:  # "the screen should be darker": a level or a value, nothing switched on
             return Intent.SET_VALUE, None, f"make {thing} {state}"
         return Intent.TOGGLE, True, f"turn on {thing}"
+
+    def _named_state(self, how: Manner) -> Manner:
+        """An order puts its object between its verb and particle ("switch it off") or after
+        them ("turn off the torch"); a few bare content words and "on" or "off" ("wifi off",
+        "dark mode on") name a thing and the state wanted: no word of theirs is a verb."""
+        m = re.fullmatch(r"((?:[\w-]+\s+){1,3})(on|off)", how.clause, re.I)
+        if how.mood is not Mood.COMMAND or m is None or set(m.group(1).lower().split()) & (
+                objects.FILLER) or self.operations.read(verb_phrase(how.clause), how.clause).exact:
+            return how
+        return Manner(Mood.STATE, how.clause, m.group(1).strip(), m.group(2).lower(), how.context)
 
     def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
         reading = self.operations.read(verb_phrase(clause), clause)
@@ -205,7 +206,8 @@ class GoalReader:
             op = self._head_reading(clause)  # "email the Bluetooth manual" is about a manual
         if particle is not None and number is None and op in _SETTINGS:
             return Intent.TOGGLE, particle
-        into = re.match(r"^\S+\s+.+?\s+(?:in|into|to)\s+([a-z][a-z -]*)$", strip_quotes(clause))
+        into = re.match(r"^\S+\s+.+?\s+(?:in|into|to|on)\s+([a-z][a-z -]*)$", strip_quotes(clause),
+                        re.I)  # ("put the phone on Do Not Disturb")
         placed = into and re.match(r"(?:my|the|your|our)\s", into.group(1)) and not re.search(
             r"\b(?:to|down|up|out|off|from)\b", into.group(1))  # a place, no particle after
         if placed and self.is_container(into.group(1)) and (
@@ -239,30 +241,16 @@ class GoalReader:
         return reading.operation if reading.score >= DO_BELOW else Operation.DO
 
     def value_type(self, how: Manner, names: Sequence[str] = ()) -> str | None:
-        """The kind of value a question asks for; when the whole question is unclear, the
-        question without the names it mentions (a long name drowns "phone number")."""
-        clause = how.clause.lower()
-        if re.match(r"^how\s+(?:many|often)\b|.*\bnumber\s+of\b", clause):
-            return "count"
-        if re.match(r"^(?:when|what\s+time|at\s+what\s+time)\b", clause):
-            return "time"
-        bare = how.clause
-        for name in sorted(names, key=len, reverse=True):
-            bare = re.sub(rf"\b{re.escape(name)}\b", " ", bare, flags=re.I)
-        for text in dict.fromkeys((how.clause, " ".join(bare.split()))):
-            sims = self._kind_vecs @ self.encoder.encode([text])[0]
-            second, best = (int(i) for i in sims.argsort()[-2:])
-            if sims[best] >= VALUE_KIND_AT_LEAST and sims[best] - sims[second] >= 0.1:
-                return self._kinds[best]
-        return None
+        """The kind of value a question asks for (`asked`)."""
+        return self.kinds.read(how.clause, names)
 
     def _asked_state(self, clause: str) -> tuple[str, bool | None]:
-        """A yes/no question about a state ("is the torch switched off"): (the thing asked
-        about, the state asked); other questions are kept as they are."""
-        words = clause.split()
-        if len(words) < 3 or words[0].lower() not in ("is", "are", "was", "were"):
+        """A yes/no question about a state ("is the torch switched off", "do I have the
+        torch on"): (the thing asked about, the state asked); other questions are kept."""
+        asked = _ASKED_STATE.match(clause)
+        if asked is None or len(clause[asked.end():].split()) < 2:
             return clause, None
-        thing, state = split_state(" ".join(words[1:]))
+        thing, state = split_state(clause[asked.end():])
         on = self._state_on(state) if state else None
         return (thing, on) if on is not None else (clause, None)
 
@@ -270,7 +258,7 @@ class GoalReader:
 
     def parse(self, text: str) -> Goal:
         text = restated.plainly(spoken_times.in_digits(" ".join(text.split())))
-        how = self.reported.read(manner(text))
+        how = self._named_state(self.reported.read(manner(text)))
         desired: bool | None = None
         clause = how.clause or text
         if how.mood is Mood.QUESTION:
@@ -313,7 +301,8 @@ class GoalReader:
             clause = " ".join(w for w in clause.split()
                               if w.strip(",.;!?").casefold() not in said_days)
             slots = [_without_days(s, said_days, said) for s in slots]
-        said_target = objects.target(clause, slots, creation=intent is Intent.CREATE)
+        said_target = objects.target(amounts.without_extremes(clause) if number is not None
+                                     else clause, slots, creation=intent is Intent.CREATE)
         target = " ".join(dict.fromkeys(" ".join((said_target,
                                                   *map(objects.told, how.context))).split()))
         return Goal(
@@ -335,8 +324,11 @@ class GoalReader:
         """The parts of a request done one after the other ("X, then Y"; "X and VERB Y"; a
         message to each person it is addressed to);
         pronouns in later parts ("text her") are replaced by the first part's name."""
-        cut = parts_of.cut(" ".join(text.split()), self.operations)
+        cut = parts_of.cut(" ".join(text.split()), self.operations,
+                           lambda part: self.parse(part).intent is Intent.TOGGLE)
         parts = [p.strip(" ,.;") for p in cut if p.strip(" ,.;")]
+        if len(parts) == 1 and self.parse(parts[0]).intent is Intent.TOGGLE:
+            parts = parts_of.each_switch(parts[0])  # "turn on both X and Y": each of them
         if len(parts) == 1 and self.parse(parts[0]).intent is Intent.SEND:
             said = self.reported.read(manner(parts[0])).clause  # "let A and B know ..." as
             parts = each_addressee(parts[0]) if len(each_addressee(parts[0])) > 1 else (
@@ -344,6 +336,8 @@ class GoalReader:
         if len(parts) < 2:
             return [text]
         first = self.parse(parts[0])
+        if first.intent is Intent.TOGGLE:  # "switch it to ..." after it: the thing switched
+            parts = parts_of.object_carried(parts, self.reported.read(manner(parts[0])).clause)
         name = next((s.value for s in first.slots if s.name in ("name", "to")), "")
         return parts_of.name_carried(parts, name or next(
             (e for e in first.entities if " " in e), ""))
@@ -352,6 +346,8 @@ class GoalReader:
 # a clause whose second word is "has", "is", "got"...: its first word is its subject (a
 # statement, "Lina has a new number"), not the verb of an order
 _STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)
+_ASKED_STATE = re.compile(r"^(?:is|are|was|were|(?:do|does|did)\s+\S+\s+(?:have|keep)|(?:have|"
+                          r"has)\s+\S+\s+got)\s+", re.I)  # before a thing and its state
 _DAYS_LEAD = closed_class("on every each and that repeats repeating")
 
 

@@ -9,7 +9,11 @@ multilingual model reads it as an English request (`multilingual`).
 The test is the model's own vocabulary, not a list of phrasings: the share of the request's
 Latin letters, and the share of its lower-case words that are whole words of the model.
 A capitalised word the model does not know is a name, quoted text is a value, and words in
-other scripts are judged by the letter count: none of them counts either way.
+other scripts are judged by the letter count: none of them counts either way. Nor does a
+short word without a vowel ("pls", "thx", "msg"): no language written in Latin letters
+spells its words so, only its shorthand does, so terse English ("wifi off pls") is not taken
+for another language. Shorthand says nothing by itself, though: a request with no word of
+the model beside it ("lkjh lkjh") is not understood.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ LATIN_AT_LEAST = 0.5  # share of the letters that must be Latin
 KNOWN_AT_LEAST = 0.5  # share of the plain words that must be words of the model
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]*)[\"“”«»„]|(?<!\w)'([^']*)'(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_SHORTHAND = re.compile(r"[b-df-hj-np-tv-xz]{2,4}", re.I)  # no vowel, not a word of a language
 ELSEWHERE = ("a model planner reads other languages: --planner transformers:MODEL or "
              "--planner openai:MODEL@URL")
 
@@ -66,8 +71,12 @@ def unreadable(goal: str, vocabulary: Collection[str] | None = None) -> str | No
     if sum(map(is_latin, letters)) < LATIN_AT_LEAST * len(letters):
         return "its language is not supported (this planner reads English)"
     known = model_words() if vocabulary is None else vocabulary
-    judged = [_judged(w, known) for w in _WORD.findall(_QUOTED.sub(" ", goal))]
+    words = _WORD.findall(_QUOTED.sub(" ", goal))
+    shorthand = [w for w in words if _SHORTHAND.fullmatch(w) and _plain(w) not in known]
+    judged = [_judged(w, known) for w in words if w not in shorthand]
     plain = [j for j in judged if j is not None]
+    if shorthand and not any(plain):
+        return "it is not understood: its words are not English words"
     if plain and sum(plain) < KNOWN_AT_LEAST * len(plain):  # names and values alone pass
         return "it is not understood: its words are not English words"
     return None

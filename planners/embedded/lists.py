@@ -18,6 +18,7 @@ from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.operations import RankKey
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
+from planners.embedded.wording import quoted
 from planners.planner import Decision, Verdict
 
 MAX_SCROLLS = 8  # scrolls of one list at most, before answering from what was seen
@@ -111,6 +112,22 @@ def _state_asked(goal: Goal) -> bool | None:
     return None if m is None else next(g for g in m.groups() if g).lower() in _ON
 
 
+# a count said with a condition on the rows: a relative clause, "with", a negation, a day
+_CONDITION = re.compile(r"\b(?:with|without|that|which|who|whose|not|no|never)\b|n't\b|\b(?:mon|"
+                        r"tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
+
+
+def _condition(goal: Goal) -> tuple[str, ...] | None:
+    """What a count is restricted to besides a switch's state: () for none, the quoted
+    words a row must show ("how many notes have 'tax' in the title"), or None for a
+    condition the rows' labels cannot show ("... that have no e-mail", "... on Fridays"):
+    then the total is no answer."""
+    if _CONDITION.search(goal.text) is None:
+        return ()
+    said = tuple(q.casefold() for q in quoted(goal.text))
+    return said or None
+
+
 def _switch_of(row: Scored, view: View) -> bool | None:
     """The checked state of the switch on `row`'s line, or None when it has none."""
     b = row.element.bounds
@@ -122,12 +139,13 @@ def _switch_of(row: Scored, view: View) -> bool | None:
 
 def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     """How many rows the list has, read to its end. A count restricted to a state ("how many
-    are switched on") counts the rows whose switch shows it; a list without switches cannot
-    answer it, and its total is no answer."""
+    are switched on") counts the rows whose switch shows it, one restricted to quoted words
+    the rows that show them; a list without switches cannot answer the first, and its total
+    answers no count with a condition (`_condition`)."""
     found = rows(view)
-    if not at_best_page or not found:
+    want, shown = _state_asked(goal), _condition(goal)
+    if not at_best_page or not found or (shown is None and want is None):
         return None
-    want = _state_asked(goal)
     if want is None:
         labels = [s.element.label for s in found]
     else:
@@ -139,6 +157,9 @@ def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     more = read_on(view, Memo(seen=seen), f"{len(seen)} rows so far: scroll for more.")
     if more is not None:
         return more
+    if want is None and shown:
+        n = sum(1 for s in seen if all(q in s.casefold() for q in shown))
+        return finish(f"{n} of the {len(seen)} rows show {' and '.join(shown)}.", answer=str(n))
     if want is None:
         return finish(f"The list has {len(seen)} rows.", answer=str(len(seen)))
     n = sum(1 for s in seen if s.endswith(f"{_MARK}{want}"))

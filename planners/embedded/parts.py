@@ -6,10 +6,11 @@ carries on with the same item ("buy a mug and ship it")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from planners.embedded import objects
 from planners.embedded.operations import OperationReader
-from planners.embedded.wording import closed_class, verb_phrase
+from planners.embedded.wording import PARTICLES, closed_class, verb_phrase
 
 _OBJECT_STARTS = closed_class("a an the my your his her our their this that these those "
                               "some all every each another one two three me him us up down "
@@ -17,18 +18,24 @@ _OBJECT_STARTS = closed_class("a an the my your his her our their this that thes
 # Verbs of touching a control: after "and" they start a step of their own ("type hi and tap
 # Send", "enter the code and press OK"), whatever their object is called.
 TOUCH_VERBS = closed_class("tap press click hit touch")
+_SET_AGAIN = re.compile(r"^[a-z]+\s+(?:it|them)\s+(?:to|on|off|into|in)\b")
 ORDER_AT_LEAST = 0.45  # how well a piece after "and" must read as an operation to be one
 
 
-def cut(text: str, operations: OperationReader) -> list[str]:
+def cut(text: str, operations: OperationReader,
+        switches: Callable[[str], bool] = lambda part: False) -> list[str]:
     """`text` cut at "then" always and at "and" when an order follows (see the module
-    docstring); the pieces keep their words."""
+    docstring); the pieces keep their words. After a part that `switches` a setting, "VERB
+    it to/on/off ..." is an order of its own: "it" is the device, set a second way ("put
+    the tablet on silent and switch it to dark mode") or the thing switched ("turn on the
+    hotspot and set it to 5 GHz"): the first part's object, which `object_carried` puts in."""
     out: list[str] = []
     for part in re.split(r",?\s+(?:and\s+)?then\s+", text):
         pieces = re.split(r",?\s+and\s+", part)
         current = pieces[0]
         for piece in pieces[1:]:
-            if starts_order(piece, operations) and len(current.split()) > 1:
+            again = _SET_AGAIN.match(piece) is not None and switches(current)
+            if (again or starts_order(piece, operations)) and len(current.split()) > 1:
                 out.append(current)
                 current = piece
             else:
@@ -60,3 +67,34 @@ def name_carried(parts: list[str], name: str) -> list[str]:
         return parts
     return [parts[0], *(re.sub(r"\b(her|him|them|it)\b", name, p, count=1, flags=re.I)
                         for p in parts[1:])]
+
+
+def object_carried(parts: list[str], first: str) -> list[str]:
+    """Later parts that set again what the first part switched ("VERB it to ...") with "it"
+    replaced by the first part's object: its words after the verb and its particles, up to
+    where the state or place begins ("put the tablet on silent" -> "the tablet")."""
+    words = first.split()[1:]
+    while words and words[0].lower() in PARTICLES:
+        words = words[1:]
+    thing = re.split(r"\s+(?:on|off|to|in|into|at|for|from|with)\b", " ".join(words))[0]
+    if not thing:
+        return parts
+    return [parts[0], *(re.sub(r"\b(?:it|them)\b", thing, p, count=1) if _SET_AGAIN.match(p)
+                        else p for p in parts[1:])]
+
+
+_SWITCHES = re.compile(r"(?P<verb>[a-z]+(?:\s+(?:on|off))?)\s+(?:both\s+)?(?P<things>.+?\s+and\s+"
+                       r"[^,]+?)(?P<state>\s+(?:on|off))?", re.I)
+
+
+def each_switch(clause: str) -> list[str]:
+    """A switch has one name, so an order to switch several things ("turn on both the fan
+    and the heater", "switch the radio, the lamp and the fan off") is one order per thing;
+    [clause] itself when it names one thing."""
+    m = _SWITCHES.fullmatch(clause.strip())
+    if m is None:
+        return [clause]
+    things = [t for t in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["things"]) if t]
+    if len(things) < 2 or any(len(t.split()) > 3 for t in things):
+        return [clause]
+    return [f"{m['verb']} {thing}{m['state'] or ''}" for thing in things]

@@ -20,10 +20,12 @@ alone (never by their words):
   replace the old one in that person's entry, an edit ("change Kim's email to kim@x.org"),
   whatever the statement's verb, and with or without a closing order that points back at
   it ("Kim uses another address now, it's kim@x.org - sort that out"); so is a field said
-  to be wrong and what it should be ("I typed Kim's surname wrong, it should be Leigh").
+  to be wrong and what it should be ("I typed Kim's surname wrong, it should be Leigh", "Kim's
+  surname is spelt wrongly, ...", "I misspelt Kim's surname, ...").
 
 - a wish that a thing of the person's go by a name ("I'd like my tablet to show up as Den",
-  "I want it to be called Den from now on"): the thing is to be renamed, an
+  "I want it to go by the name Den from now on"): the thing is to be renamed (when it is to
+  be so, "from now on", is no part of the name), an
   edit of its name ("rename my tablet to Den"), never a switch turned on.
 
 - a statement closed by a tag that asks if it is true ("wifi is on, isn't it?", "the torch
@@ -70,16 +72,22 @@ _JOTTED = re.compile(r"^\s*(?:jot|write|scribble|note|take)\s+(?:this\s+|that\s+
                      r"\s*(?:[:,-]\s*|\s+that\s+)(.+?)\s*$", re.I)
 _KNOWN_AS = re.compile(
     r"^(?:i(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|prefer)|i\s+(?:really\s+)?(?:want|need))\s+"
-    r"(it|(?:my|the|this|our)\s+[a-z]+(?:\s+[a-z]+)?)\s+to\s+[a-z]+(?:\s+up)?\s+"
-    r"(?:with\s+the\s+name|under\s+the\s+name|as|named|called)\s+(.+?)"
+    r"(it|(?:my|the|this|our)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+to\s+[a-z]+(?:\s+up)?\s+"
+    r"(?:(?:with|under|by)\s+the\s+name|as|named|called)\s+(.+?)(?:\s+(?:from\s+(?:now|today|"
+    r"here)(?:\s+on)?|going\s+forward|for\s+good|in\s+future|again))?"
     r"(?:\s+(?:instead\s+of|when|whenever|if)\s+[^,]*)?(?:\s*,.*)?$", re.I)
 _TAGGED = re.compile(r"^(.+?)(?:'s|\s+(is|are|was|were))\s+(.+?)\s*,\s*(?:(?:is|are|was|were)"
                      r"(?:n't|\s+not)?\s+(?:it|they|there|he|she)|right|correct|yes|no)\s*\?$",
                      re.I)
 _OF_FOR_OFF = re.compile(r"\b(turn|switch|shut|flip)\s+of\b", re.I)
 # "I typed Kim Lee's surname wrong, it should be Leigh": the field is wrong, the value right
-_WRONG = re.compile(rf"^.*?\b({NAMES})'s\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:wrong|wrongly|incorrectly)"
-                    r"[^,;.]*?(?:[,;.]|\s[-–—])\s*(?i:it|that)\s+(?i:should\s+be|must\s+be|is)\s+(\S+?)\s*[.!]?$")
+_WRONG = re.compile(rf"^.*?\b({NAMES})'s\s+([a-z]+(?:\s+(?!is\b|was\b|has\b|got\b)[a-z]+)?)\s+"
+                    r"(?:(?:is|was|has\s+been|got)\s+)?(?:(?:spelt|spelled|written|typed|entered|"
+                    r"saved)\s+)?(?:wrong|wrongly|incorrectly)[^,;.]*?(?:[,;.]|\s[-–—])\s*(?i:it|that)\s+(?i:should\s+be|must\s+be|is)\s+(\S+?)\s*[.!]?$")
+# "I misspelt Kim Lee's surname, it should be Leigh": a verb that says the field is wrong
+_MISSPELT = re.compile(rf"^.*?\b(?:misspel(?:t|led)|mistyped|misspelt|got)\s+({NAMES})'s\s+"
+                       r"([a-z]+(?:\s+[a-z]+)?)(?:\s+wrong)?\s*(?:[,;.:]|\s[-–—])\s*(?i:it|that)\s+"
+                       r"(?i:should\s+be|must\s+be|is)\s+(\S+?)\s*[.!]?$")
 _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
@@ -127,7 +135,7 @@ def _new_value(text: str) -> str:
     m = _NEW_VALUE.match(text)
     if m and (m.group(2) or m.group(4) or m.group(6)):
         return f"change {m.group(1)}'s {m.group(3)} to {m.group(5)}"
-    m = _WRONG.match(_FIX_THAT.sub("", text))
+    m = _WRONG.match(_FIX_THAT.sub("", text)) or _MISSPELT.match(_FIX_THAT.sub("", text))
     if m:
         return f"change {m.group(1)}'s {m.group(2)} to {m.group(3)}"
     m = _NOW_IT_IS.match(_FIX_THAT.sub("", text))

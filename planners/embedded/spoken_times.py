@@ -1,6 +1,7 @@
-"""Times said in words are times: "quarter to seven" is 6:45, "half past six" 6:30, "noon"
+"""Times said in words are times: "quarter to seven" is 6:45, "half past six" 6:30 (and
+"at half six", as it is said in Britain: half past, never half an hour before), "noon"
 12:00 PM, "seven o'clock" 7:00, "six thirty" 6:30 (after "at", "for", "until", or before
-am / pm), and "in the morning" / "in the evening" after a time is AM / PM. The request is
+am / pm), and "in the morning" / "this evening" after a time is AM / PM. The request is
 read with the digits in their place, so the parsers that know times by their shape read
 these too."""
 
@@ -16,7 +17,8 @@ _MINUTES = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five":
 _HOUR = r"(\d{1,2}|" + "|".join(_HOURS) + r")"
 _MINUTE = "|".join(sorted(_MINUTES, key=len, reverse=True))
 _QUARTER = re.compile(rf"\b(?:a\s+)?quarter\s+(past|after|to|till|before|of)\s+{_HOUR}\b", re.I)
-_HALF = re.compile(rf"\bhalf\s+past\s+{_HOUR}\b", re.I)
+_HALF = re.compile(rf"\bhalf\s+past\s+{_HOUR}\b|(?:(?<=\bat\s)|(?<=\bfor\s)|(?<=\buntil\s)|"
+                   rf"(?<=\bby\s)|(?<=\bfrom\s))half\s+{_HOUR}\b", re.I)  # "at half 6": 6:30
 _OCLOCK = re.compile(rf"\b{_HOUR}\s+o'?\s?clock\b", re.I)
 _HOUR_MINUTE = re.compile(rf"(?:(?<=\bat\s)|(?<=\bfor\s)|(?<=\buntil\s)|(?<=\bby\s))"
                           rf"{_HOUR}\s+({_MINUTE})\b|\b{_HOUR}\s+({_MINUTE})(?=\s*[ap]\.?m\b)",
@@ -24,7 +26,8 @@ _HOUR_MINUTE = re.compile(rf"(?:(?<=\bat\s)|(?<=\bfor\s)|(?<=\buntil\s)|(?<=\bby
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.I)
 _MIDNIGHT = re.compile(r"\bmidnight\b", re.I)
 _PART_OF_DAY = re.compile(r"\b(\d{1,2}(?::\d{2})?)\s+(in\s+the\s+morning|in\s+the\s+afternoon|"
-                          r"in\s+the\s+evening|at\s+night|tonight)\b", re.I)
+                          r"in\s+the\s+evening|at\s+night|tonight|this\s+(?:morning|"
+                          r"afternoon|evening))\b", re.I)
 
 
 def _hour(word: str) -> int:
@@ -54,7 +57,7 @@ def _part_of_day(m: re.Match[str]) -> str:
 def in_digits(text: str) -> str:
     """`text` with the times it says in words written in digits."""
     text = _QUARTER.sub(_quarter, text)
-    text = _HALF.sub(lambda m: _at(_hour(m.group(1)), 30), text)
+    text = _HALF.sub(lambda m: _at(_hour(m.group(1) or m.group(2)), 30), text)
     text = _OCLOCK.sub(lambda m: _at(_hour(m.group(1)), 0), text)
     text = _HOUR_MINUTE.sub(_hour_minute, text)
     text = _NOON.sub("12:00 PM", text)

@@ -20,7 +20,8 @@ from planners.embedded.context import refer_back
 QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘’](?=\s|$|[.,!?;:)])")
 TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w-])\+?\d[\d-]{3,}\d(?![\w-])")
+# digits and hyphens, or seven digits or more in groups ("07700 900123", "(555) 010 0199")
+PHONE = re.compile(r"(?<![\w-])(?:\+?\(?\d(?:(?:[-.]|\)?\s|\))?\d){6,}|\+?\d[\d-]{3,}\d)(?![\w-])")
 
 
 def _letters(categories: frozenset[str]) -> str:
@@ -125,6 +126,7 @@ AUXILIARIES = closed_class("is are was were am does do did can could has have ha
 SUBJECTS = closed_class("i you we it he she they there this that these those my the a an your "
                      "any anything something someone")
 _PERSONAL = closed_class("i you we they he she")
+_NEVER_ORDERS = closed_class("is are was were does did isn't aren't doesn't didn't")
 _TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b")  # a past verb: "Kai texted me"
 _ENDING = closed_class("stop quit cease discontinue")  # aspectual verbs that end an activity
 PARTICLES = closed_class("up down off on out away over back in rid")
@@ -164,7 +166,8 @@ def only_modifies(name: str, text: str) -> bool:
 # courtesy around a request: openers that ask for the request, and words that soften it
 _OPENER = re.compile(
     r"^(?:(?:please|pls|kindly|just|ok(?:ay)?|hey|hi|hello|so|now|also|oh|um|well|"
-    r"would\s+you\s+mind|(?:would|could)\s+you\s+be\s+so\s+kind\s+as\s+to|"
+    r"would\s+you\s+mind|(?:would|could)\s+you\s+be\s+so\s+kind\s+as\s+to|be\s+able\s+to|"
+    r"(?:are|were)\s+(?:you|u)\s+able\s+to|is\s+it\s+possible\s+(?:for\s+(?:you|u)\s+)?to|"
     r"(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?(?:\s+(?:just|quickly|go\s+and))?)|"
     r"(?:i\s+)?(?:need|want)\s+you\s+to|i'?d\s+like\s+you\s+to|go\s+ahead\s+and|let'?s|"
     r"help\s+me|(?:yes|yeah|yep|sure|alright|right|actually|no|nope)(?=\s*,))"  # a reply's
@@ -237,8 +240,8 @@ def _first_word(text: str) -> str:
 
 def is_question(clause: str, asked: bool) -> bool:
     """A question: a question word first, or an auxiliary before its subject ("is wifi on",
-    "do you have"); `asked`: the person ended it with a question mark. "Have" before a thing
-    and no question mark is the causative order ("have the heater start at 6")."""
+    "do you have") or any "is", "does" ... (no order opens so); `asked`: the person ended it
+    with a question mark. Without it "have"/"do" before a thing is an order ("do a backup")."""
     words = clause.lower().split()
     if not words:
         return False
@@ -246,9 +249,9 @@ def is_question(clause: str, asked: bool) -> bool:
     if first in QUESTION_WORDS or (first.endswith("'s") and first[:-2] in QUESTION_WORDS):
         return True
     if first in AUXILIARIES and len(words) > 1:
-        if first == "have" and not asked:  # "have the alarm ring at 7": an order, unless a
-            return words[1] in _PERSONAL  # person is its subject ("have I missed a call")
-        return asked or words[1] in SUBJECTS
+        if first in ("have", "do") and not asked:  # "have the alarm ring at 7", "do the
+            return words[1] in _PERSONAL  # update": orders, unless a person is its subject
+        return asked or words[1] in SUBJECTS or first in _NEVER_ORDERS
     return False
 
 
@@ -335,10 +338,11 @@ def clauses(text: str) -> list[str]:
 
 def request_clause(text: str) -> tuple[str, list[str]]:
     """(the clause that asks, the clauses around it that tell the context). The one that
-    asks opens with words of courtesy or a question; when none does, the whole text asks."""
+    asks opens with words of courtesy or a question; when none does, or a clause is a value
+    with no word (", 0161 496 0000": the request's own), the whole text asks."""
     parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")]
-    if len(parts) < 2:  # a clause of courtesy alone ("Sure,", "No,") asks for nothing
-        return (parts[0] if parts else text), []
+    if len(parts) < 2 or not all(re.search(r"[^\W\d_]", p) for p in parts):  # a clause of
+        return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
     for i, part in enumerate(parts):
         bare = without_courtesy(part).rstrip(" ,;")
         if bare != part.rstrip(" .!,;") or is_question(bare, part.endswith("?")):

@@ -17,10 +17,12 @@ READABLE = [
     "Text Oksana 'I'm running late'", "Ring 李伟 back", "Message 中村さくら that lunch moved to 1",
     "Mom", "Turn On Airplane Mode", "whats my battery at", "can u add Bea to contacts",
     "Book a table for two at Chez Panisse",
+    "hotspot on pls", "bluetooth off thx", "mute ringer plz", "msg Bea im late",  # shorthand
 ]
 UNREADABLE = [
     "打开蓝牙", "把亮度调到最大", "Включи вайфай", "a" * 20_000, "asdkfj qwpoeiru zmxncb",
     "XQZT VVKP", "lkjh lkjh lkjh",
+    "pls thx", "zxcv pls", "Kiri pls",  # shorthand with no word beside it says nothing
 ]
 
 

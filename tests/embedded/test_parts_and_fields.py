@@ -35,6 +35,28 @@ def test_a_touch_verb_after_and_starts_a_part_of_its_own():
     assert split_goal("Enter the code and press OK") == ["Enter the code", "press OK"]
 
 
+def test_a_switched_thing_set_again_is_a_part_of_its_own_about_that_thing():
+    assert split_goal("put the tablet on mute and switch it to the high contrast theme") == [
+        "put the tablet on mute", "switch the tablet to the high contrast theme"]
+    assert split_goal("enable the guest network and set it to 2.4 GHz") == [
+        "enable the guest network", "set the guest network to 2.4 GHz"]
+    # not after a purchase or a creation: "it" carries on with that item
+    assert split_goal("order the kettle and send it to 9 Ash Row") == [
+        "order the kettle and send it to 9 Ash Row"]
+
+
+def test_several_things_switched_at_once_are_one_part_each():
+    assert split_goal("could you turn off both the hotspot and nfc please") == [
+        "turn off the hotspot", "turn off nfc"]
+    assert split_goal("switch off nfc and location") == ["switch off nfc", "switch off location"]
+    assert split_goal("turn on the torch") == ["turn on the torch"]
+
+
+def test_a_phone_put_on_a_mode_switches_the_mode_on():
+    goal = parse_goal("put my phone on Flight Mode")
+    assert goal.intent.value == "toggle" and goal.desired is True
+
+
 def test_quoted_values_take_the_name_of_the_field_before_them():
     goal = parse_goal('Enter the username "mara" and the password "k3y-77"')
     assert {Slot("username", "mara"), Slot("password", "k3y-77")} <= set(goal.slots)

@@ -31,6 +31,8 @@ NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Su
     ("a 7:15 alarm every day without Saturday", {0, 1, 2, 3, 4, 6}, D.Change.SET, True),
     ("an alarm at 7 every fortnight on Thursday", {3}, D.Change.SET, False),
     ("a 6 am alarm on the first Sunday of the month", {6}, D.Change.SET, False),
+    ("a weekend alarm at 8:20", {5, 6}, D.Change.SET, True),  # a new one: made to repeat
+    ("let the 5:10 alarm ring on the weekend too", {5, 6}, D.Change.ADD, True),
 ])
 def test_the_days_a_request_wants(request_text, days, change, weekly):
     read = D.read(request_text)
@@ -39,8 +41,11 @@ def test_the_days_a_request_wants(request_text, days, change, weekly):
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("request_text", ["call Dana on Friday", "delete the 7:45 alarm",
-                                          "what's on tonight"])
+@pytest.mark.parametrize("request_text", [
+    "call Dana on Friday", "delete the 7:45 alarm", "what's on tonight",
+    "put oat milk on my Saturdays grocery list",  # a day word naming a thing that exists
+    "make the weekday alarm's label say Gym", "rename our Sunday playlist to Chill",
+])
 def test_a_single_date_or_no_day_is_no_repeat(request_text):
     assert D.read(request_text) is None
 

@@ -39,6 +39,12 @@ def test_a_clause_of_time_before_the_request_asks_nothing(text, main):
      "change Odile's email to odile@wren.io"),
     ("Bertil got a new number, it's 555-0177, update it please",
      "change Bertil's phone number to 555-0177"),
+    ("I want my e-reader to show up as Moth Shelf from now on",  # when: no part of the name
+     "rename my e-reader to Moth Shelf"),
+    ("I'd like the printer to go by the name Inkwell", "rename the printer to Inkwell"),
+    ("Rhea Sand's last name is spelt wrongly, it should be Sande",
+     "change Rhea Sand's last name to Sande"),
+    ("I misspelt Rhea's middle name - it should be Ilse", "change Rhea's middle name to Ilse"),
 ])
 def test_wishes_and_statements_are_restated_as_the_edit_they_ask(text, plain):
     assert plainly(text) == plain

@@ -72,6 +72,9 @@ def test_a_time_in_a_condition_names_no_item():
     ("silence each wake-up that is before 8", "8:20 AM", False),  # row of times
     ("drop everything under 8 from my list", "Socks $6.50", True),  # a price, on a row
     ("drop everything under 8 from my list", "Hat $9.00", False),  # of prices
+    ("mute each wake-up that's before 6", "5:10 AM", True),  # a bare hour after "before"
+    ("mute each wake-up that's before 6", "6:30 AM", False),
+    ("drop every listing under 6", "Pen $4.00", True),  # "under": an amount, no hour
 ])
 def test_a_condition_is_read_from_each_rows_own_value(request_, row, meets):
     test = condition(request_)

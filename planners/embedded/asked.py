@@ -1,0 +1,53 @@
+"""What a question asks for: the kind of value its answer is ("what's Ana's e-mail?" asks for
+an e-mail address, "how many alarms are set?" for a count, "when does the bus leave?" for a
+time), so that the answer read off the screen can be checked to be one.
+
+"how many" and "when" say it in words; any other question is compared by the sentence model
+with a short description of each kind, and read as the kind it matches clearly best (none
+when two come close). A long name in the question can drown the words that say the kind
+("what is Maximilian von Hohenberg's phone number"), so the question is also read without
+the names it mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from planners.embedded.encoder import TextEncoder
+
+KINDS = {
+    "email": "an e-mail address", "phone": "a phone number to call",
+    "version": "the software version number", "percent": "the battery level in percent",
+    "price": "the price, what it costs in money", "time": "the time of day, at what time",
+    "date": "the date, which day", "code": "a code, password, PIN or reference number",
+    "size": "an amount of storage or data, such as the space used or free in GB",
+}
+KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
+
+
+class ValueKinds:
+    """Reads the kind of value questions ask for with one encoder (kinds embedded once)."""
+
+    def __init__(self, encoder: TextEncoder) -> None:
+        self.encoder = encoder
+        self._kinds = list(KINDS)
+        self._vecs = encoder.encode([KINDS[k] for k in self._kinds])
+
+    def read(self, clause: str, names: Sequence[str] = ()) -> str | None:
+        """The kind of value the question `clause` asks for (a key of `KINDS`, or "count"),
+        or None when it is unclear."""
+        lower = clause.lower()
+        if re.match(r"^how\s+(?:many|often)\b|.*\bnumber\s+of\b", lower):
+            return "count"
+        if re.match(r"^(?:when|what\s+time|at\s+what\s+time)\b", lower):
+            return "time"
+        bare = clause
+        for name in sorted(names, key=len, reverse=True):
+            bare = re.sub(rf"\b{re.escape(name)}\b", " ", bare, flags=re.I)
+        for text in dict.fromkeys((clause, " ".join(bare.split()))):
+            sims = self._vecs @ self.encoder.encode([text])[0]
+            second, best = (int(i) for i in sims.argsort()[-2:])
+            if sims[best] >= KIND_AT_LEAST and sims[best] - sims[second] >= 0.1:
+                return self._kinds[best]
+        return None
