@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from devices.actions import Direction, Scroll
+from devices.actions import Direction, Finish, FinishStatus, Scroll
+from planners.embedded import tallies
 from planners.embedded.acts import finish, tap
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark, Memo, memo_of
@@ -123,12 +124,20 @@ def _switch_of(row: Scored, view: View) -> bool | None:
 def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     """How many rows the list has, read to its end. A count restricted to a state ("how many
     are switched on") counts the rows whose switch shows it; a list without switches cannot
-    answer it, and its total is no answer."""
+    answer it, and its total is no answer. So with any other narrowing (`tallies`): the rows
+    that show it are counted, and one no row can be checked for is not answered."""
     found = rows(view)
     if not at_best_page or not found:
         return None
-    want = _state_asked(goal)
-    if want is None:
+    want, test = _state_asked(goal), None
+    if want is None and (narrowed := tallies.unreadable(goal)):
+        reason = (f"The list does not show which rows are {narrowed!r}: its total would "
+                  "answer another question.")
+        return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason, confidence=0.6)
+    if want is None and (test := tallies.row_test(goal)) is not None:  # the rows showing it
+        want = True
+        labels = [f"{s.element.label}{_MARK}{test(row_text(s))}" for s in found]
+    elif want is None:
         labels = [s.element.label for s in found]
     else:
         states = [(s.element.label, _switch_of(s, view)) for s in found]
@@ -142,8 +151,8 @@ def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     if want is None:
         return finish(f"The list has {len(seen)} rows.", answer=str(len(seen)))
     n = sum(1 for s in seen if s.endswith(f"{_MARK}{want}"))
-    return finish(f"{n} of the {len(seen)} rows have their switch {'on' if want else 'off'}.",
-                  answer=str(n))
+    told = f"have their switch {'on' if want else 'off'}" if test is None else "show what is asked"
+    return finish(f"{n} of the {len(seen)} rows {told}.", answer=str(n))
 
 
 def _fitting(goal: Goal, found: list[Scored]) -> list[Scored]:
