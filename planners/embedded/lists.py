@@ -136,7 +136,8 @@ def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
         return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason, confidence=0.6)
     if want is None and (test := tallies.row_test(goal)) is not None:  # the rows showing it
         want = True
-        labels = [f"{s.element.label}{_MARK}{test(row_text(s))}" for s in found]
+        labels = [f"{s.element.label}{_MARK}{test(s.element.text or s.element.label, row_text(s))}"
+                  for s in found]
     elif want is None:
         labels = [s.element.label for s in found]
     else:

@@ -4,9 +4,10 @@ alarms are before 7" count only the rows that show it, and the total of the list
 another question.
 
 A narrowing the rows' own text can be checked against is read row by row: a quoted word
-(the row shows it), days of the week (the row's summary names one of them), a time or a
-price limit (`row_filters.condition`). A narrowing the planner cannot check on a row ("that
-have no e-mail", "who live abroad", "with a photo") leaves the count unanswered: the total
+(the row shows it; its title alone, where the question says "in the title"), days of the
+week (the row's summary names one of them), a time or a price limit
+(`row_filters.condition`). A narrowing the planner cannot check on a row ("that have no
+e-mail", "who live abroad", "with a photo") leaves the count unanswered: the total
 would be said as the answer to a question nobody asked, a false success.
 """
 
@@ -20,11 +21,12 @@ from planners.embedded.goal import Goal
 from planners.embedded.row_filters import condition
 from planners.embedded.wording import quoted
 
-RowTest = Callable[[str], bool]
+RowTest = Callable[[str, str], bool]  # (the row's title, all the row shows) -> counted
 # words that narrow what is counted: a relative clause, a "with", a negation, "only"
 _NARROWS = re.compile(r"\b(?:with|without|that|which|who|whose|where|containing|named|called|"
                       r"not|no|never|only|except|but)\b|\b\w+n['’]t\b", re.I)
 _ASKED = re.compile(r"\bhow\s+many\b(.*)$", re.I)
+_TITLED = re.compile(r"\bin\s+(?:the|its|their)\s+(?:title|name|heading|subject)s?\b", re.I)
 
 
 def _asked(goal: Goal) -> str:
@@ -38,14 +40,16 @@ def row_test(goal: Goal) -> RowTest | None:
     every row counts."""
     asked = _asked(goal)
     said = [q.lower() for q in quoted(asked)]
+    if said and _TITLED.search(asked):  # "with 'tax' in the title": not in its preview
+        return lambda title, _row: any(q in title.lower() for q in said)
     if said:
-        return lambda row: any(q in row.lower() for q in said)
+        return lambda _title, row: any(q in row.lower() for q in said)
     named = weekdays.shown(asked)
     if named:
-        return lambda row: bool((weekdays.shown(row) or frozenset()) & named)
+        return lambda _title, row: bool((weekdays.shown(row) or frozenset()) & named)
     limit = condition(asked)
     if limit is not None:
-        return lambda row: bool(limit(row))
+        return lambda _title, row: bool(limit(row))
     return None
 
 

@@ -42,6 +42,8 @@ def _answer(planner, goal, screen):
 @pytest.mark.parametrize(("question", "count"), [
     ("how many watering plans have 'fern' in the name?", "2"),
     ("how many of my watering plans water on a Sunday?", "3"),
+    ("how many watering plans mention 'sun'?", "2"),  # "Tue, Sun" and "Sun" in the preview
+    ("how many watering plans have 'sun' in the name?", "0"),  # the preview is no name
 ])
 def test_only_the_rows_that_show_it_are_counted(encoder, question, count):
     decision = _answer(EmbeddedPlanner(encoder=encoder), question, _plants())
