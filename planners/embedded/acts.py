@@ -17,6 +17,7 @@ from dataclasses import replace
 from devices.actions import ElementRef, Finish, Tap, Wait
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
+from planners.embedded.calls import call_buttons
 from planners.embedded.durations import duration_kept
 from planners.embedded.evidence import (
     another_tool,
@@ -83,12 +84,11 @@ def matching(view: View, phrases: Sequence[str], floor: float = 0.6) -> list[Sco
 def verb_buttons(goal: Goal, view: View) -> list[Scored]:
     """Actionable elements whose label means the goal's verb (Delete, Remove, Call...). For
     a goal without a known intent, a button that shares the verb must not add words the goal
-    lacks: "Start chat" is not "start a video call"."""
-    found = matching(view, _phrases(goal))
-    if goal.intent is not Intent.DO:
-        return found
+    lacks: "Start chat" is not "start a video call". A call asked in other words ("ring
+    Ada") presses the call control (`calls`)."""
     said = words(goal.text)  # a count merged into the label ("Like | 120") adds no words
-    return [b for b in found if words(b.element.label.split(SEPARATOR)[0]) <= said]
+    return [b for b in matching(view, _phrases(goal)) if goal.intent is not Intent.DO
+            or words(b.element.label.split(SEPARATOR)[0]) <= said] or call_buttons(goal, view)
 
 
 def entity_here(goal: Goal, view: View) -> bool:

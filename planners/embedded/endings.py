@@ -62,16 +62,24 @@ def nothing_asked() -> Decision:
 KIND_ALLOWANCE = 0.1  # how much lower the bar is for a question that names no item
 
 
-def matches_nothing(goal: Goal, best: float, below: float) -> Decision | None:
+def matches_nothing(goal: Goal, best: float, below: float, view: View | None = None
+                    ) -> Decision | None:
     """Infeasible at once: nothing the exploration saw resembles the request (`best` is its
     best match anywhere). A question that names no item asks about a kind of content ("who
     wrote to me last?"), whose word is seldom a label (its list is called "Inbox"), while
     an order names a control or an item by the words it is shown with: the question's bar
     is lower. A question about a named person's words or details is never ruled out
     here: people are added every day, and the exploration saw none of today's; they are
-    looked up where people are kept (`persons.nobody_by_that_name` ends it there)."""
+    looked up where people are kept (`persons.nobody_by_that_name` ends it there).
+    Nor is a request ruled out whose words the screen in front shows, all of them in one
+    element (a message's preview that says the very thing asked about): the sentence model
+    scores a long line low, though it says it in the request's own words."""
     bar = below - (KIND_ALLOWANCE if goal.intent is Intent.ANSWER and not goal.entities else 0)
     if best >= bar or about_person(goal):  # a person is looked up where people are kept
+        return None
+    said = words(goal.target)
+    if view is not None and said and any(said <= words(f"{s.element.text} {s.element.description}")
+                                         for s in view.content()):
         return None
     return Decision(Finish(FinishStatus.INFEASIBLE),
                     thought=f"Nothing on this device matches {goal.target!r} "

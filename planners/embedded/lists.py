@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
-from devices.actions import Direction, Scroll
+from devices.actions import Direction, Finish, FinishStatus, Scroll
+from planners.embedded import tallies
 from planners.embedded.acts import finish, tap
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.operations import RankKey
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
-from planners.embedded.wording import quoted
 from planners.planner import Decision, Verdict
 
 MAX_SCROLLS = 8  # scrolls of one list at most, before answering from what was seen
@@ -112,22 +112,6 @@ def _state_asked(goal: Goal) -> bool | None:
     return None if m is None else next(g for g in m.groups() if g).lower() in _ON
 
 
-# a count said with a condition on the rows: a relative clause, "with", a negation, a day
-_CONDITION = re.compile(r"\b(?:with|without|that|which|who|whose|not|no|never)\b|n't\b|\b(?:mon|"
-                        r"tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
-
-
-def _condition(goal: Goal) -> tuple[str, ...] | None:
-    """What a count is restricted to besides a switch's state: () for none, the quoted
-    words a row must show ("how many notes have 'tax' in the title"), or None for a
-    condition the rows' labels cannot show ("... that have no e-mail", "... on Fridays"):
-    then the total is no answer."""
-    if _CONDITION.search(goal.text) is None:
-        return ()
-    said = tuple(q.casefold() for q in quoted(goal.text))
-    return said or None
-
-
 def _switch_of(row: Scored, view: View) -> bool | None:
     """The checked state of the switch on `row`'s line, or None when it has none."""
     b = row.element.bounds
@@ -139,14 +123,22 @@ def _switch_of(row: Scored, view: View) -> bool | None:
 
 def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     """How many rows the list has, read to its end. A count restricted to a state ("how many
-    are switched on") counts the rows whose switch shows it, one restricted to quoted words
-    the rows that show them; a list without switches cannot answer the first, and its total
-    answers no count with a condition (`_condition`)."""
+    are switched on") counts the rows whose switch shows it; a list without switches cannot
+    answer it, and its total is no answer. So with any other narrowing (`tallies`): the rows
+    that show it are counted, and one no row can be checked for is not answered."""
     found = rows(view)
-    want, shown = _state_asked(goal), _condition(goal)
-    if not at_best_page or not found or (shown is None and want is None):
+    if not at_best_page or not found:
         return None
-    if want is None:
+    want, test = _state_asked(goal), None
+    if want is None and (narrowed := tallies.unreadable(goal)):
+        reason = (f"The list does not show which rows are {narrowed!r}: its total would "
+                  "answer another question.")
+        return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason, confidence=0.6)
+    if want is None and (test := tallies.row_test(goal)) is not None:  # the rows showing it
+        want = True
+        labels = [f"{s.element.label}{_MARK}{test(s.element.text or s.element.label, row_text(s))}"
+                  for s in found]
+    elif want is None:
         labels = [s.element.label for s in found]
     else:
         states = [(s.element.label, _switch_of(s, view)) for s in found]
@@ -157,14 +149,11 @@ def count(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     more = read_on(view, Memo(seen=seen), f"{len(seen)} rows so far: scroll for more.")
     if more is not None:
         return more
-    if want is None and shown:
-        n = sum(1 for s in seen if all(q in s.casefold() for q in shown))
-        return finish(f"{n} of the {len(seen)} rows show {' and '.join(shown)}.", answer=str(n))
     if want is None:
         return finish(f"The list has {len(seen)} rows.", answer=str(len(seen)))
     n = sum(1 for s in seen if s.endswith(f"{_MARK}{want}"))
-    return finish(f"{n} of the {len(seen)} rows have their switch {'on' if want else 'off'}.",
-                  answer=str(n))
+    told = f"have their switch {'on' if want else 'off'}" if test is None else "show what is asked"
+    return finish(f"{n} of the {len(seen)} rows {told}.", answer=str(n))
 
 
 def _fitting(goal: Goal, found: list[Scored]) -> list[Scored]:

@@ -141,6 +141,8 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
             at = max((order.index(w) for w in key if w in order), default=-1)
             if value:
                 found.append((at, value, key, s))
+        for key, value in _unmarked_pairs(" ".join(t for t in (e.text, summary) if t), goal):
+            found.append((max(order.index(w) for w in key if w in order), value, key, s))
     owners = set().union(*(words(o) for o in _FOR.findall(goal.text)),
                          named_item(goal.text) if strict else set())
     for _at, value, key, s in sorted(found, key=lambda f: -f[0]):  # each pair, not the first
@@ -157,6 +159,28 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
         if owners <= row and not (before & others):
             return value
     return None
+
+
+def _unmarked_pairs(text: str, goal: Goal) -> list[tuple[set[str], str]]:
+    """Pairs written without a colon, as people jot them down or a sender writes them
+    ("Gate 4471", "Combination 12-40-7", "your login code is 5521"): the head noun of what
+    is asked, maybe "is", then a word with digits, which is its value. Only the head is a
+    key here: in "the combination from my shed note", "Shed 3" names where the value is
+    written, not the value."""
+    head = _PLACE.sub("", goal.target).split()
+    key = words(head[-1]) if head else set()
+    if not key or not key <= {w for token in goal.text.split() for w in words(token)}:
+        return []
+    tokens = text.split()
+    found = []
+    for i, token in enumerate(tokens[:-1]):
+        at = i + 2 if tokens[i + 1].lower() in _LINKS and i + 2 < len(tokens) else i + 1
+        if words(token) == key and _DIGIT.search(tokens[at]):
+            found.append((key, tokens[at].strip(".,;!?")))
+    return found
+
+
+_LINKS = ("is", "was", "=")  # what may stand between a key and its value
 
 
 def _row_of(s: Scored, view: View) -> set[str] | None:

@@ -332,8 +332,12 @@ def object_article(clause: str) -> str:
 
 
 def clauses(text: str) -> list[str]:
-    """The sentences and comma-separated clauses of a request."""
-    return [c.strip() for c in re.split(r"(?<=[.?!;,])\s+", text) if c.strip(" .,;!?")]
+    """The sentences and comma-separated clauses of a request; a quotation's stops and commas
+    are the words quoted ("text Jo 'hi, up?'"), not the request's."""
+    hide = str.maketrans(".?!;,", "\ue000\ue001\ue002\ue003\ue004")
+    masked = QUOTE.sub(lambda m: m.group(0).translate(hide), text)
+    return [c.strip().translate({v: k for k, v in hide.items()})
+            for c in re.split(r"(?<=[.?!;,])\s+", masked) if c.strip(" .,;!?")]
 
 
 def request_clause(text: str) -> tuple[str, list[str]]:
