@@ -3,8 +3,10 @@
 
 A switch in the state asked is evidence only for the thing it names. A request that names
 two things joined by "and" ("both the torch and the hotspot on") is not done when one of
-them is: a short phrase on either side of "and" that shares no word with the switch names
-another thing, still to do, so the task is not finished on that switch alone.
+them is: in the clause that names the switch, a short phrase on either side of "and" that
+shares no word with the switch names another thing, still to do, so the task is not
+finished on that switch alone. A clause set apart by a comma ("I'm off to bed, put the
+phone in silent mode") tells the context and names nothing to switch.
 """
 
 from __future__ import annotations
@@ -57,7 +59,9 @@ def _others_named(goal: Goal, own: str) -> list[set[str]]:
     """The things the request joins to the switch `own` with "and" that share no word with
     it (short phrases of the goal's words, as word sets): other things to do too."""
     said = words(goal.target)
-    chunks = [words(c) & said for c in re.split(r"\band\b|,", goal.text)]
+    clauses = re.split(r"[,;.!?]", goal.text)  # "I'm off to bed, put X on": a context
+    clause = next((c for c in clauses if words(c) & words(own)), goal.text)  # is no thing
+    chunks = [words(c) & said for c in re.split(r"\band\b", clause)]
     chunks = [c for c in chunks if c]
     if len(chunks) < 2 or any(len(c) > _SHORT for c in chunks):
         return []

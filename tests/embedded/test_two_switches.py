@@ -44,3 +44,11 @@ def test_the_others_switch_on_the_same_page_is_turned_on_too(planner):
 def test_done_when_both_are_on(planner):
     decision = planner.decide(GOAL, tools(torch=True, hotspot=True), [])
     assert decision.action == Finish(FinishStatus.SUCCESS)
+
+
+@pytest.mark.slow
+def test_a_clause_of_context_names_nothing_to_switch(planner):
+    """"I'm off to the cinema now, switch on the torch": the first clause says why."""
+    decision = planner.decide("I'm off to the cinema now, switch on the torch please",
+                              tools(torch=True, hotspot=None), [])
+    assert decision.action == Finish(FinishStatus.SUCCESS)
