@@ -1,7 +1,17 @@
 """Switches and sliders: flip the switch the goal names towards the state it asks for
-(every such switch, for "every"), or tap the slider it names at the level it asks for."""
+(every such switch, for "every"), or tap the slider it names at the level it asks for.
+
+A switch in the state asked is evidence only for the thing it names. A request that names
+two things joined by "and" ("both the torch and the hotspot on") is not done when one of
+them is: in the clause that names the switch, a short phrase on either side of "and" that
+shares no word with the switch names another thing, still to do, so the task is not
+finished on that switch alone. A clause set apart by a comma ("I'm off to bed, put the
+phone in silent mode") tells the context and names nothing to switch.
+"""
 
 from __future__ import annotations
+
+import re
 
 from devices.actions import Point, Tap
 from planners.embedded import amounts, row_filters
@@ -27,11 +37,35 @@ def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
     named = words(own) & words(goal.target) or view.matcher.element(own, "") >= MATCH
     if best.element.checked == want and named:
         state = "on" if want else "off"
+        for other in _others_named(goal, own):  # its switch, where this page has it
+            theirs = [s for s in switches if words(spoken_name(s.element)) & other]
+            todo = [s for s in theirs if s.element.checked != want
+                    and view.tap_count(s.element)[1] < 2]
+            if todo:
+                return tap(todo[0].element, f"Turn '{todo[0].text}' {state} too.", best.score)
+            if not theirs or any(s.element.checked != want for s in theirs):
+                return None  # not done yet: it is elsewhere, or did not take
         return finish(f"'{name}' is {state} now, as asked.", confidence=best.score)
     if view.tap_count(best.element)[1] >= 2:
         return None
     state = "on" if want else "off"
     return tap(best.element, f"Turn '{name}' {state}: tap its switch.", best.score)
+
+
+_SHORT = 3  # content words of a phrase beside "and" that names one thing
+
+
+def _others_named(goal: Goal, own: str) -> list[set[str]]:
+    """The things the request joins to the switch `own` with "and" that share no word with
+    it (short phrases of the goal's words, as word sets): other things to do too."""
+    said = words(goal.target)
+    clauses = re.split(r"[,;.!?]", goal.text)  # "I'm off to bed, put X on": a context
+    clause = next((c for c in clauses if words(c) & words(own)), goal.text)  # is no thing
+    chunks = [words(c) & said for c in re.split(r"\band\b", clause)]
+    chunks = [c for c in chunks if c]
+    if len(chunks) < 2 or any(len(c) > _SHORT for c in chunks):
+        return []
+    return [c for c in chunks if not c & words(own)]
 
 
 EVERY_MARGIN = 0.1  # how far below the best switch one of "every" such switch may score

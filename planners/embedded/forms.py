@@ -41,6 +41,7 @@ _SLOT_PHRASES = {
     "address": "address",
 }
 _FREE_TEXT = ("message", "text", "note", "title", "name", "label")
+_BODY = ("message", "text", "note")  # an item's body: its one field of free text
 # settings every kind of form has a field for, under a name of its own
 COMMON_FIELDS = frozenset(_SLOT_PHRASES) | {"first name", "last name", "hour", "minute",
                                             "password", "when", "date", "phone number"}
@@ -76,7 +77,10 @@ def _expand_time(slots: Sequence[Slot], fields: Sequence[UIElement],
 
 
 def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
-    """Which field gets which slot: greedy by meaning of the field's hint vs the slot's name."""
+    """Which field gets which slot: greedy by meaning of the field's hint vs the slot's name.
+    One field left and one value left go together when nothing else was paired, or when
+    that value is the body (a message, a note's text): an item's body is its one field of
+    free text, whatever its hint says ("Details"), and a form is not saved without it."""
     queries = _queries(view)
     fields = [f for f in view.fields() if "search" not in field_name(f).lower()
               and f.text.strip().casefold() not in queries]
@@ -111,7 +115,8 @@ def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
     free_s = [s for j, s in enumerate(slots) if j not in used_s and s.name in _FREE_TEXT]
     if len(free_f) == 2 and len(free_s) == 1 and free_s[0].name in ("text", "note"):
         free_f = [f for f in free_f if not _names_item(view, f)] or free_f
-    if len(free_f) == 1 and len(free_s) == 1 and (not pairs or len(slots) == 1):
+    body = len(free_s) == 1 and free_s[0].name in _BODY  # the body: the one field left
+    if len(free_f) == 1 and len(free_s) == 1 and (not pairs or len(slots) == 1 or body):
         pairs.append((free_f[0], free_s[0]))
     return sorted(pairs, key=lambda p: (p[0].bounds.top, p[0].bounds.left))
 

@@ -8,11 +8,14 @@ from collections.abc import Callable
 
 from planners.embedded import (
     acts,
+    confirmations,
     controls,
     endings,
+    fixed_rows,
     forms,
     grounding,
     keypad,
+    kinds,
     lists,
     purchase,
     reading,
@@ -49,13 +52,14 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
     floating = [lambda: grounding.press_floating_action(view)] if at_best and not (
         view.marked(Mark.NEW_ITEM)) else []
     duration = lambda: keypad.enter_duration(goal, view)  # noqa: E731
+    fixed = lambda: fixed_rows.fixed_setting(goal, view)  # noqa: E731  (when nothing else)
     entity = [lambda: acts.verb_done(goal, view), lambda: acts.press_verb(goal, view),
-              lambda: acts.open_entity(goal, view)]
+              lambda: acts.open_entity(goal, view), lambda: kinds.open_by_title(goal, view)]
     match goal.intent:
         case Intent.TOGGLE:
             return [lambda: controls.toggle(goal, view, floor)]
         case Intent.SET_VALUE:
-            return [lambda: controls.slide(goal, view, floor), *common]
+            return [lambda: controls.slide(goal, view, floor), *common, fixed]
         case Intent.ANSWER if goal.rank is not None:
             return [lambda: lists.ranked(goal, view, at_best)]
         case Intent.ANSWER if goal.value_type == "count":
@@ -78,7 +82,7 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
                     lambda: forms.fill_form(goal, view) if forms.editing(goal, view)
                     or forms.unnamed_item(goal, view) else None]
             return [*mine, lambda: acts.press_edit(goal, view),
-                    lambda: forms.open_field_row(goal, view), entity[2],
+                    lambda: forms.open_field_row(goal, view), entity[2], entity[3],
                     lambda: endings.form_lacks_setting(goal, view, forms.COMMON_FIELDS)]
         case Intent.CREATE if goal.slots:  # a form of the goal's kind, not any form
             mine = forms.in_form_after(view, Mark.NEW_ITEM) or (
@@ -96,9 +100,10 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
             return [lambda: purchase.added_in_place(goal, view), duration,
                     lambda: acts.press_create(goal, view), *floating, *entity,
                     lambda: grounding.tap_checkable(goal, view, floor)]
-    entity = [duration, lambda: controls.slide(goal, view, floor),  # "bring X as low as
+    said = lambda: confirmations.message_says_done(goal, view)  # noqa: E731
+    entity = [said, duration, lambda: controls.slide(goal, view, floor),  # "bring X as low as
               *entity, lambda: grounding.tap_checkable(goal, view, floor),  # it goes": a level
-              lambda: grounding.focus_field(goal, view)]
+              lambda: grounding.focus_field(goal, view), fixed]
     if goal.slots:
         entity = [*common, *entity]
     return entity

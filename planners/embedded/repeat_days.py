@@ -3,8 +3,10 @@ reads what the request wants).
 
 - The toggles are the item's when the card or page around them is the goal's item: it
   shows the item's name or time, or (for a request that names it only in lower-case words)
-  it shares more of the request's words than any other item's row does. Toggles of another
-  item are never tapped.
+  it shares more of the request's words than any other item's row does. The words that say
+  the days ("every single day", "not just Mondays") tell the new schedule, not which item:
+  they are left out of that count, or a row whose summary reads "Every day" would seem as
+  much the item as the one named. Toggles of another item are never tapped.
 - The toggles whose state differs from the wanted set are tapped one by one; an addition
   keeps the days the item had, a removal keeps the others.
 - Done only on evidence: the toggles show the wanted set, and the item shows every other
@@ -86,7 +88,7 @@ def _is_goal_item(goal: Goal, view: View, row: dict[int, UIElement]) -> bool:
     names = [words(e) for e in goal.entities if words(e)]
     if names:
         return any(n <= words(text) for n in names)
-    said = words(goal.target)
+    said = words(goal.target) - words(goal.days.phrase if goal.days else "")
     others = [s for s in view.content() if s.element.clickable and s.element.label
               and not (s.element.checkable or s.element.editable)
               and not (card and card.bounds.contains(s.element.bounds.center))]  # others

@@ -21,19 +21,26 @@ ELSEWHERE_FACTOR = 0.5  # pages of other apps, where the goal says which app to 
 _WORD = re.compile(r"[a-z0-9@.+-]+|[^\W\d_]+", re.I)
 _STOP_TEXT = "a an the my this that to for of on in at with and or is are be it its your me"
 _STOP = frozenset(_STOP_TEXT.split())
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")  # "to-do", "wi-fi"; not "555-0133"
 
 
 def words(text: str) -> set[str]:
-    """Lower-case content words, with simple plural folding ("contacts" -> "contact")."""
+    """Lower-case content words, with simple plural folding ("contacts" -> "contact"). A
+    compound of letters joined by hyphens is its parts ("to-do" is "to do", a title people
+    write either way); numbers, codes and addresses with hyphens stay whole."""
     out = set()
-    for w in _WORD.findall(text.lower()):
-        w = w.strip(".-")
-        if not w or w in _STOP:
-            continue
-        if len(w) > 4 and w.endswith("ies"):
-            w = w[:-3] + "y"
-        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    for token in _WORD.findall(text.lower()):
+        token = token.strip(".-")
+        parts = token.split("-") if _COMPOUND.fullmatch(token) else [token]
+        out |= {_folded(w) for w in parts if w and w not in _STOP}
     return out
+
+
+def _folded(w: str) -> str:
+    """The word with a plural ending folded away."""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
 def lexical(goal_words: set[str], text: str) -> float:

@@ -40,3 +40,15 @@ def test_a_filled_form_whose_hints_are_gone_is_submitted(planner):
     decision = planner.decide(GOAL, editor("Renew passport", "before the 3rd"),
                               [opened, *typed])
     assert decision.action == Tap(ElementRef(1))
+
+
+def test_the_body_left_over_goes_into_the_one_field_left(planner):
+    """The title is typed; the body field shows only a word where its hint was ("Details"):
+    the one body value left goes there before the form is saved, not left out."""
+    goal = "Make a new reminder called Bikes that says chain oil, 2 tubes"
+    opened = PastStep(Tap(ElementRef(9)), outcome="opened", verdict=Verdict.CHANGED,
+                      memo=Memo(mark=Mark.NEW_ITEM), screen_signature="list")
+    typed = PastStep(TypeText("Bikes", ElementRef(2), clear=True), outcome="typed",
+                     verdict=Verdict.CHANGED, screen_signature="editor")
+    decision = planner.decide(goal, editor("Bikes", "Details"), [opened, typed])
+    assert decision.action == TypeText("chain oil, 2 tubes", ElementRef(3), clear=True)

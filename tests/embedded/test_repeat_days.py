@@ -51,6 +51,20 @@ def test_a_single_date_or_no_day_is_no_repeat(request_text):
 
 
 @pytest.mark.unit
+@pytest.mark.parametrize(("request_text", "days"), [
+    ("put pears on my weekend market note", None),  # which note, not when
+    ("rename the Friday team note to Retro", None),
+    ("make my Monday alarm ring on Thursdays too", {3}),  # the name's day is no change
+    ("alarm at 10 on the weekends please", {5, 6}),  # a time phrase, not a name
+    ("alarm on the weekend mornings", {5, 6}),
+])
+def test_a_day_word_before_a_noun_names_an_item(request_text, days):
+    read = D.read(request_text)
+    assert (read.days if read else None) == (frozenset(days) if days else None)
+    assert read is None or "Monday" not in read.phrase
+
+
+@pytest.mark.unit
 def test_what_a_summary_line_shows_and_what_a_change_wants():
     assert D.shown("Piano · Mon, Wed, Fri") == frozenset({0, 2, 4})
     assert D.shown("Not scheduled") is None
@@ -140,6 +154,18 @@ def test_an_item_named_in_lower_case_words_is_known_by_them(planner):
     screen = S.screen(*screen.elements, fab, app=APP)
     decision = planner.decide("the study alarm has to go off every single day",
                               screen, [])
+    assert decision.action == Tap(ElementRef(10 + 20 + 3 + 0))  # Monday's toggle
+
+
+@pytest.mark.slow
+def test_the_words_of_the_days_do_not_make_another_row_the_item(planner):
+    """Another alarm's summary reads "Every day": the request's "every single day" tells the
+    new schedule, and the item is still known by its own words ("study")."""
+    screen = alarms("5:10 PM", {1})
+    screen = S.screen(*(replace(e, text="Run · Every day") if e.text == "Run · Mon, Wed"
+                        else e for e in screen.elements), app=APP)
+    decision = planner.decide("the study alarm has to go off every single day, not only "
+                              "on Tuesdays", screen, [])
     assert decision.action == Tap(ElementRef(10 + 20 + 3 + 0))  # Monday's toggle
 
 

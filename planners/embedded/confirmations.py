@@ -1,0 +1,52 @@
+"""A message that says it was done: the phone's own word that the goal's action took effect.
+
+Many actions leave no row changed where the planner can see it: pairing with a device,
+saving or sending from a list, a setting applied from a chooser. The phone then says so in a
+short message of its own, often a toast or a snackbar that floats over the page for a few
+seconds ("Paired with the speaker", "Connected to Home"). Such a message is evidence when
+all of this holds:
+
+- the planner's own last tap opened or pressed the goal's item and the screen changed;
+- one text that nothing can press (a message, not a row or a button) holds both the goal
+  verb's past participle ("pair" -> "paired") and the whole of the goal's fullest name;
+- the message says nothing went wrong ("Couldn't pair with ...", "not paired", "failed").
+
+Then the goal is done: pressing the item again would do it twice or undo it. A message
+that asks for something first ("Turn on Bluetooth to pair") is a request, not a result
+(`prereq` follows it), and a message that names another item says nothing of this one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planners.embedded.acts import finish, participle
+from planners.embedded.goal import Goal, Intent
+from planners.embedded.memo import Mark, memo_of
+from planners.embedded.scoring import words
+from planners.embedded.view import View
+from planners.planner import Decision
+
+_WENT_WRONG = re.compile(r"\b(?:not|no|never|couldn't|can't|cannot|could\s+not|unable|"
+                         r"fail\w*|error|denied|rejected|try\s+again)\b|n't\b", re.I)
+_BY_TAP = (Mark.OPEN_ITEM, Mark.GOAL_ACTION)
+
+
+def message_says_done(goal: Goal, view: View) -> Decision | None:
+    """Finish on the phone's own message that the goal's verb was done to its item (see the
+    module docstring); None when no such message is on the screen."""
+    last = view.last()
+    done = participle(goal.verb)
+    names = [words(e) for e in goal.entities if words(e)]
+    if goal.intent is not Intent.DO or last is None or not last.changed or not done or (
+            memo_of(last).mark not in _BY_TAP) or not names:
+        return None
+    fullest = max(names, key=len)
+    for e in view.screen.elements:
+        text = e.label
+        if e.actionable or e.editable or not text or _WENT_WRONG.search(text):
+            continue
+        said = words(text)
+        if done in said and fullest <= said:
+            return finish(f"The phone says {text!r}: the goal's action took effect.")
+    return None
