@@ -28,7 +28,7 @@ from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
 from planners.embedded.asked import ValueKinds
 from planners.embedded.encoder import TextEncoder, default_encoder
-from planners.embedded.operations import Operation, OperationReader, Rank, RankReader
+from planners.embedded.operations import Operation, OperationReader, Rank, RankReader, Reading
 from planners.embedded.reported import ReportedSpeech
 from planners.embedded.slots import Slot, each_addressee
 from planners.embedded.wording import (
@@ -116,6 +116,12 @@ _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE}
 # made into something new, is still a creation
 _PLACED = re.compile(r"\b(?:(?:to|in|into|onto)\s+(?:the|my|a|an|your|our)|as\s+(?:a|an))\b",
                      re.I)
+
+
+def _told(op: Operation, reading: Reading) -> bool:
+    """A verb of telling ("tell", "let X know") takes a person and what is said, maybe a value
+    to look up: a place after it ("in the shop") is where that value is, no container."""
+    return Operation.SEND in (op, reading.verb_says)
 
 
 def _object(clause: str) -> str:
@@ -210,7 +216,7 @@ class GoalReader:
                         re.I)  # ("put the phone on Do Not Disturb")
         placed = into and re.match(r"(?:my|the|your|our)\s", into.group(1)) and not re.search(
             r"\b(?:to|down|up|out|off|from)\b", into.group(1))  # a place, no particle after
-        if placed and self.is_container(into.group(1)) and (
+        if placed and not _told(op, reading) and self.is_container(into.group(1)) and (
                 Operation.DELETE not in (op, reading.verb_says)
                 or self.operations.puts_in(verb_phrase(clause))):
             return Intent.CREATE, None  # "toss the lamp in my basket": added to it; "ditch

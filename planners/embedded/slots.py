@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from planners.embedded.attachment import given_name, kept_value
 from planners.embedded.operations import Operation
 from planners.embedded.renaming import clause_value, re_field
 from planners.embedded.wording import (
@@ -141,7 +142,7 @@ def keyword_slots(text: str) -> list[Slot]:
             slots.append(Slot(name, value))  # starts": a value to read, then type (`ref`)
     if (m := _FIELD_IS.search(bare)) is not None:
         slots.append(Slot(m.group(1).lower(), m.group(2)))
-    return slots
+    return slots + [Slot(*named) for named in [given_name(bare)] if named]
 
 
 def shaped_values(text: str, have: list[Slot]) -> list[Slot]:
@@ -300,6 +301,8 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
                   ) -> tuple[Operation, list[Slot], list[str]]:
     """CREATE: the item's values; "add X to an existing item" is an edit that appends."""
     said = quoted(text)
+    if not said and (kept := kept_value(text)) is not None:  # read elsewhere (`attachment`)
+        return Operation.CREATE, [*slots, Slot(*kept, ref=True)], []
     m = _ADD_TO.match(strip_quotes(text))
     if m is not None and not said and is_reference(m.group(1)):  # "put the gate code in a note"
         new = re.match(r"(?:an?|new|another)\s", m.group(2), re.I) is not None

@@ -1,0 +1,39 @@
+"""Where a place in a request attaches: to the noun right before it.
+
+"Jot the time in my notes" puts its object in the notes: the place follows the verb's own
+object. In "set an alarm for the dentist time in my notes" the place follows a noun inside a
+prepositional phrase of a new item ("for the dentist time"): it says where that noun's value
+is kept, so the value is read there, and nothing is written into the notes. The new item is
+made by the main verb, with the value read in place of the words that name it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# VERB a/an/another/a new ITEM for|at THE VALUE in|from|on MY PLACE
+_KEPT_IN = re.compile(
+    r"^\w+\s+(?:an?|another)\s+(?:new\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:for|at)\s+"
+    r"((?:the|my|our)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:in|from|on)\s+(?:my|the|our)\s+[\w-]+)",
+    re.I)
+
+
+def kept_value(text: str) -> tuple[str, str] | None:
+    """The value a new item takes from another place ("an alarm for the dentist time in my
+    notes" -> ("time", "the dentist time in my notes"), to look up), or None: the value's
+    head noun ("time", "date") names the field it is for."""
+    m = _KEPT_IN.match(text.strip())
+    return None if m is None else (m.group(2).lower(), m.group(1))
+
+
+# "..., and call it Gym": a verb of naming, the new item as "it", then the name
+_NAMED_IT = re.compile(r"\band\s+(call|name|label|title)\s+it\s+(.+?)\s*[.!]?$", re.I)
+_FIELD_OF_NAMING = {"label": "label", "title": "title"}
+
+
+def given_name(text: str) -> tuple[str, str] | None:
+    """The name a request gives the item it makes ("set an alarm for 7 and call it Gym" ->
+    ("name", "Gym")): "and call it Y" names the item, it is neither a call nor a second
+    request."""
+    m = _NAMED_IT.search(text)
+    return None if m is None else (_FIELD_OF_NAMING.get(m.group(1).lower(), "name"), m.group(2))
