@@ -8,7 +8,7 @@ import re
 from planners.embedded.slots import Slot
 from planners.embedded.wording import NUMBER, NUMBER_WORDS, TIME, is_name_word, strip_quotes
 
-# "as quiet as it gets", "as loud as possible", "as dim as it'll go": the end of the scale
+# "as quiet as it gets", "as loud as possible", "as faint as it can be": the end of the scale
 # the comparison points to
 _AS_FAR = (r"as\s+{}\s+as\s+(?:possible\b|(?:it|they|you|I)(?:'ll|'d|\s+(?:can|will|could|would))?"
            r"\s+(?:go(?:es)?|gets?|can)\b)")
@@ -41,7 +41,7 @@ _LEVEL = re.compile(r"\bto\s+(" + "|".join(sorted(_LEVEL_WORDS, key=len, reverse
 def without_extremes(text: str) -> str:
     """`text` without the words that say a level is at an end of its scale: they are the
     value ("all the way up"), no part of the thing's name; a comparison keeps its adjective,
-    which says what is measured ("as dim as it'll go": dim, a brightness)."""
+    which says what is measured ("as faint as it can be": faint, a brightness)."""
     text = re.sub(_AS_FAR.format(r"([a-z]+(?:\s+(?:up|down))?)"), r"\1", text, flags=re.I)
     for pattern, _ in _EXTREMES:
         text = pattern.sub(" ", text)

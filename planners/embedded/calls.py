@@ -53,8 +53,8 @@ def _anyone(goal: Goal) -> str:
 
 def call_buttons(goal: Goal, view: View) -> list[Scored]:
     """The controls that place a call, where the request asks for one and the page shows
-    the person by the whole name it gives: a call cannot be taken back, and "Grandpa" is
-    not "Grandpa Lou". A button that says so is pressed before a phone number that dials
+    the person by the whole name it gives: a call cannot be taken back, and "Auntie" is
+    not "Auntie Lou". A button that says so is pressed before a phone number that dials
     when tapped."""
     longest = max(goal.entities, key=len, default="")
     if not asks_call(goal, view) or not words(longest) <= set().union(

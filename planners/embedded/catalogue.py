@@ -111,8 +111,8 @@ def _search_field(view: View) -> UIElement | None:
 
 def _name(goal: Goal) -> str:
     """The product's name as the request says it: in the verb's object, the first run of
-    words written with capitals, with the model numbers among them ("an iPhone 15 case" ->
-    "iPhone 15"; "three packs of the AA batteries" -> "AA"); "" when none."""
+    words written with capitals, with the model numbers among them ("a Pixel 8 charger" ->
+    "Pixel 8"; "two jars of the Manuka honey" -> "Manuka"); "" when none."""
     run: list[str] = []
     for word in goal.text.split()[1:]:
         bare = word.strip(".,;:!?'\"()")

@@ -178,7 +178,7 @@ class GoalReader:
         if re.match(r"^(?:an?|\d+|one|two|three|some|another|new)\b", how.clause, re.I):
             return Intent.CREATE, None, f"add {how.clause}"  # "an alarm at 6:10": a new one
         if re.match(r"^(?:at|to)\s+\d", state) or amounts.number(how.clause)[0] is not None:
-            return Intent.SET_VALUE, None, f"set {thing} {state}".strip()  # "as dim as it goes"
+            return Intent.SET_VALUE, None, f"set {thing} {state}".strip()  # "as faint as it can be"
         on = self._state_on(state)
         if on is not None:
             return Intent.TOGGLE, on, f"turn {'on' if on else 'off'} {thing}"
@@ -213,7 +213,7 @@ class GoalReader:
         if particle is not None and number is None and op in _SETTINGS:
             return Intent.TOGGLE, particle
         into = re.match(r"^\S+\s+.+?\s+(?:in|into|to|on)\s+([a-z][a-z -]*)$", strip_quotes(clause),
-                        re.I)  # ("put the phone on Do Not Disturb")
+                        re.I)  # ("put the phone on Focus Mode")
         placed = into and re.match(r"(?:my|the|your|our)\s", into.group(1)) and not re.search(
             r"\b(?:to|down|up|out|off|from)\b", into.group(1))  # a place, no particle after
         if placed and not _told(op, reading) and self.is_container(into.group(1)) and (

@@ -1,5 +1,5 @@
-"""The word for the kind of item is no part of its title: "my to-do note" is the note titled
-"To do", "the party playlist" the playlist titled "Party".
+"""The word for the kind of item is no part of its title: "my packing note" is the note titled
+"Packing", "the party playlist" the playlist titled "Party".
 
 People name an item with the word for its kind after its title. A list seldom repeats that
 word in each row, but it says it elsewhere, for its own items: its search field ("Search your

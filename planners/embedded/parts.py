@@ -26,8 +26,8 @@ def cut(text: str, operations: OperationReader,
         switches: Callable[[str], bool] = lambda part: False) -> list[str]:
     """`text` cut at "then" always and at "and" when an order follows (see the module
     docstring); the pieces keep their words. After a part that `switches` a setting, "VERB
-    it to/on/off ..." is an order of its own: "it" is the device, set a second way ("put
-    the tablet on silent and switch it to dark mode") or the thing switched ("turn on the
+    it to/on/off ..." is an order of its own: "it" is the device, set a second way ("set
+    the tablet to silent and turn it to night mode") or the thing switched ("turn on the
     hotspot and set it to 5 GHz"): the first part's object, which `object_carried` puts in."""
     out: list[str] = []
     for part in re.split(r",?\s+(?:and\s+)?then\s+", text):
@@ -72,7 +72,7 @@ def name_carried(parts: list[str], name: str) -> list[str]:
 def object_carried(parts: list[str], first: str) -> list[str]:
     """Later parts that set again what the first part switched ("VERB it to ...") with "it"
     replaced by the first part's object: its words after the verb and its particles, up to
-    where the state or place begins ("put the tablet on silent" -> "the tablet")."""
+    where the state or place begins ("set the tablet to silent" -> "the tablet")."""
     words = first.split()[1:]
     while words and words[0].lower() in PARTICLES:
         words = words[1:]

@@ -163,9 +163,9 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
 
 def _unmarked_pairs(text: str, goal: Goal) -> list[tuple[set[str], str]]:
     """Pairs written without a colon, as people jot them down or a sender writes them
-    ("Gate 4471", "Combination 12-40-7", "your login code is 5521"): the head noun of what
+    ("Gate 4471", "PIN 2291", "your login code is 5521"): the head noun of what
     is asked, maybe "is", then a word with digits, which is its value. Only the head is a
-    key here: in "the combination from my shed note", "Shed 3" names where the value is
+    key here: in "the PIN from my Gym 3 note", "Gym 3" names where the value is
     written, not the value."""
     head = _PLACE.sub("", goal.target).split()
     key = words(head[-1]) if head else set()

@@ -4,7 +4,7 @@ reads what the request wants).
 - The toggles are the item's when the card or page around them is the goal's item: it
   shows the item's name or time, or (for a request that names it only in lower-case words)
   it shares more of the request's words than any other item's row does. The words that say
-  the days ("every single day", "not just Mondays") tell the new schedule, not which item:
+  the days ("on all seven days", "rather than only Mondays") tell the new schedule, not which item:
   they are left out of that count, or a row whose summary reads "Every day" would seem as
   much the item as the one named. Toggles of another item are never tapped.
 - The toggles whose state differs from the wanted set are tapped one by one; an addition

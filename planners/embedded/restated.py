@@ -20,7 +20,7 @@ alone (never by their words):
   replace the old one in that person's entry, an edit ("change Kim's email to kim@x.org"),
   whatever the statement's verb, and with or without a closing order that points back at
   it ("Kim uses another address now, it's kim@x.org - sort that out"); so is a field said
-  to be wrong and what it should be ("I typed Kim's surname wrong, it should be Leigh", "Kim's
+  to be wrong and what it should be ("Kim's surname has a typo, it should be Leigh", "Kim's
   surname is spelt wrongly, ...", "I misspelt Kim's surname, ...").
 
 - a wish that a thing of the person's go by a name ("I'd like my tablet to show up as Den",
@@ -80,7 +80,7 @@ _TAGGED = re.compile(r"^(.+?)(?:'s|\s+(is|are|was|were))\s+(.+?)\s*,\s*(?:(?:is|
                      r"(?:n't|\s+not)?\s+(?:it|they|there|he|she)|right|correct|yes|no)\s*\?$",
                      re.I)
 _OF_FOR_OFF = re.compile(r"\b(turn|switch|shut|flip)\s+of\b", re.I)
-# "I typed Kim Lee's surname wrong, it should be Leigh": the field is wrong, the value right
+# "Kim Lee's surname has a typo, it should be Leigh": the field is wrong, the value right
 _WRONG = re.compile(rf"^.*?\b({NAMES})'s\s+([a-z]+(?:\s+(?!is\b|was\b|has\b|got\b)[a-z]+)?)\s+"
                     r"(?:(?:is|was|has\s+been|got)\s+)?(?:(?:spelt|spelled|written|typed|entered|"
                     r"saved)\s+)?(?:wrong|wrongly|incorrectly)[^,;.]*?(?:[,;.]|\s[-–—])\s*(?i:it|that)\s+(?i:should\s+be|must\s+be|is)\s+(\S+?)\s*[.!]?$")

@@ -1,5 +1,5 @@
-"""Which rows a count is of: "how many notes have I got" counts every row of the list, but
-"how many notes have 'tax' in the title", "how many alarms go off on a Sunday", "how many
+"""Which rows a count is of: "how many notes are there" counts every row of the list, but
+"how many notes have 'tax' in the title", "how many alarms ring on Sundays", "how many
 alarms are before 7" count only the rows that show it, and the total of the list answers
 another question.
 

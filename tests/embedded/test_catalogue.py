@@ -95,7 +95,7 @@ def test_what_is_taken_out_of_the_cart_is_removed_in_the_cart(encoder):
         view = View(shown, signature_of(shown), GoalMatcher(goal, encoder), [])
         return catalogue.from_cart(goal, view)
 
-    opened = decide("I no longer want the copper kettle, take it out of my basket",
+    opened = decide("the copper kettle has to go, drop it from my basket",
                     _kettle_page())
     assert opened is not None and opened.action.target == ElementRef(1)
     assert decide("remove the Copper Kettle from the basket", _kettle_page(True)) is None

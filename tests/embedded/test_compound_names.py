@@ -27,5 +27,5 @@ def test_a_hyphenated_title_finds_the_row_written_apart(encoder):
         S.el(4, "image_button", "", 2000, 160, clickable=True, description="New note"),
         app="com.example.jotter")
     planner = EmbeddedPlanner(encoder=encoder)
-    decision = planner.decide("put 'buy stamps' at the end of my follow-up note", notes, [])
+    decision = planner.decide("tack 'buy stamps' onto my follow-up note", notes, [])
     assert decision.action == Tap(ElementRef(2))

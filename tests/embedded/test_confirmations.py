@@ -22,7 +22,7 @@ def nearby(message: str = "") -> Screen:
             S.el(1, "text", "Devices in range", 0, 120, bounds=Bounds(140, 0, 1080, 120)),
             S.el(2, "button", "Kitchen Radio | Available", 200, clickable=True),
             S.el(3, "button", "Aurora Beacon | Available", 380, clickable=True),
-            S.el(4, "button", "Desk Lamp Hub | Available", 560, clickable=True)]
+            S.el(4, "button", "Porch Light Hub | Available", 560, clickable=True)]
     windows = [Window(package=APP, bounds=Bounds(0, 0, 1080, 2400))]
     if message:
         box = Bounds(260, 2000, 820, 2130)

@@ -58,12 +58,12 @@ def test_without_switches_the_total_is_no_answer(encoder):
 
 def test_a_count_of_rows_showing_quoted_words_counts_only_those(encoder):
     decision = _answer(EmbeddedPlanner(encoder=encoder),
-                       "how many reminders have I got with 'the' in the name", _reminders())
+                       "how many reminders are there with 'the' in the name", _reminders())
     assert decision.action == Finish(FinishStatus.SUCCESS, "2"), decision.thought
 
 
 @pytest.mark.parametrize("goal", ["how many of my reminders don't have a sound set?",
-                                  "how many reminders go off on a Tuesday?"])
+                                  "how many reminders ring on Tuesdays?"])
 def test_a_condition_the_rows_cannot_show_is_never_answered_with_the_total(encoder, goal):
     decision = _answer(EmbeddedPlanner(encoder=encoder), goal, _reminders(switches=False))
     assert decision.action != Finish(FinishStatus.SUCCESS, str(len(REMINDERS))), decision

@@ -12,7 +12,7 @@ from planners.embedded.scoring import GoalMatcher
 from planners.embedded.view import View
 from tests.embedded import screens as S
 
-GOAL = "add 'charge the camera' at the end of my later memo"
+GOAL = "append 'charge the camera' to my later memo"
 
 
 def memos(*titles: str, search: str = "Search memos", add: str = "New memo") -> Screen:

@@ -52,7 +52,7 @@ def test_only_the_rows_that_show_it_are_counted(encoder, question, count):
 
 def test_a_narrowing_no_row_shows_is_not_answered_with_the_total(encoder):
     decision = _answer(EmbeddedPlanner(encoder=encoder),
-                       "how many of my watering plans haven't got a photo?", _plants())
+                       "how many of my watering plans have no photo?", _plants())
     assert decision.action != Finish(FinishStatus.SUCCESS, str(len(PLANTS))), decision.thought
     assert not (isinstance(decision.action, Finish)
                 and decision.action.status is FinishStatus.SUCCESS), decision.thought

@@ -36,8 +36,8 @@ def test_a_touch_verb_after_and_starts_a_part_of_its_own():
 
 
 def test_a_switched_thing_set_again_is_a_part_of_its_own_about_that_thing():
-    assert split_goal("put the tablet on mute and switch it to the high contrast theme") == [
-        "put the tablet on mute", "switch the tablet to the high contrast theme"]
+    assert split_goal("set the tablet to mute and turn it to the high contrast theme") == [
+        "set the tablet to mute", "turn the tablet to the high contrast theme"]
     assert split_goal("enable the guest network and set it to 2.4 GHz") == [
         "enable the guest network", "set the guest network to 2.4 GHz"]
     # not after a purchase or a creation: "it" carries on with that item

@@ -152,19 +152,19 @@ def test_an_item_named_in_lower_case_words_is_known_by_them(planner):
     fab = S.el(99, "image_button", "", 1000, 160, clickable=True, description="Add alarm",
                bounds=Bounds(860, 1000, 1020, 1160))  # floats over the card
     screen = S.screen(*screen.elements, fab, app=APP)
-    decision = planner.decide("the study alarm has to go off every single day",
+    decision = planner.decide("the study alarm has to go off each and every day",
                               screen, [])
     assert decision.action == Tap(ElementRef(10 + 20 + 3 + 0))  # Monday's toggle
 
 
 @pytest.mark.slow
 def test_the_words_of_the_days_do_not_make_another_row_the_item(planner):
-    """Another alarm's summary reads "Every day": the request's "every single day" tells the
+    """Another alarm's summary reads "Every day": the request's "each and every day" tells the
     new schedule, and the item is still known by its own words ("study")."""
     screen = alarms("5:10 PM", {1})
     screen = S.screen(*(replace(e, text="Run · Every day") if e.text == "Run · Mon, Wed"
                         else e for e in screen.elements), app=APP)
-    decision = planner.decide("the study alarm has to go off every single day, not only "
+    decision = planner.decide("the study alarm has to go off each and every day, not only "
                               "on Tuesdays", screen, [])
     assert decision.action == Tap(ElementRef(10 + 20 + 3 + 0))  # Monday's toggle
 

@@ -1,5 +1,5 @@
 """Values written without a colon, as people jot them in a note or a sender writes them in
-a message ("Combination 12-40-7", "your login code is 5521"), are read by the head noun of
+a message ("PIN 2291", "your login code is 5521"), are read by the head noun of
 what is asked; and a question whose words the screen in front shows is never ruled out as
 matching nothing. The requests and screens are our own."""
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 def _note(body: str):
     """A note's own page: its title, then its body as one field of several lines."""
     return screen(el(0, "button", "", 100, clickable=True, description="Navigate up"),
-                  el(1, "input", "Bike shed", 280, editable=True, clickable=True, hint="Title"),
+                  el(1, "input", "Gym bag", 280, editable=True, clickable=True, hint="Title"),
                   el(2, "input", body, 440, height=480, editable=True, clickable=True,
                      hint="Note"), app="com.example.jotter")
 
@@ -38,19 +38,19 @@ def _inbox():
 
 
 @pytest.mark.parametrize(("body", "value"), [
-    ("Shelf 4\nCombination 12-40-7", "12-40-7"),
-    ("Combination is 88-1-30. Spare key under the pot", "88-1-30"),
+    ("Shelf 4\nPIN 2291", "2291"),
+    ("PIN is 80-13. Spare card in the side pocket", "80-13"),
 ])
 def test_a_value_jotted_after_its_key_is_read(encoder, body, value):
     planner = EmbeddedPlanner(encoder=encoder)
-    asked = "What is the combination from my Bike shed note?"
+    asked = "What is the PIN from my Gym bag note?"
     planner._lookups.add(asked)  # read to be sent elsewhere: the strictest reading
     assert planner.decide(asked, _note(body), []).action == Finish(answer=value)
 
 
 def test_the_number_beside_another_word_is_not_the_value(encoder):
     planner = EmbeddedPlanner(encoder=encoder)
-    asked = "What is the combination from my Bike shed note?"
+    asked = "What is the PIN from my Gym bag note?"
     planner._lookups.add(asked)
     decision = planner.decide(asked, _note("Shelf 4\nOil the lock in spring"), [])
     assert decision.action != Finish(answer="4")
