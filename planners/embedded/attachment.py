@@ -1,9 +1,9 @@
 """Where a place in a request attaches: to the noun right before it.
 
-"Jot the time in my notes" puts its object in the notes: the place follows the verb's own
-object. In "set an alarm for the dentist time in my notes" the place follows a noun inside a
-prepositional phrase of a new item ("for the dentist time"): it says where that noun's value
-is kept, so the value is read there, and nothing is written into the notes. The new item is
+"Jot the time in my journal" puts its object in the journal: the place follows the verb's own
+object. In "set an alarm for the ferry time in my journal" the place follows a noun inside a
+prepositional phrase of a new item ("for the ferry time"): it says where that noun's value
+is kept, so the value is read there, and nothing is written into the journal. The new item is
 made by the main verb, with the value read in place of the words that name it.
 """
 
@@ -19,8 +19,8 @@ _KEPT_IN = re.compile(
 
 
 def kept_value(text: str) -> tuple[str, str] | None:
-    """The value a new item takes from another place ("an alarm for the dentist time in my
-    notes" -> ("time", "the dentist time in my notes"), to look up), or None: the value's
+    """The value a new item takes from another place ("an alarm for the ferry time in my
+    journal" -> ("time", "the ferry time in my journal"), to look up), or None: the value's
     head noun ("time", "date") names the field it is for."""
     m = _KEPT_IN.match(text.strip())
     return None if m is None else (m.group(2).lower(), m.group(1))
