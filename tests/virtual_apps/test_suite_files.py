@@ -71,7 +71,7 @@ def test_task_schema(name: str) -> None:
     assert isinstance(task["changes"], list) and all(isinstance(c, str) for c in task["changes"])
     assert isinstance(task["script"], list) and task["script"]
     assert set(task.get("allow") or []) <= CATEGORIES
-    assert isinstance(task["steps"], int) and 1 <= task["steps"] <= 10
+    assert isinstance(task["steps"], int) and 1 <= task["steps"] <= 20  # two apps, two sends
     assert task["max_steps"] >= task["steps"] + 2
     assert set(task.get("state") or {}) <= STATE_KEYS
     answer = task.get("answer")
