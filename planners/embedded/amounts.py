@@ -40,7 +40,7 @@ _LEVEL = re.compile(r"\bto\s+(" + "|".join(sorted(_LEVEL_WORDS, key=len, reverse
 
 def without_extremes(text: str) -> str:
     """`text` without the words that say a level is at an end of its scale: they are the
-    value ("all the way up"), no part of the thing's name; a comparison keeps its adjective,
+    value ("to the very top"), no part of the thing's name; a comparison keeps its adjective,
     which says what is measured ("as faint as it can be": faint, a brightness)."""
     text = re.sub(_AS_FAR.format(r"([a-z]+(?:\s+(?:up|down))?)"), r"\1", text, flags=re.I)
     for pattern, _ in _EXTREMES:

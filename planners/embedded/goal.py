@@ -120,7 +120,7 @@ _PLACED = re.compile(r"\b(?:(?:to|in|into|onto)\s+(?:the|my|a|an|your|our)|as\s+
 
 def _told(op: Operation, reading: Reading) -> bool:
     """A verb of telling ("tell", "let X know") takes a person and what is said, maybe a value
-    to look up: a place after it ("in the shop") is where that value is, no container."""
+    to look up: a place after it ("in the store") is where that value is, no container."""
     return Operation.SEND in (op, reading.verb_says)
 
 
@@ -193,7 +193,7 @@ class GoalReader:
     def _named_state(self, how: Manner) -> Manner:
         """An order puts its object between its verb and particle ("switch it off") or after
         them ("turn off the torch"); a few bare content words and "on" or "off" ("wifi off",
-        "dark mode on") name a thing and the state wanted: no word of theirs is a verb."""
+        "night light on") name a thing and the state wanted: no word of theirs is a verb."""
         m = re.fullmatch(r"((?:[\w-]+\s+){1,3})(on|off)", how.clause, re.I)
         if how.mood is not Mood.COMMAND or m is None or set(m.group(1).lower().split()) & (
                 objects.FILLER) or self.operations.read(verb_phrase(how.clause), how.clause).exact:

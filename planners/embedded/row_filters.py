@@ -119,7 +119,7 @@ def condition(request: str) -> Callable[[str], bool | None] | None:
     """The test a row's own value must pass for a quantifier's condition ("before 8am":
     a time before 8:00; "over $20": a price above 20), or None when the request sets none.
     The test says None for a row that shows no value of the condition's kind. A bare hour
-    ("before 7") is read by what the row shows: a time (7:00) on a row of times, else a
+    ("before 8") is read by what the row shows: a time (8:00) on a row of times, else a
     price."""
     for below, m in _conditions(request):
         rest = request[m.end():]
@@ -139,7 +139,7 @@ def condition(request: str) -> Callable[[str], bool | None] | None:
     return None
 
 
-# a bare whole number of 1-23 with no currency ("before 7"): an hour where rows show times
+# a bare whole number of 1-23 with no currency ("before 8"): an hour where rows show times
 _BARE_HOUR = re.compile(r"\s*(1\d|2[0-3]|[1-9])(?![\d.,:%])\b(?!\s*(?:[$€£¥]|dollars?|euros?"
                         r"|pounds?|bucks?)\b)", re.I)
 

@@ -1,6 +1,6 @@
 """Which rows a count is of: "how many notes are there" counts every row of the list, but
-"how many notes have 'tax' in the title", "how many alarms ring on Sundays", "how many
-alarms are before 7" count only the rows that show it, and the total of the list answers
+"how many memos show 'tax' in their name", "how many alarms ring on Sundays", "how many
+alarms are before 8" count only the rows that show it, and the total of the list answers
 another question.
 
 A narrowing the rows' own text can be checked against is read row by row: a quoted word

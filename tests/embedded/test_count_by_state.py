@@ -32,7 +32,7 @@ def _reminders(switches: bool = True):
     return S.screen(*items, app="com.example.reminders")
 
 
-def _answer(planner, goal, screen):
+def answer(planner, goal, screen):
     """Decide; a scroll for more rows is fed back as a scroll that showed nothing new."""
     decision = planner.decide(goal, screen, [])
     if isinstance(decision.action, Scroll):
@@ -44,20 +44,20 @@ def _answer(planner, goal, screen):
 
 def test_only_the_rows_in_the_state_asked_are_counted(encoder):
     planner = EmbeddedPlanner(encoder=encoder)
-    on = _answer(planner, "How many of my reminders are actually turned on?", _reminders())
+    on = answer(planner, "How many of my reminders are actually turned on?", _reminders())
     assert on.action == Finish(FinishStatus.SUCCESS, "3"), on.thought
-    off = _answer(planner, "how many reminders are disabled?", _reminders())
+    off = answer(planner, "how many reminders are disabled?", _reminders())
     assert off.action == Finish(FinishStatus.SUCCESS, "2"), off.thought
 
 
-def test_without_switches_the_total_is_no_answer(encoder):
-    decision = _answer(EmbeddedPlanner(encoder=encoder),
+def test_without_switches_the_total_is_noanswer(encoder):
+    decision = answer(EmbeddedPlanner(encoder=encoder),
                        "How many of my reminders are switched on?", _reminders(switches=False))
     assert decision.action != Finish(FinishStatus.SUCCESS, str(len(REMINDERS))), decision
 
 
 def test_a_count_of_rows_showing_quoted_words_counts_only_those(encoder):
-    decision = _answer(EmbeddedPlanner(encoder=encoder),
+    decision = answer(EmbeddedPlanner(encoder=encoder),
                        "how many reminders are there with 'the' in the name", _reminders())
     assert decision.action == Finish(FinishStatus.SUCCESS, "2"), decision.thought
 
@@ -65,5 +65,5 @@ def test_a_count_of_rows_showing_quoted_words_counts_only_those(encoder):
 @pytest.mark.parametrize("goal", ["how many of my reminders don't have a sound set?",
                                   "how many reminders ring on Tuesdays?"])
 def test_a_condition_the_rows_cannot_show_is_never_answered_with_the_total(encoder, goal):
-    decision = _answer(EmbeddedPlanner(encoder=encoder), goal, _reminders(switches=False))
+    decision = answer(EmbeddedPlanner(encoder=encoder), goal, _reminders(switches=False))
     assert decision.action != Finish(FinishStatus.SUCCESS, str(len(REMINDERS))), decision

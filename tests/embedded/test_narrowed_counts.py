@@ -4,12 +4,11 @@ list's total. The questions and screens are our own."""
 
 import pytest
 
-from devices.actions import Finish, FinishStatus, Scroll
+from devices.actions import Finish, FinishStatus
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
-from planners.embedded.memory import signature_of
-from planners.planner import PastStep, Verdict
 from tests.embedded import screens as S
+from tests.embedded.test_count_by_state import answer
 
 pytestmark = pytest.mark.slow
 
@@ -29,16 +28,6 @@ def _plants():
     return S.screen(*items, app="com.example.garden")
 
 
-def _answer(planner, goal, screen):
-    """Decide; a scroll for more rows is fed back as a scroll that showed nothing new."""
-    decision = planner.decide(goal, screen, [])
-    if isinstance(decision.action, Scroll):
-        scrolled = PastStep(decision.action, screen_signature=signature_of(screen),
-                            verdict=Verdict.NO_CHANGE, memo=decision.memo)
-        decision = planner.decide(goal, screen, [scrolled])
-    return decision
-
-
 @pytest.mark.parametrize(("question", "count"), [
     ("how many watering plans have 'fern' in the name?", "2"),
     ("how many of my watering plans water on a Sunday?", "3"),
@@ -46,12 +35,12 @@ def _answer(planner, goal, screen):
     ("how many watering plans have 'sun' in the name?", "0"),  # the preview is no name
 ])
 def test_only_the_rows_that_show_it_are_counted(encoder, question, count):
-    decision = _answer(EmbeddedPlanner(encoder=encoder), question, _plants())
+    decision = answer(EmbeddedPlanner(encoder=encoder), question, _plants())
     assert decision.action == Finish(FinishStatus.SUCCESS, count), decision.thought
 
 
 def test_a_narrowing_no_row_shows_is_not_answered_with_the_total(encoder):
-    decision = _answer(EmbeddedPlanner(encoder=encoder),
+    decision = answer(EmbeddedPlanner(encoder=encoder),
                        "how many of my watering plans have no photo?", _plants())
     assert decision.action != Finish(FinishStatus.SUCCESS, str(len(PLANTS))), decision.thought
     assert not (isinstance(decision.action, Finish)
@@ -59,6 +48,6 @@ def test_a_narrowing_no_row_shows_is_not_answered_with_the_total(encoder):
 
 
 def test_a_plain_count_is_the_whole_list(encoder):
-    decision = _answer(EmbeddedPlanner(encoder=encoder), "how many watering plans do I have?",
+    decision = answer(EmbeddedPlanner(encoder=encoder), "how many watering plans do I have?",
                        _plants())
     assert decision.action == Finish(FinishStatus.SUCCESS, str(len(PLANTS))), decision.thought
