@@ -171,23 +171,34 @@ class _PeerHandler(_Handler):
     loopback connection."""
 
     def do_POST(self) -> None:
-        self.server.peers.append(_process_of(self.client_address[1]))  # type: ignore[attr-defined]
+        server_port = self.server.server_address[1]
+        self.server.peers.append(_process_of(self.client_address[1], server_port))  # type: ignore[attr-defined]
         super().do_POST()
 
 
-def _process_of(port: int) -> int | None:
-    """The process holding the local TCP socket on `port` (its inode, then its owner)."""
-    inodes = {int(row.split()[1].split(":")[1], 16): row.split()[9]
+def _process_of(port: int, server_port: int) -> int | None:
+    """The process holding the client's end of a loopback connection to `server_port` from
+    `port` (its inode, then its owner). Only that connection's row counts: another socket
+    may use the same port number on another address, and one closed earlier lingers in
+    TIME_WAIT with no inode."""
+    inodes = [row.split()[9]
               for name in ("/proc/net/tcp", "/proc/net/tcp6")
-              for row in Path(name).read_text().splitlines()[1:]}
-    target = f"socket:[{inodes[port]}]"
+              for row in Path(name).read_text().splitlines()[1:]
+              if _port(row.split()[1]) == port and _port(row.split()[2]) == server_port
+              and row.split()[9] != "0"]
+    targets = {f"socket:[{inode}]" for inode in inodes}
     for fd in Path("/proc").glob("[0-9]*/fd/*"):
         try:
-            if os.readlink(fd) == target:
+            if os.readlink(fd) in targets:
                 return int(fd.parent.parent.name)
         except OSError:
             continue
     return None
+
+
+def _port(address: str) -> int:
+    """The port of an address as /proc/net/tcp writes it (`0100007F:1F90`)."""
+    return int(address.split(":")[1], 16)
 
 
 @pytest.mark.sim
