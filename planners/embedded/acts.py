@@ -357,7 +357,7 @@ def press_edit(goal: Goal, view: View) -> Decision | None:
     return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' to edit.", 0.7)
 
 
-def _of_kind(view: View, label: str, noun: str) -> bool:
+def of_kind(view: View, label: str, noun: str) -> bool:
     """A creation button makes the goal's kind of item: what its label says besides "add" /
     "new" means the goal's noun ("New note" makes no contact); a bare "Add" or "+" may."""
     said = words(label)
@@ -376,7 +376,7 @@ def press_create(goal: Goal, view: View) -> Decision | None:
     noun = goal.target or "item"
     buttons = [b for b in matching(view, (f"add {noun}", f"new {noun}", f"create {noun}"), 0.55)
                if view.tap_count(b.element)[0] == 0 and not view.is_nav(b)
-               and _of_kind(view, b.element.label, noun)]
+               and of_kind(view, b.element.label, noun)]
     if not buttons or (view.marked(Mark.NEW_ITEM) and view.fields()):
         return None
     pressed = tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,
