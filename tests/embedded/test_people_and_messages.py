@@ -5,7 +5,7 @@ name the request gives."""
 import pytest
 
 from devices.actions import ElementRef, Tap
-from planners.embedded import sending
+from planners.embedded import forms, sending
 from planners.embedded.goal import parse_goal
 from planners.embedded.memory import signature_of
 from planners.embedded.scoring import GoalMatcher
@@ -36,3 +36,23 @@ def test_a_button_that_makes_a_message_starts_one(encoder, label):
     goal, view = _view("text Wendell 'the van is parked out back'", _page_with(label), encoder)
     decision = sending.press_new(goal, view)
     assert decision is not None and decision.action == Tap(ElementRef(1))
+
+
+def _new_conversation(*more):
+    return screen(el(0, "text", "New conversation", 0, height=120),
+                  el(1, "input", "", 200, hint="Type name, phone number, or email",
+                     editable=True, clickable=True), *more, app="com.example.sms")
+
+
+def test_what_a_message_says_never_goes_where_its_recipient_is_chosen(encoder):
+    goal, view = _view("send a text saying 'porch light is on'", _new_conversation(), encoder)
+    decision = forms.fill_form(goal, view)
+    assert decision is None or decision.action.target != ElementRef(1)
+
+
+def test_what_a_message_says_goes_into_the_field_for_it(encoder):
+    body = el(2, "input", "", 2200, hint="Write something", editable=True, clickable=True)
+    goal, view = _view("send a text saying 'porch light is on'", _new_conversation(body),
+                       encoder)
+    decision = forms.fill_form(goal, view)
+    assert decision is not None and decision.action.target == ElementRef(2)
