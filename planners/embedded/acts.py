@@ -132,7 +132,8 @@ def _next_of_all(goal: Goal, view: View) -> bool:
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
     """Rows and buttons that show one of the goal's named items, best first: a row named by
     one (its label) before one that mentions it in its summary, and more names before fewer
-    ("80210 (the pharmacy)": the row 80210, not another whose last message says pharmacy)."""
+    ("80210 (the pharmacy)": the row 80210, not another whose last message says pharmacy).
+    Where the goal gives a whole name, only rows that show all of it."""
     rows = [s for s in view.content() if (s.element.clickable or s.element.long_clickable)
             and not s.element.editable and not s.element.checkable]
     named = [words(e) for e in goal.entities if words(e)]
@@ -142,12 +143,21 @@ def entity_rows(goal: Goal, view: View) -> list[Scored]:
         return (sum(2 * (w <= label) + (w <= everything) for w in named),
                 max((len(" ".join(w)) for w in named if w <= everything), default=0))
 
-    out = sorted((s for s in rows if any(w <= words(shown(s)) for w in named)),
+    whole = [words(e) for e in goal.entities if _whole_name(e)]
+    out = sorted((s for s in rows if any(w <= words(shown(s)) for w in named)
+                  and (not whole or any(w <= words(shown(s)) for w in whole))),
                  key=lambda s: weight(s), reverse=True)
-    if out or not goal.entities or goal.scope is Scope.ALL:
+    if out or not goal.entities or goal.scope is Scope.ALL or whole:
         return out  # every item: only those that show the whole name
     partial = [s for s in rows if any(words(e) & words(s.element.label) for e in goal.entities)]
     return sorted(partial, key=lambda s: -s.score)[:1]
+
+
+def _whole_name(entity: str) -> bool:
+    """A name of several words, each with a capital ("Grandpa Joe", "Oak Side Table"): a row
+    that shows only some of them ("Grandpa", "Side Table") is another person or thing."""
+    parts = entity.split()
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
 
 
 def shown(s: Scored) -> str:

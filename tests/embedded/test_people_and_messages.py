@@ -5,7 +5,7 @@ name the request gives."""
 import pytest
 
 from devices.actions import ElementRef, Tap
-from planners.embedded import forms, sending
+from planners.embedded import acts, forms, sending
 from planners.embedded.goal import parse_goal
 from planners.embedded.memory import signature_of
 from planners.embedded.scoring import GoalMatcher
@@ -56,3 +56,21 @@ def test_what_a_message_says_goes_into_the_field_for_it(encoder):
                        encoder)
     decision = forms.fill_form(goal, view)
     assert decision is not None and decision.action.target == ElementRef(2)
+
+
+def _people(*names):
+    rows = [el(i + 2, "button", n, 300 + 170 * i, clickable=True) for i, n in enumerate(names)]
+    return screen(el(0, "text", "People", 0, height=120),
+                  el(1, "list", "", 250, height=1800, scrollable=True), *rows,
+                  app="com.example.people")
+
+
+def test_a_person_is_not_opened_by_part_of_the_name_given(encoder):
+    goal, view = _view("phone Auntie Mags for me", _people("Auntie", "Uncle Bert"), encoder)
+    assert acts.open_entity(goal, view) is None
+
+
+def test_a_person_is_opened_by_the_whole_name_given(encoder):
+    goal, view = _view("phone Auntie Mags for me", _people("Auntie", "Auntie Mags"), encoder)
+    decision = acts.open_entity(goal, view)
+    assert decision is not None and decision.action == Tap(ElementRef(3))
