@@ -3,8 +3,8 @@ order they are named, each with the whole message."""
 
 import pytest
 
-from planners.embedded.goal import split_goal
 from planners.embedded.addressees import each_addressee
+from planners.embedded.goal import split_goal
 
 pytestmark = pytest.mark.slow
 
