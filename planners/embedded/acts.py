@@ -132,7 +132,8 @@ def _next_of_all(goal: Goal, view: View) -> bool:
 def entity_rows(goal: Goal, view: View) -> list[Scored]:
     """Rows and buttons that show one of the goal's named items, best first: a row named by
     one (its label) before one that mentions it in its summary, and more names before fewer
-    ("80210 (the pharmacy)": the row 80210, not another whose last message says pharmacy)."""
+    ("80210 (the pharmacy)": the row 80210, not another whose last message says pharmacy).
+    Where the goal gives a whole name, only rows that show all of it."""
     rows = [s for s in view.content() if (s.element.clickable or s.element.long_clickable)
             and not s.element.editable and not s.element.checkable]
     named = [words(e) for e in goal.entities if words(e)]
@@ -142,12 +143,21 @@ def entity_rows(goal: Goal, view: View) -> list[Scored]:
         return (sum(2 * (w <= label) + (w <= everything) for w in named),
                 max((len(" ".join(w)) for w in named if w <= everything), default=0))
 
-    out = sorted((s for s in rows if any(w <= words(shown(s)) for w in named)),
+    whole = [words(e) for e in goal.entities if _whole_name(e)]
+    out = sorted((s for s in rows if any(w <= words(shown(s)) for w in named)
+                  and (not whole or any(w <= words(shown(s)) for w in whole))),
                  key=lambda s: weight(s), reverse=True)
-    if out or not goal.entities or goal.scope is Scope.ALL:
+    if out or not goal.entities or goal.scope is Scope.ALL or whole:
         return out  # every item: only those that show the whole name
     partial = [s for s in rows if any(words(e) & words(s.element.label) for e in goal.entities)]
     return sorted(partial, key=lambda s: -s.score)[:1]
+
+
+def _whole_name(entity: str) -> bool:
+    """A name of several words, each with a capital ("Grandpa Joe", "Oak Side Table"): a row
+    that shows only some of them ("Grandpa", "Side Table") is another person or thing."""
+    parts = entity.split()
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
 
 
 def shown(s: Scored) -> str:
@@ -357,7 +367,7 @@ def press_edit(goal: Goal, view: View) -> Decision | None:
     return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' to edit.", 0.7)
 
 
-def _of_kind(view: View, label: str, noun: str) -> bool:
+def of_kind(view: View, label: str, noun: str) -> bool:
     """A creation button makes the goal's kind of item: what its label says besides "add" /
     "new" means the goal's noun ("New note" makes no contact); a bare "Add" or "+" may."""
     said = words(label)
@@ -376,7 +386,7 @@ def press_create(goal: Goal, view: View) -> Decision | None:
     noun = goal.target or "item"
     buttons = [b for b in matching(view, (f"add {noun}", f"new {noun}", f"create {noun}"), 0.55)
                if view.tap_count(b.element)[0] == 0 and not view.is_nav(b)
-               and _of_kind(view, b.element.label, noun)]
+               and of_kind(view, b.element.label, noun)]
     if not buttons or (view.marked(Mark.NEW_ITEM) and view.fields()):
         return None
     pressed = tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new item.", 0.7,

@@ -80,7 +80,9 @@ def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
     """Which field gets which slot: greedy by meaning of the field's hint vs the slot's name.
     One field left and one value left go together when nothing else was paired, or when
     that value is the body (a message, a note's text): an item's body is its one field of
-    free text, whatever its hint says ("Details"), and a form is not saved without it."""
+    free text, whatever its hint says ("Details"), and a form is not saved without it. A
+    field that picks someone or something (a recipient, a search) gets only a recipient:
+    what a message says never goes where whom it is for is chosen."""
     queries = _queries(view)
     fields = [f for f in view.fields() if "search" not in field_name(f).lower()
               and f.text.strip().casefold() not in queries]
@@ -104,14 +106,16 @@ def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
                 pairs.append((f, slot))
                 used_f.add(i)
                 used_s.add(j)
+    pickers = {i for i, f in enumerate(fields) if picks(view, f)}
     for flat in np.argsort(-sims, axis=None):
         i, j = divmod(int(flat), len(slots))
-        if sims[i, j] < PAIR_AT_LEAST or i in used_f or j in used_s:
+        if sims[i, j] < PAIR_AT_LEAST or i in used_f or j in used_s or (
+                i in pickers and slots[j].name != "to"):  # who it goes to, never what
             continue
         pairs.append((fields[i], slots[j]))
         used_f.add(i)
         used_s.add(j)
-    free_f = [f for i, f in enumerate(fields) if i not in used_f]
+    free_f = [f for i, f in enumerate(fields) if i not in used_f and not picks(view, f)]
     free_s = [s for j, s in enumerate(slots) if j not in used_s and s.name in _FREE_TEXT]
     if len(free_f) == 2 and len(free_s) == 1 and free_s[0].name in ("text", "note"):
         free_f = [f for f in free_f if not _names_item(view, f)] or free_f

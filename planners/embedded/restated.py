@@ -19,7 +19,8 @@ alone (never by their words):
   unsaid and the value's shape names it: an e-mail, a phone number): the value is to
   replace the old one in that person's entry, an edit ("change Kim's email to kim@x.org"),
   whatever the statement's verb, and with or without a closing order that points back at
-  it ("Kim uses another address now, it's kim@x.org - sort that out"); so is a field said
+  it ("Kim uses another address now, it's kim@x.org - sort that out"; "Kim's got a new
+  email, kim@x.org. Update it, but keep the rest as it is"); so is a field said
   to be wrong and what it should be ("Kim's surname has a typo, it should be Leigh", "Kim's
   surname is spelt wrongly, ...", "I misspelt Kim's surname, ...").
 
@@ -65,7 +66,12 @@ _NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S
 # a closing order that points back at the statement ("- fix that", ", update it please"): it
 # asks for the edit the statement implies, and adds nothing to it
 _FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)(?i:(?:please\s+|can\s+you\s+)?"
-                       r"[a-z]+\s+(?:that|it|this)(?:\s+(?:please|for\s+me))?)\s*[.!?]?\s*$")
+                       r"[a-z]+\s+(?:that|it|this)(?:\s+(?:out|up|over))?(?:\s+(?:please|for\s+me))?)"
+                       r"(?i:,?\s+(?:but|and)\s+(?:leave|keep)\s[^.!?]*)?\s*[.!?]?\s*$")
+# "Kim's got a new email, kim@x.org": the field named new, its value after a pause
+_HAS_NEW = re.compile(rf"^\s*({NAMES})(?:'s|\s+has)\s+(?:got\s+)?a\s+new\s+([a-z]+(?:\s+[a-z]+)?)"
+                      r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
+                      r"\s*[.!]?$")
 _TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?"
                     r"|\d{1,2}:\d{2})\s*[.!]?\s*$", re.I)
 _JOTTED = re.compile(r"^\s*(?:jot|write|scribble|note|take)\s+(?:this\s+|that\s+|it\s+)?down"
@@ -136,6 +142,9 @@ def _new_value(text: str) -> str:
     if m and (m.group(2) or m.group(4) or m.group(6)):
         return f"change {m.group(1)}'s {m.group(3)} to {m.group(5)}"
     m = _WRONG.match(_FIX_THAT.sub("", text)) or _MISSPELT.match(_FIX_THAT.sub("", text))
+    if m is None and (m := _HAS_NEW.match(_FIX_THAT.sub("", text))) is not None and not (
+            EMAIL.fullmatch(m.group(3)) or PHONE.fullmatch(m.group(3))):
+        m = None  # a new thing that is no value of an entry ("a new bike, a red one")
     if m:
         return f"change {m.group(1)}'s {m.group(2)} to {m.group(3)}"
     m = _NOW_IT_IS.match(_FIX_THAT.sub("", text))

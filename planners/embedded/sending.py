@@ -10,9 +10,17 @@ import numpy as np
 
 from devices.actions import Finish, FinishStatus, Key, PressKey, TypeText
 from perception.elements import UIElement
-from planners.embedded.acts import VERB_PHRASES, entity_rows, matching, open_entity, tap
+from planners.embedded.acts import (
+    VERB_PHRASES,
+    entity_rows,
+    matching,
+    of_kind,
+    open_entity,
+    tap,
+)
 from planners.embedded.forms import has_value, type_value
 from planners.embedded.goal import Goal, Intent, Slot
+from planners.embedded.harmless import CREATION_WORDS
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.scoring import words
 from planners.embedded.view import View, field_name
@@ -138,9 +146,17 @@ def leave_conversation(goal: Goal, view: View) -> Decision | None:
                     "to the list of conversations.", confidence=0.6)
 
 
+_MESSAGE_KINDS = "message conversation chat text thread"  # what a new message is called
+
+
 def press_new(goal: Goal, view: View) -> Decision | None:
+    """The button that starts a new message. One that starts a new item of another kind
+    ("New note", "Add contact") is not it, however near its label is in meaning: what a
+    button makes is what its label says besides "new" or "add"."""
     buttons = [b for b in matching(view, VERB_PHRASES[Intent.SEND], 0.55)
-               if view.tap_count(b.element)[0] == 0]
+               if view.tap_count(b.element)[0] == 0 and (
+                   not words(b.element.label) & CREATION_WORDS
+                   or of_kind(view, b.element.label, _MESSAGE_KINDS))]
     if not buttons or entity_rows(goal, view):
         return None
     return tap(buttons[0].element, f"Tap '{buttons[0].element.label}' for a new message.", 0.7,

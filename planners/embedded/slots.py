@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from planners.embedded.addressees import each_addressee as each_addressee  # re-exported
 from planners.embedded.attachment import given_name, kept_value
 from planners.embedded.operations import Operation
 from planners.embedded.renaming import clause_value, re_field
@@ -206,24 +207,6 @@ def send_slots(text: str) -> list[Slot]:
     if (when := WHEN.search(bare if said_at < 0 else bare[:said_at])) is not None:
         slots.append(Slot("when", when.group(0)))
     return slots
-
-
-# several people named together before what a message says: "Ana and Bo: ...",
-# "Ana, Bo and Cy that ...", "to Ana and Bo saying ..."
-_TOGETHER = re.compile(r"^(\s*\S+(?:\s+an?\s+\S+)?\s+(?:to\s+)?)"
-                       rf"((?:{NAMES}\s*,\s*)*{NAMES},?\s+and\s+{NAMES})"
-                       r"(\s*(?::|\bthat\b|\bsaying\b).+)$")
-
-
-def each_addressee(text: str) -> list[str]:
-    """A message addressed to several people goes to each of them, in a thread of its own:
-    "text Ana and Bo: late" is "text Ana: late" then "text Bo: late". [text] when it names
-    one person (or none)."""
-    m = _TOGETHER.match(text)
-    if m is None:
-        return [text]
-    people = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2)) if p.strip()]
-    return [f"{m.group(1)}{person}{m.group(3)}" for person in people]
 
 
 # the words of a message, introduced as such: "a text to Noor saying see you soon"

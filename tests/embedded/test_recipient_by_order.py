@@ -71,3 +71,24 @@ def test_nothing_is_typed_in_a_new_conversation(encoder):
     pressed = PastStep(Tap(ElementRef(1)), verdict=Verdict.CHANGED, memo=Memo(mark=Mark.NEW_ITEM))
     decision = EmbeddedPlanner(encoder=encoder).decide(REQUEST, new, [pressed])
     assert not isinstance(decision.action, TypeText)
+
+
+PLACED = "answer 'on it' to whoever is at the {} of my conversations"
+
+
+def test_the_row_at_the_top_of_the_list_is_the_recipient(encoder):
+    decision = EmbeddedPlanner(encoder=encoder).decide(PLACED.format("top"), _chats(), [])
+    assert decision.action == Tap(ElementRef(3))
+
+
+def test_the_row_at_the_bottom_is_opened_once_the_list_has_ended(encoder):
+    from devices.actions import Direction, Scroll
+    from planners.embedded.memory import signature_of
+
+    planner = EmbeddedPlanner(encoder=encoder)
+    first = planner.decide(PLACED.format("bottom"), _chats(), [])
+    assert first.action == Scroll(Direction.DOWN)
+    scrolled = PastStep(first.action, verdict=Verdict.NO_CHANGE, memo=first.memo,
+                        app="com.example.chat", screen_signature=signature_of(_chats()))
+    assert planner.decide(PLACED.format("bottom"), _chats(), [scrolled]).action == Tap(
+        ElementRef(5))

@@ -76,3 +76,18 @@ def test_a_new_thing_to_have_or_an_order_placed_is_a_purchase(encoder, said, ite
 
 def test_a_light_verb_hands_its_noun_the_verb():
     assert restated.plainly("make a call to Ines") == "call Ines"
+
+
+@pytest.mark.parametrize(("said", "plain"), [
+    ("Oskar's got a new number, 555 0132. Change it, and keep the rest as it is",
+     "change Oskar's number to 555 0132"),
+    ("Bea has a new email: bea.k@fastmail.net - sort that out please",
+     "change Bea's email to bea.k@fastmail.net"),
+])
+def test_a_new_value_said_after_a_pause_is_an_edit_of_that_field(said, plain):
+    assert restated.plainly(said) == plain
+
+
+def test_a_new_thing_that_is_no_value_of_an_entry_is_not_an_edit():
+    said = "Oskar's got a new scooter, a blue one"
+    assert restated.plainly(said) == said
