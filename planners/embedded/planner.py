@@ -179,7 +179,7 @@ class EmbeddedPlanner(Briefing):
     def _with_lookups(self, text: str, screen: Screen, history: Sequence[PastStep]
                       ) -> Decision:
         goal = self._state(text).goal
-        self._lookups.update(lookup.question(s.value, text) for s in goal.slots if s.ref)
+        self._lookups.update(lookup.questions(text, goal))
         return lookup.with_lookups(text, history, lambda t: self._state(t).goal,
                                    lambda t, steps: self._decide_goal(t, screen, steps))
 
