@@ -21,6 +21,8 @@ from planners.embedded.goal import Goal
 from planners.embedded.memo import memo_of, with_memo
 from planners.embedded.offsets import Shift, moved, shift_of
 from planners.embedded.reading import shaped_part
+from planners.embedded.sources import kept_from_source, read_in
+from planners.embedded.wording import manner
 from planners.planner import Decision, PastStep
 
 _WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)
@@ -91,12 +93,13 @@ def resolve(text: str, goal: Goal, history: Sequence[PastStep],
             return Resolution(text, None, [], unusable=why)
         text = text.replace(shift.phrase, f"{shift.lead} {time}", 1)  # a clock time: no reference
         text = text.replace(shift.told, "", 1).strip() if shift.told else text  # it has told
+    told = manner(text).context
     for slot in (s for s in goal.slots
                  if s.ref and (shift is None or s.value not in shift.phrase)):
         asked = question(slot.value, text)
         if asked not in answers:
             return _asking(text, asked, history)
-        text = text.replace(slot.value, quote(answers[asked]), 1)
+        text = text.replace(slot.value, _in_place(answers[asked], slot.value, told), 1)
     if fresh:
         return Resolution(text, None, [])
     last = max((i for i, p in enumerate(history) if memo_of(p).read), default=0)
@@ -109,6 +112,16 @@ def quote(value: str) -> str:
     return f'"{bare}"'
 
 
+def _in_place(value: str, phrase: str, told: Sequence[str]) -> str:
+    """The value as it stands in the request in place of `phrase`: quoted (quoted text is
+    typed as it is), but a clock time in the order itself as it is (it names nothing to look
+    up, and is read as a time where it stands). In a clause of context (`told`) it stays
+    quoted: the order's pointer ("that time") takes it from there (`context`)."""
+    if any(phrase in clause for clause in told):
+        return quote(value)
+    return moved(value, 0) or quote(value)
+
+
 def answer_of(decision: Decision, asked: Goal) -> str | None:
     """The value a question's decision read, when it finished with one: of the shape the
     question asks for ("6:15 AM", not the whole row "6:15 AM alarm, Gym") where it has one."""
@@ -119,10 +132,12 @@ def answer_of(decision: Decision, asked: Goal) -> str | None:
 
 
 def with_lookups(text: str, history: Sequence[PastStep], goal_of: Callable[[str], Goal],
-                 decide: Callable[[str, Sequence[PastStep]], Decision]) -> Decision:
+                 decide: Callable[[str, Sequence[PastStep]], Decision], here: str = "",
+                 names_here: Callable[[str], bool] = lambda text: True) -> Decision:
     """A step of a request: towards the next value it names by reference (each a question
     answered from a screen, by `decide`), then, with every value read, towards the request
-    with the values in place. `goal_of` parses a request."""
+    with the values in place. `goal_of` parses a request; `here` is the app in front, and
+    `names_here(request)` says whether the request names it as its place (`sources`)."""
     goal = goal_of(text)
     fresh: dict[str, str] = {}
     while (res := resolve(text, goal, history, fresh)).asking is not None:
@@ -138,7 +153,8 @@ def with_lookups(text: str, history: Sequence[PastStep], goal_of: Callable[[str]
         fresh[asked] = value
     if res.unusable:
         return Decision(Finish(FinishStatus.FAILURE), thought=f"I cannot do this: {res.unusable}.")
-    main = decide(res.text, res.steps)
+    main = kept_from_source(decide(res.text, res.steps), read_in(history, bool(fresh), here),
+                            here, names_here(res.text))
     filled = goal_of(res.text)
     if any(s.ref for s in filled.slots):
         reason = "A value the request names could not be put in its place."

@@ -238,7 +238,7 @@ def _names_whose(goal: Goal, s: Scored, view: View) -> bool:
     "my boarding time"): a value of the asked shape there is that one, however little the
     rest of the row resembles the question."""
     qualifiers, row = _qualifiers(goal), _row_of(s, view)
-    return bool(qualifiers) and row is not None and qualifiers <= row
+    return bool(qualifiers) and row is not None and _shows_owner(qualifiers, row)
 
 
 def _qualifiers(goal: Goal) -> set[str]:
