@@ -2,7 +2,8 @@
 an e-mail address, "how many alarms are set?" for a count, "when does the bus leave?" for a
 time), so that the answer read off the screen can be checked to be one.
 
-"how many" and "when" say it in words; any other question is compared by the sentence model
+"how many" and "when" say it in words, and so does the asked noun when it is the kind's
+own word ("the ferry's departure time"); any other question is compared by the sentence model
 with a short description of each kind, and read as the kind it matches clearly best (none
 when two come close). A long name in the question can drown the words that say the kind
 ("what is Maximilian von Hohenberg's phone number"), so the question is also read without
@@ -24,6 +25,10 @@ KINDS = {
     "size": "an amount of storage or data, such as the space used or free in GB",
 }
 KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
+# a head noun that is a kind's own word: "the ferry's departure time" asks for a time
+_HEAD_KINDS = {"time": "time", "date": "date", "price": "price", "cost": "price",
+               "email": "email", "e-mail": "email"}
+_PLACE = re.compile(r"\s+(?:in|from|on|at)\s+(?:my|the|our|your)\s.*$", re.I)
 
 
 class ValueKinds:
@@ -42,6 +47,9 @@ class ValueKinds:
             return "count"
         if re.match(r"^(?:when|what\s+time|at\s+what\s+time)\b", lower):
             return "time"
+        head = _PLACE.sub("", lower).rstrip(" ?.!").split()[-1:]
+        if head and head[0] in _HEAD_KINDS:
+            return _HEAD_KINDS[head[0]]
         bare = clause
         for name in sorted(names, key=len, reverse=True):
             bare = re.sub(rf"\b{re.escape(name)}\b", " ", bare, flags=re.I)

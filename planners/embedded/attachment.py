@@ -37,3 +37,9 @@ def given_name(text: str) -> tuple[str, str] | None:
     request."""
     m = _NAMED_IT.search(text)
     return None if m is None else (_FIELD_OF_NAMING.get(m.group(1).lower(), "name"), m.group(2))
+
+
+def without_given_name(text: str) -> str:
+    """`text` without the clause that names the new item ("... and call it Gym"): its verb
+    names nothing to look for."""
+    return _NAMED_IT.sub(" ", text)

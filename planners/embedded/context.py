@@ -10,7 +10,9 @@ time: "that time", "that day"); once the value is read and
 quoted where the wh-phrase stood, the value itself ("put a reminder on Friday").
 
 A value a person told ("Lin texted me what day the party is") is read where that person
-said it: in the message from them (`teller`), not wherever a value of its kind is shown.
+said it: in the message from them (`teller`), not wherever a value of its kind is shown; one
+that came in a message from someone the request does not name ("the ferry line texted my
+sailing time") is read in the messages (`came_by_message`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,18 @@ _READ = re.compile(r'"([^"]+)"$')  # a told value, read and quoted in place (`lo
 _POINTER = re.compile(r"\b(?:that|this|the\s+same)\s+(\w+)\b", re.I)
 # a person by name, a verb, and to whom: "Aunt Lin texted me ", "Ada sent us "
 _TELLER = re.compile(r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+[a-z]\w*\s+(?:me|us)\s+$")
+
+
+# a past verb of sending a message: what it gave was written in a message
+_MESSAGED = re.compile(r"\b(?:texted|messaged|sent|wrote|emailed|whatsapped|dm'?ed)\b", re.I)
+_OWN_PLACE = re.compile(r"\b(?:from|in|on)\s+(?:my|the|our|your)\s+\w", re.I)
+
+
+def came_by_message(text: str, phrase: str) -> bool:
+    """The value `phrase` names came in a message ("the ferry line texted my sailing time",
+    "the code Ida sent me"), unless the phrase says itself where it is written ("the code in
+    my Shed note")."""
+    return _MESSAGED.search(text) is not None and _OWN_PLACE.search(phrase) is None
 
 
 def teller(text: str, phrase: str) -> str:

@@ -16,10 +16,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from devices.actions import Finish, FinishStatus
-from planners.embedded.context import teller
+from planners.embedded.context import came_by_message, teller
 from planners.embedded.goal import Goal
 from planners.embedded.memo import memo_of, with_memo
+from planners.embedded.offsets import Shift, moved, shift_of
 from planners.embedded.reading import shaped_part
+from planners.embedded.sources import kept_from_source, read_in
+from planners.embedded.wording import manner
 from planners.planner import Decision, PastStep
 
 _WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)
@@ -29,9 +32,11 @@ def question(phrase: str, text: str = "") -> str:
     """The question whose answer a reference names: "what time my alarm goes off" asks
     itself; "Bob's email", "the code from my journal" are asked with "What is". What a
     person told in the request `text` ("Ada texted me what day ...") is asked of the
-    message from them."""
+    message from them; what came in a message from someone not named, of the messages."""
     who = teller(text, phrase)
-    phrase = phrase.strip(" ,.;:!?") + (f" in the message from {who}" if who else "")
+    place = f" in the message from {who}" if who else (
+        " in my messages" if came_by_message(text, phrase) else "")
+    phrase = phrase.strip(" ,.;:!?") + place
     return f"{phrase}?" if _WH.match(phrase) else f"What is {phrase}?"
 
 
@@ -42,6 +47,7 @@ class Resolution:
     text: str  # the request, with each value read so far in place of its reference
     asking: str | None  # the question to answer now; None when every value is read
     steps: list[PastStep]  # the steps of what is under way: the question's, or the main goal's
+    unusable: str = ""  # why a value read cannot be used as the request needs it
 
 
 def read_so_far(history: Sequence[PastStep]) -> dict[str, str]:
@@ -49,17 +55,51 @@ def read_so_far(history: Sequence[PastStep]) -> dict[str, str]:
     return {q: a for p in history for q, a in memo_of(p).read}
 
 
+def own_shift(text: str, goal: Goal) -> Shift | None:
+    """The time the request gives as a length from another one (`offsets`), unless those
+    words are part of the text to type ("text Bo: I'll come ten minutes after the film")."""
+    shift = shift_of(text)
+    typed = [s.value for s in goal.slots if s.name != "time" and not s.ref]
+    if shift is None or any(shift.anchor in value for value in typed):
+        return None
+    return shift
+
+
+def questions(text: str, goal: Goal) -> list[str]:
+    """The questions whose answers the request names, in the order they are read."""
+    shift = own_shift(text, goal)
+    anchor = [question(shift.anchor, text)] if shift is not None else []
+    return anchor + [question(s.value, text) for s in goal.slots
+                     if s.ref and (shift is None or s.value not in shift.phrase)]
+
+
+def _asking(text: str, asked: str, history: Sequence[PastStep]) -> Resolution:
+    return Resolution(text, asked, [p for p in history if memo_of(p).lookup == asked])
+
+
 def resolve(text: str, goal: Goal, history: Sequence[PastStep],
             fresh: Mapping[str, str] | None = None) -> Resolution:
     """The request with the values read so far (and the `fresh` ones, read on this step) in
     place, and the next question to answer."""
     answers = {**read_so_far(history), **(fresh or {})}
-    for slot in (s for s in goal.slots if s.ref):
+    shift = own_shift(text, goal)
+    if shift is not None:
+        asked = question(shift.anchor, text)
+        if asked not in answers:
+            return _asking(text, asked, history)
+        time = moved(answers[asked], shift.minutes)
+        if time is None:
+            why = f"{answers[asked]!r}, read for {shift.anchor!r}, is no clock time to count from"
+            return Resolution(text, None, [], unusable=why)
+        text = text.replace(shift.phrase, f"{shift.lead} {time}", 1)  # a clock time: no reference
+        text = text.replace(shift.told, "", 1).strip() if shift.told else text  # it has told
+    told = manner(text).context
+    for slot in (s for s in goal.slots
+                 if s.ref and (shift is None or s.value not in shift.phrase)):
         asked = question(slot.value, text)
         if asked not in answers:
-            steps = [p for p in history if memo_of(p).lookup == asked]
-            return Resolution(text, asked, steps)
-        text = text.replace(slot.value, quote(answers[asked]), 1)
+            return _asking(text, asked, history)
+        text = text.replace(slot.value, _in_place(answers[asked], slot.value, told), 1)
     if fresh:
         return Resolution(text, None, [])
     last = max((i for i, p in enumerate(history) if memo_of(p).read), default=0)
@@ -72,6 +112,16 @@ def quote(value: str) -> str:
     return f'"{bare}"'
 
 
+def _in_place(value: str, phrase: str, told: Sequence[str]) -> str:
+    """The value as it stands in the request in place of `phrase`: quoted (quoted text is
+    typed as it is), but a clock time in the order itself as it is (it names nothing to look
+    up, and is read as a time where it stands). In a clause of context (`told`) it stays
+    quoted: the order's pointer ("that time") takes it from there (`context`)."""
+    if any(phrase in clause for clause in told):
+        return quote(value)
+    return moved(value, 0) or quote(value)
+
+
 def answer_of(decision: Decision, asked: Goal) -> str | None:
     """The value a question's decision read, when it finished with one: of the shape the
     question asks for ("6:15 AM", not the whole row "6:15 AM alarm, Gym") where it has one."""
@@ -82,10 +132,12 @@ def answer_of(decision: Decision, asked: Goal) -> str | None:
 
 
 def with_lookups(text: str, history: Sequence[PastStep], goal_of: Callable[[str], Goal],
-                 decide: Callable[[str, Sequence[PastStep]], Decision]) -> Decision:
+                 decide: Callable[[str, Sequence[PastStep]], Decision], here: str = "",
+                 names_here: Callable[[str], bool] = lambda text: True) -> Decision:
     """A step of a request: towards the next value it names by reference (each a question
     answered from a screen, by `decide`), then, with every value read, towards the request
-    with the values in place. `goal_of` parses a request."""
+    with the values in place. `goal_of` parses a request; `here` is the app in front, and
+    `names_here(request)` says whether the request names it as its place (`sources`)."""
     goal = goal_of(text)
     fresh: dict[str, str] = {}
     while (res := resolve(text, goal, history, fresh)).asking is not None:
@@ -99,7 +151,10 @@ def with_lookups(text: str, history: Sequence[PastStep], goal_of: Callable[[str]
             return with_memo(replace(decision, thought=f"(reading: {asked}) {decision.thought}"),
                              lookup=asked)
         fresh[asked] = value
-    main = decide(res.text, res.steps)
+    if res.unusable:
+        return Decision(Finish(FinishStatus.FAILURE), thought=f"I cannot do this: {res.unusable}.")
+    main = kept_from_source(decide(res.text, res.steps), read_in(history, bool(fresh), here),
+                            here, names_here(res.text))
     filled = goal_of(res.text)
     if any(s.ref for s in filled.slots):
         reason = "A value the request names could not be put in its place."

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from planners.embedded import slots as values
+from planners.embedded.attachment import without_given_name
 from planners.embedded.slots import Slot
 from planners.embedded.wording import (
     AUXILIARIES,
@@ -74,7 +75,7 @@ def target(text: str, slots: Sequence[Slot], creation: bool = False) -> str:
     """The request without its verb phrase, slot clauses, values and filler words (and, for
     a creation, "new": it says what the operation does, not what the item is)."""
     verb = verb_phrase(text).split()
-    bare = strip_quotes(text)
+    bare = without_given_name(strip_quotes(text))
     if verb:  # the verb, and its particle where it follows the verb
         particle = "|".join(map(re.escape, verb[1:]))
         head = rf"^\S+(?:\s+(?:{particle})\b)?" if particle else r"^\S+"

@@ -179,9 +179,10 @@ class EmbeddedPlanner(Briefing):
     def _with_lookups(self, text: str, screen: Screen, history: Sequence[PastStep]
                       ) -> Decision:
         goal = self._state(text).goal
-        self._lookups.update(lookup.question(s.value, text) for s in goal.slots if s.ref)
+        self._lookups.update(lookup.questions(text, goal))
         return lookup.with_lookups(text, history, lambda t: self._state(t).goal,
-                                   lambda t, steps: self._decide_goal(t, screen, steps))
+                                   lambda t, steps: self._decide_goal(t, screen, steps),
+                                   screen.app, lambda t: screen.app in self._state(t).named)
 
     def _decide_goal(self, text: str, screen: Screen, mine: Sequence[PastStep]) -> Decision:
         """A step towards one request (a part, a question read for it), with the sub-goals
@@ -226,6 +227,7 @@ class EmbeddedPlanner(Briefing):
             return drawn
         here_best = max((s.score for s in view.content()), default=0.0)
         if self.memory.screens and not goal.slots and not view.marked(Mark.GOAL_ACTION) and (
+                goal.text not in self._lookups) and (  # a value a request names is looked for
                 nothing := endings.matches_nothing(  # done once: what is left is no proof
                     goal, max(here_best, state.best_anywhere), self.infeasible_below, view)):
             return nothing

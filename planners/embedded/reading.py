@@ -233,6 +233,14 @@ def _of_owner(goal: Goal, s: Scored, view: View, strict: bool = False) -> bool:
 _PLACE = re.compile(r"\s+(?:from|in|on|at|of|for|about|to)\s.*$", re.I)
 
 
+def _names_whose(goal: Goal, s: Scored, view: View) -> bool:
+    """The row that holds `s` shows every word that says whose value is asked ("boarding" of
+    "my boarding time"): a value of the asked shape there is that one, however little the
+    rest of the row resembles the question."""
+    qualifiers, row = _qualifiers(goal), _row_of(s, view)
+    return bool(qualifiers) and row is not None and _shows_owner(qualifiers, row)
+
+
 def _qualifiers(goal: Goal) -> set[str]:
     """The words that say whose value is asked, before the noun that names it: "lake cabin
     router" of "the lake cabin router key from the shared list"."""
@@ -278,7 +286,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         if found:
             s, m = max(found, key=lambda p: p[0].score + 0.2 * (len(p[0].element.label) > len(
                 p[1].group(0)) + 3))
-            if s.score < MATCH - 0.1 and not at_best_page:
+            if s.score < MATCH - 0.1 and not at_best_page and not _names_whose(goal, s, view):
                 return None
             return finish(f"The screen shows {m.group(0)!r}.", answer=m.group(0).strip())
     labels = [s for s in texts if not s.element.editable and s.element.label]
