@@ -149,7 +149,7 @@ def entity_rows(goal: Goal, view: View) -> list[Scored]:
                  key=lambda s: weight(s), reverse=True)
     if out or not goal.entities or goal.scope is Scope.ALL or whole:
         return out  # every item: only those that show the whole name
-    partial = [s for s in rows if any(words(e) & words(s.element.label) for e in goal.entities)]
+    partial = [s for s in rows if any(_but_kind(e, s.element.label) for e in goal.entities)]
     return sorted(partial, key=lambda s: -s.score)[:1]
 
 
@@ -158,6 +158,15 @@ def _whole_name(entity: str) -> bool:
     that shows only some of them ("Grandpa", "Side Table") is another person or thing."""
     parts = entity.split()
     return len(parts) > 1 and all(p[:1].isupper() for p in parts)
+
+
+def _but_kind(name: str, label: str) -> bool:
+    """`label` shows every word of `name` but maybe its last, the word for its kind that a
+    list leaves out ("my packing list" is the row "Packing"); a row sharing only another
+    word ("Weekends" for "the weekend list") is another item."""
+    said = name.split()
+    rest = words(" ".join(said[:-1])) or words(name)
+    return bool(rest) and rest <= words(label)
 
 
 def shown(s: Scored) -> str:

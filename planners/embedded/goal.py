@@ -11,8 +11,7 @@ It is read in three passes, none of which knows an app or a task's words:
 3. the values (`slots`, `wording`): quoted text, times, e-mails, phone numbers, addresses,
    names, possessives, counts, and the field each value is for.
 `split_goal` cuts a request with several parts ("do X, then Y") into parts done in order
-(where it is cut: `parts`).
-"""
+(where it is cut: `parts`)."""
 
 from __future__ import annotations
 
@@ -149,8 +148,9 @@ class GoalReader:
         return self._similar(phrase, _MODE) >= 0.3
 
     def is_container(self, phrase: str) -> bool:
-        """A place products are gathered to buy (a cart), not an item that is edited."""
-        return self._similar(phrase, _CONTAINER[0]) >= self._similar(phrase, _CONTAINER[1]) + 0.15
+        """A cart to buy into, not an item edited, as its head noun says ("my shopping list")."""
+        head = heads_only(f"the {phrase}")  # the words before the head say what it is for
+        return self._similar(head, _CONTAINER[0]) >= self._similar(head, _CONTAINER[1]) + 0.15
 
     def _state_on(self, state: str) -> bool | None:
         """'on' / 'enabled' / 'active' -> True; 'off' / 'disabled' -> False; else None."""
@@ -333,8 +333,8 @@ class GoalReader:
         cut = parts_of.cut(" ".join(text.split()), self.operations,
                            lambda part: self.parse(part).intent is Intent.TOGGLE)
         parts = [p.strip(" ,.;") for p in cut if p.strip(" ,.;")]
-        if len(parts) == 1 and self.parse(parts[0]).intent is Intent.TOGGLE:
-            parts = parts_of.each_switch(parts[0])  # "turn on both X and Y": each of them
+        if len(parts) == 1 and (kind := self.parse(parts[0]).intent) in parts_of.EACH:
+            parts = parts_of.each_thing(parts[0], kind)  # "turn on X and Y", "add A and B"
         if len(parts) == 1 and self.parse(parts[0]).intent is Intent.SEND:
             said = self.reported.read(manner(parts[0])).clause  # "let A and B know ..." as
             parts = each_addressee(parts[0]) if len(each_addressee(parts[0])) > 1 else (

@@ -24,7 +24,7 @@ from planners.planner import Decision
 _ADDS = re.compile(r"^\s*(?:new|add|create|compose|start)\b", re.I)
 
 
-def _kind_words(view: View) -> set[str]:
+def kind_words(view: View) -> set[str]:
     """The words the page uses for its own items: its fields' names (a search field), its
     buttons that add an item, and its title line."""
     said = [field_name(f) for f in view.fields()]
@@ -37,7 +37,7 @@ def _kind_words(view: View) -> set[str]:
 
 def _titles(goal: Goal, view: View) -> list[set[str]]:
     """The goal's names without the kind word they end with, where the page uses it."""
-    kinds = _kind_words(view)
+    kinds = kind_words(view)
     out = []
     for name in goal.entities:
         parts = name.split()

@@ -10,13 +10,14 @@ a row's inner buttons (an alarm's time, its switch) are not counted again.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from devices.actions import Direction, Finish, FinishStatus, Scroll
-from planners.embedded import tallies
+from planners.embedded import row_kinds, tallies
 from planners.embedded.acts import finish, tap
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark, Memo, memo_of
-from planners.embedded.operations import RankKey
+from planners.embedded.operations import Rank, RankKey
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
 from planners.planner import Decision, Verdict
@@ -48,13 +49,14 @@ def row_text(s: Scored) -> str:
                                   if t))
 
 
-_WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+_WHO = re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:title|name|called)\b", re.I)
 
 
 def _reply(goal: Goal, row: Scored) -> str:
-    """What a row answers: its name when the question asks who (a chat's row shows the
-    person and the last message; the person is the reply), else all that it shows."""
-    if _WHO.match(goal.text) and row.element.text:
+    """What a row answers: its name when the question asks who or for a name or title (a
+    chat's row shows the person and the last message; the person is the reply), else all
+    that it shows."""
+    if _WHO.search(goal.text) and row.element.text:
         return row.element.text
     return row_text(row)
 
@@ -78,6 +80,53 @@ def newest_first(view: View) -> bool:
     every = rows(view)
     timed = sum(1 for s in every if _value(RankKey.TIME, row_text(s)) is not None)
     return 0 < timed < len(every)
+
+
+def _alphabetical(found: list[Scored]) -> bool:
+    """The rows' names are in alphabetical order (nearly all neighbours are): a list sorted
+    by name."""
+    names = [(s.element.text or s.element.label).casefold() for s in found]
+    pairs = list(pairwise(names))
+    return len(pairs) >= 2 and sum(a <= b for a, b in pairs) >= 0.8 * len(pairs)
+
+
+def by_place(rank: Rank, every: list[Scored]) -> Rank | None:
+    """The order as places on the list, or None when the rows' own values order them. A
+    place asked for ("the one at the bottom") is one. A time order ("the oldest", "my most
+    recent") over a list whose rows do not each show a time is the list's own order: phones
+    keep what people write and get newest first, at the top, so the newest is the top row
+    and the oldest the bottom one; but rows in alphabetical order are sorted by name, which
+    says nothing of when each came."""
+    if rank.key is RankKey.PLACE:
+        return rank
+    timed = sum(1 for s in every if _value(RankKey.TIME, row_text(s)) is not None)
+    if rank.key is not RankKey.TIME or timed == len(every) or (
+            not timed and _alphabetical(every)):
+        return None
+    return Rank(RankKey.PLACE, not rank.highest, rank.phrase)
+
+
+def _placed(goal: Goal, view: View, place: Rank, found: list[Scored]) -> Decision | None:
+    """The row at the place asked: counted from the top on the list as it opens, or from
+    the bottom once the list is read to its end (a list cut short by the planner's limit
+    has no bottom it can tell)."""
+    seen = tuple(dict.fromkeys((*seen_rows(view), *(s.element.label for s in found))))
+    scrolled = any(isinstance(p.action, Scroll) for p in view.here())
+    if not place.highest and not scrolled and len(found) > place.nth:
+        row = _reply(goal, found[place.nth])
+        return finish(f"Row {place.nth + 1} from the top is {row!r}.", answer=row, confidence=0.6)
+    more = read_on(view, Memo(seen=seen), f"{place.phrase!r} is a place on the list: read on.")
+    if more is not None:
+        return more
+    here = [p for p in view.here() if isinstance(p.action, Scroll)]
+    if len(here) >= MAX_SCROLLS and not any(p.verdict is Verdict.NO_CHANGE for p in here):
+        reason = f"The list goes on past {MAX_SCROLLS} scrolls: I cannot tell its end."
+        return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason, confidence=0.5)
+    if len(seen) <= place.nth:
+        return None
+    at = -1 - place.nth if place.highest else place.nth
+    row = _reply(goal, found[at]) if place.highest and len(found) > place.nth else seen[at]
+    return finish(f"{place.phrase!r}: {row!r}.", answer=row, confidence=0.6)
 
 
 def _at_end(view: View) -> bool:
@@ -165,37 +214,35 @@ def _fitting(goal: Goal, found: list[Scored]) -> list[Scored]:
 
 
 def ranked(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
-    """The row first by the goal's order ("the priciest"), read to the end of the list. A
-    list whose rows show times for some and days for others is in time order, newest first
-    (a list of chats): there the row is found by its position."""
+    """The row first by the goal's order ("the priciest"), read to the end of the list; or
+    the row at a place on it (`by_place`). A list whose rows show times for some and days
+    for others is in time order, newest first (a list of chats), wherever it is found."""
     rank = goal.rank
     every = rows(view)
     found = _fitting(goal, every)
     if rank is None or not found:
         return None
+    place = by_place(rank, every)
+    if place is not None:
+        mixed = rank.key is RankKey.TIME and newest_first(view)
+        return _placed(goal, view, place, row_kinds.of_kind(goal, view, found)) if (
+            at_best_page or mixed or row_kinds.listed_here(goal, view)) else None
     last = memo_of(view.last()) if view.last() is not None else Memo()
-    valued = [(v, _reply(goal, s)) for s in found
-              if (v := _value(rank.key, row_text(s))) is not None]
-    timed = sum(1 for s in every if _value(RankKey.TIME, row_text(s)) is not None)
-    recency = rank.key is RankKey.TIME and 0 < timed < len(every)
-    if not at_best_page and not (rank.key is RankKey.VALUE and valued) and not recency:
+    values = [(v, s) for s in found if (v := _value(rank.key, row_text(s))) is not None]
+    mine = row_kinds.of_kind(goal, view, found)
+    valued = [(v, _reply(goal, s)) for v, s in values if s in mine]
+    if not at_best_page and not (rank.key is RankKey.VALUE and valued):
         return None  # a list of prices is where a price order is read; times are everywhere
     best, best_value = last.best, last.best_value
-    if recency:
-        # some rows show a time, others a day: the list is in time order, newest first
-        best = _reply(goal, found[0] if rank.highest else found[-1])
-        if rank.highest:
-            return finish(f"The first row is {best!r}.", answer=best, confidence=0.6)
-        valued = []
     for value, text in valued:
         if best_value is None or (value > best_value if rank.highest else value < best_value):
             best, best_value = text, value
-    if not valued and not best:
+    if not values and not best:
         return None  # no row shows a value of the order: the list is elsewhere
     seen = tuple(dict.fromkeys((*seen_rows(view), *(s.element.label for s in found))))
     memo = Memo(seen=seen, best=best, best_value=best_value)
     more = read_on(view, memo, f"So far {best!r} comes first by {rank.phrase!r}: scroll on.")
-    if more is not None:
+    if more is not None or not best:  # a list that has no row of the kind answers nothing
         return more
     return finish(f"{best!r} comes first by {rank.phrase!r}.", answer=best, confidence=0.7)
 
@@ -210,7 +257,7 @@ def pick(goal: Goal, view: View) -> Decision | None:
         return None
     kind = words(goal.target)
     every = rows(view)
-    valued = [(v, s) for s in every if kind & words(row_text(s))
+    valued = [(v, s) for s in row_kinds.of_kind(goal, view, every) if kind & words(row_text(s))
               and (v := _value(rank.key, row_text(s))) is not None]
     if not valued:
         return None

@@ -130,15 +130,18 @@ class OperationReader:
 class RankKey(StrEnum):
     VALUE = "value"  # price, amount, size
     TIME = "time"  # when: date, clock time, recency
+    PLACE = "place"  # where the row is on the list: its top, its bottom, the second row
 
 
 @dataclass(frozen=True)
 class Rank:
-    """An order over what a list shows: "the priciest" is (VALUE, highest)."""
+    """An order over what a list shows: "the priciest" is (VALUE, highest); "the one at the
+    bottom" is (PLACE, highest), "the third one" (PLACE, not highest, nth 2)."""
 
     key: RankKey
-    highest: bool
+    highest: bool  # PLACE: counted from the bottom of the list
     phrase: str  # the words that asked for it
+    nth: int = 0  # PLACE: rows before it, counted from the end it is counted from
 
 
 _RANKS: tuple[tuple[RankKey, bool, str], ...] = (
@@ -170,12 +173,46 @@ def _stems(word: str) -> list[str]:
     return [f"most {b}" for b in out]
 
 
+_ORDINALS = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
+             "5th": 4}
+_FROM_END = r"(?:\s*-?\s*to\s*-?\s*last|\s+last|\s+from\s+(?:the\s+)?(?:bottom|end))"
+_THEN_FROM_END = re.compile(r"^(?:\s+[a-z]+){1,2}?\s+from\s+(?:the\s+)?(?:bottom|end)\b", re.I)
+# "the second alarm", "my third note", "the second to last one": a row counted along the
+# list. An ordinal before a unit of the calendar ("the second Monday", "the third week") is
+# a date, and one after "a" ("a second alarm") is one more, no row
+_NTH = re.compile(rf"\b(?:the|my|your)\s+({'|'.join(_ORDINALS)})({_FROM_END})?\b(?!\s+(?:"
+                  r"mon|tues|wednes|thurs|fri|satur|sun)day)(?!\s+(?:week|month|year|day|"
+                  r"weekend|time|hour|minute)s?\b)", re.I)
+# "at the bottom of the list", "the top one", "right at the top": the end of the list. A
+# top or bottom that something goes to ("pin it to the top") is a place, no row; "the top"
+# alone may be a thing (a shirt), so the words after it must say it is the list's end
+_END = re.compile(r"(?<!\bto\s)(?<!\binto\s)\b(?:(?:at|on|near)\s+(?:the\s+)?(?:very\s+)?"
+                  r"(top|bottom)\b|(?:the|my)\s+(?:very\s+)?(top|bottom)(?:most)?(?=\s+(?:one|"
+                  r"row|entry|item|of|in|on)\b))", re.I)
+
+
+def place(text: str) -> Rank | None:
+    """A row named by where it is on the list (see `_NTH` and `_END`), or None."""
+    m = _NTH.search(text)
+    if m is not None:
+        back = bool(m.group(2) or _THEN_FROM_END.match(text[m.end():]))  # "... note from the end"
+        return Rank(RankKey.PLACE, back, m.group(0), _ORDINALS[m.group(1).lower()])
+    m = _END.search(text)
+    if m is not None:
+        end = (m.group(1) or m.group(2)).lower()
+        return Rank(RankKey.PLACE, end == "bottom", m.group(0))
+    return None
+
+
 class RankReader:
     def __init__(self, encoder: TextEncoder) -> None:
         self.encoder = encoder
         self._vecs = encoder.encode([d for _, _, d in _RANKS])
 
     def read(self, text: str) -> Rank | None:
+        placed = place(text)
+        if placed is not None:
+            return placed
         for m in _SUPERLATIVE.finditer(text):
             phrase = m.group(0).lower()
             if phrase.startswith(("most ", "least ")) and phrase.split()[1] in _ARTICLES:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from planners.embedded import objects
 from planners.embedded.operations import OperationReader
 from planners.embedded.wording import PARTICLES, closed_class, verb_phrase
+from planners.embedded.wording import quoted as quoted_text
 
 _OBJECT_STARTS = closed_class("a an the my your his her our their this that these those "
                               "some all every each another one two three me him us up down "
@@ -98,3 +99,33 @@ def each_switch(clause: str) -> list[str]:
     if len(things) < 2 or any(len(t.split()) > 3 for t in things):
         return [clause]
     return [f"{m['verb']} {thing}{m['state'] or ''}" for thing in things]
+
+
+EACH = frozenset({"toggle", "create", "delete"})  # the kinds of order done to each thing named
+_DETERMINER = (r"(?:a|an|the|my|your|our|this|that|one|two|three|four|five|six|some|another|"
+               r"\d{1,3})")
+_PLACE = r"(?:in|into|to|onto|from|out\s+of|off)"
+_ITEMS = re.compile(rf"(?P<verb>.+?)\s+(?P<a>{_DETERMINER}\s+.+?),?\s+(?:and|&)\s+"
+                    rf"(?P<b>{_DETERMINER}\s+.+?)(?P<place>\s+{_PLACE}\s+.+)?", re.I)
+MAX_ITEM_WORDS = 5  # words of one thing named, its determiner included
+
+
+def each_item(clause: str) -> list[str]:
+    """An order to add or remove two things, each with its own determiner ("put a lamp and
+    two mugs in my basket", "delete the Bike note and the Gym note"), is one order per
+    thing, with the verb and the place said for both; [clause] itself when it names one
+    thing, or when what is joined is words to write (quoted) or longer than a thing's
+    name."""
+    m = _ITEMS.fullmatch(clause.strip())
+    if m is None or quoted_text(clause) or re.search(rf"\b{_DETERMINER}\b", m["verb"], re.I):
+        return [clause]  # a determiner before the first thing: it is the verb's own object
+    things = [m["a"], m["b"]]
+    if any(len(t.split()) > MAX_ITEM_WORDS or re.search(r"[,:;]", t) or re.search(
+            rf"\s(?:{_DETERMINER}|{_PLACE}|with|for|of|at|on|by)\b", t, re.I) for t in things):
+        return [clause]  # a thing with a phrase of its own ("a note with a list") is one
+    return [f"{m['verb']} {thing}{m['place'] or ''}" for thing in things]
+
+
+def each_thing(clause: str, kind: str) -> list[str]:
+    """Switches, or things added or removed: one order for each thing named."""
+    return each_switch(clause) if kind == "toggle" else each_item(clause)

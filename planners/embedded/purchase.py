@@ -46,6 +46,7 @@ CHECKOUT_PHRASES = ("checkout", "proceed to checkout")
 CONFIRMATIONS = ("order placed", "order confirmed", "thank you for your order",
                  "your order has been placed", "purchase complete")
 CONFIRMED_AT_LEAST = 0.75
+_NOT_ITEM = frozenset({"cart", "basket", "bag", "trolley", "shopping"})  # where it goes
 SETTLE_S = 1.0  # s to wait for the page after a payment before judging it
 # An order line: "2 × Lamp", "Lamp x 2", "Lamp (qty 2)", "Qty: 2 · Lamp"
 _LINE = (re.compile(r"^\s*(\d{1,3})\s*[×xX✕*]\s+(\S.*)$"),
@@ -64,8 +65,12 @@ def is_purchase(goal: Goal, view: View) -> bool:
 
 
 def item_name(goal: Goal) -> str:
-    """The item the request buys: its fullest name."""
-    return max(goal.entities, key=lambda e: (len(words(e)), len(e)), default="")
+    """The item the request buys: its fullest name; for an item said in lower case ("put a
+    travel adapter in my basket"), the request's object without the cart it goes in and
+    its count. A page shows it only where one text has all its words."""
+    named = max(goal.entities, key=lambda e: (len(words(e)), len(e)), default="")
+    return named or " ".join(w for w in goal.target.split() if w.lower() not in _NOT_ITEM
+                             and not w.isdigit() and w.lower() not in NUMBER_WORDS)
 
 
 def wanted(goal: Goal) -> int:
@@ -302,7 +307,7 @@ def total_asked(goal: Goal) -> int | None:
 def set_total(goal: Goal, view: View, total: int) -> Decision | None:
     """Where the item's row shows its count between - and + (the cart), step it to the
     total asked, and finish only when the row shows it; elsewhere, open the cart."""
-    named = words(goal.target) - {"cart", "basket", "bag", "trolley", "shopping"}
+    named = words(goal.target) - _NOT_ITEM
     rows = []
     for number, down, up in steppers(view):
         row = " ".join(f"{s.element.label} {s.element.description}" for s in view.scored

@@ -125,6 +125,7 @@ AUXILIARIES = closed_class("is are was were am does do did can could has have ha
                         "hasn't haven't")
 SUBJECTS = closed_class("i you we it he she they there this that these those my the a an your "
                      "any anything something someone")
+_NOUN_PHRASE_STARTS = closed_class("the my your our his her their this that any")  # no verb
 _PERSONAL = closed_class("i you we they he she")
 _NEVER_ORDERS = closed_class("is are was were does did isn't aren't doesn't didn't")
 _TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b")  # a past verb: "Kai texted me"
@@ -248,6 +249,8 @@ def is_question(clause: str, asked: bool) -> bool:
     first = words[0].strip(",")
     if first in QUESTION_WORDS or (first.endswith("'s") and first[:-2] in QUESTION_WORDS):
         return True
+    if asked and (first in _NOUN_PHRASE_STARTS or re.fullmatch(r"[a-z]{3,}est|most|least", first)):
+        return True  # "cheapest mug you've got?", "my next alarm?": a thing asked about
     if first in AUXILIARIES and len(words) > 1:
         if first in ("have", "do") and not asked:  # "have the alarm ring at 7", "do the
             return words[1] in _PERSONAL  # update": orders, unless a person is its subject

@@ -1,0 +1,88 @@
+"""Which rows an order is taken over: the kind the superlative names ("the cheapest mug",
+"my oldest note") narrows the list before the order is read.
+
+The kind is the noun phrase after the superlative, and its head (its last word) is what
+each row must be: a row is of the kind when its title has that word and not only in front
+of another noun ("Travel Mug" is a mug; "Mug Warmer" is a warmer). A general noun ("the
+cheapest thing", "the newest item") names no kind, and neither does the word a page uses
+for its own items ("Search your notes", "New alarm"): rows seldom repeat it, and every row
+of that list is of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planners.embedded import kinds
+from planners.embedded.goal import Goal
+from planners.embedded.scoring import words
+from planners.embedded.view import Scored, View
+from planners.embedded.wording import AUXILIARIES, PARTICLES, PRONOUNS, SUBJECTS, closed_class
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# words that end the noun phrase after the superlative ("mug you've got", "tent in the shop")
+_ENDS = AUXILIARIES | SUBJECTS | PARTICLES | PRONOUNS | closed_class(
+    "and or but to as for with at by from of into among than you've i've we've they've "
+    "you'd i'd i'm you're can got find sell sold buy called named titled listed saved set left "
+    "that which who whose where")
+GENERAL = closed_class("thing things item items product products one ones stuff option options "
+                       "article articles entry entries row rows piece pieces")
+
+
+def kind(goal: Goal) -> str:
+    """The head noun of the phrase after the goal's superlative ("the cheapest phone case
+    you sell" -> "case"), or the word after the question's "which" ("which memo did I
+    write last" -> "memo"); "" when it names no kind."""
+    rank = goal.rank
+    m = re.search(rf"\b{re.escape(rank.phrase)}\b", goal.text, re.I) if rank else None
+    head = _head(goal.text[m.end():]) if m is not None else ""
+    which = _WHICH.match(goal.text)
+    return head or (_head(goal.text[which.end():], 1) if which is not None else "")
+
+
+_WHICH = re.compile(r"^\s*(?:which|what)\s+", re.I)
+
+
+def _head(text: str, most: int = 3) -> str:
+    """The last word of the noun phrase `text` starts with, of its first `most` words (""
+    when it starts none or a general one)."""
+    run: list[str] = []
+    for token in _TOKEN.findall(text)[:most]:
+        if token.lower() in _ENDS or token.isdigit():
+            break
+        run.append(token.lower())
+    return run[-1] if run and run[-1] not in GENERAL else ""
+
+
+def listed_here(goal: Goal, view: View) -> bool:
+    """The page names its own items by the kind the order is over ("New memo" for "my
+    latest memo"): it is that kind's list."""
+    noun = kind(goal)
+    return bool(noun) and words(noun) <= kinds.kind_words(view)
+
+
+def _title(row: Scored) -> str:
+    return re.split(r"[|\n]", row.element.text or row.element.label)[0]
+
+
+def is_of(noun: str, row: Scored) -> bool:
+    """The row's title has the noun (or its plural) as a head: the word after it, if any,
+    is no other noun it only describes ("Travel Mug", "Mug, blue" and "6:15 alarm, daily"
+    are of it; "Mug Warmer" is not)."""
+    title = _title(row)
+    for m in _TOKEN.finditer(title):
+        if words(m.group(0)) != words(noun):
+            continue
+        after = re.match(r"\s+([^\W\d_][\w'-]*)", title[m.end():])
+        if after is None or after.group(1).lower() in _ENDS:
+            return True
+    return False
+
+
+def of_kind(goal: Goal, view: View, found: list[Scored]) -> list[Scored]:
+    """The rows of `found` of the kind the order names (see the module docstring): all of
+    them when it names none, or the page names its own items so."""
+    noun = kind(goal)
+    if not noun or words(noun) <= kinds.kind_words(view):
+        return found
+    return [s for s in found if is_of(noun, s)]
