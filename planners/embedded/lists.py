@@ -10,6 +10,7 @@ a row's inner buttons (an alarm's time, its switch) are not counted again.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from devices.actions import Direction, Finish, FinishStatus, Scroll
 from planners.embedded import tallies
@@ -228,5 +229,6 @@ def pick(goal: Goal, view: View) -> Decision | None:
     if not here:  # read past it: back up the list to it
         return Decision(Scroll(Direction.UP), thought=f"Back up the list to {best!r}.",
                         confidence=0.6, memo=memo)
-    return tap(here[0].element, f"{best!r} comes first by {rank.phrase!r} of the "
-               f"{len(seen)} rows of its kind: open it.", 0.75, Mark.OPEN_ITEM)
+    opened = tap(here[0].element, f"{best!r} comes first by {rank.phrase!r} of the "
+                 f"{len(seen)} rows of its kind: open it.", 0.75, Mark.OPEN_ITEM)
+    return replace(opened, memo=replace(memo_of(opened), best=best, best_value=best_value))

@@ -1,0 +1,60 @@
+"""Success only on evidence: what a request narrows, picks or asks is what the answer or the
+change must show. Sentences and screens of our own."""
+
+import pytest
+
+from planners.embedded.answer_shape import is_help_text
+from planners.embedded.day_parts import narrowing, part_said
+from planners.embedded.reading import shaped_part
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "part"), [
+    ("silence every evening reminder while I'm away", "evening"),
+    ("disable my afternoon timers", "afternoon"),
+    ("turn off tonight's alarms", "night"),
+    ("wake me at 6 in the morning", None),
+    ("set one for 9 pm tomorrow evening", None),
+    ("turn off all my alarms", None),
+])
+def test_a_part_of_the_day_is_said_unless_it_only_marks_a_time(text, part):
+    assert part_said(text) == part
+
+
+@pytest.mark.unit
+def test_a_part_of_the_day_narrows_rows_by_their_own_time():
+    meets = narrowing("silence every evening reminder")
+    assert meets is not None
+    assert meets("ON 6:45 PM reminder · Feed cat") is True
+    assert meets("ON 7:10 AM reminder · Pills") is False
+    assert meets("ON 23:30 · Lights") is False
+    assert meets("Reminder without a time") is None
+    night = narrowing("mute the night alarms")
+    assert night("00:15 Dog out") is True and night("14:00 Nap") is False
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("line", "help_text"), [
+    ("Choose what to back up", True), ("Manage your saved passwords", True),
+    ("Tap to pick a ringtone", True), ("CabinRouter", False), ("Galaxy Tab 4", False),
+    ("Off", False), ("Not connected", False), ("Linked to BeachHouse", False),
+    ("Up to 2 GB a day", False),
+])
+def test_a_rows_help_text_is_no_value(line, help_text):
+    assert is_help_text(line) is help_text
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("sentence", "when"), [
+    ("The plumber will come on Thursday at 8:15 AM, see you then", "Thursday at 8:15 AM"),
+    ("Dentist moved to tomorrow, 3:40 PM", "tomorrow, 3:40 PM"),
+    ("Pickup is 4 PM on Friday.", "4 PM on Friday"),
+    ("Doors open 7:30 PM sharp", "7:30 PM"),
+])
+def test_when_keeps_the_day_its_sentence_states(sentence, when):
+    assert shaped_part(sentence, "time", "when does it happen?") == when
+
+
+@pytest.mark.unit
+def test_what_time_takes_the_time_alone():
+    assert shaped_part("Pickup is 4 PM on Friday.", "time", "what time is pickup?") == "4 PM"
