@@ -5,6 +5,8 @@ import pytest
 
 from planners.embedded.answer_shape import is_help_text
 from planners.embedded.day_parts import narrowing, part_said
+from planners.embedded.evidence import counts_stated, switch_is_means
+from planners.embedded.goal import parse_goal
 from planners.embedded.reading import shaped_part
 
 
@@ -58,3 +60,21 @@ def test_when_keeps_the_day_its_sentence_states(sentence, when):
 @pytest.mark.unit
 def test_what_time_takes_the_time_alone():
     assert shaped_part("Pickup is 4 PM on Friday.", "time", "what time is pickup?") == "4 PM"
+
+
+@pytest.mark.slow
+def test_a_request_may_state_the_count_it_has_and_the_one_it_wants(encoder):
+    goal = parse_goal("there are 3 of the Climbing Rope (10 m) in my basket, 1 is plenty",
+                      encoder)
+    assert counts_stated(goal) == [3, 1]
+    assert counts_stated(parse_goal("add 5 of the Tent Peg to my basket", encoder)) == [5]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "means"), [
+    ("link my Aria Band with this phone over nfc", True),
+    ("turn nfc on", False),
+    ("switch off nfc", False),
+])
+def test_a_switch_turned_on_for_another_item_is_a_means(encoder, text, means):
+    assert switch_is_means(parse_goal(text, encoder), "NFC") is means
