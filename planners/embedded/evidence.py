@@ -131,13 +131,19 @@ def switch_is_means(goal: Goal, switch: str) -> bool:
 
 
 def vouched(goal: Goal, view: View, decision: Decision) -> Decision:
-    """The decision, unless it claims success where the request picks its item by the values
-    rows show ("the cheapest", "the heaviest") and no item was opened as first by that order: an
-    item found by likeness alone is not the one the order picks."""
+    """The decision, unless it claims success where the request states several counts and
+    the one worked to is not the last (the others may be what it has now), or where it
+    picks its item by the values rows show ("the cheapest", "the heaviest") and no item was
+    opened as first by that order: an item found by likeness alone is not the one picked."""
     action = decision.action
-    if not (isinstance(action, Finish) and action.status is FinishStatus.SUCCESS) or (
-            goal.rank is None or goal.rank.key is not RankKey.VALUE or (
-                goal.intent is Intent.ANSWER)):
+    if not (isinstance(action, Finish) and action.status is FinishStatus.SUCCESS):
+        return decision
+    counts = counts_stated(goal)
+    if goal.quantity is not None and len(set(counts)) > 1 and counts[-1] != goal.quantity:
+        return give_up(f"The request states the counts {counts}; the one I worked to may be "
+                       "the count it has, not the one it wants: no evidence it is done.")
+    if goal.rank is None or goal.rank.key is not RankKey.VALUE or (
+            goal.intent is Intent.ANSWER):
         return decision
     if any(memo_of(p).mark is Mark.OPEN_ITEM and memo_of(p).best for p in view.history):
         return decision

@@ -201,6 +201,10 @@ def ranked(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
     return finish(f"{best!r} comes first by {rank.phrase!r}.", answer=best, confidence=0.7)
 
 
+# nouns that name no kind: "the priciest thing", "the cheapest item" are any row of the list
+_ANY_ROW = {"thing", "item", "product", "stuff", "one", "anything", "something"}
+
+
 def pick(goal: Goal, view: View) -> Decision | None:
     """An order over a list to act on ("open the oldest invoice", "add the lightest tent"):
     the order is taken over every row showing the kind named, with the value each row
@@ -211,7 +215,7 @@ def pick(goal: Goal, view: View) -> Decision | None:
         return None
     kind = words(goal.target)
     every = rows(view)
-    valued = [(v, s) for s in every if kind & words(row_text(s))
+    valued = [(v, s) for s in every if (kind & _ANY_ROW or kind & words(row_text(s)))
               and (v := _value(rank.key, row_text(s))) is not None]
     if not valued:
         return None

@@ -78,3 +78,4 @@ def test_a_request_may_state_the_count_it_has_and_the_one_it_wants(encoder):
 ])
 def test_a_switch_turned_on_for_another_item_is_a_means(encoder, text, means):
     assert switch_is_means(parse_goal(text, encoder), "NFC") is means
+
