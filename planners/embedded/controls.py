@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from devices.actions import Point, Tap
-from planners.embedded import amounts, row_filters
+from planners.embedded import amounts, day_parts, row_filters
 from planners.embedded.acts import MATCH, finish, tap
 from planners.embedded.goal import Goal, Scope
 from planners.embedded.scoring import words
@@ -81,9 +81,10 @@ def _toggle_every(goal: Goal, switches: list[Scored], best: Scored, want: bool, 
     kind = words(best.text) & words(goal.target)
     fitting = [s for s in switches if s.score >= max(MATCH, best.score - EVERY_MARGIN)
                or kind & words(s.text)]
-    meets = row_filters.condition(goal.text)
-    if meets is not None:  # "every alarm before 8am": only the rows whose value meets it;
-        judged = [(s, meets(s.text)) for s in fitting]  # none with a value: nothing to go by
+    for meets in (row_filters.condition(goal.text), day_parts.narrowing(goal.text)):
+        if meets is None:  # "every alarm before 8am", "my evening alarms": only the rows
+            continue  # whose value meets it; none with a value: nothing to go by
+        judged = [(s, meets(s.text)) for s in fitting]
         if all(met is None for _, met in judged):
             return None
         fitting = [s for s, met in judged if met]

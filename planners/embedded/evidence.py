@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from devices.actions import Finish, FinishStatus
-from planners.embedded.goal import Goal
+from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark, memo_of
+from planners.embedded.operations import RankKey
 from planners.embedded.scoring import words
 from planners.embedded.view import View
 from planners.planner import Decision
@@ -103,3 +104,48 @@ def only_looks(goal: Goal, view: View) -> bool:
     encoder = view.matcher.encoder
     sims = encoder.encode(list(_LOOKING)) @ encoder.encode([goal.verb])[0]
     return float(sims.max()) >= LOOKING_AT_LEAST
+
+
+def counts_stated(goal: Goal) -> list[int]:
+    """The counts the request states outside the names it gives ("4" and "2" of "I have 4
+    of the Ladder (3 m), 2 will do"; the "3" of the name is no count)."""
+    text = goal.text
+    for name in sorted(goal.entities, key=len, reverse=True):
+        text = text.replace(name, " ")
+    return [int(n) for n in re.findall(r"(?<![\w.,:])\d+(?![\w.,:]\d)", text)]
+
+
+def stepped_by_us(view: View) -> bool:
+    """A step of ours moved a quantity: the count shown after it is our change, not the one
+    the item already had."""
+    return any(memo_of(p).mark is Mark.STEPPER and p.changed for p in view.history)
+
+
+def switch_is_means(goal: Goal, switch: str) -> bool:
+    """A switch turned on without the request saying a state is a means to the request, not
+    its end, when the request names an item the switch's name shares no word with ("link my
+    Aria Band over NFC": NFC on is needed, the band linked is the task)."""
+    own = words(switch)
+    return goal.desired is None and any(
+        words(e) and not words(e) & own for e in goal.entities)
+
+
+def vouched(goal: Goal, view: View, decision: Decision) -> Decision:
+    """The decision, unless it claims success where the request states several counts and
+    the one worked to is not the last (the others may be what it has now), or where it
+    picks its item by the values rows show ("the cheapest", "the heaviest") and no item was
+    opened as first by that order: an item found by likeness alone is not the one picked."""
+    action = decision.action
+    if not (isinstance(action, Finish) and action.status is FinishStatus.SUCCESS):
+        return decision
+    counts = counts_stated(goal)
+    if goal.quantity is not None and len(set(counts)) > 1 and counts[-1] != goal.quantity:
+        return give_up(f"The request states the counts {counts}; the one I worked to may be "
+                       "the count it has, not the one it wants: no evidence it is done.")
+    if goal.rank is None or goal.rank.key is not RankKey.VALUE or (
+            goal.intent is Intent.ANSWER):
+        return decision
+    if any(memo_of(p).mark is Mark.OPEN_ITEM and memo_of(p).best for p in view.history):
+        return decision
+    return give_up(f"The request picks its item by {goal.rank.phrase!r}, and I found no list "
+                   "to pick it from by that order: what I did is no evidence it is done.")

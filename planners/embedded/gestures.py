@@ -14,6 +14,7 @@ import re
 from devices.actions import Finish, FinishStatus, Tap
 from perception.elements import UIElement
 from planners.embedded.acts import tap
+from planners.embedded.evidence import counts_stated, stepped_by_us
 from planners.embedded.goal import Goal
 from planners.embedded.memo import Mark, Memo, marked
 from planners.embedded.memory import is_chrome
@@ -198,4 +199,7 @@ def quantity_set(goal: Goal, view: View) -> bool:
     if not goal.quantity or not found:
         return False
     number = max(found, key=lambda f: _row_score(view, f[0].element))[0]
+    if len(set(counts_stated(goal))) > 1 and not stepped_by_us(view):
+        return False  # a request that says the count it has and the one it wants: the
+        #   count shown before any step of ours may be the one it has
     return int(number.element.text.strip()) == goal.quantity

@@ -22,6 +22,7 @@ import unicodedata
 
 from perception.elements import Screen, UIElement
 from planners.embedded.acts import MATCH, finish, tap
+from planners.embedded.evidence import switch_is_means
 from planners.embedded.goal import Goal
 from planners.embedded.memo import Mark
 from planners.embedded.memory import is_chrome
@@ -95,7 +96,8 @@ def tap_checkable(goal: Goal, view: View, floor: float) -> Decision | None:
     if best is not None and best.element.checked == want and last is not None and (
             last.changed and view.tap_count(best.element)[0]
             and last.screen_signature == view.sig) and (
-            not goal.slots and any(words(best.element.label) <= n for n in names)):
+            not goal.slots and any(words(best.element.label) <= n for n in names)) and (
+            not switch_is_means(goal, best.element.label)):
         state = "on" if want else "off"  # the evidence: what the goal names is switched as
         return finish(f"'{best.element.label}' is {state} now, after my tap.")  # wanted
     if best is None or best.score < max(MATCH, floor) or view.tap_count(best.element)[0]:

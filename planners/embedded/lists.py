@@ -10,6 +10,7 @@ a row's inner buttons (an alarm's time, its switch) are not counted again.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from devices.actions import Direction, Finish, FinishStatus, Scroll
@@ -257,7 +258,8 @@ def pick(goal: Goal, view: View) -> Decision | None:
         return None
     kind = words(goal.target)
     every = rows(view)
-    valued = [(v, s) for s in row_kinds.of_kind(goal, view, every) if kind & words(row_text(s))
+    valued = [(v, s) for s in row_kinds.of_kind(goal, view, every)
+              if (kind & row_kinds.GENERAL or kind & words(row_text(s)))
               and (v := _value(rank.key, row_text(s))) is not None]
     if not valued:
         return None
@@ -275,5 +277,6 @@ def pick(goal: Goal, view: View) -> Decision | None:
     if not here:  # read past it: back up the list to it
         return Decision(Scroll(Direction.UP), thought=f"Back up the list to {best!r}.",
                         confidence=0.6, memo=memo)
-    return tap(here[0].element, f"{best!r} comes first by {rank.phrase!r} of the "
-               f"{len(seen)} rows of its kind: open it.", 0.75, Mark.OPEN_ITEM)
+    opened = tap(here[0].element, f"{best!r} comes first by {rank.phrase!r} of the "
+                 f"{len(seen)} rows of its kind: open it.", 0.75, Mark.OPEN_ITEM)
+    return replace(opened, memo=replace(memo_of(opened), best=best, best_value=best_value))

@@ -20,6 +20,7 @@ from planners.embedded import (
     acts,
     catalogue,
     endings,
+    evidence,
     gestures,
     grounding,
     harmless,
@@ -246,7 +247,7 @@ class EmbeddedPlanner(Briefing):
         for act in self._acts(goal, view, nav, state):
             decision = act()
             if decision is not None and not view.refused_tap(decision.action):
-                return decision
+                return evidence.vouched(goal, view, decision)  # success only on evidence
         at_best = self._at_best_page(state, view)
         ending = endings.item_page_lacks(goal, view) or endings.circling(goal, view, at_best)
         if ending is not None:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from perception.merge import SEPARATOR
 from planners.embedded.acts import MATCH, entity_here, entity_rows, finish, open_entity, shown
+from planners.embedded.answer_shape import asks_when, is_help_text, with_its_day
 from planners.embedded.goal import Goal
 from planners.embedded.persons import said_line
 from planners.embedded.replies import (
@@ -52,11 +53,14 @@ _VALUE_PATTERNS = {
 SHAPED = ("email", "phone", "time", "percent", "date", "price", "size")
 
 
-def shaped_part(value: str, kind: str | None) -> str:
+def shaped_part(value: str, kind: str | None, question: str = "") -> str:
     """The part of `value` that has the shape of the kind asked ("6:15 AM" of "6:15 AM alarm,
-    Gym"), or the value as it is when the kind has no shape or none is found."""
+    Gym"), or the value as it is when the kind has no shape or none is found. A time that
+    answers "when" keeps the day `value` states with it."""
     pattern = _VALUE_PATTERNS.get(kind or "") if kind in SHAPED else None
     m = pattern.search(value) if pattern is not None else None
+    if m and kind == "time" and asks_when(question):
+        return with_its_day(value, m.start(), m.end())
     return m.group(0).strip() if m else value
 
 
@@ -270,7 +274,8 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     if keyed is not None and fits_kind(goal, keyed):
         return finish(f"The screen says {keyed!r}.", answer=keyed)
     said = said_line(goal, view)  # what someone said: their message, not their name's line
-    if said is not None and fits_kind(goal, value := shaped_part(said, goal.value_type)):
+    if said is not None and fits_kind(goal, value := shaped_part(said, goal.value_type,
+                                                                 goal.text)):
         return finish(f"The conversation says {said!r}.", answer=value)
     if not entity_here(goal, view):
         return None
@@ -288,7 +293,8 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
                 p[1].group(0)) + 3))
             if s.score < MATCH - 0.1 and not at_best_page and not _names_whose(goal, s, view):
                 return None
-            return finish(f"The screen shows {m.group(0)!r}.", answer=m.group(0).strip())
+            found_value = shaped_part(_shown(s), goal.value_type, goal.text)
+            return finish(f"The screen shows {found_value!r}.", answer=found_value)
     labels = [s for s in texts if not s.element.editable and s.element.label]
     if not labels or labels[0].score < MATCH or not at_best_page:
         return None
@@ -299,6 +305,8 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
                   and _of_owner(goal, s, view, strict) and is_key(s.element.label)
                   and not (owners and words(s.element.label) <= owners)]:
         value = _value_of(label, view)  # a heading and its row tie: the one with a value
+        if is_help_text(value):
+            continue  # what the row is for, not what it holds
         if pattern is not None and goal.value_type in ("version", "count"):
             m = pattern.search(value) or pattern.search(label.element.label)
             value = m.group(0) if m else ""
@@ -323,7 +331,7 @@ def _named_row(goal: Goal, view: View, strict: bool = False) -> Decision | None:
         if len(label) < 2 or not label <= asked or label <= owners or s.element.editable:
             continue  # the name of whose value is asked ("Ana Ruiz") is not the thing asked
         value = _value_of(s, view)
-        if value and not words(value) <= label and fits_kind(
+        if value and not is_help_text(value) and not words(value) <= label and fits_kind(
                 replace(goal, value_type=None), value) and _of_owner(goal, s, view, strict):
             return finish(f"'{s.element.label}' shows {value!r}.", answer=value)
     return None

@@ -26,7 +26,7 @@ _ENDS = AUXILIARIES | SUBJECTS | PARTICLES | PRONOUNS | closed_class(
     "you'd i'd i'm you're can got find sell sold buy called named titled listed saved set left "
     "that which who whose where")
 GENERAL = closed_class("thing things item items product products one ones stuff option options "
-                       "article articles entry entries row rows piece pieces")
+                       "article articles entry entries row rows piece pieces anything something")
 
 
 def kind(goal: Goal) -> str:
