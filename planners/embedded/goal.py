@@ -301,12 +301,7 @@ class GoalReader:
             entities = [e for e in entities if e.casefold() not in rank.phrase.casefold()]
         repeat = weekdays.read(text) if intent in _SCHEDULED else None
         if repeat is not None:  # days are values set on the item, not names to look for
-            said_days = {w.casefold() for w in repeat.phrase.split()}
-            entities = [_without_days(Slot("", e), said_days, said).value for e in entities
-                        if not set(e.casefold().split()) <= said_days]
-            clause = " ".join(w for w in clause.split()
-                              if w.strip(",.;!?").casefold() not in said_days)
-            slots = [_without_days(s, said_days, said) for s in slots]
+            clause, entities, slots = weekdays.set_apart(repeat, clause, entities, slots, said)
         said_target = objects.target(amounts.without_extremes(clause) if number is not None
                                      else clause, slots, creation=intent is Intent.CREATE)
         target = " ".join(dict.fromkeys(" ".join((said_target,
@@ -354,7 +349,6 @@ class GoalReader:
 _STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)
 _ASKED_STATE = re.compile(r"^(?:is|are|was|were|(?:do|does|did)\s+\S+\s+(?:have|keep)|(?:have|"
                           r"has)\s+\S+\s+got)\s+", re.I)  # before a thing and its state
-_DAYS_LEAD = closed_class("on every each and that repeats repeating")
 
 
 def _said(phrase: str, text: str) -> bool:
@@ -365,18 +359,6 @@ def _without(text: str, values: Sequence[str]) -> str:
     for value in values:
         text = text.replace(value, " ")
     return text
-
-
-def _without_days(slot: Slot, said_days: set[str], said: list[str]) -> Slot:
-    """An unquoted value without the days that follow it ("called Yoga on weekends": the
-    name is "Yoga"; the days are set apart)."""
-    found = slot.value.split()
-    cut = next((i for i, w in enumerate(found) if w.strip(",.;!?").casefold() in said_days), None)
-    if slot.value in said or not cut:
-        return slot
-    while cut > 1 and found[cut - 1].casefold() in _DAYS_LEAD:
-        cut -= 1
-    return Slot(slot.name, " ".join(found[:cut]), slot.append, slot.ref)
 
 
 @lru_cache(maxsize=4)
