@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from planners.embedded.encoder import TextEncoder
+from planners.embedded.wording import EMAIL, PHONE
 
 KINDS = {
     "email": "an e-mail address", "phone": "a phone number to call",
@@ -24,6 +25,18 @@ KINDS = {
     "size": "an amount of storage or data, such as the space used or free in GB",
 }
 KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
+# who has a value: "whose number is ...", "who has ...", "which contact has ..."
+_OWNER = re.compile(r"^(?:whose|who\b|which\s+(?:contact|person|one)\b)", re.I)
+
+
+def owner_asked(clause: str) -> str | None:
+    """The value whose owner a question asks for ("whose number is 555 0101?", "who has
+    the address ana@x.org?"): a phone number or an e-mail said in a question that asks who.
+    The answer is the person who has it, found by the value; nothing of its shape is asked."""
+    if not _OWNER.match(clause):
+        return None
+    found = EMAIL.search(clause) or PHONE.search(clause)
+    return found.group(0).strip() if found else None
 
 
 class ValueKinds:

@@ -26,7 +26,7 @@ from planners.embedded import amounts, objects, restated, spoken_times
 from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
-from planners.embedded.asked import ValueKinds
+from planners.embedded.asked import ValueKinds, owner_asked
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader, Reading
 from planners.embedded.reported import ReportedSpeech
@@ -106,8 +106,12 @@ _DEFINITE = closed_class("the my this that our your his her their")
 _LEVELS = closed_class("brighter darker dimmer louder quieter softer higher lower bigger smaller "
                        "larger warmer cooler")  # a thing wanted so is a level, not a switch
 DO_BELOW = 0.3  # a request matching no operation better than this is the item's own verb
-_MODE = "a mode or theme of the phone, such as silent mode"
+# what a mode is like, and how like it a phrase must be: a theme is also named by how it
+# looks ("the black style")
+_MODES = (("a mode or theme of the phone, such as silent mode", 0.3),
+          ("a light or dark colour theme", 0.45))
 _CONTAINER = ("a shopping cart or basket of products to buy", "a note or list of text")
+_COMPLEMENT = re.compile(r"\b(?:to|as|for|into|at)\b", re.I)  # what a value is set to
 _ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE})  # kinds that
@@ -146,7 +150,7 @@ class GoalReader:
         return float(a @ b)
 
     def _is_mode(self, phrase: str) -> bool:
-        return self._similar(phrase, _MODE) >= 0.3
+        return any(self._similar(phrase, d) >= at_least for d, at_least in _MODES)
 
     def is_container(self, phrase: str) -> bool:
         """A place products are gathered to buy (a cart), not an item that is edited."""
@@ -223,6 +227,11 @@ class GoalReader:
             #   the lamp in my basket" says where the removed thing is
         if into and op in _SETTINGS and self._is_mode(into.group(1)):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
+        if op in (Operation.SET_VALUE, Operation.DO) and number is None and not _COMPLEMENT.search(
+                clause) and len(clause.split()) > 1 and self._is_mode(
+                    re.sub(r"^with\s+", "", _object(clause), flags=re.I)):
+            return Intent.TOGGLE, True  # "use the dark theme", "go with the dark theme": a
+            #   mode named alone is put on
         if op in _TOGGLES and number is None:
             return Intent.TOGGLE, _TOGGLES[op]
         if op in (*_TOGGLES, Operation.SET_VALUE) and number is not None:
@@ -304,8 +313,12 @@ class GoalReader:
             clause, entities, slots = weekdays.set_apart(repeat, clause, entities, slots, said)
         said_target = objects.target(amounts.without_extremes(clause) if number is not None
                                      else clause, slots, creation=intent is Intent.CREATE)
-        target = " ".join(dict.fromkeys(" ".join((said_target,
-                                                  *map(objects.told, how.context))).split()))
+        owned = owner_asked(clause) if intent is Intent.ANSWER else None
+        if owned is not None:  # "whose number is ...?": a person, whose entry is a contact
+            entities, said_target = [owned], f"contact {owned}"  # found by the value
+        told = () if intent is Intent.TOGGLE and said_target else how.context  # a switch is
+        target = " ".join(dict.fromkeys(" ".join((said_target,  # named where it is asked for
+                                                  *map(objects.told, told))).split()))
         return Goal(
             text=text, intent=intent,
             target=target or " ".join([*entities, *(  # an edit of the device's own field
@@ -313,7 +326,7 @@ class GoalReader:
             desired=desired, number=number, percent=percent, slots=tuple(slots),
             entities=tuple(dict.fromkeys(entities)),
             value_type=("state" if desired is not None else self.value_type(how, entities))
-            if intent is Intent.ANSWER else None,
+            if intent is Intent.ANSWER and owned is None else None,
             verb="" if not clause or _STATED.match(clause) else re.sub(
                 r"[^a-z]", "", clause.split()[0].lower()),
             quantity=amounts.quantity(clause, slots) if intent is not Intent.ANSWER else None,
