@@ -149,8 +149,8 @@ class GoalReader:
         a, b = self.encoder.encode([text, description])
         return float(a @ b)
 
-    def _is_mode(self, phrase: str) -> bool:
-        return any(self._similar(phrase, d) >= at_least for d, at_least in _MODES)
+    def _is_mode(self, phrase: str, kinds: Sequence[tuple[str, float]] = _MODES) -> bool:
+        return any(self._similar(phrase, d) >= at_least for d, at_least in kinds)
 
     def is_container(self, phrase: str) -> bool:
         """A place products are gathered to buy (a cart), not an item that is edited."""
@@ -229,9 +229,9 @@ class GoalReader:
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
         if op in (Operation.SET_VALUE, Operation.DO) and number is None and not _COMPLEMENT.search(
                 clause) and len(clause.split()) > 1 and self._is_mode(
-                    re.sub(r"^with\s+", "", _object(clause), flags=re.I)):
+                    re.sub(r"^with\s+", "", _object(clause), flags=re.I), _MODES[1:]):
             return Intent.TOGGLE, True  # "use the dark theme", "go with the dark theme": a
-            #   mode named alone is put on
+            #   theme named alone is put on
         if op in _TOGGLES and number is None:
             return Intent.TOGGLE, _TOGGLES[op]
         if op in (*_TOGGLES, Operation.SET_VALUE) and number is not None:
