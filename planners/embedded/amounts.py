@@ -1,5 +1,6 @@
 """How much and how many: the level a value is set to ("to 30%", "all the way down", "to
-half") and the count of items a request asks for ("two cables", "3x mugs", "a couple of")."""
+half", a percentage wherever it stands) and the count of items a request asks for ("two
+cables", "3x mugs", "a couple of")."""
 
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ _LEVEL = re.compile(r"\bto\s+(" + "|".join(sorted(_LEVEL_WORDS, key=len, reverse
                     + r")(?:[\s-]+(" + "|".join(NUMBER_WORDS) + r"))?\b\s*(%|percent\b)?", re.I)
 
 
+# a share of a whole is a level wherever it stands ("at 30%", "be 45 percent", "40% please")
+_PERCENTAGE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|percent\b)", re.I)
+
+
 def without_extremes(text: str) -> str:
     """`text` without the words that say a level is at an end of its scale: they are the
     value ("to the very top"), no part of the thing's name; a comparison keeps its adjective,
@@ -53,7 +58,7 @@ def number(text: str) -> tuple[float | None, bool]:
     for pattern, value in _EXTREMES:
         if pattern.search(text):
             return value, True
-    m = re.search(r"\bto\s+" + NUMBER.pattern, text, re.I)
+    m = re.search(r"\bto\s+" + NUMBER.pattern, text, re.I) or _PERCENTAGE.search(text)
     if m:
         return float(m.group(1)), bool(m.group(2))
     said = _LEVEL.search(text)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from planners.embedded.encoder import TextEncoder
+from planners.embedded.wording import EMAIL, PHONE
 
 KINDS = {
     "email": "an e-mail address", "phone": "a phone number to call",
@@ -29,6 +30,18 @@ KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
 _HEAD_KINDS = {"time": "time", "date": "date", "price": "price", "cost": "price",
                "email": "email", "e-mail": "email"}
 _PLACE = re.compile(r"\s+(?:in|from|on|at)\s+(?:my|the|our|your)\s.*$", re.I)
+# who has a value: "whose number is ...", "who has ...", "which contact has ..."
+_OWNER = re.compile(r"^(?:whose|who\b|which\s+(?:contact|person|one)\b)", re.I)
+
+
+def owner_asked(clause: str) -> str | None:
+    """The value whose owner a question asks for ("whose number is 555 0101?", "who has
+    the address ana@x.org?"): a phone number or an e-mail said in a question that asks who.
+    The answer is the person who has it, found by the value; nothing of its shape is asked."""
+    if not _OWNER.match(clause):
+        return None
+    found = EMAIL.search(clause) or PHONE.search(clause)
+    return found.group(0).strip() if found else None
 
 
 class ValueKinds:

@@ -25,8 +25,12 @@ names days ("Tue, Thu, Sat", "Weekdays"), are the evidence that it holds.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+from planners.embedded.slots import Slot
+from planners.embedded.wording import closed_class
 
 _NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SHORT = r"mon|tues?|wed|thu(?:rs?)?|fri|sat|sun"
@@ -184,3 +188,30 @@ def shown(text: str) -> frozenset[int] | None:
 
 def describe(days: frozenset[int]) -> str:
     return ", ".join(_NAMES[i].capitalize()[:3] for i in sorted(days)) or "no day"
+
+
+_DAYS_LEAD = closed_class("on every each and that repeats repeating")
+
+
+def set_apart(days: Days, clause: str, entities: Sequence[str], slots: Sequence[Slot],
+              said: Sequence[str]) -> tuple[str, list[str], list[Slot]]:
+    """The request's clause, the names it looks for and its values, without the words that
+    say the days: those are values set on the item, not names to look for (`said`: the
+    quoted values, kept whole)."""
+    said_days = {w.casefold() for w in days.phrase.split()}
+    entities = [_without_days(Slot("", e), said_days, said).value for e in entities
+                if not set(e.casefold().split()) <= said_days]
+    clause = " ".join(w for w in clause.split() if w.strip(",.;!?").casefold() not in said_days)
+    return clause, entities, [_without_days(s, said_days, said) for s in slots]
+
+
+def _without_days(slot: Slot, said_days: set[str], said: Sequence[str]) -> Slot:
+    """An unquoted value without the days that follow it ("called Yoga on weekends": the
+    name is "Yoga"; the days are set apart)."""
+    found = slot.value.split()
+    cut = next((i for i, w in enumerate(found) if w.strip(",.;!?").casefold() in said_days), None)
+    if slot.value in said or not cut:
+        return slot
+    while cut > 1 and found[cut - 1].casefold() in _DAYS_LEAD:
+        cut -= 1
+    return Slot(slot.name, " ".join(found[:cut]), slot.append, slot.ref)

@@ -25,7 +25,7 @@ from planners.embedded import amounts, objects, restated, spoken_times
 from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
-from planners.embedded.asked import ValueKinds
+from planners.embedded.asked import ValueKinds, owner_asked
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader, Reading
 from planners.embedded.reported import ReportedSpeech
@@ -105,8 +105,12 @@ _DEFINITE = closed_class("the my this that our your his her their")
 _LEVELS = closed_class("brighter darker dimmer louder quieter softer higher lower bigger smaller "
                        "larger warmer cooler")  # a thing wanted so is a level, not a switch
 DO_BELOW = 0.3  # a request matching no operation better than this is the item's own verb
-_MODE = "a mode or theme of the phone, such as silent mode"
+# what a mode is like, and how like it a phrase must be: a theme is also named by how it
+# looks ("the black style")
+_MODES = (("a mode or theme of the phone, such as silent mode", 0.3),
+          ("a light or dark colour theme", 0.45))
 _CONTAINER = ("a shopping cart or basket of products to buy", "a note or list of text")
+_COMPLEMENT = re.compile(r"\b(?:to|as|for|into|at)\b", re.I)  # what a value is set to
 _ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE})  # kinds that
@@ -144,8 +148,8 @@ class GoalReader:
         a, b = self.encoder.encode([text, description])
         return float(a @ b)
 
-    def _is_mode(self, phrase: str) -> bool:
-        return self._similar(phrase, _MODE) >= 0.3
+    def _is_mode(self, phrase: str, kinds: Sequence[tuple[str, float]] = _MODES) -> bool:
+        return any(self._similar(phrase, d) >= at_least for d, at_least in kinds)
 
     def is_container(self, phrase: str) -> bool:
         """A cart to buy into, not an item edited, as its head noun says ("my shopping list")."""
@@ -223,6 +227,11 @@ class GoalReader:
             #   the lamp in my basket" says where the removed thing is
         if into and op in _SETTINGS and self._is_mode(into.group(1)):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
+        if op in (Operation.SET_VALUE, Operation.DO) and number is None and not _COMPLEMENT.search(
+                clause) and len(clause.split()) > 1 and self._is_mode(
+                    re.sub(r"^with\s+", "", _object(clause), flags=re.I), _MODES[1:]):
+            return Intent.TOGGLE, True  # "use the dark theme", "go with the dark theme": a
+            #   theme named alone is put on
         if op in _TOGGLES and number is None:
             return Intent.TOGGLE, _TOGGLES[op]
         if op in (*_TOGGLES, Operation.SET_VALUE) and number is not None:
@@ -301,16 +310,15 @@ class GoalReader:
             entities = [e for e in entities if e.casefold() not in rank.phrase.casefold()]
         repeat = weekdays.read(text) if intent in _SCHEDULED else None
         if repeat is not None:  # days are values set on the item, not names to look for
-            said_days = {w.casefold() for w in repeat.phrase.split()}
-            entities = [_without_days(Slot("", e), said_days, said).value for e in entities
-                        if not set(e.casefold().split()) <= said_days]
-            clause = " ".join(w for w in clause.split()
-                              if w.strip(",.;!?").casefold() not in said_days)
-            slots = [_without_days(s, said_days, said) for s in slots]
+            clause, entities, slots = weekdays.set_apart(repeat, clause, entities, slots, said)
         said_target = objects.target(amounts.without_extremes(clause) if number is not None
                                      else clause, slots, creation=intent is Intent.CREATE)
-        target = " ".join(dict.fromkeys(" ".join((said_target,
-                                                  *map(objects.told, how.context))).split()))
+        owned = owner_asked(clause) if intent is Intent.ANSWER else None
+        if owned is not None:  # "whose number is ...?": a person, whose entry is a contact
+            entities, said_target = [owned], f"contact {owned}"  # found by the value
+        told = () if intent is Intent.TOGGLE and said_target else how.context  # a switch is
+        target = " ".join(dict.fromkeys(" ".join((said_target,  # named where it is asked for
+                                                  *map(objects.told, told))).split()))
         return Goal(
             text=text, intent=intent,
             target=target or " ".join([*entities, *(  # an edit of the device's own field
@@ -318,7 +326,7 @@ class GoalReader:
             desired=desired, number=number, percent=percent, slots=tuple(slots),
             entities=tuple(dict.fromkeys(entities)),
             value_type=("state" if desired is not None else self.value_type(how, entities))
-            if intent is Intent.ANSWER else None,
+            if intent is Intent.ANSWER and owned is None else None,
             verb="" if not clause or _STATED.match(clause) else re.sub(
                 r"[^a-z]", "", clause.split()[0].lower()),
             quantity=amounts.quantity(clause, slots) if intent is not Intent.ANSWER else None,
@@ -354,7 +362,6 @@ class GoalReader:
 _STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)
 _ASKED_STATE = re.compile(r"^(?:is|are|was|were|(?:do|does|did)\s+\S+\s+(?:have|keep)|(?:have|"
                           r"has)\s+\S+\s+got)\s+", re.I)  # before a thing and its state
-_DAYS_LEAD = closed_class("on every each and that repeats repeating")
 
 
 def _said(phrase: str, text: str) -> bool:
@@ -365,18 +372,6 @@ def _without(text: str, values: Sequence[str]) -> str:
     for value in values:
         text = text.replace(value, " ")
     return text
-
-
-def _without_days(slot: Slot, said_days: set[str], said: list[str]) -> Slot:
-    """An unquoted value without the days that follow it ("called Yoga on weekends": the
-    name is "Yoga"; the days are set apart)."""
-    found = slot.value.split()
-    cut = next((i for i, w in enumerate(found) if w.strip(",.;!?").casefold() in said_days), None)
-    if slot.value in said or not cut:
-        return slot
-    while cut > 1 and found[cut - 1].casefold() in _DAYS_LEAD:
-        cut -= 1
-    return Slot(slot.name, " ".join(found[:cut]), slot.append, slot.ref)
 
 
 @lru_cache(maxsize=4)

@@ -17,6 +17,7 @@ from planners.embedded import (
     keypad,
     kinds,
     lists,
+    owners,
     purchase,
     reading,
     recipients,
@@ -65,7 +66,8 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
         case Intent.ANSWER if goal.value_type == "count":
             return [lambda: lists.count(goal, view, at_best)]
         case Intent.ANSWER:  # else the row of the item it asks about, opened where listed
-            return [lambda: reading.answer(goal, view, at_best, strict),
+            return [lambda: owners.owner_found(goal, view),
+                    lambda: reading.answer(goal, view, at_best, strict),
                     lambda: reading.open_asked(goal, view)]
         case Intent.DELETE:
             return entity

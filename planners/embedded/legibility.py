@@ -7,7 +7,8 @@ it refuses such a request at step 0, saying why and which planners read it, unle
 multilingual model reads it as an English request (`multilingual`).
 
 The test is the model's own vocabulary, not a list of phrasings: the share of the request's
-Latin letters, and the share of its lower-case words that are whole words of the model.
+Latin letters, the closed-class words of the language it is in (`languages`), and the share
+of its lower-case words that are whole words of the model.
 A capitalised word the model does not know is a name, quoted text is a value, and words in
 other scripts are judged by the letter count: none of them counts either way. Nor does a
 short word without a vowel ("pls", "thx", "msg"): no language written in Latin letters
@@ -22,6 +23,8 @@ import functools
 import re
 import unicodedata
 from collections.abc import Collection
+
+from planners.embedded.languages import other_language
 
 LATIN_AT_LEAST = 0.5  # share of the letters that must be Latin
 KNOWN_AT_LEAST = 0.5  # share of the plain words that must be words of the model
@@ -68,7 +71,7 @@ def unreadable(goal: str, vocabulary: Collection[str] | None = None) -> str | No
     letters = [c for c in goal if c.isalpha()]
     if not letters:
         return "it is not understood: it has no words"
-    if sum(map(is_latin, letters)) < LATIN_AT_LEAST * len(letters):
+    if sum(map(is_latin, letters)) < LATIN_AT_LEAST * len(letters) or other_language(goal):
         return "its language is not supported (this planner reads English)"
     known = model_words() if vocabulary is None else vocabulary
     words = _WORD.findall(_QUOTED.sub(" ", goal))

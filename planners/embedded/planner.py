@@ -31,6 +31,7 @@ from planners.embedded import (
     prereq,
     repeat_days,
     search,
+    shorthand,
     spelling,
 )
 from planners.embedded.consent import Briefing
@@ -116,13 +117,15 @@ class EmbeddedPlanner(Briefing):
         self._nav: frozenset[str] | None = None
         self._lookups: set[str] = set()  # questions asked to read a value the goal names
         self._readings: dict[str, str | None] = {}  # request -> the English request it means
-        self._shown = spelling.device_words([*self.memory.element_texts(), *self.memory.apps])
+        self._labels = [*self.memory.element_texts(), *self.memory.apps]
+        self._shown = spelling.device_words(self._labels)
         if self.memory.texts and hasattr(self.encoder, "preload"):
             self.encoder.preload(self.memory.texts, self.memory.matrix)
 
     def _state(self, text: str) -> _GoalState:
         if text not in self._states:
-            goal = parse_goal(spelling.corrected(text, self._shown), self.encoder)
+            said = shorthand.expanded(spelling.corrected(text, self._shown), self._labels)
+            goal = parse_goal(said, self.encoder)
             apps = named_apps(self.memory, words(goal.target))
             goal = without_app_names(goal, apps)
             matcher = GoalMatcher(goal, self.encoder)

@@ -2,7 +2,8 @@
 alone (never by their words):
 
 - the person and a clock time as the only objects ("wake me at 6:45", "get us up at 7"): the
-  request is for something to ring at that time, an alarm;
+  request is for something to ring at that time, an alarm; a remark after it, set apart by
+  a comma or a dash ("..., I'm worn out"), says why and asks for nothing more;
 - a length of time as the only object, given to the person or counted down ("give me 5
   minutes", "count down 2 minutes for the pasta"): a timer of that length (a purpose after
   "for" names what it is for, not another thing to do);
@@ -13,7 +14,8 @@ alone (never by their words):
 - writing something down ("jot down: eggs and flour", "write this down - call the vet"): a
   new note whose text is what follows, not names of things to look for;
 - a light verb whose object is an act ("place an order for X", "make a call to Y"): the
-  act's noun is the verb ("order X", "call Y");
+  act's noun is the verb ("order X", "call Y"), unless a time or a day follows it: what is
+  "for 7:10" or "for Friday" is a thing made for then ("make an alarm for 7:10");
 - a statement of someone's new value ("Kim's new number is 555 0101", said with "new" or
   "now"; "Kim moved to another mail provider, it's kim@x.org now", where the field goes
   unsaid and the value's shape names it: an e-mail, a phone number): the value is to
@@ -32,6 +34,11 @@ alone (never by their words):
 - a statement closed by a tag that asks if it is true ("wifi is on, isn't it?", "the torch
   is off, right?"): the yes/no question of the statement ("is wifi on?"), never an order.
 
+- a question put as whether the listener knows its answer ("do you know Kim's email?",
+  "any idea if the torch is on?", "do you happen to know when it rings?"): the question
+  itself ("what is Kim's email?", "is the torch on?", "when it rings?"), never an order to
+  know something.
+
 - "turn of X", "switch of X": a verb of switching takes no "of", so "of" is "off" with a
   letter dropped ("turn off X"), never a switch turned on.
 
@@ -44,21 +51,29 @@ import re
 
 from planners.embedded.durations import said_duration
 from planners.embedded.purpose import main_clause
-from planners.embedded.wording import EMAIL, NAMES, PHONE, without_courtesy
+from planners.embedded.wording import EMAIL, NAMES, PHONE, TIME, without_courtesy
 
 _PERSON = r"(?:me|us|him|her|them)"
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*((?:[ap])\.?\s?m\b\.?)?"
 # when, after the time: the day ("tomorrow") and its part, which says am or pm
 _DAY = (r"(?:\s+(?:tomorrow|today|tonight|this))?"
         r"(?:\s+(?:in\s+the\s+)?(morning|afternoon|evening|night))?")
+# a remark after the order, set apart by a comma or a dash ("..., need a nap", "... - I'm
+# beat"): it says why or how the person is, and asks for nothing more
+_REMARK = r"(?:\s*(?:[,;:]|\s[-–—])\s*[^\"“”‘’]*)?"
 _RING = re.compile(rf"^\s*(\w+)\s+{_PERSON}(?:\s+(?:up|out))?\s+(?:at|by)\s+{_CLOCK}{_DAY}"
-                   r"\s*[.!]?\s*$", re.I)
-_GIVEN = re.compile(rf"^\s*(\w+)\s+(?:{_PERSON}|down)\s+(.+?)"
-                    r"(?:\s+for\s+(?:the|my|our|a|an)\s+[\w\s-]+)?\s*[.!]?\s*$", re.I)
+                   rf"\s*[.!]?{_REMARK}\s*$", re.I)
+_GIVEN = re.compile(rf"^\s*(\w+)\s+(?:{_PERSON}|down)\s+([^,;:]+?)"
+                    rf"(?:\s+for\s+(?:the|my|our|a|an)\s+[\w\s-]+)?\s*[.!]?{_REMARK}\s*$",
+                    re.I)
 _HAD = re.compile(rf"^\s*(?:get|find|fetch|grab)\s+{_PERSON}\s+((?:an?|some|\d+|two|three)\s+.+)$",
                   re.I)
 _LIGHT = re.compile(r"^\s*(?:place|make|put\s+in|give)\s+(?:an?|the)\s+([a-z]+)\s+(?:for|to|of)"
                     r"\s+(.+)$", re.I)
+# an act's complement is who or what it is done to; a time or a day there ("make an alarm
+# for 7:10", "create a reminder for tomorrow") says when a thing made is for: no act
+_WHEN = re.compile(rf"(?:{TIME.pattern})|(?:tomorrow|tonight|today|noon|midnight|(?:mon|tues|"
+                   r"wednes|thurs|fri|satur|sun)day)\b", re.I)
 _NEW_VALUE = re.compile(rf"^\s*({NAMES})'s\s+(new\s+)?([a-z]+(?:\s+[a-z]+)?)\s+is\s+(now\s+)?"
                         r"([^,;?!]+?)(\s+now)?\s*[.!]?$")
 _NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S+?)(?:\s+(?i:now))?"
@@ -85,6 +100,11 @@ _KNOWN_AS = re.compile(
 _TAGGED = re.compile(r"^(.+?)(?:'s|\s+(is|are|was|were))\s+(.+?)\s*,\s*(?:(?:is|are|was|were)"
                      r"(?:n't|\s+not)?\s+(?:it|they|there|he|she)|right|correct|yes|no)\s*\?$",
                      re.I)
+_KNOWN = re.compile(r"^(?:(?:do|would|might)\s+(?:you|u)\s+(?:happen\s+to\s+)?know|(?:got\s+)?"
+                    r"any\s+idea|i\s+wonder|i'?m\s+wondering)\s+(.+?)\s*\??$", re.I)
+_EMBEDDED_WH = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+_EMBEDDED_YES_NO = re.compile(r"^(?:if|whether)\s+(.+?)\s+(is|are|was|were|has|have)\s+(.+)$",
+                              re.I)
 _OF_FOR_OFF = re.compile(r"\b(turn|switch|shut|flip)\s+of\b", re.I)
 # "Kim Lee's surname has a typo, it should be Leigh": the field is wrong, the value right
 _WRONG = re.compile(rf"^.*?\b({NAMES})'s\s+([a-z]+(?:\s+(?!is\b|was\b|has\b|got\b)[a-z]+)?)\s+"
@@ -98,7 +118,7 @@ _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
 def _ringing(m: re.Match[str]) -> str:
-    hour, minute, meridiem = m.group(2), m.group(3) or "00", m.group(4) or ""
+    hour, minute, meridiem = m.group(2), m.group(3) or "00", (m.group(4) or "").lower()
     if not meridiem and m.group(5):
         meridiem = "am" if m.group(5).lower() == "morning" else "pm"
     return f"set an alarm for {hour}:{minute}{' ' + meridiem if meridiem else ''}"
@@ -110,6 +130,9 @@ def plainly(text: str) -> str:
     m = _TAGGED.match(without_courtesy(text))
     if m:
         return f"{(m.group(2) or 'is').lower()} {m.group(1)} {m.group(3)}?"
+    m = _KNOWN.match(without_courtesy(text))
+    if m:
+        return _asked_outright(m.group(1))
     m = _RING.match(text)
     if m:
         return _ringing(m)
@@ -130,9 +153,21 @@ def plainly(text: str) -> str:
     if m:
         return f"rename {m.group(1)} to {m.group(2)}"
     m = _LIGHT.match(text)
-    if m and not _NOT_A_VERB.search(m.group(1)):
+    if m and not _NOT_A_VERB.search(m.group(1)) and not _WHEN.match(m.group(2)):
         return f"{m.group(1)} {m.group(2)}"
     return _new_value(text)
+
+
+def _asked_outright(asked: str) -> str:
+    """What one is asked whether one knows, as the question itself (see the module
+    docstring): a question word keeps its clause, "if" or "whether" puts the verb first, and
+    a thing named alone is asked what it is."""
+    if _EMBEDDED_WH.match(asked):
+        return f"{asked}?"
+    m = _EMBEDDED_YES_NO.match(asked)
+    if m:
+        return f"{m.group(2).lower()} {m.group(1)} {m.group(3)}?"
+    return f"what is {asked}?"
 
 
 def _new_value(text: str) -> str:

@@ -1,7 +1,8 @@
 """Times said in words are times: "quarter to seven" is 6:45, "half past six" 6:30 (and
 "at half six", as it is said in Britain: half past, never half an hour before), "noon"
 12:00 PM, "seven o'clock" 7:00, "six thirty" 6:30 (after "at", "for", "until", or before
-am / pm), and "in the morning" / "this evening" after a time is AM / PM. The request is
+am / pm), and "in the morning" / "this evening" / "tomorrow morning" after a time is AM /
+PM. The request is
 read with the digits in their place, so the parsers that know times by their shape read
 these too."""
 
@@ -25,9 +26,10 @@ _HOUR_MINUTE = re.compile(rf"(?:(?<=\bat\s)|(?<=\bfor\s)|(?<=\buntil\s)|(?<=\bby
                           re.I)
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.I)
 _MIDNIGHT = re.compile(r"\bmidnight\b", re.I)
-_PART_OF_DAY = re.compile(r"\b(\d{1,2}(?::\d{2})?)\s+(in\s+the\s+morning|in\s+the\s+afternoon|"
-                          r"in\s+the\s+evening|at\s+night|tonight|this\s+(?:morning|"
-                          r"afternoon|evening))\b", re.I)
+_PART_OF_DAY = re.compile(r"\b(\d{1,2}(?::\d{2})?)\s+(?:(tomorrow|today)\s+(?:in\s+the\s+)?)?"
+                          r"(in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+evening|"
+                          r"at\s+night|tonight|this\s+(?:morning|afternoon|evening)|morning|"
+                          r"afternoon|evening|night)\b", re.I)
 
 
 def _hour(word: str) -> int:
@@ -50,8 +52,13 @@ def _hour_minute(m: re.Match[str]) -> str:
 
 
 def _part_of_day(m: re.Match[str]) -> str:
-    morning = m.group(2).lower().endswith("morning")
-    return f"{m.group(1)} {'AM' if morning else 'PM'}"
+    """"7 in the morning" -> "7 AM"; "7 tomorrow morning" -> "7 AM tomorrow" (the day stays);
+    a bare part of the day counts only after the day ("7 morning" is no time)."""
+    if m.group(3).lower() in ("morning", "afternoon", "evening", "night") and not m.group(2):
+        return m.group(0)
+    morning = m.group(3).lower().endswith("morning")
+    day = f" {m.group(2)}" if m.group(2) else ""
+    return f"{m.group(1)} {'AM' if morning else 'PM'}{day}"
 
 
 def in_digits(text: str) -> str:
