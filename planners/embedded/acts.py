@@ -21,12 +21,14 @@ from planners.embedded.calls import call_buttons
 from planners.embedded.durations import duration_kept
 from planners.embedded.evidence import (
     another_tool,
+    but_kind,
     counters,
     give_up,
     on_its_list,
     only_looks,
     removals,
     shows_numbers,
+    whole_name,
     whole_name_here,
 )
 from planners.embedded.goal import Goal, Intent, Scope
@@ -143,30 +145,14 @@ def entity_rows(goal: Goal, view: View) -> list[Scored]:
         return (sum(2 * (w <= label) + (w <= everything) for w in named),
                 max((len(" ".join(w)) for w in named if w <= everything), default=0))
 
-    whole = [words(e) for e in goal.entities if _whole_name(e)]
+    whole = [words(e) for e in goal.entities if whole_name(e)]
     out = sorted((s for s in rows if any(w <= words(shown(s)) for w in named)
                   and (not whole or any(w <= words(shown(s)) for w in whole))),
                  key=lambda s: weight(s), reverse=True)
     if out or not goal.entities or goal.scope is Scope.ALL or whole:
         return out  # every item: only those that show the whole name
-    partial = [s for s in rows if any(_but_kind(e, s.element.label) for e in goal.entities)]
+    partial = [s for s in rows if any(but_kind(e, s.element.label) for e in goal.entities)]
     return sorted(partial, key=lambda s: -s.score)[:1]
-
-
-def _whole_name(entity: str) -> bool:
-    """A name of several words, each with a capital ("Grandpa Joe", "Oak Side Table"): a row
-    that shows only some of them ("Grandpa", "Side Table") is another person or thing."""
-    parts = entity.split()
-    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
-
-
-def _but_kind(name: str, label: str) -> bool:
-    """`label` shows every word of `name` but maybe its last, the word for its kind that a
-    list leaves out ("my packing list" is the row "Packing"); a row sharing only another
-    word ("Weekends" for "the weekend list") is another item."""
-    said = name.split()
-    rest = words(" ".join(said[:-1])) or words(name)
-    return bool(rest) and rest <= words(label)
 
 
 def shown(s: Scored) -> str:

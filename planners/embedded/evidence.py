@@ -91,6 +91,22 @@ def whole_name_here(goal: Goal, view: View) -> bool:
     return any(view.shows(e, fields=True) for e in goal.entities if len(words(e)) == longest)
 
 
+def whole_name(entity: str) -> bool:
+    """A name of several words, each with a capital ("Grandpa Joe", "Oak Side Table"): a row
+    that shows only some of them ("Grandpa", "Side Table") is another person or thing."""
+    parts = entity.split()
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
+
+
+def but_kind(name: str, label: str) -> bool:
+    """`label` shows every word of `name` but maybe its last, the word for its kind that a
+    list leaves out ("my packing list" is the row "Packing"); a row sharing only another
+    word ("Weekends" for "the weekend list") is another item."""
+    said = name.split()
+    rest = words(" ".join(said[:-1])) or words(name)
+    return bool(rest) and rest <= words(label)
+
+
 _LOOKING = ("open it to look at it", "show it to me")  # what a verb of seeing asks
 LOOKING_AT_LEAST = 0.3
 

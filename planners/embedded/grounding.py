@@ -19,17 +19,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
+from devices.actions import Finish, FinishStatus
 from perception.elements import Screen, UIElement
 from planners.embedded.acts import MATCH, finish, tap
 from planners.embedded.evidence import switch_is_means
 from planners.embedded.goal import Goal
+from planners.embedded.legibility import ELSEWHERE
 from planners.embedded.memo import Mark
 from planners.embedded.memory import is_chrome
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, front, spoken_name
 from planners.embedded.wording import closed_class, ends_something, only_modifies
-from planners.planner import Decision
+from planners.planner import Decision, PastStep
 
 _TITLE_BAND = 0.2  # share of the screen's height, from the top, where a page's title sits
 _MARGIN = 0.05  # how much better evidence must match than what can still be tapped
@@ -181,3 +184,17 @@ def press_floating_action(view: View) -> Decision | None:
             return tap(e, "The unlabelled button floating over the list starts a new item.",
                        0.55, Mark.NEW_ITEM)
     return None
+
+
+def unreadable_request(goal: str, why: str, screen: Screen,
+                       history: Sequence[PastStep]) -> Decision:
+    """A request the sentence model cannot read: tap what the screen shows of it word for
+    word (once), else refuse at once with the reason and the planners that read it."""
+    target = literal_target(goal, screen) if not history else None
+    if target is not None:
+        return tap(target, f"The request names '{target.label}', which is on screen: tap it.",
+                   0.6)
+    reason = (f"I tapped what the screen shows of the request; I cannot read the rest of it "
+              f"({why}); {ELSEWHERE}" if history else
+              f"I cannot read this request: {why}; {ELSEWHERE}")
+    return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason)

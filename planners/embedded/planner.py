@@ -37,7 +37,7 @@ from planners.embedded import (
 from planners.embedded.consent import Briefing
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
-from planners.embedded.legibility import ELSEWHERE, unreadable
+from planners.embedded.legibility import unreadable
 from planners.embedded.memo import Mark, memo_of, with_memo
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
 from planners.embedded.persons import kept_in
@@ -90,19 +90,6 @@ def _part_index(history: Sequence[PastStep]) -> int:
     return max((memo_of(step).part for step in history), default=0)
 
 
-def _unreadable(goal: str, why: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
-    """A request the sentence model cannot read: tap what the screen shows of it word for
-    word (once), else refuse at once with the reason and the planners that read it."""
-    target = grounding.literal_target(goal, screen) if not history else None
-    if target is not None:
-        return acts.tap(target, f"The request names '{target.label}', which is on screen: "
-                                "tap it.", 0.6)
-    reason = (f"I tapped what the screen shows of the request; I cannot read the rest of it "
-              f"({why}); {ELSEWHERE}" if history else
-              f"I cannot read this request: {why}; {ELSEWHERE}")
-    return Decision(Finish(FinishStatus.FAILURE, reason), thought=reason)
-
-
 class EmbeddedPlanner(Briefing):
     """Planner over an `AppMemory`; with an empty memory it grounds on the screen alone."""
 
@@ -148,7 +135,7 @@ class EmbeddedPlanner(Briefing):
                                                         self.encoder)
         reading = self._readings.get(goal)
         if why is not None and reading is None:  # never wandered on
-            return _unreadable(goal, why, screen, history)
+            return grounding.unreadable_request(goal, why, screen, history)
         if self._nav is None:
             self._nav = self.memory.common_keys()
         refused = endings.refused_goal_action(history)
