@@ -21,8 +21,9 @@ from planners.embedded.goal import Goal, Intent, Slot
 from planners.embedded.harmless import changes_something
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.scoring import words
+from planners.embedded.spoken_times import canonical_time
 from planners.embedded.view import Scored, View, field_name
-from planners.embedded.wording import TIME, canonical_time
+from planners.embedded.wording import TIME
 from planners.planner import Decision
 
 PAIR_AT_LEAST = 0.4  # a field whose name means a value's field less than this does not get it

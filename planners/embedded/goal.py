@@ -30,10 +30,10 @@ from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader, Reading
 from planners.embedded.reported import ReportedSpeech
 from planners.embedded.slots import Slot, each_addressee
+from planners.embedded.spoken_times import canonical_time
 from planners.embedded.wording import (
     Manner,
     Mood,
-    canonical_time,
     closed_class,
     heads_only,
     manner,

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from planners.embedded import slots as values
 from planners.embedded.attachment import without_given_name
 from planners.embedded.slots import Slot
+from planners.embedded.spoken_times import canonical_time
 from planners.embedded.wording import (
     AUXILIARIES,
     NAME_START,
-    canonical_time,
     closed_class,
     is_name_word,
     strip_quotes,

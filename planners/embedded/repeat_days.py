@@ -31,8 +31,9 @@ from planners.embedded.goal import Goal
 from planners.embedded.memo import Mark
 from planners.embedded.memory import AppMemory
 from planners.embedded.scoring import words
+from planners.embedded.spoken_times import canonical_time
 from planners.embedded.view import View, spoken_name
-from planners.embedded.wording import TIME, canonical_time
+from planners.embedded.wording import TIME
 from planners.planner import Decision
 
 # a control that offers a rhythm other than a set of weekdays

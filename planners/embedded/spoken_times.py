@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from planners.embedded.wording import TIME
+
 _HOURS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven",
                                       "eight", "nine", "ten", "eleven", "twelve"), start=1)}
 _MINUTES = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25,
@@ -70,3 +72,13 @@ def in_digits(text: str) -> str:
     text = _NOON.sub("12:00 PM", text)
     text = _MIDNIGHT.sub("12:00 AM", text)
     return _PART_OF_DAY.sub(_part_of_day, text)
+
+
+def canonical_time(text: str) -> str | None:
+    """'7 AM' -> '7:00 AM', '9:15 pm' -> '9:15 PM', '8:30' -> '8:30'; None when no time."""
+    m = TIME.search(text)
+    if not m:
+        return None
+    if m.group(1):
+        return f"{int(m.group(1))}:{m.group(2) or '00'} {m.group(3).upper()}M"
+    return f"{int(m.group(4))}:{m.group(5)}"

@@ -181,6 +181,9 @@ _STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|oug
                     r"shall)\s+(?:be|stay|remain)\s+(.+?)$", re.I)
 _MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure|see\s+to\s+it)(?:\s+that)?\s+(.+?)\s+"
                         r"(?:is|are|stays?|gets?)\s+(.+?)$", re.I)
+# a clause after the request that gives it a value: "her number is 555-0163", "the code's 4411"
+_GIVEN = re.compile(r"^(?:the|my|your|our|his|her|their|its)\s[\w\s-]{1,30}?(?:\s(?:is|are)|'s)"
+                    r"\s+\S*[\d@\"“'‘]", re.I)
 
 
 class Mood(StrEnum):
@@ -208,16 +211,6 @@ def quoted(text: str) -> list[str]:
 
 def strip_quotes(text: str) -> str:
     return QUOTE.sub(" ", text)
-
-
-def canonical_time(text: str) -> str | None:
-    """'7 AM' -> '7:00 AM', '9:15 pm' -> '9:15 PM', '8:30' -> '8:30'; None when no time."""
-    m = TIME.search(text)
-    if not m:
-        return None
-    if m.group(1):
-        return f"{int(m.group(1))}:{m.group(2) or '00'} {m.group(3).upper()}M"
-    return f"{int(m.group(4))}:{m.group(5)}"
 
 
 def without_courtesy(text: str) -> str:
@@ -345,15 +338,17 @@ def clauses(text: str) -> list[str]:
 
 def request_clause(text: str) -> tuple[str, list[str]]:
     """(the clause that asks, the clauses around it that tell the context). The one that
-    asks opens with words of courtesy or a question; when none does, or a clause is a value
-    with no word (", 0161 496 0000": the request's own), the whole text asks."""
+    asks opens with words of courtesy or a question, with the clauses after it that give it a
+    value; when none does, or a clause is a value with no word (", 0161 496 0000": the
+    request's own), the whole text asks."""
     parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")]
     if len(parts) < 2 or not all(re.search(r"[^\W\d_]", p) for p in parts):  # a clause of
         return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
     for i, part in enumerate(parts):
         bare = without_courtesy(part).rstrip(" ,;")
         if bare != part.rstrip(" .!,;") or is_question(bare, part.endswith("?")):
-            return part, parts[:i] + parts[i + 1:]
+            given = [p for p in parts[i + 1:] if _GIVEN.match(p)]
+            return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
     if len(parts) == 2 and wished_away(parts[0]):  # "I don't need X any more, bin it"
         return parts[1], parts[:1]
     told = [_states(p) for p in parts]

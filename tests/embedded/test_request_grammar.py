@@ -75,6 +75,27 @@ def test_a_statement_that_gives_a_value_belongs_to_the_request():
     assert not manner("Join the Loft network; the password is fern-2210").context
 
 
+@pytest.mark.parametrize("text", [
+    "kindly save Tomasz Wrona as a contact, his number is 555-0188",
+    "could you log the locker combo in a new note, the code's 4471",
+])
+def test_a_value_given_after_a_polite_request_belongs_to_it(text):
+    how = manner(text)
+    assert not how.context and how.clause.endswith(text.rsplit(", ", 1)[1])
+
+
+def test_a_polite_request_saves_the_person_with_the_number_given_after_it(encoder):
+    goal = parse_goal("kindly save Tomasz Wrona as a contact, his number is 555-0188", encoder)
+    assert goal.intent is Intent.CREATE
+    assert {(s.name, s.value) for s in goal.slots} >= {("name", "Tomasz Wrona"),
+                                                       ("phone", "555-0188")}
+
+
+def test_a_statement_without_a_value_after_a_polite_request_stays_its_context():
+    how = manner("could you turn on wifi, the meeting is over")
+    assert how.clause == "turn on wifi" and how.context == ("the meeting is over",)
+
+
 @pytest.mark.parametrize(("text", "clause"), [
     ("Yes, wipe those two photos", "wipe those two photos"),
     ("No, switch it back off", "switch it back off"),
