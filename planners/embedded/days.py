@@ -59,7 +59,7 @@ _REPEATS = re.compile(r"\b(?:every|each|repeat\w*|only|on\s+\w+days?\s+and)\b", 
 _IN_NAME = re.compile(rf"(\w+\s+)?\b(my|the|your|our|his|her|their)\s+(?:{_WEEKENDS.pattern}"
                       rf"|{_WEEKDAYS.pattern}|{_DAY.pattern})(?=\s+[a-z])(?!\s+(?:and|or|too|"
                       rf"also|as|only|at|on|to|is|are|from|until|till|through|please|thanks|"
-                      rf"again|now|instead|each|every|starting|by|in)\b)", re.I)
+                      rf"again|now|instead|each|every|starting|by|in)\b(?!-))", re.I)
 _OF_TIME = frozenset(("on", "over", "at", "for", "during", "until", "till", "by", "every",
                       "each", "through", "throughout", "this", "next", "last"))
 _END = re.compile(r"[,;.!?]|\s+(?:but|and\s+not|instead|then)\b")

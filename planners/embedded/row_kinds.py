@@ -34,6 +34,8 @@ def kind(goal: Goal) -> str:
     you sell" -> "case"), or the word after the question's "which" ("which memo did I
     write last" -> "memo"); "" when it names no kind."""
     rank = goal.rank
+    if _WHO.match(goal.text):  # the rows are people; the noun is what they did
+        return ""
     m = re.search(rf"\b{re.escape(rank.phrase)}\b", goal.text, re.I) if rank else None
     head = _head(goal.text[m.end():]) if m is not None else ""
     which = _WHICH.match(goal.text)
@@ -41,6 +43,7 @@ def kind(goal: Goal) -> str:
 
 
 _WHICH = re.compile(r"^\s*(?:which|what)\s+", re.I)
+_WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
 
 
 def _head(text: str, most: int = 3) -> str:
