@@ -227,7 +227,8 @@ class EmbeddedPlanner(Briefing):
         here_best = max((s.score for s in view.content()), default=0.0)
         if self.memory.screens and not goal.slots and not view.marked(Mark.GOAL_ACTION) and (
                 nothing := endings.matches_nothing(  # done once: what is left is no proof
-                    goal, max(here_best, state.best_anywhere), self.infeasible_below, view)):
+                    goal, max(here_best, state.best_anywhere), self.infeasible_below, view,
+                    endings.holds_writing(self.memory, state.named))):
             return nothing
         if (rhythm := repeat_days.app_cannot_hold(goal, view, self.memory,
                                                   lambda: self._leads_here(state, view))):
