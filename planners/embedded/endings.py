@@ -40,7 +40,7 @@ from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.memory import AppMemory
 from planners.embedded.persons import about_person
-from planners.embedded.scoring import words
+from planners.embedded.scoring import named_apps, words
 from planners.embedded.view import View, spoken_name
 from planners.planner import Decision, PastStep, Refusal, Verdict
 
@@ -97,10 +97,12 @@ def matches_nothing(goal: Goal, best: float, below: float, view: View | None = N
 _SEARCH = re.compile(r"\bsearch", re.I)
 
 
-def holds_writing(memory: AppMemory, apps: frozenset[str]) -> bool:
-    """One of `apps` has a remembered page with a field to write in that is not a search
-    (a note's body, a message, a person's details): it keeps what people wrote, in items
-    whose contents the exploration never read."""
+def holds_writing(memory: AppMemory, text: str, apps: frozenset[str]) -> bool:
+    """One of `apps`, or of the apps the request `text` names anywhere ("..., it's in my
+    inbox"), has a remembered page with a field to write in that is not a search (a note's
+    body, a message, a person's details): it keeps what people wrote, in items whose
+    contents the exploration never read."""
+    apps = apps | frozenset(named_apps(memory, words(text)).values())
     return any(e.editable and not _SEARCH.search(f"{e.label} {e.resource_id}")
                for r in memory.screens.values() if r.app in apps for e in r.elements)
 

@@ -228,7 +228,7 @@ class EmbeddedPlanner(Briefing):
         if self.memory.screens and not goal.slots and not view.marked(Mark.GOAL_ACTION) and (
                 nothing := endings.matches_nothing(  # done once: what is left is no proof
                     goal, max(here_best, state.best_anywhere), self.infeasible_below, view,
-                    endings.holds_writing(self.memory, state.named))):
+                    endings.holds_writing(self.memory, goal.text, state.named))):
             return nothing
         if (rhythm := repeat_days.app_cannot_hold(goal, view, self.memory,
                                                   lambda: self._leads_here(state, view))):

@@ -55,6 +55,7 @@ def _ended_infeasible(encoder, request: str) -> bool:
 @pytest.mark.parametrize("request_", [
     "what number opens the shed padlock? I wrote it in my journal",
     "when is the plumber coming round, it's in my journal",
+    "wake me twenty minutes before the piano lesson starts; the time is in my journal",
 ])
 def test_a_request_naming_the_app_people_write_in_is_looked_for_there(encoder, request_):
     assert not _ended_infeasible(encoder, request_)
