@@ -18,10 +18,12 @@ still refuses the payment itself.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from perception.sensitive import PAYMENT
 from planners.embedded.evidence import give_up, whole_name_here
 from planners.embedded.goal import Goal
+from planners.embedded.scoring import words
 from planners.embedded.view import View
 from planners.planner import Consents, Decision
 
@@ -44,10 +46,19 @@ def unpaid(goal: Goal, view: View, consents: Consents | None, tries: list[Try]) 
     return [lambda: _stop(goal, view, tries)]
 
 
+def _item_seen(goal: Goal, view: View) -> bool:
+    """The item bought is on screen; the names inside the values the request gives (an
+    address to ship to) name no item, and a request that names none ("pay for my cart")
+    has nothing to look for."""
+    names = tuple(e for e in goal.entities
+                  if not any(words(e) <= words(s.value) for s in goal.slots))
+    return whole_name_here(replace(goal, entities=names), view) if names else True
+
+
 def _stop(goal: Goal, view: View, tries: list[Try]) -> Decision | None:
     """Give up once the item is seen or a purchase step would act here; until then, None
     (the planner looks for the item, which changes nothing)."""
-    if not whole_name_here(goal, view) and all(t() is None for t in tries):
+    if not _item_seen(goal, view) and all(t() is None for t in tries):
         return None
     return give_up("Buying needs a payment, which the person has not approved, and nobody "
                    "is here to ask: the payment would be refused, so I stop before changing "

@@ -38,8 +38,9 @@ from collections.abc import Sequence
 from devices.actions import Finish, FinishStatus, Scroll
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark, memo_of
+from planners.embedded.memory import AppMemory
 from planners.embedded.persons import about_person
-from planners.embedded.scoring import words
+from planners.embedded.scoring import named_apps, words
 from planners.embedded.view import View, spoken_name
 from planners.planner import Decision, PastStep, Refusal, Verdict
 
@@ -62,8 +63,8 @@ def nothing_asked() -> Decision:
 KIND_ALLOWANCE = 0.1  # how much lower the bar is for a question that names no item
 
 
-def matches_nothing(goal: Goal, best: float, below: float, view: View | None = None
-                    ) -> Decision | None:
+def matches_nothing(goal: Goal, best: float, below: float, view: View | None = None,
+                    named_app: bool = False) -> Decision | None:
     """Infeasible at once: nothing the exploration saw resembles the request (`best` is its
     best match anywhere). A question that names no item asks about a kind of content ("who
     wrote to me last?"), whose word is seldom a label (its list is called "Inbox"), while
@@ -73,7 +74,14 @@ def matches_nothing(goal: Goal, best: float, below: float, view: View | None = N
     looked up where people are kept (`persons.nobody_by_that_name` ends it there).
     Nor is a request ruled out whose words the screen in front shows, all of them in one
     element (a message's preview that says the very thing asked about): the sentence model
-    scores a long line low, though it says it in the request's own words."""
+    scores a long line low, though it says it in the request's own words.
+    Nor is a request that names the app holding what it is about (`named_app`: "it's in my
+    inbox", "fix it in my notepad"), an app where people write (`holds_writing`): the
+    exploration read that app's pages, not what its items say today, so words that match
+    no page may well be an item's; they are looked for there, and the laws below end the
+    search that finds nothing. A game or a settings app named keeps no one's writing."""
+    if named_app:
+        return None
     bar = below - (KIND_ALLOWANCE if goal.intent is Intent.ANSWER and not goal.entities else 0)
     if best >= bar or about_person(goal):  # a person is looked up where people are kept
         return None
@@ -84,6 +92,19 @@ def matches_nothing(goal: Goal, best: float, below: float, view: View | None = N
     return Decision(Finish(FinishStatus.INFEASIBLE),
                     thought=f"Nothing on this device matches {goal.target!r} "
                     f"(best match {best:.2f}).", confidence=0.6)
+
+
+_SEARCH = re.compile(r"\bsearch", re.I)
+
+
+def holds_writing(memory: AppMemory, text: str, apps: frozenset[str]) -> bool:
+    """One of `apps`, or of the apps the request `text` names anywhere ("..., it's in my
+    inbox"), has a remembered page with a field to write in that is not a search (a note's
+    body, a message, a person's details): it keeps what people wrote, in items whose
+    contents the exploration never read."""
+    apps = apps | frozenset(named_apps(memory, words(text)).values())
+    return any(e.editable and not _SEARCH.search(f"{e.label} {e.resource_id}")
+               for r in memory.screens.values() if r.app in apps for e in r.elements)
 
 
 def refused_goal_action(history: Sequence[PastStep]) -> Decision | None:

@@ -102,6 +102,7 @@ class EmbeddedPlanner(Briefing):
         self.infeasible_below = infeasible_below
         self._states: dict[str, _GoalState] = {}
         self._nav: frozenset[str] | None = None
+        self._request = ""  # the request as said, all its parts and clauses
         self._lookups: set[str] = set()  # questions asked to read a value the goal names
         self._readings: dict[str, str | None] = {}  # request -> the English request it means
         self._labels = [*self.memory.element_texts(), *self.memory.apps]
@@ -128,7 +129,7 @@ class EmbeddedPlanner(Briefing):
         wanted = without_negated(goal)  # what it forbids is asked for by no step
         if not wanted:
             return endings.nothing_asked()
-        goal = wanted
+        goal = self._request = wanted  # the whole request: the app it names holds its item
         why = unreadable(goal)
         if not history:  # chosen at the first step, and kept for the steps that follow
             self._readings[goal] = multilingual.reading(goal, why is None, screen, self.memory,
@@ -220,7 +221,8 @@ class EmbeddedPlanner(Briefing):
         if self.memory.screens and not goal.slots and not view.marked(Mark.GOAL_ACTION) and (
                 goal.text not in self._lookups) and (  # a value a request names is looked for
                 nothing := endings.matches_nothing(  # done once: what is left is no proof
-                    goal, max(here_best, state.best_anywhere), self.infeasible_below, view)):
+                    goal, max(here_best, state.best_anywhere), self.infeasible_below, view,
+                    endings.holds_writing(self.memory, self._request, state.named))):
             return nothing
         if (rhythm := repeat_days.app_cannot_hold(goal, view, self.memory,
                                                   lambda: self._leads_here(state, view))):

@@ -38,7 +38,7 @@ from planners.embedded.view import Scored, View, field_name
 from planners.embedded.wording import NUMBER_WORDS
 from planners.planner import Decision
 
-BUY_FORMS = ("buy it", "order it", "purchase it")
+BUY_FORMS = ("buy it", "order it", "purchase it", "pay for it")  # paying for it is buying it
 BUY_AT_LEAST = 0.85  # a verb this close to one of the forms means buying
 ADD_PHRASES = ("add to cart", "add to basket", "add to bag")
 CART_PHRASES = ("shopping cart", "basket", "shopping bag")

@@ -72,3 +72,35 @@ def test_with_payment_withheld_a_request_that_pays_nothing_goes_on(encoder):
     decision = _planner(encoder, Consents()).decide("add a Clay Pot to my basket",
                                                     _item_page(), [])
     assert decision.action == Tap(ElementRef(5))
+
+
+def _trolley():
+    return screen(
+        el(0, "button", "", 0, height=120, description="Navigate up", clickable=True,
+           bounds=Bounds(0, 0, 120, 120)),
+        el(1, "text", "Trolley", 0, height=120, bounds=Bounds(140, 0, 700, 120)),
+        el(2, "text", "Clay Pot", 400), el(3, "text", "£4.50", 560),
+        el(4, "text", "Total £4.50", 1800),
+        el(5, "button", "Checkout", 2200, clickable=True), app=APP)
+
+
+def _shop_front():
+    return screen(
+        el(0, "input", "", 60, hint="Search the garden shop", editable=True, clickable=True),
+        el(1, "button", "", 0, height=120, description="Trolley, 1 item", clickable=True,
+           bounds=Bounds(900, 0, 1080, 120)),
+        el(2, "button", "Seeds", 400, clickable=True),
+        el(3, "button", "Tools", 600, clickable=True), app=APP)
+
+
+@pytest.mark.parametrize("page", [_trolley, _shop_front])
+def test_with_payment_withheld_a_request_to_pay_for_what_is_held_stops_at_once(encoder, page):
+    """Paying for what a trolley holds is buying it: the payment is the request's own end,
+    so it is not started when nobody approved it, wherever the request finds the phone (the
+    place it ships to names no item to look for first)."""
+    decision = _planner(encoder, Consents()).decide(
+        "pay for the things in my trolley and deliver them to 12 Rowan Road, York",
+        page(), [])
+    assert isinstance(decision.action, Finish)
+    assert decision.action.status is FinishStatus.FAILURE
+    assert "payment" in decision.action.answer
