@@ -112,6 +112,10 @@ _NAME_AS = re.compile(rf"^\w+\s+({NAME_START}[^\d,:;()]*?)\s+"
 _NAMED_VALUE = re.compile(r"\b(?:the|my|your|a|an)\s+([a-z]+(?:\s+[a-z]+)?)\s+[\"“]([^\"”]+)[\"”]",
                           re.I)
 _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$", re.I)
+# quoted words put on or in an item the person has ("jot 'call the vet' on my chores note"):
+# they go into it; no field is named (an item named by a time is an alarm, set apart)
+_QUOTE_INTO = re.compile(r"^\w+\s+[\"“'‘][^\"“”'‘’]+[\"”'’]\s+(?:on|onto|in|into|to)\s+"
+                         r"(?:my|our|the)\s+(?!.*\d)(.+?)\s*[.!]?$", re.I)
 # "add rye flour to my picnic note": the value, the item it goes in
 _ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto|at\s+the\s+(?:end|"
                      r"bottom|top|start)\s+of)\s+(?:my\s+|the\s+)?(.+?)\s*$", re.I)
@@ -262,6 +266,8 @@ def field_changes(text: str) -> tuple[list[Slot], list[str]]:
     if (m := _FIELD_OF.match(text)) is not None:
         owner = re.sub(r"^(?:my|the|this|that)\s+", "", m.group(2), flags=re.I)
         return [Slot(m.group(1).strip(), clause_value(m.group(3)))], [owner]
+    if len(said) == 1 and (m := _QUOTE_INTO.match(text)) is not None:
+        return [Slot("text", said[0], append=True)], [m.group(1)]
     if said:
         return [Slot("label", said[-1])], []
     return [], []

@@ -104,3 +104,16 @@ def test_a_statement_without_a_value_after_a_polite_request_stays_its_context():
 ])
 def test_a_reply_word_before_the_request_asks_for_nothing(text, clause):
     assert manner(text).clause == clause
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("put 'oil the hinge' on my weekend chores note", "weekend chores note"),
+    ("write 'bring umbrella' in the trip list", "trip list"),
+])
+def test_quoted_words_put_on_an_item_go_into_it(encoder, text, item):
+    """No field is named: the words are added to the item, which a day word in its name
+    does not turn into a schedule."""
+    goal = parse_goal(text, encoder)
+    assert goal.intent is Intent.EDIT and goal.days is None
+    assert [(s.name, s.append) for s in goal.slots] == [("text", True)]
+    assert item in goal.entities
