@@ -382,8 +382,9 @@ def subject(clause: str) -> str:
 
 def particle_state(clause: str) -> bool | None:
     """On or off when the verb's particle or the clause's last word says it ("turn wifi
-    off", "flip on bluetooth"); None otherwise."""
-    words = [w.lower().strip(",.!?") for w in strip_quotes(clause).split()]
+    off", "flip on bluetooth"); None otherwise. A quotation is a word of the clause: in
+    "jot 'milk' on my list" the "on" is no particle."""
+    words = [w.lower().strip(",.!?") for w in QUOTE.sub(" \"\" ", clause).split()]
     if len(words) < 2:
         return None
     for w in (words[1], words[-1]):

@@ -117,3 +117,8 @@ def test_quoted_words_put_on_an_item_go_into_it(encoder, text, item):
     assert goal.intent is Intent.EDIT and goal.days is None
     assert [(s.name, s.append) for s in goal.slots] == [("text", True)]
     assert item in goal.entities
+
+
+def test_on_after_a_quotation_is_a_place_not_a_switch(encoder):
+    goal = parse_goal("jot 'call the vet' on my chores note", encoder)
+    assert goal.intent is not Intent.TOGGLE and goal.desired is None
