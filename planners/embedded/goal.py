@@ -153,7 +153,8 @@ class GoalReader:
 
     def is_container(self, phrase: str) -> bool:
         """A cart to buy into, not an item edited, as its head noun says ("my shopping list")."""
-        head = heads_only(f"the {phrase}")  # the words before the head say what it is for
+        bare = re.sub(r"^(?:my|our|your|the|a|an)\s+", "", phrase, flags=re.I)
+        head = heads_only(f"the {bare}")  # the words before the head say what it is for
         return self._similar(head, _CONTAINER[0]) >= self._similar(head, _CONTAINER[1]) + 0.15
 
     def _state_on(self, state: str) -> bool | None:

@@ -293,7 +293,8 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
                 p[1].group(0)) + 3))
             if s.score < MATCH - 0.1 and not at_best_page and not _names_whose(goal, s, view):
                 return None
-            found_value = shaped_part(_shown(s), goal.value_type, goal.text)
+            found_value = (with_its_day(_shown(s), *m.span()) if goal.value_type == "time"
+                           and asks_when(goal.text) else m.group(0).strip())
             return finish(f"The screen shows {found_value!r}.", answer=found_value)
     labels = [s for s in texts if not s.element.editable and s.element.label]
     if not labels or labels[0].score < MATCH or not at_best_page:

@@ -118,7 +118,7 @@ _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
 def _ringing(m: re.Match[str]) -> str:
-    hour, minute, meridiem = m.group(2), m.group(3) or "00", (m.group(4) or "").lower()
+    hour, minute, meridiem = m.group(2), m.group(3) or "00", m.group(4) or ""
     if not meridiem and m.group(5):
         meridiem = "am" if m.group(5).lower() == "morning" else "pm"
     return f"set an alarm for {hour}:{minute}{' ' + meridiem if meridiem else ''}"

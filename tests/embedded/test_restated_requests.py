@@ -16,7 +16,7 @@ from tests.embedded.screens import el, screen
     ("rouse me at 5:20", "5:20"),
     ("get us up at 8", "8:00"),
     ("wake him up at 9:10 pm", "9:10 pm"),
-    ("rouse me at 5:20 tomorrow morning", "5:20 am"),
+    ("rouse me at 5:20 tomorrow morning", "5:20 AM"),
 ])
 def test_the_person_and_a_clock_time_ask_for_an_alarm_at_that_time(said, time):
     goal = parse_goal(said)
