@@ -115,7 +115,7 @@ _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$
 # quoted words put on or in an item the person has ("jot 'call the vet' on my chores note"):
 # they go into it; no field is named (an item named by a time is an alarm, set apart)
 _QUOTE_INTO = re.compile(r"^\w+\s+[\"“'‘][^\"“”'‘’]+[\"”'’]\s+(?:on|onto|in|into|to)\s+"
-                         r"(?:my|our|the)\s+(?!.*\d)(.+?)\s*[.!]?$", re.I)
+                         r"(?:my|our)\s+(?!.*\d)(.+?)\s*[.!]?$", re.I)
 # "add rye flour to my picnic note": the value, the item it goes in
 _ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto|at\s+the\s+(?:end|"
                      r"bottom|top|start)\s+of)\s+(?:my\s+|the\s+)?(.+?)\s*$", re.I)

@@ -108,7 +108,7 @@ def test_a_reply_word_before_the_request_asks_for_nothing(text, clause):
 
 @pytest.mark.parametrize(("text", "item"), [
     ("put 'oil the hinge' on my weekend chores note", "weekend chores note"),
-    ("write 'bring umbrella' in the trip list", "trip list"),
+    ("write 'bring umbrella' in our trip list", "trip list"),
 ])
 def test_quoted_words_put_on_an_item_go_into_it(encoder, text, item):
     """No field is named: the words are added to the item, which a day word in its name
