@@ -76,7 +76,7 @@ def matches_nothing(goal: Goal, best: float, below: float, view: View | None = N
     element (a message's preview that says the very thing asked about): the sentence model
     scores a long line low, though it says it in the request's own words.
     Nor is a request that names the app holding what it is about (`named_app`: "it's in my
-    inbox", "fix it in my notepad"), an app where people write (`holds_writing`): the
+    inbox", "correct that in my notepad"), an app where people write (`holds_writing`): the
     exploration read that app's pages, not what its items say today, so words that match
     no page may well be an item's; they are looked for there, and the laws below end the
     search that finds nothing. A game or a settings app named keeps no one's writing."""

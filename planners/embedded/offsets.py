@@ -31,7 +31,7 @@ _EARLIER = re.compile(r"^(?:before|ahead|earlier|prior)", re.I)
 class Shift:
     """A time the request gives as a length from another time."""
 
-    phrase: str  # the words to replace once the anchor is read ("for an hour before it")
+    phrase: str  # the words to replace once the anchor is read ("for two hours before it")
     anchor: str  # what names the time counted from ("my sailing time"), to read
     minutes: int  # the length, negative before the anchor
     lead: str  # the preposition the time is said with ("at", "for")

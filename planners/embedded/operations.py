@@ -183,7 +183,7 @@ _THEN_FROM_END = re.compile(r"^(?:\s+[a-z]+){1,2}?\s+from\s+(?:the\s+)?(?:bottom
 _NTH = re.compile(rf"\b(?:the|my|your)\s+({'|'.join(_ORDINALS)})({_FROM_END})?\b(?!\s+(?:"
                   r"mon|tues|wednes|thurs|fri|satur|sun)day)(?!\s+(?:week|month|year|day|"
                   r"weekend|time|hour|minute)s?\b)", re.I)
-# "at the bottom of the list", "the top one", "right at the top": the end of the list. A
+# "at the very bottom", "the top one", "right at the top": the end of the list. A
 # top or bottom that something goes to ("pin it to the top") is a place, no row; "the top"
 # alone may be a thing (a shirt), so the words after it must say it is the list's end
 _END = re.compile(r"(?<!\bto\s)(?<!\binto\s)\b(?:(?:at|on|near)\s+(?:the\s+)?(?:very\s+)?"

@@ -6,7 +6,7 @@ whose preview is the owner's own last words ("You: see you soon") is a conversat
 other person did not write last, so it is passed over. Only "the latest" is picked from the top
 of such a list; "the first who ever wrote" needs the whole list and is left to navigation.
 
-A recipient named by a place in that list ("whoever is at the bottom of my chats", "the one
+A recipient named by a place in that list ("the one last in my inbox", "the one
 at the top of my conversations") is the row in that place: the first row, or the last row once
 the list has been scrolled to its end.
 """
@@ -30,7 +30,7 @@ from planners.planner import Decision
 _OWN = re.compile(r"^\s*You\s*:", re.I)  # how a conversation's preview shows the owner's words
 
 
-# a place in the list of conversations: "at the bottom of my chats", "top of the inbox"
+# a place in the list of conversations: "last in my inbox", "top of the inbox"
 _PLACE = re.compile(r"\b(top|head|start|bottom|end|foot)\s+of\s+(?:my|the)\s+(?:list\s+of\s+)?"
                     r"(?:chats?|conversations?|messages|threads?|texts|inbox|sms)\b", re.I)
 _FIRST = frozenset(("top", "head", "start"))

@@ -83,7 +83,7 @@ _NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S
 _FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)(?i:(?:please\s+|can\s+you\s+)?"
                        r"[a-z]+\s+(?:that|it|this)(?:\s+(?:out|up|over))?(?:\s+(?:please|for\s+me))?)"
                        r"(?i:,?\s+(?:but|and)\s+(?:leave|keep)\s[^.!?]*)?\s*[.!?]?\s*$")
-# "Kim's got a new email, kim@x.org": the field named new, its value after a pause
+# "Kim has a new phone: 555 0100": the field said to be new, its value after a pause
 _HAS_NEW = re.compile(rf"^\s*({NAMES})(?:'s|\s+has)\s+(?:got\s+)?a\s+new\s+([a-z]+(?:\s+[a-z]+)?)"
                       r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
                       r"\s*[.!]?$")

@@ -181,7 +181,7 @@ _STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|oug
                     r"shall)\s+(?:be|stay|remain)\s+(.+?)$", re.I)
 _MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure|see\s+to\s+it)(?:\s+that)?\s+(.+?)\s+"
                         r"(?:is|are|stays?|gets?)\s+(.+?)$", re.I)
-# a clause after the request that gives it a value: "her number is 555-0163", "the code's 4411"
+# a clause after the request that gives it a value: "his mobile is 0171 555 0122"
 _GIVEN = re.compile(r"^(?:the|my|your|our|his|her|their|its)\s[\w\s-]{1,30}?(?:\s(?:is|are)|'s)"
                     r"\s+\S*[\d@\"“'‘]", re.I)
 
@@ -243,7 +243,7 @@ def is_question(clause: str, asked: bool) -> bool:
     if first in QUESTION_WORDS or (first.endswith("'s") and first[:-2] in QUESTION_WORDS):
         return True
     if asked and (first in _NOUN_PHRASE_STARTS or re.fullmatch(r"[a-z]{3,}est|most|least", first)):
-        return True  # "cheapest mug you've got?", "my next alarm?": a thing asked about
+        return True  # "priciest lamp you stock?", "my next alarm?": a thing asked about
     if first in AUXILIARIES and len(words) > 1:
         if first in ("have", "do") and not asked:  # "have the alarm ring at 7", "do the
             return words[1] in _PERSONAL  # update": orders, unless a person is its subject
