@@ -1,6 +1,6 @@
 """A part of the day narrows rows by the times they show.
 
-"My morning alarms", "the reminders for the evening", "tonight's events": the word for a
+"the morning timers", "the reminders for the evening", "tonight's events": the word for a
 part of the day is a condition on each row's own time, not a name the rows carry. A row
 whose time falls in that part (morning 5:00-11:59, afternoon 12:00-16:59, evening
 17:00-21:59, night 21:00-4:59) is one of them; the others are left alone. A row that shows no

@@ -92,8 +92,8 @@ def whole_name_here(goal: Goal, view: View) -> bool:
 
 
 def whole_name(entity: str) -> bool:
-    """A name of several words, each with a capital ("Grandpa Joe", "Oak Side Table"): a row
-    that shows only some of them ("Grandpa", "Side Table") is another person or thing."""
+    """A name of several words, each with a capital ("Grandpa Joe", "Walnut Coffee Stand"): a row
+    that shows only some of them ("Grandpa", "Coffee Stand") is another person or thing."""
     parts = entity.split()
     return len(parts) > 1 and all(p[:1].isupper() for p in parts)
 

@@ -238,8 +238,8 @@ _PLACE = re.compile(r"\s+(?:from|in|on|at|of|for|about|to)\s.*$", re.I)
 
 
 def _names_whose(goal: Goal, s: Scored, view: View) -> bool:
-    """The row that holds `s` shows every word that says whose value is asked ("boarding" of
-    "my boarding time"): a value of the asked shape there is that one, however little the
+    """The row that holds `s` shows every word that says whose value is asked ("check-in" of
+    "my check-in hour"): a value of the asked shape there is that one, however little the
     rest of the row resembles the question."""
     qualifiers, row = _qualifiers(goal), _row_of(s, view)
     return bool(qualifiers) and row is not None and _shows_owner(qualifiers, row)

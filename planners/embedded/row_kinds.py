@@ -1,5 +1,5 @@
-"""Which rows an order is taken over: the kind the superlative names ("the cheapest mug",
-"my oldest note") narrows the list before the order is read.
+"""Which rows an order is taken over: the kind the superlative names ("the cheapest kettle",
+"my earliest memo") narrows the list before the order is read.
 
 The kind is the noun phrase after the superlative, and its head (its last word) is what
 each row must be: a row is of the kind when its title has that word and not only in front
@@ -20,7 +20,7 @@ from planners.embedded.view import Scored, View
 from planners.embedded.wording import AUXILIARIES, PARTICLES, PRONOUNS, SUBJECTS, closed_class
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-# words that end the noun phrase after the superlative ("mug you've got", "tent in the shop")
+# words that end the noun phrase after the superlative ("kettle they stock", "tent in the shop")
 _ENDS = AUXILIARIES | SUBJECTS | PARTICLES | PRONOUNS | closed_class(
     "and or but to as for with at by from of into among than you've i've we've they've "
     "you'd i'd i'm you're can got find sell sold buy called named titled listed saved set left "

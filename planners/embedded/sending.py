@@ -151,7 +151,7 @@ _MESSAGE_KINDS = "message conversation chat text thread"  # what a new message i
 
 def press_new(goal: Goal, view: View) -> Decision | None:
     """The button that starts a new message. One that starts a new item of another kind
-    ("New note", "Add contact") is not it, however near its label is in meaning: what a
+    ("New memo", "Add contact") is not it, however near its label is in meaning: what a
     button makes is what its label says besides "new" or "add"."""
     buttons = [b for b in matching(view, VERB_PHRASES[Intent.SEND], 0.55)
                if view.tap_count(b.element)[0] == 0 and (

@@ -1,14 +1,15 @@
-"""Shorthand of a name the device shows, read as the name ("bt" for Bluetooth, "dnd" for Do
-Not Disturb, "pw" for a password).
+"""Shorthand of a name the device shows, read as the name ("bt" for Bluetooth, "nfc" for
+Near Field Communication, "pw" for a password).
 
 People shorten a name of several parts to the first letters of its parts: the words of a
-label ("Do Not Disturb": dnd) or the words a compound is made of ("bluetooth" = blue + tooth:
-bt; "password" = pass + word: pw). Such a shorthand is a short word with no vowel, which no
-English word is (y counts as a vowel: "by", "my"), so a word of two to four consonants that
-is the initials of exactly one name the device shows, and no word the device shows itself, is
-read as that name; a word written as a title ("Mr", "St") or after a number, a unit ("30 cm",
-"7 pm"), is none. Where two names share the initials, or none has them ("pls", "thx"), the
-word is left as typed; so is anything in quotes, which is text to type.
+label ("Near Field Communication": nfc) or the words a compound is made of ("bluetooth" =
+blue + tooth: bt; "password" = pass + word: pw). Such a shorthand is a short word with no
+vowel, which no English word is (y counts as a vowel: "by", "my"), so a word of two to four
+consonants that is the initials of exactly one name the device shows, and no word the device
+shows itself, is read as that name; a word written as a title ("Mr", "St") or after a
+number, a unit ("30 cm", "7 pm"), is none. Where two names share the initials, or none has
+them ("pls", "thx"), the word is left as typed; so is anything in quotes, which is text to
+type.
 """
 
 from __future__ import annotations
