@@ -70,7 +70,7 @@ def rotation(target: AdbTarget) -> int:
     return int(getattr(target.phone, "rotation", 0) or 0) % 4
 
 
-def _usage(out: Output, text: str, status: int = 1) -> None:
+def usage(out: Output, text: str, status: int = 1) -> None:
     out.err(text)
     out.status = status
 
@@ -114,17 +114,17 @@ def _input(ctx: Context, out: Output) -> None:
     if args[:1] == ["-d"]:
         args = args[2:]
     if not args:
-        return _usage(out, "Usage: input [<source>] [-d DISPLAY_ID] <command> [<arg>...]\n")
+        return usage(out, "Usage: input [<source>] [-d DISPLAY_ID] <command> [<arg>...]\n")
     verb, rest = args[0], args[1:]
     handler = _INPUT_VERBS.get(verb)
     if handler is None:
-        return _usage(out, f"Error: Unknown command: {verb}\n")
+        return usage(out, f"Error: Unknown command: {verb}\n")
     if ctx.target.input_refused:
         return _refuse(ctx.target, verb, out)
     try:
         handler(ctx.target, rest, out)
     except ValueError:
-        _usage(out, f"Error: Invalid arguments for command: {verb}\n")
+        usage(out, f"Error: Invalid arguments for command: {verb}\n")
     return None
 
 
@@ -215,7 +215,7 @@ def _am(ctx: Context, out: Output) -> None:
     elif verb == "broadcast":
         _am_broadcast(ctx.target, args, out)
     else:
-        _usage(out, f"Unknown command: {verb}\n", 255)
+        usage(out, f"Unknown command: {verb}\n", 255)
 
 
 def _am_start(target: AdbTarget, args: tuple[str, ...], out: Output) -> None:
@@ -297,7 +297,7 @@ def _monkey(ctx: Context, out: Output) -> None:
 def _uiautomator(ctx: Context, out: Output) -> None:
     args = [a for a in ctx.argv[1:] if a != "--compressed"]
     if not args or args[0] != "dump":
-        return _usage(out, "Usage: uiautomator <subcommand> [options]\n")
+        return usage(out, "Usage: uiautomator <subcommand> [options]\n")
     path = args[1] if len(args) > 1 else "/sdcard/window_dump.xml"
     profile, phone = ctx.target.profile, ctx.target.phone
     with ctx.target.lock:
@@ -336,79 +336,11 @@ def _app_process(ctx: Context, out: Output) -> None:
     out.hold_open = True
 
 
-# --- settings / props ----------------------------------------------------------------
-
-
-def _settings(ctx: Context, out: Output) -> None:
-    args = ctx.argv[1:]
-    if (
-        len(args) >= 3
-        and args[0] in ("get", "put", "delete")
-        and args[1]
-        in (
-            "system",
-            "secure",
-            "global",
-        )
-    ):
-        _settings_op(ctx.target, args, out)
-    else:
-        _usage(out, "usage:  settings [--user <USER_ID> | current] get namespace key\n", 255)
-
-
-_PHONE_SETTINGS = {
-    ("global", "airplane_mode_on"): "airplane_mode",
-    ("global", "wifi_on"): "wifi",
-    ("global", "bluetooth_on"): "bluetooth",
-}  # settings read from the phone's own system state (writes stay on the adb side)
-
-
-def _phone_setting(target: AdbTarget, key: tuple[str, str]) -> str | None:
-    name = _PHONE_SETTINGS.get(key)
-    if name is None:
-        return None
-    with target.lock:
-        system = target.phone.state().get("system", {})
-    return None if name not in system else str(int(bool(system[name])))
-
-
-def _settings_op(target: AdbTarget, args: tuple[str, ...], out: Output) -> None:
-    verb, key = args[0], (args[1], args[2])
-    if verb == "get":
-        value = _phone_setting(target, key) or target.settings.get(key, "null")
-        out.out(f"{value}\n")
-    elif verb == "put" and len(args) >= 4:
-        target.settings[key] = args[3]
-    elif verb == "delete":
-        target.settings.pop(key, None)
-        out.out("Deleted 1 rows\n")
-
-
-def _getprop(ctx: Context, out: Output) -> None:
-    props = ctx.target.props
-    if len(ctx.argv) > 1:
-        out.out(props.get(ctx.argv[1], ctx.argv[2] if len(ctx.argv) > 2 else "") + "\n")
-    else:
-        out.out("".join(f"[{k}]: [{v}]\n" for k, v in sorted(props.items())))
-
-
-def _wm(ctx: Context, out: Output) -> None:
-    phone = ctx.target.phone
-    profile = ctx.target.profile
-    if ctx.argv[1:2] == ("size",) and profile is not None:
-        out.out(profile.wm_size(phone.width, phone.height))
-    elif ctx.argv[1:2] == ("size",):
-        out.out(f"Physical size: {phone.width}x{phone.height}\n")
-    elif ctx.argv[1:2] == ("density",):
-        out.out(f"Physical density: {ctx.target.props['ro.sf.lcd_density']}\n")
-    else:
-        _usage(out, "usage: wm size|density\n", 255)
-
-
 def android_commands() -> dict[str, Command]:
     from devices.adb.dumpsys import cmd, dumpsys, pm
     from devices.adb.getevent_cmd import getevent
     from devices.adb.ime import ime
+    from devices.adb.system_cmds import getprop, settings, wm
 
     return {
         "input": _input,
@@ -418,9 +350,9 @@ def android_commands() -> dict[str, Command]:
         "screencap": _screencap,
         "app_process": _app_process,
         "ime": ime,
-        "settings": _settings,
-        "getprop": _getprop,
-        "wm": _wm,
+        "settings": settings,
+        "getprop": getprop,
+        "wm": wm,
         "dumpsys": dumpsys,
         "pm": pm,
         "cmd": cmd,
