@@ -85,7 +85,8 @@ def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
     field that picks someone or something (a recipient, a search) gets only a recipient:
     what a message says never goes where whom it is for is chosen."""
     queries = _queries(view)
-    fields = [f for f in view.fields() if "search" not in field_name(f).lower()
+    sought = any("search" in s.name for s in slots)  # "type tofu in the search box"
+    fields = [f for f in view.fields() if (sought or "search" not in field_name(f).lower())
               and f.text.strip().casefold() not in queries]
     slots = _expand_time(slots, fields, twelve_hour=len(_meridiem(view)) == 2)
     if not fields or not slots:
@@ -335,7 +336,18 @@ def unnamed_item(goal: Goal, view: View) -> bool:
     """The request names no item beyond the values it types ("type 'Ada' in the text
     field"): the form on screen is the one meant, when filling it overwrites nothing."""
     values = {s.value for s in goal.slots}
-    return all(e in values for e in goal.entities) and blank_or_ours(goal, view)
+    return all(e in values for e in goal.entities) and (
+        blank_or_ours(goal, view) or _fills_only_empty(goal, view))
+
+
+def _fills_only_empty(goal: Goal, view: View) -> bool:
+    """Every value has its field here, and each of those fields is empty or holds that
+    value: what other fields hold ("Email | ana@") is left as it is, nothing overwritten."""
+    typable = [s for s in goal.slots if not s.ref]
+    pairs = assign(view, typable) if len(typable) == len(goal.slots) else []
+    return len(pairs) == len(typable) > 0 and all(
+        not f.text.strip() or f.text.strip() == f.hint.strip() or has_value(f, s)
+        for f, s in pairs)
 
 
 def blank_or_ours(goal: Goal, view: View) -> bool:

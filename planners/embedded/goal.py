@@ -27,6 +27,7 @@ from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
 from planners.embedded.asked import ValueKinds, owner_asked
 from planners.embedded.encoder import TextEncoder, default_encoder
+from planners.embedded.field_values import field_value
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader, Reading
 from planners.embedded.reported import ReportedSpeech
 from planners.embedded.slots import Slot, each_addressee
@@ -287,6 +288,8 @@ class GoalReader:
         number, percent = amounts.number(clause) if intent is Intent.SET_VALUE else (None, False)
         op = Operation.DO if intent is Intent.TOGGLE else Operation(intent.value)
         op, slots, extra = values.slots_for(clause, op, self.is_container)
+        if intent is not Intent.ANSWER and (filled := field_value(clause)) is not None:
+            op, slots = Operation.EDIT, [filled]  # "type X in the search box": typed there
         if intent is not Intent.TOGGLE or op is Operation.EDIT:  # "switch the sound of X to
             intent = _INTENTS[op]  # 'Harp'": a field gets a value, nothing is switched
         if intent is Intent.SET_VALUE and slots:
