@@ -30,6 +30,7 @@ from planners.embedded import (
     multilingual,
     prereq,
     repeat_days,
+    scrolling,
     search,
     shorthand,
     spelling,
@@ -214,7 +215,7 @@ class EmbeddedPlanner(Briefing):
             dialog = acts.dialog(goal, view) or interruptions.dismiss(view, goal, app)
             if dialog is not None:
                 return dialog
-        drawn = gestures.tap_proposals(goal, view)
+        drawn = gestures.tap_proposals(goal, view) or scrolling.move_view(goal, view)
         if drawn is not None:
             return drawn
         here_best = max((s.score for s in view.content()), default=0.0)
