@@ -9,13 +9,13 @@ refusals, page signatures), never from the wording of a thought or of a screen:
    approved it beforehand and nobody was there to ask, or the person said no). Every other
    way to the same action meets the same gate: stop without it (the episode ends blocked).
 2. The item the goal names was opened, nothing on its page did what the goal asks (the
-   planner only moved on, or opened other items), and it is back on that item's page (or opened it again) with
-   still nothing to do there: the page lacks what the goal asks for, and the phone offers
-   no way to do it (infeasible). A page on which the planner acted before has means, and
-   is no proof, nor is a page with a control that has no name (its use is unknown), nor an
-   item whose label holds none of the goal's names (the planner may have opened the wrong
-   one); a goal with values to enter (text, an address, a quantity) needs a form the
-   planner failed to find. These are the planner's failures, not the phone's.
+   planner only moved on, or opened other items), and it is back on that item's page (or
+   opened it again) with still nothing to do there: the page lacks what the goal asks for,
+   and the phone offers no way to do it (infeasible). A page on which the planner acted
+   before has means, and is no proof, nor is a page with a control that has no name (its
+   use is unknown), nor an item whose label holds none of the goal's names (the planner may
+   have opened the wrong one); a goal with values to enter (text, an address, a quantity)
+   needs a form the planner failed to find. These are the planner's failures, not the phone's.
 3. The planner goes round in circles: its last steps only revisited pages already seen in
    the episode, only moved (no act applied on any of them), and it is back on a page seen
    twice before; or it is back on a page it was on `RETURNS` times since it last did
