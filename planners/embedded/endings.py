@@ -9,13 +9,13 @@ refusals, page signatures), never from the wording of a thought or of a screen:
    approved it beforehand and nobody was there to ask, or the person said no). Every other
    way to the same action meets the same gate: stop without it (the episode ends blocked).
 2. The item the goal names was opened, nothing on its page did what the goal asks (the
-   planner only moved on), and it is back on that item's page (or opened it again) with
-   still nothing to do there: the page lacks what the goal asks for, and the phone offers
-   no way to do it (infeasible). A page on which the planner acted before has means, and
-   is no proof, nor is a page with a control that has no name (its use is unknown), nor an
-   item whose label holds none of the goal's names (the planner may have opened the wrong
-   one); a goal with values to enter (text, an address, a quantity) needs a form the
-   planner failed to find. These are the planner's failures, not the phone's.
+   planner only moved on, or opened other items), and it is back on that item's page (or
+   opened it again) with still nothing to do there: the page lacks what the goal asks for,
+   and the phone offers no way to do it (infeasible). A page on which the planner acted
+   before has means, and is no proof, nor is a page with a control that has no name (its
+   use is unknown), nor an item whose label holds none of the goal's names (the planner may
+   have opened the wrong one); a goal with values to enter (text, an address, a quantity)
+   needs a form the planner failed to find. These are the planner's failures, not the phone's.
 3. The planner goes round in circles: its last steps only revisited pages already seen in
    the episode, only moved (no act applied on any of them), and it is back on a page seen
    twice before; or it is back on a page it was on `RETURNS` times since it last did
@@ -179,7 +179,8 @@ def item_page_lacks(goal: Goal, view: View) -> Decision | None:
         later = steps[first + 1:]
         if not later or not view.shows(item, fields=True):
             continue  # never decided on the item's page before, or not this item's page
-        if not all(_idle(p) or memo_of(p).item == item for p in later):
+        if not all(_idle(p) or memo_of(p).item == item or memo_of(p).mark is Mark.OPEN_ITEM
+                   for p in later):  # opening another item on the way did nothing either
             continue
         if _has_values(goal) or _unreadable_controls(view) or not _names_the_item(goal, item):
             return _stop(FinishStatus.FAILURE,

@@ -18,6 +18,7 @@ from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, Press
 from perception.elements import Screen
 from planners.embedded import (
     acts,
+    bare_pages,
     catalogue,
     endings,
     evidence,
@@ -242,7 +243,8 @@ class EmbeddedPlanner(Briefing):
             if decision is not None and not view.refused_tap(decision.action):
                 return evidence.vouched(goal, view, decision)  # success only on evidence
         at_best = self._at_best_page(state, view)
-        ending = endings.item_page_lacks(goal, view) or endings.circling(goal, view, at_best)
+        ending = endings.item_page_lacks(goal, view) or bare_pages.only_tabs(
+            goal, view, at_best) or endings.circling(goal, view, at_best)
         if ending is not None:
             return ending
         move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
