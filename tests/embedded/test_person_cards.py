@@ -1,13 +1,14 @@
-"""A new item named only by a person's values (a name and a number or an e-mail) is a
-contact card. Sentences and screens are our own."""
+"""People by their names: a new item named only by a person's values (a name and a number
+or an e-mail) is a contact card, and a row showing part of a full name is someone else.
+Sentences and screens are our own."""
 
 import pytest
 
-from devices.actions import ElementRef, Tap
+from devices.actions import ElementRef, Tap, TypeText
 from perception.elements import Bounds
-from planners.embedded import acts, cards
+from planners.embedded import acts, cards, search
 from planners.embedded.goal import Intent, parse_goal
-from planners.embedded.memory import signature_of
+from planners.embedded.memory import AppMemory, signature_of
 from planners.embedded.scoring import GoalMatcher
 from planners.embedded.slots import Slot
 from planners.embedded.view import View
@@ -60,3 +61,31 @@ def test_the_card_is_begun_with_the_lists_create_button(encoder):
     view = View(shown, signature_of(shown), GoalMatcher(goal, encoder), [])
     pressed = acts.press_create(goal, view)
     assert pressed is not None and pressed.action == Tap(ElementRef(4))
+
+
+def _people(*names):
+    rows = [el(i + 2, "button", n, 300 + 160 * i, clickable=True) for i, n in enumerate(names)]
+    return screen(el(0, "text", "People", 0, height=120),
+                  el(1, "field", "", 140, height=120, editable=True, clickable=True,
+                     hint="Search people"),
+                  *rows, app="com.example.people")
+
+
+@pytest.mark.parametrize("shown", [("Tamsin", "Umar Vale"), ("Howe", "Umar Vale")])
+def test_a_row_with_part_of_a_full_name_is_someone_else(encoder, shown):
+    """"Tamsin" alone is not "Tamsin Howe": the person asked for is looked for (here with
+    the list's search) rather than taken to be the shorter name."""
+    goal = parse_goal("please ring Tamsin Howe now", encoder)
+    page = _people(*shown)
+    view = View(page, signature_of(page), GoalMatcher(goal, encoder), [])
+    step = search.find_unseen(goal, view, AppMemory())
+    assert step is not None and step.action == TypeText("Tamsin Howe", target=ElementRef(1),
+                                                        clear=True)
+
+
+def test_a_shorter_name_asked_is_found_in_a_longer_row(encoder):
+    """Guard: a request may shorten a name ("Tamsin"); the row "Tamsin Howe" is hers."""
+    goal = parse_goal("please ring Tamsin now", encoder)
+    page = _people("Tamsin Howe", "Umar Vale")
+    view = View(page, signature_of(page), GoalMatcher(goal, encoder), [])
+    assert search.find_unseen(goal, view, AppMemory()) is None
