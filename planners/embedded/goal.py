@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from planners.embedded import amounts, objects, restated, spoken_times
+from planners.embedded import amounts, cards, objects, restated, spoken_times
 from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
@@ -317,6 +317,8 @@ class GoalReader:
             clause, entities, slots = weekdays.set_apart(repeat, clause, entities, slots, said)
         said_target = objects.target(amounts.without_extremes(clause) if number is not None
                                      else clause, slots, creation=intent is Intent.CREATE)
+        if intent is Intent.CREATE:  # an item named only by a person's values is their card
+            said_target = cards.kind_made(said_target, slots)
         owned = owner_asked(clause) if intent is Intent.ANSWER else None
         if owned is not None:  # "whose number is ...?": a person, whose entry is a contact
             entities, said_target = [owned], f"contact {owned}"  # found by the value

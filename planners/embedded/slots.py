@@ -349,8 +349,8 @@ def _person(text: str, slots: Sequence[Slot]) -> str:
     for v in shaped_values(bare, []):
         bare = bare.replace(v.value, " ")
     rest = bare.split(None, 1)[1] if len(bare.split()) > 1 else ""
-    found = [m.group(0) for m in re.finditer(NAMES, rest)]
-    return max(found, key=len, default="")
+    found = [re.sub(r"['’]s$", "", m.group(0)) for m in re.finditer(NAMES, rest)]
+    return max(found, key=len, default="")  # "Lea Marn's mobile": the owner's name alone
 
 
 def named_values(text: str) -> list[Slot]:
