@@ -11,7 +11,7 @@ is opened instead. A field outside every row (a form's, a dialog's) is not touch
 from __future__ import annotations
 
 from perception.elements import UIElement
-from planners.embedded.goal import Goal
+from planners.embedded.goal import Goal, Intent
 from planners.embedded.scoring import words
 from planners.embedded.spoken_times import canonical_time
 from planners.embedded.view import View
@@ -55,8 +55,9 @@ def _shown_in(view: View, row: UIElement) -> str:
 
 
 def anothers(goal: Goal, view: View, field: UIElement) -> bool:
-    """The field is in the row of an item the request does not name or make."""
-    row = row_around(view, field)
+    """The field is in the row of an item other than the one the request makes (an edit
+    finds its item by its own rules: `forms.editing`)."""
+    row = row_around(view, field) if goal.intent is Intent.CREATE else None
     if row is None:
         return False
     said = [s.value for s in goal.slots] + list(goal.entities)
