@@ -14,16 +14,14 @@ import numpy as np
 from devices.actions import ElementRef, TypeText
 from perception.elements import UIElement
 from perception.sensitive import PAYMENT, classify_element
-from planners.embedded import repeat_days
+from planners.embedded import repeat_days, row_fields
 from planners.embedded.acts import NEGATIVE, entity_here, finish, shown, tap
 from planners.embedded.days import describe
 from planners.embedded.goal import Goal, Intent, Slot
 from planners.embedded.harmless import changes_something
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.scoring import words
-from planners.embedded.spoken_times import canonical_time
 from planners.embedded.view import Scored, View, field_name
-from planners.embedded.wording import TIME
 from planners.planner import Decision
 
 PAIR_AT_LEAST = 0.4  # a field whose name means a value's field less than this does not get it
@@ -231,7 +229,8 @@ def fill_form(goal: Goal, view: View) -> Decision | None:
     typable = [s for s in goal.slots if not s.ref]
     if not typable:
         return None
-    pairs = assign(view, typable) or _renamed(goal, view, typable)
+    pairs = [(f, s) for f, s in assign(view, typable) or _renamed(goal, view, typable)
+             if not row_fields.anothers(goal, view, f)]  # another item's field is not ours
     if not pairs:
         return None
     for element, slot in pairs:
@@ -295,26 +294,17 @@ def open_created(goal: Goal, view: View) -> Decision | None:
     missing = never_entered(goal, view)
     if goal.days is not None and not repeat_days.days_shown(goal, view):
         missing = [*missing, f"the days {describe(goal.days.days)}"]
-    if not view.marked(Mark.SUBMIT) or not missing or view.fields():
+    if not view.marked(Mark.SUBMIT) or not missing or row_fields.own_fields(goal, view):
         return None
     entered = [s.value for s in goal.slots if s.value not in missing]
     rows = [s for s in view.content() if s.element.clickable and not s.element.checkable
-            and any(_shows_value(shown(s), v) for v in entered)]
+            and any(row_fields.shows_value(shown(s), v) for v in entered)]
     rows = [r for r in rows if view.tap_count(r.element)[0] == 0]
     if not rows:
         return None
     best = max(rows, key=lambda r: r.element.bounds.area)
     return tap(best.element, f"Open the new item '{best.element.label}' to set "
                f"{', '.join(map(repr, missing))}.", 0.7, Mark.OPEN_ITEM)
-
-
-def _shows_value(text: str, value: str) -> bool:
-    """The text shows the value: all its words, and the same time where it is one ("8 AM"
-    is not the row of 8:30 AM)."""
-    time = canonical_time(value)
-    if time is not None:
-        return time in {canonical_time(m.group(0)) for m in TIME.finditer(text)}
-    return bool(words(value)) and words(value) <= words(text)
 
 
 def never_entered(goal: Goal, view: View) -> list[str]:

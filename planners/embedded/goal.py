@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from planners.embedded import amounts, cards, objects, restated, spoken_times
+from planners.embedded import amounts, cards, objects, owned, restated, spoken_times
 from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
@@ -209,13 +209,13 @@ class GoalReader:
     def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
         reading = self.operations.read(verb_phrase(clause), clause)
         op = reading.operation if reading.score >= DO_BELOW else Operation.DO
-        if op is Operation.DELETE and reading.verb_says not in (None, Operation.DELETE):
-            op = Operation.DO  # what cannot be undone is what the verb itself says: "keep
-            #   the photos" sits near "delete the photos" in meaning, its verb does not
         number = amounts.number(clause)[0]
         particle = particle_state(clause)
         if op in _TOGGLES and not reading.exact and particle is None:
             op = self._head_reading(clause)  # "email the Bluetooth manual" is about a manual
+        if op is Operation.DELETE and reading.verb_says not in (None, Operation.DELETE):
+            op = Operation.DO  # what cannot be undone is what the verb itself says: "keep
+            #   the photos" sits near "delete the photos" in meaning, its verb does not
         if particle is not None and number is None and op in _SETTINGS:
             return Intent.TOGGLE, particle
         into = re.match(r"^\S+\s+.+?\s+(?:in|into|to|on)\s+([a-z][a-z -]*)$", strip_quotes(clause),
@@ -254,7 +254,8 @@ class GoalReader:
         """The operation of the clause read with only the heads of its noun phrases: a
         setting's name that only modifies another noun ("the Wi-Fi password", "my Bluetooth
         note") must not make the request a switch."""
-        reading = self.operations.read(verb_phrase(heads_only(clause)), heads_only(clause))
+        heads = heads_only(owned.kinds_only(clause))  # "my ... note": words of its name
+        reading = self.operations.read(verb_phrase(heads), heads)
         return reading.operation if reading.score >= DO_BELOW else Operation.DO
 
     def value_type(self, how: Manner, names: Sequence[str] = ()) -> str | None:
