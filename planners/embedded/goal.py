@@ -25,7 +25,7 @@ from planners.embedded import amounts, cards, objects, owned, restated, spoken_t
 from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
-from planners.embedded.asked import ValueKinds, owner_asked
+from planners.embedded.asked import ValueKinds, asked_state, owner_asked
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.field_values import field_value
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader, Reading
@@ -262,16 +262,6 @@ class GoalReader:
         """The kind of value a question asks for (`asked`)."""
         return self.kinds.read(how.clause, names)
 
-    def _asked_state(self, clause: str) -> tuple[str, bool | None]:
-        """A yes/no question about a state ("is the torch switched off", "do I have the
-        torch on"): (the thing asked about, the state asked); other questions are kept."""
-        asked = _ASKED_STATE.match(clause)
-        if asked is None or len(clause[asked.end():].split()) < 2:
-            return clause, None
-        thing, state = split_state(clause[asked.end():])
-        on = self._state_on(state) if state else None
-        return (thing, on) if on is not None else (clause, None)
-
     # the whole request --------------------------------------------------------------------
 
     def parse(self, text: str) -> Goal:
@@ -281,7 +271,7 @@ class GoalReader:
         clause = how.clause or text
         if how.mood is Mood.QUESTION:
             intent = Intent.ANSWER
-            clause, desired = self._asked_state(clause)
+            clause, desired = asked_state(clause, self._state_on)
         elif how.mood is Mood.STATE:
             intent, desired, clause = self._wanted(how)
         else:
@@ -367,8 +357,6 @@ class GoalReader:
 # a clause whose second word is "has", "is", "got"...: its first word is its subject (a
 # statement, "Lina has a new number"), not the verb of an order
 _STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)
-_ASKED_STATE = re.compile(r"^(?:is|are|was|were|(?:do|does|did)\s+\S+\s+(?:have|keep)|(?:have|"
-                          r"has)\s+\S+\s+got)\s+", re.I)  # before a thing and its state
 
 
 def _said(phrase: str, text: str) -> bool:
