@@ -29,6 +29,7 @@ from planners.embedded import (
     interruptions,
     lookup,
     multilingual,
+    offered,
     prereq,
     repeat_days,
     scrolling,
@@ -81,6 +82,7 @@ class _GoalState:
     value: dict[str, float]
     here: str = ""  # the page `value` was computed from
     named: frozenset[str] = frozenset()  # packages of the apps the goal names
+    unfound: bool = False  # its item appears only where the phone looks for it (`offered`)
 
     @property
     def best_anywhere(self) -> float:
@@ -123,7 +125,12 @@ class EmbeddedPlanner(Briefing):
             named = frozenset(apps.values()) | held
             place = frozenset(apps[label] for label in places(text, apps)) | held
             relevance, value = page_values(self.memory, matcher, named, place)
-            self._states[text] = _GoalState(goal, matcher, relevance, value, named=named)
+            found = offered.with_offered(self.memory, goal, relevance)
+            unfound = found != relevance  # an item the phone has yet to find: where it appears
+            if unfound:  # (no search of a list finds it)
+                relevance, value = found, propagate(self.memory, found)
+            self._states[text] = _GoalState(goal, matcher, relevance, value, named=named,
+                                            unfound=unfound)
         return self._states[text]
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
@@ -249,7 +256,7 @@ class EmbeddedPlanner(Briefing):
             return ending
         move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
         if self._leads_here(state, view):
-            found = search.find_unseen(goal, view, self.memory)
+            found = None if state.unfound else search.find_unseen(goal, view, self.memory)
             if found is None and at_best and not isinstance(move.action, Scroll):
                 found = search.read_further(goal, view)  # before going by likeness alone
             if found is not None:
