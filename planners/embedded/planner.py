@@ -29,6 +29,7 @@ from planners.embedded import (
     lookup,
     multilingual,
     prereq,
+    priced,
     repeat_days,
     search,
     shorthand,
@@ -113,7 +114,7 @@ class EmbeddedPlanner(Briefing):
     def _state(self, text: str) -> _GoalState:
         if text not in self._states:
             said = shorthand.expanded(spelling.corrected(text, self._shown), self._labels)
-            goal = parse_goal(said, self.encoder)
+            goal = priced.asked(parse_goal(said, self.encoder))  # a price times a count
             apps = named_apps(self.memory, words(goal.target))
             goal = without_app_names(goal, apps)
             matcher = GoalMatcher(goal, self.encoder)
