@@ -35,6 +35,7 @@ from planners.embedded import (
     shorthand,
     spelling,
 )
+from planners.embedded.app_object import started_app
 from planners.embedded.consent import Briefing
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
@@ -116,7 +117,7 @@ class EmbeddedPlanner(Briefing):
             said = shorthand.expanded(spelling.corrected(text, self._shown), self._labels)
             goal = priced.asked(parse_goal(said, self.encoder))  # a price times a count
             apps = named_apps(self.memory, words(goal.target))
-            goal = without_app_names(goal, apps)
+            goal = started_app(without_app_names(goal, apps), apps)  # "play Chess"
             matcher = GoalMatcher(goal, self.encoder)
             held = holder_of_place(self.memory, text) | kept_in(self.memory, goal)
             named = frozenset(apps.values()) | held
