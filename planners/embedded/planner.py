@@ -31,12 +31,14 @@ from planners.embedded import (
     multilingual,
     offered,
     prereq,
+    priced,
     repeat_days,
     scrolling,
     search,
     shorthand,
     spelling,
 )
+from planners.embedded.app_object import started_app
 from planners.embedded.consent import Briefing
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
@@ -117,9 +119,9 @@ class EmbeddedPlanner(Briefing):
     def _state(self, text: str) -> _GoalState:
         if text not in self._states:
             said = shorthand.expanded(spelling.corrected(text, self._shown), self._labels)
-            goal = parse_goal(said, self.encoder)
+            goal = priced.asked(parse_goal(said, self.encoder))  # a price times a count
             apps = named_apps(self.memory, words(goal.target))
-            goal = without_app_names(goal, apps)
+            goal = started_app(without_app_names(goal, apps), apps)  # "play Chess"
             matcher = GoalMatcher(goal, self.encoder)
             held = holder_of_place(self.memory, text) | kept_in(self.memory, goal)
             named = frozenset(apps.values()) | held

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from devices.actions import Key, PressKey, Wait
 from perception.elements import UIElement
+from planners.embedded import counts
 from planners.embedded.acts import finish, matching, tap
 from planners.embedded.evidence import counters, give_up, whole_name_here
 from planners.embedded.forms import assign, has_value, pay_button, type_value
@@ -295,11 +296,12 @@ _CART_PLACE = re.compile(r"\b(?:in|from|of)\s+(?:my|the|your|our)\s+(?:shopping\
 
 
 def total_asked(goal: Goal) -> int | None:
-    """The count an item in the cart is to end with ("cut the X in my basket down to one"):
-    a total, not a number to add, so the item's count is stepped to it, up or down."""
+    """The count an item in the cart is to end with ("cut the X in my basket down to one",
+    or the wanted one beside the count it has: "I have 5, 3 will do"): a total, not a
+    number to add, so the item's count is stepped to it, up or down."""
     m = _TOTAL.search(goal.text)
     if m is None or not _CART_PLACE.search(goal.text):
-        return None
+        return counts.wanted(goal.text) if counts.corrects(goal.text) else None
     said = m.group(1).lower()
     return int(said) if said.isdigit() else NUMBER_WORDS[said]
 

@@ -193,7 +193,7 @@ def send_slots(text: str) -> list[Slot]:
     """Recipient ("text Anna", "send ... to Anna"; "text Anna Bo's code": Bo owns it), message."""
     bare = strip_quotes(text)
     slots: list[Slot] = []
-    name = rf"({NAMES}?(?=\s+{NAME_START}[\w.-]*['’]s\s)|{NAMES}|\+?\d[\d-]{{3,}}\d)"
+    name = rf"({NAMES}?(?=\s+{NAME_START}[\w.-]*['’]s\s)|{NAMES}|{PHONE.pattern})"  # "555 0134"
     m = (re.search(r"\bto\s+" + name, bare) or re.match(r"^\s*[\w-]+(?:\s+to)?\s+" + name, bare)
          or _LOWER_RECIPIENT.match(bare))
     if m:
