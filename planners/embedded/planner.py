@@ -43,7 +43,7 @@ from planners.embedded.consent import Briefing
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import unreadable
-from planners.embedded.memo import Mark, memo_of, with_memo
+from planners.embedded.memo import Mark, memo_of, part_index, with_memo
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
 from planners.embedded.persons import kept_in
 from planners.embedded.scoring import (
@@ -89,11 +89,6 @@ class _GoalState:
     @property
     def best_anywhere(self) -> float:
         return max(self.relevance.values(), default=0.0)
-
-
-def _part_index(history: Sequence[PastStep]) -> int:
-    """The part being worked on: the latest one the steps so far worked on."""
-    return max((memo_of(step).part for step in history), default=0)
 
 
 class EmbeddedPlanner(Briefing):
@@ -154,7 +149,7 @@ class EmbeddedPlanner(Briefing):
         if refused is not None:
             return refused
         parts = split_goal(reading, self.encoder) if reading else split_goal(goal, self.encoder)
-        index = _part_index(history)
+        index = part_index(history)
         decision = self._decide_part(parts, index, screen, history)
         if reading:
             decision = replace(decision, thought=f"(read as '{reading}') {decision.thought}")
