@@ -10,7 +10,7 @@ pytestmark = pytest.mark.unit
 @pytest.mark.parametrize(
     ("text", "target", "desired"),
     [
-        ("The film has ended, I want airplane mode off again", "airplane mode", False),
+        ("Film's done, I'd like airplane mode off again", "airplane mode", False),
         ("I'd like the hotspot off once more", "hotspot", False),
         ("I'd prefer the night light back off", "night light", False),
         ("I'd like the torch back on", "torch", True),
