@@ -80,7 +80,8 @@ def item_here(goal: Goal, view: View) -> bool:
     that shows only some of them ("Coffee Mug") is another item's."""
     if goal.entities:
         return whole_name_here(goal, view)
-    return not item_name(goal) or view.shows(item_name(goal), fields=True)
+    return goal.rank is not None or not item_name(goal) or (  # "the cheapest": by rank, not
+        view.shows(item_name(goal), fields=True))  # by a name a page shows
 
 
 def wanted(goal: Goal) -> int:
