@@ -83,13 +83,16 @@ _NEW_VALUE = re.compile(rf"^\s*({NAMES})'s\s+(new\s+)?([a-z]+(?:\s+[a-z]+)?)\s+i
                         r"([^,;?!]+?)(\s+now)?\s*[.!]?$")
 _NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S+?)(?:\s+(?i:now))?"
                         r"\s*[.!]?$")
-# a closing order that points back at the statement ("- fix that", ", update it please"): it
-# asks for the edit the statement implies, and adds nothing to it
-_FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)(?i:(?:please\s+|can\s+you\s+)?"
-                       r"[a-z]+\s+(?:that|it|this)(?:\s+(?:out|up|over))?(?:\s+(?:please|for\s+me))?)"
+# a closing order that points back at the statement ("- fix that", ", update it please",
+# "change his card?"): it asks for the edit the statement implies, and adds nothing to it
+_FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)"
+                       r"(?i:(?:please\s+|(?:can|could|would)\s+you\s+)?"
+                       r"[a-z]+\s+(?:that|it|this|(?:his|her|their)\s+[a-z]+)(?:\s+(?:out|up|over))?(?:\s+(?:please|for\s+me))?)"
                        r"(?i:,?\s+(?:but|and)\s+(?:leave|keep)\s[^.!?]*)?\s*[.!?]?\s*$")
-# "Kim has a new phone: 555 0100": the field said to be new, its value after a pause
-_HAS_NEW = re.compile(rf"^\s*({NAMES})(?:'s|\s+has)\s+(?:got\s+)?a\s+new\s+([a-z]+(?:\s+[a-z]+)?)"
+# "Kim has a new phone: 555 0100", "Kim got a new phone, ...": the field said to be new, its
+# value after a pause
+_HAS_NEW = re.compile(rf"^\s*({NAMES})(?:(?:'s|\s+has)\s+(?:got\s+)?|(?<!'s)\s+(?:got|gets)\s+)"
+                      r"a\s+new\s+([a-z]+(?:\s+[a-z]+)?)"
                       r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
                       r"\s*[.!]?$")
 _TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?"

@@ -174,7 +174,8 @@ _OPENER = re.compile(
     r"help\s+me|(?:yes|yeah|yep|sure|alright|right|actually|no|nope)(?=\s*,))"  # a reply's
     r"\b[\s,]*)+", re.I)  # word, said before the request with a comma, asks for nothing
 _CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|now|asap|"
-                     r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)\s*[.!?]*\s*$", re.I)
+                     r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)"
+                     r"\s*[.!?]*\s*$", re.I)
 _WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
                    r"i(?:'m|\s+am)\s+after)\b\s*", re.I)
 _STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|ought\s+to|"
@@ -281,8 +282,9 @@ def _manner(raw: str) -> Manner:
     return Manner(Mood.COMMAND, clause)
 
 
-_STATE_TAIL = re.compile(r"^(.+?)\s+((?:turned\s+|switched\s+|set\s+)?(?:on|off)|at\s+.+|"
-                         r"to\s+\d.*|enabled|disabled|active|inactive)$", re.I)
+_STATE_TAIL = re.compile(r"^(.+?)\s+(?:back\s+)?((?:turned\s+|switched\s+|set\s+)?(?:on|off)|"
+                         r"at\s+.+|to\s+\d.*|enabled|disabled|active|inactive)"
+                         r"(?:\s+(?:again|once\s+more))?$", re.I)  # said again: the same state
 
 
 def split_state(phrase: str) -> tuple[str, str]:
