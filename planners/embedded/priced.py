@@ -1,4 +1,4 @@
-"""A price asked for a count of an item ("what would four tea towels cost?", "how much are
+"""A price asked for a count of an item ("what would four oven gloves cost?", "how much are
 two rye loaves going to be?"): the answer is the item's own price times the count, read
 where the item's price is shown, with the currency and the decimals it is shown with.
 

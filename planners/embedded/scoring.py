@@ -170,8 +170,8 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|from|on|inside|within)\s+(?:the\s+|my\s+|our
 
 
 def _placed_out(name: str, apps: set[str]) -> str:
-    """An item's name less a place after it that is an app ("the packing list in my notes"
-    is the packing list): where it is kept, not a word of its name."""
+    """An item's name less a place after it that is an app ("the ski kit inventory in my notes"
+    is the ski kit inventory): where it is kept, not a word of its name."""
     m = _PLACE_TAIL.search(name)
     return name[:m.start()] if m and m.start() and words(m.group(1)) <= apps else name
 

@@ -21,7 +21,7 @@ def _note(title: str, body: str):
 
 
 @pytest.mark.parametrize(("asked", "head"), [
-    ("What's the combination for my bike shed?", {"combination"}),
+    ("what is the combination of my bike shed?", {"combination"}),
     ("what is the alarm code of the boat house", {"code"}),
     ("tell me the wifi password", {"password"}),
 ])
@@ -35,6 +35,6 @@ def test_the_head_is_said_before_whose_value_it_is(encoder, asked, head):
 ])
 def test_the_number_of_whose_value_it_is_is_not_the_answer(encoder, body, value):
     planner = EmbeddedPlanner(encoder=encoder)
-    decision = planner.decide("What's the combination for my bike shed?",
+    decision = planner.decide("what is the combination of my bike shed?",
                               _note("Bike shed", body), [])
     assert decision.action == Finish(answer=value)

@@ -21,9 +21,9 @@ APP = "com.example.grocer"
 
 @pytest.mark.unit
 def test_a_price_asked_for_several_keeps_the_count_and_the_items_words():
-    goal = priced.asked(parse_goal("what would four tea towels cost?"))
-    assert (goal.target, goal.quantity, goal.value_type) == ("tea towels", 4, "price")
-    one = parse_goal("how much is the tea towel?")
+    goal = priced.asked(parse_goal("what would four oven gloves cost?"))
+    assert (goal.target, goal.quantity, goal.value_type) == ("oven gloves", 4, "price")
+    one = parse_goal("how much is the oven glove?")
     assert priced.asked(one) == one
 
 
@@ -31,14 +31,14 @@ def test_a_price_asked_for_several_keeps_the_count_and_the_items_words():
 @pytest.mark.parametrize(("read", "count", "total"), [
     ("$3.25", 4, "$13.00"), ("£1,200.00", 2, "£2,400.00"), ("7 €", 3, "21 €")])
 def test_the_price_read_is_multiplied_by_the_count(read, count, total):
-    goal = priced.asked(parse_goal(f"how much would {count} tea towels come to?"))
+    goal = priced.asked(parse_goal(f"how much would {count} oven gloves come to?"))
     decision = priced.times(goal, Decision(Finish(answer=read), thought="Read."))
     assert decision is not None and decision.action == Finish(answer=total)
 
 
 @pytest.mark.unit
 def test_a_reading_that_is_no_price_is_no_answer_to_a_price_times_a_count():
-    goal = priced.asked(parse_goal("how much would 3 tea towels come to?"))
+    goal = priced.asked(parse_goal("how much would 3 oven gloves come to?"))
     assert priced.times(goal, Decision(Finish(answer="Kitchen"), thought="Read.")) is None
 
 

@@ -8,7 +8,7 @@ from planners.embedded.goal import parse_goal
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("request_", "to"), [
-    ("send a text to 555 0134 saying the gate is open", "555 0134"),
+    ("text 555 0134 saying the gate is open", "555 0134"),
     ("text 0161 496 0722 saying running late", "0161 496 0722"),
     ("text 555-0150 saying see you", "555-0150"),
 ])
