@@ -9,7 +9,7 @@ from planners.embedded.scoring import without_app_names
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("request_text", "apps", "item"), [
-    ("add figs to the camping list in my notes", ["Notes"], "camping list"),
+    ("add figs to the camping inventory in my notes", ["Notes"], "camping inventory"),
     ("add oat bran to the pantry memo in the Jotter app", ["Jotter"], "pantry memo"),
 ])
 def test_the_app_after_an_items_name_is_where_it_is(request_text, apps, item):

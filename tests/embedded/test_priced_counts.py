@@ -38,7 +38,7 @@ def test_the_price_read_is_multiplied_by_the_count(read, count, total):
 
 @pytest.mark.unit
 def test_a_reading_that_is_no_price_is_no_answer_to_a_price_times_a_count():
-    goal = priced.asked(parse_goal("how much would 3 oven gloves come to?"))
+    goal = priced.asked(parse_goal("what would 3 oven gloves come to?"))
     assert priced.times(goal, Decision(Finish(answer="Kitchen"), thought="Read.")) is None
 
 
