@@ -112,7 +112,7 @@ def cmd_perceive(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# -- explore, bench ---------------------------------------------------------------------
+# -- explore ---------------------------------------------------------------------------
 
 def cmd_explore(args: argparse.Namespace) -> int:
     from automator.config import build_device, memory_dir
