@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from planners.embedded import counts
 from planners.embedded.slots import Slot
 from planners.embedded.wording import NUMBER, NUMBER_WORDS, TIME, is_name_word, strip_quotes
 
@@ -79,7 +80,7 @@ def quantity(text: str, slots: list[Slot]) -> int | None:
     """How many items: a count word before a noun ("two cables", "3 yoga mats"), a count
     with a times sign ("3x mugs", "the lamp x2") or "a couple of"; not a time, a size before
     its unit ("2 m"), what a name holds in brackets ("Socks (3 pairs)"), part of a name
-    ("Pixel 9") or a typed value."""
+    ("Pixel 9") or a typed value. Of several counts, the one wanted (`counts`)."""
     bare = re.sub(r"\([^()]*\)", " ", strip_quotes(text))
     for slot in slots:
         bare = bare.replace(slot.value, " ")
@@ -96,5 +97,5 @@ def quantity(text: str, slots: list[Slot]) -> int | None:
         before = bare[: m.start()].split()
         named = len(before) > 1 and is_name_word(before[-1])
         if value < 100 and not named:
-            return value
+            return counts.wanted(bare) or value  # "I have 4 ..., 2 will do": the one wanted
     return None

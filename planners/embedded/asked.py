@@ -13,10 +13,10 @@ the names it mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from planners.embedded.encoder import TextEncoder
-from planners.embedded.wording import EMAIL, PHONE
+from planners.embedded.wording import EMAIL, PHONE, split_state
 
 KINDS = {
     "email": "an e-mail address", "phone": "a phone number to call",
@@ -72,3 +72,18 @@ class ValueKinds:
             if sims[best] >= KIND_AT_LEAST and sims[best] - sims[second] >= 0.1:
                 return self._kinds[best]
         return None
+
+
+_ASKED_STATE = re.compile(r"^(?:is|are|was|were|(?:do|does|did)\s+\S+\s+(?:have|keep)|(?:have|"
+                          r"has)\s+\S+\s+got)\s+", re.I)  # before a thing and its state
+
+
+def asked_state(clause: str, state_on: Callable[[str], bool | None]) -> tuple[str, bool | None]:
+    """A yes/no question about a state ("is the torch switched off", "do I have the
+    torch on"): (the thing asked about, the state asked); other questions are kept."""
+    asked = _ASKED_STATE.match(clause)
+    if asked is None or len(clause[asked.end():].split()) < 2:
+        return clause, None
+    thing, state = split_state(clause[asked.end():])
+    on = state_on(state) if state else None
+    return (thing, on) if on is not None else (clause, None)

@@ -112,12 +112,14 @@ def _search_field(view: View) -> UIElement | None:
 def _name(goal: Goal) -> str:
     """The product's name as the request says it: in the verb's object, the first run of
     words written with capitals, with the model numbers among them ("a Pixel 8 charger" ->
-    "Pixel 8"; "two jars of the Manuka honey" -> "Manuka"); "" when none."""
+    "Pixel 8"; "two jars of the Manuka honey" -> "Manuka"), not what a bracket after them
+    holds ("Tent Pegs (12 pack)" -> "Tent Pegs"); "" when none."""
     run: list[str] = []
     for word in goal.text.split()[1:]:
         bare = word.strip(".,;:!?'\"()")
-        if bare.casefold() in _OBJECT_ENDS:
-            break  # where the object ends: an address or a time after it names no product
+        if bare.casefold() in _OBJECT_ENDS or (run and word.startswith("(")):
+            break  # where the object ends: an address or a time after it names no product;
+            #   a bracket holds a size or a pack ("(5 m)"), which shops write their own way
         if bare and (any(c.isupper() for c in bare) or (run and bare.isdigit())):
             run.append(bare)
         elif run:

@@ -8,7 +8,11 @@ all of this holds:
 
 - the planner's own last tap opened or pressed the goal's item and the screen changed;
 - one text that nothing can press (a message, not a row or a button) holds both the goal
-  verb's past participle ("pair" -> "paired") and the whole of the goal's fullest name;
+  verb's past participle ("pair" -> "paired") and a whole name of the item: the goal's
+  fullest name, or the title of the row the last tap opened where every word of that title
+  is a word of the request (a request names an item with the word for its kind, "the Cedar
+  Hall Wi-Fi network", which the phone leaves out: "Connected to Cedar Hall"; a row whose
+  title adds a word the request never says is another item);
 - the message says nothing went wrong ("Couldn't pair with ...", "not paired", "failed").
 
 Then the goal is done: pressing the item again would do it twice or undo it. A message
@@ -37,16 +41,24 @@ def message_says_done(goal: Goal, view: View) -> Decision | None:
     module docstring); None when no such message is on the screen."""
     last = view.last()
     done = participle(goal.verb)
-    names = [words(e) for e in goal.entities if words(e)]
+    names = _names(goal, memo_of(last).item) if last is not None else []
     if goal.intent is not Intent.DO or last is None or not last.changed or not done or (
             memo_of(last).mark not in _BY_TAP) or not names:
         return None
-    fullest = max(names, key=len)
     for e in view.screen.elements:
         text = e.label
         if e.actionable or e.editable or not text or _WENT_WRONG.search(text):
             continue
         said = words(text)
-        if done in said and fullest <= said:
+        if done in said and any(name <= said for name in names):
             return finish(f"The phone says {text!r}: the goal's action took effect.")
     return None
+
+
+def _names(goal: Goal, opened: str) -> list[set[str]]:
+    """The whole names a message may give the item: the goal's fullest name, and the title of
+    the row opened (its first line) where the request says every word of it."""
+    names = [words(e) for e in goal.entities if words(e)]
+    out = [max(names, key=len)] if names else []
+    title = words(re.split(r"[,|]", opened)[0])
+    return [*out, title] if title and title <= words(goal.text) else out

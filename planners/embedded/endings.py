@@ -9,13 +9,13 @@ refusals, page signatures), never from the wording of a thought or of a screen:
    approved it beforehand and nobody was there to ask, or the person said no). Every other
    way to the same action meets the same gate: stop without it (the episode ends blocked).
 2. The item the goal names was opened, nothing on its page did what the goal asks (the
-   planner only moved on), and it is back on that item's page (or opened it again) with
-   still nothing to do there: the page lacks what the goal asks for, and the phone offers
-   no way to do it (infeasible). A page on which the planner acted before has means, and
-   is no proof, nor is a page with a control that has no name (its use is unknown), nor an
-   item whose label holds none of the goal's names (the planner may have opened the wrong
-   one); a goal with values to enter (text, an address, a quantity) needs a form the
-   planner failed to find. These are the planner's failures, not the phone's.
+   planner only moved on, or opened other items), and it is back on that item's page (or
+   opened it again) with still nothing to do there: the page lacks what the goal asks for,
+   and the phone offers no way to do it (infeasible). A page on which the planner acted
+   before has means, and is no proof, nor is a page with a control that has no name (its
+   use is unknown), nor an item whose label holds none of the goal's names (the planner may
+   have opened the wrong one); a goal with values to enter (text, an address, a quantity)
+   needs a form the planner failed to find. These are the planner's failures, not the phone's.
 3. The planner goes round in circles: its last steps only revisited pages already seen in
    the episode, only moved (no act applied on any of them), and it is back on a page seen
    twice before; or it is back on a page it was on `RETURNS` times since it last did
@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 
 from devices.actions import Finish, FinishStatus, Scroll
+from planners.embedded import asked_search
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.memory import AppMemory
@@ -73,13 +74,16 @@ def matches_nothing(goal: Goal, best: float, below: float, view: View | None = N
     here: people are added every day, and the exploration saw none of today's; they are
     looked up where people are kept (`persons.nobody_by_that_name` ends it there).
     Nor is a request ruled out whose words the screen in front shows, all of them in one
-    element (a message's preview that says the very thing asked about): the sentence model
-    scores a long line low, though it says it in the request's own words.
+    element (a message's preview that says the very thing asked about; not a field, which
+    holds what was typed): the sentence model scores a long line low, though it says it
+    in the request's own words.
     Nor is a request that names the app holding what it is about (`named_app`: "it's in my
     inbox", "correct that in my notepad"), an app where people write (`holds_writing`): the
     exploration read that app's pages, not what its items say today, so words that match
     no page may well be an item's; they are looked for there, and the laws below end the
-    search that finds nothing. A game or a settings app named keeps no one's writing."""
+    search that finds nothing. A game or a settings app named keeps no one's writing.
+    Nor is a question about a thing ruled out where the page in front searches its items
+    (`asked_search`): it is searched for first."""
     if named_app:
         return None
     bar = below - (KIND_ALLOWANCE if goal.intent is Intent.ANSWER and not goal.entities else 0)
@@ -87,8 +91,10 @@ def matches_nothing(goal: Goal, best: float, below: float, view: View | None = N
         return None
     said = words(goal.target)
     if view is not None and said and any(said <= words(f"{s.element.text} {s.element.description}")
-                                         for s in view.content()):
+                                         for s in view.content() if not s.element.editable):
         return None
+    if view is not None and asked_search.searchable(goal, view):  # searched before it is
+        return asked_search.search_asked(goal, view)  # ruled out; None: shown, to be read
     return Decision(Finish(FinishStatus.INFEASIBLE),
                     thought=f"Nothing on this device matches {goal.target!r} "
                     f"(best match {best:.2f}).", confidence=0.6)
@@ -179,7 +185,8 @@ def item_page_lacks(goal: Goal, view: View) -> Decision | None:
         later = steps[first + 1:]
         if not later or not view.shows(item, fields=True):
             continue  # never decided on the item's page before, or not this item's page
-        if not all(_idle(p) or memo_of(p).item == item for p in later):
+        if not all(_idle(p) or memo_of(p).item == item or memo_of(p).mark is Mark.OPEN_ITEM
+                   for p in later):  # opening another item on the way did nothing either
             continue
         if _has_values(goal) or _unreadable_controls(view) or not _names_the_item(goal, item):
             return _stop(FinishStatus.FAILURE,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from devices.actions import Finish, FinishStatus
+from planners.embedded.counts import wanted as count_wanted
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.operations import RankKey
@@ -131,6 +132,14 @@ def counts_stated(goal: Goal) -> list[int]:
     return [int(n) for n in re.findall(r"(?<![\w.,:])\d+(?![\w.,:]\d)", text)]
 
 
+def _wanted(goal: Goal) -> int | None:
+    """The count the request wants of those it states (`counts`), names taken out."""
+    text = goal.text
+    for name in sorted(goal.entities, key=len, reverse=True):
+        text = text.replace(name, " ")
+    return count_wanted(text)
+
+
 def stepped_by_us(view: View) -> bool:
     """A step of ours moved a quantity: the count shown after it is our change, not the one
     the item already had."""
@@ -148,14 +157,15 @@ def switch_is_means(goal: Goal, switch: str) -> bool:
 
 def vouched(goal: Goal, view: View, decision: Decision) -> Decision:
     """The decision, unless it claims success where the request states several counts and
-    the one worked to is not the last (the others may be what it has now), or where it
+    the one worked to is not the one it wants (`counts`: the others are what it has now, or
+    what it refuses), or where it
     picks its item by the values rows show ("the cheapest", "the heaviest") and no item was
     opened as first by that order: an item found by likeness alone is not the one picked."""
     action = decision.action
     if not (isinstance(action, Finish) and action.status is FinishStatus.SUCCESS):
         return decision
     counts = counts_stated(goal)
-    if goal.quantity is not None and len(set(counts)) > 1 and counts[-1] != goal.quantity:
+    if goal.quantity is not None and len(set(counts)) > 1 and _wanted(goal) != goal.quantity:
         return give_up(f"The request states the counts {counts}; the one I worked to may be "
                        "the count it has, not the one it wants: no evidence it is done.")
     if goal.rank is None or goal.rank.key is not RankKey.VALUE or (

@@ -14,16 +14,14 @@ import numpy as np
 from devices.actions import ElementRef, TypeText
 from perception.elements import UIElement
 from perception.sensitive import PAYMENT, classify_element
-from planners.embedded import repeat_days
+from planners.embedded import repeat_days, row_fields
 from planners.embedded.acts import NEGATIVE, entity_here, finish, shown, tap
 from planners.embedded.days import describe
 from planners.embedded.goal import Goal, Intent, Slot
 from planners.embedded.harmless import changes_something
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.scoring import words
-from planners.embedded.spoken_times import canonical_time
 from planners.embedded.view import Scored, View, field_name
-from planners.embedded.wording import TIME
 from planners.planner import Decision
 
 PAIR_AT_LEAST = 0.4  # a field whose name means a value's field less than this does not get it
@@ -85,7 +83,8 @@ def assign(view: View, slots: Sequence[Slot]) -> list[tuple[UIElement, Slot]]:
     field that picks someone or something (a recipient, a search) gets only a recipient:
     what a message says never goes where whom it is for is chosen."""
     queries = _queries(view)
-    fields = [f for f in view.fields() if "search" not in field_name(f).lower()
+    sought = any("search" in s.name for s in slots)  # "type tofu in the search box"
+    fields = [f for f in view.fields() if (sought or "search" not in field_name(f).lower())
               and f.text.strip().casefold() not in queries]
     slots = _expand_time(slots, fields, twelve_hour=len(_meridiem(view)) == 2)
     if not fields or not slots:
@@ -230,7 +229,8 @@ def fill_form(goal: Goal, view: View) -> Decision | None:
     typable = [s for s in goal.slots if not s.ref]
     if not typable:
         return None
-    pairs = assign(view, typable) or _renamed(goal, view, typable)
+    pairs = [(f, s) for f, s in assign(view, typable) or _renamed(goal, view, typable)
+             if not row_fields.anothers(goal, view, f)]  # another item's field is not ours
     if not pairs:
         return None
     for element, slot in pairs:
@@ -294,26 +294,17 @@ def open_created(goal: Goal, view: View) -> Decision | None:
     missing = never_entered(goal, view)
     if goal.days is not None and not repeat_days.days_shown(goal, view):
         missing = [*missing, f"the days {describe(goal.days.days)}"]
-    if not view.marked(Mark.SUBMIT) or not missing or view.fields():
+    if not view.marked(Mark.SUBMIT) or not missing or row_fields.own_fields(goal, view):
         return None
     entered = [s.value for s in goal.slots if s.value not in missing]
     rows = [s for s in view.content() if s.element.clickable and not s.element.checkable
-            and any(_shows_value(shown(s), v) for v in entered)]
+            and any(row_fields.shows_value(shown(s), v) for v in entered)]
     rows = [r for r in rows if view.tap_count(r.element)[0] == 0]
     if not rows:
         return None
     best = max(rows, key=lambda r: r.element.bounds.area)
     return tap(best.element, f"Open the new item '{best.element.label}' to set "
                f"{', '.join(map(repr, missing))}.", 0.7, Mark.OPEN_ITEM)
-
-
-def _shows_value(text: str, value: str) -> bool:
-    """The text shows the value: all its words, and the same time where it is one ("8 AM"
-    is not the row of 8:30 AM)."""
-    time = canonical_time(value)
-    if time is not None:
-        return time in {canonical_time(m.group(0)) for m in TIME.finditer(text)}
-    return bool(words(value)) and words(value) <= words(text)
 
 
 def never_entered(goal: Goal, view: View) -> list[str]:
@@ -335,7 +326,18 @@ def unnamed_item(goal: Goal, view: View) -> bool:
     """The request names no item beyond the values it types ("type 'Ada' in the text
     field"): the form on screen is the one meant, when filling it overwrites nothing."""
     values = {s.value for s in goal.slots}
-    return all(e in values for e in goal.entities) and blank_or_ours(goal, view)
+    return all(e in values for e in goal.entities) and (
+        blank_or_ours(goal, view) or _fills_only_empty(goal, view))
+
+
+def _fills_only_empty(goal: Goal, view: View) -> bool:
+    """Every value has its field here, and each of those fields is empty or holds that
+    value: what other fields hold ("Email | ana@") is left as it is, nothing overwritten."""
+    typable = [s for s in goal.slots if not s.ref]
+    pairs = assign(view, typable) if len(typable) == len(goal.slots) else []
+    return len(pairs) == len(typable) > 0 and all(
+        not f.text.strip() or f.text.strip() == f.hint.strip() or has_value(f, s)
+        for f, s in pairs)
 
 
 def blank_or_ours(goal: Goal, view: View) -> bool:

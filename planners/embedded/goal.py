@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from planners.embedded import amounts, objects, restated, spoken_times
+from planners.embedded import amounts, cards, objects, owned, restated, spoken_times
 from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
-from planners.embedded.asked import ValueKinds, owner_asked
+from planners.embedded.asked import ValueKinds, asked_state, owner_asked
 from planners.embedded.encoder import TextEncoder, default_encoder
+from planners.embedded.field_values import field_value
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader, Reading
 from planners.embedded.reported import ReportedSpeech
 from planners.embedded.slots import Slot, each_addressee
@@ -208,13 +209,13 @@ class GoalReader:
     def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
         reading = self.operations.read(verb_phrase(clause), clause)
         op = reading.operation if reading.score >= DO_BELOW else Operation.DO
-        if op is Operation.DELETE and reading.verb_says not in (None, Operation.DELETE):
-            op = Operation.DO  # what cannot be undone is what the verb itself says: "keep
-            #   the photos" sits near "delete the photos" in meaning, its verb does not
         number = amounts.number(clause)[0]
         particle = particle_state(clause)
         if op in _TOGGLES and not reading.exact and particle is None:
             op = self._head_reading(clause)  # "email the Bluetooth manual" is about a manual
+        if op is Operation.DELETE and reading.verb_says not in (None, Operation.DELETE):
+            op = Operation.DO  # what cannot be undone is what the verb itself says: "keep
+            #   the photos" sits near "delete the photos" in meaning, its verb does not
         if particle is not None and number is None and op in _SETTINGS:
             return Intent.TOGGLE, particle
         into = re.match(r"^\S+\s+.+?\s+(?:in|into|to|on)\s+([a-z][a-z -]*)$", strip_quotes(clause),
@@ -253,22 +254,13 @@ class GoalReader:
         """The operation of the clause read with only the heads of its noun phrases: a
         setting's name that only modifies another noun ("the Wi-Fi password", "my Bluetooth
         note") must not make the request a switch."""
-        reading = self.operations.read(verb_phrase(heads_only(clause)), heads_only(clause))
+        heads = heads_only(owned.kinds_only(clause))  # "my ... note": words of its name
+        reading = self.operations.read(verb_phrase(heads), heads)
         return reading.operation if reading.score >= DO_BELOW else Operation.DO
 
     def value_type(self, how: Manner, names: Sequence[str] = ()) -> str | None:
         """The kind of value a question asks for (`asked`)."""
         return self.kinds.read(how.clause, names)
-
-    def _asked_state(self, clause: str) -> tuple[str, bool | None]:
-        """A yes/no question about a state ("is the torch switched off", "do I have the
-        torch on"): (the thing asked about, the state asked); other questions are kept."""
-        asked = _ASKED_STATE.match(clause)
-        if asked is None or len(clause[asked.end():].split()) < 2:
-            return clause, None
-        thing, state = split_state(clause[asked.end():])
-        on = self._state_on(state) if state else None
-        return (thing, on) if on is not None else (clause, None)
 
     # the whole request --------------------------------------------------------------------
 
@@ -279,7 +271,7 @@ class GoalReader:
         clause = how.clause or text
         if how.mood is Mood.QUESTION:
             intent = Intent.ANSWER
-            clause, desired = self._asked_state(clause)
+            clause, desired = asked_state(clause, self._state_on)
         elif how.mood is Mood.STATE:
             intent, desired, clause = self._wanted(how)
         else:
@@ -287,6 +279,8 @@ class GoalReader:
         number, percent = amounts.number(clause) if intent is Intent.SET_VALUE else (None, False)
         op = Operation.DO if intent is Intent.TOGGLE else Operation(intent.value)
         op, slots, extra = values.slots_for(clause, op, self.is_container)
+        if intent is not Intent.ANSWER and (filled := field_value(clause)) is not None:
+            op, slots = Operation.EDIT, [filled]  # "type X in the search box": typed there
         if intent is not Intent.TOGGLE or op is Operation.EDIT:  # "switch the sound of X to
             intent = _INTENTS[op]  # 'Harp'": a field gets a value, nothing is switched
         if intent is Intent.SET_VALUE and slots:
@@ -314,6 +308,8 @@ class GoalReader:
             clause, entities, slots = weekdays.set_apart(repeat, clause, entities, slots, said)
         said_target = objects.target(amounts.without_extremes(clause) if number is not None
                                      else clause, slots, creation=intent is Intent.CREATE)
+        if intent is Intent.CREATE:  # an item named only by a person's values is their card
+            said_target = cards.kind_made(said_target, slots)
         owned = owner_asked(clause) if intent is Intent.ANSWER else None
         if owned is not None:  # "whose number is ...?": a person, whose entry is a contact
             entities, said_target = [owned], f"contact {owned}"  # found by the value
@@ -361,8 +357,6 @@ class GoalReader:
 # a clause whose second word is "has", "is", "got"...: its first word is its subject (a
 # statement, "Lina has a new number"), not the verb of an order
 _STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)
-_ASKED_STATE = re.compile(r"^(?:is|are|was|were|(?:do|does|did)\s+\S+\s+(?:have|keep)|(?:have|"
-                          r"has)\s+\S+\s+got)\s+", re.I)  # before a thing and its state
 
 
 def _said(phrase: str, text: str) -> bool:

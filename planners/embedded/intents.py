@@ -18,6 +18,7 @@ from planners.embedded import (
     kinds,
     lists,
     owners,
+    priced,
     purchase,
     reading,
     recipients,
@@ -67,7 +68,7 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
             return [lambda: lists.count(goal, view, at_best)]
         case Intent.ANSWER:  # else the row of the item it asks about, opened where listed
             return [lambda: owners.owner_found(goal, view),
-                    lambda: reading.answer(goal, view, at_best, strict),
+                    lambda: priced.times(goal, reading.answer(goal, view, at_best, strict)),
                     lambda: reading.open_asked(goal, view)]
         case Intent.DELETE:
             return entity

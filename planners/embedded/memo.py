@@ -7,6 +7,7 @@ Every decision carries a `Memo` (in `Decision.memo`); the loop hands it back in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -49,6 +50,11 @@ class Memo:
 def memo_of(step: PastStep | Decision) -> Memo:
     memo = step.memo
     return memo if isinstance(memo, Memo) else Memo()
+
+
+def part_index(history: Sequence[PastStep]) -> int:
+    """The part of a request being worked on: the latest one the steps so far worked on."""
+    return max((memo_of(step).part for step in history), default=0)
 
 
 def with_memo(decision: Decision, **fields: object) -> Decision:

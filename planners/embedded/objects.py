@@ -66,9 +66,11 @@ def entities(text: str, said: list[str], slots: Sequence[Slot]) -> list[str]:
 
 
 # the device the request is made on, named as a place or a partner ("pair X with the phone",
-# "on my tablet"): it is everywhere, so it is nothing to look for ("my phone plan" stays)
+# "on my tablet"): it is everywhere, so it is nothing to look for ("my phone plan" stays: a
+# noun after it makes a compound; a preposition after it starts the means, "over the air")
 _THE_DEVICE = re.compile(r"\b(?:on|with|to|from|in|of)\s+(?:the|my|this)\s+"
-                         r"(?:phone|device|tablet|mobile|handset)\b(?!\s+[a-z])", re.I)
+                         r"(?:phone|device|tablet|mobile|handset)\b(?!\s+(?!(?:over|via|through|"
+                         r"using|by|with|from|to|in|on|at|for)\b)[a-z])", re.I)
 
 
 def target(text: str, slots: Sequence[Slot], creation: bool = False) -> str:

@@ -18,6 +18,7 @@ from devices.actions import Direction, Finish, FinishStatus, Key, OpenApp, Press
 from perception.elements import Screen
 from planners.embedded import (
     acts,
+    bare_pages,
     catalogue,
     endings,
     evidence,
@@ -28,17 +29,21 @@ from planners.embedded import (
     interruptions,
     lookup,
     multilingual,
+    offered,
     prereq,
+    priced,
     repeat_days,
+    scrolling,
     search,
     shorthand,
     spelling,
 )
+from planners.embedded.app_object import started_app
 from planners.embedded.consent import Briefing
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import unreadable
-from planners.embedded.memo import Mark, memo_of, with_memo
+from planners.embedded.memo import Mark, memo_of, part_index, with_memo
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
 from planners.embedded.persons import kept_in
 from planners.embedded.scoring import (
@@ -79,15 +84,11 @@ class _GoalState:
     value: dict[str, float]
     here: str = ""  # the page `value` was computed from
     named: frozenset[str] = frozenset()  # packages of the apps the goal names
+    unfound: bool = False  # its item appears only where the phone looks for it (`offered`)
 
     @property
     def best_anywhere(self) -> float:
         return max(self.relevance.values(), default=0.0)
-
-
-def _part_index(history: Sequence[PastStep]) -> int:
-    """The part being worked on: the latest one the steps so far worked on."""
-    return max((memo_of(step).part for step in history), default=0)
 
 
 class EmbeddedPlanner(Briefing):
@@ -113,15 +114,20 @@ class EmbeddedPlanner(Briefing):
     def _state(self, text: str) -> _GoalState:
         if text not in self._states:
             said = shorthand.expanded(spelling.corrected(text, self._shown), self._labels)
-            goal = parse_goal(said, self.encoder)
+            goal = priced.asked(parse_goal(said, self.encoder))  # a price times a count
             apps = named_apps(self.memory, words(goal.target))
-            goal = without_app_names(goal, apps)
+            goal = started_app(without_app_names(goal, apps), apps)  # "play Chess"
             matcher = GoalMatcher(goal, self.encoder)
             held = holder_of_place(self.memory, text) | kept_in(self.memory, goal)
             named = frozenset(apps.values()) | held
             place = frozenset(apps[label] for label in places(text, apps)) | held
             relevance, value = page_values(self.memory, matcher, named, place)
-            self._states[text] = _GoalState(goal, matcher, relevance, value, named=named)
+            found = offered.with_offered(self.memory, goal, relevance)
+            unfound = found != relevance  # an item the phone has yet to find: where it appears
+            if unfound:  # (no search of a list finds it)
+                relevance, value = found, propagate(self.memory, found)
+            self._states[text] = _GoalState(goal, matcher, relevance, value, named=named,
+                                            unfound=unfound)
         return self._states[text]
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
@@ -143,7 +149,7 @@ class EmbeddedPlanner(Briefing):
         if refused is not None:
             return refused
         parts = split_goal(reading, self.encoder) if reading else split_goal(goal, self.encoder)
-        index = _part_index(history)
+        index = part_index(history)
         decision = self._decide_part(parts, index, screen, history)
         if reading:
             decision = replace(decision, thought=f"(read as '{reading}') {decision.thought}")
@@ -214,7 +220,7 @@ class EmbeddedPlanner(Briefing):
             dialog = acts.dialog(goal, view) or interruptions.dismiss(view, goal, app)
             if dialog is not None:
                 return dialog
-        drawn = gestures.tap_proposals(goal, view)
+        drawn = gestures.tap_proposals(goal, view) or scrolling.move_view(goal, view)
         if drawn is not None:
             return drawn
         here_best = max((s.score for s in view.content()), default=0.0)
@@ -241,12 +247,13 @@ class EmbeddedPlanner(Briefing):
             if decision is not None and not view.refused_tap(decision.action):
                 return evidence.vouched(goal, view, decision)  # success only on evidence
         at_best = self._at_best_page(state, view)
-        ending = endings.item_page_lacks(goal, view) or endings.circling(goal, view, at_best)
+        ending = endings.item_page_lacks(goal, view) or bare_pages.only_tabs(
+            goal, view, at_best) or endings.circling(goal, view, at_best)
         if ending is not None:
             return ending
         move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
         if self._leads_here(state, view):
-            found = search.find_unseen(goal, view, self.memory)
+            found = None if state.unfound else search.find_unseen(goal, view, self.memory)
             if found is None and at_best and not isinstance(move.action, Scroll):
                 found = search.read_further(goal, view)  # before going by likeness alone
             if found is not None:

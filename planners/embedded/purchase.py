@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from devices.actions import Key, PressKey, Wait
 from perception.elements import UIElement
+from planners.embedded import counts
 from planners.embedded.acts import finish, matching, tap
 from planners.embedded.evidence import counters, give_up, whole_name_here
 from planners.embedded.forms import assign, has_value, pay_button, type_value
@@ -46,7 +47,8 @@ CHECKOUT_PHRASES = ("checkout", "proceed to checkout")
 CONFIRMATIONS = ("order placed", "order confirmed", "thank you for your order",
                  "your order has been placed", "purchase complete")
 CONFIRMED_AT_LEAST = 0.75
-_NOT_ITEM = frozenset({"cart", "basket", "bag", "trolley", "shopping"})  # where it goes
+_NOT_ITEM = frozenset({"cart", "basket", "bag", "trolley", "shopping",  # where it goes
+                       "in", "into", "to", "onto", "inside"})
 SETTLE_S = 1.0  # s to wait for the page after a payment before judging it
 # An order line: "2 × Lamp", "Lamp x 2", "Lamp (qty 2)", "Qty: 2 · Lamp"
 _LINE = (re.compile(r"^\s*(\d{1,3})\s*[×xX✕*]\s+(\S.*)$"),
@@ -71,6 +73,16 @@ def item_name(goal: Goal) -> str:
     named = max(goal.entities, key=lambda e: (len(words(e)), len(e)), default="")
     return named or " ".join(w for w in goal.target.split() if w.lower() not in _NOT_ITEM
                              and not w.isdigit() and w.lower() not in NUMBER_WORDS)
+
+
+def item_here(goal: Goal, view: View) -> bool:
+    """The page is the item's own: it shows the item's fullest name, or for an item said in
+    lower case all its words in one text ("a camping mug" on "Enamel Camping Mug"); a page
+    that shows only some of them ("Coffee Mug") is another item's."""
+    if goal.entities:
+        return whole_name_here(goal, view)
+    return goal.rank is not None or not item_name(goal) or (  # "the cheapest": by rank, not
+        view.shows(item_name(goal), fields=True))  # by a name a page shows
 
 
 def wanted(goal: Goal) -> int:
@@ -262,7 +274,7 @@ def added_in_place(goal: Goal, view: View) -> Decision | None:
         return None
     before = dict(memo_of(last).counts)
     if memo_of(last).mark not in (Mark.NEW_ITEM, Mark.GOAL_ACTION) or not before or not (
-            whole_name_here(goal, view)):
+            item_here(goal, view)):
         return None  # the page of another item (one sharing a word of the name) proves nothing
     step = goal.quantity or 1
     for key, now in counters(view):
@@ -295,11 +307,12 @@ _CART_PLACE = re.compile(r"\b(?:in|from|of)\s+(?:my|the|your|our)\s+(?:shopping\
 
 
 def total_asked(goal: Goal) -> int | None:
-    """The count an item in the cart is to end with ("cut the X in my basket down to one"):
-    a total, not a number to add, so the item's count is stepped to it, up or down."""
+    """The count an item in the cart is to end with ("cut the X in my basket down to one",
+    or the wanted one beside the count it has: "I have 5, 3 will do"): a total, not a
+    number to add, so the item's count is stepped to it, up or down."""
     m = _TOTAL.search(goal.text)
     if m is None or not _CART_PLACE.search(goal.text):
-        return None
+        return counts.wanted(goal.text) if counts.corrects(goal.text) else None
     said = m.group(1).lower()
     return int(said) if said.isdigit() else NUMBER_WORDS[said]
 
@@ -340,7 +353,7 @@ def adding(goal: Goal, view: View) -> list[Callable[[], Decision | None]]:
     if goal.intent is not Intent.CREATE or goal.slots or goal.mood is not Mood.COMMAND or (
             add_button(view) is None):
         return []
-    if _added(view) is None and not whole_name_here(goal, view):
+    if _added(view) is None and not item_here(goal, view):
         return [lambda: _not_this_item(goal)]
     return [lambda: added_enough(goal, view), lambda: add_to_cart(goal, view)]
 

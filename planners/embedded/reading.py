@@ -15,6 +15,7 @@ from perception.merge import SEPARATOR
 from planners.embedded.acts import MATCH, entity_here, entity_rows, finish, open_entity, shown
 from planners.embedded.answer_shape import asks_when, is_help_text, with_its_day
 from planners.embedded.goal import Goal
+from planners.embedded.pairs import asked_phrase, unmarked_pairs
 from planners.embedded.persons import said_line
 from planners.embedded.replies import (
     is_key,
@@ -115,7 +116,8 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
     ("Password: loon-2024"). Perception joins a text's lines with spaces, so a value runs
     to the next key (the last word before the next colon), a comma or a semicolon.
     Of several keys the question names ("the Wi-Fi password"), the last one is what it asks
-    for (an English noun phrase ends with its head). What the question says the value is
+    for (an English noun phrase ends with its head, said before what names whose value it
+    is: "the code for the gate" asks for a code, not a gate's). What the question says the value is
     for ("the password for the studio") must be on the page; in a list, on the row that
     holds the pair, and a row is not read when a word before the key ("the lake cabin router
     key") is shown by another row and not by this one. A `strict` question (its
@@ -145,11 +147,12 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
             at = max((order.index(w) for w in key if w in order), default=-1)
             if value:
                 found.append((at, value, key, s))
-        for key, value in _unmarked_pairs(" ".join(t for t in (e.text, summary) if t), goal):
+        for key, value in unmarked_pairs(" ".join(t for t in (e.text, summary) if t), goal):
             found.append((max(order.index(w) for w in key if w in order), value, key, s))
     owners = set().union(*(words(o) for o in _FOR.findall(goal.text)),
                          named_item(goal.text) if strict else set())
-    for _at, value, key, s in sorted(found, key=lambda f: -f[0]):  # each pair, not the first
+    phrase = asked_phrase(goal)  # a key of the asked phrase before one of whose value it is
+    for _at, value, key, s in sorted(found, key=lambda f: (not f[2] <= phrase, -f[0])):
         before = _named_by(goal, key, order)
         inside = _row_of(s, view)
         if inside is None:  # the page of one item
@@ -163,28 +166,6 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
         if owners <= row and not (before & others):
             return value
     return None
-
-
-def _unmarked_pairs(text: str, goal: Goal) -> list[tuple[set[str], str]]:
-    """Pairs written without a colon, as people jot them down or a sender writes them
-    ("Gate 4471", "PIN 2291", "your login code is 5521"): the head noun of what
-    is asked, maybe "is", then a word with digits, which is its value. Only the head is a
-    key here: in "the PIN from my Gym 3 note", "Gym 3" names where the value is
-    written, not the value."""
-    head = _PLACE.sub("", goal.target).split()
-    key = words(head[-1]) if head else set()
-    if not key or not key <= {w for token in goal.text.split() for w in words(token)}:
-        return []
-    tokens = text.split()
-    found = []
-    for i, token in enumerate(tokens[:-1]):
-        at = i + 2 if tokens[i + 1].lower() in _LINKS and i + 2 < len(tokens) else i + 1
-        if words(token) == key and _DIGIT.search(tokens[at]):
-            found.append((key, tokens[at].strip(".,;!?")))
-    return found
-
-
-_LINKS = ("is", "was", "=")  # what may stand between a key and its value
 
 
 def _row_of(s: Scored, view: View) -> set[str] | None:

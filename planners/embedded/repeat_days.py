@@ -84,8 +84,8 @@ def _is_goal_item(goal: Goal, view: View, row: dict[int, UIElement]) -> bool:
     if card is None and (view.marked(Mark.NEW_ITEM) or view.marked(Mark.OPEN_ITEM)):
         return True  # the item's own page, opened or started on the way here
     time = _asked_time(goal)
-    if time is not None:
-        return time in _times(text)
+    if time is not None:  # said without am or pm, it is that time in either half of the day
+        return time in _times(text) or time in {re.sub(r" [AP]M$", "", t) for t in _times(text)}
     names = [words(e) for e in goal.entities if words(e)]
     if names:
         return any(n <= words(text) for n in names)

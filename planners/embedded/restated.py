@@ -42,6 +42,11 @@ alone (never by their words):
 - "turn of X", "switch of X": a verb of switching takes no "of", so "of" is "off" with a
   letter dropped ("turn off X"), never a switch turned on.
 
+- keeping someone from a use of a thing ("stop the apps from reading my contacts", "keep
+  websites from seeing where I am"): a use of a thing on a phone is allowed by its switch,
+  so the order is to switch the thing off ("turn off my contacts"); a verb with a particle
+  after it ("keep the screen from going off") names no thing used, and is left as it is.
+
 A clause of purpose is left out first (`purpose`): it tells why, and asks for nothing.
 """
 
@@ -78,13 +83,16 @@ _NEW_VALUE = re.compile(rf"^\s*({NAMES})'s\s+(new\s+)?([a-z]+(?:\s+[a-z]+)?)\s+i
                         r"([^,;?!]+?)(\s+now)?\s*[.!]?$")
 _NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S+?)(?:\s+(?i:now))?"
                         r"\s*[.!]?$")
-# a closing order that points back at the statement ("- fix that", ", update it please"): it
-# asks for the edit the statement implies, and adds nothing to it
-_FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)(?i:(?:please\s+|can\s+you\s+)?"
-                       r"[a-z]+\s+(?:that|it|this)(?:\s+(?:out|up|over))?(?:\s+(?:please|for\s+me))?)"
+# a closing order that points back at the statement ("- fix that", ", update it please",
+# "change his card?"): it asks for the edit the statement implies, and adds nothing to it
+_FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)"
+                       r"(?i:(?:please\s+|(?:can|could|would)\s+you\s+)?"
+                       r"[a-z]+\s+(?:that|it|this|(?:his|her|their)\s+[a-z]+)(?:\s+(?:out|up|over))?(?:\s+(?:please|for\s+me))?)"
                        r"(?i:,?\s+(?:but|and)\s+(?:leave|keep)\s[^.!?]*)?\s*[.!?]?\s*$")
-# "Kim has a new phone: 555 0100": the field said to be new, its value after a pause
-_HAS_NEW = re.compile(rf"^\s*({NAMES})(?:'s|\s+has)\s+(?:got\s+)?a\s+new\s+([a-z]+(?:\s+[a-z]+)?)"
+# "Kim has a new phone: 555 0100", "Kim got a new phone, ...": the field said to be new, its
+# value after a pause
+_HAS_NEW = re.compile(rf"^\s*({NAMES})(?:(?:'s|\s+has)\s+(?:got\s+)?|(?<!'s)\s+(?:got|gets)\s+)"
+                      r"a\s+new\s+([a-z]+(?:\s+[a-z]+)?)"
                       r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
                       r"\s*[.!]?$")
 _TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?"
@@ -114,6 +122,10 @@ _WRONG = re.compile(rf"^.*?\b({NAMES})'s\s+([a-z]+(?:\s+(?!is\b|was\b|has\b|got\
 _MISSPELT = re.compile(rf"^.*?\b(?:misspel(?:t|led)|mistyped|misspelt|got)\s+({NAMES})'s\s+"
                        r"([a-z]+(?:\s+[a-z]+)?)(?:\s+wrong)?\s*(?:[,;.:]|\s[-–—])\s*(?i:it|that)\s+"
                        r"(?i:should\s+be|must\s+be|is)\s+(\S+?)\s*[.!]?$")
+# "stop A from V-ing B": A is kept from using B (B a noun phrase, no particle after the verb)
+_KEPT_FROM = re.compile(r"^\s*(?:stop|keep|prevent|block|bar)\s+(?:[\w'-]+\s+){1,3}?from\s+"
+                        r"[a-z]+ing\s+(?!(?:on|off|up|down|out|in|away|over|back)\b)"
+                        r"((?:my|the|our|your)\s+[\w-]+(?:\s+[\w-]+)?)\s*[.!?]?$", re.I)
 _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
@@ -152,6 +164,9 @@ def plainly(text: str) -> str:
     m = _KNOWN_AS.match(without_courtesy(text))
     if m:
         return f"rename {m.group(1)} to {m.group(2)}"
+    m = _KEPT_FROM.match(without_courtesy(text))
+    if m:
+        return f"turn off {m.group(1)}"
     m = _LIGHT.match(text)
     if m and not _NOT_A_VERB.search(m.group(1)) and not _WHEN.match(m.group(2)):
         return f"{m.group(1)} {m.group(2)}"

@@ -160,8 +160,20 @@ def without_app_names(goal: Goal, labels: Iterable[str]) -> Goal:
         return goal
     drop |= {"app", "application"}  # "in the Shop app": the word that says it is an app
     target = " ".join(w for w in goal.target.split() if not words(w) or not words(w) <= drop)
-    entities = tuple(e for e in goal.entities if not words(e) or not words(e) <= drop)
+    entities = tuple(e for e in (_placed_out(x, drop) for x in goal.entities)
+                     if not words(e) or not words(e) <= drop)
     return replace(goal, target=target or goal.target, entities=entities)
+
+
+_PLACE_TAIL = re.compile(r"\s+(?:in|from|on|inside|within)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
+                         r"([\w' -]+?)\s*$", re.I)
+
+
+def _placed_out(name: str, apps: set[str]) -> str:
+    """An item's name less a place after it that is an app ("the ski kit inventory in my notes"
+    is the ski kit inventory): where it is kept, not a word of its name."""
+    m = _PLACE_TAIL.search(name)
+    return name[:m.start()] if m and m.start() and words(m.group(1)) <= apps else name
 
 
 def page_values(

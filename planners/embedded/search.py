@@ -17,10 +17,10 @@ from planners.embedded.acts import tap
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.memory import AppMemory
-from planners.embedded.persons import nobody_by_that_name
+from planners.embedded.persons import conversation_apps, nobody_by_that_name, people_apps
 from planners.embedded.scoring import words
 from planners.embedded.view import View, field_name
-from planners.embedded.wording import TIME
+from planners.embedded.wording import NAMES, TIME
 from planners.planner import Decision
 
 _SEARCH = re.compile(r"\bsearch", re.I)
@@ -46,6 +46,13 @@ def _only_in(name: str, values: set[str], text: str) -> bool:
     return 0 < said <= inside
 
 
+def _part_of_name(entity: str, name: str) -> bool:
+    """`entity` is some of the words of a full name ("Nan Ola" in "Nan Ola Berg"): on a
+    list of people, a row that shows only them names another person, who has fewer names."""
+    return (re.fullmatch(NAMES, name) is not None and " " in name
+            and words(entity) < words(name))
+
+
 def seen_in(memory: AppMemory, app: str, name: str) -> bool:
     """Some remembered page of the app shows the name (the memory knows the way to it)."""
     want = words(name)
@@ -69,7 +76,10 @@ def find_unseen(goal: Goal, view: View, memory: AppMemory) -> Decision | None:
     name = sought(goal)
     if goal.intent not in _EXISTING or goal.scope is Scope.ALL or not name:
         return None
-    named = [e for e in goal.entities if not TIME.search(e)]  # any of its names will do
+    people = people_apps(memory) | conversation_apps(memory)  # where rows are people
+    named = [e for e in goal.entities if not TIME.search(e)  # any of its names will do,
+             and not (view.screen.app in people and _part_of_name(e, name))]  # but a part
+    #   of a person's full name, on a list of people, is another person
     if any(view.shows(e) or seen_in(memory, view.screen.app, e) for e in named):
         return None
     field = _search_field(view)

@@ -193,7 +193,7 @@ def send_slots(text: str) -> list[Slot]:
     """Recipient ("text Anna", "send ... to Anna"; "text Anna Bo's code": Bo owns it), message."""
     bare = strip_quotes(text)
     slots: list[Slot] = []
-    name = rf"({NAMES}?(?=\s+{NAME_START}[\w.-]*['’]s\s)|{NAMES}|\+?\d[\d-]{{3,}}\d)"
+    name = rf"({NAMES}?(?=\s+{NAME_START}[\w.-]*['’]s\s)|{NAMES}|{PHONE.pattern})"  # "555 0134"
     m = (re.search(r"\bto\s+" + name, bare) or re.match(r"^\s*[\w-]+(?:\s+to)?\s+" + name, bare)
          or _LOWER_RECIPIENT.match(bare))
     if m:
@@ -349,8 +349,8 @@ def _person(text: str, slots: Sequence[Slot]) -> str:
     for v in shaped_values(bare, []):
         bare = bare.replace(v.value, " ")
     rest = bare.split(None, 1)[1] if len(bare.split()) > 1 else ""
-    found = [m.group(0) for m in re.finditer(NAMES, rest)]
-    return max(found, key=len, default="")
+    found = [re.sub(r"['’]s$", "", m.group(0)) for m in re.finditer(NAMES, rest)]
+    return max(found, key=len, default="")  # "Lea Marn's mobile": the owner's name alone
 
 
 def named_values(text: str) -> list[Slot]:

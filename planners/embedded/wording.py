@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from planners.embedded.context import refer_back
+from planners.embedded.counts import NUMBER_WORDS as NUMBER_WORDS  # said here before
+from planners.embedded.counts import refusal_only
 
 QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘’](?=\s|$|[.,!?;:)])")
 TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
@@ -47,8 +49,6 @@ NAMES = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"  # "Åsa Lindqvist": name words in a 
 _CAPS = rf"{NAME_START}[\w.]*(?:\s+{NAME_START}[\w.]*)*"
 ADDRESS = re.compile(rf"\b\d+\s+{_CAPS}(?:,\s*{_CAPS})*")  # "12 Oak Street, Springfield"
 NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*(%|percent\b)?", re.I)
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}
 
 
 
@@ -174,7 +174,8 @@ _OPENER = re.compile(
     r"help\s+me|(?:yes|yeah|yep|sure|alright|right|actually|no|nope)(?=\s*,))"  # a reply's
     r"\b[\s,]*)+", re.I)  # word, said before the request with a comma, asks for nothing
 _CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|now|asap|"
-                     r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)\s*[.!?]*\s*$", re.I)
+                     r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)"
+                     r"\s*[.!?]*\s*$", re.I)
 _WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
                    r"i(?:'m|\s+am)\s+after)\b\s*", re.I)
 _STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|ought\s+to|"
@@ -281,8 +282,9 @@ def _manner(raw: str) -> Manner:
     return Manner(Mood.COMMAND, clause)
 
 
-_STATE_TAIL = re.compile(r"^(.+?)\s+((?:turned\s+|switched\s+|set\s+)?(?:on|off)|at\s+.+|"
-                         r"to\s+\d.*|enabled|disabled|active|inactive)$", re.I)
+_STATE_TAIL = re.compile(r"^(.+?)\s+(?:back\s+)?((?:turned\s+|switched\s+|set\s+)?(?:on|off)|"
+                         r"at\s+.+|to\s+\d.*|enabled|disabled|active|inactive)"
+                         r"(?:\s+(?:again|once\s+more))?$", re.I)  # said again: the same state
 
 
 def split_state(phrase: str) -> tuple[str, str]:
@@ -341,7 +343,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     asks opens with words of courtesy or a question, with the clauses after it that give it a
     value; when none does, or a clause is a value with no word (", 0161 496 0000": the
     request's own), the whole text asks."""
-    parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")]
+    parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")
+             and not refusal_only(p)]  # ", not just two" tells which count, asks nothing
     if len(parts) < 2 or not all(re.search(r"[^\W\d_]", p) for p in parts):  # a clause of
         return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
     for i, part in enumerate(parts):

@@ -61,3 +61,27 @@ def test_a_failure_or_another_items_message_is_no_evidence(planner, message):
 def test_without_a_tap_of_ours_a_message_proves_nothing(planner):
     decision = planner.decide(GOAL, nearby("Linked with Aurora Beacon"), [])
     assert decision.action != Finish(FinishStatus.SUCCESS)
+
+
+# The request names the item with a word for its kind ("... Tag"); the phone's message names
+# the row that was opened, whose every word the request says.
+KIND_GOAL = "Link up with the Aurora Beacon Tag"
+
+
+def opened(item: str) -> list[PastStep]:
+    return [PastStep(Tap(ElementRef(3)), outcome="the page updated", verdict=Verdict.CHANGED,
+                     memo=Memo(mark=Mark.OPEN_ITEM, item=item), screen_signature="nearby")]
+
+
+@pytest.mark.slow
+def test_a_message_naming_the_opened_row_ends_the_task(planner):
+    decision = planner.decide(KIND_GOAL, nearby("Linked with Aurora Beacon"),
+                              opened("Aurora Beacon | Available"))
+    assert decision.action == Finish(FinishStatus.SUCCESS)
+
+
+@pytest.mark.slow
+def test_an_opened_row_with_a_word_the_request_never_says_proves_nothing(planner):
+    decision = planner.decide(KIND_GOAL, nearby("Linked with Aurora Beacon Mini"),
+                              opened("Aurora Beacon Mini"))
+    assert decision.action != Finish(FinishStatus.SUCCESS)

@@ -250,3 +250,14 @@ def test_a_question_that_names_no_item_has_a_lower_bar_for_nothing_matches(reque
     assert (decision is not None) is infeasible
     if infeasible:
         assert decision.action == Finish(FinishStatus.INFEASIBLE)
+
+
+@pytest.mark.slow
+def test_opening_another_item_on_the_way_back_does_nothing_for_the_goal(planner):
+    steps = [opened("Lentil soup", recipes()), moved(PressKey(Key.BACK), recipe()),
+             opened("Plum cake", recipes()), moved(PressKey(Key.BACK), recipe("Plum cake")),
+             moved(Tap(ElementRef(1)), recipes())]
+    decision = planner.decide("Translate my Lentil soup recipe", recipe(), steps)
+    assert isinstance(decision.action, Finish), decision.thought
+    assert decision.action.status is FinishStatus.INFEASIBLE
+    assert "Lentil soup" in decision.action.answer

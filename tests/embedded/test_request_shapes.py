@@ -38,7 +38,7 @@ def test_a_clause_of_time_before_the_request_asks_nothing(text, main):
     ("Odile uses another address now, it's odile@wren.io - fix that",
      "change Odile's email to odile@wren.io"),
     ("Bertil got a new number, it's 555-0177, update it please",
-     "change Bertil's phone number to 555-0177"),
+     "change Bertil's number to 555-0177"),  # the field as said, as after "has a new"
     ("I want my e-reader to show up as Moth Shelf from now on",  # when: no part of the name
      "rename my e-reader to Moth Shelf"),
     ("I'd like the printer to go by the name Inkwell", "rename the printer to Inkwell"),

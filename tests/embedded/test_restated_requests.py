@@ -83,6 +83,10 @@ def test_a_light_verb_hands_its_noun_the_verb():
      "change Oskar's number to 555 0132"),
     ("Bea has a new email: bea.k@fastmail.net - sort that out please",
      "change Bea's email to bea.k@fastmail.net"),
+    ("Lorcan Tully got a new mobile, 555 0190. Could you fix his card?",
+     "change Lorcan Tully's mobile to 555 0190"),
+    ("Ines gets a new email: ines@rowan.org; change her details",
+     "change Ines's email to ines@rowan.org"),
 ])
 def test_a_new_value_said_after_a_pause_is_an_edit_of_that_field(said, plain):
     assert restated.plainly(said) == plain
@@ -90,4 +94,6 @@ def test_a_new_value_said_after_a_pause_is_an_edit_of_that_field(said, plain):
 
 def test_a_new_thing_that_is_no_value_of_an_entry_is_not_an_edit():
     said = "Oskar's got a new scooter, a blue one"
+    assert restated.plainly(said) == said
+    said = "Oskar got a new scooter, a blue one. Update his entry?"
     assert restated.plainly(said) == said
