@@ -182,26 +182,7 @@ def _borrow_labels(drafts: list[Draft]) -> list[Draft]:
             _give_label(d, sibling.text)
             if not sibling.actionable:
                 used.add(id(sibling))
-    for d in drafts:
-        if d.editable and not (d.description or d.hint) and (above := _caption(d, drafts)):
-            d.description = above.text  # its value, if any, is no name
     return [d for d in drafts if id(d) not in used] if used else drafts
-
-
-def _caption(field: Draft, drafts: list[Draft]) -> Draft | None:
-    """The static text right above a field and lined up with its left edge: how a form
-    names a box whose own node says nothing ("Confirm Password" over an empty box). It is
-    kept on the screen: it is a text a person reads, only now the field says it too."""
-    x1, y1, x2, y2 = field.bounds
-    best: Draft | None = None
-    for other in drafts:
-        ox1, _oy1, _ox2, oy2 = other.bounds
-        if other.role != "text" or other.actionable or not other.text or not _only_text(other):
-            continue
-        if 0 <= y1 - oy2 <= y2 - y1 and abs(ox1 - x1) <= (x2 - x1) // 4 and (
-                best is None or oy2 > best.bounds[3]):
-            best = other
-    return best
 
 
 def _give_label(d: Draft, label: str) -> None:
