@@ -2,8 +2,9 @@
 
 - Input: pyautogui, with its fail-safe on (a pointer pushed into a screen corner stops the
   run: pyautogui raises, the driver turns it into a `DeviceError`, the episode ends as an
-  infrastructure failure). Text goes through `xdotool type` on X11, which types any Unicode
-  (pyautogui's `write` silently drops non-ASCII), else through the clipboard.
+  infrastructure failure). Text goes through xdotool on X11, which types any Unicode
+  (pyautogui's `write` silently drops non-ASCII), with the characters the keyboard map lacks
+  bound beforehand (`devices.desktop.keymap`), else through the clipboard.
 - Capture: mss, of one monitor (`monitor=N`, 1-based as mss numbers them) or of all of them
   (`monitor=0`, the default). See `devices.desktop.geometry` for the frames and the explicit
   handling of high-DPI scales and monitor offsets.
@@ -55,6 +56,7 @@ from devices.actions import (
 from devices.desktop.apps import desktop_entries, find_entry
 from devices.desktop.atspi_client import AtspiClient, AtspiUnavailable
 from devices.desktop.geometry import Frame, Region, capture_scale
+from devices.desktop.keymap import KeyBindings, chunks, key_name, segments
 from devices.device import AppInfo
 from devices.errors import ActionRejected, DeviceError, DeviceNotFound
 from devices.observation import Observation, TreeFormat
@@ -86,11 +88,13 @@ class DesktopDevice:
         tree: bool = True,
         pause_s: float = 0.05,  # s pyautogui waits after each call
         type_delay_ms: int = 12,  # ms between keys typed by xdotool
+        settle_s: float = 0.5,  # s an application gets to read keys before a rebinding
         max_nodes: int = 5000,  # nodes read from the tree at most
     ) -> None:
         self.app = app
         self.name = "desktop" + (f"-{app}" if app else "")
         self.type_delay_ms = type_delay_ms
+        self.settle_s = settle_s
         self.max_nodes = max_nodes
         self._gui = _load_pyautogui(pause_s)
         import mss
@@ -105,6 +109,7 @@ class DesktopDevice:
         self._atspi = _open_atspi() if tree else None
         self._xwindows = _open_xwindows() if self._atspi is not None else None
         self._xdotool = shutil.which("xdotool") if _is_x11() else None
+        self._keys = _open_keybindings() if self._xdotool else None
 
     # -- capture ----------------------------------------------------------------------------
 
@@ -240,7 +245,9 @@ class DesktopDevice:
         """Type `text` exactly, any Unicode, into the focused widget."""
         if not text:
             return
-        if self._xdotool:
+        if self._xdotool and self._keys:
+            self._type_keys(self._keys, text)
+        elif self._xdotool:  # no binding of our own: xdotool binds, and may lose characters
             self._run([self._xdotool, "type", "--delay", str(self.type_delay_ms), "--", text])
         elif text.isascii():
             self._gui.write(text, interval=self.type_delay_ms / 1000)
@@ -249,6 +256,19 @@ class DesktopDevice:
 
             pyperclip.copy(text)
             self._gui.hotkey(*_PASTE)
+
+    def _type_keys(self, keys: KeyBindings, text: str) -> None:
+        """Type with every character in the keyboard map before its key is sent."""
+        delay = ["--delay", str(self.type_delay_ms)]
+        for i, piece in enumerate(chunks(text, keys.needs_keycode, keys.capacity)):
+            if i:  # this piece's bindings may take keycodes the last one's keys went through
+                time.sleep(self.settle_s)
+            keys.bind({c for c in piece if keys.needs_keycode(c)})
+            for bound, run in segments(piece, keys.typed):
+                if bound:
+                    self._run([self._xdotool, "key", *delay, *(key_name(c) for c in run)])
+                else:
+                    self._run([self._xdotool, "type", *delay, "--", run])
 
     def _run(self, argv: list[str]) -> None:
         try:
@@ -275,6 +295,8 @@ class DesktopDevice:
     # -- lifetime ---------------------------------------------------------------------------
 
     def close(self) -> None:
+        if self._keys is not None:
+            self._keys.close()
         if self._atspi is not None:
             self._atspi.close()
         if self._xwindows is not None:
@@ -337,6 +359,16 @@ def _open_xwindows() -> Any:
         return XWindows()
     except Exception as e:  # python-xlib raises several unrelated kinds for a bad display
         log.warning("cannot read X windows; AT-SPI extents taken as X pixels: %s", e)
+        return None
+
+
+def _open_keybindings() -> KeyBindings | None:
+    from Xlib import display as xdisplay
+
+    try:
+        return KeyBindings(xdisplay.Display())
+    except Exception as e:  # python-xlib raises several unrelated kinds for a bad display
+        log.warning("cannot read the keyboard map; xdotool may lose characters: %s", e)
         return None
 
 

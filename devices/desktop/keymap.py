@@ -1,0 +1,127 @@
+"""Typing characters that the X keyboard map lacks, without racing the application.
+
+`xdotool type` types such a character (any non-ASCII one on a US map: "ë", "北", "🙂") by
+binding its keysym to a spare keycode, sending the key, and restoring the map a few
+milliseconds later. The application turns the keycode into a character when it *reads* the
+event, with the map as it is then: a busy application reads it after the restore and the
+character is lost ("Zoë 北京 🙂" arrived as "Zoë 北 🙂").
+
+So the driver binds such characters itself, before typing, to spare keycodes (those with no
+keysym), and leaves them bound: a binding stays until its keycode is needed for another
+character or the device closes. `xdotool key` then sends them as keys already in the map,
+and `xdotool type` only gets runs of ASCII characters that the map holds. The X server
+delivers a map change before the keys sent after it, so the application sees the binding.
+
+Only text needing more such characters than there are spare keycodes (18 on Xvfb's map)
+rebinds keycodes while typing; between those chunks the driver waits `settle_s` for the
+application to read the keys already sent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+Segment = tuple[bool, str]  # (sent as bound keys, characters)
+
+
+def keysym(char: str) -> int:
+    """The X keysym of a character: Latin-1 codes as they are, the rest as Unicode keysyms."""
+    code = ord(char)
+    return code if 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xFF else 0x01000000 | code
+
+
+def key_name(char: str) -> str:
+    """The name `xdotool key` (XStringToKeysym) reads as `keysym(char)`."""
+    return f"U{ord(char):04X}"
+
+
+def segments(text: str, typed: Callable[[str], bool]) -> list[Segment]:
+    """`text` cut into runs for `xdotool type` (characters where `typed` holds) and runs of
+    characters sent as bound keys, in order: joined, they give back `text`."""
+    out: list[Segment] = []
+    for char in text:
+        bound = not typed(char)
+        if out and out[-1][0] == bound:
+            out[-1] = (bound, out[-1][1] + char)
+        else:
+            out.append((bound, char))
+    return out
+
+
+def chunks(text: str, needs_key: Callable[[str], bool], capacity: int) -> list[str]:
+    """`text` cut so that each piece holds at most `capacity` distinct characters that need a
+    keycode of their own; one piece when they all fit."""
+    if capacity < 1:
+        raise ValueError("no keycode to bind characters to")
+    pieces, current, distinct = [], "", set[str]()
+    for char in text:
+        if needs_key(char) and char not in distinct:
+            if len(distinct) == capacity:
+                pieces.append(current)
+                current, distinct = "", set()
+            distinct.add(char)
+        current += char
+    return [*pieces, current] if current or not pieces else pieces
+
+
+class KeyBindings:
+    """Spare keycodes of an X display bound to characters, restored by `close()`.
+
+    The lowest spare keycode is left alone: it is the one `xdotool type` borrows."""
+
+    def __init__(self, display: Any) -> None:
+        self._display = display
+        low, high = display.display.info.min_keycode, display.display.info.max_keycode
+        rows = display.get_keyboard_mapping(low, high - low + 1)
+        spare = [low + i for i, row in enumerate(rows) if not any(row)]
+        self._free: list[int] = spare[1:]
+        self._bound: dict[str, int] = {}  # character -> keycode, least recently used first
+
+    @property
+    def capacity(self) -> int:
+        """How many characters can be bound at once."""
+        return len(self._free) + len(self._bound)
+
+    def native(self, char: str) -> bool:
+        """Does the keyboard map hold `char` by itself (not through a binding of ours)?"""
+        return char not in self._bound and bool(self._display.keysym_to_keycode(keysym(char)))
+
+    def typed(self, char: str) -> bool:
+        """Can `xdotool type` send `char` without binding a keycode itself?"""
+        return char.isascii() and (not char.isprintable() or self.native(char))
+
+    def needs_keycode(self, char: str) -> bool:
+        """Must `char` be bound to a keycode of ours before it is sent?"""
+        return not self.typed(char) and not self.native(char)
+
+    def bind(self, chars: set[str]) -> None:
+        """Bind each of `chars` (at most `capacity`) to a keycode, taking the least recently
+        used bindings of other characters when no keycode is free."""
+        if len(chars) > self.capacity:
+            raise ValueError(f"{len(chars)} characters for {self.capacity} spare keycodes")
+        for char in sorted(chars & self._bound.keys()):  # in use again: most recent last
+            self._bound[char] = self._bound.pop(char)
+        wanted = sorted(chars - self._bound.keys())
+        for char in wanted:
+            if self._free:
+                code = self._free.pop(0)
+            else:
+                code = self._bound.pop(next(c for c in self._bound if c not in chars))
+            self._display.change_keyboard_mapping(code, [[keysym(char)]])
+            self._bound[char] = code
+        if wanted:
+            self._display.sync()
+            log.debug("bound %d characters to spare keycodes", len(wanted))
+
+    def close(self) -> None:
+        """Give the keycodes back, where they still hold what this bound to them."""
+        for char, code in self._bound.items():
+            if self._display.keycode_to_keysym(code, 0) == keysym(char):
+                self._display.change_keyboard_mapping(code, [[0]])
+        self._bound.clear()
+        self._display.sync()
+        self._display.close()
