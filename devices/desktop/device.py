@@ -110,6 +110,7 @@ class DesktopDevice:
         self._xwindows = _open_xwindows() if self._atspi is not None else None
         self._xdotool = shutil.which("xdotool") if _is_x11() else None
         self._keys = _open_keybindings() if self._xdotool else None
+        self._closed = False
 
     # -- capture ----------------------------------------------------------------------------
 
@@ -260,6 +261,7 @@ class DesktopDevice:
     def _type_keys(self, keys: KeyBindings, text: str) -> None:
         """Type with every character in the keyboard map before its key is sent."""
         delay = ["--delay", str(self.type_delay_ms)]
+        keys.refresh()
         for i, piece in enumerate(chunks(text, keys.needs_keycode, keys.capacity)):
             if i:  # this piece's bindings may take keycodes the last one's keys went through
                 time.sleep(self.settle_s)
@@ -295,6 +297,11 @@ class DesktopDevice:
     # -- lifetime ---------------------------------------------------------------------------
 
     def close(self) -> None:
+        """Give back what the device holds (the keycodes bound for typing first); closing
+        again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
         if self._keys is not None:
             self._keys.close()
         if self._atspi is not None:

@@ -71,15 +71,37 @@ def chunks(text: str, needs_key: Callable[[str], bool], capacity: int) -> list[s
 class KeyBindings:
     """Spare keycodes of an X display bound to characters, restored by `close()`.
 
-    The lowest spare keycode is left alone: it is the one `xdotool type` borrows."""
+    The map is read from the server by `refresh()` (python-xlib's own copy is only updated
+    by a client that reads its events). The lowest spare keycode is left alone: it is the one
+    `xdotool type` borrows."""
 
     def __init__(self, display: Any) -> None:
         self._display = display
-        low, high = display.display.info.min_keycode, display.display.info.max_keycode
-        rows = display.get_keyboard_mapping(low, high - low + 1)
-        spare = [low + i for i, row in enumerate(rows) if not any(row)]
-        self._free: list[int] = spare[1:]
+        info = display.display.info
+        self._first, self._count = info.min_keycode, info.max_keycode - info.min_keycode + 1
         self._bound: dict[str, int] = {}  # character -> keycode, least recently used first
+        self._free: list[int] = []
+        self._codes: dict[int, int] = {}  # keysym -> a keycode that has it
+        self._scratch: int | None = None
+        spare = self.refresh()
+        if spare:
+            self._scratch = spare[0]
+            self._free.remove(self._scratch)
+
+    def refresh(self) -> list[int]:
+        """Read the keyboard map again; forget bindings someone else changed since. The
+        spare keycodes."""
+        rows = self._display.get_keyboard_mapping(self._first, self._count)
+        self._codes = {}
+        for i, row in enumerate(rows):
+            for sym in row:
+                self._codes.setdefault(sym, self._first + i)
+        self._codes.pop(0, None)
+        self._bound = {c: code for c, code in self._bound.items()
+                       if rows[code - self._first][0] == keysym(c)}  # fmt: skip
+        spare = [self._first + i for i, row in enumerate(rows) if not any(row)]
+        self._free = [c for c in spare if c != self._scratch]
+        return spare
 
     @property
     def capacity(self) -> int:
@@ -88,7 +110,7 @@ class KeyBindings:
 
     def native(self, char: str) -> bool:
         """Does the keyboard map hold `char` by itself (not through a binding of ours)?"""
-        return char not in self._bound and bool(self._display.keysym_to_keycode(keysym(char)))
+        return char not in self._bound and keysym(char) in self._codes
 
     def typed(self, char: str) -> bool:
         """Can `xdotool type` send `char` without binding a keycode itself?"""
@@ -110,18 +132,21 @@ class KeyBindings:
             if self._free:
                 code = self._free.pop(0)
             else:
-                code = self._bound.pop(next(c for c in self._bound if c not in chars))
+                old = next(c for c in self._bound if c not in chars)
+                code = self._bound.pop(old)
+                self._codes.pop(keysym(old), None)
             self._display.change_keyboard_mapping(code, [[keysym(char)]])
             self._bound[char] = code
+            self._codes[keysym(char)] = code
         if wanted:
             self._display.sync()
             log.debug("bound %d characters to spare keycodes", len(wanted))
 
     def close(self) -> None:
         """Give the keycodes back, where they still hold what this bound to them."""
-        for char, code in self._bound.items():
-            if self._display.keycode_to_keysym(code, 0) == keysym(char):
-                self._display.change_keyboard_mapping(code, [[0]])
+        self.refresh()
+        for code in self._bound.values():
+            self._display.change_keyboard_mapping(code, [[0]])
         self._bound.clear()
         self._display.sync()
         self._display.close()
