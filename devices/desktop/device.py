@@ -111,6 +111,7 @@ class DesktopDevice:
         self._xdotool = shutil.which("xdotool") if _is_x11() else None
         self._keys = _open_keybindings() if self._xdotool else None
         self._closed = False
+        self._typed_at = -settle_s  # time.monotonic() when keys were last sent
 
     # -- capture ----------------------------------------------------------------------------
 
@@ -262,15 +263,17 @@ class DesktopDevice:
         """Type with every character in the keyboard map before its key is sent."""
         delay = ["--delay", str(self.type_delay_ms)]
         keys.refresh()
-        for i, piece in enumerate(chunks(text, keys.needs_keycode, keys.capacity)):
-            if i:  # this piece's bindings may take keycodes the last one's keys went through
-                time.sleep(self.settle_s)
-            keys.bind({c for c in piece if keys.needs_keycode(c)})
+        for piece in chunks(text, keys.needs_keycode, keys.capacity):
+            needed = {c for c in piece if keys.needs_keycode(c)}
+            if keys.rebinds(needed):  # keys sent lately may not be read yet: let them be
+                time.sleep(max(0.0, self._typed_at + self.settle_s - time.monotonic()))
+            keys.bind(needed)
             for bound, run in segments(piece, keys.typed):
                 if bound:
                     self._run([self._xdotool, "key", *delay, *(key_name(c) for c in run)])
                 else:
                     self._run([self._xdotool, "type", *delay, "--", run])
+            self._typed_at = time.monotonic()
 
     def _run(self, argv: list[str]) -> None:
         try:

@@ -12,9 +12,10 @@ character or the device closes. `xdotool key` then sends them as keys already in
 and `xdotool type` only gets runs of ASCII characters that the map holds. The X server
 delivers a map change before the keys sent after it, so the application sees the binding.
 
-Only text needing more such characters than there are spare keycodes (18 on Xvfb's map)
-rebinds keycodes while typing; between those chunks the driver waits `settle_s` for the
-application to read the keys already sent.
+Only when more distinct characters are needed than there are spare keycodes (18 on Xvfb's
+map) are keycodes rebound: the least recently used ones, after the driver has given the
+application `settle_s` since it last sent keys to read them (a text needing more than all of
+them is typed in pieces, with that wait between pieces).
 """
 
 from __future__ import annotations
@@ -119,6 +120,10 @@ class KeyBindings:
     def needs_keycode(self, char: str) -> bool:
         """Must `char` be bound to a keycode of ours before it is sent?"""
         return not self.typed(char) and not self.native(char)
+
+    def rebinds(self, chars: set[str]) -> bool:
+        """Would binding `chars` take keycodes bound to other characters?"""
+        return len(chars - self._bound.keys()) > len(self._free)
 
     def bind(self, chars: set[str]) -> None:
         """Bind each of `chars` (at most `capacity`) to a keycode, taking the least recently

@@ -87,6 +87,7 @@ def test_the_least_recently_used_binding_makes_room_and_current_ones_stay():
     for char in "一二三四五六七八":  # one at a time: bound in this order
         keys.bind({char})
     keys.bind(set("一"))  # used again: now the most recent
+    assert not keys.rebinds(set("一二")) and keys.rebinds(set("九"))
     keys.bind(set("九"))
     assert display.keysym_to_keycode(keysym("二")) == 0  # the oldest gave its keycode up
     assert all(display.keysym_to_keycode(keysym(c)) for c in "一三四五六七八九")
