@@ -56,7 +56,7 @@ from devices.actions import (
 from devices.desktop.apps import desktop_entries, find_entry
 from devices.desktop.atspi_client import AtspiClient, AtspiUnavailable
 from devices.desktop.geometry import Frame, Region, capture_scale
-from devices.desktop.keymap import KeyBindings, chunks, key_name, segments
+from devices.desktop.keymap import KeyBindings, chunks, key_name, open_key_bindings, segments
 from devices.device import AppInfo
 from devices.errors import ActionRejected, DeviceError, DeviceNotFound
 from devices.observation import Observation, TreeFormat
@@ -109,7 +109,7 @@ class DesktopDevice:
         self._atspi = _open_atspi() if tree else None
         self._xwindows = _open_xwindows() if self._atspi is not None else None
         self._xdotool = shutil.which("xdotool") if _is_x11() else None
-        self._keys = _open_keybindings() if self._xdotool else None
+        self._keys = open_key_bindings() if self._xdotool else None
         self._closed = False
         self._typed_at = -settle_s  # time.monotonic() when keys were last sent
 
@@ -250,7 +250,7 @@ class DesktopDevice:
         if self._xdotool and self._keys:
             self._type_keys(self._keys, text)
         elif self._xdotool:  # no binding of our own: xdotool binds, and may lose characters
-            self._run([self._xdotool, "type", "--delay", str(self.type_delay_ms), "--", text])
+            self._run(["type", "--delay", str(self.type_delay_ms), "--", text])
         elif text.isascii():
             self._gui.write(text, interval=self.type_delay_ms / 1000)
         else:
@@ -263,6 +263,9 @@ class DesktopDevice:
         """Type with every character in the keyboard map before its key is sent."""
         delay = ["--delay", str(self.type_delay_ms)]
         keys.refresh()
+        if not keys.capacity:  # no spare keycode: xdotool borrows one, and may lose characters
+            self._run(["type", *delay, "--", text])
+            return
         for piece in chunks(text, keys.needs_keycode, keys.capacity):
             needed = {c for c in piece if keys.needs_keycode(c)}
             if keys.rebinds(needed):  # keys sent lately may not be read yet: let them be
@@ -270,16 +273,23 @@ class DesktopDevice:
             keys.bind(needed)
             for bound, run in segments(piece, keys.typed):
                 if bound:
-                    self._run([self._xdotool, "key", *delay, *(key_name(c) for c in run)])
+                    self._run(["key", *delay, *(key_name(c) for c in run)])
                 else:
-                    self._run([self._xdotool, "type", *delay, "--", run])
+                    self._run(["type", *delay, "--", run])
             self._typed_at = time.monotonic()
 
-    def _run(self, argv: list[str]) -> None:
+    def _run(self, args: list[str]) -> None:
+        """Run xdotool; a failure says how, never what was typed (it may be a password)."""
+        assert self._xdotool is not None
         try:
-            subprocess.run(argv, check=True, capture_output=True, timeout=60)
-        except (OSError, subprocess.SubprocessError) as e:
-            raise DeviceError(f"{argv[0]} failed: {e}") from e
+            subprocess.run([self._xdotool, *args], check=True, capture_output=True, timeout=60)
+        except subprocess.CalledProcessError as e:
+            said = e.stderr.decode("utf-8", "replace").strip()[:200]
+            raise DeviceError(f"xdotool {args[0]} exited with {e.returncode}: {said}") from e
+        except subprocess.TimeoutExpired as e:
+            raise DeviceError(f"xdotool {args[0]} took over {e.timeout:g} s") from e
+        except OSError as e:
+            raise DeviceError(f"cannot run xdotool: {e.strerror}") from e
 
     # -- apps -------------------------------------------------------------------------------
 
@@ -369,16 +379,6 @@ def _open_xwindows() -> Any:
         return XWindows()
     except Exception as e:  # python-xlib raises several unrelated kinds for a bad display
         log.warning("cannot read X windows; AT-SPI extents taken as X pixels: %s", e)
-        return None
-
-
-def _open_keybindings() -> KeyBindings | None:
-    from Xlib import display as xdisplay
-
-    try:
-        return KeyBindings(xdisplay.Display())
-    except Exception as e:  # python-xlib raises several unrelated kinds for a bad display
-        log.warning("cannot read the keyboard map; xdotool may lose characters: %s", e)
         return None
 
 

@@ -69,6 +69,17 @@ def chunks(text: str, needs_key: Callable[[str], bool], capacity: int) -> list[s
     return [*pieces, current] if current or not pieces else pieces
 
 
+def open_key_bindings() -> KeyBindings | None:
+    """Key bindings on the display `DISPLAY` names; None, with a warning, without one."""
+    from Xlib import display as xdisplay
+
+    try:
+        return KeyBindings(xdisplay.Display())
+    except Exception as e:  # python-xlib raises several unrelated kinds for a bad display
+        log.warning("cannot read the keyboard map; xdotool may lose characters: %s", e)
+        return None
+
+
 class KeyBindings:
     """Spare keycodes of an X display bound to characters, restored by `close()`.
 

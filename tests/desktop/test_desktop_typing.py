@@ -17,6 +17,7 @@ import pytest
 
 from devices.actions import TypeText
 from devices.desktop.session import wait_for
+from devices.errors import DeviceError
 from perception import perceive
 
 pytestmark = pytest.mark.desktop
@@ -28,6 +29,8 @@ SLOW_CLIENT_XDOTOOL = textwrap.dedent("""\
     from Xlib import XK, display
 
     real, log, args = os.environ["REAL_XDOTOOL"], os.environ["XDOTOOL_LOG"], sys.argv[1:]
+    if os.environ.get("XDOTOOL_FAIL"):
+        sys.exit("xdotool: cannot type")
     d = display.Display()
 
     def sym(name):
@@ -116,3 +119,10 @@ def test_a_text_with_more_new_characters_than_spare_keycodes(slow_client_device,
     assert z.result() == (0, LONG + "\n")
     log = (tmp_path / "xdotool.log").read_text().splitlines()
     assert all(line.endswith("dropped=0") for line in log)
+
+
+def test_a_failing_xdotool_is_reported_without_the_text(slow_client_device, monkeypatch):
+    monkeypatch.setenv("XDOTOOL_FAIL", "1")
+    with pytest.raises(DeviceError) as failed:
+        slow_client_device.type_text("s3cret-ë")
+    assert "cannot type" in str(failed.value) and "s3cret" not in str(failed.value)
