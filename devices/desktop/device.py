@@ -268,8 +268,8 @@ class DesktopDevice:
             return
         for piece in chunks(text, keys.needs_keycode, keys.capacity):
             needed = {c for c in piece if keys.needs_keycode(c)}
-            if keys.rebinds(needed):  # keys sent lately may not be read yet: let them be
-                time.sleep(max(0.0, self._typed_at + self.settle_s - time.monotonic()))
+            if keys.rebinds(needed):
+                self._let_keys_be_read()
             keys.bind(needed)
             for bound, run in segments(piece, keys.typed):
                 if bound:
@@ -277,6 +277,11 @@ class DesktopDevice:
                 else:
                     self._run(["type", *delay, "--", run])
             self._typed_at = time.monotonic()
+
+    def _let_keys_be_read(self) -> None:
+        """Wait until `settle_s` has passed since keys were last sent: a busy application
+        may not have read them, and must find their keycodes still bound as they were."""
+        time.sleep(max(0.0, self._typed_at + self.settle_s - time.monotonic()))
 
     def _run(self, args: list[str]) -> None:
         """Run xdotool; a failure says how, never what was typed (it may be a password)."""
@@ -316,6 +321,7 @@ class DesktopDevice:
             return
         self._closed = True
         if self._keys is not None:
+            self._let_keys_be_read()
             self._keys.close()
         if self._atspi is not None:
             self._atspi.close()

@@ -9,8 +9,10 @@ character is lost ("Zoë 北京 🙂" arrived as "Zoë 北 🙂").
 So the driver binds such characters itself, before typing, to spare keycodes (those with no
 keysym), and leaves them bound: a binding stays until its keycode is needed for another
 character or the device closes. `xdotool key` then sends them as keys already in the map,
-and `xdotool type` only gets runs of ASCII characters that the map holds. The X server
-delivers a map change before the keys sent after it, so the application sees the binding.
+and `xdotool type` only gets controls and runs of Latin-1 characters that the map holds
+(xdotool 3.20160805 binds a scratch keycode for any character above Latin-1, even one the
+map holds). The X server delivers a map change before the keys sent after it, so the
+application sees the binding.
 
 Only when more distinct characters are needed than there are spare keycodes (18 on Xvfb's
 map) are keycodes rebound: the least recently used ones, after the driver has given the
@@ -125,8 +127,11 @@ class KeyBindings:
         return char not in self._bound and keysym(char) in self._codes
 
     def typed(self, char: str) -> bool:
-        """Can `xdotool type` send `char` without binding a keycode itself?"""
-        return char.isascii() and (not char.isprintable() or self.native(char))
+        """Can `xdotool type` send `char` without binding a keycode itself? Controls (a
+        newline, a tab) and the Latin-1 characters the map holds; it binds the others."""
+        if char.isascii() and not char.isprintable():
+            return True
+        return keysym(char) <= 0xFF and self.native(char)
 
     def needs_keycode(self, char: str) -> bool:
         """Must `char` be bound to a keycode of ours before it is sent?"""

@@ -103,3 +103,13 @@ def test_closing_leaves_a_keycode_someone_else_rebound():
     display.map[code] = [0xE9]  # another program took it since
     keys.close()
     assert display.map[code] == [0xE9]
+
+
+def test_latin1_characters_the_map_holds_are_typed_and_others_sent_as_keys():
+    display = FakeDisplay()
+    display.map[20] = [0xE9]  # é, as on a French map
+    keys = KeyBindings(display)
+    assert keys.capacity == 7
+    assert [keys.typed(c) for c in "Zé\n"] == [True, True, True]
+    assert [keys.needs_keycode(c) for c in "Zéë北"] == [False, False, True, True]
+    assert segments("Zoé ë", keys.typed) == [(False, "Zoé "), (True, "ë")]
