@@ -23,8 +23,11 @@ them is typed in pieces, with that wait between pieces).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
+
+from devices.errors import DeviceError
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +74,17 @@ def chunks(text: str, needs_key: Callable[[str], bool], capacity: int) -> list[s
     return [*pieces, current] if current or not pieces else pieces
 
 
+@contextmanager
+def _x_calls(doing: str) -> Iterator[None]:
+    """python-xlib's failures (a display gone, a refused request) as device errors."""
+    from Xlib.error import ConnectionClosedError, XError
+
+    try:
+        yield
+    except (ConnectionClosedError, XError, OSError) as e:
+        raise DeviceError(f"{doing} the keyboard map failed: {e}") from e
+
+
 def open_key_bindings() -> KeyBindings | None:
     """Key bindings on the display `DISPLAY` names; None, with a warning, without one."""
     from Xlib import display as xdisplay
@@ -105,7 +119,8 @@ class KeyBindings:
     def refresh(self) -> list[int]:
         """Read the keyboard map again; forget bindings someone else changed since. The
         spare keycodes."""
-        rows = self._display.get_keyboard_mapping(self._first, self._count)
+        with _x_calls("reading"):
+            rows = self._display.get_keyboard_mapping(self._first, self._count)
         self._codes = {}
         for i, row in enumerate(rows):
             for sym in row:
@@ -149,25 +164,30 @@ class KeyBindings:
         for char in sorted(chars & self._bound.keys()):  # in use again: most recent last
             self._bound[char] = self._bound.pop(char)
         wanted = sorted(chars - self._bound.keys())
-        for char in wanted:
-            if self._free:
-                code = self._free.pop(0)
-            else:
-                old = next(c for c in self._bound if c not in chars)
-                code = self._bound.pop(old)
-                self._codes.pop(keysym(old), None)
-            self._display.change_keyboard_mapping(code, [[keysym(char)]])
-            self._bound[char] = code
-            self._codes[keysym(char)] = code
-        if wanted:
-            self._display.sync()
-            log.debug("bound %d characters to spare keycodes", len(wanted))
+        with _x_calls("changing"):
+            for char in wanted:
+                if self._free:
+                    code = self._free.pop(0)
+                else:
+                    old = next(c for c in self._bound if c not in chars)
+                    code = self._bound.pop(old)
+                    self._codes.pop(keysym(old), None)
+                self._display.change_keyboard_mapping(code, [[keysym(char)]])
+                self._bound[char] = code
+                self._codes[keysym(char)] = code
+            if wanted:
+                self._display.sync()
+        log.debug("bound %d characters to spare keycodes", len(wanted))
 
     def close(self) -> None:
         """Give the keycodes back, where they still hold what this bound to them."""
-        self.refresh()
-        for code in self._bound.values():
-            self._display.change_keyboard_mapping(code, [[0]])
+        try:
+            self.refresh()
+            with _x_calls("restoring"):
+                for code in self._bound.values():
+                    self._display.change_keyboard_mapping(code, [[0]])
+                self._display.sync()
+        except DeviceError as e:  # closing goes on: the display may be gone already
+            log.warning("keycodes bound for typing not given back: %s", e)
         self._bound.clear()
-        self._display.sync()
         self._display.close()

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from devices.desktop.keymap import KeyBindings, chunks, key_name, keysym, segments
+from devices.errors import DeviceError
 
 pytestmark = pytest.mark.unit
 
@@ -113,3 +114,20 @@ def test_latin1_characters_the_map_holds_are_typed_and_others_sent_as_keys():
     assert [keys.typed(c) for c in "Zé\n"] == [True, True, True]
     assert [keys.needs_keycode(c) for c in "Zéë北"] == [False, False, True, True]
     assert segments("Zoé ë", keys.typed) == [(False, "Zoé "), (True, "ë")]
+
+
+def test_a_display_gone_is_a_device_error_and_closing_still_ends(caplog):
+    from Xlib.error import ConnectionClosedError
+
+    display = FakeDisplay()
+    keys = KeyBindings(display)
+
+    def gone(*args):
+        raise ConnectionClosedError("server")
+
+    display.change_keyboard_mapping = gone
+    with pytest.raises(DeviceError, match="keyboard map"):
+        keys.bind({"ë"})
+    display.get_keyboard_mapping = gone
+    keys.close()
+    assert display.closed and "not given back" in caplog.text
