@@ -90,9 +90,15 @@ def open_key_bindings() -> KeyBindings | None:
     from Xlib import display as xdisplay
 
     try:
-        return KeyBindings(xdisplay.Display())
+        display = xdisplay.Display()
     except Exception as e:  # python-xlib raises several unrelated kinds for a bad display
-        log.warning("cannot read the keyboard map; xdotool may lose characters: %s", e)
+        log.warning("cannot open the display; xdotool may lose characters: %s", e)
+        return None
+    try:
+        return KeyBindings(display)
+    except DeviceError as e:
+        display.close()
+        log.warning("xdotool may lose characters: %s", e)
         return None
 
 
