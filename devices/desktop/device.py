@@ -2,8 +2,9 @@
 
 - Input: pyautogui, with its fail-safe on (a pointer pushed into a screen corner stops the
   run: pyautogui raises, the driver turns it into a `DeviceError`, the episode ends as an
-  infrastructure failure). Text goes through `xdotool type` on X11, which types any Unicode
-  (pyautogui's `write` silently drops non-ASCII), else through the clipboard.
+  infrastructure failure). Text goes through xdotool on X11, which types any Unicode
+  (pyautogui's `write` silently drops non-ASCII), with the characters the keyboard map lacks
+  bound beforehand (`devices.desktop.keymap`), else through the clipboard.
 - Capture: mss, of one monitor (`monitor=N`, 1-based as mss numbers them) or of all of them
   (`monitor=0`, the default). See `devices.desktop.geometry` for the frames and the explicit
   handling of high-DPI scales and monitor offsets.
@@ -55,6 +56,7 @@ from devices.actions import (
 from devices.desktop.apps import desktop_entries, find_entry
 from devices.desktop.atspi_client import AtspiClient, AtspiUnavailable
 from devices.desktop.geometry import Frame, Region, capture_scale
+from devices.desktop.keymap import KeyBindings, chunks, key_name, open_key_bindings, segments
 from devices.device import AppInfo
 from devices.errors import ActionRejected, DeviceError, DeviceNotFound
 from devices.observation import Observation, TreeFormat
@@ -86,11 +88,13 @@ class DesktopDevice:
         tree: bool = True,
         pause_s: float = 0.05,  # s pyautogui waits after each call
         type_delay_ms: int = 12,  # ms between keys typed by xdotool
+        settle_s: float = 0.5,  # s an application gets to read keys before a rebinding
         max_nodes: int = 5000,  # nodes read from the tree at most
     ) -> None:
         self.app = app
         self.name = "desktop" + (f"-{app}" if app else "")
         self.type_delay_ms = type_delay_ms
+        self.settle_s = settle_s
         self.max_nodes = max_nodes
         self._gui = _load_pyautogui(pause_s)
         import mss
@@ -105,6 +109,9 @@ class DesktopDevice:
         self._atspi = _open_atspi() if tree else None
         self._xwindows = _open_xwindows() if self._atspi is not None else None
         self._xdotool = shutil.which("xdotool") if _is_x11() else None
+        self._keys = open_key_bindings() if self._xdotool else None
+        self._closed = False
+        self._typed_at = -settle_s  # time.monotonic() when keys were last sent
 
     # -- capture ----------------------------------------------------------------------------
 
@@ -240,8 +247,10 @@ class DesktopDevice:
         """Type `text` exactly, any Unicode, into the focused widget."""
         if not text:
             return
-        if self._xdotool:
-            self._run([self._xdotool, "type", "--delay", str(self.type_delay_ms), "--", text])
+        if self._xdotool and self._keys:
+            self._type_keys(self._keys, text)
+        elif self._xdotool:  # no binding of our own: xdotool binds, and may lose characters
+            self._run(["type", "--delay", str(self.type_delay_ms), "--", text])
         elif text.isascii():
             self._gui.write(text, interval=self.type_delay_ms / 1000)
         else:
@@ -250,11 +259,42 @@ class DesktopDevice:
             pyperclip.copy(text)
             self._gui.hotkey(*_PASTE)
 
-    def _run(self, argv: list[str]) -> None:
+    def _type_keys(self, keys: KeyBindings, text: str) -> None:
+        """Type with every character in the keyboard map before its key is sent."""
+        delay = ["--delay", str(self.type_delay_ms)]
+        keys.refresh()
+        if not keys.capacity:  # no spare keycode: xdotool borrows one, and may lose characters
+            self._run(["type", *delay, "--", text])
+            return
+        for piece in chunks(text, keys.needs_keycode, keys.capacity):
+            needed = {c for c in piece if keys.needs_keycode(c)}
+            if keys.rebinds(needed):
+                self._let_keys_be_read()
+            keys.bind(needed)
+            for bound, run in segments(piece, keys.typed):
+                if bound:
+                    self._run(["key", *delay, *(key_name(c) for c in run)])
+                else:
+                    self._run(["type", *delay, "--", run])
+            self._typed_at = time.monotonic()
+
+    def _let_keys_be_read(self) -> None:
+        """Wait until `settle_s` has passed since keys were last sent: a busy application
+        may not have read them, and must find their keycodes still bound as they were."""
+        time.sleep(max(0.0, self._typed_at + self.settle_s - time.monotonic()))
+
+    def _run(self, args: list[str]) -> None:
+        """Run xdotool; a failure says how, never what was typed (it may be a password)."""
+        assert self._xdotool is not None
         try:
-            subprocess.run(argv, check=True, capture_output=True, timeout=60)
-        except (OSError, subprocess.SubprocessError) as e:
-            raise DeviceError(f"{argv[0]} failed: {e}") from e
+            subprocess.run([self._xdotool, *args], check=True, capture_output=True, timeout=60)
+        except subprocess.CalledProcessError as e:
+            said = e.stderr.decode("utf-8", "replace").strip()[:200]
+            raise DeviceError(f"xdotool {args[0]} exited with {e.returncode}: {said}") from e
+        except subprocess.TimeoutExpired as e:
+            raise DeviceError(f"xdotool {args[0]} took over {e.timeout:g} s") from e
+        except OSError as e:
+            raise DeviceError(f"cannot run xdotool: {e.strerror}") from e
 
     # -- apps -------------------------------------------------------------------------------
 
@@ -275,6 +315,14 @@ class DesktopDevice:
     # -- lifetime ---------------------------------------------------------------------------
 
     def close(self) -> None:
+        """Give back what the device holds (the keycodes bound for typing first); closing
+        again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._keys is not None:
+            self._let_keys_be_read()
+            self._keys.close()
         if self._atspi is not None:
             self._atspi.close()
         if self._xwindows is not None:
