@@ -114,7 +114,7 @@ class EmbeddedPlanner(Briefing):
     def _state(self, text: str) -> _GoalState:
         if text not in self._states:
             said = shorthand.expanded(spelling.corrected(text, self._shown), self._labels)
-            goal = priced.asked(parse_goal(said, self.encoder))  # a price times a count
+            goal = priced.asked(parse_goal(said, self.encoder))  # a price: the item by its words
             apps = named_apps(self.memory, words(goal.target))
             goal = started_app(without_app_names(goal, apps), apps)  # "play Chess"
             matcher = GoalMatcher(goal, self.encoder)

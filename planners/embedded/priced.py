@@ -3,8 +3,8 @@ two rye loaves going to be?"): the answer is the item's own price times the coun
 where the item's price is shown, with the currency and the decimals it is shown with.
 
 The question's verb of paying ("cost", "come to", "set me back", "add up to") and the count
-are no words of the item: the item is looked for by its own words. A price question that
-states no count, or a count of one, is an ordinary reading and is left as it is.
+are no words of the item: the item is looked for (and searched for) by its own words. A
+price question that states no count, or a count of one, is an ordinary reading of that item.
 """
 
 from __future__ import annotations
@@ -28,18 +28,17 @@ _NOT_ITEM = frozenset({"cost", "costs", "come", "comes", "price", "priced", "tot
 
 
 def asked(goal: Goal) -> Goal:
-    """`goal`, or, for a price asked of two or more of an item, the goal that reads the
-    item's price by the item's words and keeps the count to multiply it by."""
+    """`goal`, or, for a price asked, the goal that reads the item's price by the item's
+    words, keeping the count to multiply it by when two or more are asked for."""
     if goal.intent is not Intent.ANSWER or not _ASKS_AMOUNT.search(goal.text) or not (
             _PAYING.search(goal.text) or goal.value_type == "price"):
         return goal
     count = amounts.quantity(_ASKS_AMOUNT.sub(" ", goal.text), [])
-    if count is None or count < 2:
-        return goal
-    target = [w for w in goal.target.split() if w.lower() not in _NOT_ITEM
-              and not w.isdigit() and w.lower() not in NUMBER_WORDS]
+    several = count is not None and count >= 2
+    target = [w for w in goal.target.split() if w.lower() not in _NOT_ITEM and not (
+        several and (w.isdigit() or w.lower() in NUMBER_WORDS))]
     return replace(goal, target=" ".join(target) or goal.target, value_type="price",
-                   quantity=count)
+                   quantity=count if several else goal.quantity)
 
 
 def times(goal: Goal, decision: Decision | None) -> Decision | None:

@@ -89,10 +89,11 @@ _FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)"
                        r"(?i:(?:please\s+|(?:can|could|would)\s+you\s+)?"
                        r"[a-z]+\s+(?:that|it|this|(?:his|her|their)\s+[a-z]+)(?:\s+(?:out|up|over))?(?:\s+(?:please|for\s+me))?)"
                        r"(?i:,?\s+(?:but|and)\s+(?:leave|keep)\s[^.!?]*)?\s*[.!?]?\s*$")
-# "Kim has a new phone: 555 0100", "Kim got a new phone, ...": the field said to be new, its
-# value after a pause
+# "Kim has a new phone: 555 0100", "Kim got a new phone, ...", "Kim has a different phone
+# now: ...": the field said to be new (or other than it was), its value after a pause
 _HAS_NEW = re.compile(rf"^\s*({NAMES})(?:(?:'s|\s+has)\s+(?:got\s+)?|(?<!'s)\s+(?:got|gets)\s+)"
-                      r"a\s+new\s+([a-z]+(?:\s+[a-z]+)?)"
+                      r"(?:a\s+(?:new|different)|another)\s+([a-z]+(?:\s+(?!now\b)[a-z]+)?)"
+                      r"(?:\s+now)?"
                       r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
                       r"\s*[.!]?$")
 _TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?"

@@ -1,5 +1,5 @@
-"""A price asked for several of an item is its price times the count, read by the item's
-own words (no verb of paying, no count); a question about a thing the page in front does
+"""A price asked is read by the item's own words (no verb of paying); asked for several
+of an item, it is its price times the count; a question about a thing the page in front does
 not show, where that page searches its items, is searched for before it is ruled out, and
 ruled out once the search shows nothing. The shop, its items and the requests are our own."""
 
@@ -25,6 +25,15 @@ def test_a_price_asked_for_several_keeps_the_count_and_the_items_words():
     assert (goal.target, goal.quantity, goal.value_type) == ("oven gloves", 4, "price")
     one = parse_goal("how much is the oven glove?")
     assert priced.asked(one) == one
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("request_", [
+    "How much does the copper kettle cost?", "what's the copper kettle priced at?",
+    "what would the copper kettle set me back?"])
+def test_a_price_asked_of_one_item_reads_it_by_its_own_words(request_):
+    goal = priced.asked(parse_goal(request_))
+    assert (goal.target, goal.quantity, goal.value_type) == ("copper kettle", None, "price")
 
 
 @pytest.mark.unit

@@ -87,6 +87,10 @@ def test_a_light_verb_hands_its_noun_the_verb():
      "change Lorcan Tully's mobile to 555 0190"),
     ("Ines gets a new email: ines@rowan.org; change her details",
      "change Ines's email to ines@rowan.org"),
+    ("Piet Vonk has a different mobile now: 555 0177",
+     "change Piet Vonk's mobile to 555 0177"),
+    ("Rhoda's got another email: rhoda@birch.io. Fix that",
+     "change Rhoda's email to rhoda@birch.io"),
 ])
 def test_a_new_value_said_after_a_pause_is_an_edit_of_that_field(said, plain):
     assert restated.plainly(said) == plain
