@@ -25,8 +25,9 @@ _ENTITY_CUE = re.compile(r"\b(?:about|regarding|from|with)\s+(?:the\s+|my\s+)?([
 FILLER = closed_class(
     "a an the my this that these those to for of on in at with and please me it its is are "
     "be all any some many much phone's device's app's your i i'll i'm i've it's then her him "
-    "them too just not every each you we us can could about as got gotten") | AUXILIARIES
-# ("got": the participle of "have got", which only means "have")
+    "them too just not every each you we us can could about as got gotten again") | AUXILIARIES
+# ("got": the participle of "have got", which only means "have"; "again": a thing asked or
+# wanted once more ("what's the code again?") is the same thing)
 QUESTION_WORDS = closed_class("what what's which how when who whom whose where why does do did "
                             "can has have i'll i'm it's")
 _NOT_ENTITIES = closed_class("what what's which how when who where why i i'll i've i'm i'd it "

@@ -35,9 +35,10 @@ alone (never by their words):
   is off, right?"): the yes/no question of the statement ("is wifi on?"), never an order.
 
 - a question put as whether the listener knows its answer ("do you know Kim's email?",
-  "any idea if the torch is on?", "do you happen to know when it rings?"): the question
-  itself ("what is Kim's email?", "is the torch on?", "when it rings?"), never an order to
-  know something.
+  "any idea if the torch is on?", "do you happen to know when it rings?"), or as a wish to
+  be reminded of it ("remind me where the spare key is"; "remind me to ..." is a reminder):
+  the question itself ("what is Kim's email?", "is the torch on?", "when it rings?"),
+  never an order to know something.
 
 - "turn of X", "switch of X": a verb of switching takes no "of", so "of" is "off" with a
   letter dropped ("turn off X"), never a switch turned on.
@@ -110,7 +111,9 @@ _TAGGED = re.compile(r"^(.+?)(?:'s|\s+(is|are|was|were))\s+(.+?)\s*,\s*(?:(?:is|
                      r"(?:n't|\s+not)?\s+(?:it|they|there|he|she)|right|correct|yes|no)\s*\?$",
                      re.I)
 _KNOWN = re.compile(r"^(?:(?:do|would|might)\s+(?:you|u)\s+(?:happen\s+to\s+)?know|(?:got\s+)?"
-                    r"any\s+idea|i\s+wonder|i'?m\s+wondering)\s+(.+?)\s*\??$", re.I)
+                    r"any\s+idea|i\s+wonder|i'?m\s+wondering|"
+                    r"remind\s+me(?=\s+(?:what|when|where|which|who|whose|how)\b))"
+                    r"\s+(.+?)\s*\??$", re.I)
 _EMBEDDED_WH = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 _EMBEDDED_YES_NO = re.compile(r"^(?:if|whether)\s+(.+?)\s+(is|are|was|were|has|have)\s+(.+)$",
                               re.I)

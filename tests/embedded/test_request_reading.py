@@ -76,6 +76,20 @@ def test_asking_whether_one_knows_a_value_asks_for_it(said, kind, name):
     assert "know" not in goal.target and name in goal.entities
 
 
+@pytest.mark.parametrize(("said", "target"), [
+    ("remind me where the spare bike key is kept", "spare bike key kept"),
+    ("could you remind me what the loft hatch code is?", "loft hatch code"),
+    ("what was the PIN for the bike shed again?", "PIN bike shed"),
+])
+def test_asking_to_be_reminded_of_a_value_asks_for_it(said, target):
+    goal = parse_goal(said)
+    assert goal.intent is Intent.ANSWER and goal.target == target
+
+
+def test_a_reminder_to_do_something_is_still_made():
+    assert parse_goal("remind me to water the ferns at 6pm").intent is not Intent.ANSWER
+
+
 def test_asking_whether_one_knows_a_state_asks_for_the_state():
     goal = parse_goal("any idea whether the hotspot is on?")
     assert goal.intent is Intent.ANSWER and goal.value_type == "state" and goal.desired
