@@ -48,6 +48,11 @@ alone (never by their words):
   so the order is to switch the thing off ("turn off my contacts"); a verb with a particle
   after it ("keep the screen from going off") names no thing used, and is left as it is.
 
+- a value of the thing just named, given in a clause of its own that points back at it
+  ("add Ana Roe to my contacts, her number is 555 0101"; "..., and her email's ana@x.org"):
+  the value goes with the thing ("... with the number 555 0101"); the pointing words are
+  no thing to look for.
+
 A clause of purpose is left out first (`purpose`): it tells why, and asks for nothing.
 """
 
@@ -130,6 +135,15 @@ _MISSPELT = re.compile(rf"^.*?\b(?:misspel(?:t|led)|mistyped|misspelt|got)\s+({N
 _KEPT_FROM = re.compile(r"^\s*(?:stop|keep|prevent|block|bar)\s+(?:[\w'-]+\s+){1,3}?from\s+"
                         r"[a-z]+ing\s+(?!(?:on|off|up|down|out|in|away|over|back)\b)"
                         r"((?:my|the|our|your)\s+[\w-]+(?:\s+[\w-]+)?)\s*[.!?]?$", re.I)
+# "..., her number is 555 0101": a value (digits, an address, a name) of what the order
+# before it names; not after a verb of saying, whose clauses are what is said ("text Ana,
+# her table is 12")
+_ITS_VALUE = re.compile(r"^(?!\s*(?i:please\s+)?(?i:text|message|sms|tell|e-?mail|mail|write|"
+                        r"reply|send|let|ask|remind|ping|answer)\b)"
+                        r"(.*?\S)\s*[,;]\s*(?i:and\s+)?(?i:his|her|their|its)\s+"
+                        r"([a-z]+(?:\s+[a-z]+)?)(?:\s+is|'s)\s+"
+                        r"(\+?\d[\d\s().-]*\d|\S*[\d@]\S*|[A-Z]\S*(?:\s+[A-Z]\S*){0,2})"
+                        r"\s*[.!]?$")
 _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
@@ -143,6 +157,7 @@ def _ringing(m: re.Match[str]) -> str:
 def plainly(text: str) -> str:
     """`text` restated as the plain order it means (itself when it is plain already)."""
     text = _OF_FOR_OFF.sub(r"\1 off", main_clause(text))
+    text = _ITS_VALUE.sub(r"\1 with the \2 \3", text)
     m = _TAGGED.match(without_courtesy(text))
     if m:
         return f"{(m.group(2) or 'is').lower()} {m.group(1)} {m.group(3)}?"

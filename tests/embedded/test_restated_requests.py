@@ -101,3 +101,20 @@ def test_a_new_thing_that_is_no_value_of_an_entry_is_not_an_edit():
     assert restated.plainly(said) == said
     said = "Oskar got a new scooter, a blue one. Update his entry?"
     assert restated.plainly(said) == said
+
+
+@pytest.mark.parametrize(("said", "plain"), [
+    ("Please add Odile Brask to my contacts, her number is 555 0161",
+     "Please add Odile Brask to my contacts with the number 555 0161"),
+    ("save Imre Vass as a contact; his email's imre@vass.example",
+     "save Imre Vass as a contact with the email imre@vass.example"),
+    ("set an alarm for 6:05, its label is Ferry", "set an alarm for 6:05 with the label Ferry"),
+])
+def test_a_value_given_in_a_clause_that_points_back_goes_with_the_thing(said, plain):
+    assert restated.plainly(said) == plain
+
+
+@pytest.mark.parametrize("said", ["text Odile, her table is 12",
+                                  "add Odile Brask to my contacts, her dog is lovely"])
+def test_what_is_said_to_someone_or_no_value_is_left_as_it_is(said):
+    assert restated.plainly(said) == said
