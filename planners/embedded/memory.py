@@ -2,7 +2,8 @@
 
 On disk a memory is a folder:
 
-    memory.json      {"schema": 1, "apps": {label: {"package", "entry"}},
+    memory.json      {"schema": 1, "perception": fingerprint,
+                      "apps": {label: {"package", "entry"}},
                       "screens": {sig: {"app", "app_label", "title", "elements": [...]}},
                       "transitions": [{"from", "element", "to"}],
                       "texts": [...]}          # the rows of embeddings.npy, in order
@@ -10,20 +11,28 @@ On disk a memory is a folder:
 
 An element's key (`role|resource_id|label`) names it across visits; the special key
 `BACK_KEY` stands for pressing the back key.
+
+A memory holds what perception made of each page (its labels, its signature), so it is only
+good for the perception that made it: `perception` is a fingerprint of perception's code, and
+a memory made by another is refused like one of another schema (its pages would match none
+seen now, silently): the caller explores again, or says how to.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
+import perception
 from perception.elements import Screen, UIElement
 from perception.roles import is_keyboard_package, is_system_package
 from perception.signature import signature
@@ -39,6 +48,15 @@ _NPY = "embeddings.npy"
 
 class MemoryFormatError(ValueError):
     """A memory folder that is not in a format this version reads."""
+
+
+@cache
+def perception_fingerprint() -> str:
+    """A hash of perception's source: what a memory's labels and signatures depend on."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(perception.__file__).parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -265,6 +283,7 @@ class AppMemory:
         folder.mkdir(parents=True, exist_ok=True)
         data = {
             "schema": SCHEMA,
+            "perception": perception_fingerprint(),
             "apps": self.apps,
             "screens": {
                 sig: {
@@ -301,6 +320,9 @@ class AppMemory:
         data = json.loads((folder / _JSON).read_text(encoding="utf-8"))
         if data.get("schema") != SCHEMA:
             raise MemoryFormatError(f"{folder}: schema {data.get('schema')!r}, expected {SCHEMA}")
+        if data.get("perception") != perception_fingerprint():
+            raise MemoryFormatError(f"{folder}: made by another version of perception (its "
+                                    "pages would not match those seen now)")
         memory = cls()
         memory.apps = {k: dict(v) for k, v in data["apps"].items()}
         for sig, r in data["screens"].items():

@@ -1,3 +1,5 @@
+import json
+
 import numpy as np
 import pytest
 
@@ -6,6 +8,7 @@ from planners.embedded.memory import (
     AppMemory,
     MemoryFormatError,
     element_key,
+    perception_fingerprint,
     signature_of,
 )
 from tests.embedded.screens import network, settings_main
@@ -60,6 +63,19 @@ def test_other_schema_is_refused(tmp_path):
     path = tmp_path / "memory.json"
     path.write_text(path.read_text().replace('"schema": 1', '"schema": 99'))
     with pytest.raises(MemoryFormatError):
+        AppMemory.load(tmp_path)
+
+
+@pytest.mark.unit
+def test_a_memory_made_by_another_perception_is_refused(tmp_path):
+    memory = _memory()
+    memory.save(tmp_path)
+    path = tmp_path / "memory.json"
+    data = json.loads(path.read_text())
+    assert data["perception"] == perception_fingerprint()
+    data["perception"] = "0" * 16
+    path.write_text(json.dumps(data))
+    with pytest.raises(MemoryFormatError, match="another version of perception"):
         AppMemory.load(tmp_path)
 
 
