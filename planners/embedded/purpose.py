@@ -16,7 +16,12 @@ question word only where an auxiliary follows it ("when does the bus leave"); be
 subject it opens a subordinate clause, and the question, if any, is asked by the main clause
 that follows (after its comma, or from its subject "I" or a polite "could you"). What the
 scene is about stays where the main clause points back at it: "when guests look for my
-phone, I'd like it to ..." is about the phone."""
+phone, I'd like it to ..." is about the phone.
+
+A sentence after the request that only lets the listener do something ("You have my OK to
+pay.", "Paying is fine.", "Feel free to pay.", "You can go ahead and pay.") asks for nothing
+the request does not: it is the person's consent (which the safety gate reads from the
+run's `allow`, never from these words), and its words ("OK") name nothing to look for."""
 
 from __future__ import annotations
 
@@ -31,12 +36,20 @@ _AUXILIARY = (r"(?:is|are|was|were|am|do|does|did|can|could|will|would|should|sh
 # the scene set before the request, and a greeting before it ("Hi, when ...")
 _SCENE = re.compile(rf"^((?:\w+,\s*)?)(?:when|whenever|while|once)\s+(?!{_AUXILIARY})\S",
                     re.I)
+# a sentence of leave after the request: "You have my OK to pay.", "Paying is fine."
+_LEAVE = re.compile(r"(?<=[.!?;])\s+(?:(?:and\s+)?you(?:'ve|\s+have|\s+got)\s+(?:got\s+)?"
+                    r"(?:my|our)\s+(?:ok|okay|permission|blessing|go-ahead|consent|approval)|"
+                    r"you\s+(?:may|can|are\s+allowed\s+to|have\s+permission\s+to)(?:\s+go\s+ahead)?|"
+                    r"feel\s+free|go\s+ahead|i\s+(?:approve|allow|authori[sz]e|consent)|"
+                    r"[a-z]+ing\s+(?:it\s+)?(?:is|'s)\s+(?:fine|ok|okay|allowed|approved))"
+                    r"\b[^.!?\"“”]*[.!]?\s*$", re.I)
 _MAIN_STARTS = re.compile(r",\s*|\s(?=I\b|I'|(?i:please|can\s+you|could\s+you|would\s+you)\b)")
 
 
 def main_clause(text: str) -> str:
-    """`text` without a clause of purpose or case after it, nor one of time before it (see
-    the module docstring)."""
+    """`text` without a clause of purpose or case after it, nor one of time before it, nor
+    a sentence of leave after it (see the module docstring)."""
+    text = _LEAVE.sub("", text)
     text = _without_scene(text)
     m = _WHY.search(text)
     if m is None or _VALUES.search(text[:m.end()]) or not text[:m.start()].strip():
