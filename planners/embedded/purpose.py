@@ -18,10 +18,10 @@ that follows (after its comma, or from its subject "I" or a polite "could you").
 scene is about stays where the main clause points back at it: "when guests look for my
 phone, I'd like it to ..." is about the phone.
 
-A sentence after the request that only lets the listener do something ("You have my OK to
-pay.", "Paying is fine.", "Feel free to pay.", "You can go ahead and pay.") asks for nothing
-the request does not: it is the person's consent (which the safety gate reads from the
-run's `allow`, never from these words), and its words ("OK") name nothing to look for."""
+A sentence after the request that only lets the listener do something ("You've got my
+blessing.", "Buying it is okay.", "Feel free to spend it.", "You may go ahead.") asks for
+nothing the request does not: it is the person's consent (which the safety gate reads from
+the run's `allow`, never from these words), and its words ("okay") name nothing to look for."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ _AUXILIARY = (r"(?:is|are|was|were|am|do|does|did|can|could|will|would|should|sh
 # the scene set before the request, and a greeting before it ("Hi, when ...")
 _SCENE = re.compile(rf"^((?:\w+,\s*)?)(?:when|whenever|while|once)\s+(?!{_AUXILIARY})\S",
                     re.I)
-# a sentence of leave after the request: "You have my OK to pay.", "Paying is fine."
+# a sentence of leave after the request: "You've got my blessing.", "Buying it is okay."
 _LEAVE = re.compile(r"(?<=[.!?;])\s+(?:(?:and\s+)?you(?:'ve|\s+have|\s+got)\s+(?:got\s+)?"
                     r"(?:my|our)\s+(?:ok|okay|permission|blessing|go-ahead|consent|approval)|"
                     r"you\s+(?:may|can|are\s+allowed\s+to|have\s+permission\s+to)(?:\s+go\s+ahead)?|"

@@ -60,9 +60,9 @@ def test_removals_steppers_and_calls_are_no_way_on():
     ("ask Ravi if he is free", "ask Ravi if he is free"),  # an asked question stays
     ("text Ravi: call me so I know", "text Ravi: call me so I know"),  # a message's words
     ("keep it not so loud", "keep it not so loud"),
-    ("Buy the brass lamp and send it to 3 Mill Row. You have my OK to pay.",
+    ("Buy the brass lamp and send it to 3 Mill Row. You've got my blessing to buy it.",
      "Buy the brass lamp and send it to 3 Mill Row."),
-    ("get me the walnut tray. Paying is fine", "get me the walnut tray."),
+    ("get me the walnut tray. Buying it is okay", "get me the walnut tray."),
     ("Remove the Yoga alarm. Feel free to delete it.", "Remove the Yoga alarm."),
     ("text Ravi: you have my OK to come", "text Ravi: you have my OK to come"),  # said
     ("You can pay now", "You can pay now"),  # a request of its own
