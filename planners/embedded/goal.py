@@ -335,6 +335,7 @@ class GoalReader:
         """The parts of a request done one after the other ("X, then Y"; "X and VERB Y"; a
         message to each person it is addressed to);
         pronouns in later parts ("text her") are replaced by the first part's name."""
+        text = parts_of.learned_then_used(text, lambda v: values.is_reference(v, said_as_text=True))
         cut = parts_of.cut(" ".join(text.split()), self.operations,
                            lambda part: self.parse(part).intent is Intent.TOGGLE)
         parts = [p.strip(" ,.;") for p in cut if p.strip(" ,.;")]

@@ -45,6 +45,29 @@ def cut(text: str, operations: OperationReader,
     return out
 
 
+# "look up what the lamp costs", "find out the gate code", "check Bo's address": an order to
+# learn a value, and what it names (a reference, `slots.is_reference`)
+_LEARN = re.compile(r"^(?:look\s+up|find\s+out|find|check|see|get|work\s+out|figure\s+out)\s+"
+                    r"(?P<value>.+?),?\s+(?:and\s+then|and|then)\s+(?P<use>[a-z]+\s.*)$", re.I)
+_POINTER = re.compile(r"\b(?:it|that|this)\b", re.I)
+_WHERE_SHOWN = re.compile(r"\s+(?:in|on)\s+((?:the|my|our)(?:\s+[\w-]+){1,2})$", re.I)
+
+
+def learned_then_used(text: str, names_value: Callable[[str], bool]) -> str:
+    """"Look up what the lamp costs in the shop and put it in a note" is "put what the lamp
+    costs from the shop in a note": the value learned is what the next order's pointer
+    ("it", "that") stands for, and where it is shown is where it is read from. `text` as
+    it is when it is no such pair, or the value is no reference (`names_value`)."""
+    m = _LEARN.match(text.strip())
+    if m is None or (pointer := _POINTER.search(m["use"], len(m["use"].split()[0]))) is None:
+        return text
+    value = _WHERE_SHOWN.sub(r" from \1", m["value"].strip())
+    if not names_value(value):
+        return text
+    use = m["use"]
+    return f"{use[:pointer.start()]}{value}{use[pointer.end():]}"
+
+
 def starts_order(piece: str, operations: OperationReader) -> bool:
     """A piece after "and" starts an order: a lower-case word that an article, a pronoun, a
     number or a particle follows (a noun is not followed by one: "salt and pepper"), a verb

@@ -207,7 +207,7 @@ def _of_owner(goal: Goal, s: Scored, view: View, strict: bool = False) -> bool:
         if owners:
             return owners <= shown
         if qualifiers:
-            return _shows_owner(qualifiers, shown)
+            return _shows_owner(qualifiers, shown) and _item_head(goal) <= shown
         return bool(name & shown)
 
     headings = [t.element.label for t in view.content()
@@ -223,7 +223,17 @@ def _names_whose(goal: Goal, s: Scored, view: View) -> bool:
     "my check-in hour"): a value of the asked shape there is that one, however little the
     rest of the row resembles the question."""
     qualifiers, row = _qualifiers(goal), _row_of(s, view)
-    return bool(qualifiers) and row is not None and _shows_owner(qualifiers, row)
+    return bool(qualifiers) and row is not None and _shows_owner(qualifiers, row) and (
+        _item_head(goal) <= row)
+
+
+def _item_head(goal: Goal) -> set[str]:
+    """The word that says what kind of thing the item asked about is, where the question
+    names an item (a price is an item's: "the walnut shelf" is a shelf, and a row of a lamp
+    that shares "walnut" with it is another item's); nothing where it names a value's key
+    ("password" of "the cabin Wi-Fi password" need not be on the row that holds it)."""
+    phrase = _PLACE.sub("", goal.target).split()
+    return words(phrase[-1]) if goal.value_type == "price" and phrase else set()
 
 
 def _qualifiers(goal: Goal) -> set[str]:
@@ -292,8 +302,9 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         if pattern is not None and goal.value_type in ("version", "count"):
             m = pattern.search(value) or pattern.search(label.element.label)
             value = m.group(0) if m else ""
-        elif goal.value_type in SHAPED and pattern is not None and not pattern.search(value):
-            value = ""  # an e-mail, a time, a price: text of another shape is not the answer
+        elif goal.value_type in SHAPED and pattern is not None:  # an e-mail, a time, a price:
+            value = shaped_part(value, goal.value_type, goal.text) if pattern.search(  # text
+                value) else ""  # of another shape is not the answer, nor what is around it
         elif _KEY_COLON.search(value) and ":" in value:
             value = ""  # "Network: X Password: Y" holds several values, not the one asked
         if value and fits_kind(goal, value):
@@ -315,7 +326,8 @@ def _named_row(goal: Goal, view: View, strict: bool = False) -> Decision | None:
         value = _value_of(s, view)
         if value and not is_help_text(value) and not words(value) <= label and fits_kind(
                 replace(goal, value_type=None), value) and _of_owner(goal, s, view, strict):
-            return finish(f"'{s.element.label}' shows {value!r}.", answer=value)
+            return finish(f"'{s.element.label}' shows {value!r}.",  # of the shape asked if
+                          answer=shaped_part(value, goal.value_type, goal.text))  # it has one
     return None
 
 

@@ -68,9 +68,17 @@ def is_reference(phrase: str, said_as_text: bool = False) -> bool:
         return True
     found = [w.lower() for w in re.findall(r"[\w']+", phrase)]
     verbs = set(found) & (AUXILIARIES | _GET_PASSIVE) or {  # "the flight got delayed", "the
-        w for w in found[2:] if w.endswith("ed")}  # parcel arrived": past the head, a verb
+        w for w in found[2:] if _past_tense(w)}  # parcel arrived": past the head, a verb
     definite = bool(_DEFINITE_PHRASE.match(phrase)) and not verbs
     return definite and (said_as_text or re.search(r"\bfrom\b", phrase, re.I) is not None)
+
+
+def _past_tense(word: str) -> bool:
+    """A word that reads as a verb's past ("arrived", "moved"): "-ed" after a stem with a
+    vowel; "shed", "sled", "speed" and "need" are nouns or verbs of their own."""
+    stem = word[:-2]
+    return word.endswith("ed") and not word.endswith("eed") and re.search(
+        r"[aeiouy]", stem) is not None
 
 
 def _referenced(slot: Slot, said: list[str]) -> Slot:

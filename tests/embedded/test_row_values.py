@@ -75,3 +75,13 @@ def test_a_row_named_by_the_question_answers_whatever_its_values_shape(planner, 
                                                                        value):
     decision = planner.decide(question, regional(), [])
     assert isinstance(decision.action, Finish) and value in (decision.action.answer or "")
+
+
+def test_a_price_on_the_row_of_another_kind_of_item_is_no_answer(planner):
+    asked = "how much is the cedar garden bench?"
+    other = notes(("Garden Hose", "$24.00 · Outdoor"), ("Cedar Planter", "$31.50 · Outdoor"))
+    decision = planner.decide(asked, other, [])
+    assert not isinstance(decision.action, Finish), decision
+    listed = notes(("Garden Hose", "$24.00 · Outdoor"), ("Cedar Garden Bench", "$149.00 · Outdoor"))
+    decision = planner.decide(asked, listed, [])
+    assert isinstance(decision.action, Finish) and decision.action.answer == "$149.00"

@@ -40,6 +40,13 @@ def test_a_definite_phrase_with_a_verb_says_something():
 
 
 @pytest.mark.unit
+@pytest.mark.parametrize("phrase", ["the garden shed alarm code", "the old sled club password",
+                                    "the bird seed order number"])
+def test_a_noun_ending_in_ed_is_no_verb(phrase):
+    assert is_reference(phrase, said_as_text=True)
+
+
+@pytest.mark.unit
 def test_a_recipient_in_lower_case_is_known_by_the_colon_after_it():
     assert send_slots("txt ravi: stuck in traffic")[:2] == [
         Slot("to", "ravi"), Slot("message", "stuck in traffic")]
