@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from automator.errors import InvalidTarget
 from devices.actions import Action, ElementRef, Point, Swipe, Target
-from perception.elements import Bounds, Screen
+from perception.elements import Bounds, Screen, UIElement
 
 
 def _on_screen(point: Point, screen: Screen) -> Point:
@@ -39,7 +39,27 @@ def resolve_target(target: Target, screen: Screen) -> Point:
     visible = element.bounds.intersect(Bounds(0, 0, screen.width, screen.height))
     if visible.area == 0:
         raise InvalidTarget(f"element #{target.id} ({element.label!r}) is not visible")
-    return visible.center
+    return _own_point(element, visible, screen)
+
+
+_GRID = 8  # points across and down a container tried for one that no control inside covers
+
+
+def _own_point(element: UIElement, visible: Bounds, screen: Screen) -> Point:
+    """The point of the element's visible part nearest its centre that no smaller control
+    inside it covers: a tap on a row lands on whatever is under the point, and the centre of
+    an expanded row may be a day button or a switch of its own. The centre when nothing
+    inside covers it, or when controls cover all of it."""
+    inner = [e.bounds for e in screen.elements
+             if e.id != element.id and (e.clickable or e.checkable)
+             and e.bounds.area < visible.area and visible.contains(e.bounds.center)]
+    centre = visible.center
+    points = [Point(visible.left + visible.width * (2 * i + 1) // (2 * _GRID),
+                    visible.top + visible.height * (2 * j + 1) // (2 * _GRID))
+              for i in range(_GRID) for j in range(_GRID)]
+    free = [p for p in [centre, *points] if not any(b.contains(p) for b in inner)]
+    return min(free, key=lambda p: (p != centre, abs(p.x - centre.x) + abs(p.y - centre.y)),
+               default=centre)
 
 
 def resolve(action: Action, screen: Screen) -> Action:
