@@ -18,6 +18,10 @@ that follows (after its comma, or from its subject "I" or a polite "could you").
 scene is about stays where the main clause points back at it: "when guests look for my
 phone, I'd like it to ..." is about the phone.
 
+After a statement of what the speaker did or is ("I sold the van, so the van's alarm can
+go"), "so" says what follows from it: there the clause after "so" is the request, and the
+statement tells why.
+
 A sentence after the request that only lets the listener do something ("You've got my
 blessing.", "Buying it is okay.", "Feel free to spend it.", "You may go ahead.") asks for
 nothing the request does not: it is the person's consent (which the safety gate reads from
@@ -31,6 +35,12 @@ _SUBJECT = r"(?:i|i'm|we|you|he|she|they|it|it's|someone|somebody|my|our|his|her
 _WHY = re.compile(rf",?\s+(?:just\s+)?(?:so\s+that|so|in\s+case|because|cause|since|whenever)"
                   rf"\s+{_SUBJECT}\b.*$", re.I | re.S)
 _VALUES = re.compile(r"[\"“”«»:]")
+# a statement of what the speaker did or is, not of a wish ("I sold the van", "we've moved"):
+# after it, "so" says what follows from it, and that is the request
+_FACT = re.compile(r"^\s*(?:i|we)(?:'ve|'m|'re|\s+(?:just|have|had|am|are|was|were))?\s+"
+                   r"(?!(?:want|wanna|need|wish|would|like|prefer|hope|will|shall)\b)[a-z]+\b",
+                   re.I)
+_THEREFORE = re.compile(rf"(?:,\s*(?:and\s+)?so\s+(?!that\b)|\s+so\s+(?={_SUBJECT}\b))", re.I)
 _AUXILIARY = (r"(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|"
               r"must|has|have|had)\b")
 # the scene set before the request, and a greeting before it ("Hi, when ...")
@@ -51,6 +61,9 @@ def main_clause(text: str) -> str:
     a sentence of leave after it (see the module docstring)."""
     text = _LEAVE.sub("", text)
     text = _without_scene(text)
+    then = _THEREFORE.search(text)
+    if then and _FACT.match(text[:then.start()]) and not _VALUES.search(text[:then.end()]):
+        return text[then.end():]  # "I sold the van, so ...": what follows is the request
     m = _WHY.search(text)
     if m is None or _VALUES.search(text[:m.end()]) or not text[:m.start()].strip():
         return text

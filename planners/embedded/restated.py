@@ -40,6 +40,9 @@ alone (never by their words):
   the question itself ("what is Kim's email?", "is the torch on?", "when it rings?"),
   never an order to know something.
 
+- a thing said to be free to go, or bound to ("the old gym alarm can go", "that note has to
+  go"): it is to be removed ("delete the old gym alarm").
+
 - "turn of X", "switch of X": a verb of switching takes no "of", so "of" is "off" with a
   letter dropped ("turn off X"), never a switch turned on.
 
@@ -144,6 +147,11 @@ _ITS_VALUE = re.compile(r"^(?!\s*(?i:please\s+)?(?i:text|message|sms|tell|e-?mai
                         r"([a-z]+(?:\s+[a-z]+)?)(?:\s+is|'s)\s+"
                         r"(\+?\d[\d\s().-]*\d|\S*[\d@]\S*|[A-Z]\S*(?:\s+[A-Z]\S*){0,2})"
                         r"\s*[.!]?$")
+# "the pottery alarm can go", "that old note has to go": a thing that may or must go is to
+# be removed
+_LET_GO = re.compile(r"^\s*((?:the|my|our|that|this|those|these)\s+.+?)\s+(?:can|could|should|"
+                     r"must|may|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+go"
+                     r"(?:\s+(?:now|away|too|as\s+well))?\s*[.!]?$", re.I)
 _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
@@ -186,6 +194,9 @@ def plainly(text: str) -> str:
     m = _KEPT_FROM.match(without_courtesy(text))
     if m:
         return f"turn off {m.group(1)}"
+    m = _LET_GO.match(without_courtesy(text))
+    if m:
+        return f"delete {m.group(1)}"
     m = _LIGHT.match(text)
     if m and not _NOT_A_VERB.search(m.group(1)) and not _WHEN.match(m.group(2)):
         return f"{m.group(1)} {m.group(2)}"

@@ -118,3 +118,28 @@ def test_a_value_given_in_a_clause_that_points_back_goes_with_the_thing(said, pl
                                   "add Odile Brask to my contacts, her dog is lovely"])
 def test_what_is_said_to_someone_or_no_value_is_left_as_it_is(said):
     assert restated.plainly(said) == said
+
+
+@pytest.mark.parametrize(("said", "plain"), [
+    ("the broken kettle note can go", "delete the broken kettle note"),
+    ("that 5:40 alarm has to go now", "delete that 5:40 alarm"),
+    ("My old landline needs to go.", "delete My old landline"),
+])
+def test_a_thing_free_or_bound_to_go_is_to_be_removed(said, plain):
+    assert restated.plainly(said) == plain
+
+
+@pytest.mark.parametrize(("said", "plain"), [
+    ("I gave the canoe away, so the canoe club alarm can go",
+     "delete the canoe club alarm"),
+    ("we've finished the course, so turn off the Tuesday alarm",
+     "turn off the Tuesday alarm"),
+])
+def test_after_a_statement_of_what_was_done_so_leads_to_the_request(said, plain):
+    assert restated.plainly(said) == plain
+
+
+@pytest.mark.parametrize("said", ["turn the volume up so I hear the door",
+                                  "I want the hall light off so we can sleep"])
+def test_so_after_an_order_or_a_wish_still_tells_why(said):
+    assert restated.plainly(said) == said.split(" so ")[0]
