@@ -26,6 +26,12 @@ from planners.embedded.wording import manner
 from planners.planner import Decision, PastStep
 
 _WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)
+# a clause that says where the value named is kept: "it's in my notes", "it is on the fridge
+# list", "you'll find it in Notes"
+_TOLD_PLACE = re.compile(r"\b(?:it's|it\s+is|it\s+was|that's|you'll\s+find\s+it|it\s+should\s+be)"
+                         r"\s+(?:(?:written|saved|kept|stored|noted)\s+(?:down\s+)?)?(?:in|on)\s+"
+                         r"((?:(?:my|the|our)\s+)?[\w-]+(?:\s+[\w-]+)?)\s*[.!]?$", re.I)
+_OWN_PLACE = re.compile(r"\b(?:from|in|on)\s+(?:my|the|our|your)\s+\w", re.I)
 
 
 def question(phrase: str, text: str = "") -> str:
@@ -34,8 +40,10 @@ def question(phrase: str, text: str = "") -> str:
     person told in the request `text` ("Ada texted me what day ...") is asked of the
     message from them; what came in a message from someone not named, of the messages."""
     who = teller(text, phrase)
+    told = _TOLD_PLACE.search(text)  # "..., it's in my notes": where the value is kept
     place = f" in the message from {who}" if who else (
-        " in my messages" if came_by_message(text, phrase) else "")
+        " in my messages" if came_by_message(text, phrase) else
+        f" in {told.group(1)}" if told and not _OWN_PLACE.search(phrase) else "")
     phrase = phrase.strip(" ,.;:!?") + place
     return f"{phrase}?" if _WH.match(phrase) else f"What is {phrase}?"
 

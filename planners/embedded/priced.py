@@ -22,6 +22,7 @@ from planners.planner import Decision
 _ASKS_AMOUNT = re.compile(r"^\W*(?:how\s+much|what)\b", re.I)
 _PAYING = re.compile(r"\b(?:costs?|cost\s+me|come\s+to|comes?\s+to|set\s+(?:me|us)\s+back|"
                      r"add\s+up\s+to|run\s+(?:me|us)|price[sd]?|total)\b", re.I)
+_PLACE = re.compile(r"\s(?:from|in|at|on)\s+(?:(?:the|my|our)\s+)?([\w-]+)\s*[?.!]?\s*$", re.I)
 _MONEY = re.compile(r"([$€£¥]?\s?)(\d[\d,]*(?:\.\d+)?)(\s?[$€£¥]?)")
 _NOT_ITEM = frozenset({"cost", "costs", "come", "comes", "price", "priced", "total", "set",
                        "back", "add", "up", "run", "me", "us"})
@@ -37,8 +38,14 @@ def asked(goal: Goal) -> Goal:
     several = count is not None and count >= 2
     target = [w for w in goal.target.split() if w.lower() not in _NOT_ITEM and not (
         several and (w.isdigit() or w.lower() in NUMBER_WORDS))]
-    return replace(goal, target=" ".join(target) or goal.target, value_type="price",
-                   quantity=count if several else goal.quantity)
+    place = _PLACE.search(goal.text)  # "... in the shop?": where it is, not what
+    if place and target and target[-1].casefold() == place.group(1).casefold():
+        target = target[:-2] if target[-2:-1] == [place.group(0).split()[0]] else target[:-1]
+    item = " ".join(target) or goal.target
+    named = tuple(e for e in goal.entities if e.casefold() in item.casefold())
+    return replace(goal, target=item, value_type="price",  # a name said in lower case is
+                   quantity=count if several else goal.quantity,  # its name all the same:
+                   entities=named or (item,))  # looked for, and searched for, by it
 
 
 def times(goal: Goal, decision: Decision | None) -> Decision | None:

@@ -5,6 +5,7 @@ own."""
 
 import pytest
 
+from planners.embedded import lookup, priced
 from planners.embedded.goal import Intent, parse_goal, split_goal
 
 
@@ -27,3 +28,27 @@ def test_a_value_learned_is_what_the_next_order_points_to(request_, part):
 def test_learning_something_then_an_unrelated_order_stays_two_orders():
     parts = split_goal("look up the forecast and switch on bluetooth")
     assert len(parts) == 2 and parse_goal(parts[1]).intent is Intent.TOGGLE
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("request_", "asked"), [
+    ("message Tova Rask the storage unit code, it's in my notes",
+     "What is the storage unit code in my notes?"),
+    ("send Elif the router password, it is saved on the Home list",
+     "What is the router password in the Home list?"),
+])
+def test_a_clause_that_says_where_the_value_is_kept_is_where_it_is_read(request_, asked):
+    assert lookup.questions(request_, parse_goal(request_)) == [asked]
+
+
+@pytest.mark.unit
+def test_the_value_named_with_its_own_place_keeps_that_place():
+    request_ = "text Elif the code from my Shed note, it's on the fridge list"
+    assert lookup.questions(request_, parse_goal(request_)) == [
+        "What is the code from my Shed note?"]
+
+
+@pytest.mark.unit
+def test_a_price_asked_from_a_place_names_the_item_without_the_place():
+    goal = priced.asked(parse_goal("what the linen apron costs in the shop?"))
+    assert (goal.target, goal.entities) == ("linen apron", ("linen apron",))
