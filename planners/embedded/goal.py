@@ -313,7 +313,8 @@ class GoalReader:
         owned = owner_asked(clause) if intent is Intent.ANSWER else None
         if owned is not None:  # "whose number is ...?": a person, whose entry is a contact
             entities, said_target = [owned], f"contact {owned}"  # found by the value
-        told = () if intent is Intent.TOGGLE and said_target else how.context  # a switch is
+        told = () if intent is Intent.CREATE or (  # a new item is found nowhere: its kind is
+            intent is Intent.TOGGLE and said_target) else how.context  # where; a switch is
         target = " ".join(dict.fromkeys(" ".join((said_target,  # named where it is asked for
                                                   *map(objects.told, told))).split()))
         return Goal(

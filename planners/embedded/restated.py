@@ -43,6 +43,9 @@ alone (never by their words):
 - a thing said to be free to go, or bound to ("the old gym alarm can go", "that note has to
   go"): it is to be removed ("delete the old gym alarm").
 
+- a thing made "with X in it" ("a note called Locker with 2231 in it"): it holds X, it is
+  "containing X"; "it" is no place to put anything in.
+
 - "turn of X", "switch of X": a verb of switching takes no "of", so "of" is "off" with a
   letter dropped ("turn off X"), never a switch turned on.
 
@@ -152,6 +155,8 @@ _ITS_VALUE = re.compile(r"^(?!\s*(?i:please\s+)?(?i:text|message|sms|tell|e-?mai
 _LET_GO = re.compile(r"^\s*((?:the|my|our|that|this|those|these)\s+.+?)\s+(?:can|could|should|"
                      r"must|may|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+go"
                      r"(?:\s+(?:now|away|too|as\s+well))?\s*[.!]?$", re.I)
+# "a note called Locker with 2231 in it": what the thing holds, not a place to put it in
+_HOLDING = re.compile(r"\bwith\s+([^\"“”‘’,;]+?)\s+(?:in|inside|on)\s+it\b(?=\s*[.!?]?\s*$)", re.I)
 _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
@@ -166,6 +171,7 @@ def plainly(text: str) -> str:
     """`text` restated as the plain order it means (itself when it is plain already)."""
     text = _OF_FOR_OFF.sub(r"\1 off", main_clause(text))
     text = _ITS_VALUE.sub(r"\1 with the \2 \3", text)
+    text = _HOLDING.sub(r"containing \1", text)
     m = _TAGGED.match(without_courtesy(text))
     if m:
         return f"{(m.group(2) or 'is').lower()} {m.group(1)} {m.group(3)}?"

@@ -143,3 +143,25 @@ def test_after_a_statement_of_what_was_done_so_leads_to_the_request(said, plain)
                                   "I want the hall light off so we can sleep"])
 def test_so_after_an_order_or_a_wish_still_tells_why(said):
     assert restated.plainly(said) == said.split(" so ")[0]
+
+
+@pytest.mark.parametrize(("said", "plain"), [
+    ("start a note called Shed with the padlock 3391 in it",
+     "start a note called Shed containing the padlock 3391"),
+    ("make me a list named Camping with tent pegs inside it.",
+     "make me a list named Camping containing tent pegs."),
+])
+def test_a_thing_made_with_something_in_it_holds_it(said, plain):
+    assert restated.plainly(said) == plain
+
+
+def test_what_a_new_thing_holds_is_its_text_not_a_place():
+    goal = parse_goal("write a note called Shed with the padlock 3391 in it")
+    assert goal.intent is Intent.CREATE
+    assert ("name", "Shed") in [(s.name, s.value) for s in goal.slots]
+    assert any(s.name == "text" and "3391" in s.value for s in goal.slots)
+
+
+def test_a_remark_before_an_order_to_make_something_names_nothing_to_look_for():
+    goal = parse_goal("The bread is proving, give me a forty minute timer")
+    assert goal.intent is Intent.CREATE and "bread" not in goal.target
