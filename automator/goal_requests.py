@@ -34,7 +34,7 @@ from functools import cached_property
 
 from perception.sensitive import CALL, DELETION, OVERWRITE, PAYMENT, SEND, SEND_MONEY
 from planners.embedded.encoder import TextEncoder, default_encoder
-from planners.embedded.purpose import main_clause
+from planners.embedded.restated import plainly
 from planners.embedded.wording import without_negated
 
 log = logging.getLogger(__name__)
@@ -179,8 +179,9 @@ def clauses(goal: str) -> list[str]:
     """The goal's clauses, folded, without quoted values, values after a colon, or
     politeness: "Reply to Mom: I'll call later" -> ["reply to mom"]."""
     out = []
-    text = _values_out(without_negated(main_clause(goal)))  # "don't delete anything": no
-    #   deletion; "... so I notice when he rings": no call (its purpose asks for nothing)
+    text = _values_out(without_negated(plainly(goal)))  # "don't delete anything": no
+    #   deletion; "... so I notice when he rings": no call (its purpose asks for nothing);
+    #   what is said the way people talk is read as the plain order the planner reads
     for raw in _CLAUSE_SPLIT.split(fold(text)):
         clause = raw.strip(" ,.")
         while (stripped := _POLITE.sub("", clause, count=1).strip(" ,")) != clause:

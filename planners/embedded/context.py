@@ -50,6 +50,20 @@ def teller(text: str, phrase: str) -> str:
     return m.group(1) if m else ""
 
 
+# "I also need masking tape", "we've run out of rice": the thing the person lacks
+_NEEDED = re.compile(r"^(?:i|we)(?:'ll|'ve)?\s+(?:also\s+|still\s+|really\s+)?"
+                     r"(?:need|want|could\s+use|ran\s+out\s+of|run\s+out\s+of|are\s+out\s+of|"
+                     r"'re\s+out\s+of)\s+"
+                     r"(?:some\s+|more\s+)?(.+?)(?:\s+(?:too|as\s+well|again))?$", re.I)
+
+
+def needed(clause: str) -> str:
+    """What a told clause says the person lacks ("I also need masking tape" -> "masking
+    tape"): an order after it that points back ("stick it on my list") means that thing."""
+    m = _NEEDED.match(clause.strip(" ,;.!"))
+    return m.group(1) if m else ""
+
+
 def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str]) -> str:
     """`clause` with what points back at the `told` clauses put in place (see the module
     docstring). `topic(told clause)`: what the clause is about by its grammar (its subject:

@@ -38,14 +38,25 @@ def asked(goal: Goal) -> Goal:
     several = count is not None and count >= 2
     target = [w for w in goal.target.split() if w.lower() not in _NOT_ITEM and not (
         several and (w.isdigit() or w.lower() in NUMBER_WORDS))]
+    goal = replace(goal, target=" ".join(target) or goal.target, value_type="price",
+                   quantity=count if several else goal.quantity)
+    return _item_named(goal, target) if goal.rank is None else goal
+
+
+def _item_named(goal: Goal, target: list[str]) -> Goal:
+    """A price asked of one thing named with its article ("the walnut shelf in the shop"):
+    the thing's name, without the place it is asked in, is the item looked for (and
+    searched for), said in lower case or not. `goal` as it is when no thing is so named
+    ("how much is everything in my cart?")."""
     place = _PLACE.search(goal.text)  # "... in the shop?": where it is, not what
     if place and target and target[-1].casefold() == place.group(1).casefold():
         target = target[:-2] if target[-2:-1] == [place.group(0).split()[0]] else target[:-1]
-    item = " ".join(target) or goal.target
+    item = " ".join(target)
+    article = "|".join(("the", "a", "an", "that", "this", r"\d+", *NUMBER_WORDS))
+    if not item or not re.search(rf"\b(?:{article})\s+{re.escape(item)}\b", goal.text, re.I):
+        return goal
     named = tuple(e for e in goal.entities if e.casefold() in item.casefold())
-    return replace(goal, target=item, value_type="price",  # a name said in lower case is
-                   quantity=count if several else goal.quantity,  # its name all the same:
-                   entities=named or (item,))  # looked for, and searched for, by it
+    return replace(goal, target=item, entities=named or (item,))
 
 
 def times(goal: Goal, decision: Decision | None) -> Decision | None:

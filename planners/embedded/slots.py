@@ -126,7 +126,10 @@ _QUOTE_INTO = re.compile(r"^\w+\s+[\"“'‘][^\"“”'‘’]+[\"”'’]\s+(?
                          r"(?:my|our)\s+(?!.*\d)(.+?)\s*[.!]?$", re.I)
 # "add rye flour to my picnic note": the value, the item it goes in
 _ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto|at\s+the\s+(?:end|"
-                     r"bottom|top|start)\s+of)\s+(?:my\s+|the\s+)?(.+?)\s*$", re.I)
+                     r"bottom|top|start)\s+of|on(?=\s+(?:my|our)\s))\s+(?:my\s+|our\s+|the\s+)?(.+?)\s*$",
+                     re.I)  # "on" a thing of the person's: "put eggs on my list"
+_MADE_ON = re.compile(r"\s+on\s", re.I)
+_NEW = re.compile(r"(?:an?|new|another)\s", re.I)
 # "my packing list", "our trip": what the person has (an item, or a value kept elsewhere),
 # never words to type: written into an item it would put the request's own words there
 _OWNED = re.compile(r"^(?:my|our)\s", re.I)
@@ -301,6 +304,8 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
     if not said and (kept := kept_value(text)) is not None:  # read elsewhere (`attachment`)
         return Operation.CREATE, [*slots, Slot(*kept, ref=True)], []
     m = _ADD_TO.match(strip_quotes(text))
+    if m is not None and _MADE_ON.match(text[m.end(1):]) and _NEW.match(m.group(1)):
+        m = None  # "set an alarm on my birthday": a new item made for a day, written nowhere
     if m is not None and not said and is_reference(m.group(1)):  # "put the gate code in a note"
         new = re.match(r"(?:an?|new|another)\s", m.group(2), re.I) is not None
         slot = Slot("text", m.group(1), append=not new, ref=True)

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from planners.embedded.context import refer_back
+from planners.embedded.context import needed, refer_back
 from planners.embedded.counts import NUMBER_WORDS as NUMBER_WORDS  # said here before
 from planners.embedded.counts import refusal_only
 
@@ -259,7 +259,7 @@ def manner(text: str) -> Manner:
     if not context:
         return how
     told = tuple(c.rstrip(" ,;.!") for c in context)
-    clause = refer_back(how.clause, told, lambda c: subject(c) or wished_away(c))
+    clause = refer_back(how.clause, told, lambda c: subject(c) or wished_away(c) or needed(c))
     return Manner(how.mood, clause, how.thing, how.state, told)
 
 
@@ -369,7 +369,7 @@ def _states(clause: str) -> bool:
     first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
     gives = re.search(r"\d|(?<!\w)[\"“'‘]\w", clause)
     return bool(_TOLD.match(clause)) or (not gives and (  # what was said is told, values too
-        first in SUBJECTS | _PERSONAL or bool(re.search(r"\w'(?:s|re|m)$", first))))
+        first in SUBJECTS | _PERSONAL or bool(re.search(r"\w'(?:s|re|m|ve)$", first))))
 
 
 def subject(clause: str) -> str:

@@ -48,6 +48,9 @@ NONE: frozenset[str] = frozenset()
         ("ring Ravi so he knows dinner is ready", {"call"}),
         ("wipe the old shopping list in case someone sees it", {"deletion"}),
         ("text Ravi: call me so I know", {"send"}),
+        # said the way people talk: read as the plain order the planner reads
+        ("I moved flats, so the old building's gate code note can go", {"deletion"}),
+        ("we finished the course, so text Ravi that it is over", {"send"}),
     ],
 )
 def test_the_kinds_a_goal_asks_for(goal, kinds):
