@@ -13,7 +13,7 @@ import re
 
 from devices.actions import Direction, ElementRef, Scroll, TypeText
 from perception.elements import UIElement
-from planners.embedded.acts import tap
+from planners.embedded.acts import MATCH, tap
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.memory import AppMemory
@@ -103,6 +103,12 @@ def read_further(goal: Goal, view: View) -> Decision | None:
     if goal.intent is not Intent.ANSWER or goal.scope is Scope.ALL:
         return None
     return _scroll_on(view, goal.target)
+
+
+def nothing_like_it(view: View) -> bool:
+    """No row in view resembles what is sought: in the app that keeps it, the rest of the
+    list is where it may be, before any row that is not it is opened."""
+    return max((s.score for s in view.content()), default=0.0) < MATCH
 
 
 def _scroll_on(view: View, name: str) -> Decision | None:

@@ -163,3 +163,17 @@ def test_an_opened_item_is_not_reopened_and_its_day_is_set_with_evidence(encoder
                       screen_signature=signature_of(shown), memo=decision.memo)
     done = planner.decide(goal, _expanded_alarm(True), [opened, tapped])
     assert done.action == Finish()
+
+
+def _jotter(*titles: str):
+    return screen(el(0, "list", "", 300, height=1800, scrollable=True),
+                  *[el(i + 1, "button", t, 320 + 200 * i, clickable=True)
+                    for i, t in enumerate(titles)], app="com.example.jotter")
+
+
+def test_a_list_where_no_row_resembles_the_question_is_read_further(encoder):
+    asked = "What is the kayak rack combination in my notes?"
+    _, view = _view(asked, _jotter("Groceries", "Oil change", "Birthday ideas"), encoder)
+    assert search.nothing_like_it(view)
+    _, view = _view(asked, _jotter("Groceries", "Kayak rack", "Birthday ideas"), encoder)
+    assert not search.nothing_like_it(view)
