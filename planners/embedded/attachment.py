@@ -14,7 +14,8 @@ import re
 # VERB a/an/another/a new ITEM for|at THE VALUE in|from|on MY PLACE
 _KEPT_IN = re.compile(
     r"^\w+\s+(?:an?|another)\s+(?:new\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:for|at)\s+"
-    r"((?:the|my|our)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:in|from|on)\s+(?:my|the|our)\s+[\w-]+)",
+    r"((?:the|my|our|[A-Z][\w-]*'s)\s+(?:[\w'-]+\s+){0,3}?([\w-]+)\s+(?:in|from|on)\s+(?:my|the|our)"
+    r"\s+[\w-]+)",
     re.I)
 
 

@@ -57,6 +57,11 @@ _NEEDED = re.compile(r"^(?:i|we)(?:'ll|'ve)?\s+(?:also\s+|still\s+|really\s+)?"
                      r"(?:some\s+|more\s+)?(.+?)(?:\s+(?:too|as\s+well|again))?$", re.I)
 
 
+# "... is in my notes", "... is written on the fridge list": where what was told of is kept
+_KEPT = re.compile(r"\b(?:is|are|'s)\s+(?:(?:kept|written|saved|noted|stored)\s+(?:down\s+)?)?"
+                   r"(?:in|on)\s+((?:my|the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s*$", re.I)
+
+
 def needed(clause: str) -> str:
     """What a told clause says the person lacks ("I also need masking tape" -> "masking
     tape"): an order after it that points back ("stick it on my list") means that thing."""
@@ -68,8 +73,11 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str]) ->
     """`clause` with what points back at the `told` clauses put in place (see the module
     docstring). `topic(told clause)`: what the clause is about by its grammar (its subject:
     "the boiler is fixed, ... archive the notes about it"), "" when it does not say."""
-    about = next((topic(c) for c in told if topic(c)), "") or next(
+    said = next((c for c in told if topic(c)), "")
+    about = topic(said) if said else next(
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "")
+    if about and (kept := _KEPT.search(said)):  # "X is in my notes": X is read there
+        about = f"{about} in {kept.group(1)}"
     if about:
         clause = re.sub(r"\b(it|them)\b", about, clause, count=1)
     for c in told:

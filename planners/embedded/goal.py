@@ -228,10 +228,10 @@ class GoalReader:
                 or self.operations.puts_in(verb_phrase(clause))):
             return Intent.CREATE, None  # "toss the lamp in my basket": added to it; "ditch
             #   the lamp in my basket" says where the removed thing is
-        if placed and op in _PLACING and self.operations.puts_in(verb_phrase(clause)):
-            return Intent.CREATE, None  # "stick tape on my list": written on it (`slots`)
         if into and op in _SETTINGS and self._is_mode(into.group(1)):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
+        if placed and op in _PLACING and self.operations.puts_in(verb_phrase(clause)):
+            return Intent.CREATE, None  # "stick tape on my list": written on it (`slots`)
         if op in (Operation.SET_VALUE, Operation.DO) and number is None and not _COMPLEMENT.search(
                 clause) and len(clause.split()) > 1 and self._is_mode(
                     re.sub(r"^with\s+", "", _object(clause), flags=re.I), _MODES[1:]):

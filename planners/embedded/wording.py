@@ -376,11 +376,13 @@ def subject(clause: str) -> str:
     """The noun phrase before a statement's verb ("the boiler is fixed" -> "the
     boiler"); "" when the clause does not start with one."""
     words = clause.split()
-    for i, w in enumerate(words[1:6], 1):
-        if w.lower() in AUXILIARIES or w.lower().endswith("'s"):
-            lead = words[0].lower()
-            return " ".join(words[:i]) if lead not in PRONOUNS | _PERSONAL else ""
-    return ""
+    if not words or words[0].lower() in PRONOUNS | _PERSONAL:
+        return ""
+    verb = next((i for i, w in enumerate(words[1:6], 1) if w.lower() in AUXILIARIES), None)
+    if verb is not None:  # "the plumber's visit is ...": the "'s" before it is whose
+        return " ".join(words[:verb])
+    shortened = next((i for i, w in enumerate(words[1:6], 1) if w.lower().endswith("'s")), None)
+    return " ".join([*words[:shortened], words[shortened][:-2]]) if shortened else ""
 
 
 def particle_state(clause: str) -> bool | None:

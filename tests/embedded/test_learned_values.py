@@ -52,3 +52,14 @@ def test_the_value_named_with_its_own_place_keeps_that_place():
 def test_a_price_asked_from_a_place_names_the_item_without_the_place():
     goal = priced.asked(parse_goal("what the linen apron costs in the shop?"))
     assert (goal.target, goal.entities) == ("linen apron", ("linen apron",))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("request_", "asked"), [
+    ("Juno's grooming slot is in my notes. Set an alarm for it",
+     "What is Juno's grooming slot in my notes?"),
+    ("the plumber's visit time is written in my planner, set an alarm for it",
+     "What is the plumber's visit time in my planner?"),
+])
+def test_a_thing_told_to_be_kept_somewhere_is_read_there(request_, asked):
+    assert lookup.questions(request_, parse_goal(request_)) == [asked]
