@@ -101,6 +101,7 @@ _SETTINGS = (Operation.TURN_ON, Operation.TURN_OFF, Operation.SET_VALUE, Operati
              Operation.DO, Operation.OPEN)  # kinds whose "on"/"off" particle is the state
 _BRINGS_ABOUT = (*_SETTINGS, Operation.CREATE)  # kinds that an indefinite object makes new
 _PLACING = (Operation.DELETE, Operation.DO)  # kinds whose verb may still put a thing somewhere
+_ON_OWN = re.compile(r"\s(?:on|onto|in|into)\s+(?:my|our)\s+[a-z][a-z -]*$", re.I)  # theirs
 _INDEFINITE = closed_class("a an new another some one two three four five")
 _NEW_ONE = re.compile(r"\b(?:another|(?:a|an)\s+(?:new|second|fresh|extra))\b", re.I)
 _DEFINITE = closed_class("the my this that our your his her their")
@@ -230,7 +231,8 @@ class GoalReader:
             #   the lamp in my basket" says where the removed thing is
         if into and op in _SETTINGS and self._is_mode(into.group(1)):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
-        if placed and op in _PLACING and self.operations.puts_in(verb_phrase(clause)):
+        if placed and op in _PLACING and _ON_OWN.search(clause) and self.operations.puts_in(
+                verb_phrase(clause)):
             return Intent.CREATE, None  # "stick tape on my list": written on it (`slots`)
         if op in (Operation.SET_VALUE, Operation.DO) and number is None and not _COMPLEMENT.search(
                 clause) and len(clause.split()) > 1 and self._is_mode(

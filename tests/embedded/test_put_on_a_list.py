@@ -40,3 +40,9 @@ def test_what_a_person_lacks_is_what_they_point_back_at(told, thing):
 def test_an_order_after_what_is_lacking_writes_that_thing():
     goal = parse_goal("We've run out of lentils, add it to the pantry list")
     assert goal.intent is Intent.EDIT and _written(goal) == [("text", "lentils", True)]
+
+
+@pytest.mark.unit
+def test_a_thing_sent_to_a_place_it_names_is_written_nowhere():
+    goal = parse_goal("Buy the linen throw and ship it to the address Pia sent me")
+    assert goal.intent is not Intent.EDIT and not any(s.name == "text" for s in goal.slots)
