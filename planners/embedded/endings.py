@@ -223,10 +223,19 @@ def _circle(view: View) -> list[PastStep]:
     return since if visits >= RETURNS else []
 
 
-def circling(goal: Goal, view: View, at_best: bool) -> Decision | None:
+def _names_nothing_here(goal: Goal, view: View, app_name: str) -> bool:
+    """No word of the goal's target but the app's own name (`app_name`) is on the page: the
+    goal names no item of the page to reach, only what the page is about."""
+    said = words(goal.target) - words(app_name)
+    shown = set().union(*(words(spoken_name(s.element)) for s in view.scored))
+    return bool(said) and not said & shown
+
+
+def circling(goal: Goal, view: View, at_best: bool, app_name: str = "") -> Decision | None:
     """Law 3: the planner goes round in circles (see the module docstring). It is
     infeasible only when the planner had reached what the goal is about (opened its item, or
-    started the new one), the circle passed through the pages that match the goal best
+    started the new one; or the goal names no item on the page, `app_name` aside), the
+    circle passed through the pages that match the goal best
     (`at_best`: the current one does) and nothing applied there either; a circle that never
     got there, a goal with values to enter, a page where something was acted on before or
     with a control that has no name, is the planner's failure."""
@@ -234,7 +243,7 @@ def circling(goal: Goal, view: View, at_best: bool) -> Decision | None:
     if not circle:
         return None
     reached = any(memo_of(p).mark in (Mark.OPEN_ITEM, Mark.NEW_ITEM) and p.changed
-                  for p in view.history)
+                  for p in view.history) or _names_nothing_here(goal, view, app_name)
     best = at_best or any(memo_of(p).at_best for p in circle)
     honest = not (_has_values(goal) or _used_here(view) or _unreadable_controls(view))
     if reached and best and honest:

@@ -33,6 +33,7 @@ from planners.embedded import (
     prereq,
     priced,
     repeat_days,
+    roaming,
     scrolling,
     search,
     shorthand,
@@ -248,7 +249,9 @@ class EmbeddedPlanner(Briefing):
                 return evidence.vouched(goal, view, decision)  # success only on evidence
         at_best = self._at_best_page(state, view)
         ending = endings.item_page_lacks(goal, view) or bare_pages.only_tabs(
-            goal, view, at_best) or endings.circling(goal, view, at_best)
+            goal, view, at_best) or endings.circling(
+            goal, view, at_best, self.memory.app_of_package(view.screen.app) or "")
+        ending = ending or roaming.roams(goal, view, self.memory)
         if ending is not None:
             return ending
         move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)

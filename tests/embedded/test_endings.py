@@ -201,6 +201,21 @@ def test_a_circle_after_reaching_the_item_through_its_best_pages_means_they_lack
 
 
 @pytest.mark.slow
+def test_a_circle_through_the_best_pages_for_a_goal_naming_no_item_there_means_they_lack_it(
+        planner):
+    """Nothing of the goal but what the app is about is on its pages: there is no item to
+    reach first, and the pages that match it best offer no way to do it."""
+    steps = _rounds(9)
+    steps[5] = PastStep(steps[5].action, verdict=Verdict.CHANGED,
+                        screen_signature=steps[5].screen_signature,
+                        memo=Memo(moving=True, at_best=True))
+    decision = planner.decide("Sort everything by cuisine", recipes(), steps)
+    assert decision.action.status is FinishStatus.INFEASIBLE
+    decision = planner.decide("Sort everything by cuisine", recipes(), _rounds(9))
+    assert decision.action.status is FinishStatus.FAILURE  # it never passed the best pages
+
+
+@pytest.mark.slow
 def test_a_page_come_back_to_again_and_again_is_a_circle_even_between_new_rows(planner):
     """Scrolls that show more rows break a run of pages seen before, but not the count of
     returns to the same page with nothing done since the first."""
