@@ -257,9 +257,8 @@ class EmbeddedPlanner(Briefing):
         move = max(options, key=lambda o: o.value).decision if options else self._fallback(view)
         if self._leads_here(state, view):
             found = None if state.unfound else search.find_unseen(goal, view, self.memory)
-            if found is None and not isinstance(move.action, Scroll) and (at_best or (
-                    state.named and search.nothing_like_it(view))):  # the app it names
-                found = search.read_further(goal, view)  # before going by likeness alone
+            if found is None and (at_best or (state.named and search.nothing_like_it(view))):
+                found = search.read_further(goal, view, move)  # before going by likeness
             if found is not None:
                 return found
         return with_memo(move, moving=True, at_best=at_best)

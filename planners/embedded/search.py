@@ -96,11 +96,13 @@ def find_unseen(goal: Goal, view: View, memory: AppMemory) -> Decision | None:
     return _scroll_on(view, name)
 
 
-def read_further(goal: Goal, view: View) -> Decision | None:
-    """A question asked of the page that best holds its answer, which this screen does not
-    show: the rest of its list first. The exploration saw the pages, not today's data, so
-    the item asked about may be further down a list that it saw shorter."""
-    if goal.intent is not Intent.ANSWER or goal.scope is Scope.ALL:
+def read_further(goal: Goal, view: View, move: Decision) -> Decision | None:
+    """A question asked of the page that best holds its answer (or of the app it names,
+    `nothing_like_it`), which this screen does not show: the rest of its list first, unless
+    the `move` chosen scrolls it already. The exploration saw the pages, not today's data,
+    so the item asked about may be further down a list that it saw shorter."""
+    if goal.intent is not Intent.ANSWER or goal.scope is Scope.ALL or isinstance(
+            move.action, Scroll):
         return None
     return _scroll_on(view, goal.target)
 

@@ -4,7 +4,7 @@ requests that say which app to look in. Sentences and screens are our own."""
 
 import pytest
 
-from devices.actions import Finish, FinishStatus, Scroll, Tap, TypeText
+from devices.actions import ElementRef, Finish, FinishStatus, Scroll, Tap, TypeText
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner, lists, search
 from planners.embedded.evidence import only_looks
@@ -13,7 +13,7 @@ from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import AppMemory, signature_of
 from planners.embedded.scoring import GoalMatcher, places
 from planners.embedded.view import View
-from planners.planner import PastStep, Verdict
+from planners.planner import Decision, PastStep, Verdict
 from tests.embedded.screens import el, screen
 
 pytestmark = pytest.mark.slow
@@ -120,11 +120,12 @@ def test_a_question_reads_the_rest_of_its_list_before_leaving(encoder):
                    el(1, "button", "Trip ideas", 220, description="Lisbon, Porto",
                       clickable=True), app="com.example.jot")
     goal, view = _view("What is the garage door code in my jottings?", shown, encoder)
-    assert search.read_further(goal, view).action == Scroll(search.Direction.DOWN)
+    tap = Decision(Tap(ElementRef(1)), thought="Open it.")
+    assert search.read_further(goal, view, tap).action == Scroll(search.Direction.DOWN)
     stuck = PastStep(Scroll(search.Direction.DOWN), verdict=Verdict.NO_CHANGE,
                      screen_signature=view.sig)
     goal, view = _view(goal.text, shown, encoder, [stuck])
-    assert search.read_further(goal, view) is None  # the list has ended
+    assert search.read_further(goal, view, tap) is None  # the list has ended
 
 
 def test_an_app_named_as_the_place_to_look_is_found():
