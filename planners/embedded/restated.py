@@ -17,7 +17,8 @@ alone (never by their words):
   act's noun is the verb ("order X", "call Y"), unless a time or a day follows it: what is
   "for 7:10" or "for Friday" is a thing made for then ("make an alarm for 7:10");
 - a statement of someone's new value ("Kim's new number is 555 0101", said with "new" or
-  "now"; "Kim moved to another mail provider, it's kim@x.org now", where the field goes
+  "now"; "Kim changed her email to kim@x.org", a change the person made; "Kim moved to
+  another mail provider, it's kim@x.org now", where the field goes
   unsaid and the value's shape names it: an e-mail, a phone number): the value is to
   replace the old one in that person's entry, an edit ("change Kim's email to kim@x.org"),
   whatever the statement's verb, and with or without a closing order that points back at
@@ -108,6 +109,11 @@ _HAS_NEW = re.compile(rf"^\s*({NAMES})(?:(?:'s|\s+has)\s+(?:got\s+)?|(?<!'s)\s+(
                       r"(?:\s+now)?"
                       r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
                       r"\s*[.!]?$")
+# "Kim changed her email to kim@x.org", "Kim has switched his number to 555 0100": the
+# person's own change of a value, told
+_CHANGED_OWN = re.compile(rf"^\s*({NAMES})\s+(?:has\s+|just\s+)?"
+                          r"(?:changed|switched|updated|moved)\s+(?:his|her|their)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:over\s+)?to\s+"
+                          r"(\S+?|\+?\d[\d\s().-]*\d)\s*[.!]?$")
 _TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?"
                     r"|\d{1,2}:\d{2})\s*[.!]?\s*$", re.I)
 _JOTTED = re.compile(r"^\s*(?:jot|write|scribble|note|take)\s+(?:this\s+|that\s+|it\s+)?down"
@@ -228,6 +234,7 @@ def _new_value(text: str) -> str:
     if m and (m.group(2) or m.group(4) or m.group(6)):
         return f"change {m.group(1)}'s {m.group(3)} to {m.group(5)}"
     m = _WRONG.match(_FIX_THAT.sub("", text)) or _MISSPELT.match(_FIX_THAT.sub("", text))
+    m = m or _CHANGED_OWN.match(_FIX_THAT.sub("", text))
     if m is None and (m := _HAS_NEW.match(_FIX_THAT.sub("", text))) is not None and not (
             EMAIL.fullmatch(m.group(3)) or PHONE.fullmatch(m.group(3))):
         m = None  # a new thing that is no value of an entry ("a new bike, a red one")

@@ -165,3 +165,12 @@ def test_what_a_new_thing_holds_is_its_text_not_a_place():
 def test_a_remark_before_an_order_to_make_something_names_nothing_to_look_for():
     goal = parse_goal("The bread is proving, give me a forty minute timer")
     assert goal.intent is Intent.CREATE and "bread" not in goal.target
+
+
+@pytest.mark.parametrize(("said", "plain"), [
+    ("Wilma Ek changed her email to wilma.ek@post.example, please fix her card",
+     "change Wilma Ek's email to wilma.ek@post.example"),
+    ("Teo Lind has switched his number to 555 0188", "change Teo Lind's number to 555 0188"),
+])
+def test_a_change_a_person_made_to_their_value_is_an_edit(said, plain):
+    assert restated.plainly(said) == plain
