@@ -169,7 +169,8 @@ _OPENER = re.compile(
     r"^(?:(?:please|pls|kindly|just|ok(?:ay)?|hey|hi|hello|so|now|also|oh|um|well|"
     r"would\s+you\s+mind|(?:would|could)\s+you\s+be\s+so\s+kind\s+as\s+to|be\s+able\s+to|"
     r"(?:are|were)\s+(?:you|u)\s+able\s+to|is\s+it\s+possible\s+(?:for\s+(?:you|u)\s+)?to|"
-    r"(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?(?:\s+(?:just|quickly|go\s+and))?)|"
+    r"(?:(?:can|could|would|will)\s+(?:you|u|(?:the|my|this)\s+(?:phone|device|tablet|handset))"
+    r"(?:\s+please)?(?:\s+(?:just|quickly|go\s+and))?)|"  # the listener, or the device itself
     r"(?:i\s+)?(?:need|want)\s+you\s+to|i'?d\s+like\s+you\s+to|go\s+ahead\s+and|let'?s|"
     r"help\s+me|(?:yes|yeah|yep|sure|alright|right|actually|no|nope)(?=\s*,))"  # a reply's
     r"\b[\s,]*)+", re.I)  # word, said before the request with a comma, asks for nothing
