@@ -12,6 +12,7 @@
   "someone rang, who was it?", "tell me who wrote") asks for a person. A sentence (several
   words in lower case, or a line that ends as a question or an exclamation) names no one:
   it is what someone said, not who said it.
+- A question that asks how far something goes ("how loud", "how bright") asks for a level.
 """
 
 from __future__ import annotations
@@ -83,3 +84,15 @@ def is_sentence(text: str) -> bool:
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in _PARTICLES]
     return len(lower) >= 3 or (len(tokens) >= 3 and text.rstrip()[-1:] in "?!")
 
+
+# "how loud is ...", "how bright are ...": "how" and an adjective before the verb ask for a
+# degree; "how much", "how long", "how late" ask for money, a length of time, a moment
+_LEVEL = re.compile(r"^\s*how\s+(?!(?:much|many|often|long|late|early|soon|old|far)\b)"
+                    r"[a-z]+\s+(?:is|are|was|were)\b", re.I)
+
+
+def asks_level(question: str) -> bool:
+    """The question asks how far something goes ("how loud is the ringer?"): its answer is
+    a level (a number, a percentage, a word such as "High"), never a price, a time, a date
+    or an address."""
+    return _LEVEL.match(question) is not None

@@ -14,6 +14,7 @@ from dataclasses import replace
 from perception.merge import SEPARATOR
 from planners.embedded.acts import MATCH, entity_here, entity_rows, finish, open_entity, shown
 from planners.embedded.answer_shape import (
+    asks_level,
     asks_when,
     asks_who,
     is_help_text,
@@ -334,6 +335,7 @@ _WHERE = re.compile(r"^\s*where\b", re.I)
 _WHOSE = re.compile(r"^\s*whose\b", re.I)
 _OWNED = ("phone", "email")  # what a person has, never the person
 _NOT_A_NAME = ("time", "price", "percent", "date")
+_NOT_A_LEVEL = ("price", "time", "date", "email", "phone")
 
 
 def fits_kind(goal: Goal, value: str) -> bool:
@@ -342,7 +344,8 @@ def fits_kind(goal: Goal, value: str) -> bool:
     who (a name, though a sender may be a number or an address; never a sentence: that is
     what someone said); not a time or a date when it asks where (a place, or how far
     something has got); nor a number or an address when it asks whose one is (its owner
-    is a person); a code has digits."""
+    is a person); a code has digits; a level ("how loud") is no price, time, date or
+    address."""
     kind = goal.value_type
     if kind in SHAPED and (pattern := _VALUE_PATTERNS.get(kind)) and not pattern.search(value):
         return False
@@ -353,6 +356,8 @@ def fits_kind(goal: Goal, value: str) -> bool:
     if _WHERE.match(goal.text) and any(_VALUE_PATTERNS[k].fullmatch(value.strip())
                                        for k in ("time", "date")):
         return False
+    if asks_level(goal.text) and any(_VALUE_PATTERNS[k].search(value) for k in _NOT_A_LEVEL):
+        return False  # "how loud is ...?" asks for a level: what it costs is no level
     if _WHO.match(goal.text) or asks_who(goal.text):
         return not any(_VALUE_PATTERNS[k].fullmatch(value.strip()) for k in _NOT_A_NAME) and (
             not is_sentence(value))
