@@ -16,6 +16,7 @@ name is it infeasible (otherwise an honest failure).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from devices.actions import Finish, FinishStatus
 from perception.elements import UIElement
@@ -142,14 +143,17 @@ def about_stems(goal: Goal, names: set[str]) -> set[str]:
             if not _SAID.fullmatch(w) and not _ASKING.match(w)}
 
 
-def best_line(view: View, about: set[str], names: set[str]) -> UIElement | None:
-    """The message of this conversation that shares the most of `about`; of equals, the
-    latest. Lines too short to say something, and the `names` alone, are no message."""
+def best_line(view: View, about: set[str], names: set[str],
+              keep: Callable[[UIElement], bool] = lambda e: True) -> UIElement | None:
+    """The message of this conversation (of those `keep` keeps) that shares the most of
+    `about`; of equals, the latest. Lines too short to say something, and the `names`
+    alone, are no message."""
     best, most = None, 0
     for s in sorted(view.content(), key=lambda s: s.element.bounds.top):
         e = s.element
         shown = words(e.label)
-        if e.editable or e.clickable or len(e.label.split()) < LINE_WORDS or shown <= names:
+        if e.editable or e.clickable or len(e.label.split()) < LINE_WORDS or shown <= names or (
+                not keep(e)):
             continue
         n = len(about & {stem(w) for w in shown})
         if n and n >= most:

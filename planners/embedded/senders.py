@@ -5,7 +5,8 @@ keys, who was it?") asks for a person, never for what was said. Read from conver
 is the sender of the message that matches what the question is about:
 
 - in a conversation with one person, the person it is with: the page's title, above its
-  messages. A title that lists several people names no one sender, so it is no answer;
+  messages, when the message is theirs (the speaker's own stand against the right edge).
+  A title that lists several people names no one sender, so it is no answer;
 - in a list of conversations, the name on the row whose preview matches. A preview of the
   speaker's own message ("You: ...") was sent by no one else, and a row whose title
   names the topic is an item about it (a note, an event), not a person: neither answers.
@@ -39,6 +40,7 @@ _ANYONE = {"someone", "somebody", "anyone", "anybody", "person", "people", "one"
 _SEVERAL = re.compile(r",|&|\band\b", re.I)  # a title of a group: "Ana, Bo & Kai"
 _OWN = re.compile(r"^\s*(?:you|me)\s*:", re.I)  # the speaker's own last message
 NAME_WORDS = 5  # a person's name, or a number or an address, is a few words at most
+OWN_LEFT = 0.15  # of the screen's width: a bubble that starts further in is the speaker's
 
 
 def sender(goal: Goal, view: View) -> Decision | None:
@@ -50,7 +52,7 @@ def sender(goal: Goal, view: View) -> Decision | None:
     if not about:
         return None
     if in_conversation(view):
-        line = best_line(view, about, set())
+        line = best_line(view, about, set(), keep=lambda e: not _own(e, view))
         name = _title(view, line) if line is not None else None
         where = "The conversation about it is with"
     else:
@@ -58,6 +60,13 @@ def sender(goal: Goal, view: View) -> Decision | None:
     if name is None:
         return None
     return finish(f"{where} {name!r}.", answer=name)
+
+
+def _own(line: UIElement, view: View) -> bool:
+    """A message of the speaker's own: a bubble set against the right edge, away from the
+    left one (another's stand on the left)."""
+    width = view.screen.width
+    return line.bounds.left > width * OWN_LEFT and line.bounds.right > width * (1 - OWN_LEFT)
 
 
 def _is_name(text: str) -> bool:

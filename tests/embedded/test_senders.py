@@ -4,6 +4,7 @@ a list), never what the message says."""
 
 import pytest
 
+from perception.elements import Bounds
 from planners.embedded import AppMemory, EmbeddedPlanner
 from planners.embedded.answer_shape import asks_who, is_sentence
 from planners.embedded.goal import parse_goal
@@ -100,4 +101,14 @@ def test_what_someone_said_is_still_their_words(encoder):  # a guard
 def test_a_row_titled_by_the_topic_is_no_person(encoder):  # a guard
     page = chats(("Tom Okoye", "Dinner at eight?"),
                  ("Ladder club", "Could I borrow your ladder on Sunday?"))
+    assert _read("who asked me about borrowing the ladder?", page, encoder) is None
+
+
+@pytest.mark.slow
+def test_the_speakers_own_message_was_sent_by_no_one_else(encoder):
+    page = screen(el(0, "text", "Priya Raman", 0, height=120),
+                  el(1, "text", "Could I borrow your ladder on Sunday morning?", 0,
+                     bounds=Bounds(300, 300, 1060, 400)),
+                  el(2, "input", "", 2100, hint="Type a message", editable=True,
+                     clickable=True), app=CHAT)
     assert _read("who asked me about borrowing the ladder?", page, encoder) is None
