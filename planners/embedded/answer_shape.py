@@ -96,3 +96,9 @@ def asks_level(question: str) -> bool:
     a level (a number, a percentage, a word such as "High"), never a price, a time, a date
     or an address."""
     return _LEVEL.match(question) is not None
+
+
+def names_a_day(text: str) -> bool:
+    """The text is a day and nothing else ("Yesterday", "Mon 12 May"): a divider between
+    messages, not a name."""
+    return re.fullmatch(rf"{_DAY}|yesterday", text.strip(" ,."), re.I) is not None

@@ -23,7 +23,7 @@ import re
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
 from planners.embedded.acts import finish
-from planners.embedded.answer_shape import asks_who, is_sentence
+from planners.embedded.answer_shape import asks_who, is_sentence, names_a_day
 from planners.embedded.goal import Goal
 from planners.embedded.persons import (
     about_stems,
@@ -71,12 +71,12 @@ def _own(line: UIElement, view: View) -> bool:
 
 def _is_name(text: str) -> bool:
     return 0 < len(text.split()) <= NAME_WORDS and not is_sentence(text) and not (
-        _SEVERAL.search(text))
+        _SEVERAL.search(text) or names_a_day(text))
 
 
 def _title(view: View, line: UIElement) -> str | None:
     """The conversation's title: the top-most text above its messages (not a button's
-    name), when it names one person."""
+    name), when it names one person (a day over the messages is a divider, no title)."""
     above = [s.element for s in view.content() if s.element.text and not s.element.actionable
              and not s.element.editable and s.element.bounds.bottom <= line.bounds.top]
     if not above:

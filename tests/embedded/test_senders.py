@@ -112,3 +112,12 @@ def test_the_speakers_own_message_was_sent_by_no_one_else(encoder):
                   el(2, "input", "", 2100, hint="Type a message", editable=True,
                      clickable=True), app=CHAT)
     assert _read("who asked me about borrowing the ladder?", page, encoder) is None
+
+
+@pytest.mark.slow
+def test_a_day_over_the_messages_is_no_sender(encoder):
+    page = screen(el(0, "text", "Yesterday", 0, height=80),
+                  el(1, "text", "Could I borrow your ladder on Sunday morning?", 100),
+                  el(2, "input", "", 2100, hint="Type a message", editable=True,
+                     clickable=True), app=CHAT)
+    assert _read("who asked me about borrowing the ladder?", page, encoder) is None
