@@ -8,6 +8,11 @@
 - An answer to "when" is the moment as the source states it: when the sentence that holds
   the time also says the day ("on Friday at 4 PM", "tomorrow at 9:15", "12 May, 10:00"),
   the day is part of the answer; the time alone names another moment as well.
+- A question that asks who (its own clause opens with "who" or "whom": "who sent it?",
+  "someone rang, who was it?", "tell me who wrote") asks for a person. A sentence (several
+  words in lower case, or a line that ends as a question or an exclamation) names no one:
+  it is what someone said, not who said it.
+- A question that asks how far something goes ("how loud", "how bright") asks for a level.
 """
 
 from __future__ import annotations
@@ -57,3 +62,43 @@ def with_its_day(sentence: str, start: int, end: int) -> str:
 def asks_when(question: str) -> bool:
     """The question asks when (the moment), not only at what time of the day."""
     return re.match(r"^\s*when\b", question, re.I) is not None
+
+
+# "who" opening a clause of its own: the sentence's start, after a comma or a colon, or as
+# the object of a verb of telling or knowing ("tell me who", "find out who"); "whose" asks
+# for an owner and a relative "who" ("the man who called") follows a noun
+_ASKS_WHO = re.compile(r"(?:^|[,;:]|\b(?:and|but|so|me|us|know|out|see|check|wonder))\s*"
+                       r"(?:who|whom|who's)\b", re.I)
+# the small words inside a person's name ("Maria de la Cruz", "Jan van Dijk")
+_PARTICLES = {"de", "la", "le", "van", "von", "der", "den", "da", "di", "du", "bin", "al", "el"}
+
+
+def asks_who(question: str) -> bool:
+    """The question asks who: it wants a person named (see the module docstring)."""
+    return _ASKS_WHO.search(question.strip()) is not None
+
+
+def is_sentence(text: str) -> bool:
+    """The text reads as something said, not as a name (see the module docstring)."""
+    tokens = text.split()
+    lower = [t for t in tokens if t[:1].islower() and t.lower() not in _PARTICLES]
+    return len(lower) >= 3 or (len(tokens) >= 3 and text.rstrip()[-1:] in "?!")
+
+
+# "how loud is ...", "how bright are ...": "how" and an adjective before the verb ask for a
+# degree; "how much", "how long", "how late" ask for money, a length of time, a moment
+_LEVEL = re.compile(r"^\s*how\s+(?!(?:much|many|often|long|late|early|soon|old|far)\b)"
+                    r"[a-z]+\s+(?:is|are|was|were)\b", re.I)
+
+
+def asks_level(question: str) -> bool:
+    """The question asks how far something goes ("how loud is the ringer?"): its answer is
+    a level (a number, a percentage, a word such as "High"), never a price, a time, a date
+    or an address."""
+    return _LEVEL.match(question) is not None
+
+
+def names_a_day(text: str) -> bool:
+    """The text is a day and nothing else ("Yesterday", "Mon 12 May"): a divider between
+    messages, not a name."""
+    return re.fullmatch(rf"{_DAY}|yesterday", text.strip(" ,."), re.I) is not None

@@ -74,9 +74,20 @@ _THE_DEVICE = re.compile(r"\b(?:on|with|to|from|in|of)\s+(?:the|my|this)\s+"
                          r"using|by|with|from|to|in|on|at|for)\b)[a-z])", re.I)
 
 
+# a question that asks what something is (not whether it is so) says of the moment and of
+# the thing's being set what is true of every value it could read: "how loud is the
+# ringer set at the moment?" asks for the ringer's loudness, its words "set" and "at the
+# moment" name no part of it ("is the alarm set?" asks for that state: kept)
+_WH = re.compile(r"^\s*(?:what|what's|whats|which|how|where|where's|who|whose)\b", re.I)
+_NOW = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|at\s+present|currently)\b", re.I)
+_SET = re.compile(r"\bset\b(?=\s+(?:to|at|for)\b|\s*[?.!]*\s*$)", re.I)
+
+
 def target(text: str, slots: Sequence[Slot], creation: bool = False) -> str:
     """The request without its verb phrase, slot clauses, values and filler words (and, for
     a creation, "new": it says what the operation does, not what the item is)."""
+    if _WH.match(text):
+        text = _SET.sub(" ", _NOW.sub(" ", text))
     verb = verb_phrase(text).split()
     bare = without_given_name(strip_quotes(text))
     if verb:  # the verb, and its particle where it follows the verb

@@ -16,8 +16,11 @@ name is it infeasible (otherwise an honest failure).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from devices.actions import Finish, FinishStatus
+from perception.elements import UIElement
+from planners.embedded.answer_shape import asks_who
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memory import AppMemory
 from planners.embedded.scoring import words
@@ -45,11 +48,13 @@ def _named_person(goal: Goal) -> bool:
 
 
 def about_words(goal: Goal) -> bool:
-    """The goal asks what a person said or wants: a question that names someone (a name
-    written with a capital) and a verb of saying or wishing, or one about what was texted
-    to the speaker ("the code the bank texted me", "in the text from the garage")."""
-    return goal.intent is Intent.ANSWER and ((_named_person(goal) and bool(
-        _SAID.search(goal.text))) or bool(_TEXTED.search(goal.text)))
+    """The goal asks what a person said or wants, or who said it: a question that names
+    someone (a name written with a capital) or asks who, with a verb of saying or wishing,
+    or one about what was texted to the speaker ("the code the bank texted me", "in the
+    text from the garage")."""
+    return goal.intent is Intent.ANSWER and (
+        ((_named_person(goal) or asks_who(goal.text)) and bool(_SAID.search(goal.text)))
+        or bool(_TEXTED.search(goal.text)))
 
 
 def about_details(goal: Goal) -> bool:
@@ -117,12 +122,43 @@ _ASKING = re.compile(r"^(?:what|when|where|which|who|how|why)$", re.I)
 LINE_WORDS = 3  # a message says something in a few words at least; fewer is a name or a time
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A word without its ending, so "meeting" and "meet" are one word."""
     for end in ("ing", "ed", "es", "s"):
         if word.endswith(end) and len(word) - len(end) >= 3:
             return word[: -len(end)]
     return word
+
+
+def in_conversation(view: View) -> bool:
+    """The page is a conversation: it has a field to write a message in."""
+    return any(s.element.editable and _MESSAGE_FIELD.search(s.element.label)
+               for s in view.scored)
+
+
+def about_stems(goal: Goal, names: set[str]) -> set[str]:
+    """What the question is about, as word stems: its target without the person's `names`,
+    the verb of saying and the asking word."""
+    return {stem(w) for w in words(goal.target) - names
+            if not _SAID.fullmatch(w) and not _ASKING.match(w)}
+
+
+def best_line(view: View, about: set[str], names: set[str],
+              keep: Callable[[UIElement], bool] = lambda e: True) -> UIElement | None:
+    """The message of this conversation (of those `keep` keeps) that shares the most of
+    `about`; of equals, the latest. Lines too short to say something, and the `names`
+    alone, are no message."""
+    best, most = None, 0
+    for s in sorted(view.content(), key=lambda s: s.element.bounds.top):
+        e = s.element
+        shown = words(e.label)
+        if e.editable or e.clickable or len(e.label.split()) < LINE_WORDS or shown <= names or (
+                not keep(e)):
+            continue
+        n = len(about & {stem(w) for w in shown})
+        if n and n >= most:
+            best, most = e, n
+    return best
 
 
 def said_line(goal: Goal, view: View) -> str | None:
@@ -131,23 +167,13 @@ def said_line(goal: Goal, view: View) -> str | None:
     question is about, the person's name and the verb of saying aside ("the picnic" of
     "where did Ola say the picnic is?" is in "Picnic at 14 Elm Row"); of equals, the
     latest. The conversation's title, the person's name, is no answer: it only says whose
-    words these are. None when no message shares any of it."""
-    if not about_words(goal) or not any(
-            s.element.editable and _MESSAGE_FIELD.search(s.element.label) for s in view.scored):
+    words these are. None when no message shares any of it, and for a question that asks
+    who said it (a person, never what was said: see `senders`)."""
+    if not about_words(goal) or asks_who(goal.text) or not in_conversation(view):
         return None
     names = set().union(*(words(e) for e in goal.entities if e[:1].isupper()))
     if names and not any(names & words(s.element.label) for s in view.content()
                          if not s.element.editable):
         return None  # a conversation with someone else
-    about = {_stem(w) for w in words(goal.target) - names
-             if not _SAID.fullmatch(w) and not _ASKING.match(w)}
-    best, most = None, 0
-    for s in sorted(view.content(), key=lambda s: s.element.bounds.top):
-        e = s.element
-        shown = words(e.label)
-        if e.editable or e.clickable or len(e.label.split()) < LINE_WORDS or shown <= names:
-            continue
-        n = len(about & {_stem(w) for w in shown})
-        if n and n >= most:
-            best, most = e.label, n
-    return best
+    line = best_line(view, about_stems(goal, names), names)
+    return line.label if line is not None else None

@@ -13,7 +13,14 @@ from dataclasses import replace
 
 from perception.merge import SEPARATOR
 from planners.embedded.acts import MATCH, entity_here, entity_rows, finish, open_entity, shown
-from planners.embedded.answer_shape import asks_when, is_help_text, with_its_day
+from planners.embedded.answer_shape import (
+    asks_level,
+    asks_when,
+    asks_who,
+    is_help_text,
+    is_sentence,
+    with_its_day,
+)
 from planners.embedded.goal import Goal
 from planners.embedded.pairs import asked_phrase, unmarked_pairs
 from planners.embedded.persons import said_line
@@ -26,6 +33,7 @@ from planners.embedded.replies import (
     which_holds,
 )
 from planners.embedded.scoring import words
+from planners.embedded.senders import sender
 from planners.embedded.sources import named_item
 from planners.embedded.view import Scored, View
 from planners.planner import Decision
@@ -264,6 +272,8 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     keyed = _keyed_value(goal, view, strict)
     if keyed is not None and fits_kind(goal, keyed):
         return finish(f"The screen says {keyed!r}.", answer=keyed)
+    if (who := sender(goal, view)) is not None:
+        return who  # who sent it: a name, never what was said
     said = said_line(goal, view)  # what someone said: their message, not their name's line
     if said is not None and fits_kind(goal, value := shaped_part(said, goal.value_type,
                                                                  goal.text)):
@@ -337,14 +347,17 @@ _WHERE = re.compile(r"^\s*where\b", re.I)
 _WHOSE = re.compile(r"^\s*whose\b", re.I)
 _OWNED = ("phone", "email")  # what a person has, never the person
 _NOT_A_NAME = ("time", "price", "percent", "date")
+_NOT_A_LEVEL = ("price", "time", "date", "email", "phone")
 
 
 def fits_kind(goal: Goal, value: str) -> bool:
     """The value has the kind the question asks: the shape of an e-mail, a phone number, a
     time... when it asks for one; not a time, a price, a date or a percentage when it asks
-    who (a name, though a sender may be a number or an address); not a time or a date when
-    it asks where (a place, or how far something has got); nor a number or an address when
-    it asks whose one is (its owner is a person); a code has digits."""
+    who (a name, though a sender may be a number or an address; never a sentence: that is
+    what someone said); not a time or a date when it asks where (a place, or how far
+    something has got); nor a number or an address when it asks whose one is (its owner
+    is a person); a code has digits; a level ("how loud") is no price, time, date or
+    address."""
     kind = goal.value_type
     if kind in SHAPED and (pattern := _VALUE_PATTERNS.get(kind)) and not pattern.search(value):
         return False
@@ -355,8 +368,11 @@ def fits_kind(goal: Goal, value: str) -> bool:
     if _WHERE.match(goal.text) and any(_VALUE_PATTERNS[k].fullmatch(value.strip())
                                        for k in ("time", "date")):
         return False
-    if _WHO.match(goal.text):
-        return not any(_VALUE_PATTERNS[k].fullmatch(value.strip()) for k in _NOT_A_NAME)
+    if asks_level(goal.text) and any(_VALUE_PATTERNS[k].search(value) for k in _NOT_A_LEVEL):
+        return False  # "how loud is ...?" asks for a level: what it costs is no level
+    if _WHO.match(goal.text) or asks_who(goal.text):
+        return not any(_VALUE_PATTERNS[k].fullmatch(value.strip()) for k in _NOT_A_NAME) and (
+            not is_sentence(value))
     return True
 
 
