@@ -29,6 +29,7 @@ from planners.embedded.replies import (
     kind_asked,
     row_state,
     shows_named_numbers,
+    switch_state,
     total_due,
     which_holds,
 )
@@ -380,19 +381,6 @@ def _shown(s: Scored) -> str:
     """Everything an element shows: its label, its summary line and the texts inside it."""
     e = s.element
     return " ".join(dict.fromkeys(t for t in (e.label, e.description, s.context) if t))
-
-
-def switch_state(goal: Goal, view: View) -> Decision | None:
-    """A yes/no question about a switch, answered from the switch that matches it."""
-    switches = [s for s in view.scored if s.element.checkable]
-    best = view.best(switches)
-    if best is None or best.score < MATCH:
-        return None
-    on = bool(best.element.checked)
-    state = "on" if on else "off"
-    yes = "yes" if on == (goal.desired is not False) else "no"
-    name = best.text or "the switch"
-    return finish(f"'{name}' is {state}.", answer=f"{yes}, {state}", confidence=best.score)
 
 
 def open_asked(goal: Goal, view: View) -> Decision | None:

@@ -10,7 +10,8 @@
   name of the row that shows it, read to the list's end when no row shows all of it.
 - How much one would pay for everything (a cart, a bill) is the page's total.
 - A yes/no question about an item's state ("is the 6:30 alarm on?", "is the one at 8
-  set?") is answered by the switch on the row that shows the item, when one row does.
+  set?") is answered by the switch on the row that shows the item, when one row does;
+  one about a switch itself ("is nfc on?"), by the switch that matches it best.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from planners.embedded.acts import finish
+from planners.embedded.acts import MATCH, finish
 from planners.embedded.goal import Goal
 from planners.embedded.lists import read_on, row_text, rows, seen_rows
 from planners.embedded.memo import Memo, memo_of
@@ -231,3 +232,16 @@ def total_due(goal: Goal, view: View) -> Decision | None:
                 return finish(f"'{e.label}' shows {amount.group(0)!r}.",
                               answer=amount.group(0).strip())
     return None
+
+
+def switch_state(goal: Goal, view: View) -> Decision | None:
+    """A yes/no question about a switch, answered from the switch that matches it."""
+    switches = [s for s in view.scored if s.element.checkable]
+    best = view.best(switches)
+    if best is None or best.score < MATCH:
+        return None
+    on = bool(best.element.checked)
+    state = "on" if on else "off"
+    yes = "yes" if on == (goal.desired is not False) else "no"
+    name = best.text or "the switch"
+    return finish(f"'{name}' is {state}.", answer=f"{yes}, {state}", confidence=best.score)

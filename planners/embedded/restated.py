@@ -158,7 +158,8 @@ _ITS_VALUE = re.compile(r"^(?!\s*(?i:please\s+)?(?i:text|message|sms|tell|e-?mai
                         r"\s*[.!]?$")
 # "the pottery alarm can go", "that old note has to go": a thing that may or must go is to
 # be removed
-_LET_GO = re.compile(r"^\s*((?:the|my|our|that|this|those|these)\s+.+?)\s+(?:can|could|should|"
+_LET_GO = re.compile(r"^\s*((?:the|my|our|that|this|those|these)\s+(?:(?!\bas\b)[^,;])+?)"
+                     r"(?<!\byou)(?<!\bwe)(?<!\bthey)(?<!\bit)\s+(?:can|could|should|"
                      r"must|may|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+go"
                      r"(?:\s+(?:now|away|too|as\s+well))?\s*[.!]?$", re.I)
 # "a note called Locker with 2231 in it": what the thing holds, not a place to put it in

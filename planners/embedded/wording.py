@@ -172,7 +172,7 @@ _OPENER = re.compile(
     r"(?:(?:can|could|would|will)\s+(?:you|u|(?:the|my|this)\s+(?:phone|device|tablet|handset))"
     r"(?:\s+please)?(?:\s+(?:just|quickly|go\s+and))?)|"  # the listener, or the device itself
     r"(?:i\s+)?(?:need|want)\s+you\s+to|i'?d\s+like\s+you\s+to|go\s+ahead\s+and|let'?s|"
-    r"help\s+me|(?:yes|yeah|yep|sure|alright|right|actually|no|nope)(?=\s*,))"  # a reply's
+    r"help\s+me|actually|(?:yes|yeah|yep|sure|alright|right|no|nope)(?=\s*,))"  # a reply's
     r"\b[\s,]*)+", re.I)  # word, said before the request with a comma, asks for nothing
 _CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|now|asap|"
                      r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)"
@@ -377,9 +377,9 @@ def subject(clause: str) -> str:
     """The noun phrase before a statement's verb ("the boiler is fixed" -> "the
     boiler"); "" when the clause does not start with one."""
     words = clause.split()
-    if not words or words[0].lower() in PRONOUNS | _PERSONAL:
-        return ""
     verb = next((i for i, w in enumerate(words[1:6], 1) if w.lower() in AUXILIARIES), None)
+    if not words or (words[0].lower() in PRONOUNS | _PERSONAL and verb in (1, None)):
+        return ""  # "that is ...": a pronoun; "that 4:47 alarm is ...": a thing
     if verb is not None:  # "the plumber's visit is ...": the "'s" before it is whose
         return " ".join(words[:verb])
     shortened = next((i for i, w in enumerate(words[1:6], 1) if w.lower().endswith("'s")), None)

@@ -174,3 +174,9 @@ def test_a_remark_before_an_order_to_make_something_names_nothing_to_look_for():
 ])
 def test_a_change_a_person_made_to_their_value_is_an_edit(said, plain):
     assert restated.plainly(said) == plain
+
+
+@pytest.mark.parametrize("said", ["the ringer as loud as it can go",
+                                  "my feet ache, take the step goal as low as you can go"])
+def test_as_far_as_it_can_go_is_a_degree_not_a_removal(said):
+    assert not restated.plainly(said).startswith("delete")
