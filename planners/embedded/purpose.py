@@ -40,6 +40,7 @@ _VALUES = re.compile(r"[\"“”«»:]")
 _FACT = re.compile(r"^\s*(?:i|we)(?:'ve|'m|'re|\s+(?:just|have|had|am|are|was|were))?\s+"
                    r"(?!(?:want|wanna|need|wish|would|like|prefer|hope|will|shall)\b)[a-z]+\b",
                    re.I)
+_CLAUSES = re.compile(r"[\"“”«»:.,;!?](?!$)")  # more than one clause, or a value
 _THEREFORE = re.compile(rf"(?:,\s*(?:and\s+)?so\s+(?!that\b)|\s+so\s+(?={_SUBJECT}\b))", re.I)
 _AUXILIARY = (r"(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|"
               r"must|has|have|had)\b")
@@ -61,8 +62,8 @@ def main_clause(text: str) -> str:
     a sentence of leave after it (see the module docstring)."""
     text = _LEAVE.sub("", text)
     text = _without_scene(text)
-    then = _THEREFORE.search(text)
-    if then and _FACT.match(text[:then.start()]) and not _VALUES.search(text[:then.end()]):
+    then = _THEREFORE.search(text)  # after one clause of fact, none of them an order
+    if then and _FACT.match(text[:then.start()]) and not _CLAUSES.search(text[:then.start()]):
         return text[then.end():]  # "I sold the van, so ...": what follows is the request
     m = _WHY.search(text)
     if m is None or _VALUES.search(text[:m.end()]) or not text[:m.start()].strip():

@@ -107,10 +107,15 @@ def read_further(goal: Goal, view: View, move: Decision) -> Decision | None:
     return _scroll_on(view, goal.target)
 
 
+_LIST_ROWS = 3  # rows to open that make a page a list
+
+
 def nothing_like_it(view: View) -> bool:
-    """No row in view resembles what is sought: in the app that keeps it, the rest of the
-    list is where it may be, before any row that is not it is opened."""
-    return max((s.score for s in view.content()), default=0.0) < MATCH
+    """The page is a list (rows to open) and no row in view resembles what is sought: in the
+    app that keeps it, the rest of the list is where it may be, before any row that is not
+    it is opened. A page of one item (a conversation) has no rest to read."""
+    rows = [s for s in view.content() if s.element.clickable and not s.element.editable]
+    return len(rows) >= _LIST_ROWS and max((s.score for s in rows), default=0.0) < MATCH
 
 
 def _scroll_on(view: View, name: str) -> Decision | None:

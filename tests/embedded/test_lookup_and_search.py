@@ -177,3 +177,12 @@ def test_a_list_where_no_row_resembles_the_question_is_read_further(encoder):
     assert search.nothing_like_it(view)
     _, view = _view(asked, _jotter("Groceries", "Kayak rack", "Birthday ideas"), encoder)
     assert not search.nothing_like_it(view)
+
+
+def test_a_page_of_one_item_has_no_rest_to_read(encoder):
+    thread = screen(el(0, "list", "", 300, height=1800, scrollable=True),
+                    el(1, "text", "See you at the match", 320),
+                    el(2, "input", "", 2100, editable=True, hint="Text message"),
+                    app="com.example.chat")
+    _, view = _view("When is the kayak rack booking in my messages?", thread, encoder)
+    assert not search.nothing_like_it(view)

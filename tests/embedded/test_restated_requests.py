@@ -140,7 +140,9 @@ def test_after_a_statement_of_what_was_done_so_leads_to_the_request(said, plain)
 
 
 @pytest.mark.parametrize("said", ["turn the volume up so I hear the door",
-                                  "I want the hall light off so we can sleep"])
+                                  "I want the hall light off so we can sleep",
+                                  "I'm off to bed. Switch the fan off so it stays dark",
+                                  "I'm cold, turn the heating up so I can read"])
 def test_so_after_an_order_or_a_wish_still_tells_why(said):
     assert restated.plainly(said) == said.split(" so ")[0]
 
