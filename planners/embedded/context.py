@@ -50,21 +50,21 @@ def teller(text: str, phrase: str) -> str:
     return m.group(1) if m else ""
 
 
-# "I also need masking tape", "we've run out of rice": the thing the person lacks
+# "we still need lamp oil", "we've run out of rice": the thing the person lacks
 _NEEDED = re.compile(r"^(?:i|we)(?:'ll|'ve)?\s+(?:also\s+|still\s+|really\s+)?"
                      r"(?:need|want|could\s+use|ran\s+out\s+of|run\s+out\s+of|are\s+out\s+of|"
                      r"'re\s+out\s+of)\s+"
                      r"(?:some\s+|more\s+)?(.+?)(?:\s+(?:too|as\s+well|again))?$", re.I)
 
 
-# "... is in my notes", "... is written on the fridge list": where what was told of is kept
+# "... is kept in my journal", "... is written on the fridge list": where it is kept
 _KEPT = re.compile(r"\b(?:is|are|'s)\s+(?:(?:kept|written|saved|noted|stored)\s+(?:down\s+)?)?"
                    r"(?:in|on)\s+((?:my|the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s*$", re.I)
 
 
 def needed(clause: str) -> str:
-    """What a told clause says the person lacks ("I also need masking tape" -> "masking
-    tape"): an order after it that points back ("stick it on my list") means that thing."""
+    """What a told clause says the person lacks ("we still need lamp oil" -> "lamp oil"):
+    an order after it that points back ("pin it to our list") means that thing."""
     m = _NEEDED.match(clause.strip(" ,;.!"))
     return m.group(1) if m else ""
 
@@ -76,7 +76,7 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str]) ->
     said = next((c for c in told if topic(c)), "")
     about = topic(said) if said else next(
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "")
-    if about and (kept := _KEPT.search(said)):  # "X is in my notes": X is read there
+    if about and (kept := _KEPT.search(said)):  # "X is in my journal": X is read there
         about = f"{about} in {kept.group(1)}"
     if about:
         clause = re.sub(r"\b(it|them)\b", about, clause, count=1)

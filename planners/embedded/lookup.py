@@ -1,5 +1,5 @@
 """Values read in one place and used in another ("text Anna the gate code from my journal",
-"put what the lamp costs in a note").
+"write what the rug costs in a memo").
 
 A value the request names by reference (`Slot.ref`) is a sub-goal: a question, answered from
 a screen as any question is (`reading`), after navigating to where the exploration memory
@@ -26,7 +26,7 @@ from planners.embedded.wording import manner
 from planners.planner import Decision, PastStep
 
 _WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)
-# a clause that says where the value named is kept: "it's in my notes", "it is on the fridge
+# a clause that says where the value named is kept: "it's in my journal", "it is on the fridge
 # list", "you'll find it in Notes"
 _TOLD_PLACE = re.compile(r"\b(?:it's|it\s+is|it\s+was|that's|you'll\s+find\s+it|it\s+should\s+be)"
                          r"\s+(?:(?:written|saved|kept|stored|noted)\s+(?:down\s+)?)?(?:in|on)\s+"
@@ -40,7 +40,7 @@ def question(phrase: str, text: str = "") -> str:
     person told in the request `text` ("Ada texted me what day ...") is asked of the
     message from them; what came in a message from someone not named, of the messages."""
     who = teller(text, phrase)
-    told = _TOLD_PLACE.search(text)  # "..., it's in my notes": where the value is kept
+    told = _TOLD_PLACE.search(text)  # "..., it's in my journal": where it is kept
     place = f" in the message from {who}" if who else (
         " in my messages" if came_by_message(text, phrase) else
         f" in {told.group(1)}" if told and not _OWN_PLACE.search(phrase) else "")

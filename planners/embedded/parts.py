@@ -45,7 +45,7 @@ def cut(text: str, operations: OperationReader,
     return out
 
 
-# "look up what the lamp costs", "find out the gate code", "check Bo's address": an order to
+# "look up what the rug costs", "find out the gate code", "check Bo's address": an order to
 # learn a value, and what it names (a reference, `slots.is_reference`)
 _LEARN = re.compile(r"^(?:look\s+up|find\s+out|find|check|see|get|work\s+out|figure\s+out)\s+"
                     r"(?P<value>.+?),?\s+(?:and\s+then|and|then)\s+(?P<use>[a-z]+\s.*)$", re.I)
@@ -54,10 +54,11 @@ _WHERE_SHOWN = re.compile(r"\s+(?:in|on)\s+((?:the|my|our)(?:\s+[\w-]+){1,2})$",
 
 
 def learned_then_used(text: str, names_value: Callable[[str], bool]) -> str:
-    """"Look up what the lamp costs in the shop and put it in a note" is "put what the lamp
-    costs from the shop in a note": the value learned is what the next order's pointer
-    ("it", "that") stands for, and where it is shown is where it is read from. `text` as
-    it is when it is no such pair, or the value is no reference (`names_value`)."""
+    """"Check what the rug costs on the store page, then jot that on my list" is "jot what
+    the rug costs from the store page on my list": the value learned is what the next
+    order's pointer ("it", "that") stands for, and where it is shown is where it is read
+    from. `text` as it is when it is no such pair, or the value is no reference
+    (`names_value`)."""
     m = _LEARN.match(text.strip())
     if m is None or (pointer := _POINTER.search(m["use"], len(m["use"].split()[0]))) is None:
         return text

@@ -17,7 +17,7 @@ alone (never by their words):
   act's noun is the verb ("order X", "call Y"), unless a time or a day follows it: what is
   "for 7:10" or "for Friday" is a thing made for then ("make an alarm for 7:10");
 - a statement of someone's new value ("Kim's new number is 555 0101", said with "new" or
-  "now"; "Kim changed her email to kim@x.org", a change the person made; "Kim moved to
+  "now"; "Kim switched her address to kim@x.org", a change the person made; "Kim moved to
   another mail provider, it's kim@x.org now", where the field goes
   unsaid and the value's shape names it: an e-mail, a phone number): the value is to
   replace the old one in that person's entry, an edit ("change Kim's email to kim@x.org"),
@@ -109,7 +109,7 @@ _HAS_NEW = re.compile(rf"^\s*({NAMES})(?:(?:'s|\s+has)\s+(?:got\s+)?|(?<!'s)\s+(
                       r"(?:\s+now)?"
                       r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
                       r"\s*[.!]?$")
-# "Kim changed her email to kim@x.org", "Kim has switched his number to 555 0100": the
+# "Kim switched her address to kim@x.org", "Kim moved his number to 555 0100": the
 # person's own change of a value, told
 _CHANGED_OWN = re.compile(rf"^\s*({NAMES})\s+(?:has\s+|just\s+)?"
                           r"(?:changed|switched|updated|moved)\s+(?:his|her|their)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:over\s+)?to\s+"

@@ -11,11 +11,11 @@ from planners.embedded.goal import Intent, parse_goal, split_goal
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("request_", "part"), [
-    ("Look up what the brass door knocker costs in the shop and put it in a new note titled "
-     "Hallway", "put what the brass door knocker costs from the shop in a new note titled "
+    ("look up what the brass door knocker costs at the store and write it into a note called "
+     "Hallway", "write what the brass door knocker costs at the store into a note called "
      "Hallway"),
-    ("find out the boiler service code from my notes, then text it to Ines Varga",
-     "text the boiler service code from my notes to Ines Varga"),
+    ("find out the boiler service code in my journal, then text it to Ines Varga",
+     "text the boiler service code from my journal to Ines Varga"),
     ("check Oren Dahl's email and send that to Pia Moss", "send Oren Dahl's email to Pia Moss"),
 ])
 def test_a_value_learned_is_what_the_next_order_points_to(request_, part):
@@ -32,8 +32,8 @@ def test_learning_something_then_an_unrelated_order_stays_two_orders():
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("request_", "asked"), [
-    ("message Tova Rask the storage unit code, it's in my notes",
-     "What is the storage unit code in my notes?"),
+    ("message Tova Rask the storage unit code, it's in my journal",
+     "What is the storage unit code in my journal?"),
     ("send Elif the router password, it is saved on the Home list",
      "What is the router password in the Home list?"),
 ])
@@ -50,15 +50,15 @@ def test_the_value_named_with_its_own_place_keeps_that_place():
 
 @pytest.mark.unit
 def test_a_price_asked_from_a_place_names_the_item_without_the_place():
-    goal = priced.asked(parse_goal("what the linen apron costs in the shop?"))
+    goal = priced.asked(parse_goal("what the linen apron costs at the store?"))
     assert (goal.target, goal.entities) == ("linen apron", ("linen apron",))
 
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("request_", "asked"), [
-    ("Juno's grooming slot is in my notes. Set an alarm for it",
-     "What is Juno's grooming slot in my notes?"),
-    ("the plumber's visit time is written in my planner, set an alarm for it",
+    ("Juno's grooming slot is in my journal. Add an alarm for it",
+     "What is Juno's grooming slot in my journal?"),
+    ("the plumber's visit time is written in my planner, add an alarm for it",
      "What is the plumber's visit time in my planner?"),
 ])
 def test_a_thing_told_to_be_kept_somewhere_is_read_there(request_, asked):

@@ -170,7 +170,7 @@ def test_a_remark_before_an_order_to_make_something_names_nothing_to_look_for():
 
 
 @pytest.mark.parametrize(("said", "plain"), [
-    ("Wilma Ek changed her email to wilma.ek@post.example, please fix her card",
+    ("Wilma Ek has updated her email to wilma.ek@post.example, please fix her card",
      "change Wilma Ek's email to wilma.ek@post.example"),
     ("Teo Lind has switched his number to 555 0188", "change Teo Lind's number to 555 0188"),
 ])
