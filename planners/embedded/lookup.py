@@ -108,6 +108,8 @@ def resolve(text: str, goal: Goal, history: Sequence[PastStep],
         if asked not in answers:
             return _asking(text, asked, history)
         text = text.replace(slot.value, _in_place(answers[asked], slot.value, told), 1)
+    if any(s.ref for s in goal.slots):  # where the value was kept is no part of its use
+        text = _TOLD_PLACE.sub("", text).rstrip(" ,;")
     if fresh:
         return Resolution(text, None, [])
     last = max((i for i, p in enumerate(history) if memo_of(p).read), default=0)

@@ -5,8 +5,11 @@ own."""
 
 import pytest
 
+from devices.actions import ElementRef, Tap
 from planners.embedded import lookup, priced
 from planners.embedded.goal import Intent, parse_goal, split_goal
+from planners.embedded.memo import Memo
+from planners.planner import PastStep
 
 
 @pytest.mark.unit
@@ -63,3 +66,12 @@ def test_a_price_asked_from_a_place_names_the_item_without_the_place():
 ])
 def test_a_thing_told_to_be_kept_somewhere_is_read_there(request_, asked):
     assert lookup.questions(request_, parse_goal(request_)) == [asked]
+
+
+@pytest.mark.unit
+def test_where_a_value_was_kept_is_no_part_of_its_use_once_read():
+    text = "message Tova Rask the storage unit code, it's in my journal"
+    asked = "What is the storage unit code in my journal?"
+    read = PastStep(Tap(ElementRef(1)), memo=Memo(read=((asked, "7316"),)))
+    done = lookup.resolve(text, parse_goal(text), [read])
+    assert done.asking is None and done.text == 'message Tova Rask "7316"'
