@@ -46,8 +46,8 @@ def asked(goal: Goal) -> Goal:
 def _item_named(goal: Goal, target: list[str]) -> Goal:
     """A price asked of one thing named with its article ("the walnut shelf in the shop"):
     the thing's name, without the place it is asked in, is the item looked for (and
-    searched for), said in lower case or not. `goal` as it is when no thing is so named
-    ("how much is everything in my cart?")."""
+    searched for), said in lower case or not; the place stays in what leads there. `goal`
+    as it is when no thing is so named ("how much is everything in my cart?")."""
     place = _PLACE.search(goal.text)  # "... in the shop?": where it is, not what
     if place and target and target[-1].casefold() == place.group(1).casefold():
         target = target[:-2] if target[-2:-1] == [place.group(0).split()[0]] else target[:-1]
@@ -56,7 +56,7 @@ def _item_named(goal: Goal, target: list[str]) -> Goal:
     if not item or not re.search(rf"\b(?:{article})\s+{re.escape(item)}\b", goal.text, re.I):
         return goal
     named = tuple(e for e in goal.entities if e.casefold() in item.casefold())
-    return replace(goal, target=item, entities=named or (item,))
+    return replace(goal, entities=named or (item,))  # the place stays a word to go by
 
 
 def times(goal: Goal, decision: Decision | None) -> Decision | None:
