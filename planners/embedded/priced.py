@@ -22,7 +22,6 @@ from planners.planner import Decision
 _ASKS_AMOUNT = re.compile(r"^\W*(?:how\s+much|what)\b", re.I)
 _PAYING = re.compile(r"\b(?:costs?|cost\s+me|come\s+to|comes?\s+to|set\s+(?:me|us)\s+back|"
                      r"add\s+up\s+to|run\s+(?:me|us)|price[sd]?|total)\b", re.I)
-_PLACE = re.compile(r"\s(?:from|in|at|on)\s+(?:(?:the|my|our)\s+)?([\w-]+)\s*[?.!]?\s*$", re.I)
 _MONEY = re.compile(r"([$€£¥]?\s?)(\d[\d,]*(?:\.\d+)?)(\s?[$€£¥]?)")
 _NOT_ITEM = frozenset({"cost", "costs", "come", "comes", "price", "priced", "total", "set",
                        "back", "add", "up", "run", "me", "us"})
@@ -38,25 +37,8 @@ def asked(goal: Goal) -> Goal:
     several = count is not None and count >= 2
     target = [w for w in goal.target.split() if w.lower() not in _NOT_ITEM and not (
         several and (w.isdigit() or w.lower() in NUMBER_WORDS))]
-    goal = replace(goal, target=" ".join(target) or goal.target, value_type="price",
+    return replace(goal, target=" ".join(target) or goal.target, value_type="price",
                    quantity=count if several else goal.quantity)
-    return _item_named(goal, target) if goal.rank is None else goal
-
-
-def _item_named(goal: Goal, target: list[str]) -> Goal:
-    """A price asked of one thing named with its article ("the walnut shelf in the shop"):
-    the thing's name, without the place it is asked in, is the item looked for (and
-    searched for), said in lower case or not; the place stays in what leads there. `goal`
-    as it is when no thing is so named ("how much is everything in my cart?")."""
-    place = _PLACE.search(goal.text)  # "... in the shop?": where it is, not what
-    if place and target and target[-1].casefold() == place.group(1).casefold():
-        target = target[:-2] if target[-2:-1] == [place.group(0).split()[0]] else target[:-1]
-    item = " ".join(target)
-    article = "|".join(("the", "a", "an", "that", "this", r"\d+", *NUMBER_WORDS))
-    if not item or not re.search(rf"\b(?:{article})\s+{re.escape(item)}\b", goal.text, re.I):
-        return goal
-    named = tuple(e for e in goal.entities if e.casefold() in item.casefold())
-    return replace(goal, entities=named or (item,))  # the place stays a word to go by
 
 
 def times(goal: Goal, decision: Decision | None) -> Decision | None:

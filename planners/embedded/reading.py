@@ -241,7 +241,7 @@ def _item_head(goal: Goal) -> set[str]:
     names an item (a price is an item's: "the walnut shelf" is a shelf, and a row of a lamp
     that shares "walnut" with it is another item's); nothing where it names a value's key
     ("password" of "the cabin Wi-Fi password" need not be on the row that holds it)."""
-    phrase = max(goal.entities, key=len, default="").split()
+    phrase = _PLACE.sub("", goal.target).split()
     return words(phrase[-1]) if goal.value_type == "price" and phrase else set()
 
 

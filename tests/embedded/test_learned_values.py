@@ -6,7 +6,7 @@ own."""
 import pytest
 
 from devices.actions import ElementRef, Tap
-from planners.embedded import lookup, priced
+from planners.embedded import lookup
 from planners.embedded.goal import Intent, parse_goal, split_goal
 from planners.embedded.memo import Memo
 from planners.planner import PastStep
@@ -49,12 +49,6 @@ def test_the_value_named_with_its_own_place_keeps_that_place():
     request_ = "text Elif the code from my Shed note, it's on the fridge list"
     assert lookup.questions(request_, parse_goal(request_)) == [
         "What is the code from my Shed note?"]
-
-
-@pytest.mark.unit
-def test_a_price_asked_from_a_place_names_the_item_without_the_place():
-    goal = priced.asked(parse_goal("what the linen apron costs at the store?"))
-    assert goal.entities == ("linen apron",) and "store" in goal.target  # it leads there
 
 
 @pytest.mark.unit
