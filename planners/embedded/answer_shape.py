@@ -92,7 +92,7 @@ _LEVEL = re.compile(r"^\s*how\s+(?!(?:much|many|often|long|late|early|soon|old|f
 
 
 def asks_level(question: str) -> bool:
-    """The question asks how far something goes ("how loud is the ringer?"): its answer is
+    """The question asks how far something goes ("how bright is the torch?"): its answer is
     a level (a number, a percentage, a word such as "High"), never a price, a time, a date
     or an address."""
     return _LEVEL.match(question) is not None

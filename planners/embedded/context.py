@@ -39,7 +39,12 @@ def came_by_message(text: str, phrase: str) -> bool:
     """The value `phrase` names came in a message ("the ferry line texted my sailing time",
     "the code Ida sent me"), unless the phrase says itself where it is written ("the code in
     my Shed note")."""
-    return _MESSAGED.search(text) is not None and _OWN_PLACE.search(phrase) is None
+    return _MESSAGED.search(text) is not None and not says_where(phrase)
+
+
+def says_where(phrase: str) -> bool:
+    """The phrase says itself where its value is written ("the code in my Shed note")."""
+    return _OWN_PLACE.search(phrase) is not None
 
 
 def teller(text: str, phrase: str) -> str:

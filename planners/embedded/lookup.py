@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from devices.actions import Finish, FinishStatus
-from planners.embedded.context import came_by_message, teller
+from planners.embedded.context import came_by_message, says_where, teller
 from planners.embedded.goal import Goal
 from planners.embedded.memo import memo_of, with_memo
 from planners.embedded.offsets import Shift, moved, shift_of
@@ -31,7 +31,6 @@ _WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)
 _TOLD_PLACE = re.compile(r"\b(?:it's|it\s+is|it\s+was|that's|you'll\s+find\s+it|it\s+should\s+be)"
                          r"\s+(?:(?:written|saved|kept|stored|noted)\s+(?:down\s+)?)?(?:in|on)\s+"
                          r"((?:(?:my|the|our)\s+)?[\w-]+(?:\s+[\w-]+)?)\s*[.!]?$", re.I)
-_OWN_PLACE = re.compile(r"\b(?:from|in|on)\s+(?:my|the|our|your)\s+\w", re.I)
 
 
 def question(phrase: str, text: str = "") -> str:
@@ -43,7 +42,7 @@ def question(phrase: str, text: str = "") -> str:
     told = _TOLD_PLACE.search(text)  # "..., it's in my journal": where it is kept
     place = f" in the message from {who}" if who else (
         " in my messages" if came_by_message(text, phrase) else
-        f" in {told.group(1)}" if told and not _OWN_PLACE.search(phrase) else "")
+        f" in {told.group(1)}" if told and not says_where(phrase) else "")
     phrase = phrase.strip(" ,.;:!?") + place
     return f"{phrase}?" if _WH.match(phrase) else f"What is {phrase}?"
 

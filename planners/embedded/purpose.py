@@ -35,7 +35,7 @@ _SUBJECT = r"(?:i|i'm|we|you|he|she|they|it|it's|someone|somebody|my|our|his|her
 _WHY = re.compile(rf",?\s+(?:just\s+)?(?:so\s+that|so|in\s+case|because|cause|since|whenever)"
                   rf"\s+{_SUBJECT}\b.*$", re.I | re.S)
 _VALUES = re.compile(r"[\"“”«»:]")
-# a statement of what the speaker did or is, not of a wish ("I sold the van", "we've moved"):
+# a statement of what the speaker did or is, not of a wish ("I sold the van", "we've packed up"):
 # after it, "so" says what follows from it, and that is the request
 _FACT = re.compile(r"^\s*(?:i|we)(?:'ve|'m|'re|\s+(?:just|have|had|am|are|was|were))?\s+"
                    r"(?!(?:want|wanna|need|wish|would|like|prefer|hope|will|shall)\b)[a-z]+\b",

@@ -55,8 +55,8 @@ def test_the_value_named_with_its_own_place_keeps_that_place():
 @pytest.mark.parametrize(("request_", "asked"), [
     ("Juno's grooming slot is in my journal. Add an alarm for it",
      "What is Juno's grooming slot in my journal?"),
-    ("the plumber's visit time is written in my planner, add an alarm for it",
-     "What is the plumber's visit time in my planner?"),
+    ("the courier's drop time is written in my planner, add an alarm for it",
+     "What is the courier's drop time in my planner?"),
 ])
 def test_a_thing_told_to_be_kept_somewhere_is_read_there(request_, asked):
     assert lookup.questions(request_, parse_goal(request_)) == [asked]
