@@ -1,7 +1,9 @@
 """Switches and sliders: flip the switch the goal names towards the state it asks for
 (every such switch, for "every"), or tap the slider it names at the level it asks for.
 
-A switch in the state asked is evidence only for the thing it names. A request that names
+A switch in the state asked is evidence only for the thing it names. One that does not
+show a name the request gives ("the Pixel Buds" when Bluetooth is on) is a means to it,
+not the thing, and the task goes on where that name is. A request that names
 two things joined by "and" ("both the torch and the hotspot on") is not done when one of
 them is: in the clause that names the switch, a short phrase on either side of "and" that
 shares no word with the switch names another thing, still to do, so the task is not
@@ -15,7 +17,7 @@ import re
 
 from devices.actions import Point, Tap
 from planners.embedded import amounts, day_parts, row_filters
-from planners.embedded.acts import MATCH, finish, tap
+from planners.embedded.acts import MATCH, entity_here, finish, tap
 from planners.embedded.goal import Goal, Scope
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, is_slider, spoken_name
@@ -36,6 +38,8 @@ def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
     #   toggle inside the goal's alarm card says nothing of that alarm's other settings)
     named = words(own) & words(goal.target) or view.matcher.element(own, "") >= MATCH
     if best.element.checked == want and named:
+        if not entity_here(goal, view):
+            return None  # a means to the thing the request names, which is elsewhere
         state = "on" if want else "off"
         for other in _others_named(goal, own):  # its switch, where this page has it
             theirs = [s for s in switches if words(spoken_name(s.element)) & other]

@@ -98,3 +98,23 @@ def test_every_switch_is_flipped_not_only_the_best_one(encoder):
         ElementRef(3))
     done = planner.decide(goal, _sprinklers((False, False, False)), []).action
     assert isinstance(done, Finish) and done.status is FinishStatus.SUCCESS
+
+
+def _bluetooth(paired: str = ""):
+    rows = [S.el(0, "text", "Bluetooth", 0, resource_id="x:id/title"),
+            S.el(1, "switch", "Bluetooth", 200, clickable=True, checkable=True, checked=True),
+            S.el(2, "button", "Pair new device", 400, clickable=True)]
+    if paired:
+        rows.append(S.el(3, "text", f"{paired} · Connected", 600))
+    return S.screen(*rows, app="com.example.settings")
+
+
+@pytest.mark.slow
+def test_a_switch_on_is_no_evidence_for_a_named_thing_it_does_not_show(encoder):
+    planner = EmbeddedPlanner(encoder=encoder)
+    goal = "link my Kestrel Pro earbuds to the phone via bluetooth"
+    assert planner.decide(goal, _bluetooth(), []).action == Tap(ElementRef(2))
+    done = planner.decide(goal, _bluetooth("Kestrel Pro"), []).action
+    assert isinstance(done, Finish) and done.status is FinishStatus.SUCCESS
+    plain = planner.decide("turn on bluetooth", _bluetooth(), []).action
+    assert isinstance(plain, Finish) and plain.status is FinishStatus.SUCCESS
