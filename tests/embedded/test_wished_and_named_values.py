@@ -1,13 +1,14 @@
 """A wish that a thing do something is an order to have it do so, never a switch put on; a
 value written as a name after an attribute's noun is that attribute's value; a length on a
 keypad asked for as a thing to have is taken by the page's one button and done when a
-display counts down from it; an add button that names a kind makes a new item."""
+display counts down from it; an add button that names a kind makes a new item; after
+"does", the verb that follows the subject is no head of the kind an order is over."""
 
 import pytest
 
 from devices.actions import ElementRef, Finish, Tap
 from perception.elements import Bounds
-from planners.embedded import keypad, purchase
+from planners.embedded import keypad, purchase, row_kinds
 from planners.embedded.days import Change
 from planners.embedded.goal import Intent, parse_goal
 from planners.embedded.memo import Mark, Memo
@@ -87,3 +88,11 @@ def test_an_add_button_that_names_a_kind_puts_nothing_in_a_cart(encoder):
     goal = parse_goal("add a red scarf to my cart")
     view = View(shown, signature_of(shown), GoalMatcher(goal, encoder), [])
     assert purchase.add_button(view) is None
+
+
+@pytest.mark.parametrize(("said", "noun"), [
+    ("when does my soonest reminder pop up?", "reminder"),
+    ("what time does the earliest bus leave?", "bus"),
+])
+def test_after_do_support_the_verb_is_no_head_of_the_ordered_kind(said, noun):
+    assert row_kinds.kind(parse_goal(said)) == noun
