@@ -103,6 +103,16 @@ def _shown_seconds(view: View) -> int | None:
     return None
 
 
+def running_s(view: View) -> int | None:
+    """The seconds a running countdown's display ("00:04:58") shows, None when none does."""
+    for s in view.scored:
+        m = _RUNNING.match(s.element.label)
+        if m and not s.element.clickable:
+            h, mins, secs = (int(g) for g in m.groups())
+            return h * 3600 + mins * 60 + secs
+    return None
+
+
 def duration_kept(goal: Goal, view: View) -> bool:
     """A duration the request states is the one set: a display in view shows it, or a length
     just under it (a running timer counting down from it). A display that shows another

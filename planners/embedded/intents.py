@@ -100,7 +100,9 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
                     lambda: acts.finish("The page is open.") if at_best and view.history
                     else None]
         case Intent.CREATE if not goal.slots:
-            return [lambda: purchase.added_in_place(goal, view), duration,
+            return [lambda: purchase.added_in_place(goal, view),
+                    lambda: keypad.duration_running(goal, view), duration,
+                    lambda: keypad.take_duration(goal, view),
                     lambda: acts.press_create(goal, view), *floating, *entity,
                     lambda: grounding.tap_checkable(goal, view, floor)]
     said = lambda: confirmations.message_says_done(goal, view)  # noqa: E731

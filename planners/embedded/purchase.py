@@ -42,6 +42,7 @@ from planners.planner import Decision
 BUY_FORMS = ("buy it", "order it", "purchase it", "pay for it")  # paying for it is buying it
 BUY_AT_LEAST = 0.85  # a verb this close to one of the forms means buying
 ADD_PHRASES = ("add to cart", "add to basket", "add to bag")
+_MAKES_KIND = re.compile(r"\badd\s+(?!to\b|in\b|into\b|\d|one\b|it\b|item\b)[a-z]", re.I)
 CART_PHRASES = ("shopping cart", "basket", "shopping bag")
 CHECKOUT_PHRASES = ("checkout", "proceed to checkout")
 CONFIRMATIONS = ("order placed", "order confirmed", "thank you for your order",
@@ -97,7 +98,10 @@ def _buttons(view: View, phrases: tuple[str, ...], floor: float) -> list[Scored]
 
 
 def add_button(view: View) -> Scored | None:
-    found = [b for b in matching(view, ADD_PHRASES, 0.85) if "add" in words(b.element.label)]
+    """The button that puts the page's item in a container: "Add", "Add to bag"; one whose
+    verb takes a noun of its own ("Add alarm") makes a new item of that kind instead."""
+    found = [b for b in matching(view, ADD_PHRASES, 0.85) if "add" in words(b.element.label)
+             and not _MAKES_KIND.search(b.element.label)]
     return found[0] if found else None
 
 

@@ -32,6 +32,11 @@ alone (never by their words):
   be so, "from now on", is no part of the name), an
   edit of its name ("rename my tablet to Den"), never a switch turned on.
 
+- a wish that a thing do something ("I'd like my 7:05 alarm to ring on Sundays too", "I
+  want the lamp to turn off at 11"): the order to have it do so ("have my 7:05 alarm ring
+  on Sundays too"), never a switch put on; a verb of being ("to be", "to stay", "to remain")
+  leaves it the wish of a state ("I want wifi to stay off").
+
 - a statement closed by a tag that asks if it is true ("wifi is on, isn't it?", "the torch
   is off, right?"): the yes/no question of the statement ("is wifi on?"), never an order.
 
@@ -124,6 +129,11 @@ _KNOWN_AS = re.compile(
     r"(?:(?:with|under|by)\s+the\s+name|as|named|called)\s+(.+?)(?:\s+(?:from\s+(?:now|today|"
     r"here)(?:\s+on)?|going\s+forward|for\s+good|in\s+future|again))?"
     r"(?:\s+(?:instead\s+of|when|whenever|if)\s+[^,]*)?(?:\s*,.*)?$", re.I)
+# "I'd like my lamp to turn off at 11": the thing, then what it is to do
+_WISHED_ACT = re.compile(
+    r"^(?:i(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|prefer|want)|i\s+(?:really\s+)?"
+    r"(?:want|need|wish))\s+((?:it|(?:my|the|this|that|our|these|those|all|every|each)\s+"
+    r"[^,;\"“”‘’]+?))\s+to\s+(?!(?:be|stay|remain|keep|get)\b)([a-z]+\b.*)$", re.I)
 _TAGGED = re.compile(r"^(.+?)(?:'s|\s+(is|are|was|were))\s+(.+?)\s*,\s*(?:(?:is|are|was|were)"
                      r"(?:n't|\s+not)?\s+(?:it|they|there|he|she)|right|correct|yes|no)\s*\?$",
                      re.I)
@@ -204,6 +214,10 @@ def plainly(text: str) -> str:
     m = _KNOWN_AS.match(without_courtesy(text))
     if m:
         return f"rename {m.group(1)} to {m.group(2)}"
+    m = _WISHED_ACT.match(without_courtesy(text))
+    if m and not TIME.search(m.group(2)):  # "... to ring at 6:50": a time the thing is
+        #   set to, which the wish's own reading types (`slots`)
+        return f"have {m.group(1)} {m.group(2)}"
     m = _KEPT_FROM.match(without_courtesy(text))
     if m:
         return f"turn off {m.group(1)}"

@@ -6,7 +6,9 @@ each row must be: a row is of the kind when its title has that word and not only
 of another noun ("Travel Mug" is a mug; "Mug Warmer" is a warmer). A general noun ("the
 cheapest thing", "the newest item") names no kind, and neither does the word a page uses
 for its own items ("Search your notes", "New alarm"): rows seldom repeat it, and every row
-of that list is of it.
+of that list is of it. In a question put with "do" ("when does my earliest alarm go off?")
+the subject's noun phrase is followed by the bare verb: the last word before the phrase ends
+is that verb, not the head.
 """
 
 from __future__ import annotations
@@ -37,23 +39,31 @@ def kind(goal: Goal) -> str:
     if _WHO.match(goal.text):  # the rows are people; the noun is what they did
         return ""
     m = re.search(rf"\b{re.escape(rank.phrase)}\b", goal.text, re.I) if rank else None
-    head = _head(goal.text[m.end():]) if m is not None else ""
+    verb_after = m is not None and _DO_SUPPORT.match(goal.text[:m.start()]) is not None
+    head = _head(goal.text[m.end():], 4 if verb_after else 3, verb_after) if m else ""
     which = _WHICH.match(goal.text)
     return head or (_head(goal.text[which.end():], 1) if which is not None else "")
 
 
 _WHICH = re.compile(r"^\s*(?:which|what)\s+", re.I)
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+_DO_SUPPORT = re.compile(r"^.*\b(?:do|does|did)\s+(?:[\w']+\s+)?$", re.I)  # "... does my"
 
 
-def _head(text: str, most: int = 3) -> str:
+def _head(text: str, most: int = 3, verb_after: bool = False) -> str:
     """The last word of the noun phrase `text` starts with, of its first `most` words (""
-    when it starts none or a general one)."""
+    when it starts none or a general one); `verb_after`: the phrase's last word is the
+    verb that follows it, when something ends it within `most` words."""
     run: list[str] = []
+    ended = True
     for token in _TOKEN.findall(text)[:most]:
         if token.lower() in _ENDS or token.isdigit():
             break
         run.append(token.lower())
+    else:
+        ended = len(_TOKEN.findall(text)) <= most
+    if verb_after and ended and len(run) > 1:
+        run.pop()
     return run[-1] if run and run[-1] not in GENERAL else ""
 
 

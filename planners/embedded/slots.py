@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from planners.embedded.addressees import each_addressee as each_addressee  # re-exported
+from planners.embedded.appositive_values import named_pairs
 from planners.embedded.attachment import given_name, kept_value
 from planners.embedded.operations import Operation
 from planners.embedded.renaming import clause_value, re_field
@@ -116,9 +117,6 @@ _FIELD_OF = re.compile(r"^\w+\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+?)\s+of\s+(.+?)\s
 _NAME_AS = re.compile(rf"^\w+\s+({NAME_START}[^\d,:;()]*?)\s+"
                       r"(?i:as\s+(?:an?\s+)?(?:new\s+)?[a-z]+)\b")
 # "Add x@y.com as Dad's work email": the value, the owner, the field
-# "the username "tora" and the password "x"": a quoted value right after the field it fills
-_NAMED_VALUE = re.compile(r"\b(?:the|my|your|a|an)\s+([a-z]+(?:\s+[a-z]+)?)\s+[\"“]([^\"”]+)[\"”]",
-                          re.I)
 _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$", re.I)
 # quoted words put on or in an item the person has ("jot 'call the vet' on my chores note"):
 # they go into it; no field is named (an item named by a time is an alarm, set apart)
@@ -346,10 +344,8 @@ def _person(text: str, slots: Sequence[Slot]) -> str:
 
 
 def named_values(text: str) -> list[Slot]:
-    """Quoted values, each named by the field written just before it ("the username
-    "tora""); none unless every quoted value is named so (then the words are sure)."""
-    found = [Slot(m.group(1).lower(), m.group(2).strip()) for m in _NAMED_VALUE.finditer(text)]
-    return found if found and len(found) == len(quoted(text)) else []
+    """Values each named by the field written just before it (`appositive_values`)."""
+    return [Slot(field, value) for field, value in named_pairs(text)]
 
 
 def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
