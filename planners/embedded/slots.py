@@ -100,6 +100,7 @@ _SLOT_WORDS = {
     "with address": "address", "with password": "password", "at": "time", "for": "time",
 }
 _FIELDS = frozenset(_SLOT_WORDS.values())
+_SAID = ("message", "text")  # words said, to the end: no later slot word cuts them short
 _SLOT_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in _SLOT_WORDS), key=len, reverse=True)) + r")\s+",
     re.I,
@@ -144,8 +145,9 @@ def keyword_slots(text: str) -> list[Slot]:
     matches = [m for m in _SLOT_RE.finditer(bare)  # "Rosa's phone": a noun, not a slot word
                if not bare[: m.start()].rstrip().endswith("'s")]
     slots: list[Slot] = []
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(bare)
+    end = len(bare)
+    for i in reversed(range(len(matches))):  # from the last: a word introducing no value
+        m = matches[i]  # ("stored at the garage") is part of the words said before it
         value = bare[m.end(): end].strip(" ,.;:!?")
         value = re.sub(r"^(to|is)\s+", "", value, flags=re.I)
         value = re.sub(r"\s+(and|to|in|on)$", "", value, flags=re.I).strip()
@@ -153,7 +155,10 @@ def keyword_slots(text: str) -> list[Slot]:
         if name == "time" and (at := TIME.match(value)) is not None:
             value = at.group(0)  # "at 7 am every Monday": the time, not what follows it
         if _valid(name, value) or _WH_VALUE.match(value):  # "for what time the match
-            slots.append(Slot(name, value))  # starts": a value to read, then type (`ref`)
+            slots.insert(0, Slot(name, value))  # starts": a value to read, then type
+            end = m.start()
+        elif i and _SLOT_WORDS[matches[i - 1].group(1).lower()] not in _SAID:
+            end = m.start()
     if (m := _FIELD_IS.search(bare)) is not None:
         slots.append(Slot(m.group(1).lower(), m.group(2)))
     return slots + [Slot(*named) for named in [given_name(bare)] if named]
@@ -237,7 +242,22 @@ def _named_message(bare: str, recipient: re.Match[str]) -> str:
 
 
 def field_changes(text: str) -> tuple[list[Slot], list[str]]:
-    """EDIT requests: (slots with the new values, the item's names)."""
+    """EDIT requests: (slots with the new values, the item's names). A field named by a
+    word of no kind we know ("his number", "her mobile"), or an "address", with a phone
+    number or an e-mail for its value is the field of that shape."""
+    slots, names = _field_changes(text)
+    return [_by_shape(s) for s in slots], names
+
+
+def _by_shape(slot: Slot) -> Slot:
+    if slot.name in _FIELDS - {"address"}:  # an address may be a street's or an e-mail's
+        return slot
+    shapes = (("phone number", PHONE), ("email", EMAIL))
+    return next((Slot(name, slot.value, slot.append, slot.ref) for name, shape in shapes
+                 if shape.fullmatch(slot.value)), slot)
+
+
+def _field_changes(text: str) -> tuple[list[Slot], list[str]]:
     said = quoted(text)
     m = re.search(r"^\w+\b.*?[\"“'‘](.+?)[\"”'’]\s+(?:to|as)\s+[\"“'‘](.+?)[\"”'’]", text)
     if m:
@@ -283,6 +303,9 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
     m = _ADD_TO.match(strip_quotes(text))
     if m is not None and _MADE_ON.match(text[m.end(1):]) and _NEW.match(m.group(1)):
         m = None  # "set an alarm on my birthday": a new item made for a day, written nowhere
+    if m is not None and any(_SLOT_WORDS[w.group(1).lower()] in _SAID
+                             for w in _SLOT_RE.finditer(m.group(1))):
+        m = None  # "a note saying the saw is in the shed": the place is among the words
     if m is not None and not said and is_reference(m.group(1)):  # "put the gate code in a note"
         new = re.match(r"(?:an?|new|another)\s", m.group(2), re.I) is not None
         slot = Slot("text", m.group(1), append=not new, ref=True)

@@ -142,3 +142,15 @@ def test_a_new_name_opens_the_row_that_shows_the_current_name(encoder):
     decision = planner.decide("Please rename this tablet to Nia's Slate.", about, [came])
     assert decision.action == Tap(ElementRef(2))
 
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("request_", "field", "value"), [
+    ("change Ilse's mobile to 555 0190 1234", "phone number", "555 0190 1234"),
+    ("Marit Oyelaran has a different number now: 555-0163", "phone number", "555-0163"),
+    ("change Bram's address to bram@corvid.io", "email", "bram@corvid.io"),
+    ("change Bram's nickname to Corvid", "nickname", "Corvid"),  # no shape: the word said
+])
+def test_a_field_named_by_an_unknown_word_is_the_field_of_its_values_shape(request_, field,
+                                                                           value):
+    assert [(s.name, s.value) for s in parse_goal(request_).slots] == [(field, value)]

@@ -20,6 +20,7 @@ from tests.embedded import screens as S
     ("let both Pia and Ulf know the bus got cancelled",
      ("let them know", "Pia and Ulf", "the bus got cancelled")),
     ("txt ravi stuck in traffic", ("txt them", "ravi", "stuck in traffic")),
+    ("text Wren saying the ferry is late", ("text them", "Wren", "the ferry is late")),
     # a thing given, a topic, an errand, a time alone: no words to say
     ("send Wren a photo", None),
     ("tell Wren about the picnic", None),
@@ -29,6 +30,18 @@ from tests.embedded import screens as S
 ])
 def test_whatever_follows_the_person_is_the_words(clause, found):
     assert told(clause) == found
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("request_", "said"), [
+    ("jot down a note titled Bins saying the green bin goes out at the corner",
+     "the green bin goes out at the corner"),
+    ("write a memo called Ladder saying it hangs in the shed by the door",
+     "it hangs in the shed by the door"),
+    ("make a note saying water the ferns at 7 pm", "water the ferns"),  # a time, set apart
+])
+def test_words_said_run_on_past_a_word_that_introduces_no_value(request_, said):
+    assert [s.value for s in parse_goal(request_).slots if s.name == "message"] == [said]
 
 
 @pytest.mark.unit
