@@ -83,7 +83,9 @@ def matches_nothing(goal: Goal, best: float, below: float, view: View | None = N
     no page may well be an item's; they are looked for there, and the laws below end the
     search that finds nothing. A game or a settings app named keeps no one's writing.
     Nor is a question about a thing ruled out where the page in front searches its items
-    (`asked_search`): it is searched for first."""
+    (`asked_search`): it is searched for first. Nor is a question for a value (a time, a
+    code, a price): values are kept in items, whose names and words the exploration never
+    read; it is looked for, and the laws below end a search that finds nothing."""
     if named_app:
         return None
     bar = below - (KIND_ALLOWANCE if goal.intent is Intent.ANSWER and not goal.entities else 0)
@@ -95,6 +97,8 @@ def matches_nothing(goal: Goal, best: float, below: float, view: View | None = N
         return None
     if view is not None and asked_search.searchable(goal, view):  # searched before it is
         return asked_search.search_asked(goal, view)  # ruled out; None: shown, to be read
+    if goal.intent is Intent.ANSWER and goal.value_type is not None:
+        return None  # a value kept in an item: looked for, not ruled out by the pages
     return Decision(Finish(FinishStatus.INFEASIBLE),
                     thought=f"Nothing on this device matches {goal.target!r} "
                     f"(best match {best:.2f}).", confidence=0.6)

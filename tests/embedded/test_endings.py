@@ -268,6 +268,16 @@ def test_a_question_that_names_no_item_has_a_lower_bar_for_nothing_matches(reque
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("request_", [
+    "when is the Plover valve service due?", "how much does the quillon desk fan cost?"])
+def test_a_question_for_a_value_is_looked_for_however_little_the_pages_match(encoder,
+                                                                             request_):
+    assert endings.matches_nothing(parse_goal(request_, encoder), 0.1, 0.5) is None
+    order = endings.matches_nothing(parse_goal("switch on the quillon fan", encoder), 0.1, 0.5)
+    assert order is not None and order.action == Finish(FinishStatus.INFEASIBLE)
+
+
+@pytest.mark.slow
 def test_opening_another_item_on_the_way_back_does_nothing_for_the_goal(planner):
     steps = [opened("Lentil soup", recipes()), moved(PressKey(Key.BACK), recipe()),
              opened("Plum cake", recipes()), moved(PressKey(Key.BACK), recipe("Plum cake")),
