@@ -91,6 +91,18 @@ def corrects(text: str) -> bool:
     return wanted(text) is not None and any(m.role in (Role.REFUSED, Role.HAD) for m in said)
 
 
+# "make it three", "make that 2 of the mugs": a count said as what the object is to be
+_MADE = re.compile(rf"^\s*\w+\s+(?:it|that|this|them|those)\s+(?:\d{{1,2}}|{_WORD})\b", re.I)
+
+
+def changes_count(clause: str) -> bool:
+    """The clause sets how many there are of a thing that is already there: it says the
+    count the thing is to be ("make it three of the mugs in my bag") or states one beside
+    the count it has or refuses ("..., not just one"). Such a clause puts nothing anywhere:
+    a place in it says where the thing already is."""
+    return _MADE.match(clause) is not None or corrects(clause)
+
+
 _REFUSAL = re.compile(rf"^(?:but\s+|and\s+)?(?:not|rather\s+than|instead\s+of)(?:\s+(?:just|only|"
                       rf"even))?\s+(?:\d{{1,2}}|{_WORD})(?:\s+[a-z]+){{0,2}}\s*[.!]?$", re.I)
 

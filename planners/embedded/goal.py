@@ -26,6 +26,7 @@ from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
 from planners.embedded.asked import ValueKinds, asked_state, owner_asked
+from planners.embedded.counts import changes_count
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.field_values import field_value
 from planners.embedded.operations import Operation, OperationReader, Rank, RankReader, Reading
@@ -231,8 +232,8 @@ class GoalReader:
             #   the lamp in my basket" says where the removed thing is
         if into and op in _SETTINGS and self._is_mode(into.group(1)):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
-        if placed and op in _PLACING and _ON_OWN.search(clause) and self.operations.puts_in(
-                verb_phrase(clause)):
+        if placed and op in _PLACING and _ON_OWN.search(clause) and not changes_count(
+                clause) and self.operations.puts_in(verb_phrase(clause)):
             return Intent.CREATE, None  # "stick tape on my list": written on it (`slots`)
         if op in (Operation.SET_VALUE, Operation.DO) and number is None and not _COMPLEMENT.search(
                 clause) and len(clause.split()) > 1 and self._is_mode(

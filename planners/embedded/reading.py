@@ -164,12 +164,13 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
     for _at, value, key, s in sorted(found, key=lambda f: (not f[2] <= phrase, -f[0])):
         before = _named_by(goal, key, order)
         inside = _row_of(s, view)
+        whole = goal.value_type == "price"  # an item's price: where its whole name is shown
         if inside is None:  # the page of one item
-            if not strict or _shows_owner(before, page):
+            if (not strict or _shows_owner(before, page)) and not (whole and before - page):
                 return value
             continue
         row = inside
-        if strict and not _shows_owner(before, row):
+        if (strict and not _shows_owner(before, row)) or (whole and before - row):
             continue
         others = page - row  # what the question names, shown by another row: its pair is there
         if owners <= row and not (before & others):
@@ -215,8 +216,9 @@ def _of_owner(goal: Goal, s: Scored, view: View, strict: bool = False) -> bool:
     def names_it(shown: set[str]) -> bool:
         if owners:
             return owners <= shown
-        if qualifiers:
-            return _shows_owner(qualifiers, shown) and _item_head(goal) <= shown
+        if qualifiers:  # an item's price: only where the item's whole name is shown
+            whole = goal.value_type != "price" or qualifiers <= shown
+            return whole and _shows_owner(qualifiers, shown) and _item_head(goal) <= shown
         return bool(name & shown)
 
     headings = [t.element.label for t in view.content()
