@@ -99,7 +99,7 @@ def test_a_purpose_that_mentions_calls_places_none(encoder):
 @pytest.mark.parametrize(("text", "field", "value", "who"), [
     ("Mateo moved to a new mail host, it's mateo.r@fastmail.org now", "email",
      "mateo.r@fastmail.org", "Mateo"),
-    ("Priya's new number is 555-0188", "number", "555-0188", "Priya"),
+    ("Priya's new number is 555-0188", "phone number", "555-0188", "Priya"),
     ("Priya's surname is Okafor now", "surname", "Okafor", "Priya"),
 ])
 def test_a_statement_of_a_new_value_is_an_edit_of_that_entry(encoder, text, field, value, who):
