@@ -140,14 +140,14 @@ def _valid(name: str, value: str) -> bool:
 
 
 def keyword_slots(text: str) -> list[Slot]:
-    """Values introduced by a slot word, each running up to the next slot word."""
+    """Values introduced by a slot word, each running up to the next slot word that
+    introduces one; words said ("saying ...") run on past one that introduces none."""
     bare = strip_quotes(text)
     matches = [m for m in _SLOT_RE.finditer(bare)  # "Rosa's phone": a noun, not a slot word
                if not bare[: m.start()].rstrip().endswith("'s")]
     slots: list[Slot] = []
     end = len(bare)
-    for i in reversed(range(len(matches))):  # from the last: a word introducing no value
-        m = matches[i]  # ("stored at the garage") is part of the words said before it
+    for i, m in reversed(list(enumerate(matches))):  # from the last ("stored at the garage")
         value = bare[m.end(): end].strip(" ,.;:!?")
         value = re.sub(r"^(to|is)\s+", "", value, flags=re.I)
         value = re.sub(r"\s+(and|to|in|on)$", "", value, flags=re.I).strip()
