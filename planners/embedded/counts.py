@@ -97,7 +97,7 @@ _MADE = re.compile(rf"^\s*\w+\s+(?:it|that|this|them|those)\s+(?:\d{{1,2}}|{_WOR
 
 def changes_count(clause: str) -> bool:
     """The clause sets how many there are of a thing that is already there: it says the
-    count the thing is to be ("make it three of the mugs in my bag") or states one beside
+    count the thing is to be ("make that three mugs in my bag") or states one beside
     the count it has or refuses ("..., not just one"). Such a clause puts nothing anywhere:
     a place in it says where the thing already is."""
     return _MADE.match(clause) is not None or corrects(clause)

@@ -6,7 +6,7 @@ each row must be: a row is of the kind when its title has that word and not only
 of another noun ("Travel Mug" is a mug; "Mug Warmer" is a warmer). A general noun ("the
 cheapest thing", "the newest item") names no kind, and neither does the word a page uses
 for its own items ("Search your notes", "New alarm"): rows seldom repeat it, and every row
-of that list is of it. In a question put with "do" ("when does my earliest alarm go off?")
+of that list is of it. In a question put with "do" ("when does my first alarm ring?")
 the subject's noun phrase is followed by the bare verb: the last word before the phrase ends
 is that verb, not the head.
 """

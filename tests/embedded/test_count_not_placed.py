@@ -10,8 +10,8 @@ from planners.embedded.goal import Intent, parse_goal
 
 @pytest.mark.unit
 @pytest.mark.parametrize("request_", [
-    "Make it three of the Wool Socks in my basket instead of just one",
-    "Make that two of the Garden Gloves in my basket instead of just one"])
+    "Make it three of the Wool Socks in my basket rather than one",
+    "Make that two of the Garden Gloves in my basket rather than one"])
 def test_a_count_set_in_the_cart_writes_nothing_there(request_):
     goal = parse_goal(request_)
     assert goal.intent is not Intent.EDIT and not goal.slots

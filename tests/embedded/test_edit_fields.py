@@ -147,7 +147,7 @@ def test_a_new_name_opens_the_row_that_shows_the_current_name(encoder):
 @pytest.mark.unit
 @pytest.mark.parametrize(("request_", "field", "value"), [
     ("change Ilse's mobile to 555 0190 1234", "phone number", "555 0190 1234"),
-    ("Marit Oyelaran has a different number now: 555-0163", "phone number", "555-0163"),
+    ("update Marit Oyelaran's cell to 555-0163", "phone number", "555-0163"),
     ("change Bram's address to bram@corvid.io", "email", "bram@corvid.io"),
     ("change Bram's nickname to Corvid", "nickname", "Corvid"),  # no shape: the word said
 ])
