@@ -10,7 +10,7 @@ from planners.embedded.goal import Intent, parse_goal
 
 @pytest.mark.unit
 @pytest.mark.parametrize("request_", [
-    "Make it three of the Wool Socks in my basket rather than one",
+    "Could you make it 3 of the Wool Socks in my basket rather than one",
     "Make that two of the Garden Gloves in my basket rather than one"])
 def test_a_count_set_in_the_cart_writes_nothing_there(request_):
     goal = parse_goal(request_)
