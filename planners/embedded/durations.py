@@ -89,14 +89,14 @@ def duration_s(text: str) -> int | None:
     return round(parts) + sum(n * _UNIT_S[unit[0].lower()] for n, unit in found)
 
 
-def _shown_seconds(view: View) -> int | None:
+def _shown_seconds(view: View, shapes: tuple[re.Pattern[str], ...] = (DISPLAY, _RUNNING)
+                   ) -> int | None:
     """The length a timer's display shows, in seconds: a keypad's "00h 05m 00s" or a running
-    timer's "00:04:58" (None when no display is in view)."""
+    timer's "00:04:58" (None when no display of those `shapes` is in view)."""
     for s in view.scored:
         if s.element.clickable:
             continue
-        label = s.element.label
-        m = DISPLAY.match(label) or _RUNNING.match(label)
+        m = next((m for shape in shapes if (m := shape.match(s.element.label))), None)
         if m:
             h, mins, secs = (int(g) for g in m.groups())
             return h * 3600 + mins * 60 + secs
@@ -105,12 +105,7 @@ def _shown_seconds(view: View) -> int | None:
 
 def running_s(view: View) -> int | None:
     """The seconds a running countdown's display ("00:04:58") shows, None when none does."""
-    for s in view.scored:
-        m = _RUNNING.match(s.element.label)
-        if m and not s.element.clickable:
-            h, mins, secs = (int(g) for g in m.groups())
-            return h * 3600 + mins * 60 + secs
-    return None
+    return _shown_seconds(view, (_RUNNING,))
 
 
 def duration_kept(goal: Goal, view: View) -> bool:

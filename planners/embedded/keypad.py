@@ -70,7 +70,6 @@ def enter_duration(goal: Goal, view: View) -> Decision | None:
                Mark.FILL)
 
 
-
 def _takes_length(view: View) -> UIElement | None:
     """The keypad page's one button that takes the length typed (see the module docstring)."""
     others = [s.element for s in view.actionable() if s.element.label.strip()
