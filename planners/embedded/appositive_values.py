@@ -1,5 +1,5 @@
 """A value written right after the noun of the field it fills, as an apposition: "the
-username "tora"", "the label Swim", "the title Budget Plan".
+username "tora"", "the label Rowing", "the title Budget Plan".
 
 A quoted value after any field noun is that field's value (every quoted value of the request
 must be named so, or none is: then the words are sure). Without quotes, a value is known by

@@ -91,7 +91,7 @@ def corrects(text: str) -> bool:
     return wanted(text) is not None and any(m.role in (Role.REFUSED, Role.HAD) for m in said)
 
 
-# "make it three", "make that 2 of the mugs": a count said as what the object is to be
+# "make it 5", "make that 2 of the mugs": a count said as what the object is to be
 _MADE = re.compile(rf"^\s*\w+\s+(?:it|that|this|them|those)\s+(?:\d{{1,2}}|{_WORD})\b", re.I)
 
 

@@ -76,7 +76,7 @@ _THE_DEVICE = re.compile(r"\b(?:on|with|to|from|in|of)\s+(?:the|my|this)\s+"
 
 # a question that asks what something is (not whether it is so) says of the moment and of
 # the thing's being set what is true of every value it could read: "how bright is the
-# torch set right now?" asks for the torch's brightness, its words "set" and "right now"
+# torch set at present?" asks for the torch's brightness, its words "set" and "at present"
 # name no part of it ("is the alarm set?" asks for that state: kept)
 _WH = re.compile(r"^\s*(?:what|what's|whats|which|how|where|where's|who|whose)\b", re.I)
 _NOW = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|at\s+present|currently)\b", re.I)

@@ -299,7 +299,7 @@ def added_enough(goal: Goal, view: View) -> Decision | None:
 
 
 _COUNT = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
-# "down to only two", "reduce ... to 2", "make it three": a count the item ends with. The
+# "down to only two", "reduce ... to 2", "make it 4": a count the item ends with. The
 # count ends its clause, or a word or two of its own (a unit: "bags", "of them") do; a
 # name after it is a place ("post it to 12 Elm Road"), a time or a share is no count
 _TOTAL = re.compile(rf"\b(?:down\s+|up\s+)?to\s+(?:just\s+|only\s+)?{_COUNT}\b"

@@ -114,7 +114,7 @@ _HAS_NEW = re.compile(rf"^\s*({NAMES})(?:(?:'s|\s+has)\s+(?:got\s+)?|(?<!'s)\s+(
                       r"(?:\s+now)?"
                       r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
                       r"\s*[.!]?$")
-# "Kim switched her address to kim@x.org", "Kim moved his number to 555 0100": the
+# "Kim switched her address to kim@x.org", "Kim moved her cell to 555 0100": the
 # person's own change of a value, told
 _CHANGED_OWN = re.compile(rf"^\s*({NAMES})\s+(?:has\s+|just\s+)?"
                           r"(?:changed|switched|updated|moved)\s+(?:his|her|their)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:over\s+)?to\s+"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planners.embedded.addressees import each_addressee as each_addressee  # re-exported
 from planners.embedded.appositive_values import named_pairs
@@ -243,7 +243,7 @@ def _named_message(bare: str, recipient: re.Match[str]) -> str:
 
 def field_changes(text: str) -> tuple[list[Slot], list[str]]:
     """EDIT requests: (slots with the new values, the item's names). A field named by a
-    word of no kind we know ("his number", "her mobile"), or an "address", with a phone
+    word of no kind we know ("her cell", "his mobile"), or an "address", with a phone
     number or an e-mail for its value is the field of that shape."""
     slots, names = _field_changes(text)
     return [_by_shape(s) for s in slots], names
@@ -253,7 +253,7 @@ def _by_shape(slot: Slot) -> Slot:
     if slot.name in _FIELDS - {"address"}:  # an address may be a street's or an e-mail's
         return slot
     shapes = (("phone number", PHONE), ("email", EMAIL))
-    return next((Slot(name, slot.value, slot.append, slot.ref) for name, shape in shapes
+    return next((replace(slot, name=name) for name, shape in shapes
                  if shape.fullmatch(slot.value)), slot)
 
 
