@@ -16,7 +16,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from planners.embedded.encoder import TextEncoder
-from planners.embedded.wording import EMAIL, PHONE, split_state
+from planners.embedded.states import split_state
+from planners.embedded.wording import EMAIL, PHONE
 
 KINDS = {
     "email": "an e-mail address", "phone": "a phone number to call",
@@ -27,8 +28,8 @@ KINDS = {
 }
 KIND_AT_LEAST = 0.3  # and 0.1 above the next kind
 # a head noun that is a kind's own word: "the ferry's departure time" asks for a time
-_HEAD_KINDS = {"time": "time", "date": "date", "price": "price", "cost": "price",
-               "email": "email", "e-mail": "email"}
+HEAD_KINDS = {"time": "time", "date": "date", "price": "price", "cost": "price", "code": "code",
+              "email": "email", "e-mail": "email"}
 _PLACE = re.compile(r"\s+(?:in|from|on|at)\s+(?:my|the|our|your)\s.*$", re.I)
 # who has a value: "whose number is ...", "who has ...", "which contact has ..."
 _OWNER = re.compile(r"^(?:whose|who\b|which\s+(?:contact|person|one)\b)", re.I)
@@ -61,8 +62,8 @@ class ValueKinds:
         if re.match(r"^(?:when|what\s+time|at\s+what\s+time)\b", lower):
             return "time"
         head = _PLACE.sub("", lower).rstrip(" ?.!").split()[-1:]
-        if head and head[0] in _HEAD_KINDS:
-            return _HEAD_KINDS[head[0]]
+        if head and head[0] in HEAD_KINDS:
+            return HEAD_KINDS[head[0]]
         bare = clause
         for name in sorted(names, key=len, reverse=True):
             bare = re.sub(rf"\b{re.escape(name)}\b", " ", bare, flags=re.I)

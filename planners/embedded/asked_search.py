@@ -3,8 +3,9 @@ search of its items ("how much are the wool mittens?" in a shop whose list stops
 them): the exploration saw the app's pages, not every item it holds today, so the thing is
 searched for by the question's own words before anything is concluded.
 
-The search types the words of the thing (plurals made single: an item is listed by its
-own name, "Wool Mitten"), which changes nothing on the phone. Once the field holds them,
+The search types the name the question gives the thing, else its words (plurals made
+single: an item is listed by its own name, "Wool Mitten"), which changes nothing on the
+phone. Once the field holds them,
 a row that shows them all is read as any row is (`reading`); when no row does, the app has
 no such thing and the question cannot be answered (infeasible, saying what was searched).
 """
@@ -18,6 +19,7 @@ from perception.elements import UIElement
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.scoring import words
+from planners.embedded.search import sought
 from planners.embedded.view import View, field_name
 from planners.planner import Decision
 
@@ -36,7 +38,9 @@ def _single(word: str) -> str:
 
 
 def _query(goal: Goal) -> str:
-    return " ".join(_single(w) for w in goal.target.split())
+    """The name of the item the question names ("which number is saved for Ana?" looks for
+    Ana: the rest asks what of hers), else the words of the thing asked about."""
+    return sought(goal) or " ".join(_single(w) for w in goal.target.split())
 
 
 def searchable(goal: Goal, view: View) -> bool:

@@ -10,8 +10,7 @@ It is read in three passes, none of which knows an app or a task's words:
    orders ("the priciest" is the highest price), so unlisted verbs need no entry;
 3. the values (`slots`, `wording`): quoted text, times, e-mails, phone numbers, addresses,
    names, possessives, counts, and the field each value is for.
-`split_goal` cuts a request with several parts ("do X, then Y") into parts done in order
-(where it is cut: `parts`)."""
+`split_goal` cuts a request ("do X, then Y") into parts done in order (where: `parts`)."""
 
 from __future__ import annotations
 
@@ -33,6 +32,7 @@ from planners.embedded.operations import Operation, OperationReader, Rank, RankR
 from planners.embedded.reported import ReportedSpeech
 from planners.embedded.slots import Slot, each_addressee
 from planners.embedded.spoken_times import canonical_time
+from planners.embedded.states import split_state, verb_of
 from planners.embedded.wording import (
     Manner,
     Mood,
@@ -42,7 +42,6 @@ from planners.embedded.wording import (
     object_article,
     particle_state,
     quoted,
-    split_state,
     strip_quotes,
     verb_phrase,
     without_courtesy,
@@ -195,6 +194,9 @@ class GoalReader:
             return Intent.SET_VALUE, None, f"make {how.clause}"
         if state.startswith("in ") and self._is_mode(state[3:]):
             return Intent.TOGGLE, True, f"turn on {state[3:]}"  # "... be in silent mode"
+        if (verb := verb_of(state)) is not None:  # "my cart emptied": the act that does it
+            order = f"{verb} {how.clause[:how.clause.find(thing) + len(thing)] or thing}"
+            return (*self._commanded(order), order)
         if state:  # "the screen should be darker": a level or a value, nothing switched on
             return Intent.SET_VALUE, None, f"make {thing} {state}"
         return Intent.TOGGLE, True, f"turn on {thing}"

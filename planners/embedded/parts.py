@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from planners.embedded import objects
+from planners.embedded.asked import HEAD_KINDS
 from planners.embedded.operations import OperationReader
 from planners.embedded.wording import PARTICLES, closed_class, verb_phrase
 from planners.embedded.wording import quoted as quoted_text
@@ -49,7 +50,8 @@ def cut(text: str, operations: OperationReader,
 # learn a value, and what it names (a reference, `slots.is_reference`)
 _LEARN = re.compile(r"^(?:look\s+up|find\s+out|find|check|see|get|work\s+out|figure\s+out)\s+"
                     r"(?P<value>.+?),?\s+(?:and\s+then|and|then)\s+(?P<use>[a-z]+\s.*)$", re.I)
-_POINTER = re.compile(r"\b(?:it|that|this)\b", re.I)
+# what points back at the value: "it", "that", or the name of its kind ("the price")
+_POINTER = re.compile(rf"\b(?:it|that|this|the\s+(?:{'|'.join(HEAD_KINDS)}))\b", re.I)
 _WHERE_SHOWN = re.compile(r"\s+(?:in|on)\s+((?:the|my|our)(?:\s+[\w-]+){1,2})$", re.I)
 
 
@@ -65,8 +67,10 @@ def learned_then_used(text: str, names_value: Callable[[str], bool]) -> str:
     value = _WHERE_SHOWN.sub(r" from \1", m["value"].strip())
     if not names_value(value):
         return text
-    use = m["use"]
-    return f"{use[:pointer.start()]}{value}{use[pointer.end():]}"
+    use, rest = m["use"], m["use"][pointer.end():]
+    if (particle := re.match(r"\s+(down|up|out|back)\b", rest, re.I)) is not None:
+        value, rest = f"{particle[1]} {value}", rest[particle.end():]  # "jot it down"
+    return f"{use[:pointer.start()]}{value}{rest}"
 
 
 def starts_order(piece: str, operations: OperationReader) -> bool:

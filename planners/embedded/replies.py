@@ -7,7 +7,8 @@
 - A reply about an item the question names by its number ("order #5512", "ticket 20931")
   comes from a screen that shows that number.
 - Which item holds some content ("which note mentions the boiler?") is answered with the
-  name of the row that shows it, read to the list's end when no row shows all of it.
+  name of the row that shows it, read to the list's end when no row shows all of it; what
+  the person has ("which number have I got stored for Ana?") is a value, no item that holds it.
 - How much one would pay for everything (a cart, a bill) is the page's total.
 - A yes/no question about an item's state ("is the 6:30 alarm on?", "is the one at 8
   set?") is answered by the switch on the row that shows the item, when one row does;
@@ -27,12 +28,14 @@ from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
 from planners.planner import Decision
 
-_PERSONS_NUMBER = re.compile(r"\w'?s\s+(?:(?:phone|mobile|cell|home|work)\s+)?number\b", re.I)
+_PERSONS_NUMBER = re.compile(r"(?:\w'?s|\bwhich|\bwhat|\bthe)\s+"
+                             r"(?:(?:phone|mobile|cell|home|work)\s+)?number\b", re.I)
 
 
 def kind_asked(goal: Goal) -> Goal:
     """The goal with the kind of value it asks for: a number that belongs to someone
-    ("Ana's number", "Ana's work number") is a phone number."""
+    named ("Ana's number", "Ana's work number", "which number is saved for Ana") is a phone
+    number."""
     if goal.value_type is None and _PERSONS_NUMBER.search(goal.text) and goal.entities:
         return replace(goal, value_type="phone")
     return goal
@@ -122,8 +125,9 @@ def row_state(goal: Goal, view: View) -> Decision | None:
 
 
 _WHICH_HOLDS = re.compile(
-    r"^\s*which\b.*?\b(?:has|have|holds?|contains?|mentions?|says?|includes?|talks?\s+about|"
-    r"is\s+about|are\s+about)\s+(?P<content>.+?)(?:\s+(?:in|on)\s+(?:it|them))?\s*[?.!]*$",
+    r"^\s*which\b(?:(?!\b(?:i|we|you)\b).)*?\b(?:has|have|holds?|contains?|mentions?|says?|"
+    r"includes?|talks?\s+about|is\s+about|are\s+about)\s+(?!(?:i|we|you)\b)"
+    r"(?P<content>.+?)(?:\s+(?:in|on)\s+(?:it|them))?\s*[?.!]*$",
     re.I)
 
 

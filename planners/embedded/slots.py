@@ -19,6 +19,7 @@ from planners.embedded.appositive_values import named_pairs
 from planners.embedded.attachment import given_name, kept_value
 from planners.embedded.operations import Operation
 from planners.embedded.renaming import clause_value, re_field
+from planners.embedded.states import past_form
 from planners.embedded.streets import street_address
 from planners.embedded.wording import (
     AUXILIARIES,
@@ -69,17 +70,9 @@ def is_reference(phrase: str, said_as_text: bool = False) -> bool:
         return True
     found = [w.lower() for w in re.findall(r"[\w']+", phrase)]
     verbs = set(found) & (AUXILIARIES | _GET_PASSIVE) or {  # "the flight got delayed", "the
-        w for w in found[2:] if _past_tense(w)}  # parcel arrived": past the head, a verb
+        w for w in found[2:] if past_form(w)}  # parcel arrived": past the head, a verb
     definite = bool(_DEFINITE_PHRASE.match(phrase)) and not verbs
     return definite and (said_as_text or re.search(r"\bfrom\b", phrase, re.I) is not None)
-
-
-def _past_tense(word: str) -> bool:
-    """A word that reads as a verb's past ("arrived", "moved"): "-ed" after a stem with a
-    vowel; "shed", "sled", "speed" and "need" are nouns or verbs of their own."""
-    stem = word[:-2]
-    return word.endswith("ed") and not word.endswith("eed") and re.search(
-        r"[aeiouy]", stem) is not None
 
 
 def _referenced(slot: Slot, said: list[str]) -> Slot:

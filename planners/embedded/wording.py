@@ -18,6 +18,7 @@ from enum import StrEnum
 from planners.embedded.context import needed, refer_back
 from planners.embedded.counts import NUMBER_WORDS as NUMBER_WORDS  # said here before
 from planners.embedded.counts import refusal_only
+from planners.embedded.states import bare, split_state
 
 QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘’](?=\s|$|[.,!?;:)])")
 TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
@@ -59,6 +60,10 @@ _REMINDED = re.compile(r"\b(?:don'?t|do\s+not|never)\s+(?:forget|fail)\s+to\s+",
 _NEGATED = re.compile(r"\b(?i:don'?t|do\s+not|never|no\s+need\s+to|without)\b(?!\s+[A-Z])"
                       r"(?!\s+(?i:need|want)\s+(?!to\b))"  # a thing wished away is no order
                       r".*?(?=[,;.!?]|\s+(?:but|just|and|instead|then)\b|$)")
+# "..., but keep it", "... leave everything else as it is": things stay as they are; nothing to do
+_KEPT = re.compile(r"(?:\s*[,;]\s*|\s+)(?:(?:but|and|though|just|still)\s+)*(?:keep|leave)\s+"
+                   r"(?:it|them|that|this|those|the\s+rest|the\s+others?|everything\s+else)\b"
+                   r"[^,;.!?\"“”]*?(?=[,;.!?]|$)", re.I)
 _DANGLING = re.compile(r"(?:\s+(?:but|and|just|then))+\s*$", re.I)
 # A forbidding "don't"/"do not"/"never" opens its clause, or follows its subject or a word
 # that joins clauses; after a verb or an article it is the object's name, whatever its case
@@ -94,9 +99,10 @@ def without_negated(text: str) -> str:
     no prohibition: it is the state wanted ("the torch off")."""
     if thing := wished_away(text):
         return f"{thing} off"
-    head, colon, said = text.partition(":")
+    pause = re.search(r"(?<!\d):|:(?!\d)", text)  # the colon of a time ("7:15") opens nothing
+    head, colon, said = (text[:pause.start()], ":", text[pause.end():]) if pause else (text, "", "")
     parts = re.split(r"([\"“”][^\"“”]*[\"“”])", head)
-    kept = [p if i % 2 else _NEGATED.sub(_negation_out, _REMINDED.sub("", p))
+    kept = [p if i % 2 else _KEPT.sub("", _NEGATED.sub(_negation_out, _REMINDED.sub("", p)))
             for i, p in enumerate(parts)]
     head = _DANGLING.sub("", " ".join("".join(kept).split())).strip(" ,;")
     return f"{head}{colon}{said}" if without_courtesy(head) else ""
@@ -128,7 +134,8 @@ SUBJECTS = closed_class("i you we it he she they there this that these those my 
 _NOUN_PHRASE_STARTS = closed_class("the my your our his her their this that any")  # no verb
 _PERSONAL = closed_class("i you we they he she")
 _NEVER_ORDERS = closed_class("is are was were does did isn't aren't doesn't didn't")
-_TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b")  # a past verb: "Kai texted me"
+# a past verb: "Kai texted me", "Decided against the rug, ..." (no subject)
+_TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b|^[A-Z][a-z]+[^e\s]ed\s+[a-z]")
 _ENDING = closed_class("stop quit cease discontinue")  # aspectual verbs that end an activity
 PARTICLES = closed_class("up down off on out away over back in rid")
 PRONOUNS = closed_class("it them her him this that those these one")
@@ -174,7 +181,8 @@ _OPENER = re.compile(
     r"(?:i\s+)?(?:need|want)\s+you\s+to|i'?d\s+like\s+you\s+to|go\s+ahead\s+and|let'?s|"
     r"help\s+me|actually|(?:yes|yeah|yep|sure|alright|right|no|nope)(?=\s*,))"  # a reply's
     r"\b[\s,]*)+", re.I)  # word, said before the request with a comma, asks for nothing
-_CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|now|asap|"
+_CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|(?:for\s+)?now|asap|"
+                     r"for\s+(?:the\s+time\s+being|a\s+while)|"
                      r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)"
                      r"\s*[.!?]*\s*$", re.I)
 _WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
@@ -226,8 +234,8 @@ def without_courtesy(text: str) -> str:
         previous = text
         text = _OPENER.sub("", text).strip()
         text = _CLOSER.sub("", text).strip()
-    bare = text.rstrip(" .!") or previous.rstrip(" .!")
-    return f"{bare}?" if asked and not bare.endswith("?") else bare
+    plain = text.rstrip(" .!") or previous.rstrip(" .!")
+    return f"{plain}?" if asked and not plain.endswith("?") else plain
 
 
 def _first_word(text: str) -> str:
@@ -279,26 +287,8 @@ def _manner(raw: str) -> Manner:
     for pattern in (_STATE, _MAKE_SURE):
         m = pattern.match(clause)
         if m is not None:
-            return Manner(Mood.STATE, clause, _bare(m.group(1)), m.group(2).strip())
+            return Manner(Mood.STATE, clause, bare(m.group(1)), m.group(2).strip())
     return Manner(Mood.COMMAND, clause)
-
-
-_STATE_TAIL = re.compile(r"^(.+?)\s+(?:back\s+)?((?:turned\s+|switched\s+|set\s+)?(?:on|off)|"
-                         r"at\s+.+|to\s+\d.*|enabled|disabled|active|inactive)"
-                         r"(?:\s+(?:again|once\s+more))?$", re.I)  # said again: the same state
-
-
-def split_state(phrase: str) -> tuple[str, str]:
-    """'wifi off' -> ('wifi', 'off'); 'silent mode' -> ('silent mode', '')."""
-    m = _STATE_TAIL.match(phrase.strip())
-    if m is None:
-        return _bare(phrase), ""
-    return _bare(m.group(1)), m.group(2).strip()
-
-
-def _bare(phrase: str) -> str:
-    """A noun phrase without its leading article or possessive pronoun."""
-    return re.sub(r"^(?:the|my|our|your|a|an)\s+", "", phrase.strip(), flags=re.I)
 
 
 def verb_phrase(clause: str) -> str:
@@ -349,8 +339,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     if len(parts) < 2 or not all(re.search(r"[^\W\d_]", p) for p in parts):  # a clause of
         return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
     for i, part in enumerate(parts):
-        bare = without_courtesy(part).rstrip(" ,;")
-        if bare != part.rstrip(" .!,;") or is_question(bare, part.endswith("?")):
+        plain = without_courtesy(part).rstrip(" ,;")
+        if plain != part.rstrip(" .!,;") or is_question(plain, part.endswith("?")):
             given = [p for p in parts[i + 1:] if _GIVEN.match(p)]
             return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
     if len(parts) == 2 and wished_away(parts[0]):  # "I don't need X any more, bin it"

@@ -20,6 +20,12 @@ from planners.planner import PastStep
     ("find out the boiler service code in my journal, then text it to Ines Varga",
      "text the boiler service code from my journal to Ines Varga"),
     ("check Oren Dahl's email and send that to Pia Moss", "send Oren Dahl's email to Pia Moss"),
+    # the name of the value's kind points back at it; a particle after it stays with its verb
+    ("look up how much a copper kettle sells for in the store and scribble the cost down in a "
+     "fresh note called Spares", "scribble down how much a copper kettle sells for from the "
+     "store in a fresh note called Spares"),
+    ("work out the locker code from my journal, then write it up in a note named Gym",
+     "write up the locker code from my journal in a note named Gym"),
 ])
 def test_a_value_learned_is_what_the_next_order_points_to(request_, part):
     assert split_goal(request_) == [part]

@@ -186,3 +186,13 @@ def test_a_page_of_one_item_has_no_rest_to_read(encoder):
                     app="com.example.chat")
     _, view = _view("When is the kayak rack booking in my messages?", thread, encoder)
     assert not search.nothing_like_it(view)
+
+
+def test_a_question_about_a_named_persons_value_searches_for_the_person(encoder):
+    from planners.embedded import asked_search, replies
+
+    goal, view = _view("Which number have I got stored for Wren?", _contacts(True), encoder)
+    assert replies.kind_asked(goal).value_type == "phone"
+    assert not replies.content_asked(goal)  # what the person has: no item that holds it
+    decision = asked_search.search_asked(goal, view)
+    assert decision.action == TypeText("Wren", target=ElementRef(1), clear=True)
