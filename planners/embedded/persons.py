@@ -7,8 +7,9 @@
 - A person's details ("Ola's number", "Piet's email address") are in the app that keeps
   people: the one with a form for a person (a field for a name and one for a phone).
 
-Either question names someone the exploration may never have seen (people are added every
-day), so it is not ruled out at the first step for want of a match: the person is looked
+Either question, like an order whose object is a person's full name ("ring Ola Berg"),
+names someone the exploration may never have seen (people are added every day), so it is
+not ruled out at the first step for want of a match: the person is looked
 up in that app, and only when its search shows no one of that
 name is it infeasible (otherwise an honest failure).
 """
@@ -25,6 +26,7 @@ from planners.embedded.goal import Goal, Intent
 from planners.embedded.memory import AppMemory
 from planners.embedded.scoring import words
 from planners.embedded.view import View
+from planners.embedded.wording import NAMES
 from planners.planner import Decision
 
 # a verb of saying or wishing, in any tense: what follows is the person's words
@@ -63,8 +65,15 @@ def about_details(goal: Goal) -> bool:
         _DETAIL.search(goal.text))
 
 
+def acts_on_a_person(goal: Goal) -> bool:
+    """The order's whole object is someone's full name ("ring Ola Berg for me"): a person,
+    whom the exploration may never have seen."""
+    return goal.intent is not Intent.ANSWER and goal.target in goal.entities and " " in (
+        goal.target) and re.fullmatch(NAMES, goal.target) is not None
+
+
 def about_person(goal: Goal) -> bool:
-    return about_words(goal) or about_details(goal)
+    return about_words(goal) or about_details(goal) or acts_on_a_person(goal)
 
 
 def _fields(memory: AppMemory) -> dict[str, list[list[str]]]:

@@ -7,6 +7,8 @@ alone (never by their words):
 - a length of time as the only object, given to the person or counted down ("give me 5
   minutes", "count down 2 minutes for the pasta"): a timer of that length (a purpose after
   "for" names what it is for, not another thing to do);
+- a countdown or timer of a length ("run a seven minute countdown for the eggs"): a timer
+  of that length, started (what it is for is no thing to find);
 - the person and a new thing ("get me a lamp", "find us some candles"): the thing is to be
   had, which on a phone is an order;
 - a bare noun and a clock time, with no verb ("reminder 7:45pm", "meeting at 17:30"): a new item
@@ -36,6 +38,9 @@ alone (never by their words):
   want the lamp to turn off at 11"): the order to have it do so ("have my 7:05 alarm ring
   on Sundays too"), never a switch put on; a verb of being ("to be", "to stay", "to remain")
   leaves it the wish of a state ("I want wifi to stay off").
+
+- what a thing goes or sells for ("what's the lamp going for?", "what do lamps sell
+  for?"): what it costs ("what's the lamp cost?", "what do lamps cost?").
 
 - a statement closed by a tag that asks if it is true ("wifi is on, isn't it?", "the torch
   is off, right?"): the yes/no question of the statement ("is wifi on?"), never an order.
@@ -74,7 +79,14 @@ import re
 
 from planners.embedded.durations import said_duration
 from planners.embedded.purpose import main_clause
-from planners.embedded.wording import EMAIL, NAMES, PHONE, TIME, without_courtesy
+from planners.embedded.wording import (
+    EMAIL,
+    NAMES,
+    PHONE,
+    TIME,
+    request_clause,
+    without_courtesy,
+)
 
 _PERSON = r"(?:me|us|him|her|them)"
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*((?:[ap])\.?\s?m\b\.?)?"
@@ -89,6 +101,9 @@ _RING = re.compile(rf"^\s*(\w+)\s+{_PERSON}(?:\s+(?:up|out))?\s+(?:at|by)\s+{_CL
 _GIVEN = re.compile(rf"^\s*(\w+)\s+(?:{_PERSON}|down)\s+([^,;:]+?)"
                     rf"(?:\s+for\s+(?:the|my|our|a|an)\s+[\w\s-]+)?\s*[.!]?{_REMARK}\s*$",
                     re.I)
+# "start a seven minute countdown for my tea": a timer of that length (what it is for aside)
+_LENGTH_OF = re.compile(r"^\s*\w+\s+(?:a|an|one)\s+(.+?)[\s-]+(?:countdown|timer)"
+                        r"(?:\s+for\s+(?:the|my|our|a|an|some)\s+[\w\s-]+)?\s*[.!]?$", re.I)
 _HAD = re.compile(rf"^\s*(?:get|find|fetch|grab)\s+{_PERSON}\s+((?:an?|some|\d+|two|three)\s+.+)$",
                   re.I)
 _LIGHT = re.compile(r"^\s*(?:place|make|put\s+in|give)\s+(?:an?|the)\s+([a-z]+)\s+(?:for|to|of)"
@@ -174,6 +189,10 @@ _LET_GO = re.compile(r"^\s*((?:the|my|our|that|this|those|these)\s+(?:(?!\bas\b)
                      r"(?:\s+(?:now|away|too|as\s+well))?\s*[.!]?$", re.I)
 # "a note called Locker with 2231 in it": what the thing holds, not a place to put it in
 _HOLDING = re.compile(r"\bwith\s+([^\"“”‘’,;]+?)\s+(?:in|inside|on)\s+it\b(?=\s*[.!?]?\s*$)", re.I)
+# "how much is X going for?", "what does X sell for?": what X costs
+_SOLD_FOR = re.compile(r"^((?:how\s+much|what)\b.+?)\s+(?:(going|selling|retailing)|go|goes|"
+                       r"sell|sells|retails?)\s+for((?:\s+(?:in|at|on)\s+[^?.!]+)?)\s*([?.!]*)$",
+                       re.I)
 _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
@@ -185,10 +204,24 @@ def _ringing(m: re.Match[str]) -> str:
 
 
 def plainly(text: str) -> str:
-    """`text` restated as the plain order it means (itself when it is plain already)."""
+    """`text` restated as the plain order it means (itself when it is plain already); where
+    sentences that tell something come with it, its request is restated, after them."""
+    if (plain := _plainly(text)) != text:
+        return plain
+    request, told = request_clause(text)
+    if told and (plain := _plainly(request)) != request:
+        return " ".join([*told, plain])
+    return text
+
+
+def _plainly(text: str) -> str:
     text = _OF_FOR_OFF.sub(r"\1 off", main_clause(text))
     text = _ITS_VALUE.sub(r"\1 with the \2 \3", text)
     text = _HOLDING.sub(r"containing \1", text)
+    m = _SOLD_FOR.match(text)
+    if m:
+        dropped = m[2] and m[1].lower().startswith("how")  # "how much is X" says it all
+        return f"{m[1]}{'' if dropped else ' cost'}{m[3]}{m[4] or '?'}"
     m = _TAGGED.match(without_courtesy(text))
     if m:
         return f"{(m.group(2) or 'is').lower()} {m.group(1)} {m.group(3)}?"
@@ -202,6 +235,9 @@ def plainly(text: str) -> str:
     if m and said_duration(m.group(2)) and said_duration(m.group(2)).group(0) == (
             m.group(2).strip()):
         return f"start a timer for {m.group(2).strip()}"
+    m = _LENGTH_OF.match(without_courtesy(text))
+    if m and said_duration(m[1]) and said_duration(m[1]).group(0) == m[1]:
+        return f"start a timer for {m[1]}"
     m = _HAD.match(text)
     if m:
         return f"order {m.group(1)}"

@@ -79,9 +79,15 @@ def test_the_app_where_what_is_asked_about_a_person_is_kept(question, kept):
 
 @pytest.mark.unit
 @pytest.mark.parametrize("question", ["what time did Tamsin suggest for the film?",
-                                      "what's Tamsin's mobile number?"])
+                                      "what's Tamsin's mobile number?",
+                                      "Buzz Tamsin Orrell for me"])  # an order to a person
 def test_a_question_about_a_person_nobody_saw_is_not_ruled_out_at_once(question):
     assert endings.matches_nothing(parse_goal(question), 0.2, 0.55) is None
+
+
+@pytest.mark.unit
+def test_an_order_about_a_thing_nobody_saw_is_still_ruled_out_at_once():
+    assert endings.matches_nothing(parse_goal("put a Quasar Deck in my cart"), 0.2, 0.55)
 
 
 def _view(question: str, page, encoder) -> tuple[object, View]:

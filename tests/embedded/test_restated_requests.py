@@ -9,6 +9,7 @@ from planners.embedded.goal import Intent, parse_goal
 from planners.embedded.memory import signature_of
 from planners.embedded.scoring import GoalMatcher
 from planners.embedded.view import View
+from planners.embedded.wording import manner
 from tests.embedded.screens import el, screen
 
 
@@ -182,3 +183,27 @@ def test_a_change_a_person_made_to_their_value_is_an_edit(said, plain):
                                   "my feet ache, take the step goal as low as you can go"])
 def test_as_far_as_it_can_go_is_a_degree_not_a_removal(said):
     assert not restated.plainly(said).startswith("delete")
+
+
+@pytest.mark.unit
+def test_a_request_after_a_sentence_that_tells_something_is_restated_after_it():
+    assert restated.plainly("I've a flight at dawn. Get me up at 4:50 in the morning") == (
+        "I've a flight at dawn. set an alarm for 4:50 am")
+
+
+@pytest.mark.unit
+def test_a_told_sentence_with_no_subject_lends_what_it_is_on_to_a_pronoun():
+    how = manner("Wavered on the floor lamp. Pull it from my basket")
+    assert how.context == ("Wavered on the floor lamp",)
+    assert how.clause == "Pull the floor lamp from my basket"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("said", "plain"), [
+    ("How much is the enamel colander going for?", "How much is the enamel colander?"),
+    ("what do linen aprons sell for at the store", "what do linen aprons cost at the store?"),
+    ("what's the teak bench going for", "what's the teak bench cost?"),
+    ("what is the spare hook for?", "what is the spare hook for?"),  # a use, no price
+])
+def test_what_a_thing_goes_for_is_what_it_costs(said, plain):
+    assert restated.plainly(said) == plain
