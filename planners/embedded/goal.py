@@ -102,6 +102,7 @@ _SETTINGS = (Operation.TURN_ON, Operation.TURN_OFF, Operation.SET_VALUE, Operati
 _BRINGS_ABOUT = (*_SETTINGS, Operation.CREATE)  # kinds that an indefinite object makes new
 _PLACING = (Operation.DELETE, Operation.DO)  # kinds whose verb may still put a thing somewhere
 _ON_OWN = re.compile(r"\s(?:on|onto|in|into)\s+(?:my|our)\s+[a-z][a-z -]*$", re.I)  # theirs
+_TAKEN_FROM = re.compile(r"\s(?:from|out\s+of|off)\s", re.I)
 _INDEFINITE = closed_class("a an new another some one two three four five")
 _NEW_ONE = re.compile(r"\b(?:another|(?:a|an)\s+(?:new|second|fresh|extra))\b", re.I)
 _DEFINITE = closed_class("the my this that our your his her their")
@@ -131,8 +132,7 @@ def _told(op: Operation, reading: Reading) -> bool:
 
 
 def _object(clause: str) -> str:
-    """The clause's object itself, without its verb and where it is ("take the mug out of
-    my cart" -> "the mug")."""
+    """The clause's object, without its verb and where it is ("take the mug out of ...")."""
     head = re.split(r"\s+(?:from|in|out\s+of|of|on|off)\s+", clause, maxsplit=1)[0]
     return head.split(None, 1)[1] if len(head.split()) > 1 else head
 
@@ -173,10 +173,8 @@ class GoalReader:
 
     def _emptied(self, clause: str) -> bool:
         """A removal whose object is a container ("empty my cart") removes all it holds; a
-        thing taken out of or from a place ("pull the bookend out of my basket") is one of
-        its items, whatever it is called."""
-        taken_from = re.search(r"\s(?:from|out\s+of|off)\s", clause, re.I)
-        return not taken_from and self.is_container(_object(clause))
+        thing taken out of or from a place ("pull X out of my basket") is one of its items."""
+        return not _TAKEN_FROM.search(clause) and self.is_container(_object(clause))
 
     # the operation -------------------------------------------------------------------------
 
@@ -213,7 +211,7 @@ class GoalReader:
 
     def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
         reading = self.operations.read(verb_phrase(clause), clause)
-        op = reading.operation if reading.score >= DO_BELOW else Operation.DO
+        op = reading.kind(clause, DO_BELOW, _TAKEN_FROM.search(clause) is not None)
         number = amounts.number(clause)[0]
         particle = particle_state(clause)
         if op in _TOGGLES and not reading.exact and particle is None:

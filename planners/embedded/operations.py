@@ -71,6 +71,16 @@ class Reading:
     exact: bool = False  # the verb phrase is one of the kind's own forms
     verb_says: Operation | None = None  # the kind the verb phrase alone is most like
 
+    def kind(self, clause: str, below: float, taken_from: bool = False) -> Operation:
+        """The kind read, or DO when the clause matches it less than `below`; unless the
+        verb alone says it, and it is a removal of a thing taken from a place (`taken_from`),
+        an edit or a sending: a long object dilutes the clause's score ("take the cast iron
+        pan out of the trolley", "label my 7:10 one 'Swim'", "text Bo what the rug is")."""
+        said = self.verb_says is self.operation and (
+            self.operation in (Operation.EDIT, Operation.SEND)
+            or (self.operation is Operation.DELETE and taken_from))
+        return self.operation if self.score >= below or said else Operation.DO
+
 
 def as_form(verb: str) -> str:
     """A verb phrase as the forms are written: "shut off" -> "shut it off"."""

@@ -7,8 +7,8 @@ alone (never by their words):
 - a length of time as the only object, given to the person or counted down ("give me 5
   minutes", "count down 2 minutes for the pasta"): a timer of that length (a purpose after
   "for" names what it is for, not another thing to do);
-- a countdown or timer of a length ("run a seven minute countdown for the eggs"): a timer
-  of that length, started (what it is for is no thing to find);
+- a countdown or timer of a length ("run a nine minute countdown for the eggs"): one of
+  that length, started (what it is for is no thing to find);
 - the person and a new thing ("get me a lamp", "find us some candles"): the thing is to be
   had, which on a phone is an order;
 - a bare noun and a clock time, with no verb ("reminder 7:45pm", "meeting at 17:30"): a new item
@@ -101,9 +101,10 @@ _RING = re.compile(rf"^\s*(\w+)\s+{_PERSON}(?:\s+(?:up|out))?\s+(?:at|by)\s+{_CL
 _GIVEN = re.compile(rf"^\s*(\w+)\s+(?:{_PERSON}|down)\s+([^,;:]+?)"
                     rf"(?:\s+for\s+(?:the|my|our|a|an)\s+[\w\s-]+)?\s*[.!]?{_REMARK}\s*$",
                     re.I)
-# "start a seven minute countdown for my tea": a timer of that length (what it is for aside)
-_LENGTH_OF = re.compile(r"^\s*\w+\s+(?:a|an|one)\s+(.+?)[\s-]+(?:countdown|timer)"
-                        r"(?:\s+for\s+(?:the|my|our|a|an|some)\s+[\w\s-]+)?\s*[.!]?$", re.I)
+# "kick off a nine minute countdown for the rice": one of that length (what it is for aside)
+_LENGTH_OF = re.compile(r"^\s*\w+(?:\s+(?:off|up|on))?\s+(?:a|an|one)\s+(.+?)[\s-]+"
+                        r"(countdown|timer)(?:\s+for\s+(?:the|my|our|a|an|some)\s+[\w\s-]+)?"
+                        r"\s*[.!]?$", re.I)
 _HAD = re.compile(rf"^\s*(?:get|find|fetch|grab)\s+{_PERSON}\s+((?:an?|some|\d+|two|three)\s+.+)$",
                   re.I)
 _LIGHT = re.compile(r"^\s*(?:place|make|put\s+in|give)\s+(?:an?|the)\s+([a-z]+)\s+(?:for|to|of)"
@@ -237,7 +238,7 @@ def _plainly(text: str) -> str:
         return f"start a timer for {m.group(2).strip()}"
     m = _LENGTH_OF.match(without_courtesy(text))
     if m and said_duration(m[1]) and said_duration(m[1]).group(0) == m[1]:
-        return f"start a timer for {m[1]}"
+        return f"start a {m[2].lower()} for {m[1]}"
     m = _HAD.match(text)
     if m:
         return f"order {m.group(1)}"

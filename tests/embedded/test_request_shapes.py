@@ -178,3 +178,14 @@ def test_a_quantity_brought_down_in_the_basket_adds_nothing(encoder):
     assert goal.intent is not Intent.CREATE
     assert parse_goal("pop the oat milk into my basket", encoder).intent is Intent.CREATE
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "intent"), [
+    ("take the enamelled cast iron skillet out of my trolley", Intent.DELETE),
+    ("trim the oat milk in my trolley down to one carton", Intent.DO),  # a count, no removal
+    ("label my 7:10 one 'Swim'", Intent.EDIT),
+    ("text Bo what the walnut side table costs at the store", Intent.SEND),
+])
+def test_a_long_object_does_not_hide_what_the_verb_says(encoder, text, intent):
+    assert parse_goal(text, encoder).intent is intent

@@ -207,3 +207,13 @@ def test_a_told_sentence_with_no_subject_lends_what_it_is_on_to_a_pronoun():
 ])
 def test_what_a_thing_goes_for_is_what_it_costs(said, plain):
     assert restated.plainly(said) == plain
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("said", "plain"), [
+    ("kick off a nine minute countdown for the eggs", "start a countdown for nine minute"),
+    ("run an 8-minute timer please", "start a timer for 8-minute"),
+    ("start the pasta timer", "start the pasta timer"),  # no length: a timer of its own
+])
+def test_a_countdown_of_a_length_is_started_whatever_it_is_for(said, plain):
+    assert restated.plainly(said) == plain
