@@ -193,7 +193,8 @@ class GoalReader:
         if state.startswith("in ") and self._is_mode(state[3:]):
             return Intent.TOGGLE, True, f"turn on {state[3:]}"  # "... be in silent mode"
         if (verb := verb_of(state)) is not None:  # "my cart emptied": the act that does it
-            order = f"{verb} {how.clause[:how.clause.find(thing) + len(thing)] or thing}"
+            at = how.clause.find(thing)  # the thing with its article ("my cart")
+            order = f"{verb} {how.clause[:at + len(thing)] if at >= 0 else thing}"
             return (*self._commanded(order), order)
         if state:  # "the screen should be darker": a level or a value, nothing switched on
             return Intent.SET_VALUE, None, f"make {thing} {state}"
@@ -211,7 +212,7 @@ class GoalReader:
 
     def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
         reading = self.operations.read(verb_phrase(clause), clause)
-        op = reading.kind(clause, DO_BELOW, _TAKEN_FROM.search(clause) is not None)
+        op = reading.kind(DO_BELOW, taken_from=_TAKEN_FROM.search(clause) is not None)
         number = amounts.number(clause)[0]
         particle = particle_state(clause)
         if op in _TOGGLES and not reading.exact and particle is None:

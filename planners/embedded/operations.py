@@ -71,7 +71,7 @@ class Reading:
     exact: bool = False  # the verb phrase is one of the kind's own forms
     verb_says: Operation | None = None  # the kind the verb phrase alone is most like
 
-    def kind(self, clause: str, below: float, taken_from: bool = False) -> Operation:
+    def kind(self, below: float, taken_from: bool = False) -> Operation:
         """The kind read, or DO when the clause matches it less than `below`; unless the
         verb alone says it, and it is a removal of a thing taken from a place (`taken_from`),
         an edit or a sending: a long object dilutes the clause's score ("take the cast iron
