@@ -192,8 +192,8 @@ class GoalReader:
             return Intent.SET_VALUE, None, f"make {how.clause}"
         if state.startswith("in ") and self._is_mode(state[3:]):
             return Intent.TOGGLE, True, f"turn on {state[3:]}"  # "... be in silent mode"
-        if (verb := verb_of(state)) is not None:  # "my cart emptied": the act that does it
-            at = how.clause.find(thing)  # the thing with its article ("my cart")
+        if (verb := verb_of(state)) is not None:  # "my tray emptied": the act that does it
+            at = how.clause.find(thing)  # the thing with its article ("my tray")
             order = f"{verb} {how.clause[:at + len(thing)] if at >= 0 else thing}"
             return (*self._commanded(order), order)
         if state:  # "the screen should be darker": a level or a value, nothing switched on

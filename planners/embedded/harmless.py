@@ -4,7 +4,7 @@ something.
 
 Controls that remove or delete, step a count ("Increase quantity", "−"), place a call, send
 or pay are the request's own act or nobody's: the acts that read the request's verb press
-them (a removal for "take it out", a call for "ring her", a quantity for "make it 4"),
+them (a removal for "pull it out", a call for "ring her", a quantity for "make it 4"),
 and only where it asks. Their labels are often the most like the request ("Remove Desk
 Fan" for a request about the fan, "Call" for one that mentions calls), so pressing them as
 a way on changes what nobody asked to change; a removal from a cart counts too, though it is

@@ -50,7 +50,7 @@ def cut(text: str, operations: OperationReader,
 # learn a value, and what it names (a reference, `slots.is_reference`)
 _LEARN = re.compile(r"^(?:look\s+up|find\s+out|find|check|see|get|work\s+out|figure\s+out)\s+"
                     r"(?P<value>.+?),?\s+(?:and\s+then|and|then)\s+(?P<use>[a-z]+\s.*)$", re.I)
-# what points back at the value: "it", "that", or the name of its kind ("the price")
+# what points back at the value: "it", "that", or the name of its kind ("the code")
 _POINTER = re.compile(rf"\b(?:it|that|this|the\s+(?:{'|'.join(HEAD_KINDS)}))\b", re.I)
 _WHERE_SHOWN = re.compile(r"\s+(?:in|on)\s+((?:the|my|our)(?:\s+[\w-]+){1,2})$", re.I)
 

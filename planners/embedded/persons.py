@@ -66,7 +66,7 @@ def about_details(goal: Goal) -> bool:
 
 
 def acts_on_a_person(goal: Goal) -> bool:
-    """The order's whole object is someone's full name ("ring Ola Berg for me"): a person,
+    """An order's whole object is someone's full name ("ring Ola Berg for me"): a person,
     whom the exploration may never have seen."""
     return goal.intent is not Intent.ANSWER and goal.target in goal.entities and " " in (
         goal.target) and re.fullmatch(NAMES, goal.target) is not None

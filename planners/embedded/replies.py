@@ -34,7 +34,7 @@ _PERSONS_NUMBER = re.compile(r"(?:\w'?s|\bwhich|\bwhat|\bthe)\s+"
 
 def kind_asked(goal: Goal) -> Goal:
     """The goal with the kind of value it asks for: a number that belongs to someone
-    named ("Ana's number", "Ana's work number", "which number is saved for Ana") is a phone
+    named (Ana's, Ana's work one, "which number is saved for Ana") is a phone
     number."""
     if goal.value_type is None and _PERSONS_NUMBER.search(goal.text) and goal.entities:
         return replace(goal, value_type="phone")

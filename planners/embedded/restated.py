@@ -237,7 +237,7 @@ def _plainly(text: str) -> str:
             m.group(2).strip()):
         return f"start a timer for {m.group(2).strip()}"
     m = _LENGTH_OF.match(without_courtesy(text))
-    if m and said_duration(m[1]) and said_duration(m[1]).group(0) == m[1]:
+    if m and (length := said_duration(m[1])) and length.group(0) == m[1]:
         return f"start a {m[2].lower()} for {m[1]}"
     m = _HAD.match(text)
     if m:

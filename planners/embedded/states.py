@@ -1,4 +1,4 @@
-"""How a state is said after its thing: "wifi off", "bluetooth enabled", "the alarm
+"""How a state is said after its thing: "bluetooth off", "bluetooth enabled", "the alarm
 silenced", the state a verb leaves a thing in; and the verb that does.
 
 A word reads as a verb's past when it ends in "-ed" after a stem with a vowel ("shed",
@@ -47,7 +47,7 @@ _STATE_TAIL = re.compile(r"^(.+?)\s+(?:back\s+)?((?:turned\s+|switched\s+|set\s+
 
 
 def split_state(phrase: str) -> tuple[str, str]:
-    """'wifi off' -> ('wifi', 'off'); 'the alarm silenced' -> ('alarm', 'silenced'), the
+    """'torch off' -> ('torch', 'off'); 'the alarm silenced' -> ('alarm', 'silenced'), the
     state a verb leaves it in; 'silent mode' -> ('silent mode', '')."""
     m = _STATE_TAIL.match(phrase.strip())
     if m is not None:
