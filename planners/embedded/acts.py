@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from devices.actions import ElementRef, Finish, Tap, Wait
 from perception.elements import UIElement
 from perception.merge import SEPARATOR
@@ -75,8 +77,11 @@ def matching(view: View, phrases: Sequence[str], floor: float = 0.6) -> list[Sco
     if not buttons or not phrases:
         return []
     encoder = view.matcher.encoder
-    sims = (encoder.encode([s.element.label for s in buttons]) @ encoder.encode(
-        list(phrases)).T).max(axis=1)
+    said = encoder.encode(list(phrases)).T
+    labels = [s.element.label for s in buttons]  # a button that names its item ("Remove
+    #   Wool Picnic Rug") means its verb, however long the name after it
+    sims = np.maximum((encoder.encode(labels) @ said).max(axis=1),
+                      (encoder.encode([t.split()[0] for t in labels]) @ said).max(axis=1))
     wanted = {w for p in phrases for w in words(p)}
     return [b for b, sim in sorted(zip(buttons, sims, strict=True), key=lambda p: -p[1])
             if sim >= floor or (words(b.element.label) & wanted and len(
@@ -269,7 +274,7 @@ def _removal_done(goal: Goal, view: View) -> Decision | None:
     if not acted or not on_its_list(view):
         return None  # another app or an editor: it says nothing of the list
     if not goal.entities:
-        return _unnamed_removed(view)
+        return _unnamed_removed(goal, view)
     if still_listed(goal, view):
         if view.last_marked(Mark.GOAL_ACTION):
             return Decision(Wait(SETTLE_S), thought="The list still shows the item right "
@@ -296,15 +301,18 @@ def _emptied(view: View) -> bool:
                    and box.contains(e.bounds.center) for e in view.screen.elements)
 
 
-def _unnamed_removed(view: View) -> Decision | None:
+def _unnamed_removed(goal: Goal, view: View) -> Decision | None:
     """A removal of an item the goal names by no name of its own ("take the lamp out"): the
     control pressed for it named the item ("Remove Desk Lamp"), and its going is the
-    evidence. Until then nothing is finished, and once it is gone nothing else is removed
-    (the next row's "Remove" is another item's)."""
+    evidence, when that name is the goal's. Until then nothing is finished, and once it is
+    gone nothing else is removed (the next row's "Remove" is another item's)."""
     pressed = [memo_of(p).item for p in view.history if memo_of(p).mark is Mark.GOAL_ACTION
                and memo_of(p).item and p.changed]
     if not pressed or any(e.label == pressed[-1] for e in view.screen.elements):
         return None
+    if words(goal.target) and not words(goal.target) & words(pressed[-1]) - words(goal.verb):
+        return give_up(f"'{pressed[-1]}' is gone, and it names nothing of "
+                       f"'{goal.target}': no evidence that the item asked for was removed.")
     return finish(f"'{pressed[-1]}' is gone from the list: the item was removed.")
 
 

@@ -75,10 +75,16 @@ def needed(clause: str) -> str:
     return m.group(1) if m else ""
 
 
-def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str]) -> str:
+def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
+               person: Callable[[str], str]) -> str:
     """`clause` with what points back at the `told` clauses put in place (see the module
     docstring). `topic(told clause)`: what the clause is about by its grammar (its subject:
-    "the boiler is fixed, ... archive the notes about it"), "" when it does not say."""
+    "the boiler is fixed, ... archive the notes about it"), "" when it does not say;
+    `person(told clause)`: the person it tells of, whom "her" or "him" is ("Greta asked
+    about the projector, tell her yes")."""
+    who = next((p for c in told if (p := person(c))), "")
+    if who:
+        clause = re.sub(r"\b(?:her|him)\b", who, clause, count=1)
     said = next((c for c in told if topic(c)), "")
     about = topic(said) if said else next(
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "")

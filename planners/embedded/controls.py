@@ -17,7 +17,7 @@ import re
 
 from devices.actions import Point, Tap
 from planners.embedded import amounts, day_parts, row_filters
-from planners.embedded.acts import MATCH, entity_here, finish, tap
+from planners.embedded.acts import MATCH, finish, tap
 from planners.embedded.goal import Goal, Scope
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, is_slider, spoken_name
@@ -38,7 +38,7 @@ def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
     #   toggle inside the goal's alarm card says nothing of that alarm's other settings)
     named = words(own) & words(goal.target) or view.matcher.element(own, "") >= MATCH
     if best.element.checked == want and named:
-        if not entity_here(goal, view):
+        if not _other_named_here(goal, own, view):
             return None  # a means to the thing the request names, which is elsewhere
         state = "on" if want else "off"
         for other in _others_named(goal, own):  # its switch, where this page has it
@@ -54,6 +54,14 @@ def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
         return None
     state = "on" if want else "off"
     return tap(best.element, f"Turn '{name}' {state}: tap its switch.", best.score)
+
+
+def _other_named_here(goal: Goal, own: str, view: View) -> bool:
+    """The names the request gives besides the switch's own are on screen: "hook up my
+    Sennheiser headphones over Bluetooth" names the switch and a device; Bluetooth on, with
+    no headphones in view, is a means to the request, not its end."""
+    others = [e for e in goal.entities if not words(e) <= words(own)]
+    return not others or any(view.shows(e, fields=True) for e in others)
 
 
 _SHORT = 3  # content words of a phrase beside "and" that names one thing

@@ -102,6 +102,8 @@ _SETTINGS = (Operation.TURN_ON, Operation.TURN_OFF, Operation.SET_VALUE, Operati
 _BRINGS_ABOUT = (*_SETTINGS, Operation.CREATE)  # kinds that an indefinite object makes new
 _PLACING = (Operation.DELETE, Operation.DO)  # kinds whose verb may still put a thing somewhere
 _ON_OWN = re.compile(r"\s(?:on|onto|in|into)\s+(?:my|our)\s+[a-z][a-z -]*$", re.I)  # theirs
+_MEANS = re.compile(r"\s+(?:over|via|through|using|with|by|from)\s+", re.I)
+_DEVICE = re.compile(r"(?:the|my|this|your)\s+(?:phone|device|tablet)", re.I)
 _TAKEN_FROM = re.compile(r"\s(?:from|out\s+of|off)\s", re.I)
 _INDEFINITE = closed_class("a an new another some one two three four five")
 _NEW_ONE = re.compile(r"\b(?:another|(?:a|an)\s+(?:new|second|fresh|extra))\b", re.I)
@@ -129,6 +131,13 @@ def _told(op: Operation, reading: Reading) -> bool:
     """A verb of telling ("tell", "let X know") takes a person and what is said, maybe a value
     to look up: a place after it ("in the store") is where that value is, no container."""
     return Operation.SEND in (op, reading.verb_says)
+
+
+def _place(phrase: str) -> str:
+    """Where a thing is put, up to the next preposition ("the phone" of "to the phone over
+    Bluetooth": how it is joined is no place); the phone itself is no mode of the phone."""
+    place = _MEANS.split(phrase, maxsplit=1)[0]
+    return "" if _DEVICE.fullmatch(place) else place
 
 
 def _object(clause: str) -> str:
@@ -231,7 +240,8 @@ class GoalReader:
                 or self.operations.puts_in(verb_phrase(clause))):
             return Intent.CREATE, None  # "toss the lamp in my basket": added to it; "ditch
             #   the lamp in my basket" says where the removed thing is
-        if into and op in _SETTINGS and self._is_mode(into.group(1)):
+        place = _place(into.group(1)) if into else ""
+        if place and op in _SETTINGS and self._is_mode(place):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
         if placed and op in _PLACING and _ON_OWN.search(clause) and not changes_count(
                 clause) and self.operations.puts_in(verb_phrase(clause)):
@@ -322,8 +332,8 @@ class GoalReader:
             entities, said_target = [owned], f"contact {owned}"  # found by the value
         told = () if intent is Intent.CREATE or (  # a new item is found nowhere: its kind is
             intent is Intent.TOGGLE and said_target) else how.context  # where; a switch is
-        target = " ".join(dict.fromkeys(" ".join((said_target,  # named where it is asked for
-                                                  *map(objects.told, told))).split()))
+        target = " ".join(dict.fromkeys(" ".join((  # named where it is asked for
+            said_target, *objects.told_where(told, said_target))).split()))
         return Goal(
             text=text, intent=intent,
             target=target or " ".join([*entities, *(  # an edit of the device's own field

@@ -111,3 +111,15 @@ def target(text: str, slots: Sequence[Slot], creation: bool = False) -> str:
 def told(context: str) -> str:
     """The content words of a clause that tells the context ("It's on the shared calendar")."""
     return target(context, [])
+
+
+_OWNERS = closed_class("his their our")
+
+
+def told_where(context: Sequence[str], said: str) -> list[str]:
+    """The content words of each told clause that says where the thing named by `said` is
+    ("it's on the shared calendar"). A told clause about that thing itself ("changed my
+    mind about the rug, take it out") gave the order its referent; the rest of it is a
+    reason, no words to look for."""
+    named = set(said.lower().split()) - _OWNERS  # "his contact" names no thing of his
+    return [w for c in context if not named & set((w := told(c)).lower().split())]

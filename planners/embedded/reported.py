@@ -33,14 +33,16 @@ from planners.embedded.wording import (
 _NAME = rf"(?!I\b|I')(?:{NAME_WORD})(?:\s+(?!I\b|I'){NAME_WORD})*"
 _PERSON = rf"({_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*)"  # "Noor", "Noor and Ana"
 _EACH = r"(?:(?i:both|all\s+of|each\s+of|all)\s+)?"  # "let both Noor and Ana know"
-_TOLD = re.compile(rf"^(\S+)\s+{_EACH}{_PERSON}(\s+an?\s+(?:line|note|text|message))?"
+_BACK = r"(?:\s+back)?"  # "text Noor back", "write back to Noor": an answer to them
+_TOLD = re.compile(rf"^(\S+){_BACK}(?:\s+to)?\s+{_EACH}{_PERSON}{_BACK}"
+                   r"(\s+an?\s+(?:line|note|text|message))?"
                    r"(\s+know)?:?\s+(?:(that|if|whether|saying)\s+)?(.+)$")
 # a person written in lower case, in a hurry ("text noor running late"): one word that is
 # no pronoun, article or other closed-class word
 _LOWER_PERSON = re.compile(r"^(\S+)\s+([a-z][a-z'-]+)(\s+know)?:?\s+"
                            r"(?:(that|if|whether|saying)\s+)?(.+)$")
 _NOT_A_PERSON = (SUBJECTS | PRONOUNS | PARTICLES | AUXILIARIES | QUESTION_WORDS
-                 | closed_class("me us everyone everybody all both each our their his"))
+                 | closed_class("me us everyone everybody all both each our their his to back"))
 # what follows the person when it is no words to say: a thing given ("a photo", "a call"),
 # what the words are about ("about dinner"), what to do ("to call back"), or only when
 _NOT_SAID = re.compile(r"^(?:(?:an?|some|about|regarding|re|to)\s.*|back|up|off|out|now|today|"

@@ -268,7 +268,8 @@ def manner(text: str) -> Manner:
     if not context:
         return how
     told = tuple(c.rstrip(" ,;.!") for c in context)
-    clause = refer_back(how.clause, told, lambda c: subject(c) or wished_away(c) or needed(c))
+    clause = refer_back(how.clause, told, lambda c: subject(c) or wished_away(c) or needed(c),
+                        person_told)
     return Manner(how.mood, clause, how.thing, how.state, told)
 
 
@@ -349,6 +350,15 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     if told.count(False) == 1:  # an order starts with its verb: "the meeting is off, ..."
         i = told.index(False)
         return parts[i], parts[:i] + parts[i + 1:]
+    sentences, ends = [], [i + 1 for i, p in enumerate(parts) if p[-1] in ".?!"]
+    for start, end in zip([0, *ends], [*ends, len(parts)], strict=True):
+        if start < end:
+            sentences.append(parts[start:end])
+    # "Greta asked about it. Tell her yes, I'll bring it.": a sentence that only tells is
+    # context, and the one sentence with an order asks, whole
+    asking = [s for s in sentences if not all(map(_states, s))]
+    if len(asking) == 1 and len(sentences) > 1:
+        return " ".join(asking[0]), [p for s in sentences if s is not asking[0] for p in s]
     return text, []
 
 
@@ -361,6 +371,20 @@ def _states(clause: str) -> bool:
     gives = re.search(r"\d|(?<!\w)[\"“'‘]\w", clause)
     return bool(_TOLD.match(clause)) or (not gives and (  # what was said is told, values too
         first in SUBJECTS | _PERSONAL or bool(re.search(r"\w'(?:s|re|m|ve)$", first))))
+
+
+_NOT_NAMES = closed_class("the a an my our your his her their its this that these those there "
+                          "it i we you they he she")
+_PERSON_FIRST = re.compile(rf"({NAMES})\s+[a-z]")
+
+
+def person_told(clause: str) -> str:
+    """The person a told clause starts with ("Greta" of "Greta asked about the projector",
+    of "Greta's train is late"); "" when it starts with no name."""
+    m = _PERSON_FIRST.match(clause)
+    if m is None or m.group(1).split()[0].lower() in _NOT_NAMES:
+        return ""
+    return re.sub(r"['’]s$", "", m.group(1))
 
 
 def subject(clause: str) -> str:
