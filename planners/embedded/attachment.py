@@ -27,20 +27,33 @@ def kept_value(text: str) -> tuple[str, str] | None:
     return None if m is None else (m.group(2).lower(), m.group(1))
 
 
-# "..., and call it Gym": a verb of naming, the new item as "it", then the name
-_NAMED_IT = re.compile(r"\band\s+(call|name|label|title)\s+it\s+(.+?)\s*[.!]?$", re.I)
+# "..., and call it Gym": a verb of naming, the new item as "it" (or as "the KIND"), then
+# the name
+_NAMED_IT = re.compile(r"\band\s+(call|name|label|title)\s+(?:it|(?:the|that|this)\s+([a-z]+))"
+                       r"\s+(.+?)\s*[.!]?$", re.I)
 _FIELD_OF_NAMING = {"label": "label", "title": "title"}
+
+
+def _naming(text: str, made: str = "") -> re.Match[str] | None:
+    """The clause that names the new item: "and call it Gym", or "and call the alarm Gym"
+    where the request made an alarm before it (or `made` says it makes one)."""
+    m = _NAMED_IT.search(text)
+    if m is None or (m.group(2) and m.group(2).lower() not in (
+            f"{text[:m.start()]} {made}").lower().split()):
+        return None
+    return m
 
 
 def given_name(text: str) -> tuple[str, str] | None:
     """The name a request gives the item it makes ("set an alarm for 7 and call it Gym" ->
     ("name", "Gym")): "and call it Y" names the item, it is neither a call nor a second
     request."""
-    m = _NAMED_IT.search(text)
-    return None if m is None else (_FIELD_OF_NAMING.get(m.group(1).lower(), "name"), m.group(2))
+    m = _naming(text)
+    return None if m is None else (_FIELD_OF_NAMING.get(m.group(1).lower(), "name"), m.group(3))
 
 
-def without_given_name(text: str) -> str:
+def without_given_name(text: str, made: str = "") -> str:
     """`text` without the clause that names the new item ("... and call it Gym"): its verb
-    names nothing to look for."""
-    return _NAMED_IT.sub(" ", text)
+    names nothing to look for. `made`: what the text makes, where it does not say it."""
+    m = _naming(text, made)
+    return text if m is None else f"{text[:m.start()]} {text[m.end():]}"

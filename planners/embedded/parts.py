@@ -10,7 +10,9 @@ from collections.abc import Callable
 
 from planners.embedded import objects
 from planners.embedded.asked import HEAD_KINDS
+from planners.embedded.attachment import given_name
 from planners.embedded.operations import OperationReader
+from planners.embedded.restated import plainly
 from planners.embedded.wording import PARTICLES, closed_class, verb_phrase
 from planners.embedded.wording import quoted as quoted_text
 
@@ -37,7 +39,9 @@ def cut(text: str, operations: OperationReader,
         current = pieces[0]
         for piece in pieces[1:]:
             again = _SET_AGAIN.match(piece) is not None and switches(current)
-            if (again or starts_order(piece, operations)) and len(current.split()) > 1:
+            if (again or starts_order(piece, operations)) and len(current.split()) > 1 and (
+                    given_name(f"{plainly(current)} and {piece}") is None):  # "wake me
+                #   at 5:40 and call the alarm Ferry" names the alarm the order before makes
                 out.append(current)
                 current = piece
             else:

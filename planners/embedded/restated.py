@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import re
 
+from planners.embedded.attachment import without_given_name
 from planners.embedded.durations import said_duration
 from planners.embedded.purpose import main_clause
 from planners.embedded.wording import (
@@ -89,7 +90,7 @@ from planners.embedded.wording import (
 )
 
 _PERSON = r"(?:me|us|him|her|them)"
-_CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*((?:[ap])\.?\s?m\b\.?)?"
+_CLOCK = r"(\d{1,2})(?::(\d{2}))?(?![:\d])\s*((?:[ap])\.?\s?m\b\.?)?"
 # when, after the time: the day ("tomorrow") and its part, which says am or pm
 _DAY = (r"(?:\s+(?:tomorrow|today|tonight|this))?"
         r"(?:\s+(?:in\s+the\s+)?(morning|afternoon|evening|night))?")
@@ -97,7 +98,7 @@ _DAY = (r"(?:\s+(?:tomorrow|today|tonight|this))?"
 # beat"): it says why or how the person is, and asks for nothing more
 _REMARK = r"(?:\s*(?:[,;:]|\s[-–—])\s*[^\"“”‘’]*)?"
 _RING = re.compile(rf"^\s*(\w+)\s+{_PERSON}(?:\s+(?:up|out))?\s+(?:at|by)\s+{_CLOCK}{_DAY}"
-                   rf"\s*[.!]?{_REMARK}\s*$", re.I)
+                   rf"(?:,?\s+(?:please|thanks))?\s*[.!]?{_REMARK}\s*$", re.I)
 _GIVEN = re.compile(rf"^\s*(\w+)\s+(?:{_PERSON}|down)\s+([^,;:]+?)"
                     rf"(?:\s+for\s+(?:the|my|our|a|an)\s+[\w\s-]+)?\s*[.!]?{_REMARK}\s*$",
                     re.I)
@@ -229,9 +230,11 @@ def _plainly(text: str) -> str:
     m = _KNOWN.match(without_courtesy(text))
     if m:
         return _asked_outright(m.group(1))
-    m = _RING.match(text)
+    named = without_given_name(text, "alarm")  # "wake me at 5:40 and call it Ferry": the
+    m = _RING.match(named)  # alarm, named as the request says
     if m:
-        return _ringing(m)
+        return f"{_ringing(m)}{text[len(named.rstrip()):]}" if text.startswith(
+            named.rstrip()) else _ringing(m)
     m = _GIVEN.match(text)
     if m and said_duration(m.group(2)) and said_duration(m.group(2)).group(0) == (
             m.group(2).strip()):

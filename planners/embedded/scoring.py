@@ -16,11 +16,13 @@ from planners.embedded.memory import BACK_KEY, AppMemory, MemElement
 
 GAMMA = 0.9  # value discount per navigation step
 LEXICAL_WEIGHT = 0.35  # weight of word overlap next to the cosine
+REVERSED_FACTOR = 0.5  # what is left of the match of a name the request says the other way
 NAMED_APP_BOOST = 1.2  # pages of an app the goal names; soft: "phone" may name an app by chance
 ELSEWHERE_FACTOR = 0.5  # pages of other apps, where the goal says which app to look in
 _WORD = re.compile(r"[a-z0-9@.+-]+|[^\W\d_]+", re.I)
 _STOP_TEXT = "a an the my this that to for of on in at with and or is are be it its your me"
 _STOP = frozenset(_STOP_TEXT.split())
+_SEQUENCE = re.compile(r"[^\W\d_]+")  # the words of a name, in order
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")  # "to-do", "wi-fi"; not "555-0133"
 
 
@@ -65,6 +67,7 @@ class GoalMatcher:
         self.goal_words = words(self.goal.target)
         self.entity_words = [words(e) for e in self.goal.entities]
         self._cache: dict[str, float] = {}
+        self._in_order = f" {' '.join(_SEQUENCE.findall(self.goal.text.casefold()))} "
 
     def cosines(self, texts: Sequence[str]) -> np.ndarray:
         """Best cosine of each text with any goal phrase."""
@@ -82,7 +85,8 @@ class GoalMatcher:
         else:
             cos = self.cosines(todo)
         for text, c in zip(todo, cos, strict=True):
-            self._cache[text] = float(c) + LEXICAL_WEIGHT * self.lexical(text)
+            score = float(c) + LEXICAL_WEIGHT * self.lexical(text)
+            self._cache[text] = score * REVERSED_FACTOR if self.reversed(text) else score
         parts = [p.strip() for t in todo if SEPARATOR in t for p in t.split(SEPARATOR)]
         if parts:
             self.prime([p for p in parts if p])
@@ -94,6 +98,16 @@ class GoalMatcher:
             if entity and entity <= ws:
                 base = max(base, 0.8)
         return base
+
+    def reversed(self, text: str) -> bool:
+        """A name of two or three words that the request says in the other order ("Lock
+        screen" where it asks about the "screen lock"): a compound names a kind of its last
+        word, so the two are different things however alike their words."""
+        said = _SEQUENCE.findall(text.casefold())
+        if not 2 <= len(said) <= 3:
+            return False
+        asked = self._in_order
+        return f" {' '.join(reversed(said))} " in asked and f" {' '.join(said)} " not in asked
 
     def score(self, text: str) -> float:
         if not text:

@@ -1,7 +1,8 @@
 """Where a place in a request attaches. After a verb of telling, "in the store" says where
 the value to tell is, not a container to put it in; after a noun inside a new item's
 prepositional phrase ("an alarm for the ferry time in my journal") it says where that value
-is kept, so nothing is written into the journal; "and call it X" names the new item. The
+is kept, so nothing is written into the journal; "and call it X" (or "and call the KIND X")
+names the new item. The
 sentences and screens are our own."""
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from devices.actions import TypeText
 from planners.embedded import EmbeddedPlanner, lookup
 from planners.embedded.attachment import given_name, kept_value
-from planners.embedded.goal import Intent, parse_goal
+from planners.embedded.goal import Intent, parse_goal, split_goal
 from tests.embedded.screens import el, screen
 
 TOLD = "let Ines know what the walnut stool costs in the store"
@@ -23,6 +24,28 @@ def test_a_value_kept_elsewhere_and_the_name_given():
     assert given_name(KEPT) == ("label", "Ferry")
     assert given_name("start a timer for 9 minutes and call it Eggs") == ("name", "Eggs")
     assert given_name("call Ines and ask about it") is None
+
+
+@pytest.mark.unit
+def test_the_new_item_named_by_its_kind_is_given_the_name():
+    assert given_name("start a timer for 9 minutes and call the timer Eggs") == ("name", "Eggs")
+    assert given_name("add a note about grout and title the note Tiles") == ("title", "Tiles")
+    assert given_name("start a timer and call the plumber Ines") is None  # another thing
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("request_", "time"), [
+    ("put in an alarm for 5:50 and call the alarm Rowing", "5:50"),
+    ("Wake me at 6:20 and call it Rowing", "6:20"),
+    ("My shift starts early. Get me up at 5:15 in the morning and name the alarm Rowing.",
+     "5:15 AM"),
+])
+def test_a_new_item_named_in_passing_is_one_order(request_, time):
+    parts = split_goal(request_)
+    assert len(parts) == 1
+    goal = parse_goal(parts[0])
+    assert goal.intent is Intent.CREATE
+    assert {(s.name, s.value) for s in goal.slots} == {("name", "Rowing"), ("time", time)}
 
 
 @pytest.mark.slow

@@ -27,6 +27,7 @@ def _times(goal):
     ("rouse me at 5:50 this evening, I'm wiped out", "5:50 pm"),
     ("get us up at 7 - the ferry leaves early", "7:00"),
     ("rouse me at 6:25, got a long drive", "6:25"),
+    ("get me up at 6:35 please", "6:35"),  # the minutes are the time's, no remark after ":"
 ])
 def test_a_remark_after_a_wake_up_request_asks_for_nothing_more(said, time):
     goal = parse_goal(said)
