@@ -185,6 +185,8 @@ _CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|(?:
                      r"for\s+(?:the\s+time\s+being|a\s+while)|"
                      r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)"
                      r"\s*[.!?]*\s*$", re.I)
+_THANKS = re.compile(r"\b(?:thanks|thank\s+you|thx)\W*$", re.I)
+_ONLY_ADDRESSED = re.compile(rf"[a-z]+(?:\s+(?:back|to))*\s+{NAMES}")  # "reply to Ann"
 _WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
                    r"i(?:'m|\s+am)\s+after)\b\s*", re.I)
 _STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|ought\s+to|"
@@ -233,7 +235,9 @@ def without_courtesy(text: str) -> str:
     while previous != text:
         previous = text
         text = _OPENER.sub("", text).strip()
-        text = _CLOSER.sub("", text).strip()
+        closed = _CLOSER.sub("", text).strip()
+        if not (_ONLY_ADDRESSED.fullmatch(closed) and _THANKS.search(text)):
+            text = closed  # "text Ann thank you": the thanks is the words to send
     plain = text.rstrip(" .!") or previous.rstrip(" .!")
     return f"{plain}?" if asked and not plain.endswith("?") else plain
 

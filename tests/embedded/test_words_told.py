@@ -145,3 +145,16 @@ def test_a_conversation_with_someone_else_is_left_for_the_list(planner):
         app="com.chat")
     decision = planner.decide("text Ilse: back at six", screen, [])
     assert decision.action == PressKey(Key.BACK)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("request_", "said"), [
+    ("text Ines thank you", "thank you"),
+    ("reply to Ines thanks", "thanks"),
+    ("message Ines I'm outside, thanks", "I'm outside"),  # courtesy after the words
+])
+def test_thanks_to_a_person_with_nothing_else_said_are_the_words(request_, said):
+    goal = parse_goal(split_goal(request_)[0])
+    assert goal.intent is Intent.SEND
+    assert [s.value for s in goal.slots if s.name == "message"] == [said]
+    assert parse_goal(split_goal("switch on the torch thanks")[0]).target == "torch"
