@@ -73,12 +73,15 @@ class Reading:
 
     def kind(self, below: float, taken_from: bool = False) -> Operation:
         """The kind read, or DO when the clause matches it less than `below`; unless the
-        verb alone says it, and it is a removal of a thing taken from a place (`taken_from`),
-        an edit or a sending: a long object dilutes the clause's score ("take the cast iron
-        pan out of the trolley", "label my 7:10 one 'Swim'", "text Bo what the rug is")."""
-        said = self.verb_says is self.operation and (
-            self.operation in (Operation.EDIT, Operation.SEND)
-            or (self.operation is Operation.DELETE and taken_from))
+        verb alone says it, and it is an edit or a sending: a long object dilutes the
+        clause's score ("label my 7:10 one 'Swim'", "text Bo what the rug is"). A thing taken
+        from a place (`taken_from`) by a verb that alone says removal is removed ("take the
+        cast iron pan out of the trolley", "drop the lamp from my basket")."""
+        if taken_from and self.verb_says is Operation.DELETE:
+            return Operation.DELETE  # "drop the lamp from my basket": what the verb does to
+            #   a thing taken from a place, however the whole clause reads
+        said = self.verb_says is self.operation and self.operation in (Operation.EDIT,
+                                                                       Operation.SEND)
         return self.operation if self.score >= below or said else Operation.DO
 
 

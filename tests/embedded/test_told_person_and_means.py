@@ -118,3 +118,10 @@ def test_another_item_gone_is_no_evidence_of_the_removal(planner):
                         screen_signature="cart")]
     decision = planner.decide(goal, cart("Bamboo Laundry Hamper With Lid"), pressed)
     assert decision.action != Finish(FinishStatus.SUCCESS)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["drop the lava lamp from my basket",
+                                  "ditch the beanbag from my cart"])
+def test_a_thing_a_removing_verb_takes_from_a_place_is_removed(encoder, text):
+    assert parse_goal(text, encoder).intent is Intent.DELETE
