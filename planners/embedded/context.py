@@ -4,7 +4,8 @@ day": "that day" is the day the message gives, a value to read before it is used
 (`lookup`), never the order's end by itself.
 
 A told clause lends its referents in two ways: its topic (its subject, else the phrase after
-"about", "on" or "regarding" that ends it: "not so sure on the rug") for a pronoun, and
+"about", "on", "regarding" or "against" that ends it: "not so sure on the rug", "decided
+against the rug") for a pronoun, and
 a wh-phrase ("what day the party is") for "that"
 (or "this", "the same") followed by the wh-phrase's own noun (a "when" clause, by a noun of
 time: "that time", "that day"); once the value is read and
@@ -21,7 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-_ABOUT = re.compile(r"\b(?:about|on|regarding)\s+((?:the|my|our|this|that)\s+.+?)\s*$", re.I)
+_ABOUT = re.compile(r"\b(?:about|on|regarding|against)\s+((?:the|my|our|this|that)\s+.+?)\s*$",
+                    re.I)
 _WH = re.compile(r"\b(?:what|which)\s+(\w+)\s+.+$", re.I)
 _WHEN = re.compile(r"\bwhen\s+.+$", re.I)  # "when the party is": a time or a day, asked
 _TIME_NOUNS = ("time", "day", "date", "hour")  # what "that ..." points at for a "when" clause

@@ -125,3 +125,9 @@ def test_another_item_gone_is_no_evidence_of_the_removal(planner):
                                   "ditch the beanbag from my cart"])
 def test_a_thing_a_removing_verb_takes_from_a_place_is_removed(encoder, text):
     assert parse_goal(text, encoder).intent is Intent.DELETE
+
+
+@pytest.mark.slow
+def test_what_a_told_clause_decided_against_is_what_it_points_back_at(encoder):
+    goal = parse_goal("Decided against the brass floor lamp, take it out of my cart", encoder)
+    assert goal.intent is Intent.DELETE and "brass floor lamp" in goal.target
