@@ -228,10 +228,13 @@ def _circle(view: View) -> list[PastStep]:
 
 
 def _names_nothing_here(goal: Goal, view: View, app_name: str) -> bool:
-    """No word of the goal's target but the app's own name (`app_name`) is on the page: the
-    goal names no item of the page to reach, only what the page is about."""
-    said = words(goal.target) - words(app_name)
-    shown = set().union(*(words(spoken_name(s.element)) for s in view.scored))
+    """No word of the goal's target but what names the page itself (the app's name,
+    `app_name`, and the tab chosen: "Alarm" for "make my alarms fade in") is on the page:
+    the goal names no item of the page to reach, only what the page is about."""
+    chosen = " ".join(s.element.label for s in view.scored if s.element.selected)
+    said = words(goal.target) - words(app_name) - words(chosen)
+    shown = set().union(*(words(spoken_name(s.element)) for s in view.scored
+                          if not s.element.selected))
     return bool(said) and not said & shown
 
 

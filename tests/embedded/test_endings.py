@@ -216,6 +216,24 @@ def test_a_circle_through_the_best_pages_for_a_goal_naming_no_item_there_means_t
 
 
 @pytest.mark.slow
+def test_the_tab_chosen_names_the_page_not_an_item_to_reach(planner):
+    """"make my recipes read aloud" on the Recipes tab: its one shown word is the tab's, what
+    the page is about; the feature it asks for is nowhere on the best pages."""
+    tabbed = screen(el(0, "tab", "Recipes", 0, height=120, clickable=True, selected=True,
+                       bounds=Bounds(0, 0, 540, 120)),
+                    el(1, "tab", "Shopping", 0, height=120, clickable=True,
+                       bounds=Bounds(540, 0, 1080, 120)),
+                    el(2, "button", "Lentil soup", 200, clickable=True),
+                    el(3, "button", "Plum cake", 360, clickable=True), app=APP)
+    pages = [tabbed, recipe(), screen(el(0, "text", "Shopping", 0), app=APP)]
+    steps = [moved(OpenApp("Recipes") if i % 3 == 2 else Tap(ElementRef(2)), pages[i % 3])
+             for i in range(9)]
+    steps[5] = replace(steps[5], memo=Memo(moving=True, at_best=True))
+    decision = planner.decide("make my recipes read aloud", tabbed, steps)
+    assert decision.action.status is FinishStatus.INFEASIBLE
+
+
+@pytest.mark.slow
 def test_a_page_come_back_to_again_and_again_is_a_circle_even_between_new_rows(planner):
     """Scrolls that show more rows break a run of pages seen before, but not the count of
     returns to the same page with nothing done since the first."""
