@@ -15,7 +15,7 @@ clause that is a question asks for nothing. A clause asks for a kind when
   none of them);
 - or, for a change to an existing item, it states the new state ("Sam has a new number").
 What a request forbids asks for nothing: "keep them, don't delete anything" asks for no
-deletion, "do not call Anna" for no call (`wording.without_negated`).
+deletion, "do not call Anna" for no call (`negation.without_negated`).
 
 Names are what the request names specifically, its values (quoted text, a message's words)
 left out: capitalised words past a sentence's first word (or possessive: "Sam's"), words of
@@ -34,8 +34,8 @@ from functools import cached_property
 
 from perception.sensitive import CALL, DELETION, OVERWRITE, PAYMENT, SEND, SEND_MONEY
 from planners.embedded.encoder import TextEncoder, default_encoder
+from planners.embedded.negation import without_negated
 from planners.embedded.restated import plainly
-from planners.embedded.wording import without_negated
 
 log = logging.getLogger(__name__)
 

@@ -22,3 +22,10 @@ def test_layers_contract_holds():
 def test_datasets_is_not_a_package():
     # A package named `datasets` would shadow the Hugging Face library.
     assert not (ROOT / "datasets" / "__init__.py").exists()
+
+
+@pytest.mark.unit
+def test_no_module_of_the_embedded_planner_is_over_400_lines():
+    long = {p.name: n for p in (ROOT / "planners" / "embedded").glob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert not long, f"one job per module; split these: {long}"

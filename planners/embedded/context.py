@@ -3,13 +3,13 @@ send it back": "it" is the fan; "Lin wrote what day the party is, put a reminder
 day": "that day" is the day the message gives, a value to read before it is used
 (`lookup`), never the order's end by itself.
 
-A told clause lends its referents in two ways: its topic (its subject, else the phrase after
+A told clause lends its referents in three ways: the person it starts with ("Greta asked
+about the projector") for "her" or "him"; its topic (its subject, else the phrase after
 "about", "on", "regarding" or "against" that ends it: "not so sure on the rug", "decided
-against the rug") for a pronoun, and
-a wh-phrase ("what day the party is") for "that"
+against the rug") for "it" or "them"; and a wh-phrase ("what day the party is") for "that"
 (or "this", "the same") followed by the wh-phrase's own noun (a "when" clause, by a noun of
-time: "that time", "that day"); once the value is read and
-quoted where the wh-phrase stood, the value itself ("put a reminder on Friday").
+time: "that time", "that day"); once the value is read and quoted where the wh-phrase
+stood, the value itself ("put a reminder on Friday").
 
 A value a person told ("Lin texted me what day the party is") is read where that person
 said it: in the message from them (`teller`), not wherever a value of its kind is shown; one

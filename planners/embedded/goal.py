@@ -102,8 +102,6 @@ _SETTINGS = (Operation.TURN_ON, Operation.TURN_OFF, Operation.SET_VALUE, Operati
 _BRINGS_ABOUT = (*_SETTINGS, Operation.CREATE)  # kinds that an indefinite object makes new
 _PLACING = (Operation.DELETE, Operation.DO)  # kinds whose verb may still put a thing somewhere
 _ON_OWN = re.compile(r"\s(?:on|onto|in|into)\s+(?:my|our)\s+[a-z][a-z -]*$", re.I)  # theirs
-_MEANS = re.compile(r"\s+(?:over|via|through|using|with|by|from)\s+", re.I)
-_DEVICE = re.compile(r"(?:the|my|this|your)\s+(?:phone|device|tablet)", re.I)
 _TAKEN_FROM = re.compile(r"\s(?:from|out\s+of|off)\s", re.I)
 _INDEFINITE = closed_class("a an new another some one two three four five")
 _NEW_ONE = re.compile(r"\b(?:another|(?:a|an)\s+(?:new|second|fresh|extra))\b", re.I)
@@ -131,19 +129,6 @@ def _told(op: Operation, reading: Reading) -> bool:
     """A verb of telling ("tell", "let X know") takes a person and what is said, maybe a value
     to look up: a place after it ("in the store") is where that value is, no container."""
     return Operation.SEND in (op, reading.verb_says)
-
-
-def _place(phrase: str) -> str:
-    """Where a thing is put, up to the next preposition ("the phone" of "to the phone over
-    Bluetooth": how it is joined is no place); the phone itself is no mode of the phone."""
-    place = _MEANS.split(phrase, maxsplit=1)[0]
-    return "" if _DEVICE.fullmatch(place) else place
-
-
-def _object(clause: str) -> str:
-    """The clause's object, without its verb and where it is ("take the mug out of ...")."""
-    head = re.split(r"\s+(?:from|in|out\s+of|of|on|off)\s+", clause, maxsplit=1)[0]
-    return head.split(None, 1)[1] if len(head.split()) > 1 else head
 
 
 class GoalReader:
@@ -183,7 +168,7 @@ class GoalReader:
     def _emptied(self, clause: str) -> bool:
         """A removal whose object is a container ("empty my cart") removes all it holds; a
         thing taken out of or from a place ("pull X out of my basket") is one of its items."""
-        return not _TAKEN_FROM.search(clause) and self.is_container(_object(clause))
+        return not _TAKEN_FROM.search(clause) and self.is_container(objects.object_of(clause))
 
     # the operation -------------------------------------------------------------------------
 
@@ -240,7 +225,7 @@ class GoalReader:
                 or self.operations.puts_in(verb_phrase(clause))):
             return Intent.CREATE, None  # "toss the lamp in my basket": added to it; "ditch
             #   the lamp in my basket" says where the removed thing is
-        place = _place(into.group(1)) if into else ""
+        place = objects.place(into.group(1)) if into else ""
         if place and op in _SETTINGS and self._is_mode(place):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
         if placed and op in _PLACING and _ON_OWN.search(clause) and not changes_count(
@@ -248,7 +233,7 @@ class GoalReader:
             return Intent.CREATE, None  # "stick tape on my list": written on it (`slots`)
         if op in (Operation.SET_VALUE, Operation.DO) and number is None and not _COMPLEMENT.search(
                 clause) and len(clause.split()) > 1 and self._is_mode(
-                    re.sub(r"^with\s+", "", _object(clause), flags=re.I), _MODES[1:]):
+                    re.sub(r"^with\s+", "", objects.object_of(clause), flags=re.I), _MODES[1:]):
             return Intent.TOGGLE, True  # "use the dark theme", "go with the dark theme": a
             #   theme named alone is put on
         if op in _TOGGLES and number is None:

@@ -123,3 +123,20 @@ def told_where(context: Sequence[str], said: str) -> list[str]:
     reason, no words to look for."""
     named = set(said.lower().split()) - _OWNERS  # "his contact" names no thing of his
     return [w for c in context if not named & set((w := told(c)).lower().split())]
+
+
+_MEANS = re.compile(r"\s+(?:over|via|through|using|with|by|from)\s+", re.I)
+_DEVICE = re.compile(r"(?:the|my|this|your)\s+(?:phone|device|tablet)", re.I)
+
+
+def place(phrase: str) -> str:
+    """Where a thing is put, up to the next preposition ("the phone" of "to the phone over
+    Bluetooth": how it is joined is no place); the phone itself is no mode of the phone."""
+    where = _MEANS.split(phrase, maxsplit=1)[0]
+    return "" if _DEVICE.fullmatch(where) else where
+
+
+def object_of(clause: str) -> str:
+    """The clause's object, without its verb and where it is ("take the mug out of ...")."""
+    head = re.split(r"\s+(?:from|in|out\s+of|of|on|off)\s+", clause, maxsplit=1)[0]
+    return head.split(None, 1)[1] if len(head.split()) > 1 else head

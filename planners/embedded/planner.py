@@ -46,6 +46,7 @@ from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
 from planners.embedded.legibility import unreadable
 from planners.embedded.memo import Mark, memo_of, part_index, with_memo
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
+from planners.embedded.negation import without_negated
 from planners.embedded.persons import kept_in
 from planners.embedded.scoring import (
     GAMMA,
@@ -60,7 +61,6 @@ from planners.embedded.scoring import (
     words,
 )
 from planners.embedded.view import View
-from planners.embedded.wording import without_negated
 from planners.planner import Decision, PastStep
 
 logger = logging.getLogger(__name__)

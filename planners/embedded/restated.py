@@ -230,11 +230,10 @@ def _plainly(text: str) -> str:
     m = _KNOWN.match(without_courtesy(text))
     if m:
         return _asked_outright(m.group(1))
-    named = without_given_name(text, "alarm")  # "wake me at 5:40 and call it Ferry": the
-    m = _RING.match(named)  # alarm, named as the request says
+    named = without_given_name(text, "alarm").rstrip()  # "wake me at 5:40 and call it
+    m = _RING.match(named)  # Ferry": the alarm, named as the request says
     if m:
-        return f"{_ringing(m)}{text[len(named.rstrip()):]}" if text.startswith(
-            named.rstrip()) else _ringing(m)
+        return f"{_ringing(m)}{text[len(named):]}".rstrip()
     m = _GIVEN.match(text)
     if m and said_duration(m.group(2)) and said_duration(m.group(2)).group(0) == (
             m.group(2).strip()):

@@ -53,33 +53,6 @@ NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*(%|percent\b)?", re.I)
 
 
 
-# "don't forget to call Aunt Rosa" asks for the call; "don't delete anything", "never call after 9",
-# "no need to send it", "without asking" forbid, up to the end of their clause. Not a name:
-# "Do Not Track" goes on with a capital.
-_REMINDED = re.compile(r"\b(?:don'?t|do\s+not|never)\s+(?:forget|fail)\s+to\s+", re.I)
-_NEGATED = re.compile(r"\b(?i:don'?t|do\s+not|never|no\s+need\s+to|without)\b(?!\s+[A-Z])"
-                      r"(?!\s+(?i:need|want)\s+(?!to\b))"  # a thing wished away is no order
-                      r".*?(?=[,;.!?]|\s+(?:but|just|and|instead|then)\b|$)")
-# "..., but keep it", "... leave everything else as it is": things stay as they are; nothing to do
-_KEPT = re.compile(r"(?:\s*[,;]\s*|\s+)(?:(?:but|and|though|just|still)\s+)*(?:keep|leave)\s+"
-                   r"(?:it|them|that|this|those|the\s+rest|the\s+others?|everything\s+else)\b"
-                   r"[^,;.!?\"“”]*?(?=[,;.!?]|$)", re.I)
-_DANGLING = re.compile(r"(?:\s+(?:but|and|just|then))+\s*$", re.I)
-# A forbidding "don't"/"do not"/"never" opens its clause, or follows its subject or a word
-# that joins clauses; after a verb or an article it is the object's name, whatever its case
-# ("turn off do not disturb", "the do not track option").
-_NEGATION_AFTER = frozenset({"i", "you", "we", "they", "he", "she", "it", "please", "just",
-                             "and", "but", "so", "then", "or", "also", "still", "really", "yet",
-                             "simply"})
-_NEGATION_WORD = re.compile(r"(?:don'?t|do\s+not|never)\b", re.I)
-
-
-def _negation_out(match: re.Match[str]) -> str:
-    before = re.findall(r"[\w']+|[,;:.!?]", match.string[:match.start()])
-    opens = not before or before[-1] in ",;:.!?" or before[-1].lower() in _NEGATION_AFTER
-    return " " if opens or not _NEGATION_WORD.match(match.group(0)) else match.group(0)
-
-
 _NEGATED_WISH = re.compile(r"^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:want|need)\s+"
                            r"(?!to\b)([^,;]+?)(?:\s+(?:right\s+now|any\s?more|for\s+now|at\s+the"
                            r"\s+moment|today|tonight))?[\s.!]*$", re.I)
@@ -89,23 +62,6 @@ def wished_away(clause: str) -> str:
     """What a clause wishes away ("we no longer need the torch" -> "the torch"), or ""."""
     wish = _NEGATED_WISH.match(without_courtesy(clause).rstrip(" ,;"))
     return wish.group(1) if wish is not None else ""
-
-
-def without_negated(text: str) -> str:
-    """The request without what it forbids: a negated verb phrase asks for nothing of its
-    kind ("keep them, don't delete anything" asks for no deletion). Quoted text is a value
-    and what follows a colon (a message's words) are values and stay as they are. "" when
-    the request only forbids. A thing wished away ("I don't need the torch right now") is
-    no prohibition: it is the state wanted ("the torch off")."""
-    if thing := wished_away(text):
-        return f"{thing} off"
-    pause = re.search(r"(?<!\d):|:(?!\d)", text)  # the colon of a time ("7:15") opens nothing
-    head, colon, said = (text[:pause.start()], ":", text[pause.end():]) if pause else (text, "", "")
-    parts = re.split(r"([\"“”][^\"“”]*[\"“”])", head)
-    kept = [p if i % 2 else _KEPT.sub("", _NEGATED.sub(_negation_out, _REMINDED.sub("", p)))
-            for i, p in enumerate(parts)]
-    head = _DANGLING.sub("", " ".join("".join(kept).split())).strip(" ,;")
-    return f"{head}{colon}{said}" if without_courtesy(head) else ""
 
 
 def ends_something(verb: str) -> bool:

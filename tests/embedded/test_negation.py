@@ -7,7 +7,7 @@ from automator.goal_requests import GoalRequests
 from devices.actions import ElementRef, Finish, FinishStatus, Tap
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.goal import Intent, parse_goal
-from planners.embedded.wording import without_negated
+from planners.embedded.negation import without_negated
 from tests.embedded import screens as S
 
 
