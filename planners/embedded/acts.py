@@ -79,7 +79,7 @@ def matching(view: View, phrases: Sequence[str], floor: float = 0.6) -> list[Sco
     encoder = view.matcher.encoder
     said = encoder.encode(list(phrases)).T
     labels = [s.element.label for s in buttons]  # a button that names its item ("Remove
-    #   Wool Picnic Rug") means its verb, however long the name after it
+    #   Enamel Bread Bin") means its verb, however long the name after it
     sims = np.maximum((encoder.encode(labels) @ said).max(axis=1),
                       (encoder.encode([t.split()[0] for t in labels]) @ said).max(axis=1))
     wanted = {w for p in phrases for w in words(p)}

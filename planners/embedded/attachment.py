@@ -35,8 +35,8 @@ _FIELD_OF_NAMING = {"label": "label", "title": "title"}
 
 
 def _naming(text: str, made: str = "") -> re.Match[str] | None:
-    """The clause that names the new item: "and call it Gym", or "and call the alarm Gym"
-    where the request made an alarm before it (or `made` says it makes one)."""
+    """The clause that names the new item: "and call it Gym", or "and title the note Tiles"
+    where the request made a note before it (or `made` says it makes one)."""
     m = _NAMED_IT.search(text)
     if m is None or (m.group(2) and m.group(2).lower() not in (
             f"{text[:m.start()]} {made}").lower().split()):

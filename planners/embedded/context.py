@@ -3,8 +3,8 @@ send it back": "it" is the fan; "Lin wrote what day the party is, put a reminder
 day": "that day" is the day the message gives, a value to read before it is used
 (`lookup`), never the order's end by itself.
 
-A told clause lends its referents in three ways: the person it starts with ("Greta asked
-about the projector") for "her" or "him"; its topic (its subject, else the phrase after
+A told clause lends its referents in three ways: the person it starts with ("Noor wrote
+about the ladder") for "her" or "him"; its topic (its subject, else the phrase after
 "about", "on", "regarding" or "against" that ends it: "not so sure on the rug", "decided
 against the rug") for "it" or "them"; and a wh-phrase ("what day the party is") for "that"
 (or "this", "the same") followed by the wh-phrase's own noun (a "when" clause, by a noun of
@@ -82,8 +82,8 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
     """`clause` with what points back at the `told` clauses put in place (see the module
     docstring). `topic(told clause)`: what the clause is about by its grammar (its subject:
     "the boiler is fixed, ... archive the notes about it"), "" when it does not say;
-    `person(told clause)`: the person it tells of, whom "her" or "him" is ("Greta asked
-    about the projector, tell her yes")."""
+    `person(told clause)`: the person it tells of, whom "her" or "him" is ("Noor wrote about
+    the ladder, text her that it's free")."""
     who = next((p for c in told if (p := person(c))), "")
     if who:
         clause = re.sub(r"\b(?:her|him)\b", who, clause, count=1)

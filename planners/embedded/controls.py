@@ -57,9 +57,9 @@ def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
 
 
 def _other_named_here(goal: Goal, own: str, view: View) -> bool:
-    """The names the request gives besides the switch's own are on screen: "hook up my
-    Sennheiser headphones over Bluetooth" names the switch and a device; Bluetooth on, with
-    no headphones in view, is a means to the request, not its end."""
+    """The names the request gives besides the switch's own are on screen: "turn on
+    Bluetooth for my Aria buds" names the switch and a device; Bluetooth on, with no buds in
+    view, is a means to the request, not its end."""
     others = [e for e in goal.entities if not words(e) <= words(own)]
     return not others or any(view.shows(e, fields=True) for e in others)
 

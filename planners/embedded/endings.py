@@ -229,7 +229,7 @@ def _circle(view: View) -> list[PastStep]:
 
 def _names_nothing_here(goal: Goal, view: View, app_name: str) -> bool:
     """No word of the goal's target but what names the page itself (the app's name,
-    `app_name`, and the tab chosen: "Alarm" for "make my alarms fade in") is on the page:
+    `app_name`, and the tab chosen: "Timer" for "let my timers chime twice") is on the page:
     the goal names no item of the page to reach, only what the page is about."""
     chosen = " ".join(s.element.label for s in view.scored if s.element.selected)
     said = words(goal.target) - words(app_name) - words(chosen)

@@ -118,9 +118,9 @@ _OWNERS = closed_class("his their our")
 
 def told_where(context: Sequence[str], said: str) -> list[str]:
     """The content words of each told clause that says where the thing named by `said` is
-    ("it's on the shared calendar"). A told clause about that thing itself ("changed my
-    mind about the rug, take it out") gave the order its referent; the rest of it is a
-    reason, no words to look for."""
+    ("it's on the shared calendar"). A told clause about that thing itself ("second thoughts
+    about the rug, bin it") gave the order its referent; the rest of it is a reason, no
+    words to look for."""
     named = set(said.lower().split()) - _OWNERS  # "his contact" names no thing of his
     return [w for c in context if not named & set((w := told(c)).lower().split())]
 
@@ -130,8 +130,8 @@ _DEVICE = re.compile(r"(?:the|my|this|your)\s+(?:phone|device|tablet)", re.I)
 
 
 def place(phrase: str) -> str:
-    """Where a thing is put, up to the next preposition ("the phone" of "to the phone over
-    Bluetooth": how it is joined is no place); the phone itself is no mode of the phone."""
+    """Where a thing is put, up to the next preposition ("my laptop" of "to my laptop by
+    cable": how it is joined is no place); the phone itself is no mode of the phone."""
     where = _MEANS.split(phrase, maxsplit=1)[0]
     return "" if _DEVICE.fullmatch(where) else where
 

@@ -40,8 +40,8 @@ def cut(text: str, operations: OperationReader,
         for piece in pieces[1:]:
             again = _SET_AGAIN.match(piece) is not None and switches(current)
             if (again or starts_order(piece, operations)) and len(current.split()) > 1 and (
-                    given_name(f"{plainly(current)} and {piece}") is None):  # "wake me
-                #   at 5:40 and call the alarm Ferry" names the alarm the order before makes
+                    given_name(f"{plainly(current)} and {piece}") is None):  # "rouse me
+                #   at 6:05 and name the alarm Oars" names the alarm the order before makes
                 out.append(current)
                 current = piece
             else:

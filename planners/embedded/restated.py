@@ -230,8 +230,8 @@ def _plainly(text: str) -> str:
     m = _KNOWN.match(without_courtesy(text))
     if m:
         return _asked_outright(m.group(1))
-    named = without_given_name(text, "alarm").rstrip()  # "wake me at 5:40 and call it
-    m = _RING.match(named)  # Ferry": the alarm, named as the request says
+    named = without_given_name(text, "alarm").rstrip()  # "rouse me at 6:05 and label it
+    m = _RING.match(named)  # Oars": the alarm, named as the request says
     if m:
         return f"{_ringing(m)}{text[len(named):]}".rstrip()
     m = _GIVEN.match(text)

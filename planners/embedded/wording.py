@@ -314,8 +314,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     for start, end in zip([0, *ends], [*ends, len(parts)], strict=True):
         if start < end:
             sentences.append(parts[start:end])
-    # "Greta asked about it. Tell her yes, I'll bring it.": a sentence that only tells is
-    # context, and the one sentence with an order asks, whole
+    # "Noor wrote about the ladder. Text her back: sure, it's free.": a sentence that only
+    # tells is context, and the one sentence with an order asks, whole
     asking = [s for s in sentences if not all(map(_states, s))]
     if len(asking) == 1 and len(sentences) > 1:
         return " ".join(asking[0]), [p for s in sentences if s is not asking[0] for p in s]
@@ -339,8 +339,8 @@ _PERSON_FIRST = re.compile(rf"({NAMES})\s+[a-z]")
 
 
 def person_told(clause: str) -> str:
-    """The person a told clause starts with ("Greta" of "Greta asked about the projector",
-    of "Greta's train is late"); "" when it starts with no name."""
+    """The person a told clause starts with ("Noor" of "Noor wrote about the ladder", of
+    "Noor's bus is late"); "" when it starts with no name."""
     m = _PERSON_FIRST.match(clause)
     if m is None or m.group(1).split()[0].lower() in _NOT_NAMES:
         return ""

@@ -26,7 +26,7 @@ def _said(goal) -> dict[str, str]:
     ("Ines's flight is late", "Ines"),
     ("Aunt Bea wrote back", "Aunt Bea"),
     ("The boiler is fixed", ""),
-    ("I changed my mind about the rug", ""),
+    ("I had doubts about the rug", ""),
 ])
 def test_the_person_a_told_clause_starts_with(clause, person):
     assert person_told(clause) == person
@@ -52,15 +52,16 @@ def test_the_sentence_with_the_order_asks_whole(encoder):
 
 @pytest.mark.slow
 def test_a_told_clause_about_the_thing_adds_no_words_to_find(encoder):
-    goal = parse_goal("Changed my mind about the lava lamp, drop it from my basket", encoder)
-    assert "lava lamp" in goal.target and "mind" not in goal.target
+    goal = parse_goal("I have second thoughts about the lava lamp, drop it from my basket",
+                      encoder)
+    assert "lava lamp" in goal.target and "thoughts" not in goal.target
     placed = parse_goal("It's on the shared calendar, delete the dentist appointment", encoder)
     assert "shared calendar" in placed.target  # a told place is still where to look
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", ["Connect my Pixel Buds to the phone via Bluetooth",
-                                  "hook my Jabra Elite earbuds up to my phone over bluetooth"])
+                                  "get my Jabra Elite earbuds onto this phone through bluetooth"])
 def test_a_device_joined_over_bluetooth_is_no_switch(encoder, text):
     goal = parse_goal(text, encoder)
     assert goal.intent is not Intent.TOGGLE and goal.desired is None
@@ -68,7 +69,7 @@ def test_a_device_joined_over_bluetooth_is_no_switch(encoder, text):
 
 @pytest.mark.slow
 def test_a_mode_the_phone_is_put_in_is_still_a_switch(encoder):
-    goal = parse_goal("put the phone in do not disturb mode", encoder)
+    goal = parse_goal("put this phone into do not disturb mode", encoder)
     assert goal.intent is Intent.TOGGLE and goal.desired is True
 
 
@@ -87,7 +88,7 @@ def bluetooth_on():
 
 @pytest.mark.slow
 def test_the_switch_that_is_the_means_is_no_end(planner):
-    goal = "Hook up my Jabra Elite earbuds to the phone over Bluetooth"
+    goal = "Connect the Jabra Elite earbuds to my phone through Bluetooth"
     decision = planner.decide(goal, bluetooth_on(), [])
     assert not (isinstance(decision.action, Finish)
                 and decision.action.status is FinishStatus.SUCCESS)
@@ -105,14 +106,14 @@ def cart(*items: str):
 
 @pytest.mark.slow
 def test_the_remove_control_of_the_item_named_is_pressed_however_long_its_name(planner):
-    goal = "take the bamboo laundry hamper out of my cart"
+    goal = "take the bamboo laundry hamper out of the basket"
     decision = planner.decide(goal, cart("Bamboo Laundry Hamper With Lid", "Tea"), [])
     assert decision.action == Tap(ElementRef(3))
 
 
 @pytest.mark.slow
 def test_another_item_gone_is_no_evidence_of_the_removal(planner):
-    goal = "take the bamboo laundry hamper out of my cart"
+    goal = "take the bamboo laundry hamper out of the basket"
     pressed = [PastStep(Tap(ElementRef(5)), outcome="the page updated", verdict=Verdict.CHANGED,
                         memo=Memo(mark=Mark.GOAL_ACTION, item="Remove Tea"),
                         screen_signature="cart")]
@@ -129,5 +130,5 @@ def test_a_thing_a_removing_verb_takes_from_a_place_is_removed(encoder, text):
 
 @pytest.mark.slow
 def test_what_a_told_clause_decided_against_is_what_it_points_back_at(encoder):
-    goal = parse_goal("Decided against the brass floor lamp, take it out of my cart", encoder)
+    goal = parse_goal("Decided against the brass floor lamp, pull it out of the basket", encoder)
     assert goal.intent is Intent.DELETE and "brass floor lamp" in goal.target
