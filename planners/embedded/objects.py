@@ -121,7 +121,7 @@ def told_where(context: Sequence[str], said: str) -> list[str]:
     ("it's on the shared calendar"). A told clause about that thing itself ("second thoughts
     about the rug, bin it") gave the order its referent; the rest of it is a reason, no
     words to look for."""
-    named = set(said.lower().split()) - _OWNERS  # "his contact" names no thing of his
+    named = set(said.lower().split()) - _OWNERS  # "their address": no thing of theirs
     return [w for c in context if not named & set((w := told(c)).lower().split())]
 
 

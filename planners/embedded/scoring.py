@@ -100,8 +100,8 @@ class GoalMatcher:
         return base
 
     def reversed(self, text: str) -> bool:
-        """A name of two or three words that the request says in the other order ("Lock
-        screen" where it asks about the "screen lock"): a compound names a kind of its last
+        """A name of two or three words that the request says in the other order ("Box
+        lunch" where it asks about the "lunch box"): a compound names a kind of its last
         word, so the two are different things however alike their words."""
         said = _SEQUENCE.findall(text.casefold())
         if not 2 <= len(said) <= 3:
