@@ -21,7 +21,17 @@ from planners.embedded.answer_shape import (
     is_sentence,
     with_its_day,
 )
+from planners.embedded.belonging import (
+    FOR,
+    names_whose,
+    of_owner,
+    owner_words,
+    row_of,
+    shows_owner,
+    whose_words,
+)
 from planners.embedded.goal import Goal
+from planners.embedded.lines import on_named_line
 from planners.embedded.pairs import asked_phrase, unmarked_pairs
 from planners.embedded.persons import said_line
 from planners.embedded.replies import (
@@ -100,24 +110,11 @@ def _value_of(label: Scored, view: View) -> str:
 
 
 _KEY_COLON = re.compile(r":\s+")
-# "the password for the studio", "the code of the gate": what the value belongs to
-_FOR = re.compile(r"\b(?:for|of)\s+(?:the\s+|my\s+|our\s+)?([\w' -]+?)(?=[?.!,;]|\s+(?:in|on|"
-                  r"from|at)\b|$)", re.I)
-
-
 def _named_by(goal: Goal, key: set[str], order: list[str]) -> set[str]:
     """The words of the question before the key ("lake cabin router" of "the lake cabin
     router key"): what the value belongs to, or what kind of it is asked."""
     first = min((order.index(w) for w in key if w in order), default=0)
     return {w for w in order[:first] if w in words(goal.target)} - key
-
-
-def _shows_owner(owner: set[str], shown: set[str]) -> bool:
-    """All of the words before the key are shown, but one of several, which may name the
-    value's kind ("Wi-Fi" in "the cabin's Wi-Fi password", on a note whose key is
-    "Password")."""
-    missing = len(owner - shown)
-    return missing == 0 or (len(owner) > 1 and missing == 1)
 
 
 def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
@@ -134,7 +131,7 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
     wanted = words(goal.target)
     order = [w for token in goal.text.split() for w in words(token)]
     page = set().union(*(words(s.text) for s in view.scored))
-    if not all(words(owner) <= page for owner in _FOR.findall(goal.text)):
+    if not all(words(owner) <= page for owner in FOR.findall(goal.text)):
         return None
     found: list[tuple[int, str, set[str], Scored]] = []
     for s in view.scored:
@@ -158,100 +155,24 @@ def _keyed_value(goal: Goal, view: View, strict: bool = False) -> str | None:
                 found.append((at, value, key, s))
         for key, value in unmarked_pairs(" ".join(t for t in (e.text, summary) if t), goal):
             found.append((max(order.index(w) for w in key if w in order), value, key, s))
-    owners = set().union(*(words(o) for o in _FOR.findall(goal.text)),
+    owners = set().union(*(words(o) for o in FOR.findall(goal.text)),
                          named_item(goal.text) if strict else set())
     phrase = asked_phrase(goal)  # a key of the asked phrase before one of whose value it is
     for _at, value, key, s in sorted(found, key=lambda f: (not f[2] <= phrase, -f[0])):
         before = _named_by(goal, key, order)
-        inside = _row_of(s, view)
+        inside = row_of(s, view)
         whole = goal.value_type == "price"  # an item's price: where its whole name is shown
         if inside is None:  # the page of one item
-            if (not strict or _shows_owner(before, page)) and not (whole and before - page):
+            if (not strict or shows_owner(before, page)) and not (whole and before - page):
                 return value
             continue
         row = inside
-        if (strict and not _shows_owner(before, row)) or (whole and before - row):
+        if (strict and not shows_owner(before, row)) or (whole and before - row):
             continue
         others = page - row  # what the question names, shown by another row: its pair is there
         if owners <= row and not (before & others):
             return value
     return None
-
-
-def _row_of(s: Scored, view: View) -> set[str] | None:
-    """The words of the list row that `s` is or sits in (a preview line is its row's, not
-    the page's), or None when it is no row's: a field, or text of a page of one item."""
-    if s.element.editable:
-        return None
-    centre = s.element.bounds.center
-    rows = [r.element for r in view.scored if r.element.clickable and not r.element.editable
-            and (r.element is s.element or r.element.bounds.contains(centre))]
-    if not rows:
-        return None
-    row = min(rows, key=lambda e: e.bounds.area)
-    if row is not s.element and row.bounds.height > view.screen.height / 3:
-        return None  # a pane around the text, not a row of a list
-    return set().union(*(words(f"{o.element.text} {o.element.description}")
-                         for o in view.scored if row.bounds.contains(o.element.bounds.center)))
-
-
-def _of_owner(goal: Goal, s: Scored, view: View, strict: bool = False) -> bool:
-    """A value read off a row of a list belongs to that row's item: it answers only when
-    the row shows what the question names (all of what it says the value is for, "the code
-    for the lake cabin"; else some word of the name it mentions), or when the page itself
-    is that item's (a heading outside the rows shows it). A code on another note's row is
-    not the lake cabin's, whether or not the lake cabin's row is in view. A `strict` value
-    also belongs to the item it is said to be read from (`sources`)."""
-    rows = [r for r in view.content() if r.element.clickable and not r.element.editable]
-    row = _row_of(s, view)
-    if row is None or len(rows) < 2:
-        return True
-    owners = set().union(*(words(o) for o in _FOR.findall(goal.text)),
-                         named_item(goal.text) if strict else set())
-    name = words(max(goal.entities, key=len, default=""))
-    qualifiers = _qualifiers(goal)
-    if not owners and not name and not qualifiers:
-        return True
-
-    def names_it(shown: set[str]) -> bool:
-        if owners:
-            return owners <= shown
-        if qualifiers:  # an item's price: only where the item's whole name is shown
-            whole = goal.value_type != "price" or qualifiers <= shown
-            return whole and _shows_owner(qualifiers, shown) and _item_head(goal) <= shown
-        return bool(name & shown)
-
-    headings = [t.element.label for t in view.content()
-                if not t.element.actionable and t.element.label and _row_of(t, view) is None]
-    return names_it(row) or any(names_it(words(h)) for h in headings)
-
-
-_PLACE = re.compile(r"\s+(?:from|in|on|at|of|for|about|to)\s.*$", re.I)
-
-
-def _names_whose(goal: Goal, s: Scored, view: View) -> bool:
-    """The row that holds `s` shows every word that says whose value is asked ("check-in" of
-    "my check-in hour"): a value of the asked shape there is that one, however little the
-    rest of the row resembles the question."""
-    qualifiers, row = _qualifiers(goal), _row_of(s, view)
-    return bool(qualifiers) and row is not None and _shows_owner(qualifiers, row) and (
-        _item_head(goal) <= row)
-
-
-def _item_head(goal: Goal) -> set[str]:
-    """The word that says what kind of thing the item asked about is, where the question
-    names an item (a price is an item's: "the walnut shelf" is a shelf, and a row of a lamp
-    that shares "walnut" with it is another item's); nothing where it names a value's key
-    ("password" of "the cabin Wi-Fi password" need not be on the row that holds it)."""
-    phrase = _PLACE.sub("", goal.target).split()
-    return words(phrase[-1]) if goal.value_type == "price" and phrase else set()
-
-
-def _qualifiers(goal: Goal) -> set[str]:
-    """The words that say whose value is asked, before the noun that names it: "lake cabin
-    router" of "the lake cabin router key from the shared list"."""
-    phrase = _PLACE.sub("", goal.target).split()
-    return words(" ".join(phrase[:-1])) if len(phrase) > 1 else set()
 
 
 def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
@@ -289,13 +210,14 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     pattern = _VALUE_PATTERNS.get(goal.value_type or "")
     texts = sorted(view.scored, key=lambda s: -s.score)
     if pattern is not None and goal.value_type not in ("version", "count"):
-        found = [(s, m) for s in texts if not s.element.editable
+        found = [(s, m) for s in texts if view.holds(s.element)
                  and (m := pattern.search(_shown(s))) and fits_kind(goal, m.group(0))
-                 and _of_owner(goal, s, view, strict)]
+                 and of_owner(goal, s, view, strict)]
+        found = on_named_line(goal, found, view)
         if found:
             s, m = max(found, key=lambda p: p[0].score + 0.2 * (len(p[0].element.label) > len(
                 p[1].group(0)) + 3))
-            if s.score < MATCH - 0.1 and not at_best_page and not _names_whose(goal, s, view):
+            if s.score < MATCH - 0.1 and not at_best_page and not names_whose(goal, s, view):
                 return None
             found_value = (with_its_day(_shown(s), *m.span()) if goal.value_type == "time"
                            and asks_when(goal.text) else m.group(0).strip())
@@ -307,7 +229,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         return None  # a value sent elsewhere is read by its key or its shape, not guessed
     owners = set().union(*(words(e) for e in goal.entities))  # whose value: not its key
     for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05
-                  and _of_owner(goal, s, view, strict) and is_key(s.element.label)
+                  and of_owner(goal, s, view, strict) and is_key(s.element.label)
                   and not (owners and words(s.element.label) <= owners)]:
         value = _value_of(label, view)  # a heading and its row tie: the one with a value
         if is_help_text(value):
@@ -338,7 +260,7 @@ def _named_row(goal: Goal, view: View, strict: bool = False) -> Decision | None:
             continue  # the name of whose value is asked ("Ana Ruiz") is not the thing asked
         value = _value_of(s, view)
         if value and not is_help_text(value) and not words(value) <= label and fits_kind(
-                replace(goal, value_type=None), value) and _of_owner(goal, s, view, strict):
+                replace(goal, value_type=None), value) and of_owner(goal, s, view, strict):
             return finish(f"'{s.element.label}' shows {value!r}.",  # of the shape asked if
                           answer=shaped_part(value, goal.value_type, goal.text))  # it has one
     return None
@@ -388,10 +310,11 @@ def _shown(s: Scored) -> str:
 def open_asked(goal: Goal, view: View) -> Decision | None:
     """A question about a named item that this page lists but does not answer: open the
     item's row (its page holds the answer), when the row shows whose value is asked ("the
-    beach house Wi-Fi password" is not on the row of another Wi-Fi note)."""
-    owner = _qualifiers(goal)
+    beach house Wi-Fi password" is not on the row of another Wi-Fi note; "the email for Ida"
+    is on Ida's)."""
+    owner = owner_words(goal.text) or whose_words(goal)
     rows = [r for r in entity_rows(goal, view)
-            if not owner or _shows_owner(owner, words(shown(r)))]
+            if not owner or shows_owner(owner, words(shown(r)))]
     if not rows:
         return None
     return open_entity(goal, view)

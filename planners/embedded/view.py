@@ -224,6 +224,11 @@ class View:
     def typed(self) -> list[str]:
         return [p.action.text for p in self.history if isinstance(p.action, TypeText)]
 
+    def holds(self, element: UIElement) -> bool:
+        """The element shows what is kept: a text, or a field's text that no step typed (the
+        body of a note as it was saved), never a hint or words of ours."""
+        return not element.editable or (bool(element.text) and element.text not in self.typed())
+
 
 def _hits(action: object, element: UIElement) -> bool:
     if not isinstance(action, Tap):
