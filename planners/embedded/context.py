@@ -3,10 +3,11 @@ send it back": "it" is the fan; "Lin wrote what day the party is, put a reminder
 day": "that day" is the day the message gives, a value to read before it is used
 (`lookup`), never the order's end by itself.
 
-A told clause lends its referents in three ways: the person it starts with ("Noor wrote
-about the ladder") for "her" or "him"; its topic (its subject, else the phrase after
-"about", "on", "regarding" or "against" that ends it: "not so sure on the rug", "decided
-against the rug") for "it" or "them"; and a wh-phrase ("what day the party is") for "that"
+A told clause lends its referents in four ways: the person it starts with ("Noor wrote
+about the ladder") for "her" or "him"; the named place it puts someone in ("Ravi is in
+Oslo") for "there"; its topic (its subject, else the phrase after "about", "on", "regarding"
+or "against" that ends it: "not so sure on the rug", "decided against the rug") for "it" or
+"them" (not the "it" of "what time is it"); and a wh-phrase ("what day the party is") for "that"
 (or "this", "the same") followed by the wh-phrase's own noun (a "when" clause, by a noun of
 time: "that time", "that day"); once the value is read and quoted where the wh-phrase
 stood, the value itself ("put a reminder on Friday").
@@ -27,6 +28,13 @@ _ABOUT = re.compile(r"\b(?:about|on|regarding|against)\s+((?:the|my|our|this|tha
 _WH = re.compile(r"\b(?:what|which)\s+(\w+)\s+.+$", re.I)
 _WHEN = re.compile(r"\bwhen\s+.+$", re.I)  # "when the party is": a time or a day, asked
 _TIME_NOUNS = ("time", "day", "date", "hour")  # what "that ..." points at for a "when" clause
+# "what time is it", "what day is it": the "it" of the time, which points at nothing told
+_AMBIENT_IT = re.compile(r"\b(?:time|day|date|hour|month|year)\s+is\s+it$", re.I)
+# a named place a told clause puts someone or something in ("Mum's in Lima"), which "there"
+# points back at; not "there is", "is there" (nothing is placed by those)
+_IN_PLACE = re.compile(r"\b((?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_THERE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)\b(?:(?:over|out|down|up|back)\s+)?"
+                    r"there\b(?!'s|\s+(?:is|are|was|were)\b)", re.I)
 _READ = re.compile(r'"([^"]+)"$')  # a told value, read and quoted in place (`lookup.resolve`)
 _POINTER = re.compile(r"\b(?:that|this|the\s+same)\s+(\w+)\b", re.I)
 # a person by name, a verb, and to whom: "Aunt Lin texted me ", "Ada sent us "
@@ -92,8 +100,13 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "")
     if about and (kept := _KEPT.search(said)):  # "X is in my journal": X is read there
         about = f"{about} in {kept.group(1)}"
-    if about:
-        clause = re.sub(r"\b(it|them)\b", about, clause, count=1)
+    pronoun = next((m for m in re.finditer(r"\b(?:it|them)\b", clause)
+                    if not _AMBIENT_IT.search(clause[:m.end()])), None)
+    if about and pronoun:
+        clause = clause[:pronoun.start()] + about + clause[pronoun.end():]
+    place = next((m.group(1) for c in told if (m := _IN_PLACE.search(c))), "")
+    if place and (there := _THERE.search(clause)):
+        clause = clause[:there.start()] + place + clause[there.end():]
     for c in told:
         wh, read = _WH.search(c), _READ.search(c)
         pointer = _POINTER.search(clause)

@@ -28,7 +28,7 @@ from planners.embedded.asked import ValueKinds, asked_state, owner_asked
 from planners.embedded.counts import changes_count
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.field_values import field_value
-from planners.embedded.operations import Operation, OperationReader, Rank, RankReader, Reading
+from planners.embedded.operations import Operation, Rank, RankReader, Reading, operation_reader
 from planners.embedded.reported import ReportedSpeech
 from planners.embedded.slots import Slot, each_addressee
 from planners.embedded.spoken_times import canonical_time
@@ -105,6 +105,7 @@ _ON_OWN = re.compile(r"\s(?:on|onto|in|into)\s+(?:my|our)\s+[a-z][a-z -]*$", re.
 _TAKEN_FROM = re.compile(r"\s(?:from|out\s+of|off)\s", re.I)
 _INDEFINITE = closed_class("a an new another some one two three four five")
 _NEW_ONE = re.compile(r"\b(?:another|(?:a|an)\s+(?:new|second|fresh|extra))\b", re.I)
+_NEW_NAMED = re.compile(rf"{_NEW_ONE.pattern}\s+[\w-]+\s+(?:called|named|titled)\b", re.I)  # made
 _DEFINITE = closed_class("the my this that our your his her their")
 _LEVELS = closed_class("brighter darker dimmer louder quieter softer higher lower bigger smaller "
                        "larger warmer cooler")  # a thing wanted so is a level, not a switch
@@ -136,7 +137,7 @@ class GoalReader:
 
     def __init__(self, encoder: TextEncoder) -> None:
         self.encoder = encoder
-        self.operations = OperationReader(encoder)
+        self.operations = operation_reader(encoder)
         self.ranks = RankReader(encoder)
         self.kinds = ValueKinds(encoder)
         self.reported = ReportedSpeech(encoder, self.operations)
@@ -211,6 +212,8 @@ class GoalReader:
         particle = particle_state(clause)
         if op in _TOGGLES and not reading.exact and particle is None:
             op = self._head_reading(clause)  # "email the Bluetooth manual" is about a manual
+        if op is Operation.DO and _NEW_NAMED.search(clause):
+            return Intent.CREATE, None  # "start a new note called Trip": a new thing named
         if op is Operation.DELETE and reading.verb_says not in (None, Operation.DELETE):
             op = Operation.DO  # what cannot be undone is what the verb itself says: "keep
             #   the photos" sits near "delete the photos" in meaning, its verb does not
@@ -300,7 +303,8 @@ class GoalReader:
                         or _said(e, _without(clause, new))]
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
             named = values.named_values(clause)  # "the username "x"": typed, whatever the verb
-            slots = [s for s in slots if s.name in ("password", "address") or s in named]
+            slots = [s for s in slots if s.name in ("password", "address") or s in named
+                     or s.ref]  # a value to read first ("for as long as my note says")
         rank = self.ranks.read(clause)
         if rank is not None:  # an order over a list, not words of the thing looked for
             clause = re.sub(rf"\b{re.escape(rank.phrase)}\b", " ", clause, flags=re.I)

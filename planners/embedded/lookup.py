@@ -21,6 +21,7 @@ from planners.embedded.goal import Goal
 from planners.embedded.memo import memo_of, with_memo
 from planners.embedded.offsets import Shift, moved, shift_of
 from planners.embedded.reading import shaped_part
+from planners.embedded.slots import HOW_LONG
 from planners.embedded.sources import kept_from_source, read_in
 from planners.embedded.wording import manner
 from planners.planner import Decision, PastStep
@@ -43,7 +44,7 @@ def question(phrase: str, text: str = "") -> str:
     place = f" in the message from {who}" if who else (
         " in my messages" if came_by_message(text, phrase) else
         f" in {told.group(1)}" if told and not says_where(phrase) else "")
-    phrase = phrase.strip(" ,.;:!?") + place
+    phrase = re.sub(rf"^{HOW_LONG}\b", "how long", phrase.strip(" ,.;:!?"), flags=re.I) + place
     return f"{phrase}?" if _WH.match(phrase) else f"What is {phrase}?"
 
 

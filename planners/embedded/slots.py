@@ -30,6 +30,7 @@ from planners.embedded.wording import (
     QUOTE,
     TIME,
     is_name_word,
+    outside_relative,
     quoted,
     strip_quotes,
 )
@@ -45,12 +46,15 @@ class Slot:
     ref: bool = False  # the value names a value shown elsewhere ("Bob's email"), not text
 
 
+# "as long as my egg note says", "however long the recipe says": how long, a length to read
+HOW_LONG = r"(?:how(?:ever)?\s+long|as\s+long\s+as)"
 # "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
-_REFERENCE = re.compile(rf"^(?:{NAMES}'s\s+[a-z]+(?:\s+[a-z]+)?|"
-                        r"(?:what|how much|when|where)\s.+|the\s+[a-z]+\s+of\s.+)$")
+_REFERENCE = re.compile(rf"^(?:{NAMES}'s\s+[a-z]+(?:\s+[a-z]+)?|(?:what|how much|when|where|"
+                        rf"{HOW_LONG})\s.+|the\s+[a-z]+\s+of\s.+)$")
 # "what day the party is", "when the party starts" (not "when I wake up": the speaker's own
 # doings are shown nowhere)
-_WH_VALUE = re.compile(r"^(?:(?:what|which)\s+\w+|when(?!\s+(?:I|we)\b))\s+\w+.*$", re.I)
+_WH_VALUE = re.compile(rf"^(?:(?:what|which)\s+\w+|when(?!\s+(?:I|we)\b)|{HOW_LONG})\s+\w+.*$",
+                       re.I)
 # "the gate code from my journal", "my next meeting's room": a definite noun phrase
 _DEFINITE_PHRASE = re.compile(r"^(?:the|my|our)\s+\S.*$", re.I)
 
@@ -68,7 +72,7 @@ def is_reference(phrase: str, said_as_text: bool = False) -> bool:
     phrase = phrase.strip(" ,.;:!?")
     if _REFERENCE.match(phrase):
         return True
-    found = [w.lower() for w in re.findall(r"[\w']+", phrase)]
+    found = outside_relative([w.lower() for w in re.findall(r"[\w']+", phrase)])
     verbs = set(found) & (AUXILIARIES | _GET_PASSIVE) or {  # "the flight got delayed", "the
         w for w in found[2:] if past_form(w)}  # parcel arrived": past the head, a verb
     definite = bool(_DEFINITE_PHRASE.match(phrase)) and not verbs
@@ -85,7 +89,7 @@ def _referenced(slot: Slot, said: list[str]) -> Slot:
 _SLOT_WORDS = {
     "named": "name", "called": "name", "titled": "title", "labelled": "label",
     "labeled": "label", "saying": "message", "that says": "message", "says": "message",
-    "containing": "text", "with the text": "message", "with text": "message",
+    "containing": "text", "listing": "text", "with the text": "message", "with text": "message",
     "with body": "message", "with phone number": "phone", "with phone": "phone",
     "with number": "phone", "phone number": "phone", "phone": "phone",
     "with email address": "email", "with email": "email", "email address": "email",
@@ -299,9 +303,9 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
     if m is not None and any(_SLOT_WORDS[w.group(1).lower()] in _SAID
                              for w in _SLOT_RE.finditer(m.group(1))):
         m = None  # "a note saying the saw is in the shed": the place is among the words
-    if m is not None and not said and is_reference(m.group(1)):  # "put the gate code in a note"
-        new = re.match(r"(?:an?|new|another)\s", m.group(2), re.I) is not None
-        slot = Slot("text", m.group(1), append=not new, ref=True)
+    new = m is not None and _NEW.match(m.group(2)) is not None  # what a new item says is text
+    if m is not None and not said and is_reference(m.group(1), said_as_text=new):  # "put the
+        slot = Slot("text", m.group(1), append=not new, ref=True)  # gate code in a note"
         titled = [s for s in slots if s.name in ("name", "title")]
         return (Operation.CREATE, [*titled, slot], []) if new else (
             Operation.EDIT, [slot], [m.group(2)])

@@ -7,7 +7,9 @@ common word, so a typo falls outside it) and that is one letter off a word the d
 is that word. Only then: a word the model knows means what it says ("alarms" is no slip of
 "alarm"), a short word has too many neighbours to guess from, a word close to two device
 words is left as typed, and words in quotes are text to type, kept as given; so is a word
-written with a capital, a name spelt as its owner means it ("it's Anett, not Annett").
+written with a capital, a name spelt as its owner means it ("it's Anett, not Annett"). A
+compound the device shows, written without its hyphens ("wifi" for "Wi-Fi"), is that
+compound, however it is written.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 SHORTEST = 5  # letters of the shortest word read as a slip
 LONG = 8  # letters from which two slips are allowed
 _WORD = re.compile(r"[A-Za-z]+")
+_COMPOUND = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|“[^”]*”")
 
 
@@ -58,12 +61,17 @@ def slips(a: str, b: str, limit: int) -> int:
 
 
 def device_words(texts: Iterable[str]) -> frozenset[str]:
-    """The lower-case words of the texts the device shows."""
-    return frozenset(w.lower() for t in texts for w in _WORD.findall(t) if len(w) >= SHORTEST - 1)
+    """The lower-case words of the texts the device shows, and its compounds of words joined
+    by hyphens ("wi-fi")."""
+    return frozenset(w.lower() for t in texts for w in [*_WORD.findall(t), *_COMPOUND.findall(t)]
+                     if len(w) >= SHORTEST - 1)
 
 
 def _meant(word: str, shown: frozenset[str], known: frozenset[str]) -> str | None:
     low = word.lower()
+    joined = [w for w in shown if "-" in w and w.replace("-", "") == low]
+    if len(joined) == 1:
+        return joined[0]  # "wifi": the device's "Wi-Fi" written without its hyphen
     if word[0].isupper() or len(low) < SHORTEST or low in known or low in shown:
         return None
     limit = 2 if len(low) >= LONG else 1

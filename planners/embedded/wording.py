@@ -89,6 +89,7 @@ SUBJECTS = closed_class("i you we it he she they there this that these those my 
                      "any anything something someone")
 _NOUN_PHRASE_STARTS = closed_class("the my your our his her their this that any")  # no verb
 _PERSONAL = closed_class("i you we they he she")
+DEVICE_NOUNS = closed_class("phone device tablet mobile handset")  # the one the request is made on
 _NEVER_ORDERS = closed_class("is are was were does did isn't aren't doesn't didn't")
 # a past verb: "Kai texted me", "Decided against the rug, ..." (no subject)
 _TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b|^[A-Z][a-z]+[^e\s]ed\s+[a-z]")
@@ -106,6 +107,16 @@ def _is_content(token: str | None) -> bool:
     return token is not None and token.lower() not in _PHRASE_ENDS and not token.isdigit()
 
 
+def outside_relative(found: list[str]) -> list[str]:
+    """A noun phrase's words (lower case) less a relative clause whose subject is a person:
+    in "the code we use at the gate", "we use" says which code; it is no verb of the phrase."""
+    for i in range(2, len(found)):
+        if re.sub(r"'(?:ve|d|ll)$", "", found[i]) in _PERSONAL:
+            end = i + 2 + (i + 1 < len(found) and found[i + 1] in AUXILIARIES)  # "we have kept"
+            return found[:i] + found[end:]
+    return found
+
+
 def heads_only(clause: str) -> str:
     """The clause with the modifiers of its nouns left out: a content word directly before
     another is dropped ("email the Bluetooth manual" -> "email the manual"). The verb,
@@ -114,6 +125,17 @@ def heads_only(clause: str) -> str:
     return " ".join(t for i, t in enumerate(tokens)
                     if i == 0 or not (_is_content(t) and i + 1 < len(tokens)
                                       and _is_content(tokens[i + 1])))
+
+
+def modifiers_of(name: str, text: str) -> set[str]:
+    """The content words that `text` says directly before a word of `name` and that `name`
+    lacks ("home" in "onto my home Wi-Fi", for "Wi-Fi"); hyphens and "'s" do not count."""
+    def bare(t: str) -> str:
+        return re.sub(r"['’]s$", "", t.lower().replace("-", ""))
+    own = {bare(t) for t in _TOKEN.findall(name)}
+    said = [bare(t) for t in _TOKEN.findall(text)]
+    return {said[i - 1] for i in range(1, len(said)) if said[i] in own
+            and said[i - 1] not in own and _is_content(said[i - 1])}
 
 
 def only_modifies(name: str, text: str) -> bool:
