@@ -7,8 +7,12 @@ seconds ("Paired with the speaker", "Connected to Home"). Such a message is evid
 all of this holds:
 
 - the planner's own last tap opened or pressed the goal's item and the screen changed;
-- one text that nothing can press (a message, not a row or a button) holds both the goal
-  verb's past participle ("pair" -> "paired") and a whole name of the item: the goal's
+- one text that nothing can press (a message, not a row or a button) holds both a past
+  participle of what was done and a whole name of the item. What was done is the goal's
+  verb ("pair" -> "paired"), or the verb the page's title starts with, the operation the
+  page is for: a request says "hook up my speaker", the page where its row was tapped is
+  "Pair new device", and the phone says "Paired with ...". Never a verb the goal's own
+  verb undoes ("unpair" on a page to pair); the name is the goal's
   fullest name, or the title of the row the last tap opened where every word of that title
   is a word of the request (a request names an item with the word for its kind, "the Cedar
   Hall Wi-Fi network", which the phone leaves out: "Connected to Cedar Hall"; a row whose
@@ -26,6 +30,7 @@ import re
 
 from planners.embedded.acts import finish, participle
 from planners.embedded.goal import Goal, Intent
+from planners.embedded.grounding import TITLE_BAND
 from planners.embedded.memo import Mark, memo_of
 from planners.embedded.scoring import words
 from planners.embedded.view import View
@@ -40,7 +45,7 @@ def message_says_done(goal: Goal, view: View) -> Decision | None:
     """Finish on the phone's own message that the goal's verb was done to its item (see the
     module docstring); None when no such message is on the screen."""
     last = view.last()
-    done = participle(goal.verb)
+    done = {participle(goal.verb), *_page_verbs(goal, view)} - {""}
     names = _names(goal, memo_of(last).item) if last is not None else []
     if goal.intent is not Intent.DO or last is None or not last.changed or not done or (
             memo_of(last).mark not in _BY_TAP) or not names:
@@ -50,7 +55,7 @@ def message_says_done(goal: Goal, view: View) -> Decision | None:
         if e.actionable or e.editable or not text or _WENT_WRONG.search(text):
             continue
         said = words(text)
-        if done in said and any(name <= said for name in names):
+        if done & said and any(name <= said for name in names):
             return finish(f"The phone says {text!r}: the goal's action took effect.")
     return None
 
@@ -62,3 +67,13 @@ def _names(goal: Goal, opened: str) -> list[set[str]]:
     out = [max(names, key=len)] if names else []
     title = words(re.split(r"[,|]", opened)[0])
     return [*out, title] if title and title <= words(goal.text) else out
+
+
+def _page_verbs(goal: Goal, view: View) -> set[str]:
+    """The participles of the verbs the page's titles start with ("Pair new device" ->
+    "paired"), but for a verb the goal's own verb undoes ("unpair", "disconnect")."""
+    band = view.screen.height * TITLE_BAND
+    firsts = {t.split()[0].lower() for s in view.scored if not s.element.actionable
+              and (t := s.element.label) and s.element.bounds.bottom <= band}
+    return {participle(v) for v in firsts
+            if goal.verb.lower() not in {f"{undo}{v}" for undo in ("un", "dis", "de")}}

@@ -16,6 +16,7 @@ from planners.embedded.memo import Mark, memo_of
 from planners.embedded.operations import RankKey
 from planners.embedded.scoring import words
 from planners.embedded.view import View
+from planners.embedded.wording import DEVICE_NOUNS, modifiers_of
 from planners.planner import Decision
 
 
@@ -149,10 +150,19 @@ def stepped_by_us(view: View) -> bool:
 def switch_is_means(goal: Goal, switch: str) -> bool:
     """A switch turned on without the request saying a state is a means to the request, not
     its end, when the request names an item the switch's name shares no word with ("link my
-    Aria Band over NFC": NFC on is needed, the band linked is the task)."""
+    Aria Band over NFC": NFC on is needed, the band linked is the task), or one thing of the
+    switch's kind (`one_of_its_kind`: "get me onto my home Wi-Fi"). A request that says on or
+    off names the switch's state, whatever words it adds ("the swim alarm on")."""
     own = words(switch)
-    return goal.desired is None and any(
-        words(e) and not words(e) & own for e in goal.entities)
+    other = any(words(e) and not words(e) & own for e in goal.entities)
+    return goal.desired is None and (other or one_of_its_kind(goal, switch))
+
+
+def one_of_its_kind(goal: Goal, switch: str) -> bool:
+    """The request names one thing of the switch's kind, not the switch: a word it says just
+    before the switch's name that the name lacks ("my home Wi-Fi" is a network, "the car
+    Bluetooth" a device), other than the phone itself ("the phone's Wi-Fi" is the switch)."""
+    return bool(modifiers_of(switch, goal.target) - DEVICE_NOUNS)
 
 
 def vouched(goal: Goal, view: View, decision: Decision) -> Decision:

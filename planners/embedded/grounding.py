@@ -34,7 +34,7 @@ from planners.embedded.view import Scored, View, front, spoken_name
 from planners.embedded.wording import closed_class, ends_something, only_modifies
 from planners.planner import Decision, PastStep
 
-_TITLE_BAND = 0.2  # share of the screen's height, from the top, where a page's title sits
+TITLE_BAND = 0.2  # share of the screen's height, from the top, where a page's title sits
 _MARGIN = 0.05  # how much better evidence must match than what can still be tapped
 _MIN_LITERAL = 2  # characters of a label that may stand for a request on its own
 # a field named by its kind alone ("the textbox") matches less than a named control does:
@@ -61,7 +61,7 @@ def best_tappable(view: View, checkable: bool | None = None) -> Scored | None:
 def page_evidence(view: View) -> float:
     """How well the page itself says what it is: its selected tab, or a title (text that
     cannot be tapped, in the top band of the screen)."""
-    band = view.screen.height * _TITLE_BAND
+    band = view.screen.height * TITLE_BAND
     shown = [s.score for s in view.scored if s.element.selected or (
         not s.element.actionable and s.element.bounds.bottom <= band and s.element.label)]
     return max(shown, default=0.0)

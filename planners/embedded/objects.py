@@ -13,6 +13,7 @@ from planners.embedded.slots import Slot
 from planners.embedded.spoken_times import canonical_time
 from planners.embedded.wording import (
     AUXILIARIES,
+    DEVICE_NOUNS,
     NAME_START,
     closed_class,
     is_name_word,
@@ -70,7 +71,7 @@ def entities(text: str, said: list[str], slots: Sequence[Slot]) -> list[str]:
 # "on my tablet"): it is everywhere, so it is nothing to look for ("my phone plan" stays: a
 # noun after it makes a compound; a preposition after it starts the means, "over the air")
 _THE_DEVICE = re.compile(r"\b(?:on|with|to|from|in|of)\s+(?:the|my|this)\s+"
-                         r"(?:phone|device|tablet|mobile|handset)\b(?!\s+(?!(?:over|via|through|"
+                         rf"(?:{'|'.join(sorted(DEVICE_NOUNS))})\b(?!\s+(?!(?:over|via|through|"
                          r"using|by|with|from|to|in|on|at|for)\b)[a-z])", re.I)
 
 

@@ -13,26 +13,32 @@ from __future__ import annotations
 
 import re
 
+from planners.embedded.encoder import TextEncoder
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memory import AppMemory
+from planners.embedded.operations import operation_reader
 from planners.embedded.scoring import words
 
+_OFFER = re.compile(r"^(\w+)\s+new\b", re.I)  # "Pair new device": a verb for a new item
 OFFERED = 0.9  # the relevance of the page the verb's control opens (above `acts.MATCH`)
 
 
-def with_offered(memory: AppMemory, goal: Goal, relevance: dict[str, float]
-                 ) -> dict[str, float]:
+def with_offered(memory: AppMemory, goal: Goal, relevance: dict[str, float],
+                 encoder: TextEncoder) -> dict[str, float]:
     """`relevance` with the pages opened by a control that offers the goal's verb for a new
     item raised to `OFFERED`; itself when the request is no act on a named item or a
-    remembered page shows that item (its fullest name, all of it, in one label)."""
+    remembered page shows that item (its fullest name, all of it, in one label). The
+    control's verb is the goal's when the two read as one act (`OperationReader.same_act`:
+    "hook up my speaker", "Pair new device")."""
     names = [words(e) for e in goal.entities if words(e)]
     if goal.intent is not Intent.DO or not goal.verb or not names:
         return relevance
     fullest = max(names, key=len)
     if any(fullest <= words(e.label) for r in memory.screens.values() for e in r.elements):
         return relevance
-    offer = re.compile(rf"^{re.escape(goal.verb)}\s+new\b", re.I)
+    acts = operation_reader(encoder)
     keys = {(sig, e.key) for sig, r in memory.screens.items() for e in r.elements
-            if e.clickable and offer.match(e.label)}
+            if e.clickable and (m := _OFFER.match(e.label)) and acts.same_act(goal.verb,
+                                                                            m.group(1))}
     opened = {t.target for t in memory.transitions if (t.source, t.element) in keys}
     return {**relevance, **{sig: max(OFFERED, relevance.get(sig, 0.0)) for sig in opened}}

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 import numpy as np
 
@@ -93,6 +94,12 @@ def as_form(verb: str) -> str:
     return f"{words[0]} it {' '.join(words[1:])}"
 
 
+@lru_cache(maxsize=4)
+def operation_reader(encoder: TextEncoder) -> OperationReader:
+    """The reader for `encoder`, built once (its forms are embedded when it is made)."""
+    return OperationReader(encoder)
+
+
 class OperationReader:
     """Reads requests with one encoder; the descriptions are embedded once."""
 
@@ -126,6 +133,15 @@ class OperationReader:
         best = max(scores, key=lambda op: scores[op])
         verb_says = max(by_verb, key=lambda op: by_verb[op]) if by_verb else None
         return Reading(best, scores[best], by_verb.get(best, 0.0) >= SAME_VERB, verb_says)
+
+    def same_act(self, verb: str, other: str) -> bool:
+        """Whether two verb phrases name one act: the same words, or the same nearest form
+        of the operations' ("hook up" and "pair" are both most like "connect it")."""
+        if verb.lower() == other.lower():
+            return True
+        vecs = self.encoder.encode([as_form(verb.lower()), as_form(other.lower())])
+        nearest = (self._form_vecs @ vecs.T).argmax(axis=0)
+        return bool(nearest[0] == nearest[1])
 
     def puts_in(self, verb: str) -> bool:
         """Whether "VERB it in" means putting something in ("throw it in", "pop it in")

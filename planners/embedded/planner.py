@@ -123,7 +123,7 @@ class EmbeddedPlanner(Briefing):
             named = frozenset(apps.values()) | held
             place = frozenset(apps[label] for label in places(text, apps)) | held
             relevance, value = page_values(self.memory, matcher, named, place)
-            found = offered.with_offered(self.memory, goal, relevance)
+            found = offered.with_offered(self.memory, goal, relevance, self.encoder)
             unfound = found != relevance  # an item the phone has yet to find: where it appears
             if unfound:  # (no search of a list finds it)
                 relevance, value = found, propagate(self.memory, found)
