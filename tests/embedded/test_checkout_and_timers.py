@@ -5,7 +5,7 @@ import pytest
 
 from devices.actions import ElementRef, Finish, Tap
 from perception.elements import Bounds
-from planners.embedded import acts, durations, forms, purchase
+from planners.embedded import acts, durations, forms, intents, purchase
 from planners.embedded.goal import parse_goal
 from planners.embedded.memo import Mark, Memo, memo_of
 from planners.embedded.memory import signature_of
@@ -89,3 +89,27 @@ def test_a_started_timer_is_done_only_when_its_display_counts_down_from_the_leng
     assert acts.verb_done(parsed, wrong) is None  # a 7 second timer is not the one asked
     parsed, right = _view(goal, _running("00:12:00"), [_started()], encoder=encoder)
     assert isinstance(acts.verb_done(parsed, right).action, Finish)
+
+
+def _keypad(display: str):
+    keys = [el(i + 2, "button", str(d), bounds=Bounds(100 + 300 * (i % 3), 800 + 200 * (i // 3),
+                                                      380 + 300 * (i % 3), 980 + 200 * (i // 3)),
+               clickable=True) for i, d in enumerate([1, 2, 3, 4, 5, 6, 7, 8, 9, 0])]
+    return screen(el(0, "text", "9:41", 0, height=60, bounds=Bounds(0, 0, 200, 60)),
+                  el(1, "text", display, 400, height=220), *keys,
+                  el(12, "button", "Start", 1700, height=150, clickable=True),
+                  app="com.example.kitchen")
+
+
+@pytest.mark.parametrize("goal", ["start a twelve minute countdown",
+                                  "twelve minute timer for the tea",  # no verb read
+                                  "tea is steeping, start a twelve minute timer"])
+def test_a_length_typed_for_any_verb_is_taken_and_then_seen_running(encoder, goal):
+    parsed, typed = _view(goal, _keypad("00h 12m 00s"), encoder=encoder)
+    decision = next(d for step in intents.tries(parsed, typed, 0.5, True, False)
+                    if (d := step()) is not None)
+    assert decision.action == Tap(ElementRef(12)) and memo_of(decision).mark is Mark.GOAL_ACTION
+    parsed, running = _view(goal, _running("00:12:00"), [_started()], encoder=encoder)
+    decision = next(d for step in intents.tries(parsed, running, 0.5, True, False)
+                    if (d := step()) is not None)
+    assert isinstance(decision.action, Finish)

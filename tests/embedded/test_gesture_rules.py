@@ -141,3 +141,19 @@ def test_sub_goal_done_resumes_the_task_where_it_was_interrupted():
     assert P.pending(devices("Turn on Bluetooth to pair"), "Pair it", steps) is None
     assert P.resume_page(steps) == "pair"
     assert P.since_done(steps) == []
+
+
+def _after_tap_on_speaker():
+    return [PastStep(Tap(ElementRef(1)), verdict=Verdict.CHANGED, screen_signature="pair",
+                     memo=Memo(Mark.OPEN_ITEM, item="Speaker Max"))]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("request_", "done"), [
+    ("hook my Speaker Max up to the phone", True),  # the page's verb: "Pair new device"
+    ("Pair my Speaker Max", True),
+    ("unpair my Speaker Max", False),  # the page's verb is what the request's undoes
+])
+def test_the_pages_own_verb_is_evidence_in_the_phones_message(planner, request_, done):
+    d = planner.decide(request_, devices("Paired with Speaker Max"), _after_tap_on_speaker())
+    assert (d.action == Finish(FinishStatus.SUCCESS)) is done

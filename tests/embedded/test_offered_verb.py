@@ -1,8 +1,10 @@
 """An item the phone has yet to find (a device in range) is on no remembered page; the page
-that a control offering the request's verb for a new item opens is where it appears."""
+that a control offering the request's verb for a new item opens is where it appears. The
+control's verb may be another word for the same act ("hook up", "Pair new ...")."""
 
 import pytest
 
+from planners.embedded.encoder import default_encoder
 from planners.embedded.goal import parse_goal
 from planners.embedded.memory import AppMemory, signature_of
 from planners.embedded.offered import OFFERED, with_offered
@@ -32,7 +34,7 @@ def memory_with(*labels: str) -> tuple[AppMemory, str, str]:
 
 def test_the_page_the_verbs_control_opens_matches_an_unseen_item():
     memory, home, scan = memory_with("Link new tag")
-    found = with_offered(memory, parse_goal(GOAL), {home: 0.3, scan: 0.2})
+    found = with_offered(memory, parse_goal(GOAL), {home: 0.3, scan: 0.2}, default_encoder())
     assert found[scan] == OFFERED and found[home] == 0.3
 
 
@@ -40,10 +42,22 @@ def test_the_page_the_verbs_control_opens_matches_an_unseen_item():
 def test_a_control_that_offers_no_verb_for_a_new_item_changes_nothing(label):
     memory, home, scan = memory_with(label)
     relevance = {home: 0.3, scan: 0.2}
-    assert with_offered(memory, parse_goal(GOAL), relevance) == relevance
+    assert with_offered(memory, parse_goal(GOAL), relevance, default_encoder()) == relevance
 
 
 def test_a_page_that_shows_the_item_already_leaves_all_as_it_is():
     memory, home, scan = memory_with("Link new tag", "Juniper Tag | Linked")
     relevance = {home: 0.8, scan: 0.2}
-    assert with_offered(memory, parse_goal(GOAL), relevance) == relevance
+    assert with_offered(memory, parse_goal(GOAL), relevance, default_encoder()) == relevance
+
+
+@pytest.mark.parametrize(("request_", "offered"), [
+    ("hook up my Juniper Tag 3 to the hub", True),
+    ("sync my Juniper Tag 3 with the hub", True),
+    ("buy my Juniper Tag 3 a new strap", False),
+    ("call my Juniper Tag 3", False),
+])
+def test_another_verb_for_the_same_act_is_offered_too(request_, offered):
+    memory, home, scan = memory_with("Pair new tag")
+    found = with_offered(memory, parse_goal(request_), {home: 0.3, scan: 0.2}, default_encoder())
+    assert (found[scan] == OFFERED) is offered

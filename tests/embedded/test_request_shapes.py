@@ -189,3 +189,15 @@ def test_a_quantity_brought_down_in_the_basket_adds_nothing(encoder):
 ])
 def test_a_long_object_does_not_hide_what_the_verb_says(encoder, text, intent):
     assert parse_goal(text, encoder).intent is intent
+
+
+@pytest.mark.parametrize(("text", "name", "body"), [
+    ("start a new memo called Pesto listing basil, pine nuts and oil", "Pesto",
+     "basil, pine nuts and oil"),
+    ("kick off a new list named Camping", "Camping", None),
+])
+def test_a_new_thing_named_is_made_whatever_the_verb(encoder, text, name, body):
+    goal = parse_goal(text, encoder)
+    values = {s.name: s.value for s in goal.slots}
+    assert goal.intent is Intent.CREATE
+    assert values.get("name") == name and values.get("text") == body

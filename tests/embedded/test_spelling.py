@@ -10,7 +10,7 @@ from planners.embedded.spelling import corrected, device_words, known_words, sli
 from tests.embedded import screens as S
 
 SHOWN = device_words(["Airplane mode", "Notifications", "Screen lock", "Hotspot & tethering",
-                      "Wallpaper", "Ringtone", "Ringtones"])
+                      "Wallpaper", "Ringtone", "Ringtones", "Check-in reminders"])
 
 
 @pytest.mark.unit
@@ -24,6 +24,8 @@ SHOWN = device_words(["Airplane mode", "Notifications", "Screen lock", "Hotspot 
     ("write \"walpaper\" in a note", "write \"walpaper\" in a note"),  # quoted: typed as is
     ("change the ringtonez", "change the ringtonez"),  # near two device words
     ("her name is spelt Walpaper", "her name is spelt Walpaper"),  # a name: as written
+    ("mute my checkin reminders", "mute my check-in reminders"),  # a compound, no hyphen
+    ("mute my Checkin reminders", "mute my check-in reminders"),
 ])
 def test_a_slip_is_read_as_the_device_word(typed, meant):
     assert corrected(typed, SHOWN) == meant

@@ -9,6 +9,7 @@ from devices.actions import Finish, FinishStatus, Key, PressKey, TypeText
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.goal import Intent, Slot, parse_goal, split_goal
+from planners.embedded.lookup import question
 from planners.embedded.reported import told
 from planners.embedded.slots import is_reference, send_slots
 from tests.embedded import screens as S
@@ -158,3 +159,18 @@ def test_thanks_to_a_person_with_nothing_else_said_are_the_words(request_, said)
     assert goal.intent is Intent.SEND
     assert [s.value for s in goal.slots if s.name == "message"] == [said]
     assert parse_goal(split_goal("switch on the torch thanks")[0]).target == "torch"
+
+
+@pytest.mark.parametrize(("text", "slot", "asked"), [
+    ("run a timer for as long as my sourdough note says", "time",
+     "how long my sourdough note says?"),
+    ("set the oven timer for however long the pie recipe says", "time",
+     "how long the pie recipe says?"),
+    ("write the lamp's price in a new note", "text", "What is the lamp's price?"),
+])
+def test_a_length_or_a_value_named_by_what_an_item_says_is_read_first(encoder, text, slot,
+                                                                      asked):
+    goal = parse_goal(text, encoder)
+    refs = [s for s in goal.slots if s.ref]
+    assert [s.name for s in refs] == [slot]
+    assert question(refs[0].value) == asked
