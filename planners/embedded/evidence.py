@@ -151,7 +151,7 @@ def switch_is_means(goal: Goal, switch: str) -> bool:
     """A switch turned on without the request saying a state is a means to the request, not
     its end, when the request names an item the switch's name shares no word with ("link my
     Aria Band over NFC": NFC on is needed, the band linked is the task), or one thing of the
-    switch's kind (`one_of_its_kind`: "get me onto my home Wi-Fi"). A request that says on or
+    switch's kind (`one_of_its_kind`: "hop onto the lab Wi-Fi"). A request that says on or
     off names the switch's state, whatever words it adds ("the swim alarm on")."""
     own = words(switch)
     other = any(words(e) and not words(e) & own for e in goal.entities)
@@ -160,7 +160,7 @@ def switch_is_means(goal: Goal, switch: str) -> bool:
 
 def one_of_its_kind(goal: Goal, switch: str) -> bool:
     """The request names one thing of the switch's kind, not the switch: a word it says just
-    before the switch's name that the name lacks ("my home Wi-Fi" is a network, "the car
+    before the switch's name that the name lacks ("the lab Wi-Fi" is a network, "the car
     Bluetooth" a device), other than the phone itself ("the phone's Wi-Fi" is the switch)."""
     return bool(modifiers_of(switch, goal.target) - DEVICE_NOUNS)
 

@@ -213,7 +213,7 @@ class GoalReader:
         if op in _TOGGLES and not reading.exact and particle is None:
             op = self._head_reading(clause)  # "email the Bluetooth manual" is about a manual
         if op is Operation.DO and _NEW_NAMED.search(clause):
-            return Intent.CREATE, None  # "start a new note called Trip": a new thing named
+            return Intent.CREATE, None  # "open a fresh memo named Rota": a new thing named
         if op is Operation.DELETE and reading.verb_says not in (None, Operation.DELETE):
             op = Operation.DO  # what cannot be undone is what the verb itself says: "keep
             #   the photos" sits near "delete the photos" in meaning, its verb does not
@@ -304,7 +304,7 @@ class GoalReader:
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
             named = values.named_values(clause)  # "the username "x"": typed, whatever the verb
             slots = [s for s in slots if s.name in ("password", "address") or s in named
-                     or s.ref]  # a value to read first ("for as long as my note says")
+                     or s.ref]  # a value to read first ("as long as the manual says")
         rank = self.ranks.read(clause)
         if rank is not None:  # an order over a list, not words of the thing looked for
             clause = re.sub(rf"\b{re.escape(rank.phrase)}\b", " ", clause, flags=re.I)

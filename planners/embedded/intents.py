@@ -106,8 +106,8 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
                     lambda: acts.press_create(goal, view), *floating, *entity,
                     lambda: grounding.tap_checkable(goal, view, floor)]
     said = lambda: confirmations.message_says_done(goal, view)  # noqa: E731
-    # a length is typed, taken and seen running whatever the verb ("start a ten minute
-    # timer" as "set a timer for ten minutes"); "bring X as low as it goes" is a level
+    # a length is typed, taken and seen running whatever the verb, or with none read ("a
+    # ninety second countdown, please"); "bring X as low as it goes" is a level
     entity = [said, lambda: keypad.duration_running(goal, view), duration,
               lambda: keypad.take_duration(goal, view), lambda: controls.slide(goal, view, floor),
               *entity, lambda: grounding.tap_checkable(goal, view, floor),

@@ -46,7 +46,7 @@ class Slot:
     ref: bool = False  # the value names a value shown elsewhere ("Bob's email"), not text
 
 
-# "as long as my egg note says", "however long the recipe says": how long, a length to read
+# "as long as the manual says", "however long the label says": how long, a length to read
 HOW_LONG = r"(?:how(?:ever)?\s+long|as\s+long\s+as)"
 # "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
 _REFERENCE = re.compile(rf"^(?:{NAMES}'s\s+[a-z]+(?:\s+[a-z]+)?|(?:what|how much|when|where|"

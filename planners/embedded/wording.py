@@ -129,7 +129,7 @@ def heads_only(clause: str) -> str:
 
 def modifiers_of(name: str, text: str) -> set[str]:
     """The content words that `text` says directly before a word of `name` and that `name`
-    lacks ("home" in "onto my home Wi-Fi", for "Wi-Fi"); hyphens and "'s" do not count."""
+    lacks ("lab" in "onto the lab Wi-Fi", for "Wi-Fi"); hyphens and "'s" do not count."""
     def bare(t: str) -> str:
         return re.sub(r"['’]s$", "", t.lower().replace("-", ""))
     own = {bare(t) for t in _TOKEN.findall(name)}

@@ -102,8 +102,8 @@ def _keypad(display: str):
 
 
 @pytest.mark.parametrize("goal", ["start a twelve minute countdown",
-                                  "twelve minute timer for the tea",  # no verb read
-                                  "tea is steeping, start a twelve minute timer"])
+                                  "a twelve minute countdown for the tea",  # no verb read
+                                  "tea is steeping, start a twelve minute countdown"])
 def test_a_length_typed_for_any_verb_is_taken_and_then_seen_running(encoder, goal):
     parsed, typed = _view(goal, _keypad("00h 12m 00s"), encoder=encoder)
     decision = next(d for step in intents.tries(parsed, typed, 0.5, True, False)

@@ -162,11 +162,11 @@ def test_thanks_to_a_person_with_nothing_else_said_are_the_words(request_, said)
 
 
 @pytest.mark.parametrize(("text", "slot", "asked"), [
-    ("run a timer for as long as my sourdough note says", "time",
-     "how long my sourdough note says?"),
-    ("set the oven timer for however long the pie recipe says", "time",
+    ("run the countdown for as long as the sourdough page says", "time",
+     "how long the sourdough page says?"),
+    ("set the oven countdown for however long the pie recipe says", "time",
      "how long the pie recipe says?"),
-    ("write the lamp's price in a new note", "text", "What is the lamp's price?"),
+    ("put the lamp's cost in a new memo", "text", "What is the lamp's cost?"),
 ])
 def test_a_length_or_a_value_named_by_what_an_item_says_is_read_first(encoder, text, slot,
                                                                       asked):
