@@ -303,9 +303,10 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
     if m is not None and any(_SLOT_WORDS[w.group(1).lower()] in _SAID
                              for w in _SLOT_RE.finditer(m.group(1))):
         m = None  # "a note saying the saw is in the shed": the place is among the words
-    new = m is not None and _NEW.match(m.group(2)) is not None  # what a new item says is text
-    if m is not None and not said and is_reference(m.group(1), said_as_text=new):  # "put the
-        slot = Slot("text", m.group(1), append=not new, ref=True)  # gate code in a note"
+    # "put the gate code in a note": what a new item says is its text, a value to read
+    new = m is not None and _NEW.match(m.group(2)) is not None
+    if m is not None and not said and is_reference(m.group(1), said_as_text=new):
+        slot = Slot("text", m.group(1), append=not new, ref=True)
         titled = [s for s in slots if s.name in ("name", "title")]
         return (Operation.CREATE, [*titled, slot], []) if new else (
             Operation.EDIT, [slot], [m.group(2)])
