@@ -10,9 +10,10 @@ all of this holds:
 - one text that nothing can press (a message, not a row or a button) holds both a past
   participle of what was done and a whole name of the item. What was done is the goal's
   verb ("pair" -> "paired"), or the verb the page's title starts with, the operation the
-  page is for: a request says "hook up my speaker", the page where its row was tapped is
-  "Pair new device", and the phone says "Paired with ...". Never a verb the goal's own
-  verb undoes ("unpair" on a page to pair); the name is the goal's
+  page is for, where that verb is the same act as the goal's (`OperationReader.same_act`):
+  a request says "sync my earbuds", the page where their row was tapped is "Pair new
+  device", and the phone says "Paired with ..." ("unpair" is no such act); the name is the
+  goal's
   fullest name, or the title of the row the last tap opened where every word of that title
   is a word of the request (a request names an item with the word for its kind, "the Cedar
   Hall Wi-Fi network", which the phone leaves out: "Connected to Cedar Hall"; a row whose
@@ -30,8 +31,9 @@ import re
 
 from planners.embedded.acts import finish, participle
 from planners.embedded.goal import Goal, Intent
-from planners.embedded.grounding import TITLE_BAND
+from planners.embedded.grounding import titles
 from planners.embedded.memo import Mark, memo_of
+from planners.embedded.operations import operation_reader
 from planners.embedded.scoring import words
 from planners.embedded.view import View
 from planners.planner import Decision
@@ -71,9 +73,9 @@ def _names(goal: Goal, opened: str) -> list[set[str]]:
 
 def _page_verbs(goal: Goal, view: View) -> set[str]:
     """The participles of the verbs the page's titles start with ("Pair new device" ->
-    "paired"), but for a verb the goal's own verb undoes ("unpair", "disconnect")."""
-    band = view.screen.height * TITLE_BAND
-    firsts = {t.split()[0].lower() for s in view.scored if not s.element.actionable
-              and (t := s.element.label) and s.element.bounds.bottom <= band}
-    return {participle(v) for v in firsts
-            if goal.verb.lower() not in {f"{undo}{v}" for undo in ("un", "dis", "de")}}
+    "paired") that are the same act as the goal's verb."""
+    if not goal.verb:
+        return set()
+    acts = operation_reader(view.matcher.encoder)
+    firsts = {s.element.label.split()[0].lower() for s in titles(view)}
+    return {participle(v) for v in firsts if acts.same_act(goal.verb, v)}

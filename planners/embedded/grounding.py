@@ -34,7 +34,7 @@ from planners.embedded.view import Scored, View, front, spoken_name
 from planners.embedded.wording import closed_class, ends_something, only_modifies
 from planners.planner import Decision, PastStep
 
-TITLE_BAND = 0.2  # share of the screen's height, from the top, where a page's title sits
+_TITLE_BAND = 0.2  # share of the screen's height, from the top, where a page's title sits
 _MARGIN = 0.05  # how much better evidence must match than what can still be tapped
 _MIN_LITERAL = 2  # characters of a label that may stand for a request on its own
 # a field named by its kind alone ("the textbox") matches less than a named control does:
@@ -58,12 +58,16 @@ def best_tappable(view: View, checkable: bool | None = None) -> Scored | None:
     return max(found, key=lambda s: (s.score, s.element.bounds.area), default=None)
 
 
+def titles(view: View) -> list[Scored]:
+    """The page's titles: text that cannot be tapped, in the top band of the screen."""
+    band = view.screen.height * _TITLE_BAND
+    return [s for s in view.scored if not s.element.actionable
+            and s.element.bounds.bottom <= band and s.element.label]
+
+
 def page_evidence(view: View) -> float:
-    """How well the page itself says what it is: its selected tab, or a title (text that
-    cannot be tapped, in the top band of the screen)."""
-    band = view.screen.height * TITLE_BAND
-    shown = [s.score for s in view.scored if s.element.selected or (
-        not s.element.actionable and s.element.bounds.bottom <= band and s.element.label)]
+    """How well the page itself says what it is: its selected tab, or a title."""
+    shown = [s.score for s in view.scored if s.element.selected] + [s.score for s in titles(view)]
     return max(shown, default=0.0)
 
 

@@ -150,7 +150,7 @@ def _after_tap_on_speaker():
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("request_", "done"), [
-    ("hook my Speaker Max up", True),  # the page's verb: "Pair new device"
+    ("sync my Speaker Max", True),  # the page's verb: "Pair new device"
     ("Pair my Speaker Max", True),
     ("unpair my Speaker Max", False),  # the page's verb is what the request's undoes
 ])
