@@ -7,9 +7,9 @@ A told clause lends its referents in four ways: the person it starts with ("Noor
 about the ladder") for "her" or "him"; the named place it puts someone in ("Ravi is in
 Oslo") for "there"; its topic (its subject, else the phrase after "about", "on", "regarding"
 or "against" that ends it: "not so sure on the rug", "decided against the rug") for "it" or
-"them" (not the "it" of "what time is it"); and a wh-phrase ("what day the party is") for "that"
+"them" (not the "it" of "what day is it"); and a wh-phrase ("what day the party is") for "that"
 (or "this", "the same") followed by the wh-phrase's own noun (a "when" clause, by a noun of
-time: "that time", "that day"); once the value is read and quoted where the wh-phrase
+time: "that hour", "that day"); once the value is read and quoted where the wh-phrase
 stood, the value itself ("put a reminder on Friday").
 
 A value a person told ("Lin texted me what day the party is") is read where that person
@@ -28,7 +28,7 @@ _ABOUT = re.compile(r"\b(?:about|on|regarding|against)\s+((?:the|my|our|this|tha
 _WH = re.compile(r"\b(?:what|which)\s+(\w+)\s+.+$", re.I)
 _WHEN = re.compile(r"\bwhen\s+.+$", re.I)  # "when the party is": a time or a day, asked
 _TIME_NOUNS = ("time", "day", "date", "hour")  # what "that ..." points at for a "when" clause
-# "what time is it", "what day is it": the "it" of the time, which points at nothing told
+# "what day is it", "what hour is it": the "it" of the time, which points at nothing told
 _AMBIENT_IT = re.compile(r"\b(?:time|day|date|hour|month|year)\s+is\s+it$", re.I)
 # a named place a told clause puts someone or something in ("Mum's in Lima"), which "there"
 # points back at; not "there is", "is there" (nothing is placed by those)

@@ -29,7 +29,7 @@ def with_offered(memory: AppMemory, goal: Goal, relevance: dict[str, float],
     item raised to `OFFERED`; itself when the request is no act on a named item or a
     remembered page shows that item (its fullest name, all of it, in one label). The
     control's verb is the goal's when the two read as one act (`OperationReader.same_act`:
-    "hook up my speaker", "Pair new device")."""
+    "sync my earbuds", "Pair new device")."""
     names = [words(e) for e in goal.entities if words(e)]
     if goal.intent is not Intent.DO or not goal.verb or not names:
         return relevance

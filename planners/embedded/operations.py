@@ -136,7 +136,7 @@ class OperationReader:
 
     def same_act(self, verb: str, other: str) -> bool:
         """Whether two verb phrases name one act: the same words, or the same nearest form
-        of the operations' ("hook up" and "pair" are both most like "connect it")."""
+        of the operations' ("sync" and "pair" are both most like the form for connecting)."""
         if verb.lower() == other.lower():
             return True
         vecs = self.encoder.encode([as_form(verb.lower()), as_form(other.lower())])
