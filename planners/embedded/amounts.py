@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from planners.embedded import counts
+from planners.embedded.durations import said_duration
 from planners.embedded.slots import Slot
 from planners.embedded.wording import NUMBER, NUMBER_WORDS, TIME, is_name_word, strip_quotes
 
@@ -78,13 +79,15 @@ _COUPLE = re.compile(r"\ba\s+couple\s+of\b", re.I)
 
 def quantity(text: str, slots: list[Slot]) -> int | None:
     """How many items: a count word before a noun ("two cables", "3 yoga mats"), a count
-    with a times sign ("3x mugs", "the lamp x2") or "a couple of"; not a time, a size before
-    its unit ("2 m"), what a name holds in brackets ("Socks (3 pairs)"), part of a name
-    ("Pixel 9") or a typed value. Of several counts, the one wanted (`counts`)."""
+    with a times sign ("3x mugs", "the lamp x2") or "a couple of"; not a time, a length of
+    time, a size before its unit ("2 m"), what a name holds in brackets ("Socks (3 pairs)"),
+    part of a name ("Pixel 9") or a typed value. Of several counts, the one wanted (`counts`)."""
     bare = re.sub(r"\([^()]*\)", " ", strip_quotes(text))
     for slot in slots:
         bare = bare.replace(slot.value, " ")
     bare = TIME.sub(" ", bare)
+    while (length := said_duration(bare)) is not None:  # "six and a half hours": a length
+        bare = f"{bare[:length.start()]} {bare[length.end():]}"
     times = _TIMES.search(bare)
     if times:
         return int(times.group(1) or times.group(2))

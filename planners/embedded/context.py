@@ -6,7 +6,8 @@ day": "that day" is the day the message gives, a value to read before it is used
 A told clause lends its referents in four ways: the person it starts with ("Noor wrote
 about the ladder") for "her" or "him"; the named place it puts someone in ("Ravi is in
 Oslo") for "there"; its topic (its subject, else the phrase after "about", "on", "regarding"
-or "against" that ends it: "not so sure on the rug", "decided against the rug") for "it" or
+or "against" that ends it: "not so sure on the rug", "decided against the rug", else what the
+speaker says they got or did something to: "just got my bike back from the shop") for "it" or
 "them" (not the "it" of "what day is it"); and a wh-phrase ("what day the party is") for "that"
 (or "this", "the same") followed by the wh-phrase's own noun (a "when" clause, by a noun of
 time: "that hour", "that day"); once the value is read and quoted where the wh-phrase
@@ -38,11 +39,14 @@ _THERE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)\b(?:(?:over|out|down|u
 _READ = re.compile(r'"([^"]+)"$')  # a told value, read and quoted in place (`lookup.resolve`)
 _POINTER = re.compile(r"\b(?:that|this|the\s+same)\s+(\w+)\b", re.I)
 # a person by name, a verb, and to whom: "Aunt Lin texted me ", "Ada sent us "
-_TELLER = re.compile(r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+[a-z]\w*\s+(?:me|us)\s+$")
+_TELLER = re.compile(r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+[a-z]\w*\s+(?:me|us)\s+"
+                     r"(?:(?:by|over|in|via)\s+(?:a\s+)?\w+\s+)?$")  # "wrote me over chat "
 
 
-# a past verb of sending a message: what it gave was written in a message
-_MESSAGED = re.compile(r"\b(?:texted|messaged|sent|wrote|emailed|whatsapped|dm'?ed)\b", re.I)
+# a past verb of sending a message, or the message as the means ("said so in a message"):
+# what it gave was written in a message
+_MESSAGED = re.compile(r"\b(?:texted|messaged|sent|wrote|emailed|whatsapped|dm'?ed|"
+                       r"(?:by|over|in|via)\s+(?:a\s+)?(?:text|message|sms|e-?mail|dm))\b", re.I)
 _OWN_PLACE = re.compile(r"\b(?:from|in|on)\s+(?:my|the|our|your)\s+\w", re.I)
 
 
@@ -73,6 +77,25 @@ _NEEDED = re.compile(r"^(?:i|we)(?:'ll|'ve)?\s+(?:also\s+|still\s+|really\s+)?"
                      r"(?:some\s+|more\s+)?(.+?)(?:\s+(?:too|as\s+well|again))?$", re.I)
 
 
+# what the speaker got or did something to, said first ("just got my car back from the
+# garage", "I bought a new speaker"): a past verb, its subject the speaker or left out, and its
+# object, up to where a particle, a preposition or a time begins
+_IRREGULAR_PAST = ("got|bought|brought|found|lost|made|took|sold|gave|had|built|caught|chose|"
+                   "drove|paid|won|hung|kept|sent|tore|broke|wore|rode")  # not "put", "set"
+_SPEAKER_DID = re.compile(
+    rf"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|recently\s+)?(?:{_IRREGULAR_PAST}|"
+    r"[a-z]+[^e\s]ed)(?:\s+(?:up|back|out|in))?\s+((?:my|our|a|an|the|this|that|some)\s+.+?)"
+    r"(?=\s+(?:back|up|out|in|on|off|"
+    r"from|at|for|to|with|yesterday|today|this|last)\b|\s*[,;.!]|\s*$)", re.I)
+
+
+def got(clause: str) -> str:
+    """What a told clause says the speaker got or did something to ("finally picked up my
+    bike from the repair shop" -> "my bike"): an order after it that points back means it."""
+    m = _SPEAKER_DID.match(clause.strip(" ,;.!"))
+    return m.group(1) if m else ""
+
+
 # "... is kept in my journal", "... is written on the fridge list": where it is kept
 _KEPT = re.compile(r"\b(?:is|are|'s)\s+(?:(?:kept|written|saved|noted|stored)\s+(?:down\s+)?)?"
                    r"(?:in|on)\s+((?:my|the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s*$", re.I)
@@ -97,7 +120,8 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
         clause = re.sub(r"\b(?:her|him)\b", who, clause, count=1)
     said = next((c for c in told if topic(c)), "")
     about = topic(said) if said else next(
-        (m.group(1) for c in told if (m := _ABOUT.search(c))), "")
+        (m.group(1) for c in told if (m := _ABOUT.search(c))), "") or next(
+        (thing for c in told if (thing := got(c))), "")
     if about and (kept := _KEPT.search(said)):  # "X is in my journal": X is read there
         about = f"{about} in {kept.group(1)}"
     pronoun = next((m for m in re.finditer(r"\b(?:it|them)\b", clause)

@@ -129,11 +129,13 @@ def _same_row(a: UIElement, b: UIElement) -> bool:
 def _button_side(
     view: View, number: UIElement, pattern: re.Pattern[str], left: bool
 ) -> UIElement | None:
-    """The button beside `number` that steps it: by its label, else by its side."""
+    """The button beside `number` that steps it: by its label, else by its side. A number
+    between numbers is a key of a keypad, which steps nothing."""
     row = [
         s.element
         for s in view.actionable()
         if _same_row(s.element, number) and not s.element.editable and s.element.id != number.id
+        and not s.element.text.strip().isdigit()
     ]
     named = [e for e in row if pattern.search(e.label)]
     if named:

@@ -25,6 +25,7 @@ from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
 from planners.embedded.asked import ValueKinds, asked_state, owner_asked
+from planners.embedded.asking import Manner, Mood, manner
 from planners.embedded.counts import changes_count
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.field_values import field_value
@@ -34,11 +35,8 @@ from planners.embedded.slots import Slot, each_addressee
 from planners.embedded.spoken_times import canonical_time
 from planners.embedded.states import split_state, verb_of
 from planners.embedded.wording import (
-    Manner,
-    Mood,
     closed_class,
     heads_only,
-    manner,
     object_article,
     particle_state,
     quoted,
@@ -259,6 +257,7 @@ class GoalReader:
         """The operation of the clause read with only the heads of its noun phrases: a
         setting's name that only modifies another noun ("the Wi-Fi password", "my Bluetooth
         note") must not make the request a switch."""
+        clause = _BY_MEANS.sub("", clause)  # "link the watch up via NFC": the watch
         heads = heads_only(owned.kinds_only(clause))  # "my ... note": words of its name
         reading = self.operations.read(verb_phrase(heads), heads)
         return reading.operation if reading.score >= DO_BELOW else Operation.DO
@@ -362,6 +361,8 @@ class GoalReader:
             (e for e in first.entities if " " in e), ""))
 
 
+# the means an act is done by, said last ("... over Bluetooth", "via NFC"): not what is done
+_BY_MEANS = re.compile(r"\s+(?:over|via|through|using)\s+\S+(?:\s+\S+)?$", re.I)
 # a clause whose second word is "has", "is", "got"...: its first word is its subject (a
 # statement, "Lina has a new number"), not the verb of an order
 _STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from devices.actions import Finish, FinishStatus
+from planners.embedded.asking import manner
 from planners.embedded.context import came_by_message, says_where, teller
 from planners.embedded.goal import Goal
 from planners.embedded.memo import memo_of, with_memo
@@ -23,7 +24,6 @@ from planners.embedded.offsets import Shift, moved, shift_of
 from planners.embedded.reading import shaped_part
 from planners.embedded.slots import HOW_LONG
 from planners.embedded.sources import kept_from_source, read_in
-from planners.embedded.wording import manner
 from planners.planner import Decision, PastStep
 
 _WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from planners.embedded.asking import Manner, Mood
 from planners.embedded.encoder import TextEncoder
 from planners.embedded.operations import Operation, OperationReader
 from planners.embedded.slots import WHEN as _WHEN
@@ -25,8 +26,6 @@ from planners.embedded.wording import (
     QUESTION_WORDS,
     QUOTE,
     SUBJECTS,
-    Manner,
-    Mood,
     closed_class,
 )
 

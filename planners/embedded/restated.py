@@ -77,6 +77,8 @@ from __future__ import annotations
 
 import re
 
+from planners.embedded import fronted
+from planners.embedded.asking import request_clause
 from planners.embedded.attachment import without_given_name
 from planners.embedded.durations import said_duration
 from planners.embedded.purpose import main_clause
@@ -85,7 +87,6 @@ from planners.embedded.wording import (
     NAMES,
     PHONE,
     TIME,
-    request_clause,
     without_courtesy,
 )
 
@@ -139,7 +140,7 @@ _CHANGED_OWN = re.compile(rf"^\s*({NAMES})\s+(?:has\s+|just\s+)?"
 _TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?"
                     r"|\d{1,2}:\d{2})\s*[.!]?\s*$", re.I)
 _JOTTED = re.compile(r"^\s*(?:jot|write|scribble|note|take)\s+(?:this\s+|that\s+|it\s+)?down"
-                     r"\s*(?:[:,-]\s*|\s+that\s+)(.+?)\s*$", re.I)
+                     r"(?:\s+for\s+(?:me|us))?\s*(?:[:,-]\s*|\s+that\s+)(.+?)\s*$", re.I)
 _KNOWN_AS = re.compile(
     r"^(?:i(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|prefer)|i\s+(?:really\s+)?(?:want|need))\s+"
     r"(it|(?:my|the|this|our)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+to\s+[a-z]+(?:\s+up)?\s+"
@@ -151,6 +152,23 @@ _WISHED_ACT = re.compile(
     r"^(?:i(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|prefer|want)|i\s+(?:really\s+)?"
     r"(?:want|need|wish))\s+((?:it|(?:my|the|this|that|our|these|those|all|every|each)\s+"
     r"[^,;\"“”‘’]+?))\s+to\s+(?!(?:be|stay|remain|keep|get)\b)([a-z]+\b.*)$", re.I)
+# "I'd like my late alarm titled Lights out": the thing, to be named so
+_WISHED_NAME = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need))\s+"
+                          r"(?P<thing>it|(?:my|the|this|that|our)\s+.+?)\s+"
+                          r"(?P<how>named|labell?ed|titled)\s+(?!by\b|after\b)(?P<name>.+?)\s*[.!]?$",
+                          re.I)
+_NAMING = {"named": "name", "labelled": "label", "labeled": "label", "titled": "title",
+           "name": "name", "label": "label", "title": "title"}
+# "label my late alarm Wind down": a verb of naming, the thing (ending on a word in lower
+# case that is no preposition), and the name, unquoted, from its capital to the end
+_NAMED_PLAIN = re.compile(r"^\s*(?P<how>(?i:name|label|title))\s+(?P<thing>(?i:it)|(?i:the|my|this|"
+                          r"that|our)\s+(?:\S+\s+)*?(?!(?:about|for|from|in|on|of|with|at|by)\s)"
+                          r"[a-z][\w-]*)\s+(?P<name>[A-Z][^\"“”‘’]*?)\s*[.!]?$")
+
+
+def _renamed(field: str, thing: str, name: str) -> str:
+    return f"rename {thing} to {name}" if field == "name" else (
+        f"change the {field} of {thing} to {name}")
 _TAGGED = re.compile(r"^(.+?)(?:'s|\s+(is|are|was|were))\s+(.+?)\s*,\s*(?:(?:is|are|was|were)"
                      r"(?:n't|\s+not)?\s+(?:it|they|there|he|she)|right|correct|yes|no)\s*\?$",
                      re.I)
@@ -208,6 +226,7 @@ def _ringing(m: re.Match[str]) -> str:
 def plainly(text: str) -> str:
     """`text` restated as the plain order it means (itself when it is plain already); where
     sentences that tell something come with it, its request is restated, after them."""
+    text = fronted.in_place(text)
     if (plain := _plainly(text)) != text:
         return plain
     request, told = request_clause(text)
@@ -224,6 +243,9 @@ def _plainly(text: str) -> str:
     if m:
         dropped = m[2] and m[1].lower().startswith("how")  # "how much is X" says it all
         return f"{m[1]}{'' if dropped else ' cost'}{m[3]}{m[4] or '?'}"
+    m = _WISHED_NAME.match(without_courtesy(text)) or _NAMED_PLAIN.match(without_courtesy(text))
+    if m:
+        return _renamed(_NAMING[m["how"].lower()], m["thing"], m["name"])
     m = _TAGGED.match(without_courtesy(text))
     if m:
         return f"{(m.group(2) or 'is').lower()} {m.group(1)} {m.group(3)}?"

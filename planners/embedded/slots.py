@@ -27,6 +27,7 @@ from planners.embedded.wording import (
     NAME_START,
     NAMES,
     PHONE,
+    PRONOUNS,
     QUOTE,
     TIME,
     is_name_word,
@@ -323,8 +324,9 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
         if values and re.fullmatch(NAMES, m.group(1)):  # "add Ola Berg to my contacts with
             #   the number X": the values belong to the person added, not to the place
             return Operation.CREATE, [Slot("name", m.group(1)), *values], []
-        if _OWNED.match(m.group(1)):  # "pin my X to the top": an item of the person's is
-            return Operation.DO, [], []  # moved; its name is no text to write into another
+        if _OWNED.match(m.group(1)) or m.group(1).lower() in PRONOUNS:  # "pin my X to the
+            return Operation.DO, [], []  # top", "use it on my basket": a thing of the
+            #   person's is moved or used; its name is no text to write into another
         if not TIME.search(m.group(1)) and not is_container(m.group(2)):
             return Operation.EDIT, [Slot("text", m.group(1), append=True)], [m.group(2)]
     if (v := _VALUE_AS_FIELD.match(text)) is not None:

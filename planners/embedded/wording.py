@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from enum import StrEnum
 
-from planners.embedded.context import needed, refer_back
 from planners.embedded.counts import NUMBER_WORDS as NUMBER_WORDS  # said here before
-from planners.embedded.counts import refusal_only
-from planners.embedded.states import bare, split_state
 
 QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘’](?=\s|$|[.,!?;:)])")
 TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
@@ -88,11 +83,9 @@ AUXILIARIES = closed_class("is are was were am does do did can could has have ha
 SUBJECTS = closed_class("i you we it he she they there this that these those my the a an your "
                      "any anything something someone")
 _NOUN_PHRASE_STARTS = closed_class("the my your our his her their this that any")  # no verb
-_PERSONAL = closed_class("i you we they he she")
+PERSONAL = closed_class("i you we they he she")
 DEVICE_NOUNS = closed_class("phone device tablet mobile handset")  # the one the request is made on
 _NEVER_ORDERS = closed_class("is are was were does did isn't aren't doesn't didn't")
-# a past verb: "Kai texted me", "Decided against the rug, ..." (no subject)
-_TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b|^[A-Z][a-z]+[^e\s]ed\s+[a-z]")
 _ENDING = closed_class("stop quit cease discontinue")  # aspectual verbs that end an activity
 PARTICLES = closed_class("up down off on out away over back in rid")
 PRONOUNS = closed_class("it them her him this that those these one")
@@ -111,7 +104,7 @@ def outside_relative(found: list[str]) -> list[str]:
     """A noun phrase's words (lower case) less a relative clause whose subject is a person:
     in "the code we use at the gate", "we use" says which code; it is no verb of the phrase."""
     for i in range(2, len(found)):
-        if re.sub(r"'(?:ve|d|ll)$", "", found[i]) in _PERSONAL:
+        if re.sub(r"'(?:ve|d|ll)$", "", found[i]) in PERSONAL:
             end = i + 2 + (i + 1 < len(found) and found[i + 1] in AUXILIARIES)  # "we have kept"
             return found[:i] + found[end:]
     return found
@@ -165,36 +158,6 @@ _CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|(?:
                      r"\s*[.!?]*\s*$", re.I)
 _THANKS = re.compile(r"\b(?:thanks|thank\s+you|thx)\W*$", re.I)
 _ONLY_ADDRESSED = re.compile(rf"[a-z]+(?:\s+(?:back|to))*\s+{NAMES}")  # "reply to Ann"
-_WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
-                   r"i(?:'m|\s+am)\s+after)\b\s*", re.I)
-_STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|ought\s+to|"
-                    r"shall)\s+(?:be|stay|remain)\s+(.+?)$", re.I)
-_MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure|see\s+to\s+it)(?:\s+that)?\s+(.+?)\s+"
-                        r"(?:is|are|stays?|gets?)\s+(.+?)$", re.I)
-# a clause after the request that gives it a value: "his mobile is 0171 555 0122"
-_GIVEN = re.compile(r"^(?:the|my|your|our|his|her|their|its)\s[\w\s-]{1,30}?(?:\s(?:is|are)|'s)"
-                    r"\s+\S*[\d@\"“'‘]", re.I)
-
-
-class Mood(StrEnum):
-    COMMAND = "command"  # "turn off wifi", "could you turn off wifi"
-    QUESTION = "question"  # "is nfc on?", "what's Bob's email?"
-    STATE = "state"  # the state wanted: "wifi should be off", "I'd like wifi off"
-
-
-@dataclass(frozen=True)
-class Manner:
-    """How a request is put: its mood, the clause that carries it (courtesy removed), for a
-    wanted state the thing and the state ("wifi", "off"), and the clauses around it that tell
-    the context ("the boiler is fixed, ...")."""
-
-    mood: Mood
-    clause: str
-    thing: str = ""
-    state: str = ""
-    context: tuple[str, ...] = ()
-
-
 def quoted(text: str) -> list[str]:
     return [m.group(1).strip() for m in QUOTE.finditer(text)]
 
@@ -238,40 +201,9 @@ def is_question(clause: str, asked: bool) -> bool:
         return True  # "priciest lamp you stock?", "my next alarm?": a thing asked about
     if first in AUXILIARIES and len(words) > 1:
         if first in ("have", "do") and not asked:  # "have the alarm ring at 7", "do the
-            return words[1] in _PERSONAL  # update": orders, unless a person is its subject
+            return words[1] in PERSONAL  # update": orders, unless a person is its subject
         return asked or words[1] in SUBJECTS or first in _NEVER_ORDERS
     return False
-
-
-def manner(text: str) -> Manner:
-    """Read how the request is put (see `Manner`)."""
-    raw, context = request_clause(" ".join(text.split()))
-    how = _manner(raw.rstrip(",;"))
-    if not context:
-        return how
-    told = tuple(c.rstrip(" ,;.!") for c in context)
-    clause = refer_back(how.clause, told, lambda c: subject(c) or wished_away(c) or needed(c),
-                        person_told)
-    return Manner(how.mood, clause, how.thing, how.state, told)
-
-
-def _manner(raw: str) -> Manner:
-    asked = raw.rstrip().endswith("?")
-    clause = without_courtesy(raw).rstrip("?").strip()
-    wish = _WISH.match(clause)
-    if wish is not None:
-        rest = clause[wish.end():]
-        if re.match(r"^to\s+\w", rest, re.I):  # "I'd like to turn off wifi": an order
-            return Manner(Mood.COMMAND, rest[3:].strip())
-        thing, state = split_state(rest)
-        return Manner(Mood.STATE, rest, thing, state)
-    if is_question(clause, asked):
-        return Manner(Mood.QUESTION, clause)
-    for pattern in (_STATE, _MAKE_SURE):
-        m = pattern.match(clause)
-        if m is not None:
-            return Manner(Mood.STATE, clause, bare(m.group(1)), m.group(2).strip())
-    return Manner(Mood.COMMAND, clause)
 
 
 def verb_phrase(clause: str) -> str:
@@ -301,85 +233,6 @@ def object_article(clause: str) -> str:
     while rest and rest[0] in ("me", "us", "him", "her", "them") and len(rest) > 1:
         rest = rest[1:]
     return rest[0] if rest else ""
-
-
-def clauses(text: str) -> list[str]:
-    """The sentences and comma-separated clauses of a request; a quotation's stops and commas
-    are the words quoted ("text Jo 'hi, up?'"), not the request's."""
-    hide = str.maketrans(".?!;,", "\ue000\ue001\ue002\ue003\ue004")
-    masked = QUOTE.sub(lambda m: m.group(0).translate(hide), text)
-    return [c.strip().translate({v: k for k, v in hide.items()})
-            for c in re.split(r"(?<=[.?!;,])\s+", masked) if c.strip(" .,;!?")]
-
-
-def request_clause(text: str) -> tuple[str, list[str]]:
-    """(the clause that asks, the clauses around it that tell the context). The one that
-    asks opens with words of courtesy or a question, with the clauses after it that give it a
-    value; when none does, or a clause is a value with no word (", 0161 496 0000": the
-    request's own), the whole text asks."""
-    parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")
-             and not refusal_only(p)]  # ", not just two" tells which count, asks nothing
-    if len(parts) < 2 or not all(re.search(r"[^\W\d_]", p) for p in parts):  # a clause of
-        return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
-    for i, part in enumerate(parts):
-        plain = without_courtesy(part).rstrip(" ,;")
-        if plain != part.rstrip(" .!,;") or is_question(plain, part.endswith("?")):
-            given = [p for p in parts[i + 1:] if _GIVEN.match(p)]
-            return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
-    if len(parts) == 2 and wished_away(parts[0]):  # "I don't need X any more, bin it"
-        return parts[1], parts[:1]
-    told = [_states(p) for p in parts]
-    if told.count(False) == 1:  # an order starts with its verb: "the meeting is off, ..."
-        i = told.index(False)
-        return parts[i], parts[:i] + parts[i + 1:]
-    sentences, ends = [], [i + 1 for i, p in enumerate(parts) if p[-1] in ".?!"]
-    for start, end in zip([0, *ends], [*ends, len(parts)], strict=True):
-        if start < end:
-            sentences.append(parts[start:end])
-    # "Noor wrote about the ladder. Text her back: sure, it's free.": a sentence that only
-    # tells is context, and the one sentence with an order asks, whole
-    asking = [s for s in sentences if not all(map(_states, s))]
-    if len(asking) == 1 and len(sentences) > 1:
-        return " ".join(asking[0]), [p for s in sentences if s is not asking[0] for p in s]
-    return text, []
-
-
-def _states(clause: str) -> bool:
-    """The clause starts with its subject, as a statement does ("my battery's dying", "the
-    flight got delayed"); an order starts with its verb. A statement that gives a value
-    ("the password is gull-7781") is part of the request, not its context; what someone did
-    ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""
-    first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
-    gives = re.search(r"\d|(?<!\w)[\"“'‘]\w", clause)
-    return bool(_TOLD.match(clause)) or (not gives and (  # what was said is told, values too
-        first in SUBJECTS | _PERSONAL or bool(re.search(r"\w'(?:s|re|m|ve)$", first))))
-
-
-_NOT_NAMES = closed_class("the a an my our your his her their its this that these those there "
-                          "it i we you they he she")
-_PERSON_FIRST = re.compile(rf"({NAMES})\s+[a-z]")
-
-
-def person_told(clause: str) -> str:
-    """The person a told clause starts with ("Noor" of "Noor wrote about the ladder", of
-    "Noor's bus is late"); "" when it starts with no name."""
-    m = _PERSON_FIRST.match(clause)
-    if m is None or m.group(1).split()[0].lower() in _NOT_NAMES:
-        return ""
-    return re.sub(r"['’]s$", "", m.group(1))
-
-
-def subject(clause: str) -> str:
-    """The noun phrase before a statement's verb ("the boiler is fixed" -> "the
-    boiler"); "" when the clause does not start with one."""
-    words = clause.split()
-    verb = next((i for i, w in enumerate(words[1:6], 1) if w.lower() in AUXILIARIES), None)
-    if not words or (words[0].lower() in PRONOUNS | _PERSONAL and verb in (1, None)):
-        return ""  # "that is ...": a pronoun; "that 4:47 alarm is ...": a thing
-    if verb is not None:  # "the courier's slot is ...": the "'s" before it is whose
-        return " ".join(words[:verb])
-    shortened = next((i for i, w in enumerate(words[1:6], 1) if w.lower().endswith("'s")), None)
-    return " ".join([*words[:shortened], words[shortened][:-2]]) if shortened else ""
 
 
 def particle_state(clause: str) -> bool | None:

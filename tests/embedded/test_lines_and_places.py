@@ -8,11 +8,12 @@ import pytest
 from devices.actions import ElementRef, Finish, Tap
 from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
+from planners.embedded.asking import manner
 from planners.embedded.evidence import one_of_its_kind, switch_is_means
 from planners.embedded.goal import parse_goal
 from planners.embedded.lines import same_line
 from planners.embedded.slots import is_reference
-from planners.embedded.wording import manner, outside_relative
+from planners.embedded.wording import outside_relative
 from tests.embedded.screens import el, screen
 
 pytestmark = pytest.mark.slow

@@ -2,8 +2,8 @@
 
 import pytest
 
+from planners.embedded.asking import Mood, manner
 from planners.embedded.goal import Intent, parse_goal, split_goal
-from planners.embedded.wording import Mood, manner
 
 pytestmark = pytest.mark.unit
 

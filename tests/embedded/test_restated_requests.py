@@ -5,11 +5,11 @@ thing to have asks for an order, a light verb hands its noun the verb."""
 import pytest
 
 from planners.embedded import durations, purchase, restated
+from planners.embedded.asking import manner
 from planners.embedded.goal import Intent, parse_goal
 from planners.embedded.memory import signature_of
 from planners.embedded.scoring import GoalMatcher
 from planners.embedded.view import View
-from planners.embedded.wording import manner
 from tests.embedded.screens import el, screen
 
 

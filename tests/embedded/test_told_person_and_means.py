@@ -9,9 +9,9 @@ import pytest
 
 from devices.actions import ElementRef, Finish, FinishStatus, Tap
 from planners.embedded import EmbeddedPlanner
+from planners.embedded.asking import person_told, request_clause
 from planners.embedded.goal import Intent, parse_goal
 from planners.embedded.memo import Mark, Memo
-from planners.embedded.wording import person_told, request_clause
 from planners.planner import PastStep, Verdict
 from tests.embedded import screens as S
 

@@ -1,0 +1,201 @@
+"""Which clause of a request asks, and how it is put: the order, question or wish among the
+clauses that only tell its context ("The rice is on. Give it twelve minutes on a timer"), its
+mood, and what the context lends the words that point back at it (`context`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planners.embedded.context import got, needed, refer_back
+from planners.embedded.counts import refusal_only
+from planners.embedded.states import bare, split_state
+from planners.embedded.wording import (
+    AUXILIARIES,
+    NAMES,
+    PARTICLES,
+    PERSONAL,
+    PRONOUNS,
+    QUESTION_WORDS,
+    QUOTE,
+    SUBJECTS,
+    closed_class,
+    is_question,
+    wished_away,
+    without_courtesy,
+)
+
+# a past verb: "Kai texted me", "Decided against the rug, ..." (no subject)
+_TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b|^[A-Z][a-z]+[^e\s]ed\s+[a-z]")
+_WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
+                   r"i(?:'m|\s+am)\s+after)\b\s*", re.I)
+_STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|ought\s+to|"
+                    r"shall)\s+(?:be|stay|remain)\s+(.+?)$", re.I)
+_MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure|see\s+to\s+it)(?:\s+that)?\s+(.+?)\s+"
+                        r"(?:is|are|stays?|gets?)\s+(.+?)$", re.I)
+# a clause after the request that gives it a value: "his mobile is 0171 555 0122"
+_GIVEN = re.compile(r"^(?:the|my|your|our|his|her|their|its)\s[\w\s-]{1,30}?(?:\s(?:is|are)|'s)"
+                    r"\s+\S*[\d@\"“'‘]", re.I)
+
+
+class Mood(StrEnum):
+    COMMAND = "command"  # "turn off wifi", "could you turn off wifi"
+    QUESTION = "question"  # "is nfc on?", "what's Bob's email?"
+    STATE = "state"  # the state wanted: "wifi should be off", "I'd like wifi off"
+
+
+@dataclass(frozen=True)
+class Manner:
+    """How a request is put: its mood, the clause that carries it (courtesy removed), for a
+    wanted state the thing and the state ("wifi", "off"), and the clauses around it that tell
+    the context ("the boiler is fixed, ...")."""
+
+    mood: Mood
+    clause: str
+    thing: str = ""
+    state: str = ""
+    context: tuple[str, ...] = ()
+
+
+def manner(text: str) -> Manner:
+    """Read how the request is put (see `Manner`)."""
+    raw, context = request_clause(" ".join(text.split()))
+    how = _manner(raw.rstrip(",;"))
+    if not context:
+        return how
+    told = tuple(c.rstrip(" ,;.!") for c in context)
+    clause = refer_back(how.clause, told,
+                        lambda c: subject(c) or wished_away(c) or needed(c), person_told)
+    return Manner(how.mood, clause, how.thing, how.state, told)
+
+
+def _manner(raw: str) -> Manner:
+    asked = raw.rstrip().endswith("?")
+    clause = without_courtesy(raw).rstrip("?").strip()
+    wish = _WISH.match(clause)
+    if wish is not None:
+        rest = clause[wish.end():]
+        if re.match(r"^to\s+\w", rest, re.I):  # "I'd like to turn off wifi": an order
+            return Manner(Mood.COMMAND, rest[3:].strip())
+        thing, state = split_state(rest)
+        return Manner(Mood.STATE, rest, thing, state)
+    if is_question(clause, asked):
+        return Manner(Mood.QUESTION, clause)
+    for pattern in (_STATE, _MAKE_SURE):
+        m = pattern.match(clause)
+        if m is not None:
+            return Manner(Mood.STATE, clause, bare(m.group(1)), m.group(2).strip())
+    return Manner(Mood.COMMAND, clause)
+
+
+def clauses(text: str) -> list[str]:
+    """The sentences and comma-separated clauses of a request; a quotation's stops and commas
+    are the words quoted ("text Jo 'hi, up?'"), not the request's."""
+    hide = str.maketrans(".?!;,", "\ue000\ue001\ue002\ue003\ue004")
+    masked = QUOTE.sub(lambda m: m.group(0).translate(hide), text)
+    return [c.strip().translate({v: k for k, v in hide.items()})
+            for c in re.split(r"(?<=[.?!;,])\s+", masked) if c.strip(" .,;!?")]
+
+
+def request_clause(text: str) -> tuple[str, list[str]]:
+    """(the clause that asks, the clauses around it that tell the context). The one that
+    asks opens with words of courtesy or a question, with the clauses after it that give it a
+    value; when none does, or a clause is a value with no word (", 0161 496 0000": the
+    request's own), the whole text asks."""
+    parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")
+             and not refusal_only(p)]  # ", not just two" tells which count, asks nothing
+    if len(parts) < 2 or not all(re.search(r"[^\W\d_]", p) for p in parts):  # a clause of
+        return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
+    for i, part in enumerate(parts):
+        plain = without_courtesy(part).rstrip(" ,;")
+        if (plain != part.rstrip(" .!,;") or is_question(plain, part.endswith("?"))) and not (
+                got(plain)):  # "just got my bike back, ...": what the speaker did asks nothing
+            given = [p for p in parts[i + 1:] if _GIVEN.match(p)]
+            return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
+    if len(parts) == 2 and wished_away(parts[0]):  # "I don't need X any more, bin it"
+        return parts[1], parts[:1]
+    told = [_states(p) for p in parts]
+    if told.count(False) == 1:  # an order starts with its verb: "the meeting is off, ..."
+        i = told.index(False)
+        return parts[i], parts[:i] + parts[i + 1:]
+    sentences, ends = [], [i + 1 for i, p in enumerate(parts) if p[-1] in ".?!"]
+    for start, end in zip([0, *ends], [*ends, len(parts)], strict=True):
+        if start < end:
+            sentences.append(parts[start:end])
+    # "Noor wrote about the ladder. Text her back: sure, it's free.": a sentence that only
+    # tells is context, and the one sentence with an order asks, whole
+    asking = [s for s in sentences if not all(map(_states, s))]
+    if len(asking) > 1:  # "The rice is on. Give it twelve minutes on a timer.": of the
+        ordering = [s for s in asking if opens_order(s[0])]  # sentences none says is told,
+        asking = ordering if len(ordering) == 1 else asking  # the one that opens as orders do
+    if len(asking) == 1 and len(sentences) > 1:
+        return " ".join(asking[0]), [p for s in sentences if s is not asking[0] for p in s]
+    return text, []
+
+
+# what follows an order's verb: the first word of its object, or its particle ("count down")
+_OBJECT_OPENS = closed_class("a an the my your our his her their this that these those some "
+                             "all every each another it them") | PARTICLES
+# words that open a phrase or name someone or something, never an order
+_NEVER_VERBS = closed_class("into onto in on at to from with for by about after before under over "
+                            "through without whatever whichever whoever however everything "
+                            "nothing everyone nobody")
+
+
+def opens_order(clause: str) -> bool:
+    """The clause opens as an order does: a verb, then its object or its particle ("Pop it
+    in the bin", "Set off a ten minute countdown"). A statement's subject is followed by its
+    verb ("Rice just boiled"); a participle ("Sitting on a bus") has a syllable before "-ing"
+    (a verb ending so has none: "bring", "string")."""
+    words = [w.lower().strip(",.;:!?") for w in without_courtesy(clause).split()]
+    if len(words) < 2 or not words[0].isalpha():
+        return False
+    first, after = words[:2]
+    if first in SUBJECTS | PERSONAL | QUESTION_WORDS | AUXILIARIES | _NEVER_VERBS or re.search(
+            r"[aeiouy]\w*ing$", first):
+        return False
+    return after in _OBJECT_OPENS or after.isdigit()
+
+
+def _states(clause: str) -> bool:
+    """The clause starts with its subject, as a statement does ("my battery's dying", "the
+    flight got delayed"); an order starts with its verb. A statement that gives a value
+    ("the password is gull-7781") is part of the request, not its context; what someone did
+    ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""
+    first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
+    gives = re.search(r"\d|(?<!\w)[\"“'‘]\w", clause)
+    if got(clause):  # "just got my bike back": what the speaker did, its subject left out
+        return True
+    return bool(_TOLD.match(clause)) or (not gives and (  # what was said is told, values too
+        first in SUBJECTS | PERSONAL or bool(re.search(r"\w'(?:s|re|m|ve)$", first))))
+
+
+_NOT_NAMES = closed_class("the a an my our your his her their its this that these those there "
+                          "it i we you they he she")
+_PERSON_FIRST = re.compile(rf"({NAMES})\s+[a-z]")
+
+
+def person_told(clause: str) -> str:
+    """The person a told clause starts with ("Noor" of "Noor wrote about the ladder", of
+    "Noor's bus is late"); "" when it starts with no name."""
+    m = _PERSON_FIRST.match(clause)
+    if m is None or m.group(1).split()[0].lower() in _NOT_NAMES:
+        return ""
+    return re.sub(r"['’]s$", "", m.group(1))
+
+
+def subject(clause: str) -> str:
+    """The noun phrase before a statement's verb ("the boiler is fixed" -> "the
+    boiler"); "" when the clause does not start with one."""
+    words = clause.split()
+    verb = next((i for i, w in enumerate(words[1:6], 1) if w.lower() in AUXILIARIES), None)
+    if not words or (words[0].lower() in PRONOUNS | PERSONAL and verb in (1, None)):
+        return ""  # "that is ...": a pronoun; "that 6:20 alarm is ...": a thing
+    if verb is not None:  # "the courier's slot is ...": the "'s" before it is whose
+        return " ".join(words[:verb])
+    shortened = next((i for i, w in enumerate(words[1:6], 1) if w.lower().endswith("'s")), None)
+    return " ".join([*words[:shortened], words[shortened][:-2]]) if shortened else ""
+
+

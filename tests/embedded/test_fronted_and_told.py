@@ -1,0 +1,130 @@
+"""Which sentence of a request orders, a thing put before the clause about it, names given
+without quotes, what a told clause lends "it", and lengths that are no counts. The requests
+and screens are our own."""
+
+import pytest
+
+from perception.elements import Bounds
+from planners.embedded.asking import opens_order, request_clause
+from planners.embedded.context import came_by_message, got, teller
+from planners.embedded.fronted import in_place
+from planners.embedded.gestures import steppers
+from planners.embedded.goal import Intent, parse_goal
+from planners.embedded.memory import signature_of
+from planners.embedded.scoring import GoalMatcher
+from planners.embedded.view import View
+from tests.embedded.screens import el, screen
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("clause", "opens"), [
+    ("Set off a twelve minute countdown", True),
+    ("Toss them in the bin", True),
+    ("Switch off the torch", True),
+    ("Fling the old ones out", True),
+    ("Pasta just went on", False),  # a subject, then its verb
+    ("Sitting on the train", False),  # a participle
+    ("Onto the list with it", False),  # a preposition
+    ("Nothing in here works", False),
+])
+def test_a_clause_opens_as_an_order_with_a_verb_then_its_object(clause, opens):
+    assert opens_order(clause) is opens
+
+
+@pytest.mark.unit
+def test_of_several_sentences_the_one_that_opens_as_an_order_asks():
+    asked, told = request_clause("Pasta just went on. Set off a twelve minute countdown.")
+    assert asked == "Set off a twelve minute countdown."
+    assert told == ["Pasta just went on."]
+
+
+@pytest.mark.unit
+def test_two_orders_in_two_sentences_are_both_asked():
+    text = "Open the clock. Start the stopwatch."
+    assert request_clause(text) == (text, [])
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Whichever timer has the most time left, cancel it", "cancel the timer has the most "
+     "time left"),
+    ("Whichever mug is cheapest, buy it.", "buy the cheapest mug."),
+    ("whatever the newest note is, pin it", "pin the newest note"),
+    ("My oldest memo, what does that one say?", "what does My oldest memo say?"),
+    ("the printer jammed, fix it", "the printer jammed, fix it"),  # said, not a thing
+    ("my tablet's overheating, switch it off", "my tablet's overheating, switch it off"),
+    ("My alarm, what time is it?", "My alarm, what time is it?"),  # the it of the time
+])
+def test_a_thing_put_first_takes_the_place_of_what_points_back_at_it(text, plain):
+    assert in_place(text) == plain
+
+
+def test_a_thing_put_first_is_the_object_of_the_wish_after_it(encoder):
+    goal = parse_goal("Whichever alarm rings earliest, I want that one labelled Sunrise", encoder)
+    assert goal.intent is Intent.EDIT
+    assert [(s.name, s.value) for s in goal.slots] == [("label", "Sunrise")]
+    assert goal.rank is not None and goal.rank.phrase == "earliest"
+
+
+@pytest.mark.parametrize(("text", "field", "name"), [
+    ("label my 6:15 alarm Gym Time", "label", "Gym Time"),
+    ("name the groceries note Weekly Shop", "name", "Weekly Shop"),
+    ("I'd like my chores list titled House jobs", "title", "House jobs"),
+])
+def test_a_name_given_without_quotes_is_the_new_value(encoder, text, field, name):
+    goal = parse_goal(text, encoder)
+    assert goal.intent is Intent.EDIT
+    assert (field, name) in [(s.name, s.value) for s in goal.slots]
+
+
+def test_a_pronoun_is_never_text_to_type(encoder):
+    goal = parse_goal("I got a voucher by email, CODE20. Use it on my basket", encoder)
+    assert not [s for s in goal.slots if s.value.lower() == "it"]
+
+
+def test_what_is_written_down_for_the_person_is_a_new_note(encoder):
+    goal = parse_goal("Scribble down for me: bin bags, bleach and sponges", encoder)
+    assert goal.intent is Intent.CREATE
+    assert [s.value for s in goal.slots] == ["bin bags, bleach and sponges"]
+
+
+@pytest.mark.unit
+def test_what_the_speaker_got_is_what_it_points_back_at():
+    assert got("just picked up my new bike from the shop") == "my new bike"
+    assert got("I bought a lamp yesterday") == "a lamp"
+    assert got("the bus was late") == ""
+
+
+def test_it_is_the_thing_the_speaker_got_and_a_means_is_no_switch(encoder):
+    goal = parse_goal("Finally bought my Zephyr Earbuds, link them with this mobile "
+                      "via bluetooth", encoder)
+    assert goal.intent is Intent.DO  # linked to the earbuds, not Bluetooth switched on
+    assert "Zephyr Earbuds" in goal.entities
+
+
+@pytest.mark.unit
+def test_a_value_told_by_text_came_in_a_message_from_its_teller():
+    text = "Oskar told us by message when the match starts. Wake me then."
+    assert teller(text, "when the match starts") == "Oskar"
+    assert came_by_message(text, "when the match starts")
+
+
+def test_a_length_of_time_is_no_count_of_things(encoder):
+    goal = parse_goal("set a timer for two and a half hours", encoder)
+    assert goal.quantity is None
+    assert parse_goal("order three and a half dozen pegs", encoder).quantity == 3
+
+
+def test_the_keys_of_a_keypad_are_no_stepper(encoder):
+    keys = [el(i, "button", str(i), bounds=Bounds(100 + 300 * (i - 7), 1500, 340 + 300 * (i - 7),
+                                                  1700), clickable=True) for i in (7, 8, 9)]
+    stepper = [el(20, "button", "Fewer", bounds=Bounds(100, 600, 300, 760), clickable=True),
+               el(21, "text", "2", bounds=Bounds(420, 600, 620, 760)),
+               el(22, "button", "More", bounds=Bounds(740, 600, 940, 760), clickable=True)]
+    goal = parse_goal("buy 3 mugs", encoder)
+    for shown, found in ((keys, 0), (keys + stepper, 1)):
+        view = View(screen(*shown), signature_of(screen(*shown)), GoalMatcher(goal, encoder),
+                    [])
+        assert len(steppers(view)) == found
