@@ -57,7 +57,9 @@ def search_asked(goal: Goal, view: View) -> Decision | None:
     field = search_field(view)
     assert field is not None  # searchable() found it
     query = _query(goal)
-    if query in view.typed() or words(field.text) == words(query):
+    searched_here = any(isinstance(p.action, TypeText) and p.action.text == query
+                        and p.app == view.screen.app for p in view.history)  # not elsewhere
+    if searched_here or words(field.text) == words(query):
         answer = (f"A search of this app for {query!r} shows no such thing: the question "
                   "has nothing here to be answered from.")
         return Decision(Finish(FinishStatus.INFEASIBLE, answer), thought=answer,

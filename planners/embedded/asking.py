@@ -117,9 +117,11 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     if len(parts) == 2 and wished_away(parts[0]):  # "I don't need X any more, bin it"
         return parts[1], parts[:1]
     told = [_states(p) for p in parts]
-    if told.count(False) == 1:  # an order starts with its verb: "the meeting is off, ..."
-        i = told.index(False)
-        return parts[i], parts[:i] + parts[i + 1:]
+    wishes = [i for i, p in enumerate(parts) if _WISH.match(without_courtesy(p))]
+    if told.count(False) == 1 or (not told.count(False) and len(wishes) == 1):
+        i = told.index(False) if False in told else wishes[0]  # an order starts with its
+        return parts[i], parts[:i] + parts[i + 1:]  # verb ("the meeting is off, ..."); where
+        #   every clause tells, the one wish asks ("it's too loud. I want it quieter")
     sentences, ends = [], [i + 1 for i, p in enumerate(parts) if p[-1] in ".?!"]
     for start, end in zip([0, *ends], [*ends, len(parts)], strict=True):
         if start < end:
@@ -138,6 +140,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
 # what follows an order's verb: the first word of its object, or its particle ("count down")
 _OBJECT_OPENS = closed_class("a an the my your our his her their this that these those some "
                              "all every each another it them") | PARTICLES
+# a participle: a syllable before its "-ing" ("sitting"; a verb ending so has none: "bring")
+_PARTICIPLE = re.compile(r"[aeiouy]\w*(?<!th)ing$")  # not "nothing"
 # words that open a phrase or name someone or something, never an order
 _NEVER_VERBS = closed_class("into onto in on at to from with for by about after before under over "
                             "through without whatever whichever whoever however everything "
@@ -147,14 +151,13 @@ _NEVER_VERBS = closed_class("into onto in on at to from with for by about after 
 def opens_order(clause: str) -> bool:
     """The clause opens as an order does: a verb, then its object or its particle ("Pop it
     in the bin", "Set off a ten minute countdown"). A statement's subject is followed by its
-    verb ("Rice just boiled"); a participle ("Sitting on a bus") has a syllable before "-ing"
-    (a verb ending so has none: "bring", "string")."""
+    verb ("Rice just boiled"); a participle ("Sitting on a bus") opens no order."""
     words = [w.lower().strip(",.;:!?") for w in without_courtesy(clause).split()]
     if len(words) < 2 or not words[0].isalpha():
         return False
     first, after = words[:2]
-    if first in SUBJECTS | PERSONAL | QUESTION_WORDS | AUXILIARIES | _NEVER_VERBS or re.search(
-            r"[aeiouy]\w*ing$", first):
+    if first in SUBJECTS | PERSONAL | QUESTION_WORDS | AUXILIARIES | _NEVER_VERBS or (
+            _PARTICIPLE.search(first)):
         return False
     return after in _OBJECT_OPENS or after.isdigit()
 
@@ -166,8 +169,8 @@ def _states(clause: str) -> bool:
     ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""
     first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
     gives = re.search(r"\d|(?<!\w)[\"“'‘]\w", clause)
-    if got(clause):  # "just got my bike back": what the speaker did, its subject left out
-        return True
+    if got(clause) or _PARTICIPLE.search(first):  # "just got my bike back", "sitting on a
+        return True  # bus": what the speaker did or does, its subject left out
     return bool(_TOLD.match(clause)) or (not gives and (  # what was said is told, values too
         first in SUBJECTS | PERSONAL or bool(re.search(r"\w'(?:s|re|m|ve)$", first))))
 
@@ -175,15 +178,19 @@ def _states(clause: str) -> bool:
 _NOT_NAMES = closed_class("the a an my our your his her their its this that these those there "
                           "it i we you they he she")
 _PERSON_FIRST = re.compile(rf"({NAMES})\s+[a-z]")
+# the speaker, a verb, and a name after it with no article, no digits ("I owe Noor a tenner")
+_PERSON_AFTER = re.compile(rf"^(?:I|We)(?:'\w+)?\s+(?:(?!(?:the|a|an|my|our|this)\s)[a-z']+\s+)"
+                           rf"{{1,4}}?(?!I\b)({NAMES})\b(?<!\d)(?=\W|$)")
 
 
 def person_told(clause: str) -> str:
     """The person a told clause starts with ("Noor" of "Noor wrote about the ladder", of
-    "Noor's bus is late"); "" when it starts with no name."""
+    "Noor's bus is late"), else the one the speaker says they deal with ("Noor" of "I owe
+    Noor a tenner"); "" when it names nobody."""
     m = _PERSON_FIRST.match(clause)
-    if m is None or m.group(1).split()[0].lower() in _NOT_NAMES:
-        return ""
-    return re.sub(r"['’]s$", "", m.group(1))
+    if m is None or re.sub(r"['’]\w+$", "", m.group(1).split()[0].lower()) in _NOT_NAMES:
+        m = _PERSON_AFTER.match(clause)
+    return re.sub(r"['’]s$", "", m.group(1)) if m else ""
 
 
 def subject(clause: str) -> str:

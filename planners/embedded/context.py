@@ -4,14 +4,15 @@ day": "that day" is the day the message gives, a value to read before it is used
 (`lookup`), never the order's end by itself.
 
 A told clause lends its referents in four ways: the person it starts with ("Noor wrote
-about the ladder") for "her" or "him"; the named place it puts someone in ("Ravi is in
-Oslo") for "there"; its topic (its subject, else the phrase after "about", "on", "regarding"
-or "against" that ends it: "not so sure on the rug", "decided against the rug", else what the
-speaker says they got or did something to: "just got my bike back from the shop") for "it" or
-"them" (not the "it" of "what day is it"); and a wh-phrase ("what day the party is") for "that"
-(or "this", "the same") followed by the wh-phrase's own noun (a "when" clause, by a noun of
-time: "that hour", "that day"); once the value is read and quoted where the wh-phrase
-stood, the value itself ("put a reminder on Friday").
+about the ladder") for "her" or "him", or as the one an answer goes to ("write back"); the
+named place it puts someone in ("Ravi is in Oslo") for "there"; its topic (its subject, else
+the phrase after "about", "on", "regarding" or "against" that ends it: "not so sure on the
+rug", "decided against the rug", else what the speaker says they got or did something to:
+"just got my bike back from the shop") for "it" or "them" (not the "it" of "what day is
+it"); and a wh-phrase ("what day the party is") for "that" (or "this", "the same") followed
+by the wh-phrase's own noun (a "when" clause, by a noun of time: "that hour", "that day");
+once the value is read and quoted where the wh-phrase stood, the value itself ("put a
+reminder on Friday").
 
 A value a person told ("Lin texted me what day the party is") is read where that person
 said it: in the message from them (`teller`), not wherever a value of its kind is shown; one
@@ -116,8 +117,9 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
     `person(told clause)`: the person it tells of, whom "her" or "him" is ("Noor wrote about
     the ladder, text her that it's free")."""
     who = next((p for c in told if (p := person(c))), "")
-    if who:
-        clause = re.sub(r"\b(?:her|him)\b", who, clause, count=1)
+    if who:  # "write back (and tell her ...)": the answer goes to the person told of
+        answer = re.sub(r"^(\S+\s+back)\b(?!\s+to\b)", rf"\1 to {who}", clause)
+        clause = answer if answer != clause else re.sub(r"\b(?:her|him)\b", who, clause, count=1)
     said = next((c for c in told if topic(c)), "")
     about = topic(said) if said else next(
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "") or next(

@@ -23,6 +23,8 @@ _OBJECT_STARTS = closed_class("a an the my your his her our their this that thes
 # Send", "enter the code and press OK"), whatever their object is called.
 TOUCH_VERBS = closed_class("tap press click hit touch")
 _SET_AGAIN = re.compile(r"^[a-z]+\s+(?:it|them)\s+(?:to|on|off|into|in)\b")
+_REPLY = re.compile(r"\bback$", re.I)  # "write back", "text her back": an answer
+_SAY = re.compile(r"^(?:say|tell\s+(?:him|her|them))\b", re.I)
 ORDER_AT_LEAST = 0.45  # how well a piece after "and" must read as an operation to be one
 
 
@@ -39,6 +41,9 @@ def cut(text: str, operations: OperationReader,
         current = pieces[0]
         for piece in pieces[1:]:
             again = _SET_AGAIN.match(piece) is not None and switches(current)
+            if _REPLY.search(current) and _SAY.match(piece):
+                current = f"{current} and {piece}"  # "text her back and say ...": the words
+                continue  # of the answer
             if (again or starts_order(piece, operations)) and len(current.split()) > 1 and (
                     given_name(f"{plainly(current)} and {piece}") is None):  # "rouse me
                 #   at 6:05 and name the alarm Oars" names the alarm the order before makes

@@ -35,7 +35,8 @@ _EACH = r"(?:(?i:both|all\s+of|each\s+of|all)\s+)?"  # "let both Noor and Ana kn
 _BACK = r"(?:\s+back)?"  # "text Noor back", "write back to Noor": an answer to them
 _TOLD = re.compile(rf"^(\S+){_BACK}(?:\s+to)?\s+{_EACH}{_PERSON}{_BACK}"
                    r"(\s+an?\s+(?:line|note|text|message))?"
-                   r"(\s+know)?:?\s+(?:(that|if|whether|saying)\s+)?(.+)$")
+                   r"(\s+know)?:?\s+(?:(that|if|whether|saying|and\s+(?:say|tell\s+(?:him|her|them))"
+                   r"(?:\s+that)?)\s+)?(.+)$")  # "reply to Noor and say ...": the words
 # a person written in lower case, in a hurry ("text noor running late"): one word that is
 # no pronoun, article or other closed-class word
 _LOWER_PERSON = re.compile(r"^(\S+)\s+([a-z][a-z'-]+)(\s+know)?:?\s+"

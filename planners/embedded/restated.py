@@ -132,6 +132,14 @@ _HAS_NEW = re.compile(rf"^\s*({NAMES})(?:(?:'s|\s+has)\s+(?:got\s+)?|(?<!'s)\s+(
                       r"(?:\s+now)?"
                       r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
                       r"\s*[.!]?$")
+# "Kim moved to another provider, her new address is kim@x.org": a person told of, then the
+# new value of one of theirs
+_NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?[,;:.]\s*(?i:the|her|his|their)\s+(?i:new)\s+"
+                     r"([a-z]+(?:\s+[a-z]+)?)\s+(?:is|'s)\s+(\S+?|\+?\d[\d\s().-]*\d)\s*[.!]?$")
+# "..., I'd like his number saved. Kim Lee, 555 0101.": a person's number the request speaks
+# of, then the person's name and number alone: the card to keep
+_CARD_GIVEN = re.compile(rf"\b(?:his|her|their)\s+(?:phone\s+)?number\b.*[.!?]\s+({NAMES}),?\s+"
+                         r"(\+?\d[\d\s().-]*\d)\s*[.!]?$", re.I)
 # "Kim switched her address to kim@x.org", "Kim moved her cell to 555 0100": the
 # person's own change of a value, told
 _CHANGED_OWN = re.compile(rf"^\s*({NAMES})\s+(?:has\s+|just\s+)?"
@@ -141,6 +149,15 @@ _TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[
                     r"|\d{1,2}:\d{2})\s*[.!]?\s*$", re.I)
 _JOTTED = re.compile(r"^\s*(?:jot|write|scribble|note|take)\s+(?:this\s+|that\s+|it\s+)?down"
                      r"(?:\s+for\s+(?:me|us))?\s*(?:[:,-]\s*|\s+that\s+)(.+?)\s*$", re.I)
+# "another item for my packing list: sun cream": no verb, an item of the person's, and
+# after the colon the words that go in it
+_FOR_ITEM = re.compile(r"^\s*(?:(?:one|another|a|some)\s+(?:more\s+)?(?:thing|item|entry|one)s?\s+|"
+                       r"also\s+|and\s+|plus\s+)?(?:for|on|to|in)\s+((?:my|our)\s+[^:\"“”]+?)"
+                       r"\s*:\s*(.+?)\s*$", re.I)
+# "into the basket with it", "onto my list with the eggs": no verb, a place, and what is put
+# there
+_PLACE_WITH = re.compile(r"^\s*((?:into|in|onto|on|to)\s+(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+                         r"with\s+(.+?)\s*[.!]?$", re.I)
 _KNOWN_AS = re.compile(
     r"^(?:i(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|prefer)|i\s+(?:really\s+)?(?:want|need))\s+"
     r"(it|(?:my|the|this|our)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+to\s+[a-z]+(?:\s+up)?\s+"
@@ -232,6 +249,9 @@ def plainly(text: str) -> str:
     request, told = request_clause(text)
     if told and (plain := _plainly(request)) != request:
         return " ".join([*told, plain])
+    *before, last = re.split(r"(?<=[.!?])\s+", text)  # the last sentence, restated alone:
+    if before and (plain := _plainly(last)) != last:  # "I'll take one. Onto my list with it"
+        return " ".join([*before, plain])
     return text
 
 
@@ -266,6 +286,12 @@ def _plainly(text: str) -> str:
     m = _HAD.match(text)
     if m:
         return f"order {m.group(1)}"
+    m = _PLACE_WITH.match(without_courtesy(text))
+    if m:
+        return f"put {m.group(2)} {m.group(1)[0].lower()}{m.group(1)[1:]}"
+    m = _FOR_ITEM.match(without_courtesy(text))
+    if m:
+        return f'add "{m.group(2).strip(chr(34))}" to {m.group(1)}'
     m = _JOTTED.match(text)
     if m:
         return 'add a note "' + m.group(1).strip('"\'') + '"'
@@ -316,6 +342,14 @@ def _new_value(text: str) -> str:
         m = None  # a new thing that is no value of an entry ("a new bike, a red one")
     if m:
         return f"change {m.group(1)}'s {m.group(2)} to {m.group(3)}"
+    m = _CARD_GIVEN.search(text)
+    if m and PHONE.fullmatch(m.group(2)):
+        return f"save {m.group(1)}'s number, {m.group(2)}"
+    m = _NEW_IS.match(_FIX_THAT.sub("", text))
+    if m:
+        shape = "email" if EMAIL.fullmatch(m.group(3)) else (
+            "phone number" if PHONE.fullmatch(m.group(3)) else m.group(2))
+        return f"change {m.group(1)}'s {shape} to {m.group(3)}"
     m = _NOW_IT_IS.match(_FIX_THAT.sub("", text))
     shape = m and ("email" if EMAIL.fullmatch(m.group(2)) else
                    "phone number" if PHONE.fullmatch(m.group(2)) else "")

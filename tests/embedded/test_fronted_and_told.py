@@ -128,3 +128,44 @@ def test_the_keys_of_a_keypad_are_no_stepper(encoder):
         view = View(screen(*shown), signature_of(screen(*shown)), GoalMatcher(goal, encoder),
                     [])
         assert len(steppers(view)) == found
+
+
+@pytest.mark.unit
+def test_where_every_clause_tells_the_one_wish_asks():
+    asked, told = request_clause("Lying on the sofa and the glare hurts. I'd love it dimmer.")
+    assert asked == "I'd love it dimmer."
+    assert told == ["Lying on the sofa and the glare hurts."]
+
+
+@pytest.mark.unit
+def test_a_clause_opening_with_a_participle_tells():
+    asked, told = request_clause("Driving to work now, mute the ringer")
+    assert (asked, told) == ("mute the ringer", ["Driving to work now,"])
+
+
+def test_an_answer_goes_to_the_person_told_of_with_the_words_after_say(encoder):
+    goal = parse_goal("Marek wants to know if I'm free. Text back and say only after six.",
+                      encoder)
+    assert goal.intent is Intent.SEND
+    assert [(s.name, s.value) for s in goal.slots] == [("to", "Marek"),
+                                                       ("message", "only after six")]
+
+
+def test_the_person_the_speaker_deals_with_is_whom_him_means(encoder):
+    goal = parse_goal("I owe Bastian for the tickets. Which email is saved for him?",
+                      encoder)
+    assert goal.intent is Intent.ANSWER
+    assert "Bastian" in goal.entities
+
+
+def test_words_after_a_colon_go_in_the_item_named_before_it(encoder):
+    goal = parse_goal("another item for my hardware list: wood glue", encoder)
+    assert goal.intent is Intent.EDIT
+    assert [(s.name, s.value) for s in goal.slots] == [("text", "wood glue")]
+    assert "hardware list" in goal.target
+
+
+def test_a_place_then_with_and_a_thing_puts_the_thing_there(encoder):
+    goal = parse_goal("Dinner's sorted. Onto my shopping note with the candles.", encoder)
+    assert goal.intent in (Intent.EDIT, Intent.CREATE)
+    assert "shopping note" in goal.target

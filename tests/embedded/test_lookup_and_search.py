@@ -196,3 +196,18 @@ def test_a_question_about_a_named_persons_value_searches_for_the_person(encoder)
     assert not replies.content_asked(goal)  # what the person has: no item that holds it
     decision = asked_search.search_asked(goal, view)
     assert decision.action == TypeText("Wren", target=ElementRef(1), clear=True)
+
+
+def test_a_search_made_in_another_app_says_nothing_of_this_one(encoder):
+    from planners.embedded import asked_search
+
+    goal = parse_goal("Which number is saved for Wren?", encoder)
+    shown = _contacts(True)
+    elsewhere = PastStep(TypeText("Wren", target=ElementRef(1), clear=True),
+                         verdict=Verdict.CHANGED, app="com.example.jotter")
+    view = View(shown, signature_of(shown), GoalMatcher(goal, encoder), [elsewhere])
+    decision = asked_search.search_asked(goal, view)
+    assert decision.action == TypeText("Wren", target=ElementRef(1), clear=True)
+    here = PastStep(elsewhere.action, verdict=Verdict.CHANGED, app="com.example.contacts")
+    view = View(shown, signature_of(shown), GoalMatcher(goal, encoder), [here])
+    assert asked_search.search_asked(goal, view).action.status is FinishStatus.INFEASIBLE
