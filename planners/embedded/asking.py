@@ -110,8 +110,15 @@ def request_clause(text: str) -> tuple[str, list[str]]:
         return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
     for i, part in enumerate(parts):
         plain = without_courtesy(part).rstrip(" ,;")
-        if (plain != part.rstrip(" .!,;") or is_question(plain, part.endswith("?"))) and not (
-                got(plain)):  # "just got my bike back, ...": what the speaker did asks nothing
+        asked = is_question(plain, part.endswith("?"))
+        if (plain != part.rstrip(" .!,;") or asked) and not got(plain):  # "just got my bike
+            #   back, ...": what the speaker did asks nothing
+            if not (asked or opens_order(plain) or _WISH.match(plain)):
+                # "four of those, please. Put them in my basket": courtesy on a fragment; the
+                # order is the clause after it that opens as orders do
+                i = next((j for j, p in enumerate(parts)
+                          if j > i and opens_order(p) and not _states(p)), i)
+                part = parts[i]
             given = [p for p in parts[i + 1:] if _GIVEN.match(p)]
             return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
     if len(parts) == 2 and wished_away(parts[0]):  # "I don't need X any more, bin it"

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from planners.embedded.counts import NUMBER_WORDS
+
 _ABOUT = re.compile(r"\b(?:about|on|regarding|against)\s+((?:the|my|our|this|that)\s+.+?)\s*$",
                     re.I)
 _WH = re.compile(r"\b(?:what|which)\s+(\w+)\s+.+$", re.I)
@@ -72,12 +74,14 @@ def teller(text: str, phrase: str) -> str:
 
 
 # "we still need lamp oil", "we've run out of rice": the thing the person lacks
-_NEEDED = re.compile(r"^(?:i|we)(?:'ll|'ve)?\s+(?:also\s+|still\s+|really\s+)?"
+_NEEDED = re.compile(r"^(?:i|we)(?:(?:'ll|'ve)?\s+(?:also\s+|still\s+|really\s+)?"
                      r"(?:need|want|could\s+use|ran\s+out\s+of|run\s+out\s+of|are\s+out\s+of|"
-                     r"'re\s+out\s+of)\s+"
+                     r"'re\s+out\s+of)|(?:'m|\s+am|'re|\s+are)\s+after)\s+"
                      r"(?:some\s+|more\s+)?(.+?)(?:\s+(?:too|as\s+well|again))?$", re.I)
 
 
+# a count of the thing told, said alone ("four of those"): how many the order is for
+_COUNTED = re.compile(r"(\w+)\s+of\s+(?:them|those|these)(?:\s+please)?", re.I)
 # what the speaker got or did something to, said first ("just got my car back from the
 # garage", "I bought a new speaker"): a past verb, its subject the speaker or left out, and its
 # object, up to where a particle, a preposition or a time begins
@@ -126,6 +130,10 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
         (thing for c in told if (thing := got(c))), "")
     if about and (kept := _KEPT.search(said)):  # "X is in my journal": X is read there
         about = f"{about} in {kept.group(1)}"
+    counted = next((m.group(1) for c in told if (m := _COUNTED.fullmatch(c))
+                    and (m.group(1).isdigit() or m.group(1).lower() in NUMBER_WORDS)), "")
+    if about and counted:  # "I want the blue mug, three of them. Pop them in my basket"
+        about = f"{counted} of {about}"
     pronoun = next((m for m in re.finditer(r"\b(?:it|them)\b", clause)
                     if not _AMBIENT_IT.search(clause[:m.end()])), None)
     if about and pronoun:

@@ -123,7 +123,7 @@ _NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S
 # "change his card?"): it asks for the edit the statement implies, and adds nothing to it
 _FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)"
                        r"(?i:(?:please\s+|(?:can|could|would)\s+you\s+)?"
-                       r"[a-z]+\s+(?:that|it|this|(?:his|her|their)\s+[a-z]+)(?:\s+(?:out|up|over))?(?:\s+(?:please|for\s+me))?)"
+                       r"[a-z]+\s+(?:that|it|this|(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?)(?:\s+(?:out|up|over))?(?:\s+(?:please|for\s+me))?)"
                        r"(?i:,?\s+(?:but|and)\s+(?:leave|keep)\s[^.!?]*)?\s*[.!?]?\s*$")
 # "Kim has a new phone: 555 0100", "Kim got a new phone, ...", "Kim has a different phone
 # now: ...": the field said to be new (or other than it was), its value after a pause
@@ -133,9 +133,10 @@ _HAS_NEW = re.compile(rf"^\s*({NAMES})(?:(?:'s|\s+has)\s+(?:got\s+)?|(?<!'s)\s+(
                       r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
                       r"\s*[.!]?$")
 # "Kim moved to another provider, her new address is kim@x.org": a person told of, then the
-# new value of one of theirs
-_NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?[,;:.]\s*(?i:the|her|his|their)\s+(?i:new)\s+"
-                     r"([a-z]+(?:\s+[a-z]+)?)\s+(?:is|'s)\s+(\S+?|\+?\d[\d\s().-]*\d)\s*[.!]?$")
+# new value of one of theirs (or its value now, where an order after it asks to put it right)
+_NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?[,;:.]\s*(?i:the|her|his|their)\s+(?i:(new)\s+)?"
+                     r"([a-z]+(?:\s+[a-z]+)?)\s+(?:is|'s)\s+(\S+?|\+?\d[\d\s().-]*\d)"
+                     r"(?:\s+now)?\s*[.!]?$")
 # "..., I'd like his number saved. Kim Lee, 555 0101.": a person's number the request speaks
 # of, then the person's name and number alone: the card to keep
 _CARD_GIVEN = re.compile(rf"\b(?:his|her|their)\s+(?:phone\s+)?number\b.*[.!?]\s+({NAMES}),?\s+"
@@ -346,10 +347,10 @@ def _new_value(text: str) -> str:
     if m and PHONE.fullmatch(m.group(2)):
         return f"save {m.group(1)}'s number, {m.group(2)}"
     m = _NEW_IS.match(_FIX_THAT.sub("", text))
-    if m:
-        shape = "email" if EMAIL.fullmatch(m.group(3)) else (
-            "phone number" if PHONE.fullmatch(m.group(3)) else m.group(2))
-        return f"change {m.group(1)}'s {shape} to {m.group(3)}"
+    if m and (m.group(2) or _FIX_THAT.search(text)):  # said to be new, or to be put right
+        shape = "email" if EMAIL.fullmatch(m.group(4)) else (
+            "phone number" if PHONE.fullmatch(m.group(4)) else m.group(3))
+        return f"change {m.group(1)}'s {shape} to {m.group(4)}"
     m = _NOW_IT_IS.match(_FIX_THAT.sub("", text))
     shape = m and ("email" if EMAIL.fullmatch(m.group(2)) else
                    "phone number" if PHONE.fullmatch(m.group(2)) else "")

@@ -169,3 +169,26 @@ def test_a_place_then_with_and_a_thing_puts_the_thing_there(encoder):
     goal = parse_goal("Dinner's sorted. Onto my shopping note with the candles.", encoder)
     assert goal.intent in (Intent.EDIT, Intent.CREATE)
     assert "shopping note" in goal.target
+
+
+def test_a_count_said_alone_counts_what_the_order_points_back_at(encoder):
+    goal = parse_goal("I'm after the Linen Apron, three of them please. Pop them in my basket.",
+                      encoder)
+    assert goal.intent is Intent.CREATE
+    assert goal.quantity == 3
+    assert "Linen Apron" in goal.entities
+
+
+@pytest.mark.parametrize("text", [
+    "Ines switched providers; her address is ines.k@quillmail.org now. Correct her contact card.",
+    "Ines has a new address, ines.k@quillmail.org",
+])
+def test_a_persons_value_told_with_an_order_to_put_it_right_is_an_edit(encoder, text):
+    goal = parse_goal(text, encoder)
+    assert goal.intent is Intent.EDIT
+    assert [(s.name, s.value) for s in goal.slots] == [("email", "ines.k@quillmail.org")]
+
+
+def test_a_persons_value_told_with_no_order_changes_nothing(encoder):
+    goal = parse_goal("Ines rang earlier, she can be reached on 555 0142", encoder)
+    assert goal.intent is not Intent.EDIT
