@@ -13,7 +13,7 @@ from planners.embedded.scoring import words
 from planners.embedded.wording import closed_class
 
 STARTING = closed_class("play launch start run load boot")  # verbs that start a program
-_APP_WORDS = frozenset({"game", "app", "application"})
+APP_WORDS = frozenset({"game", "app", "application"})  # what an app is called, not its name
 
 
 def started_app(goal: Goal, labels: Iterable[str]) -> Goal:
@@ -23,4 +23,4 @@ def started_app(goal: Goal, labels: Iterable[str]) -> Goal:
     said = words(goal.target)
     if goal.intent is not Intent.DO or goal.verb not in STARTING or not names or not said:
         return goal
-    return replace(goal, intent=Intent.OPEN) if said <= names | _APP_WORDS else goal
+    return replace(goal, intent=Intent.OPEN) if said <= names | APP_WORDS else goal

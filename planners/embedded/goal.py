@@ -257,8 +257,8 @@ class GoalReader:
         """The operation of the clause read with only the heads of its noun phrases: a
         setting's name that only modifies another noun ("the Wi-Fi password", "my Bluetooth
         note") must not make the request a switch."""
-        clause = _BY_MEANS.sub("", clause)  # "link the watch up via NFC": the watch
-        heads = heads_only(owned.kinds_only(clause))  # "my ... note": words of its name
+        heads = heads_only(owned.kinds_only(objects.without_means(clause)))  # "my ... note":
+        #   words of its name; "link the watch up via NFC": the watch, not NFC
         reading = self.operations.read(verb_phrase(heads), heads)
         return reading.operation if reading.score >= DO_BELOW else Operation.DO
 
@@ -318,9 +318,9 @@ class GoalReader:
         owned = owner_asked(clause) if intent is Intent.ANSWER else None
         if owned is not None:  # "whose number is ...?": a person, whose entry is a contact
             entities, said_target = [owned], f"contact {owned}"  # found by the value
-        told = () if intent is Intent.CREATE or (  # a new item is found nowhere: its kind is
-            intent is Intent.TOGGLE and said_target) else how.context  # where; a switch is
-        target = " ".join(dict.fromkeys(" ".join((  # named where it is asked for
+        told = () if intent in (Intent.CREATE, Intent.OPEN) or (  # a new item is nowhere;
+            intent is Intent.TOGGLE and said_target) else how.context  # what is opened and a
+        target = " ".join(dict.fromkeys(" ".join((  # switch are named where asked for
             said_target, *objects.told_where(told, said_target))).split()))
         return Goal(
             text=text, intent=intent,
@@ -354,15 +354,15 @@ class GoalReader:
         if len(parts) < 2:
             return [text]
         first = self.parse(parts[0])
+        first_clause = self.reported.read(manner(parts[0])).clause
         if first.intent is Intent.TOGGLE:  # "switch it to ..." after it: the thing switched
-            parts = parts_of.object_carried(parts, self.reported.read(manner(parts[0])).clause)
+            parts = parts_of.object_carried(parts, first_clause)
+        parts = parts_of.count_carried(parts, first_clause)  # "... and clear two of them"
         name = next((s.value for s in first.slots if s.name in ("name", "to")), "")
         return parts_of.name_carried(parts, name or next(
             (e for e in first.entities if " " in e), ""))
 
 
-# the means an act is done by, said last ("... over Bluetooth", "via NFC"): not what is done
-_BY_MEANS = re.compile(r"\s+(?:over|via|through|using)\s+\S+(?:\s+\S+)?$", re.I)
 # a clause whose second word is "has", "is", "got"...: its first word is its subject (a
 # statement, "Lina has a new number"), not the verb of an order
 _STATED = re.compile(r"^\S+\s+(?:has|have|had|is|are|was|were|got|gets)\b", re.I)

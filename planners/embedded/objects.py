@@ -128,6 +128,14 @@ def told_where(context: Sequence[str], said: str) -> list[str]:
 
 _MEANS = re.compile(r"\s+(?:over|via|through|using|with|by|from)\s+", re.I)
 _DEVICE = re.compile(r"(?:the|my|this|your)\s+(?:phone|device|tablet)", re.I)
+# the means an act is done by, said last ("... over Bluetooth", "via NFC"): not what is done
+_BY_MEANS = re.compile(r"\s+(?:over|via|through|using)\s+\S+(?:\s+\S+)?$", re.I)
+
+
+def without_means(clause: str) -> str:
+    """The clause without the means said last ("link the watch up via NFC" -> "link the
+    watch up")."""
+    return _BY_MEANS.sub("", clause)
 
 
 def place(phrase: str) -> str:

@@ -121,6 +121,19 @@ def object_carried(parts: list[str], first: str) -> list[str]:
                         else p for p in parts[1:])]
 
 
+def count_carried(parts: list[str], first: str) -> list[str]:
+    """Later parts that count "N of them" with "them" replaced by the first part's object
+    ("open the marble game and clear three of them" -> "clear three of the marble game")."""
+    words = first.split()[1:]
+    while words and words[0].lower() in PARTICLES:
+        words = words[1:]
+    thing = re.split(r"\s+(?:on|off|to|in|into|at|for|from|with)\b", " ".join(words))[0]
+    if not thing:
+        return parts
+    return [parts[0], *(re.sub(r"\b(\w+\s+of\s+)them\b", rf"\1{thing}", p, count=1)
+                        for p in parts[1:])]
+
+
 _SWITCHES = re.compile(r"(?P<verb>[a-z]+(?:\s+(?:on|off))?)\s+(?:both\s+)?(?P<things>.+?\s+and\s+"
                        r"[^,]+?)(?P<state>\s+(?:on|off))?", re.I)
 

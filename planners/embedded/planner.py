@@ -39,7 +39,7 @@ from planners.embedded import (
     shorthand,
     spelling,
 )
-from planners.embedded.app_object import started_app
+from planners.embedded.app_object import APP_WORDS, started_app
 from planners.embedded.consent import Briefing
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
@@ -286,7 +286,7 @@ class EmbeddedPlanner(Briefing):
         labels = [label for label, app in self.memory.apps.items()
                   if app["package"] == view.screen.app and app["package"] in state.named]
         names = set().union(*(words(label) for label in labels))
-        return bool(names) and words(state.goal.target) <= names
+        return bool(names) and words(state.goal.target) - APP_WORDS <= names  # "the X game"
 
     def _leads_here(self, state: _GoalState, view: View) -> bool:
         """The app in front is where the goal leads: the app it names, or one whose pages

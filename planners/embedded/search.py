@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from devices.actions import Direction, ElementRef, Scroll, TypeText
+from devices.actions import Direction, ElementRef, Scroll, Tap, TypeText
 from perception.elements import UIElement
 from planners.embedded.acts import MATCH, tap
 from planners.embedded.goal import Goal, Intent, Scope
@@ -102,9 +102,18 @@ def read_further(goal: Goal, view: View, move: Decision) -> Decision | None:
     the `move` chosen scrolls it already. The exploration saw the pages, not today's data,
     so the item asked about may be further down a list that it saw shorter."""
     if goal.intent is not Intent.ANSWER or goal.scope is Scope.ALL or isinstance(
-            move.action, Scroll):
+            move.action, Scroll) or _names_asked(goal, view, move):
         return None
     return _scroll_on(view, goal.target)
+
+
+def _names_asked(goal: Goal, view: View, move: Decision) -> bool:
+    """The move opens a row whose name is a word of the thing asked about ("Power" for
+    "how much oomph does the power pack have?"): it is opened before the list is read on."""
+    target = move.action.target if isinstance(move.action, Tap) else None
+    shown = next((e for e in view.screen.elements
+                  if isinstance(target, ElementRef) and e.id == target.id), None)
+    return shown is not None and bool(words(shown.label) & words(goal.target))
 
 
 _LIST_ROWS = 3  # rows to open that make a page a list

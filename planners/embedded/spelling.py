@@ -5,9 +5,10 @@ request that the sentence model does not know as a whole word (its vocabulary ho
 common word, so a typo falls outside it) and that is one letter off a word the device shows
 (an edit, a dropped or added letter, two letters swapped; two such slips for a long word)
 is that word. Only then: a word the model knows means what it says ("alarms" is no slip of
-"alarm"), a short word has too many neighbours to guess from, a word close to two device
-words is left as typed, and words in quotes are text to type, kept as given; so is a word
-written with a capital, a name spelt as its owner means it ("it's Anett, not Annett"). A
+"alarm"), a short word has too many neighbours to guess from (but where two of its letters
+swapped make a word of grammar or one the device shows: "teh", "mdoe"), a word close to two
+device words is left as typed, and words in quotes are text to type, kept as given; so is a
+word written with a capital, a name spelt as its owner means it ("it's Anett, not Annett"). A
 compound the device shows, written without its hyphens ("wifi" for "Wi-Fi"), is that
 compound, however it is written.
 """
@@ -19,7 +20,19 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-SHORTEST = 5  # letters of the shortest word read as a slip
+from planners.embedded.wording import (
+    AUXILIARIES,
+    PARTICLES,
+    PRONOUNS,
+    QUESTION_WORDS,
+    SUBJECTS,
+    closed_class,
+)
+
+SHORTEST = 5  # letters of the shortest word read as a slip of a word it is one edit from
+# the closed classes of English, which a short slip may be of ("teh", "adn", "fo")
+_GRAMMAR = (SUBJECTS | PRONOUNS | PARTICLES | AUXILIARIES | QUESTION_WORDS
+            | closed_class("and or but of to for with from at by into onto their then than"))
 LONG = 8  # letters from which two slips are allowed
 _WORD = re.compile(r"[A-Za-z]+")
 _COMPOUND = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")
@@ -72,8 +85,12 @@ def _meant(word: str, shown: frozenset[str], known: frozenset[str]) -> str | Non
     joined = [w for w in shown if "-" in w and w.replace("-", "") == low]
     if len(joined) == 1:
         return joined[0]  # "wifi": the device's "Wi-Fi" written without its hyphen
-    if word[0].isupper() or len(low) < SHORTEST or low in known or low in shown:
+    if word[0].isupper() or low in known or low in shown:
         return None
+    if len(low) < SHORTEST:  # "teh": too many neighbours, but two letters swapped may
+        swapped = {low[:i] + low[i + 1] + low[i] + low[i + 2:]  # make a word of grammar
+                   for i in range(len(low) - 1)} & (_GRAMMAR | shown)  # or one shown
+        return next(iter(swapped)) if len(swapped) == 1 else None
     limit = 2 if len(low) >= LONG else 1
     near = {w for w in shown if slips(low, w, limit) <= limit}
     return next(iter(near)) if len(near) == 1 else None

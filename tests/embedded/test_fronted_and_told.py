@@ -4,15 +4,18 @@ and screens are our own."""
 
 import pytest
 
+from devices.actions import ElementRef, Finish, FinishStatus, Scroll, Tap
 from perception.elements import Bounds
 from planners.embedded.asking import opens_order, request_clause
 from planners.embedded.context import came_by_message, got, teller
 from planners.embedded.fronted import in_place
 from planners.embedded.gestures import steppers
-from planners.embedded.goal import Intent, parse_goal
+from planners.embedded.goal import Intent, parse_goal, split_goal
 from planners.embedded.memory import signature_of
 from planners.embedded.scoring import GoalMatcher
+from planners.embedded.search import read_further
 from planners.embedded.view import View
+from planners.planner import Decision
 from tests.embedded.screens import el, screen
 
 pytestmark = pytest.mark.slow
@@ -192,3 +195,47 @@ def test_a_persons_value_told_with_an_order_to_put_it_right_is_an_edit(encoder, 
 def test_a_persons_value_told_with_no_order_changes_nothing(encoder):
     goal = parse_goal("Ines rang earlier, she can be reached on 555 0142", encoder)
     assert goal.intent is not Intent.EDIT
+
+
+def test_a_count_of_them_after_an_order_counts_that_orders_object(encoder):
+    parts = split_goal("open the marble game and clear two of them", encoder)
+    assert parts[1] == "clear two of the marble game"
+
+
+def test_what_is_opened_is_named_by_the_order_not_by_what_was_told(encoder):
+    goal = parse_goal("I'm waiting for a bus. open the puzzle game", encoder)
+    assert goal.intent is Intent.OPEN
+    assert goal.target == "puzzle game"
+
+
+def test_a_row_named_by_a_word_of_the_question_is_opened_before_the_list_is_read_on(encoder):
+    rows = [el(1, "list", "", 300, height=1800, scrollable=True),
+            *(el(i, "button", label, 300 + 200 * i, clickable=True)
+              for i, label in enumerate(["Network", "Sound", "Power | 61%", "Storage"], 2))]
+    goal = parse_goal("how much oomph is left in the power pack?", encoder)
+    shown = screen(*rows, app="com.example.settings")
+    view = View(shown, signature_of(shown), GoalMatcher(goal, encoder), [])
+    move = Decision(Tap(ElementRef(4)), thought="")
+    assert read_further(goal, view, move) is None  # "Power" is a word of the question
+    move = Decision(Tap(ElementRef(2)), thought="")
+    assert isinstance(read_further(goal, view, move).action, Scroll)
+
+
+def test_an_app_called_the_x_game_is_open_once_x_is_in_front(encoder):
+    from planners.embedded import EmbeddedPlanner
+    from planners.embedded.memory import AppMemory
+
+    memory = AppMemory()
+    game = screen(el(0, "text", "Marbles", 0), el(1, "text", "Score 0", 200),
+                  el(2, "button", "New round", 400, clickable=True), app="com.example.marbles")
+    prefs = screen(el(0, "text", "Apps", 0), el(1, "button", "Game settings", 300,
+                                                clickable=True), app="com.example.prefs")
+    for label, page in (("Marbles", game), ("Preferences", prefs)):
+        memory.set_app(label, page.app, signature_of(page))
+        memory.add_screen(signature_of(page), page, label)
+    memory.embed(encoder)
+    playing = screen(el(0, "text", "Score 0", 0), el(1, "button", "Pause", 200, clickable=True),
+                     app="com.example.marbles")  # no word of its name on the page
+    decision = EmbeddedPlanner(memory, encoder=encoder).decide("open the marble game", playing,
+                                                               [])
+    assert decision.action == Finish(FinishStatus.SUCCESS)

@@ -15,7 +15,9 @@ SHOWN = device_words(["Airplane mode", "Notifications", "Screen lock", "Hotspot 
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("typed", "meant"), [
-    ("turn on airplane mdoe", "turn on airplane mdoe"),  # too short: kept
+    ("turn on airplane mdoe", "turn on airplane mode"),  # short: two letters swapped
+    ("open teh timer", "open the timer"),
+    ("turn on airplane mde", "turn on airplane mde"),  # short, a letter dropped: kept
     ("open notifcations", "open notifications"),
     ("change the walpaper", "change the wallpaper"),
     ("turn on hotpsot", "turn on hotspot"),
