@@ -20,6 +20,7 @@ import re
 
 from perception.elements import Screen, UIElement
 from perception.sensitive import CALL, DELETION, PAYMENT, SEND, SEND_MONEY, classify_element
+from planners.embedded.explore_rules import sensitive
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.scoring import words
 from planners.embedded.view import is_slider
@@ -61,10 +62,19 @@ def changes_something(element: UIElement, screen: Screen, goal: Goal | None = No
 def way_on(element: UIElement, screen: Screen, goal: Goal | None = None) -> bool:
     """Whether tapping `element` may be a move towards the goal: a labelled control that is
     no field, switch or slider (those are values to set: tapping a slider moves it), not
-    the page already shown, and that changes nothing."""
+    the page already shown, and that changes nothing (for a question, nothing at all)."""
     e = element
     return not (e.editable or e.checkable or not e.label or is_slider(e) or e.selected or (
-        e.scrollable and not e.clickable) or changes_something(e, screen, goal))
+        e.scrollable and not e.clickable) or changes_something(e, screen, goal) or (
+        goal is not None and goal.intent is Intent.ANSWER and acts_on_its_own(e, screen, goal)))
+
+
+def acts_on_its_own(element: UIElement, screen: Screen, goal: Goal) -> bool:
+    """A control that does something where it is pressed ("Reset", "Start", "Clear all"):
+    no way on for a question, which only reads (exploring never presses one either), unless
+    it names what the question asks about ("Orders" for where an order is)."""
+    return (sensitive(element, screen) or bool(words(element.label) & CREATION_WORDS)) and not (
+        words(element.label) & words(goal.target))
 
 
 def starts_new(element: UIElement) -> bool:

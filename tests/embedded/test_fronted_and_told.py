@@ -239,3 +239,17 @@ def test_an_app_called_the_x_game_is_open_once_x_is_in_front(encoder):
     decision = EmbeddedPlanner(memory, encoder=encoder).decide("open the marble game", playing,
                                                                [])
     assert decision.action == Finish(FinishStatus.SUCCESS)
+
+
+def test_a_question_presses_no_control_that_acts_unless_it_names_what_is_asked(encoder):
+    from planners.embedded.harmless import way_on
+
+    shown = screen(el(1, "button", "Reset", 300, clickable=True),
+                   el(2, "button", "Start", 500, clickable=True),
+                   el(3, "button", "Order history", 700, clickable=True),
+                   el(4, "button", "Laps", 900, clickable=True))
+    asked = parse_goal("when did my last order ship?", encoder)
+    told = parse_goal("reset the stopwatch", encoder)
+    by_id = {e.id: e for e in shown.elements}
+    assert [i for i in by_id if way_on(by_id[i], shown, asked)] == [3, 4]
+    assert way_on(by_id[1], shown, told)  # an order may go by it (its own act presses it)
