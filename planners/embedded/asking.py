@@ -147,6 +147,7 @@ def request_clause(text: str) -> tuple[str, list[str]]:
 # what follows an order's verb: the first word of its object, or its particle ("count down")
 _OBJECT_OPENS = closed_class("a an the my your our his her their this that these those some "
                              "all every each another it them") | PARTICLES
+_SEE_TO_IT = ("make sure", "make certain")  # an order whose object is a clause
 # a participle: a syllable before its "-ing" ("sitting"; a verb ending so has none: "bring")
 _PARTICIPLE = re.compile(r"[aeiouy]\w*(?<!th)ing$")  # not "nothing"
 # words that open a phrase or name someone or something, never an order
@@ -166,7 +167,7 @@ def opens_order(clause: str) -> bool:
     if first in SUBJECTS | PERSONAL | QUESTION_WORDS | AUXILIARIES | _NEVER_VERBS or (
             _PARTICIPLE.search(first)):
         return False
-    return after in _OBJECT_OPENS or after.isdigit()
+    return after in _OBJECT_OPENS or after.isdigit() or f"{first} {after}" in _SEE_TO_IT
 
 
 def _states(clause: str) -> bool:

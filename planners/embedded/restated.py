@@ -98,6 +98,9 @@ _DAY = (r"(?:\s+(?:tomorrow|today|tonight|this))?"
 # a remark after the order, set apart by a comma or a dash ("..., need a nap", "... - I'm
 # beat"): it says why or how the person is, and asks for nothing more
 _REMARK = r"(?:\s*(?:[,;:]|\s[-–—])\s*[^\"“”‘’]*)?"
+# an order that the person be woken ("make sure something wakes me", "wake us")
+_WOKEN = re.compile(r"\b(?:wakes?|woken|rouses?|gets?\s+(?:me|us)\s+up)\b(?:\s+(?:me|us)\b)?",
+                    re.I)
 _RING = re.compile(rf"^\s*(\w+)\s+{_PERSON}(?:\s+(?:up|out))?\s+(?:at|by)\s+{_CLOCK}{_DAY}"
                    rf"(?:,?\s+(?:please|thanks))?\s*[.!]?{_REMARK}\s*$", re.I)
 _GIVEN = re.compile(rf"^\s*(\w+)\s+(?:{_PERSON}|down)\s+([^,;:]+?)"
@@ -248,6 +251,9 @@ def plainly(text: str) -> str:
     if (plain := _plainly(text)) != text:
         return plain
     request, told = request_clause(text)
+    when = next((m.group(0) for c in told if (m := TIME.search(c))), "")
+    if when and _WOKEN.search(request) and not TIME.search(request):  # "I must be up at
+        return " ".join([*told, f"set an alarm for {when}"])  # 5:40. Make sure I'm woken"
     if told and (plain := _plainly(request)) != request:
         return " ".join([*told, plain])
     *before, last = re.split(r"(?<=[.!?])\s+", text)  # the last sentence, restated alone:

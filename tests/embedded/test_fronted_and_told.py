@@ -253,3 +253,15 @@ def test_a_question_presses_no_control_that_acts_unless_it_names_what_is_asked(e
     by_id = {e.id: e for e in shown.elements}
     assert [i for i in by_id if way_on(by_id[i], shown, asked)] == [3, 4]
     assert way_on(by_id[1], shown, told)  # an order may go by it (its own act presses it)
+
+
+def test_an_order_to_be_woken_takes_the_time_the_context_gives(encoder):
+    goal = parse_goal("Big hike on Saturday and we need to be out by 6:10 am. Make sure "
+                      "something rouses us.", encoder)
+    assert goal.intent is Intent.CREATE
+    assert [(s.name, s.value) for s in goal.slots] == [("time", "6:10 am")]
+
+
+@pytest.mark.unit
+def test_make_sure_opens_an_order():
+    assert opens_order("Make sure the hallway light goes off")
