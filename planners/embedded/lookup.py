@@ -21,6 +21,7 @@ from planners.embedded.context import came_by_message, says_where, teller
 from planners.embedded.goal import Goal
 from planners.embedded.memo import memo_of, with_memo
 from planners.embedded.offsets import Shift, moved, shift_of
+from planners.embedded.purpose import main_clause
 from planners.embedded.reading import shaped_part
 from planners.embedded.slots import HOW_LONG
 from planners.embedded.sources import kept_from_source, read_in
@@ -66,17 +67,26 @@ def read_so_far(history: Sequence[PastStep]) -> dict[str, str]:
 def own_shift(text: str, goal: Goal) -> Shift | None:
     """The time the request gives as a length from another one (`offsets`), unless those
     words are part of the text to type ("text Bo: I'll come ten minutes after the film")."""
-    shift = shift_of(text)
+    shift = shift_of(main_clause(text))  # "... ahead of it, so I am not late": not the why
     typed = [s.value for s in goal.slots if s.name != "time" and not s.ref]
     if shift is None or any(shift.anchor in value for value in typed):
         return None
     return shift
 
 
+_TIME_WORDS = re.compile(r"\b(?:time|hour|when|o'clock)\b", re.I)
+
+
+def _timed(anchor: str) -> str:
+    """What a time is counted from, asked as a time: "my appointment" is asked "what time my
+    appointment is" (a time word already asks it: "my boarding time")."""
+    return anchor if _TIME_WORDS.search(anchor) else f"what time {anchor} is"
+
+
 def questions(text: str, goal: Goal) -> list[str]:
     """The questions whose answers the request names, in the order they are read."""
     shift = own_shift(text, goal)
-    anchor = [question(shift.anchor, text)] if shift is not None else []
+    anchor = [question(_timed(shift.anchor), text)] if shift is not None else []
     return anchor + [question(s.value, text) for s in goal.slots
                      if s.ref and (shift is None or s.value not in shift.phrase)]
 
@@ -92,7 +102,7 @@ def resolve(text: str, goal: Goal, history: Sequence[PastStep],
     answers = {**read_so_far(history), **(fresh or {})}
     shift = own_shift(text, goal)
     if shift is not None:
-        asked = question(shift.anchor, text)
+        asked = question(_timed(shift.anchor), text)
         if asked not in answers:
             return _asking(text, asked, history)
         time = moved(answers[asked], shift.minutes)

@@ -211,3 +211,12 @@ def test_a_search_made_in_another_app_says_nothing_of_this_one(encoder):
     here = PastStep(elsewhere.action, verdict=Verdict.CHANGED, app="com.example.contacts")
     view = View(shown, signature_of(shown), GoalMatcher(goal, encoder), [here])
     assert asked_search.search_asked(goal, view).action.status is FinishStatus.INFEASIBLE
+
+
+def test_what_a_time_is_counted_from_is_asked_as_a_time_and_never_with_its_purpose(encoder):
+    text = ("The dentist wrote to me about my check-up. Wake me thirty minutes before that, "
+            "so I'm ready.")
+    goal = parse_goal(text, encoder)
+    asked = lookup.questions(text, goal)
+    assert asked and asked[0].startswith("what time my check-up is")
+    assert "ready" not in asked[0]
