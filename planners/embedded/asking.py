@@ -1,5 +1,5 @@
 """Which clause of a request asks, and how it is put: the order, question or wish among the
-clauses that only tell its context ("The rice is on. Give it twelve minutes on a timer"), its
+clauses that only tell its context ("Rice just went on. Set off a ten minute countdown"), its
 mood, and what the context lends the words that point back at it (`context`).
 """
 
@@ -102,8 +102,11 @@ def clauses(text: str) -> list[str]:
 def request_clause(text: str) -> tuple[str, list[str]]:
     """(the clause that asks, the clauses around it that tell the context). The one that
     asks opens with words of courtesy or a question, with the clauses after it that give it a
-    value; when none does, or a clause is a value with no word (", 0161 496 0000": the
-    request's own), the whole text asks."""
+    value (courtesy on a verbless fragment leaves it to a later clause that opens as an order;
+    what the speaker did never asks); else the one clause that does not tell, or, where every
+    clause tells, the one wish; else the one sentence with an order, or of several the one
+    that opens as orders do (`opens_order`). When none does, or a clause is a value with no
+    word (", 0161 496 0000": the request's own), the whole text asks."""
     parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")
              and not refusal_only(p)]  # ", not just two" tells which count, asks nothing
     if len(parts) < 2 or not all(re.search(r"[^\W\d_]", p) for p in parts):  # a clause of
@@ -136,7 +139,7 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     # "Noor wrote about the ladder. Text her back: sure, it's free.": a sentence that only
     # tells is context, and the one sentence with an order asks, whole
     asking = [s for s in sentences if not all(map(_states, s))]
-    if len(asking) > 1:  # "The rice is on. Give it twelve minutes on a timer.": of the
+    if len(asking) > 1:  # "Rice just went on. Set off a ten minute countdown.": of the
         ordering = [s for s in asking if opens_order(s[0])]  # sentences none says is told,
         asking = ordering if len(ordering) == 1 else asking  # the one that opens as orders do
     if len(asking) == 1 and len(sentences) > 1:
