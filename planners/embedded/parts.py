@@ -107,14 +107,19 @@ def name_carried(parts: list[str], name: str) -> list[str]:
                         for p in parts[1:])]
 
 
-def object_carried(parts: list[str], first: str) -> list[str]:
-    """Later parts that set again what the first part switched ("VERB it to ...") with "it"
-    replaced by the first part's object: its words after the verb and its particles, up to
-    where the state or place begins ("set the tablet to silent" -> "the tablet")."""
+def _object(first: str) -> str:
+    """The first part's object: its words after the verb and its particles, up to where the
+    state or place begins ("set the tablet to silent" -> "the tablet")."""
     words = first.split()[1:]
     while words and words[0].lower() in PARTICLES:
         words = words[1:]
-    thing = re.split(r"\s+(?:on|off|to|in|into|at|for|from|with)\b", " ".join(words))[0]
+    return re.split(r"\s+(?:on|off|to|in|into|at|for|from|with)\b", " ".join(words))[0]
+
+
+def object_carried(parts: list[str], first: str) -> list[str]:
+    """Later parts that set again what the first part switched ("VERB it to ...") with "it"
+    replaced by the first part's object (`_object`)."""
+    thing = _object(first)
     if not thing:
         return parts
     return [parts[0], *(re.sub(r"\b(?:it|them)\b", thing, p, count=1) if _SET_AGAIN.match(p)
@@ -124,10 +129,7 @@ def object_carried(parts: list[str], first: str) -> list[str]:
 def count_carried(parts: list[str], first: str) -> list[str]:
     """Later parts that count "N of them" with "them" replaced by the first part's object
     ("open the marble game and clear three of them" -> "clear three of the marble game")."""
-    words = first.split()[1:]
-    while words and words[0].lower() in PARTICLES:
-        words = words[1:]
-    thing = re.split(r"\s+(?:on|off|to|in|into|at|for|from|with)\b", " ".join(words))[0]
+    thing = _object(first)
     if not thing:
         return parts
     return [parts[0], *(re.sub(r"\b(\w+\s+of\s+)them\b", rf"\1{thing}", p, count=1)

@@ -354,10 +354,12 @@ def _new_value(text: str) -> str:
         return f"save {m.group(1)}'s number, {m.group(2)}"
     m = _NEW_IS.match(_FIX_THAT.sub("", text))
     if m and (m.group(2) or _FIX_THAT.search(text)):  # said to be new, or to be put right
-        shape = "email" if EMAIL.fullmatch(m.group(4)) else (
-            "phone number" if PHONE.fullmatch(m.group(4)) else m.group(3))
-        return f"change {m.group(1)}'s {shape} to {m.group(4)}"
+        return f"change {m.group(1)}'s {_shape(m.group(4)) or m.group(3)} to {m.group(4)}"
     m = _NOW_IT_IS.match(_FIX_THAT.sub("", text))
-    shape = m and ("email" if EMAIL.fullmatch(m.group(2)) else
-                   "phone number" if PHONE.fullmatch(m.group(2)) else "")
+    shape = _shape(m.group(2)) if m else ""
     return f"change {m.group(1)}'s {shape} to {m.group(2)}" if m and shape else text
+
+
+def _shape(value: str) -> str:
+    """The field a value's shape names ("email", "phone number"), or ""."""
+    return "email" if EMAIL.fullmatch(value) else "phone number" if PHONE.fullmatch(value) else ""
