@@ -20,7 +20,7 @@ from planners.embedded.memory import AppMemory
 from planners.embedded.persons import conversation_apps, nobody_by_that_name, people_apps
 from planners.embedded.scoring import words
 from planners.embedded.view import View, field_name
-from planners.embedded.wording import NAMES, TIME
+from planners.embedded.wording import NAMES, TIME, modifiers_of
 from planners.planner import Decision
 
 _SEARCH = re.compile(r"\bsearch", re.I)
@@ -109,11 +109,14 @@ def read_further(goal: Goal, view: View, move: Decision) -> Decision | None:
 
 def _names_asked(goal: Goal, view: View, move: Decision) -> bool:
     """The move opens a row whose name is a word of the thing asked about ("Power" for
-    "how much oomph does the power pack have?"): it is opened before the list is read on."""
+    "how much oomph does the power pack have?"): it is opened before the list is read on;
+    not where the question says a word before that name which the row lacks ("the oak
+    desk tidy" is not the row "Desk tidy": another may be further down)."""
     target = move.action.target if isinstance(move.action, Tap) else None
     shown = next((e for e in view.screen.elements
                   if isinstance(target, ElementRef) and e.id == target.id), None)
-    return shown is not None and bool(words(shown.label) & words(goal.target))
+    return shown is not None and bool(words(shown.label) & words(goal.target)) and not (
+        modifiers_of(shown.label, goal.text))
 
 
 _LIST_ROWS = 3  # rows to open that make a page a list

@@ -265,3 +265,14 @@ def test_an_order_to_be_woken_takes_the_time_the_context_gives(encoder):
 @pytest.mark.unit
 def test_make_sure_opens_an_order():
     assert opens_order("Make sure the hallway light goes off")
+
+
+def test_a_row_lacking_a_word_the_question_says_before_its_name_is_not_opened_first(encoder):
+    rows = [el(1, "list", "", 300, height=1800, scrollable=True),
+            *(el(i, "button", label, 300 + 200 * i, clickable=True)
+              for i, label in enumerate(["Lamp", "Desk tidy | $9", "Stool"], 2))]
+    goal = parse_goal("how much is the oak desk tidy?", encoder)
+    shown = screen(*rows, app="com.example.shop")
+    view = View(shown, signature_of(shown), GoalMatcher(goal, encoder), [])
+    decision = read_further(goal, view, Decision(Tap(ElementRef(3)), thought=""))
+    assert isinstance(decision.action, Scroll)  # another one may be further down
