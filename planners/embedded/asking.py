@@ -33,7 +33,8 @@ _WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|nee
                    r"i(?:'m|\s+am)\s+after)\b\s*", re.I)
 _STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|ought\s+to|"
                     r"shall)\s+(?:be|stay|remain)\s+(.+?)$", re.I)
-_MAKE_SURE = re.compile(r"^(?:make\s+sure|ensure|see\s+to\s+it)(?:\s+that)?\s+(.+?)\s+"
+_ENSURE = r"(?:make\s+sure|ensure|see\s+to\s+it)"  # an order whose object is a clause
+_MAKE_SURE = re.compile(rf"^{_ENSURE}(?:\s+that)?\s+(.+?)\s+"
                         r"(?:is|are|stays?|gets?)\s+(.+?)$", re.I)
 # a clause after the request that gives it a value: "his mobile is 0171 555 0122"
 _GIVEN = re.compile(r"^(?:the|my|your|our|his|her|their|its)\s[\w\s-]{1,30}?(?:\s(?:is|are)|'s)"
@@ -124,7 +125,7 @@ def request_clause(text: str) -> tuple[str, list[str]]:
                 part = parts[i]
             given = [p for p in parts[i + 1:] if _GIVEN.match(p)]
             return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
-    if len(parts) == 2 and wished_away(parts[0]):  # "I don't need X any more, bin it"
+    if len(parts) == 2 and wished_away(parts[0]):  # "the old rota can go, bin it"
         return parts[1], parts[:1]
     told = [_states(p) for p in parts]
     wishes = [i for i, p in enumerate(parts) if _WISH.match(without_courtesy(p))]
@@ -150,7 +151,6 @@ def request_clause(text: str) -> tuple[str, list[str]]:
 # what follows an order's verb: the first word of its object, or its particle ("count down")
 _OBJECT_OPENS = closed_class("a an the my your our his her their this that these those some "
                              "all every each another it them") | PARTICLES
-_SEE_TO_IT = ("make sure", "make certain")  # an order whose object is a clause
 # a participle: a syllable before its "-ing" ("sitting"; a verb ending so has none: "bring")
 _PARTICIPLE = re.compile(r"[aeiouy]\w*(?<!th)ing$")  # not "nothing"
 # words that open a phrase or name someone or something, never an order
@@ -170,11 +170,12 @@ def opens_order(clause: str) -> bool:
     if first in SUBJECTS | PERSONAL | QUESTION_WORDS | AUXILIARIES | _NEVER_VERBS or (
             _PARTICIPLE.search(first)):
         return False
-    return after in _OBJECT_OPENS or after.isdigit() or f"{first} {after}" in _SEE_TO_IT
+    return after in _OBJECT_OPENS or after.isdigit() or re.match(
+        _ENSURE, " ".join(words), re.I) is not None
 
 
 def _states(clause: str) -> bool:
-    """The clause starts with its subject, as a statement does ("my battery's dying", "the
+    """The clause starts with its subject, as a statement does ("my tablet's overheating", "the
     flight got delayed"); an order starts with its verb. A statement that gives a value
     ("the password is gull-7781") is part of the request, not its context; what someone did
     ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""

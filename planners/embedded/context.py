@@ -33,7 +33,7 @@ _WH = re.compile(r"\b(?:what|which)\s+(\w+)\s+.+$", re.I)
 _WHEN = re.compile(r"\bwhen\s+.+$", re.I)  # "when the party is": a time or a day, asked
 _TIME_NOUNS = ("time", "day", "date", "hour")  # what "that ..." points at for a "when" clause
 # "what day is it", "what hour is it": the "it" of the time, which points at nothing told
-_AMBIENT_IT = re.compile(r"\b(?:time|day|date|hour|month|year)\s+is\s+it$", re.I)
+AMBIENT_IT = re.compile(r"\b(?:time|day|date|hour|month|year)\s+is\s+it$", re.I)
 # a named place a told clause puts someone or something in ("Mum's in Lima"), which "there"
 # points back at; not "there is", "is there" (nothing is placed by those)
 _IN_PLACE = re.compile(r"\b((?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
@@ -135,7 +135,7 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
     if about and counted:  # "I want the blue mug, three of them. Pop them in my basket"
         about = f"{counted} of {about}"
     pronoun = next((m for m in re.finditer(r"\b(?:it|them)\b", clause)
-                    if not _AMBIENT_IT.search(clause[:m.end()])), None)
+                    if not AMBIENT_IT.search(clause[:m.end()])), None)
     if about and pronoun:
         clause = clause[:pronoun.start()] + about + clause[pronoun.end():]
     place = next((m.group(1) for c in told if (m := _IN_PLACE.search(c))), "")

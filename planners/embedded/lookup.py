@@ -79,7 +79,7 @@ _TIME_WORDS = re.compile(r"\b(?:time|hour|when|o'clock)\b", re.I)
 
 def _timed(anchor: str) -> str:
     """What a time is counted from, asked as a time: "my appointment" is asked "what time my
-    appointment is" (a time word already asks it: "my boarding time")."""
+    appointment is" (a time word already asks it: "my check-in time")."""
     return anchor if _TIME_WORDS.search(anchor) else f"what time {anchor} is"
 
 

@@ -22,7 +22,7 @@ _KEPT = re.compile(r"(?:\s*[,;]\s*|\s+)(?:(?:but|and|though|just|still)\s+)*(?:k
 _DANGLING = re.compile(r"(?:\s+(?:but|and|just|then))+\s*$", re.I)
 # A forbidding "don't"/"do not"/"never" opens its clause, or follows its subject or a word
 # that joins clauses; after a verb or an article it is the object's name, whatever its case
-# ("put do not disturb on", "the do not track option").
+# ("switch do not track on", "the do not track option").
 _NEGATION_AFTER = frozenset({"i", "you", "we", "they", "he", "she", "it", "please", "just",
                              "and", "but", "so", "then", "or", "also", "still", "really", "yet",
                              "simply"})
@@ -39,7 +39,7 @@ def without_negated(text: str) -> str:
     """The request without what it forbids: a negated verb phrase asks for nothing of its
     kind ("keep them, don't delete anything" asks for no deletion). Quoted text is a value
     and what follows a colon (a message's words) are values and stay as they are. "" when
-    the request only forbids. A thing wished away ("we don't need the torch right now") is
+    the request only forbids. A thing wished away ("I no longer need the torch") is
     no prohibition: it is the state wanted ("the torch off")."""
     if thing := wished_away(text):
         return f"{thing} off"
