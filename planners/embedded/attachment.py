@@ -31,7 +31,14 @@ def kept_value(text: str) -> tuple[str, str] | None:
 # the name
 _NAMED_IT = re.compile(r"\band\s+(call|name|label|title)\s+(?:it|(?:the|that|this)\s+([a-z]+))"
                        r"\s+(.+?)\s*[.!]?$", re.I)
-_FIELD_OF_NAMING = {"label": "label", "title": "title"}
+# the field a verb of naming (or its participle) sets; any other names the item
+_FIELD_OF_NAMING = {"label": "label", "labelled": "label", "labeled": "label", "title": "title",
+                    "titled": "title"}
+
+
+def field_of_naming(verb: str) -> str:
+    """The field a verb of naming sets ("label", "titled" -> "title"; "call" -> "name")."""
+    return _FIELD_OF_NAMING.get(verb.lower(), "name")
 
 
 def _naming(text: str, made: str = "") -> re.Match[str] | None:
@@ -49,7 +56,7 @@ def given_name(text: str) -> tuple[str, str] | None:
     ("name", "Gym")): "and call it Y" names the item, it is neither a call nor a second
     request."""
     m = _naming(text)
-    return None if m is None else (_FIELD_OF_NAMING.get(m.group(1).lower(), "name"), m.group(3))
+    return None if m is None else (field_of_naming(m.group(1)), m.group(3))
 
 
 def without_given_name(text: str, made: str = "") -> str:

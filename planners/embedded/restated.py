@@ -79,7 +79,7 @@ import re
 
 from planners.embedded import fronted
 from planners.embedded.asking import request_clause
-from planners.embedded.attachment import without_given_name
+from planners.embedded.attachment import field_of_naming, without_given_name
 from planners.embedded.durations import said_duration
 from planners.embedded.purpose import main_clause
 from planners.embedded.wording import (
@@ -178,8 +178,6 @@ _WISHED_NAME = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:w
                           r"(?P<thing>it|(?:my|the|this|that|our)\s+.+?)\s+"
                           r"(?P<how>named|labell?ed|titled)\s+(?!by\b|after\b)(?P<name>.+?)\s*[.!]?$",
                           re.I)
-_NAMING = {"named": "name", "labelled": "label", "labeled": "label", "titled": "title",
-           "name": "name", "label": "label", "title": "title"}
 # "label my late alarm Wind down": a verb of naming, the thing (ending on a word in lower
 # case that is no preposition), and the name, unquoted, from its capital to the end
 _NAMED_PLAIN = re.compile(r"^\s*(?P<how>(?i:name|label|title))\s+(?P<thing>(?i:it)|(?i:the|my|this|"
@@ -272,7 +270,7 @@ def _plainly(text: str) -> str:
         return f"{m[1]}{'' if dropped else ' cost'}{m[3]}{m[4] or '?'}"
     m = _WISHED_NAME.match(without_courtesy(text)) or _NAMED_PLAIN.match(without_courtesy(text))
     if m:
-        return _renamed(_NAMING[m["how"].lower()], m["thing"], m["name"])
+        return _renamed(field_of_naming(m["how"]), m["thing"], m["name"])
     m = _TAGGED.match(without_courtesy(text))
     if m:
         return f"{(m.group(2) or 'is').lower()} {m.group(1)} {m.group(3)}?"
