@@ -58,6 +58,8 @@ class Manner:
     thing: str = ""
     state: str = ""
     context: tuple[str, ...] = ()
+    then: tuple[str, ...] = ()  # the told clauses after it in its own sentence ("tell her
+    #   dessert, I'm making tiramisu": words a message may run on to)
 
 
 def manner(text: str) -> Manner:
@@ -69,7 +71,16 @@ def manner(text: str) -> Manner:
     told = tuple(c.rstrip(" ,;.!") for c in context)
     clause = refer_back(how.clause, told,
                         lambda c: subject(c) or wished_away(c) or needed(c), person_told)
-    return Manner(how.mood, clause, how.thing, how.state, told)
+    return Manner(how.mood, clause, how.thing, how.state, told, _same_sentence(text, raw, told))
+
+
+def _same_sentence(text: str, raw: str, told: tuple[str, ...]) -> tuple[str, ...]:
+    """The told clauses that follow the asking one with no stop between them."""
+    at = text.find(raw)
+    if at < 0 or raw.rstrip()[-1:] in tuple(".?!"):
+        return ()
+    rest = clauses(re.split(r"(?<=[.?!])\s", text[at + len(raw):], maxsplit=1)[0])
+    return tuple(c.rstrip(" ,;.!") for c in rest if c.rstrip(" ,;.!") in told)
 
 
 def _manner(raw: str) -> Manner:
@@ -150,7 +161,10 @@ def request_clause(text: str) -> tuple[str, list[str]]:
 
 # what follows an order's verb: the first word of its object, or its particle ("count down")
 _OBJECT_OPENS = closed_class("a an the my your our his her their this that these those some "
-                             "all every each another it them") | PARTICLES
+                             "all every each another it them me him us") | PARTICLES
+# a bare plural object, then a phrase that says which ("Mute alerts from that chat"); after a
+# subject, a verb ("Kai keeps pinging me") is followed by no such phrase
+_PLURAL_OBJECT = re.compile(r"^\S+\s+[a-z]{3,}s\s+(?:from|of|about|for|in|on|with|by)\s", re.I)
 # a participle: a syllable before its "-ing" ("sitting"; a verb ending so has none: "bring")
 _PARTICIPLE = re.compile(r"[aeiouy]\w*(?<!th)ing$")  # not "nothing"
 # words that open a phrase or name someone or something, never an order
@@ -161,8 +175,9 @@ _NEVER_VERBS = closed_class("into onto in on at to from with for by about after 
 
 def opens_order(clause: str) -> bool:
     """The clause opens as an order does: a verb, then its object or its particle ("Pop it
-    in the bin", "Set off a ten minute countdown"). A statement's subject is followed by its
-    verb ("Rice just boiled"); a participle ("Sitting on a bus") opens no order."""
+    in the bin", "Set off a ten minute countdown", "Mute alerts from that chat"). A
+    statement's subject is followed by its verb ("Rice just boiled"); a participle ("Sitting
+    on a bus") opens no order."""
     words = [w.lower().strip(",.;:!?") for w in without_courtesy(clause).split()]
     if len(words) < 2 or not words[0].isalpha():
         return False
@@ -171,7 +186,7 @@ def opens_order(clause: str) -> bool:
             _PARTICIPLE.search(first)):
         return False
     return after in _OBJECT_OPENS or after.isdigit() or re.match(
-        _ENSURE, " ".join(words), re.I) is not None
+        _ENSURE, " ".join(words), re.I) is not None or bool(_PLURAL_OBJECT.match(clause))
 
 
 def _states(clause: str) -> bool:

@@ -9,10 +9,11 @@ named place it puts someone in ("Ravi is in Oslo") for "there"; its topic (its s
 the phrase after "about", "on", "regarding" or "against" that ends it: "not so sure on the
 rug", "decided against the rug", else what the speaker says they got or did something to:
 "just got my bike back from the shop") for "it" or "them" (not the "it" of "what day is
-it"); and a wh-phrase ("what day the party is") for "that" (or "this", "the same") followed
-by the wh-phrase's own noun (a "when" clause, by a noun of time: "that hour", "that day");
-once the value is read and quoted where the wh-phrase stood, the value itself ("put a
-reminder on Friday").
+it", nor one that follows a new thing the order makes and a verb after "and": "make a note
+and title it X"); and a wh-phrase ("what day the party is") for "that" (or "this", "the
+same") followed by the wh-phrase's own noun (a "when" clause, by a noun of time: "that
+hour", "that day"); once the value is read and quoted where the wh-phrase stood, the value
+itself ("put a reminder on Friday").
 
 A value a person told ("Lin texted me what day the party is") is read where that person
 said it: in the message from them (`teller`), not wherever a value of its kind is shown; one
@@ -33,6 +34,9 @@ _WH = re.compile(r"\b(?:what|which)\s+(\w+)\s+.+$", re.I)
 _WHEN = re.compile(r"\bwhen\s+.+$", re.I)  # "when the party is": a time or a day, asked
 _TIME_NOUNS = ("time", "day", "date", "hour")  # what "that ..." points at for a "when" clause
 # "what day is it", "what hour is it": the "it" of the time, which points at nothing told
+# a new thing the order makes, then a clause of its own: "set an alarm ... and label it
+# X" labels the new alarm, whatever the context told
+_MADE_BEFORE = re.compile(r"\b(?:a|an|another)\s+\w.*\b(?:and|then)\s+\S+\s*$", re.I)
 AMBIENT_IT = re.compile(r"\b(?:time|day|date|hour|month|year)\s+is\s+it$", re.I)
 # a named place a told clause puts someone or something in ("Mum's in Lima"), which "there"
 # points back at; not "there is", "is there" (nothing is placed by those)
@@ -136,7 +140,7 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
         about = f"{counted} of {about}"
     pronoun = next((m for m in re.finditer(r"\b(?:it|them)\b", clause)
                     if not AMBIENT_IT.search(clause[:m.end()])), None)
-    if about and pronoun:
+    if about and pronoun and not _MADE_BEFORE.search(clause[:pronoun.start()]):
         clause = clause[:pronoun.start()] + about + clause[pronoun.end():]
     place = next((m.group(1) for c in told if (m := _IN_PLACE.search(c))), "")
     if place and (there := _THERE.search(clause)):

@@ -33,7 +33,7 @@ from planners.embedded.operations import Operation, Rank, RankReader, Reading, o
 from planners.embedded.reported import ReportedSpeech
 from planners.embedded.slots import Slot, each_addressee
 from planners.embedded.spoken_times import canonical_time
-from planners.embedded.states import split_state, verb_of
+from planners.embedded.states import LEVELS, level_after_object, split_state, verb_of
 from planners.embedded.wording import (
     closed_class,
     heads_only,
@@ -105,8 +105,6 @@ _INDEFINITE = closed_class("a an new another some one two three four five")
 _NEW_ONE = re.compile(r"\b(?:another|(?:a|an)\s+(?:new|second|fresh|extra))\b", re.I)
 _NEW_NAMED = re.compile(rf"{_NEW_ONE.pattern}\s+[\w-]+\s+(?:called|named|titled)\b", re.I)  # made
 _DEFINITE = closed_class("the my this that our your his her their")
-_LEVELS = closed_class("brighter darker dimmer louder quieter softer higher lower bigger smaller "
-                       "larger warmer cooler")  # a thing wanted so is a level, not a switch
 DO_BELOW = 0.3  # a request matching no operation better than this is the item's own verb
 # what a mode is like, and how like it a phrase must be: a theme is also named by how it
 # looks ("the black style")
@@ -181,7 +179,7 @@ class GoalReader:
         on = self._state_on(state)
         if on is not None:
             return Intent.TOGGLE, on, f"turn {'on' if on else 'off'} {thing}"
-        if not state and how.clause.split()[-1].lower() in _LEVELS:  # "the screen brighter"
+        if not state and how.clause.split()[-1].lower() in LEVELS:  # "the screen brighter"
             return Intent.SET_VALUE, None, f"make {how.clause}"
         if state.startswith("in ") and self._is_mode(state[3:]):
             return Intent.TOGGLE, True, f"turn on {state[3:]}"  # "... be in silent mode"
@@ -210,6 +208,8 @@ class GoalReader:
         particle = particle_state(clause)
         if op in _TOGGLES and not reading.exact and particle is None:
             op = self._head_reading(clause)  # "email the Bluetooth manual" is about a manual
+        if number is None and particle is None and level_after_object(clause):
+            return Intent.SET_VALUE, None  # "make the type bigger": its level, nothing else
         if op is Operation.DO and _NEW_NAMED.search(clause):
             return Intent.CREATE, None  # "open a fresh memo named Rota": a new thing named
         if op is Operation.DELETE and reading.verb_says not in (None, Operation.DELETE):

@@ -1,12 +1,14 @@
 """The name of an item the person owns is all the words between "my" and the item's kind.
 
 "my Sunday at the lake note" is a note; "at the lake" is part of its name, and so is any word
-of it that also names a setting or an operation. Read for its operation, such a phrase is
-its possessive and its kind alone ("my note"): the words of a name never make the request a
-switch or a deletion. The kind is the phrase's last word, a noun of a kind of item kept in
-an app (a note, a list, a file: a closed class), after at least one word of the name, with
-the phrase ended there (by a preposition, a comma or the end of the request). A name holds
-no other owner and no indefinite thing ("a folder" starts a phrase of its own).
+of it that also names a setting or an operation ("the Wi-Fi at the lake note" too). Read for
+its operation, such a phrase is its possessive and its kind alone ("my note"): the words of a
+name never make the request a switch or a deletion. The kind is the phrase's last word, a
+noun of a kind of item kept in an app (a note, a list, a file: a closed class), after at
+least one word of the name, with the phrase ended there (by a preposition, a comma, the end
+of the request, or one last word that says what the item is made: "make my lake note
+yellow"). A name holds no other owner and no indefinite thing ("a folder" starts a phrase of
+its own).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import re
 from planners.embedded.wording import closed_class
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[,;:]")
-_POSSESSIVE = frozenset(("my", "our", "your"))
+_POSSESSIVE = frozenset(("my", "our", "your", "the"))  # "the ... note": a name said before
+#   its kind is a name whoever owns the item
 _ENDS = frozenset(("into", "to", "onto", "in", "on", "from", "as", "with", "for", "and",
                    "then", "under", "inside", "called", "named", ",", ";", ":"))
 # words that start another phrase: a name holds no other owner, no indefinite thing
@@ -35,7 +38,8 @@ def _end_of_name(tokens: list[str], at: int) -> int | None:
     last = next((k for k in range(at + 1, last) if tokens[k].lower() in _BREAKS), last)
     for k in range(last - 1, at + 1, -1):
         after = tokens[k + 1].lower() if k + 1 < len(tokens) else None
-        if (after is None or after in _ENDS) and tokens[k].lower() in KINDS:
+        complement = k + 2 == len(tokens)  # "make my ... note yellow": what it is made
+        if (after is None or after in _ENDS or complement) and tokens[k].lower() in KINDS:
             return k
     return None
 

@@ -34,12 +34,15 @@ import re
 _SUBJECT = r"(?:i|i'm|we|you|he|she|they|it|it's|someone|somebody|my|our|his|her|their|the)"
 _WHY = re.compile(rf",?\s+(?:just\s+)?(?:so\s+that|so|in\s+case|because|cause|since|whenever)"
                   rf"\s+{_SUBJECT}\b.*$", re.I | re.S)
-_VALUES = re.compile(r"[\"“”«»:]")
+_VALUES = re.compile(r"[\"“”«»]|(?<!\d):|:(?!\d)")  # a quote, a colon before words (not "5:10")
 # a statement of what the speaker did or is, not of a wish ("I sold the van", "we've packed up"):
 # after it, "so" says what follows from it, and that is the request
 _FACT = re.compile(r"^\s*(?:i|we)(?:'ve|'m|'re|\s+(?:just|have|had|am|are|was|were))?\s+"
                    r"(?!(?:want|wanna|need|wish|would|like|prefer|hope|will|shall)\b)[a-z]+\b",
                    re.I)
+# "so" before the speaker's wish: what follows from the clause before it, no purpose
+_SO_WISHED = re.compile(r",?\s+so\s+(?=(?:i|we)(?:'d|\s+would)\s+(?:like|love|prefer|rather)\b|"
+                        r"(?:i|we)\s+(?:(?:don't|do\s+not)\s+)?(?:want|need)\b)", re.I)
 _CLAUSES = re.compile(r"[\"“”«»:.,;!?](?!$)")  # more than one clause, or a value
 _THEREFORE = re.compile(rf"(?:,\s*(?:and\s+)?so\s+(?!that\b)|\s+so\s+(?={_SUBJECT}\b))", re.I)
 _AUXILIARY = (r"(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|"
@@ -66,7 +69,8 @@ def main_clause(text: str) -> str:
     if then and _FACT.match(text[:then.start()]) and not _CLAUSES.search(text[:then.start()]):
         return text[then.end():]  # "I sold the van, so ...": what follows is the request
     m = _WHY.search(text)
-    if m is None or _VALUES.search(text[:m.end()]) or not text[:m.start()].strip():
+    if m is None or _SO_WISHED.match(text, m.start()) or _VALUES.search(text[:m.end()]) or (
+            not text[:m.start()].strip()):
         return text
     return text[:m.start()].rstrip(" ,")
 

@@ -54,8 +54,9 @@ alone (never by their words):
 - a thing said to be free to go, or bound to ("the old gym alarm can go", "that note has to
   go"): it is to be removed ("delete the old gym alarm").
 
-- a thing made "with X in it" ("a note called Locker with 2231 in it"): it holds X, it is
-  "containing X"; "it" is no place to put anything in.
+- a thing made "with X in it" ("a note called Locker with 2231 in it"), or made and then
+  given X "in it" ("..., and in it put 2231", "... and type 2231 in it"): it holds X, it is
+  "containing X"; "it" is no place to put anything in, and no second order.
 
 - "turn of X", "switch of X": a verb of switching takes no "of", so "of" is "off" with a
   letter dropped ("turn off X"), never a switch turned on.
@@ -228,6 +229,11 @@ _LET_GO = re.compile(r"^\s*((?:the|my|our|that|this|those|these)\s+(?:(?!\bas\b)
                      r"(?:\s+(?:now|away|too|as\s+well))?\s*[.!]?$", re.I)
 # "a note called Locker with 2231 in it": what the thing holds, not a place to put it in
 _HOLDING = re.compile(r"\bwith\s+([^\"“”‘’,;]+?)\s+(?:in|inside|on)\s+it\b(?=\s*[.!?]?\s*$)", re.I)
+# "a note called Locker, and in it write 2231" ("and put 2231 in it"): what the new thing
+# holds, written as it is made; no second order
+_WRITTEN_IN = re.compile(r"(\b(?:an?|another)\s+\S.*?),?\s+and\s+(?:(?:in|into|on)\s+it,?\s+"
+                         r"[a-z]+(?:\s+down)?\s+([^\"“”‘’]+?)|[a-z]+(?:\s+down)?\s+"
+                         r"([^\"“”‘’]+?)\s+(?:in|into|on)\s+it)\s*[.!]?$", re.I)
 # "how much is X going for?", "what does X sell for?": what X costs
 _SOLD_FOR = re.compile(r"^((?:how\s+much|what)\b.+?)\s+(?:(going|selling|retailing)|go|goes|"
                        r"sell|sells|retails?)\s+for((?:\s+(?:in|at|on)\s+[^?.!]+)?)\s*([?.!]*)$",
@@ -264,6 +270,7 @@ def _plainly(text: str) -> str:
     text = _OF_FOR_OFF.sub(r"\1 off", main_clause(text))
     text = _ITS_VALUE.sub(r"\1 with the \2 \3", text)
     text = _HOLDING.sub(r"containing \1", text)
+    text = _WRITTEN_IN.sub(lambda m: f"{m[1]} containing {m[2] or m[3]}", text)
     m = _SOLD_FOR.match(text)
     if m:
         dropped = m[2] and m[1].lower().startswith("how")  # "how much is X" says it all

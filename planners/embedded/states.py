@@ -1,5 +1,6 @@
 """How a state is said after its thing: "bluetooth off", "bluetooth enabled", "the alarm
-silenced", the state a verb leaves a thing in; and the verb that does.
+silenced", the state a verb leaves a thing in, and the verb that does; or a level made
+higher or lower ("the screen brighter", "make the type bigger").
 
 A word reads as a verb's past when it ends in "-ed" after a stem with a vowel ("shed",
 "sled", "speed" and "need" are words of their own). Its verb is the first of the usual
@@ -14,6 +15,21 @@ from __future__ import annotations
 import re
 
 from planners.embedded.spelling import known_words
+from planners.embedded.wording import closed_class
+
+# comparatives of a level: a thing wanted so, or made so, is a level, not a switch
+LEVELS = closed_class("brighter darker dimmer louder quieter softer higher lower bigger smaller "
+                      "larger warmer cooler")
+_DETERMINERS = closed_class("a an the my your our his her their this that some another new")
+
+
+def level_after_object(clause: str) -> bool:
+    """A comparative of a level follows the verb's object, as its complement ("make the
+    type bigger on here", "get it louder"); before a noun ("a bigger mug") it only says
+    which thing."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", clause)]
+    return any(w in LEVELS and i >= 2 and words[i - 1] not in _DETERMINERS
+               for i, w in enumerate(words))
 
 
 def past_form(word: str) -> bool:

@@ -1,0 +1,73 @@
+"""Where the parts of a request begin and end: the complement after a verb's object, the
+new thing a later "it" points at, a clause of purpose after a clock time, what a new item
+is given "in it", the words a message runs on to, and a bare plural object that opens an
+order. Sentences of our own, in no task file."""
+
+from __future__ import annotations
+
+import pytest
+
+from planners.embedded.asking import opens_order, request_clause
+from planners.embedded.goal import Intent, parse_goal, split_goal
+
+
+def _slots(goal):
+    return {s.name: s.value for s in goal.slots}
+
+
+@pytest.mark.parametrize("text", ["could you make the lettering larger on here?",
+                                  "get the ringer a bit louder please"])
+def test_a_comparative_after_the_object_is_a_level(text):
+    assert parse_goal(text).intent is Intent.SET_VALUE
+
+
+def test_a_comparative_before_a_noun_only_says_which_thing():
+    assert parse_goal("get a smaller mug").intent is not Intent.SET_VALUE
+
+
+def test_a_setting_named_in_a_notes_name_switches_nothing():
+    goal = parse_goal("paint the Bluetooth at home note green")
+    assert goal.intent is not Intent.TOGGLE and goal.desired is None
+
+
+def test_it_after_a_new_thing_and_a_verb_is_that_thing_not_the_context():
+    goal = parse_goal("I've got a ferry on Monday. Put in an alarm for 6:40 AM and label it Oars")
+    assert goal.intent is Intent.CREATE
+    assert _slots(goal) == {"time": "6:40 AM", "label": "Oars"}
+
+
+def test_a_clause_of_purpose_after_a_clock_time_is_no_part_of_the_name():
+    goal = parse_goal("set an alarm for 6:40 AM and label it Oars so we don't miss the boat")
+    assert _slots(goal) == {"time": "6:40 AM", "label": "Oars"}
+
+
+def test_so_before_a_wish_is_no_purpose():
+    goal = parse_goal("No swim class today, so I'd like the 6:15 alarm off")
+    assert goal.intent is Intent.TOGGLE and goal.desired is False
+
+
+@pytest.mark.parametrize("text", ["create a note called Bike lock and in it put code 7720",
+                                  "make a new note named Bike lock and type code 7720 in it"])
+def test_what_a_new_item_is_given_in_it_is_its_text(text):
+    assert split_goal(text) == [text]
+    goal = parse_goal(text)
+    assert goal.intent is Intent.CREATE
+    assert _slots(goal) == {"name": "Bike lock", "text": "code 7720"}
+
+
+def test_a_message_runs_on_over_a_told_clause_in_its_sentence():
+    goal = parse_goal("Tell Imre soup, I'm cooking tonight.")
+    assert goal.intent is Intent.SEND
+    assert _slots(goal) == {"to": "Imre", "message": "soup, I'm cooking tonight"}
+
+
+def test_a_message_stops_at_its_sentence():
+    goal = parse_goal("Text Imre yes. I'm cooking tonight.")
+    assert _slots(goal)["message"] == "yes"
+
+
+def test_a_bare_plural_object_then_which_opens_an_order():
+    assert opens_order("Silence calls from her for today")
+    assert not opens_order("Pia keeps calling me")
+    asked, told = request_clause("Pia keeps calling me. Silence calls from her for today.")
+    assert asked.startswith("Silence") and told == ["Pia keeps calling me."]
