@@ -62,19 +62,26 @@ def changes_something(element: UIElement, screen: Screen, goal: Goal | None = No
 def way_on(element: UIElement, screen: Screen, goal: Goal | None = None) -> bool:
     """Whether tapping `element` may be a move towards the goal: a labelled control that is
     no field, switch or slider (those are values to set: tapping a slider moves it), not
-    the page already shown, and that changes nothing (for a question, nothing at all)."""
+    the page already shown, that changes nothing and does nothing where it is pressed
+    (`acts_on_its_own`)."""
     e = element
     return not (e.editable or e.checkable or not e.label or is_slider(e) or e.selected or (
         e.scrollable and not e.clickable) or changes_something(e, screen, goal) or (
-        goal is not None and goal.intent is Intent.ANSWER and acts_on_its_own(e, screen, goal)))
+        goal is not None and acts_on_its_own(e, screen, goal)))
 
 
 def acts_on_its_own(element: UIElement, screen: Screen, goal: Goal) -> bool:
-    """A control that does something where it is pressed ("Reset", "Start", "Clear all"):
-    no way on for a question, which only reads (exploring never presses one either), unless
-    it names what the question asks about ("Orders" for where an order is)."""
-    return (sensitive(element, screen) or bool(words(element.label) & CREATION_WORDS)) and not (
-        words(element.label) & words(goal.target))
+    """A control that does something where it is pressed ("Reset", "Start", "Add to cart"):
+    no way on (exploring never presses one either) unless it names what the request is
+    about ("Orders" for where an order is) or says its verb. A request whose act is the
+    item's own verb ("link my earbuds": "Pair new device"), a message, which may start a
+    conversation ("Start chat"), and a removal, whose controls `changes_something` reads,
+    may go through one."""
+    if goal.intent in (Intent.DO, Intent.SEND, Intent.DELETE):
+        return False
+    said = words(element.label)
+    return (sensitive(element, screen) or bool(said & CREATION_WORDS)) and not (
+        said & (words(goal.target) | words(goal.verb)))
 
 
 def starts_new(element: UIElement) -> bool:

@@ -6,7 +6,8 @@ a screen as any question is (`reading`), after navigating to where the explorati
 says such a value is shown. The answer is kept in the step's memo (`Memo.lookup` for the
 steps that look, `Memo.read` on the step that read it); the main operation is then the
 request with the value in place of the words that named it, so the same parser reads it as
-a request that gave the value itself.
+a request that gave the value itself. A question of what several things come to reads each
+one's price so, and adds them up (`sums`).
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from dataclasses import dataclass, replace
 from devices.actions import Finish, FinishStatus
 from planners.embedded.asking import manner
 from planners.embedded.context import came_by_message, says_where, teller
-from planners.embedded.goal import Goal
+from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import memo_of, with_memo
 from planners.embedded.offsets import Shift, moved, shift_of
 from planners.embedded.purpose import main_clause
 from planners.embedded.reading import shaped_part
 from planners.embedded.slots import HOW_LONG
 from planners.embedded.sources import kept_from_source, read_in
+from planners.embedded.sums import add_up, summed
 from planners.planner import Decision, PastStep
 
 _WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)
@@ -159,6 +161,8 @@ def with_lookups(text: str, history: Sequence[PastStep], goal_of: Callable[[str]
     with the values in place. `goal_of` parses a request; `here` is the app in front, and
     `names_here(request)` says whether the request names it as its place (`sources`)."""
     goal = goal_of(text)
+    if goal.intent is Intent.ANSWER and (things := summed(text, goal)):
+        return add_up(things, history, lambda d, asked: answer_of(d, goal_of(asked)), decide)
     fresh: dict[str, str] = {}
     while (res := resolve(text, goal, history, fresh)).asking is not None:
         asked = res.asking

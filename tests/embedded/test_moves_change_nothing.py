@@ -143,3 +143,27 @@ def test_a_request_to_send_may_press_send_though_it_names_no_word_of_the_button(
     assert send.intent is Intent.SEND and way_on(shown.elements[2], shown, send)
     look = parse_goal("read me what I wrote", encoder)
     assert not way_on(shown.elements[2], shown, look)
+
+
+def product_page() -> S.Screen:
+    return S.screen(
+        S.el(0, "button", "", 0, height=120, clickable=True, description="Navigate up"),
+        S.el(1, "text", "Copper Kettle", 300),
+        S.el(2, "button", "Add to cart", 800, clickable=True),
+        S.el(3, "button", "Start return", 1000, clickable=True),
+        S.el(4, "button", "Reviews", 1200, clickable=True),
+        app="com.example.store",
+    )
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text", ["use my gift card as the way I pay from now on",
+                                  "switch off order updates from the store",
+                                  "what do people say about the copper kettle?"])
+def test_a_control_that_acts_where_it_is_is_no_way_on_unless_the_request_says_it(text):
+    page, goal = product_page(), parse_goal(text)
+    assert not way_on(page.elements[2], page, goal)  # Add to cart
+    assert not way_on(page.elements[3], page, goal)  # Start return
+    assert way_on(page.elements[4], page, goal)  # Reviews
+    asked = parse_goal("start a return of the copper kettle")
+    assert way_on(page.elements[3], page, asked)
