@@ -69,8 +69,8 @@ def manner(text: str) -> Manner:
     if not context:
         return how
     told = tuple(c.rstrip(" ,;.!") for c in context)
-    clause = refer_back(how.clause, told,
-                        lambda c: subject(c) or wished_away(c) or needed(c), person_told)
+    clause = refer_back(how.clause, told, lambda c: subject(c) or wished_away(c) or needed(c)
+                        or ordered(c), person_told)
     return Manner(how.mood, clause, how.thing, how.state, told, _same_sentence(text, raw, told))
 
 
@@ -187,6 +187,21 @@ def opens_order(clause: str) -> bool:
         return False
     return after in _OBJECT_OPENS or after.isdigit() or re.match(
         _ENSURE, " ".join(words), re.I) is not None or bool(_PLURAL_OBJECT.match(clause))
+
+
+# an order's verb, its particle, then the thing it names: "Switch off my second alarm"
+_ORDERED = re.compile(r"^\S+\s+(?:(?:on|off|up|down|out)\s+)?((?:my|our|the|this|that)\s+"
+                      r"[^,;.!?]+?)(?=\s+(?:on|off|up|down|out|from|in|to|for|at|with)\b|"
+                      r"[,;.!?]|$)", re.I)
+
+
+def ordered(clause: str) -> str:
+    """The thing an order of the context names ("Switch off my second alarm." -> "my second
+    alarm"): a later clause that says it again with "it" ("just turn it off, don't delete
+    it") means that thing; "" when the clause is no order or names no thing of its own."""
+    m = _ORDERED.match(without_courtesy(clause)) if opens_order(clause) and not _states(
+        clause) else None
+    return m.group(1) if m else ""
 
 
 def _states(clause: str) -> bool:

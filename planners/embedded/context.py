@@ -95,7 +95,8 @@ _SPEAKER_DID = re.compile(
     rf"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|recently\s+)?(?:{_IRREGULAR_PAST}|"
     r"[a-z]+[^e\s]ed)(?:\s+(?:up|back|out|in))?\s+((?:my|our|a|an|the|this|that|some)\s+.+?)"
     r"(?=\s+(?:back|up|out|in|on|off|"
-    r"from|at|for|to|with|yesterday|today|this|last)\b|\s*[,;.!]|\s*$)", re.I)
+    r"from|at|for|to|with|yesterday|today|this|last)\b|\s*[,;.!]|\s*$|"
+    r"\s+(?:and|but)\s+(?:they|it|he|she|i|we|you)\b)", re.I)  # "... and they're blinking"
 
 
 def got(clause: str) -> str:

@@ -73,15 +73,17 @@ def way_on(element: UIElement, screen: Screen, goal: Goal | None = None) -> bool
 def acts_on_its_own(element: UIElement, screen: Screen, goal: Goal) -> bool:
     """A control that does something where it is pressed ("Reset", "Start", "Add to cart"):
     no way on (exploring never presses one either) unless it names what the request is
-    about ("Orders" for where an order is) or says its verb. A request whose act is the
-    item's own verb ("link my earbuds": "Pair new device"), a message, which may start a
-    conversation ("Start chat"), and a removal, whose controls `changes_something` reads,
-    may go through one."""
+    about ("Orders" for where an order is) or says its verb; one that starts a new item
+    ("Add alarm") is none even where it names the kind of item the request is about. A
+    request whose act is the item's own verb ("link my earbuds": "Pair new device"), a
+    message, which may start a conversation ("Start chat"), and a removal, whose controls
+    `changes_something` reads, may go through one."""
     if goal.intent in (Intent.DO, Intent.SEND, Intent.DELETE):
         return False
-    said = words(element.label)
-    return (sensitive(element, screen) or bool(said & CREATION_WORDS)) and not (
-        said & (words(goal.target) | words(goal.verb)))
+    said, asked = words(element.label), words(goal.target) | words(goal.verb)
+    if said & CREATION_WORDS:  # "Add alarm" starts a new one, never the way to one that is
+        return not said & words(goal.verb)
+    return sensitive(element, screen) and not said & asked
 
 
 def starts_new(element: UIElement) -> bool:

@@ -235,11 +235,16 @@ def object_article(clause: str) -> str:
     return rest[0] if rest else ""
 
 
+_AFTERTHOUGHTS = frozenset(("though", "anyway", "again", "instead", "too", "then"))
+
+
 def particle_state(clause: str) -> bool | None:
     """On or off when the verb's particle or the clause's last word says it ("turn wifi
     off", "flip on bluetooth"); None otherwise. A quotation is a word of the clause: in
     "jot 'milk' on my list" the "on" is no particle."""
     words = [w.lower().strip(",.!?") for w in QUOTE.sub(" \"\" ", clause).split()]
+    while len(words) > 2 and words[-1] in _AFTERTHOUGHTS:
+        words.pop()  # "turn it off though": the last word is said of the whole order
     if len(words) < 2:
         return None
     for w in (words[1], words[-1]):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from planners.embedded.asking import opens_order, request_clause
+from planners.embedded.asking import manner, opens_order, request_clause
 from planners.embedded.goal import Intent, parse_goal, split_goal
 
 
@@ -71,3 +71,16 @@ def test_a_bare_plural_object_then_which_opens_an_order():
     assert not opens_order("Pia keeps calling me")
     asked, told = request_clause("Pia keeps calling me. Silence calls from her for today.")
     assert asked.startswith("Silence") and told == ["Pia keeps calling me."]
+
+
+def test_it_in_a_later_order_is_the_thing_an_earlier_order_named():
+    goal = parse_goal("Off work tomorrow. Switch off my 6:10 alarm. Just turn it off though, "
+                      "don't delete it.")
+    assert goal.intent is Intent.TOGGLE and goal.desired is False
+    assert "6:10" in goal.entities
+
+
+def test_what_the_speaker_got_ends_where_a_clause_of_its_own_begins():
+    how = manner("Just unpacked my new Jabra Elite earbuds and they're flashing. Could you "
+                 "hook them up to the phone?")
+    assert "Jabra Elite earbuds" in how.clause and "flashing" not in how.clause

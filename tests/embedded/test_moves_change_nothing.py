@@ -167,3 +167,13 @@ def test_a_control_that_acts_where_it_is_is_no_way_on_unless_the_request_says_it
     assert way_on(page.elements[4], page, goal)  # Reviews
     asked = parse_goal("start a return of the copper kettle")
     assert way_on(page.elements[3], page, asked)
+
+
+@pytest.mark.unit
+def test_a_control_that_starts_a_new_item_is_no_way_to_one_that_exists():
+    page = S.screen(S.el(0, "text", "Alarms", 100),
+                    S.el(1, "button", "Add alarm", 300, clickable=True),
+                    S.el(2, "button", "Bedtime", 500, clickable=True), app="com.example.clock")
+    goal = parse_goal("switch my third alarm off for tomorrow")
+    assert not way_on(page.elements[1], page, goal)
+    assert way_on(page.elements[2], page, goal)
