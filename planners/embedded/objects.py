@@ -117,13 +117,24 @@ def told(context: str) -> str:
 _OWNERS = closed_class("his their our")
 
 
+# what the speaker is doing ("Sitting in the library now"; not a participle that is a
+# preposition: "according to Hollis"), or what they do not, naming no thing ("I don't want
+# it going off", "we never talk"): no place of a thing
+_SPEAKER_DOES = re.compile(r"^(?:(?:just|still)\s+)?(?:(?!(?:according|regarding|concerning|"
+                           r"including|following|considering)\b)[a-z]+ing\b|(?:i|we)\s+"
+                           r"(?:don't|do\s+not|didn't|never|no\s+longer)\b"
+                           r"(?!.*\b(?:the|that|this|these|those|my|our)\s))", re.I)
+
+
 def told_where(context: Sequence[str], said: str) -> list[str]:
     """The content words of each told clause that says where the thing named by `said` is
     ("it's on the shared calendar"). A told clause about that thing itself ("second thoughts
     about the rug, bin it") gave the order its referent; the rest of it is a reason, no
-    words to look for."""
+    words to look for; nor does one of what the speaker is doing ("sitting in the
+    library") or does not do ("I don't need it any more")."""
     named = set(said.lower().split()) - _OWNERS  # "their address": no thing of theirs
-    return [w for c in context if not named & set((w := told(c)).lower().split())]
+    return [w for c in context if not _SPEAKER_DOES.match(c)
+            and not named & set((w := told(c)).lower().split())]
 
 
 _MEANS = re.compile(r"\s+(?:over|via|through|using|with|by|from)\s+", re.I)

@@ -84,3 +84,18 @@ def test_what_the_speaker_got_ends_where_a_clause_of_its_own_begins():
     how = manner("Just unpacked my new Jabra Elite earbuds and they're flashing. Could you "
                  "hook them up to the phone?")
     assert "Jabra Elite earbuds" in how.clause and "flashing" not in how.clause
+
+
+@pytest.mark.parametrize("text", [
+    "Lying on the sofa at my aunt's place. Turn the media volume all the way down, I don't "
+    "want noise.",
+    "Put the media volume all the way down, we don't need it loud in here."])
+def test_what_the_speaker_is_doing_or_not_doing_says_no_place_of_the_thing(text):
+    goal = parse_goal(text)
+    assert goal.intent is Intent.SET_VALUE
+    assert set(goal.target.lower().split()) == {"media", "volume"}
+
+
+def test_a_clause_of_what_the_speaker_does_not_do_that_names_the_thing_stays():
+    goal = parse_goal("I never open that old chat with Ines Roth any more. Delete the whole thing.")
+    assert {"Ines", "Roth"} <= set(goal.target.split())
