@@ -90,7 +90,8 @@ _COUNTED = re.compile(r"(\w+)\s+of\s+(?:them|those|these)(?:\s+please)?", re.I)
 # garage", "I bought a new speaker"): a past verb, its subject the speaker or left out, and its
 # object, up to where a particle, a preposition or a time begins
 _IRREGULAR_PAST = ("got|bought|brought|found|lost|made|took|sold|gave|had|built|caught|chose|"
-                   "drove|paid|won|hung|kept|sent|tore|broke|wore|rode")  # not "put", "set"
+                   "drove|paid|won|hung|kept|sent|tore|broke|wore|rode|met|saw|heard|left")
+#   (not "put", "set", "read": orders as well)
 _SPEAKER_DID = re.compile(
     rf"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|recently\s+)?(?:{_IRREGULAR_PAST}|"
     r"[a-z]+[^e\s]ed)(?:\s+(?:up|back|out|in))?\s+((?:my|our|a|an|the|this|that|some)\s+.+?)"

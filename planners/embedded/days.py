@@ -155,6 +155,15 @@ def _unnamed(m: re.Match[str]) -> str:
     return m.group(0) if timed else f"{m.group(1) or ''} "
 
 
+def read_with(text: str, clause: str) -> Days | None:
+    """The days the sentence of `text` that holds the request's `clause` asks for: a
+    sentence that only tells ("Met a man who climbs on Thursdays.") sets no days."""
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    start = " ".join(clause.split()[:3]).lower()
+    said = next((s for s in sentences if start and start in s.lower()), text)
+    return read(said)
+
+
 def read(text: str) -> Days | None:
     """The days `text` asks for, or None when it names no repeat."""
     text = _IN_NAME.sub(_unnamed, text)

@@ -18,6 +18,9 @@ alone (never by their words):
 - a light verb whose object is an act ("place an order for X", "make a call to Y"): the
   act's noun is the verb ("order X", "call Y"), unless a time or a day follows it: what is
   "for 7:10" or "for Friday" is a thing made for then ("make an alarm for 7:10");
+- a person's name and number said alone, then an order that points at the person ("Kim
+  Lee, 555 0101. Add her to my contacts"): the order with that person and that number
+  ("add Kim Lee to my contacts with the number 555 0101");
 - a statement of someone's new value ("Kim's new number is 555 0101", said with "new" or
   "now"; "Kim switched her address to kim@x.org", a change the person made; "Kim moved to
   another mail provider, it's kim@x.org now", where the field goes
@@ -41,6 +44,9 @@ alone (never by their words):
 
 - what a thing goes or sells for ("what's the lamp going for?", "what do lamps sell
   for?"): what it costs ("what's the lamp cost?", "what do lamps cost?").
+
+- a thing to be got or had so done ("get my earbuds paired with the phone", "have it
+  fixed"): the order to do it ("pair my earbuds with the phone").
 
 - a statement closed by a tag that asks if it is true ("wifi is on, isn't it?", "the torch
   is off, right?"): the yes/no question of the statement ("is wifi on?"), never an order.
@@ -83,6 +89,7 @@ from planners.embedded.asking import request_clause
 from planners.embedded.attachment import field_of_naming, without_given_name
 from planners.embedded.durations import said_duration
 from planners.embedded.purpose import main_clause
+from planners.embedded.states import verb_of
 from planners.embedded.wording import (
     EMAIL,
     NAMES,
@@ -147,6 +154,10 @@ _CARD_GIVEN = re.compile(rf"\b(?:his|her|their)\s+(?:phone\s+)?number\b.*[.!?]\s
                          r"(\+?\d[\d\s().-]*\d)\s*[.!]?$", re.I)
 # "Kim switched her address to kim@x.org", "Kim moved her cell to 555 0100": the
 # person's own change of a value, told
+# "... Kim Lee, 555 0101. Save her to my contacts": a person's name and number alone, then
+# an order that points at the person: the order, with that person and that number
+_CARD_FIRST = re.compile(rf"^(?P<told>.*?[.!?]\s+)?(?P<name>{NAMES}),?\s+(?P<phone>\+?\d[\d\s().-]*"
+                         r"\d)\s*[.!]\s+(?P<order>\S.*\b(?:him|her|them)\b.*)$")
 _CHANGED_OWN = re.compile(rf"^\s*({NAMES})\s+(?:has\s+|just\s+)?"
                           r"(?:changed|switched|updated|moved)\s+(?:his|her|their)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:over\s+)?to\s+"
                           r"(\S+?|\+?\d[\d\s().-]*\d)\s*[.!]?$")
@@ -234,6 +245,9 @@ _HOLDING = re.compile(r"\bwith\s+([^\"“”‘’,;]+?)\s+(?:in|inside|on)\s+it
 _WRITTEN_IN = re.compile(r"(\b(?:an?|another)\s+\S.*?),?\s+and\s+(?:(?:in|into|on)\s+it,?\s+"
                          r"[a-z]+(?:\s+down)?\s+([^\"“”‘’]+?)|[a-z]+(?:\s+down)?\s+"
                          r"([^\"“”‘’]+?)\s+(?:in|into|on)\s+it)\s*[.!]?$", re.I)
+# "get them paired with the phone", "have my bike fixed": the thing is to be so done
+_CAUSED = re.compile(r"^(?:get|have)\s+(?P<thing>it|them|him|her|(?:my|the|our|this|that|these|"
+                     r"those)\s+[^,.;!?]+?)\s+(?P<done>[a-z]+ed)\b(?P<rest>.*)$", re.I)
 # "how much is X going for?", "what does X sell for?": what X costs
 _SOLD_FOR = re.compile(r"^((?:how\s+much|what)\b.+?)\s+(?:(going|selling|retailing)|go|goes|"
                        r"sell|sells|retails?)\s+for((?:\s+(?:in|at|on)\s+[^?.!]+)?)\s*([?.!]*)$",
@@ -278,6 +292,9 @@ def _plainly(text: str) -> str:
     m = _WISHED_NAME.match(without_courtesy(text)) or _NAMED_PLAIN.match(without_courtesy(text))
     if m:
         return _renamed(field_of_naming(m["how"]), m["thing"], m["name"])
+    m = _CAUSED.match(without_courtesy(text))
+    if m and (verb := verb_of(m["done"])) is not None:
+        return f"{verb} {m['thing']}{m['rest']}"
     m = _TAGGED.match(without_courtesy(text))
     if m:
         return f"{(m.group(2) or 'is').lower()} {m.group(1)} {m.group(3)}?"
@@ -354,6 +371,10 @@ def _new_value(text: str) -> str:
         m = None  # a new thing that is no value of an entry ("a new bike, a red one")
     if m:
         return f"change {m.group(1)}'s {m.group(2)} to {m.group(3)}"
+    m = _CARD_FIRST.match(text)
+    if m and PHONE.fullmatch(m["phone"]):
+        order = re.sub(r"\b(?:him|her|them)\b", m["name"], m["order"], count=1).rstrip(" ?.!")
+        return f"{m['told'] or ''}{order} with the number {m['phone']}"
     m = _CARD_GIVEN.search(text)
     if m and PHONE.fullmatch(m.group(2)):
         return f"save {m.group(1)}'s number, {m.group(2)}"

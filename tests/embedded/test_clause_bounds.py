@@ -99,3 +99,17 @@ def test_what_the_speaker_is_doing_or_not_doing_says_no_place_of_the_thing(text)
 def test_a_clause_of_what_the_speaker_does_not_do_that_names_the_thing_stays():
     goal = parse_goal("I never open that old chat with Ines Roth any more. Delete the whole thing.")
     assert {"Ines", "Roth"} <= set(goal.target.split())
+
+
+@pytest.mark.parametrize(("text", "verb"), [("could you get my new Jabra earbuds paired?", "pair"),
+                                            ("have the 6:30 alarm moved to 7:15", "move")])
+def test_a_thing_to_get_done_is_the_order_to_do_it(text, verb):
+    assert parse_goal(text).verb == verb
+
+
+def test_a_name_and_number_said_alone_then_an_order_about_him_is_his_card():
+    goal = parse_goal("Saw an old friend at the market who runs on Sundays. Teodor Lind, "
+                      "555-0143. Add him to my contacts?")
+    assert goal.intent is Intent.CREATE
+    assert _slots(goal) == {"name": "Teodor Lind", "phone": "555-0143"}
+    assert goal.days is None  # the Sundays are his, said in a sentence that tells
