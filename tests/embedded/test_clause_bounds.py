@@ -113,3 +113,9 @@ def test_a_name_and_number_said_alone_then_an_order_about_him_is_his_card():
     assert goal.intent is Intent.CREATE
     assert _slots(goal) == {"name": "Teodor Lind", "phone": "555-0143"}
     assert goal.days is None  # the Sundays are his, said in a sentence that tells
+
+
+def test_in_a_request_written_in_lower_case_a_bare_subject_is_the_person_told_of():
+    goal = parse_goal("marit is watering the plants. let her know the hose is by the door")
+    assert goal.intent is Intent.SEND
+    assert _slots(goal) == {"to": "Marit", "message": "the hose is by the door"}
