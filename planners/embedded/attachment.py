@@ -10,21 +10,25 @@ made by the main verb, with the value read in place of the words that name it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # VERB a/an/another/a new ITEM for|at THE VALUE in|from|on MY PLACE
 _KEPT_IN = re.compile(
     r"^\w+\s+(?:an?|another)\s+(?:new\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:for|at)\s+"
-    r"((?:the|my|our|[A-Z][\w-]*'s)\s+(?:[\w'-]+\s+){0,3}?([\w-]+)\s+(?:in|from|on)\s+(?:my|the|our)"
-    r"\s+[\w-]+)",
+    r"((?:the|my|our|[A-Z][\w-]*'s)\s+(?:[\w'-]+\s+){0,3}?([\w-]+)\s+(?:in|from|on)\s+"
+    r"((?:my|the|our)\s+[\w-]+))",
     re.I)
 
 
-def kept_value(text: str) -> tuple[str, str] | None:
+def kept_value(text: str, is_container: Callable[[str], bool] = lambda place: False
+               ) -> tuple[str, str] | None:
     """The value a new item takes from another place ("an alarm for the ferry time in my
     journal" -> ("time", "the ferry time in my journal"), to look up), or None: the value's
-    head noun ("time", "date") names the field it is for."""
+    head noun ("time", "date") names the field it is for. A place things are bought into
+    (`is_container`: "a cable for the phone in my cart") keeps no value: it is where the new
+    item goes."""
     m = _KEPT_IN.match(text.strip())
-    return None if m is None else (m.group(2).lower(), m.group(1))
+    return None if m is None or is_container(m.group(3)) else (m.group(2).lower(), m.group(1))
 
 
 # "..., and call it Gym": a verb of naming, the new item as "it" (or as "the KIND"), then

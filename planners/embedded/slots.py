@@ -296,7 +296,7 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
                   ) -> tuple[Operation, list[Slot], list[str]]:
     """CREATE: the item's values; "add X to an existing item" is an edit that appends."""
     said = quoted(text)
-    if not said and (kept := kept_value(text)) is not None:  # read elsewhere (`attachment`)
+    if not said and (kept := kept_value(text, is_container)) is not None:  # read elsewhere
         return Operation.CREATE, [*slots, Slot(*kept, ref=True)], []
     m = _ADD_TO.match(strip_quotes(text))
     if m is not None and _MADE_ON.match(text[m.end(1):]) and _NEW.match(m.group(1)):

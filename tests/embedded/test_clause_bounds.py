@@ -119,3 +119,8 @@ def test_in_a_request_written_in_lower_case_a_bare_subject_is_the_person_told_of
     goal = parse_goal("marit is watering the plants. let her know the hose is by the door")
     assert goal.intent is Intent.SEND
     assert _slots(goal) == {"to": "Marit", "message": "the hose is by the door"}
+
+
+def test_a_place_things_are_bought_into_keeps_no_value_to_read():
+    goal = parse_goal("I need a case for the tablet, the cheapest will do. Put it in my basket.")
+    assert not any(s.ref for s in goal.slots)
