@@ -225,7 +225,7 @@ _PERSON_AFTER = re.compile(rf"^(?:I|We)(?:'\w+)?\s+(?:(?!(?:the|a|an|my|our|this
                            rf"{{1,4}}?(?!I\b)({NAMES})\b(?<!\d)(?=\W|$)")
 
 
-# a bare word, then its verb: "noor is feeding the cat", "noor texted"
+# a bare word, then its verb: "noor is minding the dog", "noor texted"
 _LOWER_SUBJECT = re.compile(rf"^([a-z][a-z'-]{{2,}})\s+(?:{'|'.join(sorted(AUXILIARIES))}|"
                             r"[a-z]+(?:[^s]s|ed))\b")
 
@@ -234,7 +234,7 @@ def person_told(clause: str) -> str:
     """The person a told clause starts with ("Noor" of "Noor wrote about the ladder", of
     "Noor's bus is late"), else the one the speaker says they deal with ("Noor" of "I owe
     Noor a tenner"); "" when it names nobody. Written all in lower case, a subject with no
-    article before its verb is a name ("noor is feeding the cat")."""
+    article before its verb is a name ("noor is minding the dog")."""
     m = _PERSON_FIRST.match(clause)
     if m is None or re.sub(r"['’]\w+$", "", m.group(1).split()[0].lower()) in _NOT_NAMES:
         m = _PERSON_AFTER.match(clause)

@@ -155,6 +155,6 @@ class ReportedSpeech:
                 return None  # "email Noor the report": the order already says it
             return Manner(Mood.COMMAND, f"text {person} {said}", context=how.context)
         if how.then and not QUOTE.search(said):  # "tell her dessert, I'm making tiramisu":
-            said = ", ".join([said, *how.then])  # the words run on to the end of the sentence
+            said = ", ".join([said, *how.then])  # the words go on until the sentence stops
         context = tuple(c for c in how.context if c not in how.then)
         return Manner(Mood.COMMAND, f"text {person}: {said}", context=context)

@@ -46,13 +46,13 @@ def test_so_before_a_wish_is_no_purpose():
     assert goal.intent is Intent.TOGGLE and goal.desired is False
 
 
-@pytest.mark.parametrize("text", ["create a note called Bike lock and in it put code 7720",
-                                  "make a new note named Bike lock and type code 7720 in it"])
+@pytest.mark.parametrize("text", ["create a note called Shed padlock and in it put code 7720",
+                                  "make a new note named Shed padlock and type code 7720 in it"])
 def test_what_a_new_item_is_given_in_it_is_its_text(text):
     assert split_goal(text) == [text]
     goal = parse_goal(text)
     assert goal.intent is Intent.CREATE
-    assert _slots(goal) == {"name": "Bike lock", "text": "code 7720"}
+    assert _slots(goal) == {"name": "Shed padlock", "text": "code 7720"}
 
 
 def test_a_message_runs_on_over_a_told_clause_in_its_sentence():
@@ -82,12 +82,12 @@ def test_it_in_a_later_order_is_the_thing_an_earlier_order_named():
 
 def test_what_the_speaker_got_ends_where_a_clause_of_its_own_begins():
     how = manner("Just unpacked my new Jabra Elite earbuds and they're flashing. Could you "
-                 "hook them up to the phone?")
+                 "hook them up with my phone?")
     assert "Jabra Elite earbuds" in how.clause and "flashing" not in how.clause
 
 
 @pytest.mark.parametrize("text", [
-    "Lying on the sofa at my aunt's place. Turn the media volume all the way down, I don't "
+    "Lying on the sofa at my aunt's place. Take the media volume all the way down, I don't "
     "want noise.",
     "Put the media volume all the way down, we don't need it loud in here."])
 def test_what_the_speaker_is_doing_or_not_doing_says_no_place_of_the_thing(text):
@@ -97,7 +97,7 @@ def test_what_the_speaker_is_doing_or_not_doing_says_no_place_of_the_thing(text)
 
 
 def test_a_clause_of_what_the_speaker_does_not_do_that_names_the_thing_stays():
-    goal = parse_goal("I never open that old chat with Ines Roth any more. Delete the whole thing.")
+    goal = parse_goal("I never open that old chat with Ines Roth any more. Erase it all.")
     assert {"Ines", "Roth"} <= set(goal.target.split())
 
 
