@@ -33,12 +33,18 @@ HEAD_KINDS = {"time": "time", "date": "date", "price": "price", "cost": "price",
 _PLACE = re.compile(r"\s+(?:in|from|on|at)\s+(?:my|the|our|your)\s.*$", re.I)
 # who has a value: "whose number is ...", "who has ...", "which contact has ..."
 _OWNER = re.compile(r"^(?:whose|who\b|which\s+(?:contact|person|one)\b)", re.I)
+_ANYONE = re.compile(r"^(?:is|was)\s+(?:that|this|it)\s+(?:anyone|anybody|someone|somebody)\b",
+                     re.I)
 
 
-def owner_asked(clause: str) -> str | None:
+def owner_asked(clause: str, told: Sequence[str] = ()) -> str | None:
     """The value whose owner a question asks for ("whose number is 555 0101?", "who has
     the address ana@x.org?"): a phone number or an e-mail said in a question that asks who.
-    The answer is the person who has it, found by the value; nothing of its shape is asked."""
+    The answer is the person who has it, found by the value; nothing of its shape is asked.
+    A question whether what was told is anyone's ("Missed a call from 555 0101. Is that
+    anyone I know?") asks it of the value told."""
+    if _ANYONE.match(clause):
+        clause = " ".join(["who has", *told])
     if not _OWNER.match(clause):
         return None
     found = EMAIL.search(clause) or PHONE.search(clause)

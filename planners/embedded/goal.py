@@ -315,12 +315,12 @@ class GoalReader:
                                      else clause, slots, creation=intent is Intent.CREATE)
         if intent is Intent.CREATE:  # an item named only by a person's values is their card
             said_target = cards.kind_made(said_target, slots)
-        owned = owner_asked(clause) if intent is Intent.ANSWER else None
+        owned = owner_asked(clause, how.context) if intent is Intent.ANSWER else None
         if owned is not None:  # "whose number is ...?": a person, whose entry is a contact
             entities, said_target = [owned], f"contact {owned}"  # found by the value
-        told = () if intent in (Intent.CREATE, Intent.OPEN) or (  # a new item is nowhere;
-            intent is Intent.TOGGLE and said_target) else how.context  # what is opened and a
-        target = " ".join(dict.fromkeys(" ".join((  # switch are named where asked for
+        told = () if intent in (Intent.CREATE, Intent.OPEN) or owned or (  # a new item is
+            intent is Intent.TOGGLE and said_target) else how.context  # nowhere; what is
+        target = " ".join(dict.fromkeys(" ".join((  # opened, a switch, an owner: where asked
             said_target, *objects.told_where(told, said_target))).split()))
         return Goal(
             text=text, intent=intent,

@@ -15,6 +15,7 @@ import re
 from perception.elements import UIElement
 from planners.embedded.acts import finish
 from planners.embedded.asked import owner_asked
+from planners.embedded.asking import manner
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.view import View
 from planners.embedded.wording import without_courtesy
@@ -40,7 +41,9 @@ def _rows(view: View) -> list[UIElement]:
 
 def owner_found(goal: Goal, view: View) -> Decision | None:
     """The one row a search by the value leaves, as the answer to whose the value is."""
-    value = owner_asked(without_courtesy(goal.text)) if goal.intent is Intent.ANSWER else None
+    how = manner(goal.text)
+    value = owner_asked(without_courtesy(how.clause), how.context) if (
+        goal.intent is Intent.ANSWER) else None
     if value is None or not any(_bare(f.text) == _bare(value) for f in view.fields()):
         return None
     rows = _rows(view)

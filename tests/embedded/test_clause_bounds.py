@@ -124,3 +124,9 @@ def test_in_a_request_written_in_lower_case_a_bare_subject_is_the_person_told_of
 def test_a_place_things_are_bought_into_keeps_no_value_to_read():
     goal = parse_goal("I need a case for the tablet, the cheapest will do. Put it in my basket.")
     assert not any(s.ref for s in goal.slots)
+
+
+def test_whether_a_told_number_is_anyone_asks_whose_it_is():
+    goal = parse_goal("Got a text from 555-0177. Is that anybody I know?")
+    assert goal.intent is Intent.ANSWER
+    assert goal.target == "contact 555-0177" and goal.entities == ("555-0177",)
