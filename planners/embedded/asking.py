@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from planners.embedded.context import got, needed, refer_back
 from planners.embedded.counts import refusal_only
-from planners.embedded.states import bare, split_state
+from planners.embedded.states import bare, past_form, split_state
 from planners.embedded.wording import (
     AUXILIARIES,
     NAMES,
@@ -69,7 +69,7 @@ def manner(text: str) -> Manner:
     if not context:
         return how
     told = tuple(c.rstrip(" ,;.!") for c in context)
-    clause = refer_back(how.clause, told, lambda c: subject(c) or wished_away(c) or needed(c)
+    clause = refer_back(how.clause, told, lambda c: needed(c) or subject(c) or wished_away(c)
                         or ordered(c), person_told)
     return Manner(how.mood, clause, how.thing, how.state, told, _same_sentence(text, raw, told))
 
@@ -255,6 +255,8 @@ def subject(clause: str) -> str:
     if verb is not None:  # "the courier's slot is ...": the "'s" before it is whose
         return " ".join(words[:verb])
     shortened = next((i for i, w in enumerate(words[1:6], 1) if w.lower().endswith("'s")), None)
-    return " ".join([*words[:shortened], words[shortened][:-2]]) if shortened else ""
+    if shortened is None or any(past_form(w) for w in words[1:shortened]):
+        return ""  # "Bo asked me for Ana's email": a verb before it, so no subject's "'s"
+    return " ".join([*words[:shortened], words[shortened][:-2]])
 
 

@@ -78,6 +78,8 @@ def teller(text: str, phrase: str) -> str:
 
 
 # "we still need lamp oil", "we've run out of rice": the thing the person lacks
+_ASKED_FOR = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:asked|is\s+asking|wants)\s+"
+                        r"(?:me|us)\s+for\s+(.+?)$")
 _NEEDED = re.compile(r"^(?:i|we)(?:(?:'ll|'ve)?\s+(?:also\s+|still\s+|really\s+)?"
                      r"(?:need|want|could\s+use|ran\s+out\s+of|run\s+out\s+of|are\s+out\s+of|"
                      r"'re\s+out\s+of)|(?:'m|\s+am|'re|\s+are)\s+after)\s+"
@@ -113,9 +115,10 @@ _KEPT = re.compile(r"\b(?:is|are|'s)\s+(?:(?:kept|written|saved|noted|stored)\s+
 
 
 def needed(clause: str) -> str:
-    """What a told clause says the person lacks ("we still need lamp oil" -> "lamp oil"):
-    an order after it that points back ("pin it to our list") means that thing."""
-    m = _NEEDED.match(clause.strip(" ,;.!"))
+    """What a told clause says the person lacks ("we still need lamp oil" -> "lamp oil"), or
+    what someone asked them for ("Bo asked me for Ana's email address"): an order after it
+    that points back ("pin it to our list", "text it to Bo") means that thing."""
+    m = _NEEDED.match(clause.strip(" ,;.!")) or _ASKED_FOR.match(clause.strip(" ,;.!"))
     return m.group(1) if m else ""
 
 

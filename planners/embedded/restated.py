@@ -45,6 +45,9 @@ alone (never by their words):
 - what a thing goes or sells for ("what's the lamp going for?", "what do lamps sell
   for?"): what it costs ("what's the lamp cost?", "what do lamps cost?").
 
+- a value to look up, then an order about it ("look it up and text it to Bo"): the order
+  ("text it to Bo"); reading the value is how it is done (`lookup`).
+
 - a thing to be got or had so done ("get my earbuds paired with the phone", "have it
   fixed"): the order to do it ("pair my earbuds with the phone").
 
@@ -245,6 +248,9 @@ _HOLDING = re.compile(r"\bwith\s+([^\"“”‘’,;]+?)\s+(?:in|inside|on)\s+it
 _WRITTEN_IN = re.compile(r"(\b(?:an?|another)\s+\S.*?),?\s+and\s+(?:(?:in|into|on)\s+it,?\s+"
                          r"[a-z]+(?:\s+down)?\s+([^\"“”‘’]+?)|[a-z]+(?:\s+down)?\s+"
                          r"([^\"“”‘’]+?)\s+(?:in|into|on)\s+it)\s*[.!]?$", re.I)
+# "look it up and text it to Bo": the looking up is the means of the order after it
+_LOOKED_UP = re.compile(r"^(?:look|find|check)\s+(?:it|them|that)\s+up,?\s+and\s+(?:then\s+)?"
+                        r"(?P<then>\S.*)$", re.I)
 # "get them paired with the phone", "have my bike fixed": the thing is to be so done
 _CAUSED = re.compile(r"^(?:get|have)\s+(?P<thing>it|them|him|her|(?:my|the|our|this|that|these|"
                      r"those)\s+[^,.;!?]+?)\s+(?P<done>[a-z]+ed)\b(?P<rest>.*)$", re.I)
@@ -292,6 +298,9 @@ def _plainly(text: str) -> str:
     m = _WISHED_NAME.match(without_courtesy(text)) or _NAMED_PLAIN.match(without_courtesy(text))
     if m:
         return _renamed(field_of_naming(m["how"]), m["thing"], m["name"])
+    m = _LOOKED_UP.match(without_courtesy(text))
+    if m:
+        return m["then"]
     m = _CAUSED.match(without_courtesy(text))
     if m and (verb := verb_of(m["done"])) is not None:
         return f"{verb} {m['thing']}{m['rest']}"

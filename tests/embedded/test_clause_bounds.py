@@ -130,3 +130,12 @@ def test_whether_a_told_number_is_anyone_asks_whose_it_is():
     goal = parse_goal("Got a text from 555-0177. Is that anybody I know?")
     assert goal.intent is Intent.ANSWER
     assert goal.target == "contact 555-0177" and goal.entities == ("555-0177",)
+
+
+def test_what_someone_asked_for_is_what_it_means_after_looking_it_up():
+    goal = parse_goal("Pia asked me for Tomas's home address. Could you look it up and send it "
+                      "to Pia?")
+    assert goal.intent is Intent.SEND
+    message = next(s for s in goal.slots if s.name == "message")
+    assert message.value == "Tomas's home address" and message.ref
+    assert _slots(goal)["to"] == "Pia"
