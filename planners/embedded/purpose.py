@@ -69,10 +69,17 @@ def main_clause(text: str) -> str:
     if then and _FACT.match(text[:then.start()]) and not _CLAUSES.search(text[:then.start()]):
         return text[then.end():]  # "I sold the van, so ...": what follows is the request
     m = _WHY.search(text)
-    if m is None or _SO_WISHED.match(text, m.start()) or _VALUES.search(text[:m.end()]) or (
-            not text[:m.start()].strip()):
+    if m is None or _SO_WISHED.match(text, m.start()) or _VALUES.search(
+            text[_sentence_start(text, m.start()):m.end()]) or not text[:m.start()].strip():
         return text
     return text[:m.start()].rstrip(" ,")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence that holds `at` starts: a colon or quote in an earlier one
+    ("... a new number now: 555 0101. Fix it so ...") opens no words of a message here."""
+    ends = [m.end() for m in re.finditer(r"[.!?]\s+", text[:at])]
+    return ends[-1] if ends else 0
 
 
 def _without_scene(text: str) -> str:

@@ -139,3 +139,10 @@ def test_what_someone_asked_for_is_what_it_means_after_looking_it_up():
     message = next(s for s in goal.slots if s.name == "message")
     assert message.value == "Tomas's home address" and message.ref
     assert _slots(goal)["to"] == "Pia"
+
+
+def test_a_new_value_told_after_what_the_person_did_is_an_edit_of_their_entry():
+    goal = parse_goal("Lior moved abroad and has a new number now: 555-0139. Could you correct "
+                      "it in my contacts so my texts reach him?")
+    assert goal.intent is Intent.EDIT and goal.entities == ("Lior",)
+    assert [s.value for s in goal.slots] == ["555-0139"]
