@@ -18,19 +18,9 @@ alone (never by their words):
 - a light verb whose object is an act ("place an order for X", "make a call to Y"): the
   act's noun is the verb ("order X", "call Y"), unless a time or a day follows it: what is
   "for 7:10" or "for Friday" is a thing made for then ("make an alarm for 7:10");
-- a person's name and number said alone, then an order that points at the person ("Kim
-  Lee, 555 0101. Add her to my contacts"): the order with that person and that number
-  ("add Kim Lee to my contacts with the number 555 0101");
-- a statement of someone's new value ("Kim's new number is 555 0101", said with "new" or
-  "now"; "Kim switched her address to kim@x.org", a change the person made; "Kim moved to
-  another mail provider, it's kim@x.org now", where the field goes
-  unsaid and the value's shape names it: an e-mail, a phone number): the value is to
-  replace the old one in that person's entry, an edit ("change Kim's email to kim@x.org"),
-  whatever the statement's verb, and with or without a closing order that points back at
-  it ("Kim uses another address now, it's kim@x.org - sort that out"; "Kim's got a new
-  email, kim@x.org. Update it, but keep the rest as it is"); so is a field said
-  to be wrong and what it should be ("Kim's surname has a typo, it should be Leigh", "Kim's
-  surname is spelt wrongly, ...", "I misspelt Kim's surname, ...").
+- a statement of someone's new value ("Kim's new number is 555 0101"), or a field of theirs
+  said to be wrong, and a name and number said alone with an order about the person: the
+  edit of their entry, or their card to keep (`new_values`).
 
 - a wish that a thing of the person's go by a name ("I'd like my tablet to show up as Den",
   "I want it to go by the name Den from now on"): the thing is to be renamed (when it is to
@@ -91,12 +81,10 @@ from planners.embedded import fronted
 from planners.embedded.asking import request_clause
 from planners.embedded.attachment import field_of_naming, without_given_name
 from planners.embedded.durations import said_duration
+from planners.embedded.new_values import new_value
 from planners.embedded.purpose import main_clause
 from planners.embedded.states import verb_of
 from planners.embedded.wording import (
-    EMAIL,
-    NAMES,
-    PHONE,
     TIME,
     without_courtesy,
 )
@@ -129,44 +117,6 @@ _LIGHT = re.compile(r"^\s*(?:place|make|put\s+in|give)\s+(?:an?|the)\s+([a-z]+)\
 # for 7:10", "create a reminder for tomorrow") says when a thing made is for: no act
 _WHEN = re.compile(rf"(?:{TIME.pattern})|(?:tomorrow|tonight|today|noon|midnight|(?:mon|tues|"
                    r"wednes|thurs|fri|satur|sun)day)\b", re.I)
-_NEW_VALUE = re.compile(rf"^\s*({NAMES})'s\s+(new\s+)?([a-z]+(?:\s+[a-z]+)?)\s+is\s+(now\s+)?"
-                        r"([^,;?!]+?)(\s+now)?\s*[.!]?$")
-_NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S+?)(?:\s+(?i:now))?"
-                        r"\s*[.!]?$")
-# a closing order that points back at the statement ("- fix that", ", update it please",
-# "change his card?"): it asks for the edit the statement implies, and adds nothing to it
-_FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)"
-                       r"(?i:(?:please\s+|(?:can|could|would)\s+you\s+)?"
-                       r"[a-z]+\s+(?:that|it|this|(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?)(?:\s+(?:out|up|over))?"
-                       r"(?:\s+in\s+(?:my|the)\s+[a-z]+)?(?:\s+(?:please|for\s+me))?)"
-                       r"(?i:,?\s+(?:but|and)\s+(?:leave|keep)\s[^.!?]*)?\s*[.!?]?\s*$")
-# "Kim has a new phone: 555 0100", "Kim got a new phone, ...", "Kim moved and has a
-# different phone now: ...": the field said to be new (or other than it was), its value
-# after a pause
-_HAS_NEW = re.compile(rf"^\s*({NAMES})(?:\s+[^,.;:!?]*?\s+and)?"
-                      r"(?:(?:'s|\s+has)\s+(?:got\s+)?|(?<!'s)\s+(?:got|gets)\s+)"
-                      r"(?:a\s+(?:new|different)|another)\s+([a-z]+(?:\s+(?!now\b)[a-z]+)?)"
-                      r"(?:\s+now)?"
-                      r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
-                      r"\s*[.!]?$")
-# "Kim moved to another provider, her new address is kim@x.org": a person told of, then the
-# new value of one of theirs (or its value now, where an order after it asks to put it right)
-_NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?[,;:.]\s*(?i:the|her|his|their)\s+(?i:(new)\s+)?"
-                     r"([a-z]+(?:\s+[a-z]+)?)\s+(?:is|'s)\s+(\S+?|\+?\d[\d\s().-]*\d)"
-                     r"(?:\s+now)?\s*[.!]?$")
-# "..., I'd like his number saved. Kim Lee, 555 0101.": a person's number the request speaks
-# of, then the person's name and number alone: the card to keep
-_CARD_GIVEN = re.compile(rf"\b(?:his|her|their)\s+(?:phone\s+)?number\b.*[.!?]\s+({NAMES}),?\s+"
-                         r"(\+?\d[\d\s().-]*\d)\s*[.!]?$", re.I)
-# "Kim switched her address to kim@x.org", "Kim moved her cell to 555 0100": the
-# person's own change of a value, told
-# "... Kim Lee, 555 0101. Save her to my contacts": a person's name and number alone, then
-# an order that points at the person: the order, with that person and that number
-_CARD_FIRST = re.compile(rf"^(?P<told>.*?[.!?]\s+)?(?P<name>{NAMES}),?\s+(?P<phone>\+?\d[\d\s().-]*"
-                         r"\d)\s*[.!]\s+(?P<order>\S.*\b(?:him|her|them)\b.*)$")
-_CHANGED_OWN = re.compile(rf"^\s*({NAMES})\s+(?:has\s+|just\s+)?"
-                          r"(?:changed|switched|updated|moved)\s+(?:his|her|their)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:over\s+)?to\s+"
-                          r"(\S+?|\+?\d[\d\s().-]*\d)\s*[.!]?$")
 _TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?"
                     r"|\d{1,2}:\d{2})\s*[.!]?\s*$", re.I)
 _JOTTED = re.compile(r"^\s*(?:jot|write|scribble|note|take)\s+(?:this\s+|that\s+|it\s+)?down"
@@ -217,14 +167,6 @@ _EMBEDDED_WH = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how)\b"
 _EMBEDDED_YES_NO = re.compile(r"^(?:if|whether)\s+(.+?)\s+(is|are|was|were|has|have)\s+(.+)$",
                               re.I)
 _OF_FOR_OFF = re.compile(r"\b(turn|switch|shut|flip)\s+of\b", re.I)
-# "Kim Lee's surname has a typo, it should be Leigh": the field is wrong, the value right
-_WRONG = re.compile(rf"^.*?\b({NAMES})'s\s+([a-z]+(?:\s+(?!is\b|was\b|has\b|got\b)[a-z]+)?)\s+"
-                    r"(?:(?:is|was|has\s+been|got)\s+)?(?:(?:spelt|spelled|written|typed|entered|"
-                    r"saved)\s+)?(?:wrong|wrongly|incorrectly)[^,;.]*?(?:[,;.]|\s[-–—])\s*(?i:it|that)\s+(?i:should\s+be|must\s+be|is)\s+(\S+?)\s*[.!]?$")
-# "I misspelt Kim Lee's surname, it should be Leigh": a verb that says the field is wrong
-_MISSPELT = re.compile(rf"^.*?\b(?:misspel(?:t|led)|mistyped|misspelt|got)\s+({NAMES})'s\s+"
-                       r"([a-z]+(?:\s+[a-z]+)?)(?:\s+wrong)?\s*(?:[,;.:]|\s[-–—])\s*(?i:it|that)\s+"
-                       r"(?i:should\s+be|must\s+be|is)\s+(\S+?)\s*[.!]?$")
 # "stop A from V-ing B": A is kept from using B (B a noun phrase, no particle after the verb)
 _KEPT_FROM = re.compile(r"^\s*(?:stop|keep|prevent|block|bar)\s+(?:[\w'-]+\s+){1,3}?from\s+"
                         r"[a-z]+ing\s+(?!(?:on|off|up|down|out|in|away|over|back)\b)"
@@ -355,7 +297,7 @@ def _plainly(text: str) -> str:
     m = _LIGHT.match(text)
     if m and not _NOT_A_VERB.search(m.group(1)) and not _WHEN.match(m.group(2)):
         return f"{m.group(1)} {m.group(2)}"
-    return _new_value(text)
+    return new_value(text)
 
 
 def _asked_outright(asked: str) -> str:
@@ -368,36 +310,3 @@ def _asked_outright(asked: str) -> str:
     if m:
         return f"{m.group(2).lower()} {m.group(1)} {m.group(3)}?"
     return f"what is {asked}?"
-
-
-def _new_value(text: str) -> str:
-    """A statement of someone's new value restated as the edit it asks for (see the module
-    docstring); `text` itself when it is none."""
-    m = _NEW_VALUE.match(text)
-    if m and (m.group(2) or m.group(4) or m.group(6)):
-        return f"change {m.group(1)}'s {m.group(3)} to {m.group(5)}"
-    m = _WRONG.match(_FIX_THAT.sub("", text)) or _MISSPELT.match(_FIX_THAT.sub("", text))
-    m = m or _CHANGED_OWN.match(_FIX_THAT.sub("", text))
-    if m is None and (m := _HAS_NEW.match(_FIX_THAT.sub("", text))) is not None and not (
-            EMAIL.fullmatch(m.group(3)) or PHONE.fullmatch(m.group(3))):
-        m = None  # a new thing that is no value of an entry ("a new bike, a red one")
-    if m:
-        return f"change {m.group(1)}'s {m.group(2)} to {m.group(3)}"
-    m = _CARD_FIRST.match(text)
-    if m and PHONE.fullmatch(m["phone"]):
-        order = re.sub(r"\b(?:him|her|them)\b", m["name"], m["order"], count=1).rstrip(" ?.!")
-        return f"{m['told'] or ''}{order} with the number {m['phone']}"
-    m = _CARD_GIVEN.search(text)
-    if m and PHONE.fullmatch(m.group(2)):
-        return f"save {m.group(1)}'s number, {m.group(2)}"
-    m = _NEW_IS.match(_FIX_THAT.sub("", text))
-    if m and (m.group(2) or _FIX_THAT.search(text)):  # said to be new, or to be put right
-        return f"change {m.group(1)}'s {_shape(m.group(4)) or m.group(3)} to {m.group(4)}"
-    m = _NOW_IT_IS.match(_FIX_THAT.sub("", text))
-    shape = _shape(m.group(2)) if m else ""
-    return f"change {m.group(1)}'s {shape} to {m.group(2)}" if m and shape else text
-
-
-def _shape(value: str) -> str:
-    """The field a value's shape names ("email", "phone number"), or ""."""
-    return "email" if EMAIL.fullmatch(value) else "phone number" if PHONE.fullmatch(value) else ""

@@ -1,0 +1,97 @@
+"""Statements of a person's new value, restated as the edit they ask for: "Kim's new number
+is 555 0101" (said with "new" or "now"); "Kim switched her address to kim@x.org", a change
+the person made; "Kim moved to another mail provider, it's kim@x.org now", or "Kim switched
+carriers and has a different number now: 555 0101", where the field goes unsaid and the
+value's shape names it (an e-mail, a phone number): the value is to replace the old one in
+that person's entry ("change Kim's email to kim@x.org"), whatever the statement's verb, and
+with or without a closing order that points back at it ("... - sort that out", "fix it in my
+contacts"); so is a field said to be wrong and what it should be ("Kim's surname has a typo,
+it should be Leigh", "I misspelt Kim's surname, ..."). A person's name and number said
+alone, with an order about the person or about their number, is their card to keep.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planners.embedded.wording import EMAIL, NAMES, PHONE
+
+_NEW_VALUE = re.compile(rf"^\s*({NAMES})'s\s+(new\s+)?([a-z]+(?:\s+[a-z]+)?)\s+is\s+(now\s+)?"
+                        r"([^,;?!]+?)(\s+now)?\s*[.!]?$")
+_NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S+?)(?:\s+(?i:now))?"
+                        r"\s*[.!]?$")
+# a closing order that points back at the statement ("- fix that", ", update it please",
+# "change his card?"): it asks for the edit the statement implies, and adds nothing to it
+_FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)"
+                       r"(?i:(?:please\s+|(?:can|could|would)\s+you\s+)?"
+                       r"[a-z]+\s+(?:that|it|this|(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?)(?:\s+(?:out|up|over))?"
+                       r"(?:\s+in\s+(?:my|the)\s+[a-z]+)?(?:\s+(?:please|for\s+me))?)"
+                       r"(?i:,?\s+(?:but|and)\s+(?:leave|keep)\s[^.!?]*)?\s*[.!?]?\s*$")
+# "Kim has a new phone: 555 0100", "Kim got a new phone, ...", "Kim moved and has a
+# different phone now: ...": the field said to be new (or other than it was), its value
+# after a pause
+_HAS_NEW = re.compile(rf"^\s*({NAMES})(?:\s+[^,.;:!?]*?\s+and)?"
+                      r"(?:(?:'s|\s+has)\s+(?:got\s+)?|(?<!'s)\s+(?:got|gets)\s+)"
+                      r"(?:a\s+(?:new|different)|another)\s+([a-z]+(?:\s+(?!now\b)[a-z]+)?)"
+                      r"(?:\s+now)?"
+                      r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
+                      r"\s*[.!]?$")
+# "Kim moved to another provider, her new address is kim@x.org": a person told of, then the
+# new value of one of theirs (or its value now, where an order after it asks to put it right)
+_NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?[,;:.]\s*(?i:the|her|his|their)\s+(?i:(new)\s+)?"
+                     r"([a-z]+(?:\s+[a-z]+)?)\s+(?:is|'s)\s+(\S+?|\+?\d[\d\s().-]*\d)"
+                     r"(?:\s+now)?\s*[.!]?$")
+# "..., I'd like his number saved. Kim Lee, 555 0101.": a person's number the request speaks
+# of, then the person's name and number alone: the card to keep
+_CARD_GIVEN = re.compile(rf"\b(?:his|her|their)\s+(?:phone\s+)?number\b.*[.!?]\s+({NAMES}),?\s+"
+                         r"(\+?\d[\d\s().-]*\d)\s*[.!]?$", re.I)
+# "... Kim Lee, 555 0101. Save her to my contacts": a person's name and number alone, then
+# an order that points at the person: the order, with that person and that number
+_CARD_FIRST = re.compile(rf"^(?P<told>.*?[.!?]\s+)?(?P<name>{NAMES}),?\s+(?P<phone>\+?\d[\d\s().-]*"
+                         r"\d)\s*[.!]\s+(?P<order>\S.*\b(?:him|her|them)\b.*)$")
+# "Kim switched her address to kim@x.org", "Kim moved her cell to 555 0100": the
+# person's own change of a value, told
+_CHANGED_OWN = re.compile(rf"^\s*({NAMES})\s+(?:has\s+|just\s+)?"
+                          r"(?:changed|switched|updated|moved)\s+(?:his|her|their)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:over\s+)?to\s+"
+                          r"(\S+?|\+?\d[\d\s().-]*\d)\s*[.!]?$")
+# "Kim Lee's surname has a typo, it should be Leigh": the field is wrong, the value right
+_WRONG = re.compile(rf"^.*?\b({NAMES})'s\s+([a-z]+(?:\s+(?!is\b|was\b|has\b|got\b)[a-z]+)?)\s+"
+                    r"(?:(?:is|was|has\s+been|got)\s+)?(?:(?:spelt|spelled|written|typed|entered|"
+                    r"saved)\s+)?(?:wrong|wrongly|incorrectly)[^,;.]*?(?:[,;.]|\s[-–—])\s*(?i:it|that)\s+(?i:should\s+be|must\s+be|is)\s+(\S+?)\s*[.!]?$")
+# "I misspelt Kim Lee's surname, it should be Leigh": a verb that says the field is wrong
+_MISSPELT = re.compile(rf"^.*?\b(?:misspel(?:t|led)|mistyped|misspelt|got)\s+({NAMES})'s\s+"
+                       r"([a-z]+(?:\s+[a-z]+)?)(?:\s+wrong)?\s*(?:[,;.:]|\s[-–—])\s*(?i:it|that)\s+"
+                       r"(?i:should\s+be|must\s+be|is)\s+(\S+?)\s*[.!]?$")
+
+
+def new_value(text: str) -> str:
+    """A statement of someone's new value restated as the edit it asks for (see the module
+    docstring); `text` itself when it is none."""
+    m = _NEW_VALUE.match(text)
+    if m and (m.group(2) or m.group(4) or m.group(6)):
+        return f"change {m.group(1)}'s {m.group(3)} to {m.group(5)}"
+    m = _WRONG.match(_FIX_THAT.sub("", text)) or _MISSPELT.match(_FIX_THAT.sub("", text))
+    m = m or _CHANGED_OWN.match(_FIX_THAT.sub("", text))
+    if m is None and (m := _HAS_NEW.match(_FIX_THAT.sub("", text))) is not None and not (
+            EMAIL.fullmatch(m.group(3)) or PHONE.fullmatch(m.group(3))):
+        m = None  # a new thing that is no value of an entry ("a new bike, a red one")
+    if m:
+        return f"change {m.group(1)}'s {m.group(2)} to {m.group(3)}"
+    m = _CARD_FIRST.match(text)
+    if m and PHONE.fullmatch(m["phone"]):
+        order = re.sub(r"\b(?:him|her|them)\b", m["name"], m["order"], count=1).rstrip(" ?.!")
+        return f"{m['told'] or ''}{order} with the number {m['phone']}"
+    m = _CARD_GIVEN.search(text)
+    if m and PHONE.fullmatch(m.group(2)):
+        return f"save {m.group(1)}'s number, {m.group(2)}"
+    m = _NEW_IS.match(_FIX_THAT.sub("", text))
+    if m and (m.group(2) or _FIX_THAT.search(text)):  # said to be new, or to be put right
+        return f"change {m.group(1)}'s {_shape(m.group(4)) or m.group(3)} to {m.group(4)}"
+    m = _NOW_IT_IS.match(_FIX_THAT.sub("", text))
+    shape = _shape(m.group(2)) if m else ""
+    return f"change {m.group(1)}'s {shape} to {m.group(2)}" if m and shape else text
+
+
+def _shape(value: str) -> str:
+    """The field a value's shape names ("email", "phone number"), or ""."""
+    return "email" if EMAIL.fullmatch(value) else "phone number" if PHONE.fullmatch(value) else ""
