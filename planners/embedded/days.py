@@ -155,13 +155,14 @@ def _unnamed(m: re.Match[str]) -> str:
     return m.group(0) if timed else f"{m.group(1) or ''} "
 
 
-def read_with(text: str, clause: str) -> Days | None:
-    """The days the sentence of `text` that holds the request's `clause` asks for: a
-    sentence that only tells ("Met a man who climbs on Thursdays.") sets no days."""
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    start = " ".join(clause.split()[:3]).lower()
-    said = next((s for s in sentences if start and start in s.lower()), text)
-    return read(said)
+# "who's up for a climb on Thursdays", "who swims on Sundays": a relative clause about someone
+_ABOUT_SOMEONE = re.compile(r"\bwho(?:'s|\s+is|\s+are)?\b[^.!?,;]*", re.I)
+
+
+def read_with(text: str) -> Days | None:
+    """The days `text` asks for, less those said in a relative clause about someone ("a
+    man who climbs on Thursdays"): they describe that person, not the item."""
+    return read(_ABOUT_SOMEONE.sub(" ", text))
 
 
 def read(text: str) -> Days | None:
