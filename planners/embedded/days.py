@@ -159,15 +159,11 @@ def _unnamed(m: re.Match[str]) -> str:
 _ABOUT_SOMEONE = re.compile(r"\bwho(?:'s|\s+is|\s+are)?\b[^.!?,;]*", re.I)
 
 
-def read_with(text: str) -> Days | None:
-    """The days `text` asks for, less those said in a relative clause about someone ("a
-    man who climbs on Thursdays"): they describe that person, not the item."""
-    return read(_ABOUT_SOMEONE.sub(" ", text))
-
-
 def read(text: str) -> Days | None:
-    """The days `text` asks for, or None when it names no repeat."""
-    text = _IN_NAME.sub(_unnamed, text)
+    """The days `text` asks for, or None when it names no repeat. Days said in a relative
+    clause about someone ("a man who climbs on Thursdays") describe that person, not the
+    item."""
+    text = _IN_NAME.sub(_unnamed, _ABOUT_SOMEONE.sub(" ", text))
     wanted, _ = _cut(text, _DESCRIBED)
     kept, excepted = _cut(wanted, _EXCEPT)
     days = _named(kept) - _named(excepted)

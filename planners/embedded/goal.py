@@ -308,7 +308,7 @@ class GoalReader:
         if rank is not None:  # an order over a list, not words of the thing looked for
             clause = re.sub(rf"\b{re.escape(rank.phrase)}\b", " ", clause, flags=re.I)
             entities = [e for e in entities if e.casefold() not in rank.phrase.casefold()]
-        repeat = weekdays.read_with(text) if intent in _SCHEDULED else None
+        repeat = weekdays.read(text) if intent in _SCHEDULED else None
         if repeat is not None:  # days are values set on the item, not names to look for
             clause, entities, slots = weekdays.set_apart(repeat, clause, entities, slots, said)
         said_target = objects.target(amounts.without_extremes(clause) if number is not None
