@@ -10,7 +10,7 @@ price question that states no count, or a count of one, is an ordinary reading o
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from devices.actions import Finish, FinishStatus
@@ -50,15 +50,39 @@ def times(goal: Goal, decision: Decision | None) -> Decision | None:
     action = decision.action
     if not isinstance(action, Finish) or action.status is not FinishStatus.SUCCESS:
         return decision
-    m = _MONEY.fullmatch((action.answer or "").strip())
-    if m is None or not (m.group(1).strip() or m.group(3).strip()):
+    unit = money(action.answer or "")
+    if unit is None:
         return None  # not a price shown as one: nothing to multiply
+    total = unit.said(unit.amount * goal.quantity)
+    return replace(decision, action=Finish(answer=total),
+                   thought=f"{decision.thought} {goal.quantity} × {unit.said(unit.amount)} "
+                   f"= {total}.")
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money as a screen shows it: its currency sign before or after it, and
+    its decimals."""
+
+    amount: Decimal
+    before: str = ""
+    after: str = ""
+    places: int = 0
+
+    def said(self, amount: Decimal) -> str:
+        """`amount` written as this one is ("$", two decimals, thousands with commas)."""
+        return f"{self.before}{amount:,.{self.places}f}{self.after}"
+
+
+def money(text: str) -> Money | None:
+    """`text` read as one amount of money with its currency sign ("$34.50", "12,00 €");
+    None when it is no such amount."""
+    m = _MONEY.fullmatch(text.strip())
+    if m is None or not (m.group(1).strip() or m.group(3).strip()):
+        return None
     try:
-        unit = Decimal(m.group(2).replace(",", ""))
+        amount = Decimal(m.group(2).replace(",", ""))
     except InvalidOperation:
         return None
     places = len(m.group(2).split(".")[1]) if "." in m.group(2) else 0
-    total = f"{m.group(1)}{unit * goal.quantity:,.{places}f}{m.group(3)}"
-    return replace(decision, action=Finish(answer=total),
-                   thought=f"{decision.thought} {goal.quantity} × {m.group(0).strip()} "
-                   f"= {total}.")
+    return Money(amount, m.group(1), m.group(3), places)

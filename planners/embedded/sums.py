@@ -1,8 +1,9 @@
 """A question that asks what several things come to together ("two lamps plus a rug: what
-would all that come to?", "how much are three mugs and a teapot in total?") asks for a sum.
+would the lot add up to?", "how much are three mugs and a teapot in total?") asks for a sum.
 One row's price never answers it: each thing's price is a question of its own, read as
 `lookup` reads a value, and the answer is each price times the count said before its thing
-("two lamps", "a pack of the candles": one), added up.
+("two lamps", "a pack of the candles": one), added up, written as the shop writes its prices
+(`priced.money`).
 
 The things are the phrases led by a count or an article in the question or in the clauses
 that tell its context, joined by "plus", "and" or commas; a question that says no total
@@ -14,24 +15,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 from devices.actions import Finish, FinishStatus
 from planners.embedded.counts import NUMBER_WORDS
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import memo_of, with_memo
+from planners.embedded.priced import money
 from planners.planner import Decision, PastStep
 
 _TOTAL = re.compile(r"\b(?:total|altogether|all\s+together|in\s+all|combined|come\s+to|"
                     r"add\s+up|sum|all\s+that|all\s+of\s+(?:that|it|them)|both)\b", re.I)
 _NO_AMOUNTS = ("email", "phone", "time", "date", "code", "version", "state", "size")
 _NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-# a count (or an article), a unit of ("a bag of"), then the thing, up to the word that ends it
+# a count (or an article), a unit of ("a tin of"), then the thing, up to the word that ends it
 _THING = re.compile(rf"\b(\d+|an?|{_NUMBER})\s+(?:[a-z]+\s+of\s+)?(?:the\s+)?"
                     r"([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3}?)"
                     r"(?=\s*(?:[,.;:?!]|$|\s+(?:plus|and|with|along|as|for|in|on|to|would|will|"
                     r"cost|costs|come|comes|be|is|are|at|from)\b))", re.I)
 _JOINED = re.compile(r"\b(?:plus|and|along\s+with|as\s+well\s+as)\b|,", re.I)
-_PRICE = re.compile(r"([$€£¥]?)\s?(\d[\d,]*(?:\.\d+)?)\s?([$€£¥]?)")
 
 
 def _count(word: str) -> int:
@@ -44,7 +46,7 @@ def summed(text: str, goal: Goal) -> list[tuple[int, str]]:
     if goal.intent is not Intent.ANSWER or goal.value_type in _NO_AMOUNTS or not _TOTAL.search(
             text):
         return []
-    bare = re.sub(r"\([^)]*\)", " ", text)  # an aside: "(one's a gift)" counts nothing
+    bare = re.sub(r"\([^)]*\)", " ", text)  # an aside: "(one is spare)" counts nothing
     if not _JOINED.search(bare):
         return []
     bare = _TOTAL.sub(",", bare)  # "... a rug altogether": no word of the rug
@@ -55,17 +57,12 @@ def summed(text: str, goal: Goal) -> list[tuple[int, str]]:
 
 
 def _one(things: str) -> str:
-    """The name of one of several things ("French presses" -> "French press"), as a shop
+    """The name of one of several things ("teapots" -> "teapot"), as a shop
     lists it."""
     *head, last = things.split()
     one = re.sub(r"(?:(?<=[sxz])|(?<=sh)|(?<=ch))es$|(?<=[^aeiou])ies$|(?<![su])s$",
                  lambda m: "y" if m.group(0) == "ies" else "", last)
     return " ".join([*head, one])
-
-
-def _price(value: str) -> tuple[str, float] | None:
-    m = _PRICE.search(value)
-    return None if m is None else (m.group(1) or m.group(3), float(m.group(2).replace(",", "")))
 
 
 def add_up(things: Sequence[tuple[int, str]], history: Sequence[PastStep],
@@ -81,7 +78,7 @@ def add_up(things: Sequence[tuple[int, str]], history: Sequence[PastStep],
             continue
         decision = decide(asked, [p for p in history if memo_of(p).lookup == asked])
         value = answer_of(decision, asked)
-        if value is None or _price(value) is None:
+        if value is None or money(value) is None:
             if isinstance(decision.action, Finish):
                 return Decision(Finish(FinishStatus.FAILURE), thought=(
                     f"I could not read what the {thing} costs, so I cannot add it up: "
@@ -90,10 +87,9 @@ def add_up(things: Sequence[tuple[int, str]], history: Sequence[PastStep],
                              lookup=asked, read=tuple(fresh.items()))
         fresh[asked] = value
     known = {**read, **fresh}
-    prices = [(n, thing, _price(known[f"What does the {thing} cost?"])) for n, thing in things]
-    total = sum(n * p[1] for n, _, p in prices if p is not None)
-    sign = next((p[0] for _, _, p in prices if p is not None and p[0]), "")
-    said = " + ".join(f"{n} x {sign}{p[1]:.2f} ({thing})" for n, thing, p in prices if p)
-    answer = f"{sign}{total:.2f}"
-    return with_memo(Decision(Finish(FinishStatus.SUCCESS, answer=answer),
-                              thought=f"{said} = {answer}."), read=tuple(fresh.items()))
+    prices = [(n, thing, money(known[f"What does the {thing} cost?"])) for n, thing in things]
+    unit = next(p for _, _, p in prices if p is not None)  # each was read as money above
+    total = unit.said(sum((n * p.amount for n, _, p in prices if p is not None), Decimal(0)))
+    said = " + ".join(f"{n} x {p.said(p.amount)} ({thing})" for n, thing, p in prices if p)
+    return with_memo(Decision(Finish(FinishStatus.SUCCESS, answer=total),
+                              thought=f"{said} = {total}."), read=tuple(fresh.items()))
