@@ -41,7 +41,7 @@ def owner_asked(clause: str, told: Sequence[str] = ()) -> str | None:
     """The value whose owner a question asks for ("whose number is 555 0101?", "who has
     the address ana@x.org?"): a phone number or an e-mail said in a question that asks who.
     The answer is the person who has it, found by the value; nothing of its shape is asked.
-    A question whether what was told is anyone's ("Missed a call from 555 0101. Is that
+    A question whether what was told is anyone's ("Got a voicemail from 555 0101. Is that
     anyone I know?") asks it of the value told."""
     if _ANYONE.match(clause):
         clause = " ".join(["who has", *told])

@@ -58,8 +58,8 @@ class Manner:
     thing: str = ""
     state: str = ""
     context: tuple[str, ...] = ()
-    then: tuple[str, ...] = ()  # the told clauses after it in its own sentence ("tell her
-    #   dessert, I'm making tiramisu": words a message may run on to)
+    then: tuple[str, ...] = ()  # the told clauses after it in its own sentence ("tell him
+    #   soup, I'm cooking tonight": words a message may run on to)
 
 
 def manner(text: str) -> Manner:
@@ -189,15 +189,15 @@ def opens_order(clause: str) -> bool:
         _ENSURE, " ".join(words), re.I) is not None or bool(_PLURAL_OBJECT.match(clause))
 
 
-# an order's verb, its particle, then the thing it names: "Switch off my second alarm"
+# an order's verb, its particle, then the thing it names: "Shut off my porch light"
 _ORDERED = re.compile(r"^\S+\s+(?:(?:on|off|up|down|out)\s+)?((?:my|our|the|this|that)\s+"
                       r"[^,;.!?]+?)(?=\s+(?:on|off|up|down|out|from|in|to|for|at|with)\b|"
                       r"[,;.!?]|$)", re.I)
 
 
 def ordered(clause: str) -> str:
-    """The thing an order of the context names ("Switch off my second alarm." -> "my second
-    alarm"): a later clause that says it again with "it" ("just turn it off, don't delete
+    """The thing an order of the context names ("Shut off my porch light." -> "my porch
+    light"): a later clause that says it again with "it" ("only switch it off, don't unplug
     it") means that thing; "" when the clause is no order or names no thing of its own."""
     m = _ORDERED.match(without_courtesy(clause)) if opens_order(clause) and not _states(
         clause) else None

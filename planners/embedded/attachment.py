@@ -25,7 +25,7 @@ def kept_value(text: str, is_container: Callable[[str], bool] = lambda place: Fa
     """The value a new item takes from another place ("an alarm for the ferry time in my
     journal" -> ("time", "the ferry time in my journal"), to look up), or None: the value's
     head noun ("time", "date") names the field it is for. A place things are bought into
-    (`is_container`: "a cable for the phone in my cart") keeps no value: it is where the new
+    (`is_container`: "a strap for the watch in my basket") keeps no value: it is where the new
     item goes."""
     m = _KEPT_IN.match(text.strip())
     return None if m is None or is_container(m.group(3)) else (m.group(2).lower(), m.group(1))

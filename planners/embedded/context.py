@@ -99,7 +99,7 @@ _SPEAKER_DID = re.compile(
     r"[a-z]+[^e\s]ed)(?:\s+(?:up|back|out|in))?\s+((?:my|our|a|an|the|this|that|some)\s+.+?)"
     r"(?=\s+(?:back|up|out|in|on|off|"
     r"from|at|for|to|with|yesterday|today|this|last)\b|\s*[,;.!]|\s*$|"
-    r"\s+(?:and|but)\s+(?:they|it|he|she|i|we|you)\b)", re.I)  # "... and they're blinking"
+    r"\s+(?:and|but)\s+(?:they|it|he|she|i|we|you)\b)", re.I)  # "... and it's flashing"
 
 
 def got(clause: str) -> str:
@@ -117,7 +117,7 @@ _KEPT = re.compile(r"\b(?:is|are|'s)\s+(?:(?:kept|written|saved|noted|stored)\s+
 def needed(clause: str) -> str:
     """What a told clause says the person lacks ("we still need lamp oil" -> "lamp oil"), or
     what someone asked them for ("Bo asked me for Ana's email address"): an order after it
-    that points back ("pin it to our list", "text it to Bo") means that thing."""
+    that points back ("pin it to our list", "mail it to Bo") means that thing."""
     m = _NEEDED.match(clause.strip(" ,;.!")) or _ASKED_FOR.match(clause.strip(" ,;.!"))
     return m.group(1) if m else ""
 

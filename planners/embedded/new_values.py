@@ -1,11 +1,11 @@
 """Statements of a person's new value, restated as the edit they ask for: "Kim's new number
 is 555 0101" (said with "new" or "now"); "Kim switched her address to kim@x.org", a change
-the person made; "Kim moved to another mail provider, it's kim@x.org now", or "Kim switched
-carriers and has a different number now: 555 0101", where the field goes unsaid and the
+the person made; "Kim moved to another mail provider, it's kim@x.org now", or "Kim went abroad
+and got another phone: 555 0101", where the field goes unsaid and the
 value's shape names it (an e-mail, a phone number): the value is to replace the old one in
 that person's entry ("change Kim's email to kim@x.org"), whatever the statement's verb, and
-with or without a closing order that points back at it ("... - sort that out", "fix it in my
-contacts"); so is a field said to be wrong and what it should be ("Kim's surname has a typo,
+with or without a closing order that points back at it ("... - sort that out", "correct that in my
+phonebook"); so is a field said to be wrong and what it should be ("Kim's surname has a typo,
 it should be Leigh", "I misspelt Kim's surname, ..."). A person's name and number said
 alone, with an order about the person or about their number, is their card to keep.
 """

@@ -118,7 +118,7 @@ _OWNERS = closed_class("his their our")
 
 
 # what the speaker is doing ("Sitting in the library now"; not a participle that is a
-# preposition: "according to Hollis"), or what they do not, naming no thing ("I don't want
+# preposition: "according to Noor"), or what they do not, naming no thing ("I don't want
 # it going off", "we never talk"): no place of a thing
 _SPEAKER_DOES = re.compile(r"^(?:(?:just|still)\s+)?(?:(?!(?:according|regarding|concerning|"
                            r"including|following|considering)\b)[a-z]+ing\b|(?:i|we)\s+"

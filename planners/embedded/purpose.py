@@ -77,7 +77,7 @@ def main_clause(text: str) -> str:
 
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence that holds `at` starts: a colon or quote in an earlier one
-    ("... a new number now: 555 0101. Fix it so ...") opens no words of a message here."""
+    ("... his mobile became 555 0101. Note that, so ...") opens no words of a message here."""
     ends = [m.end() for m in re.finditer(r"[.!?]\s+", text[:at])]
     return ends[-1] if ends else 0
 

@@ -154,7 +154,7 @@ class ReportedSpeech:
             if self._sends(form.split()[0]):
                 return None  # "email Noor the report": the order already says it
             return Manner(Mood.COMMAND, f"text {person} {said}", context=how.context)
-        if how.then and not QUOTE.search(said):  # "tell her dessert, I'm making tiramisu":
+        if how.then and not QUOTE.search(said):  # "tell him soup, I'm cooking tonight":
             said = ", ".join([said, *how.then])  # the words go on until the sentence stops
         context = tuple(c for c in how.context if c not in how.then)
         return Manner(Mood.COMMAND, f"text {person}: {said}", context=context)

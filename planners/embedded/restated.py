@@ -35,10 +35,10 @@ alone (never by their words):
 - what a thing goes or sells for ("what's the lamp going for?", "what do lamps sell
   for?"): what it costs ("what's the lamp cost?", "what do lamps cost?").
 
-- a value to look up, then an order about it ("look it up and text it to Bo"): the order
-  ("text it to Bo"); reading the value is how it is done (`lookup`).
+- a value to look up, then an order about it ("look that up and mail it to Bo"): the order
+  ("mail it to Bo"); reading the value is how it is done (`lookup`).
 
-- a thing to be got or had so done ("get my earbuds paired with the phone", "have it
+- a thing to be got or had so done ("get my earbuds paired", "have it
   fixed"): the order to do it ("pair my earbuds with the phone").
 
 - a statement closed by a tag that asks if it is true ("wifi is on, isn't it?", "the torch
@@ -193,10 +193,10 @@ _HOLDING = re.compile(r"\bwith\s+([^\"“”‘’,;]+?)\s+(?:in|inside|on)\s+it
 _WRITTEN_IN = re.compile(r"(\b(?:an?|another)\s+\S.*?),?\s+and\s+(?:(?:in|into|on)\s+it,?\s+"
                          r"[a-z]+(?:\s+down)?\s+([^\"“”‘’]+?)|[a-z]+(?:\s+down)?\s+"
                          r"([^\"“”‘’]+?)\s+(?:in|into|on)\s+it)\s*[.!]?$", re.I)
-# "look it up and text it to Bo": the looking up is the means of the order after it
+# "look that up and mail it to Bo": the looking up is the means of the order after it
 _LOOKED_UP = re.compile(r"^(?:look|find|check)\s+(?:it|them|that)\s+up,?\s+and\s+(?:then\s+)?"
                         r"(?P<then>\S.*)$", re.I)
-# "get them paired with the phone", "have my bike fixed": the thing is to be so done
+# "get my earbuds linked up", "have my bike fixed": the thing is to be so done
 _CAUSED = re.compile(r"^(?:get|have)\s+(?P<thing>it|them|him|her|(?:my|the|our|this|that|these|"
                      r"those)\s+[^,.;!?]+?)\s+(?P<done>[a-z]+ed)\b(?P<rest>.*)$", re.I)
 # "how much is X going for?", "what does X sell for?": what X costs

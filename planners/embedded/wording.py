@@ -244,7 +244,7 @@ def particle_state(clause: str) -> bool | None:
     "jot 'milk' on my list" the "on" is no particle."""
     words = [w.lower().strip(",.!?") for w in QUOTE.sub(" \"\" ", clause).split()]
     while len(words) > 2 and words[-1] in _AFTERTHOUGHTS:
-        words.pop()  # "turn it off though": the last word is said of the whole order
+        words.pop()  # "switch it on though": the last word is said of the whole order
     if len(words) < 2:
         return None
     for w in (words[1], words[-1]):
