@@ -111,6 +111,10 @@ def clauses(text: str) -> list[str]:
             for c in re.split(r"(?<=[.?!;,])\s+", masked) if c.strip(" .,;!?")]
 
 
+def _first(clause: str) -> str:
+    return clause.split()[0].lower() if clause.split() else ""
+
+
 def request_clause(text: str) -> tuple[str, list[str]]:
     """(the clause that asks, the clauses around it that tell the context). The one that
     asks opens with words of courtesy or a question, with the clauses after it that give it a
@@ -134,6 +138,10 @@ def request_clause(text: str) -> tuple[str, list[str]]:
                 i = next((j for j, p in enumerate(parts)
                           if j > i and opens_order(p) and not _states(p)), i)
                 part = parts[i]
+            if asked and _first(plain) in AUXILIARIES:  # "did I set one too late? what time
+                i = next((j for j, p in enumerate(parts)  # is the last alarm?": the worry,
+                          if j > i and p.endswith("?") and _first(p) in QUESTION_WORDS), i)
+                part = parts[i]  # then the question whose answer settles it
             given = [p for p in parts[i + 1:] if _GIVEN.match(p)]
             return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
     if len(parts) == 2 and wished_away(parts[0]):  # "the old rota can go, bin it"
@@ -220,8 +228,10 @@ def _states(clause: str) -> bool:
 _NOT_NAMES = closed_class("the a an my our your his her their its this that these those there "
                           "it i we you they he she")
 _PERSON_FIRST = re.compile(rf"({NAMES})\s+[a-z]")
-# the speaker, a verb, and a name after it with no article, no digits ("I owe Noor a tenner")
-_PERSON_AFTER = re.compile(rf"^(?:I|We)(?:'\w+)?\s+(?:(?!(?:the|a|an|my|our|this)\s)[a-z']+\s+)"
+# the speaker, a verb, and a name after it with no article, no digits ("I owe Noor a tenner",
+# "I'm on a train and need to reach Noor": the verb phrase after "and" as well)
+_PERSON_AFTER = re.compile(rf"^(?:I|We)(?:'\w+)?\s+(?:[^,;]*?\band\s+)?"
+                           r"(?:(?!(?:the|a|an|my|our|this)\s)[a-z']+\s+)"
                            rf"{{1,4}}?(?!I\b)({NAMES})\b(?<!\d)(?=\W|$)")
 
 

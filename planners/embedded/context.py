@@ -122,6 +122,12 @@ def needed(clause: str) -> str:
     return m.group(1) if m else ""
 
 
+# a question of which value the speaker is to use ("what number do I dial", "which address
+# should we write to")
+_SPEAKER_ASKS = re.compile(r"^(what|which)\s+(\w+)\s+(?:do|should|can|could|must)\s+(?:I|we)\b",
+                           re.I)
+
+
 def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
                person: Callable[[str], str]) -> str:
     """`clause` with what points back at the `told` clauses put in place (see the module
@@ -133,6 +139,9 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
     if who:  # "write back (and tell her ...)": the answer goes to the person told of
         answer = re.sub(r"^(\S+\s+back)\b(?!\s+to\b)", rf"\1 to {who}", clause)
         clause = answer if answer != clause else re.sub(r"\b(?:her|him)\b", who, clause, count=1)
+        if (asks := _SPEAKER_ASKS.match(clause)) and who not in clause:  # "what number do I
+            clause = f"{asks.group(1)} is {who}'s {asks.group(2)}"  # dial?": to reach the one
+            #   told of, whose number it is
     said = next((c for c in told if topic(c)), "")
     about = topic(said) if said else next(
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "") or next(

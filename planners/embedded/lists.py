@@ -242,7 +242,8 @@ def ranked(goal: Goal, view: View, at_best_page: bool) -> Decision | None:
         return None  # no row shows a value of the order: the list is elsewhere
     seen = tuple(dict.fromkeys((*seen_rows(view), *(s.element.label for s in found))))
     memo = Memo(seen=seen, best=best, best_value=best_value)
-    more = read_on(view, memo, f"So far {best!r} comes first by {rank.phrase!r}: scroll on.")
+    more = read_on(view, memo, f"So far {best!r} comes first by {rank.phrase!r}: scroll on."
+                   if best else "No row so far is of the kind asked: scroll on.")
     if more is not None or not best:  # a list that has no row of the kind answers nothing
         return more
     return finish(f"{best!r} comes first by {rank.phrase!r}.", answer=best, confidence=0.7)

@@ -131,9 +131,10 @@ def told_where(context: Sequence[str], said: str) -> list[str]:
     ("it's on the shared calendar"). A told clause about that thing itself ("second thoughts
     about the rug, bin it") gave the order its referent; the rest of it is a reason, no
     words to look for; nor does one of what the speaker is doing ("sitting in the
-    library") or does not do ("we don't use it these days")."""
+    library") or does not do ("we don't use it these days"), nor a question of the
+    speaker's own ("did I leave one on by mistake?"): it asks, it tells no place."""
     named = set(said.lower().split()) - _OWNERS  # "their address": no thing of theirs
-    return [w for c in context if not _SPEAKER_DOES.match(c)
+    return [w for c in context if not _SPEAKER_DOES.match(c) and not c.endswith("?")
             and not named & set((w := told(c)).lower().split())]
 
 

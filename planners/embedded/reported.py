@@ -94,6 +94,18 @@ def told(clause: str) -> tuple[str, str, str] | None:
     return form, person, f"{said}?" if joiner in ("if", "whether") else said
 
 
+# "a text with what the lamp costs, she asked": what a message carries, up to a clause of
+# its own
+_WITH = re.compile(r"^with\s+(.+?)(?:,\s*(?:i|you|we|they|he|she)\s.*)?$", re.I)
+
+
+def _carried(said: str) -> str:
+    """What a message given "with" a value carries ("a text with the gate code", "a note with
+    what the lamp costs"): the value, where the words after "with" name one; "" otherwise."""
+    m = _WITH.match(said)
+    return m.group(1) if m is not None and is_reference(m.group(1), said_as_text=True) else ""
+
+
 def indirect_question(clause: str) -> tuple[str, str] | None:
     """A clause whose object is a question ("find out when the shop opens", "check if wifi
     is on"): its verb phrase, and the question put directly ("is wifi on")."""
@@ -150,10 +162,11 @@ class ReportedSpeech:
         if person[:1].islower() and not self._sends(form.split()[0]):
             return None  # "write note buy milk": a lower-case word after a verb that does
             #   not itself send is more likely a thing than a person
-        if is_reference(said, said_as_text=True):  # "tell Noor the gate code": a value
-            if self._sends(form.split()[0]):
+        carried = _carried(said)
+        if carried or is_reference(said, said_as_text=True):  # "tell Noor the gate code": a value
+            if self._sends(form.split()[0]) and not carried:
                 return None  # "email Noor the report": the order already says it
-            return Manner(Mood.COMMAND, f"text {person} {said}", context=how.context)
+            return Manner(Mood.COMMAND, f"text {person} {carried or said}", context=how.context)
         if how.then and not QUOTE.search(said):  # "tell him soup, I'm cooking tonight":
             said = ", ".join([said, *how.then])  # the words go on until the sentence stops
         context = tuple(c for c in how.context if c not in how.then)

@@ -17,6 +17,7 @@ import re
 
 from planners.embedded import kinds
 from planners.embedded.goal import Goal
+from planners.embedded.persons import stem
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
 from planners.embedded.wording import AUXILIARIES, PARTICLES, PRONOUNS, SUBJECTS, closed_class
@@ -50,10 +51,30 @@ _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
 _DO_SUPPORT = re.compile(r"^.*\b(?:do|does|did)\s+(?:[\w']+\s+)?$", re.I)  # "... does my"
 
 
+def described(goal: Goal) -> str:
+    """The word that makes a general noun after the superlative a kind ("gardening" of "the
+    cheapest gardening item"): what each row must show, in its title or its summary line
+    (a category); "" when the noun is no general one or nothing describes it."""
+    m = re.search(rf"\b{re.escape(goal.rank.phrase)}\b", goal.text, re.I) if goal.rank else None
+    run = _phrase(goal.text[m.end():]) if m is not None else []
+    return run[-2] if len(run) > 1 and run[-1] in GENERAL else ""
+
+
+def shows(word: str, text: str) -> bool:
+    """`text` has `word`, whatever its ending ("Garden" for "gardening")."""
+    return stem(word) in {stem(w) for w in words(text)}
+
+
 def _head(text: str, most: int = 3, verb_after: bool = False) -> str:
     """The last word of the noun phrase `text` starts with, of its first `most` words (""
     when it starts none or a general one); `verb_after`: the phrase's last word is the
     verb that follows it, when something ends it within `most` words."""
+    run = _phrase(text, most, verb_after)
+    return run[-1] if run and run[-1] not in GENERAL else ""
+
+
+def _phrase(text: str, most: int = 3, verb_after: bool = False) -> list[str]:
+    """The words of the noun phrase `text` starts with, of its first `most` words."""
     run: list[str] = []
     ended = True
     for token in _TOKEN.findall(text)[:most]:
@@ -64,7 +85,7 @@ def _head(text: str, most: int = 3, verb_after: bool = False) -> str:
         ended = len(_TOKEN.findall(text)) <= most
     if verb_after and ended and len(run) > 1:
         run.pop()
-    return run[-1] if run and run[-1] not in GENERAL else ""
+    return run
 
 
 def listed_here(goal: Goal, view: View) -> bool:
@@ -96,6 +117,9 @@ def of_kind(goal: Goal, view: View, found: list[Scored]) -> list[Scored]:
     """The rows of `found` of the kind the order names (see the module docstring): all of
     them when it names none, or the page names its own items so."""
     noun = kind(goal)
+    if not noun and (word := described(goal)):
+        return [s for s in found if shows(word, " ".join((s.element.label, s.element.description,
+                                                           s.context)))]
     if not noun or words(noun) <= kinds.kind_words(view):
         return found
     return [s for s in found if is_of(noun, s)]

@@ -122,13 +122,15 @@ def heads_only(clause: str) -> str:
 
 def modifiers_of(name: str, text: str) -> set[str]:
     """The content words that `text` says directly before a word of `name` and that `name`
-    lacks ("lab" in "onto the lab Wi-Fi", for "Wi-Fi"); hyphens and "'s" do not count."""
+    lacks ("lab" in "onto the lab Wi-Fi", for "Wi-Fi"); hyphens and "'s" do not count, nor a
+    verb after "to" ("to reach Anna")."""
     def bare(t: str) -> str:
         return re.sub(r"['’]s$", "", t.lower().replace("-", ""))
     own = {bare(t) for t in _TOKEN.findall(name)}
     said = [bare(t) for t in _TOKEN.findall(text)]
     return {said[i - 1] for i in range(1, len(said)) if said[i] in own
-            and said[i - 1] not in own and _is_content(said[i - 1])}
+            and said[i - 1] not in own and _is_content(said[i - 1])
+            and (i < 2 or said[i - 2] != "to")}
 
 
 def only_modifies(name: str, text: str) -> bool:
