@@ -138,8 +138,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
                 i = next((j for j, p in enumerate(parts)
                           if j > i and opens_order(p) and not _states(p)), i)
                 part = parts[i]
-            if asked and _first(plain) in AUXILIARIES:  # "did I set one too late? what time
-                i = next((j for j, p in enumerate(parts)  # is the last alarm?": the worry,
+            if asked and _first(plain) in AUXILIARIES:  # "did I set one too late? when does
+                i = next((j for j, p in enumerate(parts)  # the latest one ring?": the worry,
                           if j > i and p.endswith("?") and _first(p) in QUESTION_WORDS), i)
                 part = parts[i]  # then the question whose answer settles it
             given = [p for p in parts[i + 1:] if _GIVEN.match(p)]
@@ -229,7 +229,7 @@ _NOT_NAMES = closed_class("the a an my our your his her their its this that thes
                           "it i we you they he she")
 _PERSON_FIRST = re.compile(rf"({NAMES})\s+[a-z]")
 # the speaker, a verb, and a name after it with no article, no digits ("I owe Noor a tenner",
-# "I'm on a train and need to reach Noor": the verb phrase after "and" as well)
+# "I'm on a train and must get hold of Noor": the verb phrase after "and" as well)
 _PERSON_AFTER = re.compile(rf"^(?:I|We)(?:'\w+)?\s+(?:[^,;]*?\band\s+)?"
                            r"(?:(?!(?:the|a|an|my|our|this)\s)[a-z']+\s+)"
                            rf"{{1,4}}?(?!I\b)({NAMES})\b(?<!\d)(?=\W|$)")

@@ -122,7 +122,7 @@ def needed(clause: str) -> str:
     return m.group(1) if m else ""
 
 
-# a question of which value the speaker is to use ("what number do I dial", "which address
+# a question of which value the speaker is to use ("which line should I ring", "which address
 # should we write to")
 _SPEAKER_ASKS = re.compile(r"^(what|which)\s+(\w+)\s+(?:do|should|can|could|must)\s+(?:I|we)\b",
                            re.I)
@@ -139,7 +139,7 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
     if who:  # "write back (and tell her ...)": the answer goes to the person told of
         answer = re.sub(r"^(\S+\s+back)\b(?!\s+to\b)", rf"\1 to {who}", clause)
         clause = answer if answer != clause else re.sub(r"\b(?:her|him)\b", who, clause, count=1)
-        if (asks := _SPEAKER_ASKS.match(clause)) and who not in clause:  # "what number do I
+        if (asks := _SPEAKER_ASKS.match(clause)) and who not in clause:  # "which line do I
             clause = f"{asks.group(1)} is {who}'s {asks.group(2)}"  # dial?": to reach the one
             #   told of, whose number it is
     said = next((c for c in told if topic(c)), "")

@@ -94,7 +94,7 @@ def told(clause: str) -> tuple[str, str, str] | None:
     return form, person, f"{said}?" if joiner in ("if", "whether") else said
 
 
-# "a text with what the lamp costs, she asked": what a message carries, up to a clause of
+# "a note with how much the lamp is, she asked": what a message carries, up to a clause of
 # its own
 _WITH = re.compile(r"^with\s+(.+?)(?:,\s*(?:i|you|we|they|he|she)\s.*)?$", re.I)
 
