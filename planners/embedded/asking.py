@@ -111,6 +111,12 @@ def clauses(text: str) -> list[str]:
             for c in re.split(r"(?<=[.?!;,])\s+", masked) if c.strip(" .,;!?")]
 
 
+def _aside(clause: str, before: str, last: bool) -> bool:
+    """A word said on its own after a comma, before the request goes on ("running late
+    again, ugh. Let ..."): a sigh or an afterthought that tells nothing and asks nothing."""
+    return not last and before.endswith(",") and re.fullmatch(r"[a-z]+[.!]?", clause) is not None
+
+
 def _first(clause: str) -> str:
     return clause.split()[0].lower() if clause.split() else ""
 
@@ -146,7 +152,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
             return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
     if len(parts) == 2 and wished_away(parts[0]):  # "the old rota can go, bin it"
         return parts[1], parts[:1]
-    told = [_states(p) for p in parts]
+    told = [_states(p) or _aside(p, parts[i - 1] if i else "", p is parts[-1])
+            for i, p in enumerate(parts)]
     wishes = [i for i, p in enumerate(parts) if _WISH.match(without_courtesy(p))]
     if told.count(False) == 1 or (not told.count(False) and len(wishes) == 1):
         i = told.index(False) if False in told else wishes[0]  # an order starts with its
@@ -158,7 +165,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
             sentences.append(parts[start:end])
     # "Noor wrote about the ladder. Text her back: sure, it's free.": a sentence that only
     # tells is context, and the one sentence with an order asks, whole
-    asking = [s for s in sentences if not all(map(_states, s))]
+    asking = [s for s in sentences if not all(t for p, t in zip(parts, told, strict=True)
+                                              if p in s)]
     if len(asking) > 1:  # "Rice just went on. Set off a ten minute countdown.": of the
         ordering = [s for s in asking if opens_order(s[0])]  # sentences none says is told,
         asking = ordering if len(ordering) == 1 else asking  # the one that opens as orders do

@@ -152,10 +152,12 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
                     and (m.group(1).isdigit() or m.group(1).lower() in NUMBER_WORDS)), "")
     if about and counted:  # "I want the blue mug, three of them. Pop them in my basket"
         about = f"{counted} of {about}"
-    pronoun = next((m for m in re.finditer(r"\b(?:it|them)\b", clause)
-                    if not AMBIENT_IT.search(clause[:m.end()])), None)
+    pronoun = next((m for m in re.finditer(r"(?<!, )\b(?:it|them)\b", clause)  # "..., it's
+                    if not AMBIENT_IT.search(clause[:m.end()])), None)  # in my notes": the
+    #   thing the order just named
     if about and pronoun and not _MADE_BEFORE.search(clause[:pronoun.start()]):
-        clause = clause[:pronoun.start()] + about + clause[pronoun.end():]
+        about = re.sub(r"^(?:a|an)\s+", "the ", about, flags=re.I)  # "it" is one thing
+        clause = clause[:pronoun.start()] + about + clause[pronoun.end():]  # known by now
     place = next((m.group(1) for c in told if (m := _IN_PLACE.search(c))), "")
     if place and (there := _THERE.search(clause)):
         clause = clause[:there.start()] + place + clause[there.end():]

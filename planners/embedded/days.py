@@ -200,15 +200,18 @@ _DAYS_LEAD = closed_class("on every each and that repeats repeating")
 
 
 def set_apart(days: Days, clause: str, entities: Sequence[str], slots: Sequence[Slot],
-              said: Sequence[str]) -> tuple[str, list[str], list[Slot]]:
-    """The request's clause, the names it looks for and its values, without the words that
-    say the days: those are values set on the item, not names to look for (`said`: the
-    quoted values, kept whole)."""
+              said: Sequence[str]) -> tuple[Days | None, str, list[str], list[Slot]]:
+    """The days, the request's clause, the names it looks for and its values, without the
+    words that say the days: those are values set on the item, not names to look for
+    (`said`: the quoted values, kept whole). Days said inside the words an item holds ("a
+    note containing she comes Friday") are those words: no days are set."""
     said_days = {w.casefold() for w in days.phrase.split()}
+    if any(s.name == "text" and said_days & set(s.value.casefold().split()) for s in slots):
+        return None, clause, list(entities), list(slots)
     entities = [_without_days(Slot("", e), said_days, said).value for e in entities
                 if not set(e.casefold().split()) <= said_days]
     clause = " ".join(w for w in clause.split() if w.strip(",.;!?").casefold() not in said_days)
-    return clause, entities, [_without_days(s, said_days, said) for s in slots]
+    return days, clause, entities, [_without_days(s, said_days, said) for s in slots]
 
 
 def _without_days(slot: Slot, said_days: set[str], said: Sequence[str]) -> Slot:

@@ -227,7 +227,7 @@ class GoalReader:
             return Intent.CREATE, None  # "toss the lamp in my basket": added to it; "ditch
             #   the lamp in my basket" says where the removed thing is
         place = objects.place(into.group(1)) if into else ""
-        if place and op in _SETTINGS and self._is_mode(place):
+        if place and op in _SETTINGS and (self._is_mode(place) or objects.puts_device(clause)):
             return Intent.TOGGLE, True  # "put the phone in airplane mode"
         if placed and op in _PLACING and _ON_OWN.search(clause) and not changes_count(
                 clause) and self.operations.puts_in(verb_phrase(clause)):
@@ -310,7 +310,8 @@ class GoalReader:
             entities = [e for e in entities if e.casefold() not in rank.phrase.casefold()]
         repeat = weekdays.read(text) if intent in _SCHEDULED else None
         if repeat is not None:  # days are values set on the item, not names to look for
-            clause, entities, slots = weekdays.set_apart(repeat, clause, entities, slots, said)
+            repeat, clause, entities, slots = weekdays.set_apart(repeat, clause, entities,
+                                                                 slots, said)
         said_target = objects.target(amounts.without_extremes(clause) if number is not None
                                      else clause, slots, creation=intent is Intent.CREATE)
         if intent is Intent.CREATE:  # an item named only by a person's values is their card

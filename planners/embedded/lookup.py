@@ -31,9 +31,9 @@ from planners.planner import Decision, PastStep
 
 _WH = re.compile(r"^(?:what|which|when|where|who|how)\b", re.I)
 # a clause that says where the value named is kept: "it's in my journal", "it is on the fridge
-# list", "you'll find it in Notes"
+# list", "you'll find it in Notes", "it's jotted down on the back of my planner"
 _TOLD_PLACE = re.compile(r"\b(?:it's|it\s+is|it\s+was|that's|you'll\s+find\s+it|it\s+should\s+be)"
-                         r"\s+(?:(?:written|saved|kept|stored|noted)\s+(?:down\s+)?)?(?:in|on)\s+"
+                         r"\s+(?:[a-z]+\s+){0,3}?(?:in|on)\s+"
                          r"((?:(?:my|the|our)\s+)?[\w-]+(?:\s+[\w-]+)?)\s*[.!]?$", re.I)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from planners.embedded.wording import EMAIL, NAMES, PHONE
+from planners.embedded.wording import EMAIL, NAMES, PHONE, without_courtesy
 
 _NEW_VALUE = re.compile(rf"^\s*({NAMES})'s\s+(new\s+)?([a-z]+(?:\s+[a-z]+)?)\s+is\s+(now\s+)?"
                         r"([^,;?!]+?)(\s+now)?\s*[.!]?$")
@@ -36,19 +36,22 @@ _HAS_NEW = re.compile(rf"^\s*({NAMES})(?:\s+[^,.;:!?]*?\s+and)?"
                       r"(?:\s+now)?"
                       r"\s*[,:;–—-]\s*(?i:(?:it's|it\s+is|its)\s+)?(\S+?|\+?\d[\d\s().-]*\d)(?:\s+now)?"
                       r"\s*[.!]?$")
-# "Kim moved to another provider, her new address is kim@x.org": a person told of, then the
-# new value of one of theirs (or its value now, where an order after it asks to put it right)
-_NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?[,;:.]\s*(?i:the|her|his|their)\s+(?i:(new)\s+)?"
+# "Kim moved to another provider, her new address is kim@x.org" (", and her ..."): a person
+# told of, then the new value of one of theirs (or its value now, where an order after it
+# asks to put it right)
+_NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?(?:[,;:.]|\s(?i:and))\s*(?i:the|her|his|their)\s+"
+                     r"(?i:(new)\s+)?"
                      r"([a-z]+(?:\s+[a-z]+)?)\s+(?:is|'s)\s+(\S+?|\+?\d[\d\s().-]*\d)"
                      r"(?:\s+now)?\s*[.!]?$")
 # "..., I'd like his number saved. Kim Lee, 555 0101.": a person's number the request speaks
 # of, then the person's name and number alone: the card to keep
 _CARD_GIVEN = re.compile(rf"\b(?:his|her|their)\s+(?:phone\s+)?number\b.*[.!?]\s+({NAMES}),?\s+"
                          r"(\+?\d[\d\s().-]*\d)\s*[.!]?$", re.I)
-# "... Kim Lee, 555 0101. Save her to my contacts": a person's name and number alone, then
-# an order that points at the person: the order, with that person and that number
-_CARD_FIRST = re.compile(rf"^(?P<told>.*?[.!?]\s+)?(?P<name>{NAMES}),?\s+(?P<phone>\+?\d[\d\s().-]*"
-                         r"\d)\s*[.!]\s+(?P<order>\S.*\b(?:him|her|them)\b.*)$")
+# "... Kim Lee, 555 0101. Save her to my contacts": a person's name and number (and e-mail)
+# alone, then an order that points at the person: the order, with that person and number
+_CARD_FIRST = re.compile(rf"^(?P<told>.*?[.!?:]\s+)?(?P<name>{NAMES}),?\s+"
+                         r"(?P<phone>\+?\d[\d\s().-]*\d)(?:,?\s+(?P<email>\S+@\S+?))?\s*[.!]\s+"
+                         r"(?P<order>\S.*\b(?:him|her|them)\b.*)$")
 # "Kim switched her address to kim@x.org", "Kim moved her cell to 555 0100": the
 # person's own change of a value, told
 _CHANGED_OWN = re.compile(rf"^\s*({NAMES})\s+(?:has\s+|just\s+)?"
@@ -79,8 +82,10 @@ def new_value(text: str) -> str:
         return f"change {m.group(1)}'s {m.group(2)} to {m.group(3)}"
     m = _CARD_FIRST.match(text)
     if m and PHONE.fullmatch(m["phone"]):
-        order = re.sub(r"\b(?:him|her|them)\b", m["name"], m["order"], count=1).rstrip(" ?.!")
-        return f"{m['told'] or ''}{order} with the number {m['phone']}"
+        order = without_courtesy(re.sub(r"\b(?:him|her|them)\b", m["name"], m["order"], count=1))
+        email = f" and the email {m['email']}" if m["email"] else ""
+        told = re.sub(r":\s*$", ". ", m["told"] or "")  # what follows a colon is no message
+        return f"{told}{order.rstrip(' ?')} with the number {m['phone']}{email}"
     m = _CARD_GIVEN.search(text)
     if m and PHONE.fullmatch(m.group(2)):
         return f"save {m.group(1)}'s number, {m.group(2)}"

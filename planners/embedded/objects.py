@@ -150,6 +150,15 @@ def without_means(clause: str) -> str:
     return _BY_MEANS.sub("", clause)
 
 
+_DEVICE_PUT = re.compile(rf"^\S+\s+{_DEVICE.pattern}\s+(?:on|in|into)\s+\w", re.I)
+
+
+def puts_device(clause: str) -> bool:
+    """The order puts the phone itself on or in something ("set my tablet in power saving"):
+    nothing holds a phone but a mode of its own."""
+    return _DEVICE_PUT.match(clause) is not None
+
+
 def place(phrase: str) -> str:
     """Where a thing is put, up to the next preposition ("my laptop" of "to my laptop by
     cable": how it is joined is no place); the phone itself is no mode of the phone."""

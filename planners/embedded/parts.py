@@ -22,7 +22,7 @@ _OBJECT_STARTS = closed_class("a an the my your his her our their this that thes
 # Verbs of touching a control: after "and" they start a step of their own ("type hi and tap
 # Send", "enter the code and press OK"), whatever their object is called.
 TOUCH_VERBS = closed_class("tap press click hit touch")
-_SET_AGAIN = re.compile(r"^[a-z]+\s+(?:it|them)\s+(?:to|on|off|into|in)\b")
+_SET_AGAIN = re.compile(r"^[a-z]+\s+(?:it|them)\s+(?:to|on|off|into|in|from)\b")
 _REPLY = re.compile(r"\bback$", re.I)  # "write back", "text her back": an answer
 _SAY = re.compile(r"^(?:say|tell\s+(?:him|her|them))\b", re.I)
 ORDER_AT_LEAST = 0.45  # how well a piece after "and" must read as an operation to be one

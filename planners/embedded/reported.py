@@ -99,6 +99,12 @@ def told(clause: str) -> tuple[str, str, str] | None:
 _WITH = re.compile(r"^with\s+(.+?)(?:,\s*(?:i|you|we|they|he|she)\s.*)?$", re.I)
 
 
+# where the value just named is kept, said after it: "..., it's probably on my list" (the
+# request keeps it: the value is read there)
+_KEPT_IN = re.compile(r",\s*(?:it's|it\s+is|they're|they\s+are)\s+(?:[a-z]+\s+){0,3}?(?:in|on)\s+"
+                      r"(?:my|the|our)\s+[^,.;!?]+?\s*[.!]?$", re.I)
+
+
 def _carried(said: str) -> str:
     """What a message given "with" a value carries ("a text with the gate code", "a note with
     what the lamp costs"): the value, where the words after "with" name one; "" otherwise."""
@@ -162,7 +168,8 @@ class ReportedSpeech:
         if person[:1].islower() and not self._sends(form.split()[0]):
             return None  # "write note buy milk": a lower-case word after a verb that does
             #   not itself send is more likely a thing than a person
-        carried = _carried(said)
+        kept = _KEPT_IN.sub("", said)  # "the PIN, it's on my list": where it is read
+        carried = _carried(kept) or (kept if kept != said and is_reference(kept, True) else "")
         if carried or is_reference(said, said_as_text=True):  # "tell Noor the gate code": a value
             if self._sends(form.split()[0]) and not carried:
                 return None  # "email Noor the report": the order already says it

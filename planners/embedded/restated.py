@@ -167,10 +167,12 @@ _EMBEDDED_WH = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how)\b"
 _EMBEDDED_YES_NO = re.compile(r"^(?:if|whether)\s+(.+?)\s+(is|are|was|were|has|have)\s+(.+)$",
                               re.I)
 _OF_FOR_OFF = re.compile(r"\b(turn|switch|shut|flip)\s+of\b", re.I)
-# "stop A from V-ing B": A is kept from using B (B a noun phrase, no particle after the verb)
+# "stop A from V-ing B": A is kept from using B (B a noun phrase, no particle after the verb,
+# no pronoun)
 _KEPT_FROM = re.compile(r"^\s*(?:stop|keep|prevent|block|bar)\s+(?:[\w'-]+\s+){1,3}?from\s+"
                         r"[a-z]+ing\s+(?!(?:on|off|up|down|out|in|away|over|back)\b)"
-                        r"((?:my|the|our|your)\s+[\w-]+(?:\s+[\w-]+)?)\s*[.!?]?$", re.I)
+                        r"(?!(?:it|them|this|that)\b)((?:(?:my|the|our|your)\s+)?[\w-]+(?:\s+[\w-]+)?)"
+                        r"\s*[.!?]?$", re.I)
 # "..., her number is 555 0101": a value (digits, an address, a name) of what the order
 # before it names; not after a verb of saying, whose clauses are what is said ("text Ana,
 # her table is 12")
@@ -188,6 +190,11 @@ _LET_GO = re.compile(r"^\s*((?:the|my|our|that|this|those|these)\s+(?:(?!\bas\b)
                      r"(?:\s+(?:now|away|too|as\s+well))?\s*[.!]?$", re.I)
 # "a note called Locker with 2231 in it": what the thing holds, not a place to put it in
 _HOLDING = re.compile(r"\bwith\s+([^\"“”‘’,;]+?)\s+(?:in|inside|on)\s+it\b(?=\s*[.!?]?\s*$)", re.I)
+# "a note called Locker - code 2231" ("called Locker: code 2231"): the name ends at the dash
+# or the colon, and what follows is what the new thing holds (not a time or a day it is for:
+# "an alarm named Swim - 6:10 on Mondays")
+_NAME_THEN_TEXT = re.compile(r"\b((?:an?|another|new)\s.*?\b(?:called|named|titled)\s+[^-–—:\"“]+?)"
+                             r"(?:\s+[-–—]|:)\s+(?=[^\W\d])(?!(?:at|for|on|every)\b)", re.I)
 # "a note called Locker, and in it write 2231" ("and put 2231 in it"): what the new thing
 # holds, written as it is made; no second order
 _WRITTEN_IN = re.compile(r"(\b(?:an?|another)\s+\S.*?),?\s+and\s+(?:(?:in|into|on)\s+it,?\s+"
@@ -213,10 +220,14 @@ def _ringing(m: re.Match[str]) -> str:
     return f"set an alarm for {hour}:{minute}{' ' + meridiem if meridiem else ''}"
 
 
+# a question word and "is" written without the apostrophe: "whens my haircut?"
+_UNMARKED = re.compile(r"\b(when|where|who|how)(s)\b", re.I)
+
+
 def plainly(text: str) -> str:
     """`text` restated as the plain order it means (itself when it is plain already); where
     sentences that tell something come with it, its request is restated, after them."""
-    text = fronted.in_place(text)
+    text = fronted.in_place(_UNMARKED.sub(r"\1'\2", text))
     if (plain := _plainly(text)) != text:
         return plain
     request, told = request_clause(text)
@@ -235,6 +246,7 @@ def _plainly(text: str) -> str:
     text = _OF_FOR_OFF.sub(r"\1 off", main_clause(text))
     text = _ITS_VALUE.sub(r"\1 with the \2 \3", text)
     text = _HOLDING.sub(r"containing \1", text)
+    text = _NAME_THEN_TEXT.sub(r"\1 containing ", text, count=1)
     text = _WRITTEN_IN.sub(lambda m: f"{m[1]} containing {m[2] or m[3]}", text)
     m = _SOLD_FOR.match(text)
     if m:

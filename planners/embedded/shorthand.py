@@ -23,7 +23,7 @@ from planners.embedded.spelling import known_words
 # after a number, where it is a unit ("30 cm", "7 pm")
 _SHORT = re.compile(r"(?<![\w'-])(?<!\d\s)(?:[b-df-hj-np-tv-xz]{2,4}|[B-DF-HJ-NP-TV-XZ]{2,4})"
                     r"(?![\w'-])")
-_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|“[^”]*”")
+_QUOTED = re.compile(r"\"[^\"]*\"|(?<!\w)'[^']*'(?!\w)|“[^”]*”")  # not "Greta's ... I'll"
 _PART = re.compile(r"[^\W\d_]+")
 PART_AT_LEAST = 3  # letters of the shortest word a compound is read as made of
 

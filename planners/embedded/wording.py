@@ -159,6 +159,9 @@ _CLOSER = re.compile(r"[\s,]*\b(?:please|pls|for\s+me|thanks|thank\s+you|thx|(?:
                      r"right\s+now|real\s+quick|if\s+you\s+can|if\s+possible)"
                      r"\s*[.!?]*\s*$", re.I)
 _THANKS = re.compile(r"\b(?:thanks|thank\s+you|thx)\W*$", re.I)
+# "..., would you?": a tag that asks for the order before it, no question of its own
+_TAG = re.compile(r",\s*(?:would|could|will|can|won't)\s+(?:you|u)(?:\s+please)?\s*[?.!]*\s*$",
+                  re.I)
 _ONLY_ADDRESSED = re.compile(rf"[a-z]+(?:\s+(?:back|to))*\s+{NAMES}")  # "reply to Ann"
 def quoted(text: str) -> list[str]:
     return [m.group(1).strip() for m in QUOTE.finditer(text)]
@@ -172,7 +175,7 @@ def without_courtesy(text: str) -> str:
     """The request without the words that ask for it politely ("could you please ... for
     me?") and without the closing punctuation a statement does not need. A question mark
     stays: "is it on right now?" is still a question once "right now" is set aside."""
-    text = " ".join(text.split())
+    text = _TAG.sub("", " ".join(text.split()))
     asked = text.endswith("?")
     previous = None
     while previous != text:

@@ -9,7 +9,7 @@ import pytest
 
 from planners.embedded import lists
 from planners.embedded.asking import request_clause
-from planners.embedded.goal import Intent, parse_goal
+from planners.embedded.goal import Intent, parse_goal, split_goal
 from planners.embedded.memo import memo_of
 from planners.embedded.objects import told_where
 from planners.embedded.wording import modifiers_of
@@ -77,3 +77,66 @@ def test_a_general_noun_takes_its_kind_from_its_modifier(encoder):
 def test_a_bare_general_noun_names_no_kind(encoder):
     goal, view = _view("what's the cheapest item you sell?", _list(*STOCK), encoder=encoder)
     assert memo_of(lists.ranked(goal, view, True)).best.startswith("Desk Lamp")
+
+
+def test_a_sigh_after_a_comma_tells_nothing_and_asks_nothing():
+    asked, told = request_clause("Leaving work now, sigh. Let Oona know I'm ten minutes out.")
+    assert asked.startswith("Let Oona know") and "sigh." in told
+
+
+def test_the_phone_put_on_something_is_put_in_a_mode_of_its_own():
+    goal = parse_goal("Put the tablet on power reserve")
+    assert goal.intent is Intent.TOGGLE and goal.desired is True
+
+
+def test_stopping_the_phone_from_using_a_setting_after_a_switch_is_an_order_of_its_own():
+    parts = split_goal("set my phone in power saving and keep it from using bluetooth")
+    assert len(parts) == 2 and "my phone" in parts[1]
+    assert parse_goal(parts[1]).desired is False
+
+
+def test_it_for_a_thing_the_speaker_got_is_that_thing_not_a_new_one():
+    goal = parse_goal("Just unpacked a Zeno Arc speaker. Have it paired, please.")
+    assert goal.intent is not Intent.CREATE and "Zeno Arc" in goal.target
+
+
+def test_a_name_then_a_dash_gives_the_new_note_its_text_days_and_all():
+    goal = parse_goal("new note called Roofer - kasia arrives tuesday 9am, bring ladder")
+    values = {s.name: s.value for s in goal.slots}
+    assert values == {"name": "Roofer", "text": "kasia arrives tuesday 9am, bring ladder"}
+    assert goal.days is None
+
+
+def test_a_time_after_an_alarms_name_and_a_dash_is_still_its_time():
+    goal = parse_goal("new alarm named Row - at 6:10 on fridays")
+    assert "text" not in {s.name for s in goal.slots} and goal.days is not None
+
+
+def test_a_persons_number_told_after_and_is_an_edit_of_their_entry():
+    goal = parse_goal("Pia changed providers and her mobile is 555-0142 now. Fix that please")
+    assert goal.intent is Intent.EDIT and goal.target == "Pia"
+    assert [s.value for s in goal.slots] == ["555-0142"]
+
+
+def test_a_card_told_after_a_colon_keeps_its_email_and_a_tag_asks_nothing():
+    goal = parse_goal("The new tutor sent me her details: Rhea Mond, 555-0177, rhea@mond.example. "
+                      "Add her to my contacts, would you?")
+    values = {s.name: s.value for s in goal.slots}
+    assert goal.intent is Intent.CREATE and values["name"] == "Rhea Mond"
+    assert values["phone"] == "555-0177" and values["email"] == "rhea@mond.example"
+
+
+def test_where_a_value_is_kept_said_after_it_is_no_part_of_the_message():
+    goal = parse_goal("Oona is coming over. Send her the alarm code, it's written down in my "
+                      "notes.")
+    assert _message(goal).value == "the alarm code" and _message(goal).ref
+
+
+def test_a_question_word_and_is_without_the_apostrophe_is_a_question():
+    assert parse_goal("wheres my dentist appointment?").intent is Intent.ANSWER
+
+
+def test_a_contraction_is_no_quote_and_no_shorthand():
+    from planners.embedded.shorthand import expanded
+    said = "Oona's asking about it. Tell her I'll come"
+    assert expanded(said, ["Laps list"], frozenset()) == said
