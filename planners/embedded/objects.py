@@ -17,6 +17,7 @@ from planners.embedded.wording import (
     NAME_START,
     closed_class,
     is_name_word,
+    is_question,
     strip_quotes,
     verb_phrase,
 )
@@ -134,7 +135,8 @@ def told_where(context: Sequence[str], said: str) -> list[str]:
     library") or does not do ("we don't use it these days"), nor a question of the
     speaker's own ("did I leave one on by mistake?"): it asks, it tells no place."""
     named = set(said.lower().split()) - _OWNERS  # "their address": no thing of theirs
-    return [w for c in context if not _SPEAKER_DOES.match(c) and not c.endswith("?")
+    return [w for c in context if not _SPEAKER_DOES.match(c)
+            and not is_question(c, c.endswith("?"))
             and not named & set((w := told(c)).lower().split())]
 
 
