@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 
 from planners.embedded.asking import Manner, Mood
+from planners.embedded.attachment import given_name
 from planners.embedded.encoder import TextEncoder
 from planners.embedded.operations import Operation, OperationReader
+from planners.embedded.parts import starts_order
 from planners.embedded.slots import WHEN as _WHEN
 from planners.embedded.slots import is_reference
 from planners.embedded.wording import (
@@ -27,6 +29,7 @@ from planners.embedded.wording import (
     QUOTE,
     SUBJECTS,
     closed_class,
+    without_courtesy,
 )
 
 _NAME = rf"(?!I\b|I')(?:{NAME_WORD})(?:\s+(?!I\b|I'){NAME_WORD})*"
@@ -105,6 +108,10 @@ _KEPT_IN = re.compile(r",\s*(?:it's|it\s+is|they're|they\s+are)\s+(?:[a-z]+\s+){
                       r"(?:my|the|our)\s+[^,.;!?]+?\s*[.!]?$", re.I)
 
 
+_ON_IT = re.compile(r"^\w+\s+(?:it|them)\b(?!\s+(?:is|was|'s)\b)")
+_ACTED_ON = re.compile(r"(?:,|\s+and)\s+(?:then\s+)?(?:have\s+)?[a-z]+\s+(?:it|them)\b", re.I)
+
+
 def _carried(said: str) -> str:
     """What a message given "with" a value carries ("a text with the gate code", "a note with
     what the lamp costs"): the value, where the words after "with" name one; "" otherwise."""
@@ -140,7 +147,7 @@ class ReportedSpeech:
         """The request as what it asks: a question, a message, or the order as it was."""
         if how.mood is not Mood.COMMAND:
             return how
-        return self._asked_indirectly(how) or self._said_to(how) or how
+        return self._asked_indirectly(how) or self._said_to(how) or self._continued(how) or how
 
     def _asked_indirectly(self, how: Manner) -> Manner | None:
         found = indirect_question(how.clause)
@@ -149,7 +156,21 @@ class ReportedSpeech:
         verb, asked = found
         if self.operations.read(verb, verb).verb_says not in (Operation.ANSWER, Operation.OPEN):
             return None  # "call me when the timer ends"
+        if _ACTED_ON.search(asked):  # "check out what I picked and post it to ...": what
+            return None  # it names is a thing an order acts on, no answer
         return Manner(Mood.QUESTION, asked, context=how.context)
+
+    def _continued(self, how: Manner) -> Manner | None:
+        """"Order all in my basket. Ship it to X": an order on "it" after the one told clause,
+        itself an order, goes on with that order's thing: one request in two sentences."""
+        if len(how.context) != 1 or not _ON_IT.match(how.clause):
+            return None
+        before = without_courtesy(how.context[0])
+        joined = f"{before} and {how.clause[:1].lower()}{how.clause[1:]}"
+        if given_name(joined) is not None or not starts_order(
+                before[:1].lower() + before[1:], self.operations):
+            return None  # "Set a timer. Call it Eggs": a name given, read as such
+        return Manner(Mood.COMMAND, joined)
 
     def _sends(self, verb: str) -> bool:
         """The verb on its own means sending a message ("text", "txt", "sms")."""

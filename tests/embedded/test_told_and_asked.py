@@ -140,3 +140,25 @@ def test_a_contraction_is_no_quote_and_no_shorthand():
     from planners.embedded.shorthand import expanded
     said = "Oona's asking about it. Tell her I'll come"
     assert expanded(said, ["Laps list"], frozenset()) == said
+
+
+@pytest.mark.parametrize("text", [
+    "Check out what I have in my trolley and then mail it to 3 Elm Close, York",
+    "check out what my basket holds, have it sent to 3 Elm Close, York"])
+def test_what_an_order_then_acts_on_is_no_question(text):
+    goal = parse_goal(text)
+    assert goal.intent is not Intent.ANSWER
+    assert any(s.name == "address" for s in goal.slots)
+
+
+def test_looking_at_what_a_list_holds_is_still_a_question():
+    assert parse_goal("check what my trolley holds").intent is Intent.ANSWER
+
+
+def test_an_order_on_it_after_an_order_goes_on_with_that_order():
+    goal = parse_goal("Purchase everything in my basket. Deliver it to 3 Elm Close, York.")
+    assert goal.verb == "purchase" and any(s.name == "address" for s in goal.slots)
+
+
+def test_an_order_on_it_after_a_statement_is_the_order():
+    assert parse_goal("The soup just went on. Set it going for ten minutes").verb == "set"
