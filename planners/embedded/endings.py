@@ -21,7 +21,8 @@ refusals, page signatures), never from the wording of a thought or of a screen:
    twice before; or it is back on a page it was on `RETURNS` times since it last did
    something. More steps would take the same roads again. When the planner had reached
    what the goal is about and the circle passed through the pages the memory knows to match
-   the goal best, they lack it (infeasible, under the same provisos as law 2); otherwise
+   the goal best, they lack it (infeasible, under the same provisos as law 2); so does the
+   phone when no page it has shown names a word of what the goal is about; otherwise
    the planner failed to find the way (an honest failure).
 4. The item the goal names was just opened on its form (fields in view, no Edit to press
    first), and a value the goal sets is for a setting that nothing on the form names (no
@@ -238,7 +239,20 @@ def _names_nothing_here(goal: Goal, view: View, app_name: str) -> bool:
     return bool(said) and not said & shown
 
 
-def circling(goal: Goal, view: View, at_best: bool, app_name: str = "") -> Decision | None:
+def _named_nowhere(goal: Goal, view: View, memory: AppMemory | None) -> bool:
+    """No word of the goal's target is on any page the exploration read, nor on this one:
+    the phone names nothing of what the goal asks for ("wallpaper" on a phone without one).
+    A phone never explored tells nothing."""
+    said = words(goal.target)
+    if memory is None or not memory.texts or not said:
+        return False
+    seen = words(" ".join(memory.texts)).union(
+        *(words(spoken_name(s.element)) for s in view.scored))
+    return not said & seen
+
+
+def circling(goal: Goal, view: View, at_best: bool, app_name: str = "",
+             memory: AppMemory | None = None) -> Decision | None:
     """Law 3: the planner goes round in circles (see the module docstring). It is
     infeasible only when the planner had reached what the goal is about (opened its item, or
     started the new one; or the goal names no item on the page, `app_name` aside), the
@@ -257,6 +271,10 @@ def circling(goal: Goal, view: View, at_best: bool, app_name: str = "") -> Decis
         return _stop(FinishStatus.INFEASIBLE,
                      f"I reached {goal.target!r} and keep coming back to the pages that match "
                      f"it best; none of them offers a way to do {goal.text!r}.")
+    if _named_nowhere(goal, view, memory):
+        return _stop(FinishStatus.INFEASIBLE,
+                     f"I keep coming back to pages I have seen, and no page of this phone names "
+                     f"any of {goal.target!r}: it offers no way to do {goal.text!r}.")
     return _stop(FinishStatus.FAILURE,
                  f"I am going round in circles: I keep coming back to pages I have seen, and "
                  f"nothing I did there brought {goal.target!r} closer.")

@@ -250,7 +250,7 @@ class EmbeddedPlanner(Briefing):
         at_best = self._at_best_page(state, view)
         ending = endings.item_page_lacks(goal, view) or bare_pages.only_tabs(
             goal, view, at_best) or endings.circling(
-            goal, view, at_best, self.memory.app_of_package(view.screen.app) or "")
+            goal, view, at_best, self.memory.app_of_package(view.screen.app) or "", self.memory)
         ending = ending or roaming.roams(goal, view, self.memory)
         if ending is not None:
             return ending

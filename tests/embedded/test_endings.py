@@ -23,6 +23,8 @@ from planners.embedded import EmbeddedPlanner, endings
 from planners.embedded.goal import parse_goal
 from planners.embedded.memo import Mark, Memo
 from planners.embedded.memory import AppMemory, signature_of
+from planners.embedded.scoring import GoalMatcher
+from planners.embedded.view import View
 from planners.planner import PastStep, Refusal, Verdict
 from tests.embedded.screens import el, screen
 
@@ -254,6 +256,28 @@ def test_a_page_come_back_to_again_and_again_is_a_circle_even_between_new_rows(p
 def printing() -> object:
     return screen(el(0, "text", "Printing", 0), el(1, "button", "Print recipe cards", 200,
                                                     clickable=True), app="com.example.prefs")
+
+
+def _explored(encoder, *pages) -> EmbeddedPlanner:
+    memory = AppMemory()
+    for page in pages:
+        memory.set_app("Recipes", page.app, signature_of(page))
+        memory.add_screen(signature_of(page), page, "Recipes")
+    memory.embed(encoder)
+    return EmbeddedPlanner(memory, encoder=encoder)
+
+
+@pytest.mark.slow
+def test_a_circle_for_what_no_page_of_the_phone_names_means_it_offers_none(encoder):
+    """Away from the pages that match best, a circle is the planner's failure, unless no
+    page the exploration read names a word of what the goal is about."""
+    memory = _explored(encoder, recipes(), recipe()).memory
+    for goal, status in (("Play the cooking video", FinishStatus.INFEASIBLE),
+                         ("Play the lentils video", FinishStatus.FAILURE)):  # "lentils": shown
+        parsed = parse_goal(goal, encoder)
+        view = View(recipes(), signature_of(recipes()), GoalMatcher(parsed, encoder), _rounds(9))
+        assert endings.circling(parsed, view, False, "", memory).action.status is status
+        assert endings.circling(parsed, view, False, "").action.status is FinishStatus.FAILURE
 
 
 @pytest.mark.slow
