@@ -99,7 +99,7 @@ def told(clause: str) -> tuple[str, str, str] | None:
 
 # "a note with how much the lamp is, she asked": what a message carries, up to a clause of
 # its own
-_WITH = re.compile(r"^with\s+(.+?)(?:,\s*(?:i|you|we|they|he|she)\s.*)?$", re.I)
+_WITH = re.compile(r"^(?:with|containing)\s+(.+?)(?:,\s*(?:i|you|we|they|he|she)\s.*)?$", re.I)
 
 
 # where the value just named is kept, said after it: "..., it's probably on my list" (the

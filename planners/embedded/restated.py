@@ -83,6 +83,7 @@ from planners.embedded.attachment import field_of_naming, without_given_name
 from planners.embedded.durations import said_duration
 from planners.embedded.new_values import new_value
 from planners.embedded.purpose import main_clause
+from planners.embedded.slots import is_reference
 from planners.embedded.states import verb_of
 from planners.embedded.wording import (
     TIME,
@@ -195,6 +196,8 @@ _HOLDING = re.compile(r"\bwith\s+([^\"“”‘’,;]+?)\s+(?:in|inside|on)\s+it
 # "an alarm named Swim - 6:10 on Mondays")
 _NAME_THEN_TEXT = re.compile(r"\b((?:an?|another|new)\s.*?\b(?:called|named|titled)\s+[^-–—:\"“]+?)"
                              r"(?:\s+[-–—]|:)\s+(?=[^\W\d])(?!(?:at|for|on|every)\b)", re.I)
+# "a new note with the price of the lamp": a new thing made with a value to read holds it
+_MADE_WITH = re.compile(r"\b((?:an?|new|another)\s[^,;]*?)\s+with\s+(\S.*?)\s*[.!]?$", re.I)
 # "a note called Locker, and in it write 2231" ("and put 2231 in it"): what the new thing
 # holds, written as it is made; no second order
 _WRITTEN_IN = re.compile(r"(\b(?:an?|another)\s+\S.*?),?\s+and\s+(?:(?:in|into|on)\s+it,?\s+"
@@ -247,6 +250,8 @@ def _plainly(text: str) -> str:
     text = _ITS_VALUE.sub(r"\1 with the \2 \3", text)
     text = _HOLDING.sub(r"containing \1", text)
     text = _NAME_THEN_TEXT.sub(r"\1 containing ", text, count=1)
+    if (m := _MADE_WITH.search(text)) is not None and is_reference(m[2]):
+        text = f"{text[:m.start()]}{m[1]} containing {m[2]}"  # "a note with the cost of X"
     text = _WRITTEN_IN.sub(lambda m: f"{m[1]} containing {m[2] or m[3]}", text)
     m = _SOLD_FOR.match(text)
     if m:

@@ -28,6 +28,7 @@ _ENDS = AUXILIARIES | SUBJECTS | PARTICLES | PRONOUNS | closed_class(
     "and or but to as for with at by from of into among than you've i've we've they've "
     "you'd i'd i'm you're can got find sell sold buy called named titled listed saved set left "
     "that which who whose where")
+_VERB_PARTICLES = closed_class("off up out down away back")  # never "on", "in": places too
 GENERAL = closed_class("thing things item items product products one ones stuff option options "
                        "article articles entry entries row rows piece pieces anything something")
 
@@ -79,6 +80,8 @@ def _phrase(text: str, most: int = 3, verb_after: bool = False) -> list[str]:
     ended = True
     for token in _TOKEN.findall(text)[:most]:
         if token.lower() in _ENDS or token.isdigit():
+            if token.lower() in _VERB_PARTICLES and len(run) > 1:
+                run.pop()  # "my last timer runs out": a verb and its particle end it
             break
         run.append(token.lower())
     else:

@@ -162,3 +162,16 @@ def test_an_order_on_it_after_an_order_goes_on_with_that_order():
 
 def test_an_order_on_it_after_a_statement_is_the_order():
     assert parse_goal("The soup just went on. Set it going for ten minutes").verb == "set"
+
+
+def test_a_verb_and_its_particle_end_the_kind_an_order_is_over():
+    from planners.embedded import row_kinds
+    assert row_kinds.kind(parse_goal("what time my earliest alarm goes off?")) == "alarm"
+    assert row_kinds.kind(parse_goal("what is the priciest lamp on sale?")) == "lamp"
+
+
+def test_a_new_thing_made_with_a_value_to_read_holds_that_value():
+    goal = parse_goal("Make a fresh note with the weight of the brass kettle")
+    text = next(s for s in goal.slots if s.name == "text")
+    assert goal.intent is Intent.CREATE and text.ref and text.value.startswith("the weight of")
+    assert {s.name for s in parse_goal("set an alarm with the label Gym").slots} == {"label"}
