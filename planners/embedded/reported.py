@@ -108,7 +108,9 @@ _KEPT_IN = re.compile(r",\s*(?:it's|it\s+is|they're|they\s+are)\s+(?:[a-z]+\s+){
                       r"(?:my|the|our)\s+[^,.;!?]+?\s*[.!]?$", re.I)
 
 
+# an order on the thing named before it ("Ship it to ..."), not a statement ("it is ...")
 _ON_IT = re.compile(r"^\w+\s+(?:it|them)\b(?!\s+(?:is|was|'s)\b)")
+# a second verb acting on what a wh-clause named: "what's in it, and post it to ..."
 _ACTED_ON = re.compile(r"(?:,|\s+and)\s+(?:then\s+)?(?:have\s+)?[a-z]+\s+(?:it|them)\b", re.I)
 
 
