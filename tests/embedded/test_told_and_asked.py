@@ -175,3 +175,9 @@ def test_a_new_thing_made_with_a_value_to_read_holds_that_value():
     text = next(s for s in goal.slots if s.name == "text")
     assert goal.intent is Intent.CREATE and text.ref and text.value.startswith("the weight of")
     assert {s.name for s in parse_goal("set an alarm with the label Gym").slots} == {"label"}
+
+
+def test_a_closing_order_on_their_card_adds_nothing_to_the_edit():
+    goal = parse_goal("Odile Marsh updated her email to odile@marsh.example, could you sort it "
+                      "in her card?")
+    assert goal.intent is Intent.EDIT and goal.target == "Odile Marsh"
