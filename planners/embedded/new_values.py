@@ -25,7 +25,7 @@ _NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S
 _FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)"
                        r"(?i:(?:please\s+|(?:can|could|would)\s+you\s+)?"
                        r"[a-z]+\s+(?:that|it|this|(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?)(?:\s+(?:out|up|over))?"
-                       r"(?:\s+in\s+(?:my|the|his|her|their)\s+[a-z]+)?(?:\s+(?:please|for\s+me))?)"
+                       r"(?:\s+in\s+(?:(?:my|the|his|her|their)\s+)?[a-z]+)?(?:\s+(?:please|for\s+me))?)"
                        r"(?i:,?\s+(?:but|and)\s+(?:leave|keep)\s[^.!?]*)?\s*[.!?]?\s*$")
 # "Kim has a new phone: 555 0100", "Kim got a new phone, ...", "Kim moved and has a
 # different phone now: ...": the field said to be new (or other than it was), its value

@@ -1,10 +1,9 @@
-"""Times said in words are times: "quarter to seven" is 6:45, "half past six" 6:30 (and
-"at half six", as it is said in Britain: half past, never half an hour before), "noon"
-12:00 PM, "seven o'clock" 7:00, "six thirty" 6:30 (after "at", "for", "until", or before
-am / pm), and "in the morning" / "this evening" / "tomorrow morning" after a time is AM /
-PM. The request is
-read with the digits in their place, so the parsers that know times by their shape read
-these too."""
+"""Times said in words are times: "quarter to seven" is 6:45, "ten past six" 6:10, "half
+past six" 6:30 (and "at half six", as it is said in Britain: half past, never half an hour
+before), "noon" 12:00 PM, "seven o'clock" 7:00, "six thirty" 6:30 (after "at", "for",
+"until", or before am / pm), and "in the morning" / "this evening" / "tomorrow morning"
+after a time is AM / PM. The request is read with the digits in their place, so the parsers
+that know times by their shape read these too."""
 
 from __future__ import annotations
 
@@ -19,7 +18,11 @@ _MINUTES = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five":
             "fifty": 50, "fifty-five": 55, "fifty five": 55}
 _HOUR = r"(\d{1,2}|" + "|".join(_HOURS) + r")"
 _MINUTE = "|".join(sorted(_MINUTES, key=len, reverse=True))
-_QUARTER = re.compile(rf"\b(?:a\s+)?quarter\s+(past|after|to|till|before|of)\s+{_HOUR}\b", re.I)
+_BY = {"quarter": 15, "five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25}
+# "quarter to seven", "ten past six", "twenty-five to 8" (never a span: "from ten to six")
+_QUARTER = re.compile(rf"(?<!\bfrom\s)(?<!\bbetween\s)\b(?:a\s+)?"
+                      rf"({'|'.join(sorted(_BY, key=len, reverse=True))})(?:\s+minutes)?\s+"
+                      rf"(past|after|to|till|before|of)\s+{_HOUR}\b", re.I)
 _HALF = re.compile(rf"\bhalf\s+past\s+{_HOUR}\b|(?:(?<=\bat\s)|(?<=\bfor\s)|(?<=\buntil\s)|"
                    rf"(?<=\bby\s)|(?<=\bfrom\s))half\s+{_HOUR}\b", re.I)  # "at half 6": 6:30
 _OCLOCK = re.compile(rf"\b{_HOUR}\s+o'?\s?clock\b", re.I)
@@ -43,9 +46,9 @@ def _at(hour: int, minute: int) -> str:
 
 
 def _quarter(m: re.Match[str]) -> str:
-    hour = _hour(m.group(2))
-    before = m.group(1).lower() in ("to", "till", "before", "of")
-    return _at(hour - 1, 45) if before else _at(hour, 15)
+    minutes, hour = _BY[m.group(1).lower()], _hour(m.group(3))
+    before = m.group(2).lower() in ("to", "till", "before", "of")
+    return _at(hour - 1, 60 - minutes) if before else _at(hour, minutes)
 
 
 def _hour_minute(m: re.Match[str]) -> str:

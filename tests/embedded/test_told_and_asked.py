@@ -181,3 +181,20 @@ def test_a_closing_order_on_their_card_adds_nothing_to_the_edit():
     goal = parse_goal("Odile Marsh updated her email to odile@marsh.example, could you sort it "
                       "in her card?")
     assert goal.intent is Intent.EDIT and goal.target == "Odile Marsh"
+
+
+@pytest.mark.parametrize("said, time", [("five past seven", "7:05"), ("twenty to nine", "8:40"),
+                                        ("twenty-five past 9 in the evening", "9:25 PM")])
+def test_minutes_past_or_to_an_hour_are_a_clock_time(said, time):
+    from planners.embedded.spoken_times import in_digits
+    assert in_digits(f"wake me at {said}") == f"wake me at {time}"
+
+
+def test_a_span_from_one_hour_to_another_is_no_clock_time():
+    from planners.embedded.spoken_times import in_digits
+    assert in_digits("the shop is open from ten to six") == "the shop is open from ten to six"
+
+
+def test_an_order_to_put_a_new_value_right_in_a_bare_app_adds_nothing_to_the_edit():
+    goal = parse_goal("Odile got a new phone number: 555-0155. Could you change it in contacts?")
+    assert goal.intent is Intent.EDIT and goal.target == "Odile"
