@@ -99,10 +99,8 @@ _SLOT_WORDS = {
 }
 _FIELDS = frozenset(_SLOT_WORDS.values())
 _SAID = ("message", "text")  # words said, to the end: no later slot word cuts them short
-_SLOT_RE = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(k) for k in _SLOT_WORDS), key=len, reverse=True)) + r")\s+",
-    re.I,
-)
+_SLOT_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _SLOT_WORDS), key=len, reverse=True))
+                      + r")\s+", re.I)
 # "the password is corpnet2024": a field noun, "is", one token of value
 _FIELD_IS = re.compile(r"\bthe\s+([a-z]+(?:\s+[a-z]+)?)\s+is\s+([^\s,;.!?]+)\s*[.!]?$", re.I)
 # "Lena's phone number to 555-0123", "Omar's last name: it's Haddad"
@@ -181,10 +179,11 @@ _LOWER_RECIPIENT = re.compile(r"^\s*[\w-]+(?:\s+to)?\s+([a-z][\w'-]*)\s*:")
 
 
 def send_slots(text: str) -> list[Slot]:
-    """Recipient ("text Anna", "send ... to Anna"; "text Anna Bo's code": Bo owns it), message."""
+    """Recipient ("text Anna", "send ... to Anna"; "text Ana Li Bo Ek's code": Bo Ek's), message."""
     bare = strip_quotes(text)
     slots: list[Slot] = []
-    name = rf"({NAMES}?(?=\s+{NAME_START}[\w.-]*['’]s\s)|{NAMES}|{PHONE.pattern})"  # "555 0134"
+    name = rf"({NAMES}?(?=\s+(?:{NAME_START}[\w.-]*\s+)?{NAME_START}[\w.-]*['’]s\s)|{NAMES}|"
+    name += rf"{PHONE.pattern})"
     m = (re.search(r"\bto\s+" + name, bare) or re.match(r"^\s*[\w-]+(?:\s+to)?\s+" + name, bare)
          or _LOWER_RECIPIENT.match(bare))
     if m:

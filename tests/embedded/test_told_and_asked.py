@@ -198,3 +198,9 @@ def test_a_span_from_one_hour_to_another_is_no_clock_time():
 def test_an_order_to_put_a_new_value_right_in_a_bare_app_adds_nothing_to_the_edit():
     goal = parse_goal("Odile got a new phone number: 555-0155. Could you change it in contacts?")
     assert goal.intent is Intent.EDIT and goal.target == "Odile"
+
+
+def test_a_recipient_and_an_owner_of_two_names_each_are_told_apart():
+    goal = parse_goal("send Ines Vidal Rafa Ortiz's number by text")
+    assert {s.name: s.value for s in goal.slots} == {"to": "Ines Vidal",
+                                                     "message": "Rafa Ortiz's number"}
