@@ -25,6 +25,7 @@ from planners.embedded.wording import (
     AUXILIARIES,
     EMAIL,
     NAME_START,
+    NAME_WORD,
     NAMES,
     PHONE,
     PRONOUNS,
@@ -182,8 +183,8 @@ def send_slots(text: str) -> list[Slot]:
     """Recipient ("text Anna", "send ... to Anna"; "text Ana Li Bo Ek's code": Bo Ek's), message."""
     bare = strip_quotes(text)
     slots: list[Slot] = []
-    name = rf"({NAMES}?(?=\s+(?:{NAME_START}[\w.-]*\s+)?{NAME_START}[\w.-]*['’]s\s)|{NAMES}|"
-    name += rf"{PHONE.pattern})"
+    owner = rf"\s+(?:{NAME_START}[\w.-]*\s+)?{NAME_START}[\w.-]*['’]s\s"  # one or two names
+    name = rf"({NAME_WORD}(?:\s+{NAME_WORD})?(?={owner})|{NAMES}|{PHONE.pattern})"
     m = (re.search(r"\bto\s+" + name, bare) or re.match(r"^\s*[\w-]+(?:\s+to)?\s+" + name, bare)
          or _LOWER_RECIPIENT.match(bare))
     if m:
