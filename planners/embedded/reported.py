@@ -103,15 +103,17 @@ _WITH = re.compile(r"^(?:with|containing)\s+(.+?)(?:,\s*(?:i|you|we|they|he|she)
 
 
 # where the value just named is kept, said after it: "..., it's probably on my list" (the
-# request keeps it: the value is read there)
+# request keeps it: the value is read there, a place of one or two words as `lookup` reads it)
 _KEPT_IN = re.compile(r",\s*(?:it's|it\s+is|they're|they\s+are)\s+(?:[a-z]+\s+){0,3}?(?:in|on)\s+"
-                      r"(?:my|the|our)\s+[^,.;!?]+?\s*[.!]?$", re.I)
+                      r"(?:my|the|our)\s+[\w-]+(?:\s+[\w-]+)?\s*[.!]?$", re.I)
 
 
 # an order on the thing named before it ("Ship it to ..."), not a statement ("it is ...")
 _ON_IT = re.compile(r"^\w+\s+(?:it|them)\b(?!\s+(?:is|was|'s)\b)")
-# a second verb acting on what a wh-clause named: "what's in it, and post it to ..."
-_ACTED_ON = re.compile(r"(?:,|\s+and)\s+(?:then\s+)?(?:have\s+)?[a-z]+\s+(?:it|them)\b", re.I)
+# a second verb sending what a wh-clause named to a street address: "what's in it, and post
+# it to 3 Elm Close" (goods; a value texted to a person is still read first)
+_ACTED_ON = re.compile(r"(?:,|\s+and)\s+(?:then\s+)?(?:have\s+)?[a-z]+\s+(?:it|them)\b"
+                       r"(?:\s+[a-z]+)?\s+to\s+\d", re.I)
 
 
 def _carried(said: str) -> str:

@@ -204,3 +204,4 @@ def test_a_recipient_and_an_owner_of_two_names_each_are_told_apart():
     goal = parse_goal("send Ines Vidal Rafa Ortiz's number by text")
     assert {s.name: s.value for s in goal.slots} == {"to": "Ines Vidal",
                                                      "message": "Rafa Ortiz's number"}
+
