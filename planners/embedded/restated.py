@@ -223,7 +223,7 @@ def _ringing(m: re.Match[str]) -> str:
     return f"set an alarm for {hour}:{minute}{' ' + meridiem if meridiem else ''}"
 
 
-# a question word and "is" written without the apostrophe: "whens my haircut?"
+# a question word and "is" written without the apostrophe: "wheres the charger?"
 _UNMARKED = re.compile(r"\b(when|where|who|how)(s)\b", re.I)
 
 

@@ -1,4 +1,4 @@
-"""Times said in words are times: "quarter to seven" is 6:45, "ten past six" 6:10, "half
+"""Times said in words are times: "quarter to seven" is 6:45, "ten past eight" 8:10, "half
 past six" 6:30 (and "at half six", as it is said in Britain: half past, never half an hour
 before), "noon" 12:00 PM, "seven o'clock" 7:00, "six thirty" 6:30 (after "at", "for",
 "until", or before am / pm), and "in the morning" / "this evening" / "tomorrow morning"
@@ -19,7 +19,7 @@ _MINUTES = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five":
 _HOUR = r"(\d{1,2}|" + "|".join(_HOURS) + r")"
 _MINUTE = "|".join(sorted(_MINUTES, key=len, reverse=True))
 _BY = {"quarter": 15, "five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25}
-# "quarter to seven", "ten past six", "twenty-five to 8" (never a span: "from ten to six")
+# "quarter to nine", "ten past eight", "twenty-five to 8" (never a span: "from ten to six")
 _QUARTER = re.compile(rf"(?<!\bfrom\s)(?<!\bbetween\s)\b(?:a\s+)?"
                       rf"({'|'.join(sorted(_BY, key=len, reverse=True))})(?:\s+minutes)?\s+"
                       rf"(past|after|to|till|before|of)\s+{_HOUR}\b", re.I)
