@@ -14,6 +14,7 @@ from planners.embedded.counts import refusal_only
 from planners.embedded.states import bare, past_form, split_state
 from planners.embedded.wording import (
     AUXILIARIES,
+    NAME_WORD,
     NAMES,
     PARTICLES,
     PERSONAL,
@@ -29,7 +30,7 @@ from planners.embedded.wording import (
 
 # a past verb: "Kai texted me", "Decided against the rug, ..." (no subject)
 _TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b|^[A-Z][a-z]+[^e\s]ed\s+[a-z]")
-_WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
+WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
                    r"i(?:'m|\s+am)\s+after)\b\s*", re.I)
 _STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|ought\s+to|"
                     r"shall)\s+(?:be|stay|remain)\s+(.+?)$", re.I)
@@ -86,7 +87,7 @@ def _same_sentence(text: str, raw: str, told: tuple[str, ...]) -> tuple[str, ...
 def _manner(raw: str) -> Manner:
     asked = raw.rstrip().endswith("?")
     clause = without_courtesy(raw).rstrip("?").strip()
-    wish = _WISH.match(clause)
+    wish = WISH.match(clause)
     if wish is not None:
         rest = clause[wish.end():]
         if re.match(r"^to\s+\w", rest, re.I):  # "I'd like to turn off wifi": an order
@@ -138,7 +139,7 @@ def request_clause(text: str) -> tuple[str, list[str]]:
         asked = is_question(plain, part.endswith("?"))
         if (plain != part.rstrip(" .!,;") or asked) and not got(plain):  # "just got my bike
             #   back, ...": what the speaker did asks nothing
-            if not (asked or opens_order(plain) or _WISH.match(plain)):
+            if not (asked or opens_order(plain) or WISH.match(plain)):
                 # "four of those, please. Put them in my basket": courtesy on a fragment; the
                 # order is the clause after it that opens as orders do
                 i = next((j for j, p in enumerate(parts)
@@ -154,9 +155,12 @@ def request_clause(text: str) -> tuple[str, list[str]]:
         return parts[1], parts[:1]
     told = [_states(p) or _aside(p, parts[i - 1] if i else "", p is parts[-1])
             for i, p in enumerate(parts)]
-    wishes = [i for i, p in enumerate(parts) if _WISH.match(without_courtesy(p))]
+    wishes = [i for i, p in enumerate(parts) if WISH.match(without_courtesy(p))]
     if told.count(False) == 1 or (not told.count(False) and len(wishes) == 1):
         i = told.index(False) if False in told else wishes[0]  # an order starts with its
+        if len(wishes) == 1 and not opens_order(parts[i]) and not is_question(
+                parts[i], parts[i].endswith("?")):  # "Battery's at 9%. I want the saver
+            i = wishes[0]  # on": a statement with a value, and the wish that asks
         return parts[i], parts[:i] + parts[i + 1:]  # verb ("the meeting is off, ..."); where
         #   every clause tells, the one wish asks ("it's too loud. I want it quieter")
     sentences, ends = [], [i + 1 for i, p in enumerate(parts) if p[-1] in ".?!"]
@@ -169,7 +173,10 @@ def request_clause(text: str) -> tuple[str, list[str]]:
                                               if p in s)]
     if len(asking) > 1:  # "Rice just went on. Set off a ten minute countdown.": of the
         ordering = [s for s in asking if opens_order(s[0])]  # sentences none says is told,
-        asking = ordering if len(ordering) == 1 else asking  # the one that opens as orders do
+        gives = any(re.search(r"\b(?:is|are|it's)\s+(?:now\s+)?\S*[\d@]", p, re.I)  # the one
+                    for s in asking if s not in ordering for p in s)  # that opens as orders
+        asking = ordering if len(ordering) == 1 and not gives else asking  # do, where no
+        #   other says what a value is ("Her number is 555 0100": the request's own)
     if len(asking) == 1 and len(sentences) > 1:
         return " ".join(asking[0]), [p for s in sentences if s is not asking[0] for p in s]
     return text, []
@@ -191,17 +198,23 @@ _NEVER_VERBS = closed_class("into onto in on at to from with for by about after 
 
 def opens_order(clause: str) -> bool:
     """The clause opens as an order does: a verb, then its object or its particle ("Pop it
-    in the bin", "Set off a ten minute countdown", "Mute alerts from that chat"). A
+    in the bin", "Set off a ten minute countdown", "Mute alerts from that chat"), or a word
+    written in lower case, then a name ("ping Mia ..."; "Ana Ruiz texted" is a name), or then
+    quoted words ("text 'on my way' to Mia"). A
     statement's subject is followed by its verb ("Rice just boiled"); a participle ("Sitting
     on a bus") opens no order."""
-    words = [w.lower().strip(",.;:!?") for w in without_courtesy(clause).split()]
+    written = without_courtesy(clause).split()
+    words = [w.lower().strip(",.;:!?") for w in written]
     if len(words) < 2 or not words[0].isalpha():
         return False
     first, after = words[:2]
     if first in SUBJECTS | PERSONAL | QUESTION_WORDS | AUXILIARIES | _NEVER_VERBS or (
-            _PARTICIPLE.search(first)):
-        return False
-    return after in _OBJECT_OPENS or after.isdigit() or re.match(
+            _PARTICIPLE.search(first)) or re.search(r"\w['’](?:s|re|ve|ll|d)$", first):
+        return False  # "Battery's down to 9%": a subject and its verb, shortened
+    named = written[0].islower() and re.fullmatch(rf"(?!I\b){NAME_WORD}", written[1].strip(
+        ",.;:!?")) is not None  # "tell Mia ...": a word in lower case, then a name
+    quoted = QUOTE.match(" ".join(written[1:])) is not None  # "text 'on my way' to Mia"
+    return named or quoted or after in _OBJECT_OPENS or after.isdigit() or re.match(
         _ENSURE, " ".join(words), re.I) is not None or bool(_PLURAL_OBJECT.match(clause))
 
 

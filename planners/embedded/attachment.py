@@ -31,10 +31,10 @@ def kept_value(text: str, is_container: Callable[[str], bool] = lambda place: Fa
     return None if m is None or is_container(m.group(3)) else (m.group(2).lower(), m.group(1))
 
 
-# "..., and call it Gym": a verb of naming, the new item as "it" (or as "the KIND"), then
-# the name
-_NAMED_IT = re.compile(r"\band\s+(call|name|label|title)\s+(?:it|(?:the|that|this)\s+([a-z]+))"
-                       r"\s+(.+?)\s*[.!]?$", re.I)
+# "..., and call it Gym", "... . Call the note Gym": a verb of naming, the new item as "it"
+# (or as "the KIND"), then the name
+_NAMED_IT = re.compile(r"(?:\band|[.;!])\s+(call|name|label|title)\s+"
+                       r"(?:it|(?:the|that|this)\s+([a-z]+))\s+(.+?)\s*[.!]?$", re.I)
 # the field a verb of naming (or its participle) sets; any other names the item
 _FIELD_OF_NAMING = {"label": "label", "labelled": "label", "labeled": "label", "title": "title",
                     "titled": "title"}
@@ -61,6 +61,13 @@ def given_name(text: str) -> tuple[str, str] | None:
     request."""
     m = _naming(text)
     return None if m is None else (field_of_naming(m.group(1)), m.group(3))
+
+
+def naming_clause(text: str, made: str = "") -> str:
+    """The clause that names the new item, without the word that joins it ("call the note
+    Gym" of "... . Call the note Gym"); "" when there is none."""
+    m = _naming(text, made)
+    return "" if m is None else m.group(0).lstrip(" .;!").removeprefix("and ").strip()
 
 
 def without_given_name(text: str, made: str = "") -> str:

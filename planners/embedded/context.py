@@ -138,7 +138,8 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
     who = next((p for c in told if (p := person(c))), "")
     if who:  # "write back (and tell her ...)": the answer goes to the person told of
         answer = re.sub(r"^(\S+\s+back)\b(?!\s+to\b)", rf"\1 to {who}", clause)
-        clause = answer if answer != clause else re.sub(r"\b(?:her|him)\b", who, clause, count=1)
+        clause = answer if answer != clause else re.sub(r"\b(?:her|him)\b|(?<=\bto\s)them\b",
+                                                        who, clause, count=1)  # "send it to them"
         if (asks := _SPEAKER_ASKS.match(clause)) and who not in clause:  # "which line do I
             clause = f"{asks.group(1)} is {who}'s {asks.group(2)}"  # dial?": to reach the one
             #   told of, whose number it is

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 
 from planners.embedded import amounts, cards, objects, owned, restated, spoken_times
@@ -29,6 +27,7 @@ from planners.embedded.asking import Manner, Mood, manner
 from planners.embedded.counts import changes_count
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.field_values import field_value
+from planners.embedded.goal_types import Goal, Intent, Scope
 from planners.embedded.operations import Operation, Rank, RankReader, Reading, operation_reader
 from planners.embedded.reported import ReportedSpeech
 from planners.embedded.slots import Slot, each_addressee
@@ -47,49 +46,6 @@ from planners.embedded.wording import (
 
 __all__ = ["Goal", "GoalReader", "Intent", "Mood", "Rank", "Scope", "Slot", "canonical_time",
            "parse_goal", "split_goal"]
-
-
-class Intent(StrEnum):
-    TOGGLE = "toggle"  # switch something on or off
-    SET_VALUE = "set_value"  # move a slider / set a number
-    ANSWER = "answer"  # a question: finish with the answer
-    DELETE = "delete"  # remove an item
-    CREATE = "create"  # add / create an item, usually through a form
-    EDIT = "edit"  # change fields of an existing item (find it, edit, fill, save)
-    SEND = "send"  # send a message to someone
-    OPEN = "open"  # open / show something
-    DO = "do"  # anything else: find the item, then press the goal's verb
-
-
-class Scope(StrEnum):
-    ONE = "one"  # the item the goal names
-    ALL = "all"  # every item that fits ("all the timers", "every note about X")
-
-
-@dataclass(frozen=True)
-class Goal:
-    text: str
-    intent: Intent
-    target: str  # the object phrase: the goal without verbs, slot values and filler
-    desired: bool | None = None  # TOGGLE: True on, False off
-    number: float | None = None  # SET_VALUE: the value asked for
-    percent: bool = False  # the number is a percentage
-    slots: tuple[Slot, ...] = ()
-    entities: tuple[str, ...] = ()  # names / phrases to find in lists ("Bob", "groceries")
-    value_type: str | None = None  # ANSWER: email | phone | version | time | date | price |
-    #   count | percent | code | state (a yes/no question about a switch)
-    verb: str = ""  # the request's own verb, lower case ("delete", "call", "start")
-    quantity: int | None = None  # how many of the item ("two cables", "3 yoga mats")
-    mood: Mood = Mood.COMMAND  # how it was put: an order, a question, the state wanted
-    scope: Scope = Scope.ONE
-    rank: Rank | None = None  # an order over a list: "the priciest", "my oldest thread"
-    days: weekdays.Days | None = None  # the days it repeats on ("on weekdays", "Sundays as well")
-
-    @property
-    def phrases(self) -> tuple[str, ...]:
-        """Texts to embed and compare with element labels, most specific first."""
-        out = [p for p in (self.target, self.text, *self.entities) if p]
-        return tuple(dict.fromkeys(out))
 
 
 _TOGGLES = {Operation.TURN_ON: True, Operation.TURN_OFF: False}
@@ -112,7 +68,8 @@ _MODES = (("a mode or theme of the phone, such as silent mode", 0.3),
           ("a light or dark colour theme", 0.45))
 _CONTAINER = ("a shopping cart or basket of products to buy", "a note or list of text")
 _COMPLEMENT = re.compile(r"\b(?:to|as|for|into|at)\b", re.I)  # what a value is set to
-_ALL = re.compile(r"\b(?:all|every|each|everything|everyone)\b(?!\s+the\s+way)", re.I)
+_ALL = re.compile(r"\b(?<!after\s)(?<!at\s)(?:all|every|each|everything|everyone)\b"
+                  r"(?!\s+(?:the\s+way|right)\b)", re.I)  # not "after all", "at all", "all right"
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE})  # kinds that
 #   may set the days an item repeats on
@@ -189,6 +146,9 @@ class GoalReader:
             return (*self._commanded(order), order)
         if state:  # "the screen should be darker": a level or a value, nothing switched on
             return Intent.SET_VALUE, None, f"make {thing} {state}"
+        if re.search(r"\s(?:on|in|onto|into)\s+(?:my|the|our|your)\s", how.clause, re.I):
+            order = f"put {how.clause}"  # "I'd like tape on my list": put there
+            return (*self._commanded(order), order)
         return Intent.TOGGLE, True, f"turn on {thing}"
 
     def _named_state(self, how: Manner) -> Manner:
@@ -322,7 +282,7 @@ class GoalReader:
         told = () if intent in (Intent.CREATE, Intent.OPEN) or owned or (  # a new item is
             intent is Intent.TOGGLE and said_target) else how.context  # nowhere; what is
         target = " ".join(dict.fromkeys(" ".join((  # opened, a switch, an owner: where asked
-            said_target, *objects.told_where(told, said_target))).split()))
+            said_target, *objects.told_where(told, " ".join([said_target, *to])))).split()))
         return Goal(
             text=text, intent=intent,
             target=target or " ".join([*entities, *(  # an edit of the device's own field
@@ -346,6 +306,8 @@ class GoalReader:
         cut = parts_of.cut(" ".join(text.split()), self.operations,
                            lambda part: self.parse(part).intent is Intent.TOGGLE)
         parts = [p.strip(" ,.;") for p in cut if p.strip(" ,.;")]
+        if len(parts) == 1:  # "I want the fan on and the lamp dimmer": a wish for each
+            parts = parts_of.each_wished(parts[0])
         if len(parts) == 1 and (kind := self.parse(parts[0]).intent) in parts_of.EACH:
             parts = parts_of.each_thing(parts[0], kind)  # "turn on X and Y", "add A and B"
         if len(parts) == 1 and self.parse(parts[0]).intent is Intent.SEND:

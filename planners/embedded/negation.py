@@ -5,6 +5,7 @@ keeps as it is ("..., but keep it") asks for nothing at all."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 
 from planners.embedded.wording import wished_away, without_courtesy
 
@@ -29,24 +30,36 @@ _NEGATION_AFTER = frozenset({"i", "you", "we", "they", "he", "she", "it", "pleas
 _NEGATION_WORD = re.compile(r"(?:don'?t|do\s+not|never)\b", re.I)
 
 
-def _negation_out(match: re.Match[str]) -> str:
+def _negation_out(match: re.Match[str], names: Collection[str] = ()) -> str:
+    said = " ".join(match.group(0).casefold().split())
+    if any(said == n or said.startswith(f"{n} ") for n in names):
+        return match.group(0)  # "Do not disturb on": the name of a thing the phone shows
     before = re.findall(r"[\w']+|[,;:.!?]", match.string[:match.start()])
     opens = not before or before[-1] in ",;:.!?" or before[-1].lower() in _NEGATION_AFTER
     return " " if opens or not _NEGATION_WORD.match(match.group(0)) else match.group(0)
 
 
-def without_negated(text: str) -> str:
+def negated_names(labels: Iterable[str]) -> frozenset[str]:
+    """The labels that open as a prohibition does ("Do not disturb", "Never sleep"), in the
+    form `without_negated` compares them."""
+    return frozenset(" ".join(t.casefold().split()) for t in labels
+                     if _NEGATION_WORD.match(t.strip()) and len(t) < 40)
+
+
+def without_negated(text: str, names: Collection[str] = ()) -> str:
     """The request without what it forbids: a negated verb phrase asks for nothing of its
     kind ("keep them, don't delete anything" asks for no deletion). Quoted text is a value
     and what follows a colon (a message's words) are values and stay as they are. "" when
     the request only forbids. A thing wished away ("I no longer need the torch") is
-    no prohibition: it is the state wanted ("the torch off")."""
+    no prohibition: it is the state wanted ("the torch off"), nor are the `names` of things
+    the phone shows (`negated_names`)."""
     if thing := wished_away(text):
         return f"{thing} off"
     pause = re.search(r"(?<!\d):|:(?!\d)", text)  # the colon of a time ("7:15") opens nothing
     head, colon, said = (text[:pause.start()], ":", text[pause.end():]) if pause else (text, "", "")
     parts = re.split(r"([\"“”][^\"“”]*[\"“”])", head)
-    kept = [p if i % 2 else _KEPT.sub("", _NEGATED.sub(_negation_out, _REMINDED.sub("", p)))
+    kept = [p if i % 2 else _KEPT.sub("", _NEGATED.sub(lambda m: _negation_out(m, names),
+                                                           _REMINDED.sub("", p)))
             for i, p in enumerate(parts)]
     head = _DANGLING.sub("", " ".join("".join(kept).split())).strip(" ,;")
     return f"{head}{colon}{said}" if without_courtesy(head) else ""

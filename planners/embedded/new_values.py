@@ -7,7 +7,8 @@ that person's entry ("change Kim's email to kim@x.org"), whatever the statement'
 with or without a closing order that points back at it ("... - sort that out", "correct that in my
 phonebook"); so is a field said to be wrong and what it should be ("Kim's surname has a typo,
 it should be Leigh", "I misspelt Kim's surname, ..."). A person's name and number said
-alone, with an order about the person or about their number, is their card to keep.
+alone (or the person said to be someone, "the plumber was Kim Lee, his number's ..."), with an
+order about the person or about their number, is their card to keep.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ _NOW_IT_IS = re.compile(rf"^\s*({NAMES})\s[^,;]*[,;]\s*(?i:it's|it is|its)\s+(\S
 _FIX_THAT = re.compile(r"(?:\s*[-–—,;.:]\s*|\s+(?:so|and)\s+)"
                        r"(?i:(?:please\s+|(?:can|could|would)\s+you\s+)?"
                        r"[a-z]+\s+(?:that|it|this|(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?)(?:\s+(?:out|up|over))?"
-                       r"(?:\s+in\s+(?:(?:my|the|his|her|their)\s+)?[a-z]+)?(?:\s+(?:please|for\s+me))?)"
+                       r"(?:\s+in\s+(?:(?:my|the|his|her|their)\s+)?[a-z]+(?:\s+card)?)?(?:\s+(?:please|for\s+me))?)"
                        r"(?i:,?\s+(?:but|and)\s+(?:leave|keep)\s[^.!?]*)?\s*[.!?]?\s*$")
 # "Kim has a new phone: 555 0100", "Kim got a new phone, ...", "Kim moved and has a
 # different phone now: ...": the field said to be new (or other than it was), its value
@@ -39,9 +40,11 @@ _HAS_NEW = re.compile(rf"^\s*({NAMES})(?:\s+[^,.;:!?]*?\s+and)?"
 # "Kim moved to another provider, her new address is kim@x.org" (", and her ..."): a person
 # told of, then the new value of one of theirs (or its value now, where an order after it
 # asks to put it right)
-_NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?(?:[,;:.]|\s(?i:and))\s*(?i:the|her|his|their)\s+"
-                     r"(?i:(new)\s+)?"
-                     r"([a-z]+(?:\s+[a-z]+)?)\s+(?:is|'s)\s+(\S+?|\+?\d[\d\s().-]*\d)"
+_NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?(?:[,;:.]|\s(?i:and))\s*(?:(?i:so|and)\s+)?"
+                     r"(?i:the|her|his|their)\s+(?i:(new)\s+)?([a-z]+(?:\s+[a-z]+)?)"
+                     r"(?:\s+(?:to|for)\s+[a-z]+(?:\s+[a-z]+){0,3}?)?"  # "to use for them"
+                     r"(?:\s+now)?"
+                     r"\s+(?:is|'s)\s+(\S+?|\+?\d[\d\s().-]*\d)"
                      r"(?:\s+now)?\s*[.!]?$")
 # "..., I'd like his number saved. Kim Lee, 555 0101.": a person's number the request speaks
 # of, then the person's name and number alone: the card to keep
@@ -52,6 +55,12 @@ _CARD_GIVEN = re.compile(rf"\b(?:his|her|their)\s+(?:phone\s+)?number\b.*[.!?]\s
 _CARD_FIRST = re.compile(rf"^(?P<told>.*?[.!?:]\s+)?(?P<name>{NAMES}),?\s+"
                          r"(?P<phone>\+?\d[\d\s().-]*\d)(?:,?\s+(?P<email>\S+@\S+?))?\s*[.!]\s+"
                          r"(?P<order>\S.*\b(?:him|her|them)\b.*)$")
+# "The plumber was Kim Lee, his number's 555 0101. Save him": a person said to be someone,
+# then their number, then an order that points at them: the same card to keep
+_CARD_TOLD = re.compile(rf"^(?:.*?\s(?:was|is|called|named)\s+)?(?P<name>{NAMES})(?:,|\s+and)\s+"
+                        r"(?:his|her|their)\s+(?:phone\s+|mobile\s+|cell\s+)?(?:number|phone)"
+                        r"(?:'s|\s+is)\s+(?P<phone>\+?\d[\d\s().-]*\d)(?P<email>)\s*[.!]\s+"
+                        r"(?P<order>\S.*\b(?:him|her|them)\b.*)$")
 # "Kim switched her address to kim@x.org", "Kim moved her cell to 555 0100": the
 # person's own change of a value, told
 _CHANGED_OWN = re.compile(rf"^\s*({NAMES})\s+(?:has\s+|just\s+)?"
@@ -80,11 +89,11 @@ def new_value(text: str) -> str:
         m = None  # a new thing that is no value of an entry ("a new bike, a red one")
     if m:
         return f"change {m.group(1)}'s {m.group(2)} to {m.group(3)}"
-    m = _CARD_FIRST.match(text)
+    m = _CARD_FIRST.match(text) or _CARD_TOLD.match(text)
     if m and PHONE.fullmatch(m["phone"]):
         order = without_courtesy(re.sub(r"\b(?:him|her|them)\b", m["name"], m["order"], count=1))
         email = f" and the email {m['email']}" if m["email"] else ""
-        told = re.sub(r":\s*$", ". ", m["told"] or "")  # what follows a colon is no message
+        told = re.sub(r":\s*$", ". ", m.groupdict().get("told") or "")  # (a colon: no message)
         return f"{told}{order.rstrip(' ?')} with the number {m['phone']}{email}"
     m = _CARD_GIVEN.search(text)
     if m and PHONE.fullmatch(m.group(2)):

@@ -27,7 +27,8 @@ _ENTITY_CUE = re.compile(r"\b(?:about|regarding|from|with)\s+(?:the\s+|my\s+)?([
 FILLER = closed_class(
     "a an the my this that these those to for of on in at with and please me it its is are "
     "be all any some many much phone's device's app's your i i'll i'm i've it's then her him "
-    "them too just not every each you we us can could about as got gotten again") | AUXILIARIES
+    "them too just not every each you we us can could about as got gotten again instead "
+    "actually really") | AUXILIARIES
 # ("got": the participle of "have got", which only means "have"; "again": a thing asked or
 # wanted once more ("what's the code again?") is the same thing)
 QUESTION_WORDS = closed_class("what what's which how when who whom whose where why does do did "
@@ -111,17 +112,19 @@ def target(text: str, slots: Sequence[Slot], creation: bool = False) -> str:
 
 
 def told(context: str) -> str:
-    """The content words of a clause that tells the context ("It's on the shared calendar")."""
-    return target(context, [])
+    """The content words of a clause that tells the context ("It's on the shared calendar"):
+    not the phone it is said on ("on the phone with the bank"), nor when ("right now")."""
+    return target(_NOW.sub(" ", _THE_DEVICE.sub(" ", context)), [])
 
 
 _OWNERS = closed_class("his their our")
 
 
-# what the speaker is doing ("Sitting in the library now"; not a participle that is a
-# preposition: "according to Noor"), or what they do not, naming no thing ("I don't want
-# it going off", "we never talk"): no place of a thing
-_SPEAKER_DOES = re.compile(r"^(?:(?:just|still)\s+)?(?:(?!(?:according|regarding|concerning|"
+# what the speaker is doing ("Sitting in the library now", "I'm filling in a form"; not a
+# participle that is a preposition: "according to Noor"), or what they do not, naming no
+# thing ("I don't want it going off", "we never talk"): no place of a thing
+_SPEAKER_DOES = re.compile(r"^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?(?:(?:just|still)\s+)?"
+                           r"(?:(?!(?:according|regarding|concerning|"
                            r"including|following|considering)\b)[a-z]+ing\b|(?:i|we)\s+"
                            r"(?:don't|do\s+not|didn't|never|no\s+longer)\b"
                            r"(?!.*\b(?:the|that|this|these|those|my|our)\s))", re.I)
@@ -137,7 +140,8 @@ def told_where(context: Sequence[str], said: str) -> list[str]:
     named = set(said.lower().split()) - _OWNERS  # "their address": no thing of theirs
     return [w for c in context if not _SPEAKER_DOES.match(c)
             and not is_question(c, c.endswith("?"))
-            and not named & set((w := told(c)).lower().split())]
+            and not named & set((w := told(c)).lower().split())
+            and not named & set(re.findall(r"[\w'-]+", c.lower()))]  # (a person named in it)
 
 
 _MEANS = re.compile(r"\s+(?:over|via|through|using|with|by|from)\s+", re.I)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from planners.embedded import objects
 from planners.embedded.asked import HEAD_KINDS
+from planners.embedded.asking import WISH
 from planners.embedded.attachment import given_name
 from planners.embedded.operations import OperationReader
 from planners.embedded.restated import plainly
@@ -69,17 +70,22 @@ def learned_then_used(text: str, names_value: Callable[[str], bool]) -> str:
     the rug costs from the store page on my list": the value learned is what the next
     order's pointer ("it", "that") stands for, and where it is shown is where it is read
     from. `text` as it is when it is no such pair, or the value is no reference
-    (`names_value`)."""
-    m = _LEARN.match(text.strip())
-    if m is None or (pointer := _POINTER.search(m["use"], len(m["use"].split()[0]))) is None:
-        return text
-    value = _WHERE_SHOWN.sub(r" from \1", m["value"].strip())
-    if not names_value(value):
-        return text
-    use, rest = m["use"], m["use"][pointer.end():]
-    if (particle := re.match(r"\s+(down|up|out|back)\b", rest, re.I)) is not None:
-        value, rest = f"{particle[1]} {value}", rest[particle.end():]  # "jot it down"
-    return f"{use[:pointer.start()]}{value}{rest}"
+    (`names_value`). The pair may follow sentences that tell its context ("Bo asks what
+    phone I have. Find the model in settings and text it to him")."""
+    text = text.strip()
+    starts = [0, *(m.end() for m in re.finditer(r"[.!?]\s+", text))]
+    for start in starts:
+        m = _LEARN.match(text[start:])
+        if m is None or (pointer := _POINTER.search(m["use"], len(m["use"].split()[0]))) is None:
+            continue
+        value = _WHERE_SHOWN.sub(r" from \1", m["value"].strip())
+        if not names_value(value):
+            continue
+        use, rest = m["use"], m["use"][pointer.end():]
+        if (particle := re.match(r"\s+(down|up|out|back)\b", rest, re.I)) is not None:
+            value, rest = f"{particle[1]} {value}", rest[particle.end():]  # "jot it down"
+        return f"{text[:start]}{use[:pointer.start()]}{value}{rest}"
+    return text
 
 
 def starts_order(piece: str, operations: OperationReader) -> bool:
@@ -151,6 +157,21 @@ def each_switch(clause: str) -> list[str]:
     if len(things) < 2 or any(len(t.split()) > 3 for t in things):
         return [clause]
     return [f"{m['verb']} {thing}{m['state'] or ''}" for thing in things]
+
+
+def each_wished(clause: str) -> list[str]:
+    """A wish of the state of several things ("I'd like the fan on and the lamp dimmer") is
+    one wish per thing, each in its own state (what is told before it goes with the first);
+    [clause] itself when it wishes one."""
+    wish = re.search(rf"(?:^|(?<=[.!?;])\s+){WISH.pattern.removeprefix('^')}", clause, re.I)
+    if wish is None:
+        return [clause]
+    states = re.split(r",?\s+and\s+(?=(?:the|my|our|your)\s)", clause[wish.end():])
+    if len(states) < 2 or not all(re.fullmatch(r"(?:the|my|our|your)(?:\s+[\w-]+){2,4}", s)
+                                  for s in states):
+        return [clause]
+    return [f"{clause[:wish.end()].rstrip()} {states[0]}",
+            *(f"{wish.group(0).strip()} {s}" for s in states[1:])]
 
 
 EACH = frozenset({"toggle", "create", "delete"})  # the kinds of order done to each thing named

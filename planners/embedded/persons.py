@@ -22,6 +22,7 @@ from collections.abc import Callable
 from devices.actions import Finish, FinishStatus
 from perception.elements import UIElement
 from planners.embedded.answer_shape import asks_who
+from planners.embedded.asking import request_clause
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memory import AppMemory
 from planners.embedded.scoring import words
@@ -54,8 +55,9 @@ def about_words(goal: Goal) -> bool:
     someone (a name written with a capital) or asks who, with a verb of saying or wishing,
     or one about what was texted to the speaker ("the code the bank texted me", "in the
     text from the garage")."""
+    asked = request_clause(goal.text)[0]  # not the context: "the form wants a contact. ..."
     return goal.intent is Intent.ANSWER and (
-        ((_named_person(goal) or asks_who(goal.text)) and bool(_SAID.search(goal.text)))
+        ((_named_person(goal) or asks_who(goal.text)) and bool(_SAID.search(asked)))
         or bool(_TEXTED.search(goal.text)))
 
 

@@ -29,35 +29,26 @@ from planners.embedded import (
     interruptions,
     lookup,
     multilingual,
-    offered,
     prereq,
-    priced,
     repeat_days,
     roaming,
     scrolling,
     search,
-    shorthand,
     spelling,
 )
-from planners.embedded.app_object import APP_WORDS, started_app
+from planners.embedded.app_object import APP_WORDS
 from planners.embedded.consent import Briefing
 from planners.embedded.encoder import TextEncoder, default_encoder
-from planners.embedded.goal import Goal, Intent, parse_goal, split_goal
+from planners.embedded.goal import Goal, Intent, split_goal
+from planners.embedded.goal_state import GoalState, goal_state
 from planners.embedded.legibility import unreadable
 from planners.embedded.memo import Mark, memo_of, part_index, with_memo
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
-from planners.embedded.negation import without_negated
-from planners.embedded.persons import kept_in
+from planners.embedded.negation import negated_names, without_negated
 from planners.embedded.scoring import (
     GAMMA,
     NAMED_APP_BOOST,
-    GoalMatcher,
-    holder_of_place,
-    named_apps,
-    page_values,
-    places,
     propagate,
-    without_app_names,
     words,
 )
 from planners.embedded.view import View
@@ -77,21 +68,6 @@ class _Option:
     decision: Decision
 
 
-@dataclass
-class _GoalState:
-    goal: Goal
-    matcher: GoalMatcher
-    relevance: dict[str, float]
-    value: dict[str, float]
-    here: str = ""  # the page `value` was computed from
-    named: frozenset[str] = frozenset()  # packages of the apps the goal names
-    unfound: bool = False  # its item appears only where the phone looks for it (`offered`)
-
-    @property
-    def best_anywhere(self) -> float:
-        return max(self.relevance.values(), default=0.0)
-
-
 class EmbeddedPlanner(Briefing):
     """Planner over an `AppMemory`; with an empty memory it grounds on the screen alone."""
 
@@ -102,38 +78,27 @@ class EmbeddedPlanner(Briefing):
         self.memory = memory or AppMemory()
         self.encoder = encoder or default_encoder()
         self.infeasible_below = infeasible_below
-        self._states: dict[str, _GoalState] = {}
+        self._states: dict[str, GoalState] = {}
         self._nav: frozenset[str] | None = None
         self._request = ""  # the request as said, all its parts and clauses
         self._lookups: set[str] = set()  # questions asked to read a value the goal names
         self._readings: dict[str, str | None] = {}  # request -> the English request it means
         self._labels = [*self.memory.element_texts(), *self.memory.apps]
         self._shown = spelling.device_words(self._labels)
+        self._negated = negated_names(self._labels)  # "Do not disturb": names, no prohibition
         if self.memory.texts and hasattr(self.encoder, "preload"):
             self.encoder.preload(self.memory.texts, self.memory.matrix)
 
-    def _state(self, text: str) -> _GoalState:
+    def _state(self, text: str) -> GoalState:
         if text not in self._states:
-            said = shorthand.expanded(spelling.corrected(text, self._shown), self._labels)
-            goal = priced.asked(parse_goal(said, self.encoder))  # a price: the item by its words
-            apps = named_apps(self.memory, words(goal.target))
-            goal = started_app(without_app_names(goal, apps), apps)  # "play Chess"
-            matcher = GoalMatcher(goal, self.encoder)
-            held = holder_of_place(self.memory, text) | kept_in(self.memory, goal)
-            named = frozenset(apps.values()) | held
-            place = frozenset(apps[label] for label in places(text, apps)) | held
-            relevance, value = page_values(self.memory, matcher, named, place)
-            found = offered.with_offered(self.memory, goal, relevance, self.encoder)
-            unfound = found != relevance  # an item the phone has yet to find: where it appears
-            if unfound:  # (no search of a list finds it)
-                relevance, value = found, propagate(self.memory, found)
-            self._states[text] = _GoalState(goal, matcher, relevance, value, named=named,
-                                            unfound=unfound)
+            self._states[text] = goal_state(text, self.memory, self.encoder, self._shown,
+                                            self._labels)
         return self._states[text]
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
         start = time.perf_counter()
-        wanted = without_negated(goal)  # what it forbids is asked for by no step
+        wanted = without_negated(goal, self._negated | negated_names(  # what it forbids is
+            e.label for e in screen.elements))  # asked for by no step
         if not wanted:
             return endings.nothing_asked()
         goal = self._request = wanted  # the whole request: the app it names holds its item
@@ -213,7 +178,7 @@ class EmbeddedPlanner(Briefing):
 
     # the step -------------------------------------------------------------------------------
 
-    def _decide(self, state: _GoalState, view: View) -> Decision:
+    def _decide(self, state: GoalState, view: View) -> Decision:
         goal = state.goal
         if view.modal:
             app = next((label for label, a in self.memory.apps.items()
@@ -263,7 +228,7 @@ class EmbeddedPlanner(Briefing):
                 return found
         return with_memo(move, moving=True, at_best=at_best)
 
-    def _acts(self, goal: Goal, view: View, nav: float, state: _GoalState
+    def _acts(self, goal: Goal, view: View, nav: float, state: GoalState
               ) -> list[Callable[[], Decision | None]]:
         floor = min(nav - 0.05, 0.8)
         at_best = self._at_best_page(state, view)
@@ -280,7 +245,7 @@ class EmbeddedPlanner(Briefing):
                     *intents.tries(goal, view, floor, at_best, strict)]
         return intents.tries(goal, view, floor, at_best, strict)
 
-    def _named_app_in_front(self, state: _GoalState, view: View) -> bool:
+    def _named_app_in_front(self, state: GoalState, view: View) -> bool:
         """The goal names only an app, and that app is in front (the evidence that "open X"
         is done when X is an app)."""
         labels = [label for label, app in self.memory.apps.items()
@@ -288,7 +253,7 @@ class EmbeddedPlanner(Briefing):
         names = set().union(*(words(label) for label in labels))
         return bool(names) and words(state.goal.target) - APP_WORDS <= names  # "the X game"
 
-    def _leads_here(self, state: _GoalState, view: View) -> bool:
+    def _leads_here(self, state: GoalState, view: View) -> bool:
         """The app in front is where the goal leads: the app it names, or one whose pages
         match it about as well as any remembered page. A request that names an item the
         memory never saw ("call Aunt Rosa", added since) matches no page well; the app whose pages
@@ -301,7 +266,7 @@ class EmbeddedPlanner(Briefing):
         floor = min(acts.MATCH, state.best_anywhere - 0.1 if search.sought(state.goal) else 1)
         return here >= floor and here >= state.best_anywhere - 0.1
 
-    def _at_best_page(self, state: _GoalState, view: View) -> bool:
+    def _at_best_page(self, state: GoalState, view: View) -> bool:
         """The current page matches the goal about as well as any page in memory (scored
         as `page_values` scores it), in the app the goal names if it names one."""
         if state.named and view.screen.app not in state.named:
@@ -324,7 +289,7 @@ class EmbeddedPlanner(Briefing):
         total, unchanged = view.tap_count(element)  # type: ignore[arg-type]
         return value * _REPEAT_PENALTY ** (total - unchanged) * _UNCHANGED_PENALTY**unchanged
 
-    def _navigation(self, state: _GoalState, view: View) -> list[_Option]:
+    def _navigation(self, state: GoalState, view: View) -> list[_Option]:
         """Every move from here with its value: taps (direct or remembered), back, scroll, apps."""
         memory, values = self.memory, state.value
         known = view.sig in memory.screens
@@ -348,7 +313,7 @@ class EmbeddedPlanner(Briefing):
         options += self._scroll(state, view)
         return options
 
-    def _back_and_apps(self, state: _GoalState, view: View, by_key: dict[str, list[str]]
+    def _back_and_apps(self, state: GoalState, view: View, by_key: dict[str, list[str]]
                        ) -> list[_Option]:
         values = state.value
         options = []
@@ -373,7 +338,7 @@ class EmbeddedPlanner(Briefing):
             options.append(_Option(value, Decision(OpenApp(label), thought=thought)))
         return options
 
-    def _scroll(self, state: _GoalState, view: View) -> list[_Option]:
+    def _scroll(self, state: GoalState, view: View) -> list[_Option]:
         record = self.memory.screens.get(view.sig)
         if record is None or not any(e.scrollable for e in view.screen.elements):
             return []

@@ -32,6 +32,7 @@ from planners.embedded.belonging import (
 )
 from planners.embedded.goal import Goal
 from planners.embedded.lines import on_named_line
+from planners.embedded.objects import FILLER
 from planners.embedded.pairs import asked_phrase, unmarked_pairs
 from planners.embedded.persons import said_line
 from planners.embedded.replies import (
@@ -225,12 +226,14 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
     labels = [s for s in texts if not s.element.editable and s.element.label]
     if not labels or labels[0].score < MATCH or not at_best_page:
         return None
-    if strict and pattern is None:
-        return None  # a value sent elsewhere is read by its key or its shape, not guessed
+    if strict and pattern is None and not words(labels[0].element.label) <= words(goal.target):
+        return None  # a value sent elsewhere is read by its key ("Model" for "the model") or
+        #   its shape, not guessed
     owners = set().union(*(words(e) for e in goal.entities))  # whose value: not its key
     for label in [s for s in labels[:3] if s.score >= labels[0].score - 0.05
                   and of_owner(goal, s, view, strict) and is_key(s.element.label)
-                  and not (owners and words(s.element.label) <= owners)]:
+                  and not (owners and words(s.element.label) <= owners)
+                  and not _keys_another(goal, s.element.label)]:
         value = _value_of(label, view)  # a heading and its row tie: the one with a value
         if is_help_text(value):
             continue  # what the row is for, not what it holds
@@ -245,6 +248,16 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         if value and fits_kind(goal, value):
             return finish(f"'{label.element.label}' shows {value!r}.", answer=value)
     return None
+
+
+def _keys_another(goal: Goal, key: str) -> bool:
+    """The key names another thing of the kind asked ("Phone number" for "my policy
+    number"): the question, of no value kind the phone knows, says another word before the
+    key's head."""
+    said = re.findall(r"[a-z']+", key.lower())
+    m = re.search(rf"\b([a-z]+)\s+{re.escape(said[-1])}s?\b", goal.text.lower()) if len(
+        said) > 1 else None
+    return goal.value_type is None and m is not None and m[1] not in said and m[1] not in FILLER
 
 
 def _named_row(goal: Goal, view: View, strict: bool = False) -> Decision | None:

@@ -116,6 +116,23 @@ _ACTED_ON = re.compile(r"(?:,|\s+and)\s+(?:then\s+)?(?:have\s+)?[a-z]+\s+(?:it|t
                        r"(?:\s+[a-z]+)?\s+to\s+\d", re.I)
 
 
+# an order to tell a person with nothing after the person: "Would you let Noor know?"
+_TOLD_ALONE = re.compile(rf"^(\S+)(?:\s+to)?\s+{_EACH}{_PERSON}(\s+know)?$")
+
+
+def _told_before(how: Manner) -> tuple[str, str, str] | None:
+    """"I won't make it tonight. Let Noor know": what is said is what the speaker told
+    before the order, the clauses that do not name the person (those are about them)."""
+    m = _TOLD_ALONE.match(how.clause.strip(" .!?"))
+    if m is None or re.search(r"['’]s?$", m.group(2)):
+        return None
+    person = m.group(2)
+    said = [c for c in how.context if not re.search(rf"\b{re.escape(person)}\b", c)]
+    if not said:
+        return None
+    return f"{m.group(1).lower()} them{m.group(3) or ''}", person, ", ".join(said)
+
+
 def _carried(said: str) -> str:
     """What a message given "with" a value carries ("a text with the gate code", "a note with
     what the lamp costs"): the value, where the words after "with" name one; "" otherwise."""
@@ -182,7 +199,7 @@ class ReportedSpeech:
         return reading.operation is Operation.SEND and reading.score >= SENDS_AT_LEAST
 
     def _said_to(self, how: Manner) -> Manner | None:
-        found = told(how.clause)
+        found = _told_before(how) or told(how.clause)
         if found is None:
             return None
         form, person, said = found

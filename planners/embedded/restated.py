@@ -2,7 +2,8 @@
 alone (never by their words):
 
 - the person and a clock time as the only objects ("wake me at 6:45", "get us up at 7"): the
-  request is for something to ring at that time, an alarm; a remark after it, set apart by
+  request is for something to ring at that time, an alarm, as is the speaker's need to be
+  up at a time ("... and need to be up at 5:45"); a remark after it, set apart by
   a comma or a dash ("..., I'm worn out"), says why and asks for nothing more;
 - a length of time as the only object, given to the person or counted down ("give me 5
   minutes", "count down 2 minutes for the pasta"): a timer of that length (a purpose after
@@ -37,6 +38,9 @@ alone (never by their words):
 
 - a value to look up, then an order about it ("look that up and mail it to Bo"): the order
   ("mail it to Bo"); reading the value is how it is done (`lookup`).
+
+- a thing asked to be done so, with a value ("could my first alarm be labelled 'Gym'?", "can
+  the note be renamed to "Rent"?"): the order to do it ("label my first alarm 'Gym'").
 
 - a thing to be got or had so done ("get my earbuds paired", "have it
   fixed"): the order to do it ("pair my earbuds with the phone").
@@ -79,7 +83,7 @@ import re
 
 from planners.embedded import fronted
 from planners.embedded.asking import request_clause
-from planners.embedded.attachment import field_of_naming, without_given_name
+from planners.embedded.attachment import field_of_naming, naming_clause, without_given_name
 from planners.embedded.durations import said_duration
 from planners.embedded.new_values import new_value
 from planners.embedded.purpose import main_clause
@@ -101,6 +105,10 @@ _REMARK = r"(?:\s*(?:[,;:]|\s[-–—])\s*[^\"“”‘’]*)?"
 # an order that the person be woken ("make sure something wakes me", "wake us")
 _WOKEN = re.compile(r"\b(?:wakes?|woken|rouses?|gets?\s+(?:me|us)\s+up)\b(?:\s+(?:me|us)\b)?",
                     re.I)
+# the speaker's own need to be up at a time ("... and need to be up at 5:45", "we have to get
+# up by 6"): something to wake them then
+_UP_AT = re.compile(r"\b(?:need|have|must|got|gotta)\s+(?:to\s+)?(?:be\s+(?:up|awake)|"
+                    rf"get\s+up|wake(?:\s+up)?)\s+(?:at|by)\s+(?P<at>{_CLOCK})", re.I)
 _RING = re.compile(rf"^\s*(\w+)\s+{_PERSON}(?:\s+(?:up|out))?\s+(?:at|by)\s+{_CLOCK}{_DAY}"
                    rf"(?:,?\s+(?:please|thanks))?\s*[.!]?{_REMARK}\s*$", re.I)
 _GIVEN = re.compile(rf"^\s*(\w+)\s+(?:{_PERSON}|down)\s+([^,;:]+?)"
@@ -120,8 +128,13 @@ _WHEN = re.compile(rf"(?:{TIME.pattern})|(?:tomorrow|tonight|today|noon|midnight
                    r"wednes|thurs|fri|satur|sun)day)\b", re.I)
 _TERSE = re.compile(r"^\s*([a-z]{3,})\s+(?:at\s+|for\s+)?(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?"
                     r"|\d{1,2}:\d{2})\s*[.!]?\s*$", re.I)
+# "could my first alarm be labelled 'Gym' instead?": a thing asked to be done so, with a value
+_DONE_SO = re.compile(r"^\s*(?:could|can|would|will)\s+(?P<thing>(?:my|the|our|your|this|that)\s"
+                      r"[^?]+?)\s+be\s+(?P<done>[a-z]+ed)\s+(?P<rest>(?:to\s+|as\s+)?[\"“'‘\d][^?]*)"
+                      r"\?\s*$", re.I)
 _JOTTED = re.compile(r"^\s*(?:jot|write|scribble|note|take)\s+(?:this\s+|that\s+|it\s+)?down"
-                     r"(?:\s+for\s+(?:me|us))?\s*(?:[:,-]\s*|\s+that\s+)(.+?)\s*$", re.I)
+                     r"(?:\s+for\s+(?:me|us))?(?:\s+[^:\"“”]{1,40}?:|\s*[:,-]|\s+that)\s*"
+                     r"(.+?)\s*$", re.I)  # "jot this down somewhere safe: ..."
 # "another item for my packing list: sun cream": no verb, an item of the person's, and
 # after the colon the words that go in it
 _FOR_ITEM = re.compile(r"^\s*(?:(?:one|another|a|some)\s+(?:more\s+)?(?:thing|item|entry|one)s?\s+|"
@@ -130,7 +143,7 @@ _FOR_ITEM = re.compile(r"^\s*(?:(?:one|another|a|some)\s+(?:more\s+)?(?:thing|it
 # "into the basket with it", "onto my list with the eggs": no verb, a place, and what is put
 # there
 _PLACE_WITH = re.compile(r"^\s*((?:into|in|onto|on|to)\s+(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+"
-                         r"with\s+(.+?)\s*[.!]?$", re.I)
+                         r"with\s+([^,;?]+?)\s*[.!]?$", re.I)  # no clause after it
 _KNOWN_AS = re.compile(
     r"^(?:i(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|prefer)|i\s+(?:really\s+)?(?:want|need))\s+"
     r"(it|(?:my|the|this|our)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+to\s+[a-z]+(?:\s+up)?\s+"
@@ -234,9 +247,13 @@ def plainly(text: str) -> str:
     if (plain := _plainly(text)) != text:
         return plain
     request, told = request_clause(text)
+    told = [t if t.rstrip()[-1:] in tuple(".!?;:,") else f"{t}." for t in told]  # each ends
     when = next((m.group(0) for c in told if (m := TIME.search(c))), "")
     if when and _WOKEN.search(request) and not TIME.search(request):  # "I must be up at
         return " ".join([*told, f"set an alarm for {when}"])  # 5:40. Make sure I'm woken"
+    if (up := _UP_AT.search(request)) is not None and re.search(r"\b(?:I|we)\b",
+                                                                request[:up.start()], re.I):
+        return " ".join([*told, f"set an alarm for {up['at'].strip()}"])
     if told and (plain := _plainly(request)) != request:
         return " ".join([*told, plain])
     *before, last = re.split(r"(?<=[.!?])\s+", text)  # the last sentence, restated alone:
@@ -263,6 +280,9 @@ def _plainly(text: str) -> str:
     m = _LOOKED_UP.match(without_courtesy(text))
     if m:
         return m["then"]
+    m = _DONE_SO.match(text)
+    if m and (verb := verb_of(m["done"])) is not None:
+        return f"{verb} {m['thing']} {m['rest']}"
     m = _CAUSED.match(without_courtesy(text))
     if m and (verb := verb_of(m["done"])) is not None:
         return f"{verb} {m['thing']}{m['rest']}"
@@ -293,8 +313,10 @@ def _plainly(text: str) -> str:
     if m:
         return f'add "{m.group(2).strip(chr(34))}" to {m.group(1)}'
     m = _JOTTED.match(text)
-    if m:
-        return 'add a note "' + m.group(1).strip('"\'') + '"'
+    if m:  # what is jotted, and the note's name given after it ("... . Call it Rent")
+        said = without_given_name(m.group(1), "note").strip(" .")
+        named = naming_clause(m.group(1), "note")
+        return 'add a note "' + said.strip('"\'') + '"' + (f" and {named}" if named else "")
     m = _TERSE.match(text)
     if m:
         return f"add a new {m.group(1)} at {m.group(2)}"

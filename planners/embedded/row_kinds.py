@@ -78,6 +78,7 @@ def _phrase(text: str, most: int = 3, verb_after: bool = False) -> list[str]:
     """The words of the noun phrase `text` starts with, of its first `most` words."""
     run: list[str] = []
     ended = True
+    text = re.split(r"(?<!\w)[\"“'‘]|[,;:.!?(]", text)[0]  # a quotation or a stop ends it
     for token in _TOKEN.findall(text)[:most]:
         if token.lower() in _ENDS or token.isdigit():
             if token.lower() in _VERB_PARTICLES and len(run) > 1:

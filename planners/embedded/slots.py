@@ -120,10 +120,10 @@ _VALUE_AS_FIELD = re.compile(r"^\w+\s+(\S+)\s+as\s+(.+?)'s\s+([a-z ]+?)\s*[.!]?$
 # they go into it; no field is named (an item named by a time is an alarm, set apart)
 _QUOTE_INTO = re.compile(r"^\w+\s+[\"“'‘][^\"“”'‘’]+[\"”'’]\s+(?:on|onto|in|into|to)\s+"
                          r"(?:my|our)\s+(?!.*\d)(.+?)\s*[.!]?$", re.I)
-# "add rye flour to my picnic note": the value, the item it goes in
+# "add rye flour to my picnic note", "put eggs on my list too": the value, the item
 _ADD_TO = re.compile(r"^\w+(?:\s+(?:down|up|in))?\s+(.+?)\s+(?:to|in|into|onto|at\s+the\s+(?:end|"
-                     r"bottom|top|start)\s+of|on(?=\s+(?:my|our)\s))\s+(?:my\s+|our\s+|the\s+)?(.+?)\s*$",
-                     re.I)  # "on" a thing of the person's: "put eggs on my list"
+                     r"bottom|top|start)\s+of|on(?=\s+(?:my|our)\s))\s+(?:my\s+|our\s+|the\s+)?(.+?)"
+                     r"(?:\s+(?:too|also|as\s+well))?\s*$", re.I)
 _MADE_ON = re.compile(r"\s+on\s", re.I)
 _NEW = re.compile(r"(?:an?|new|another)\s", re.I)
 # "my packing list", "our trip": what the person has (an item, or a value kept elsewhere),

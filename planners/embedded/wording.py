@@ -48,9 +48,10 @@ NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*(%|percent\b)?", re.I)
 
 
 
-_NEGATED_WISH = re.compile(r"^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:want|need)\s+"
-                           r"(?!to\b)([^,;]+?)(?:\s+(?:right\s+now|any\s?more|for\s+now|at\s+the"
-                           r"\s+moment|today|tonight))?[\s.!]*$", re.I)
+_NEGATED_WISH = re.compile(r"^(?:i|we)\s+(?:(?:don'?t|do\s+not|no\s+longer)\s+(?:want|need)|"
+                           r"(?:won'?t|will\s+not)\s+be\s+(?:wanting|needing))\s+"
+                           r"(?!to\b)((?:(?!\.\s)[^,;!?])+?)(?:\s+(?:right\s+now|any\s?more|"
+                           r"for\s+now|at\s+the\s+moment|today|tonight))?[\s.!]*$", re.I)
 
 
 def wished_away(clause: str) -> str:
