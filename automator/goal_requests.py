@@ -36,6 +36,7 @@ from perception.sensitive import CALL, DELETION, OVERWRITE, PAYMENT, SEND, SEND_
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.negation import without_negated
 from planners.embedded.restated import plainly
+from planners.embedded.wording import without_pictographs
 
 log = logging.getLogger(__name__)
 
@@ -179,9 +180,10 @@ def clauses(goal: str) -> list[str]:
     """The goal's clauses, folded, without quoted values, values after a colon, or
     politeness: "Reply to Mom: I'll call later" -> ["reply to mom"]."""
     out = []
-    text = _values_out(without_negated(plainly(goal)))  # "don't delete anything": no
-    #   deletion; "... so I notice when he rings": no call (its purpose asks for nothing);
-    #   what is said the way people talk is read as the plain order the planner reads
+    text = _values_out(without_negated(plainly(without_pictographs(goal))))  # "don't delete
+    #   anything": no deletion; "... so I notice when he rings": no call (its purpose asks
+    #   for nothing); what is said the way people talk is read as the plain order the
+    #   planner reads, an emoji as a pause
     for raw in _CLAUSE_SPLIT.split(fold(text)):
         clause = raw.strip(" ,.")
         while (stripped := _POLITE.sub("", clause, count=1).strip(" ,")) != clause:

@@ -28,8 +28,8 @@ from collections.abc import Callable, Sequence
 
 from planners.embedded.counts import NUMBER_WORDS
 
-_ABOUT = re.compile(r"\b(?:about|on|regarding|against)\s+((?:the|my|our|this|that)\s+.+?)\s*$",
-                    re.I)
+_ABOUT = re.compile(r"\b(?:about|on|regarding|against)\s+(?:[a-z]+ing\s+)?"  # ("about getting")
+                    r"((?:the|my|our|this|that)\s+.+?)\s*$", re.I)
 _WH = re.compile(r"\b(?:what|which)\s+(\w+)\s+.+$", re.I)
 _WHEN = re.compile(r"\bwhen\s+.+$", re.I)  # "when the party is": a time or a day, asked
 _TIME_NOUNS = ("time", "day", "date", "hour")  # what "that ..." points at for a "when" clause
@@ -77,12 +77,13 @@ def teller(text: str, phrase: str) -> str:
     return m.group(1) if m else ""
 
 
-# "we still need lamp oil", "we've run out of rice": the thing the person lacks
+# "we still need lamp oil", "we've run out of rice", "I'll take two of those": the thing the
+# person lacks, or chose
 _ASKED_FOR = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:asked|is\s+asking|wants)\s+"
                         r"(?:me|us)\s+for\s+(.+?)$")
 _NEEDED = re.compile(r"^(?:i|we)(?:(?:'ll|'ve)?\s+(?:also\s+|still\s+|really\s+)?"
-                     r"(?:need|want|could\s+use|ran\s+out\s+of|run\s+out\s+of|are\s+out\s+of|"
-                     r"'re\s+out\s+of)|(?:'m|\s+am|'re|\s+are)\s+after)\s+"
+                     r"(?:need|want|take|could\s+use|ran\s+out\s+of|run\s+out\s+of|"
+                     r"are\s+out\s+of|'re\s+out\s+of)|(?:'m|\s+am|'re|\s+are)\s+after)\s+"
                      r"(?:some\s+|more\s+)?(.+?)(?:\s+(?:too|as\s+well|again))?$", re.I)
 
 

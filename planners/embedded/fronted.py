@@ -16,7 +16,7 @@ from planners.embedded.context import AMBIENT_IT
 from planners.embedded.states import past_form
 from planners.embedded.wording import AUXILIARIES
 
-_FRONTED = re.compile(r"^\s*(?:(?:whichever|whatever)\s+(?P<free>[^,;.?!]+?)|"
+_FRONTED = re.compile(r"^\s*(?:(?:whichever|whatever)(?:['’]s\b)?\s+(?P<free>[^,;.?!]+?)|"
                       r"(?P<thing>(?:my|the|our)\s+[^,;.?!]+?))\s*,\s+(?P<clause>.+)$", re.I)
 _COPULA_END = re.compile(r"\s+(?:is|are|was|were)$", re.I)  # "whatever the cheapest lamp is"
 # what points back at the thing; not the "it" of a time asked ("what day is it"), which

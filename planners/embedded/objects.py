@@ -121,11 +121,12 @@ _OWNERS = closed_class("his their our")
 
 
 # what the speaker is doing ("Sitting in the library now", "I'm filling in a form"; not a
-# participle that is a preposition: "according to Noor"), or what they do not, naming no
-# thing ("I don't want it going off", "we never talk"): no place of a thing
+# participle that is a preposition: "according to Noor"), needs ("just need the time": what
+# to answer), or does not, naming no thing ("I don't want it going off"): no place of a thing
 _SPEAKER_DOES = re.compile(r"^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?(?:(?:just|still)\s+)?"
                            r"(?:(?!(?:according|regarding|concerning|"
-                           r"including|following|considering)\b)[a-z]+ing\b|(?:i|we)\s+"
+                           r"including|following|considering)\b)[a-z]+ing\b|"
+                           r"(?:(?:i|we)\s+)?(?:just\s+|only\s+)?(?:need|want)\b(?!\s+to\b)|(?:i|we)\s+"
                            r"(?:don't|do\s+not|didn't|never|no\s+longer)\b"
                            r"(?!.*\b(?:the|that|this|these|those|my|our)\s))", re.I)
 

@@ -52,6 +52,7 @@ from planners.embedded.scoring import (
     words,
 )
 from planners.embedded.view import View
+from planners.embedded.wording import without_pictographs
 from planners.planner import Decision, PastStep
 
 logger = logging.getLogger(__name__)
@@ -97,8 +98,8 @@ class EmbeddedPlanner(Briefing):
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
         start = time.perf_counter()
-        wanted = without_negated(goal, self._negated | negated_names(  # what it forbids is
-            e.label for e in screen.elements))  # asked for by no step
+        wanted = without_negated(without_pictographs(goal), self._negated | negated_names(
+            e.label for e in screen.elements))  # what it forbids is asked for by no step
         if not wanted:
             return endings.nothing_asked()
         goal = self._request = wanted  # the whole request: the app it names holds its item

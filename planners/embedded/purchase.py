@@ -28,6 +28,7 @@ from devices.actions import Key, PressKey, Wait
 from perception.elements import UIElement
 from planners.embedded import counts
 from planners.embedded.acts import finish, matching, tap
+from planners.embedded.asking import manner
 from planners.embedded.evidence import counters, give_up, whole_name_here
 from planners.embedded.forms import assign, has_value, pay_button, type_value
 from planners.embedded.gestures import steppers
@@ -70,8 +71,14 @@ def is_purchase(goal: Goal, view: View) -> bool:
 def item_name(goal: Goal) -> str:
     """The item the request buys: its fullest name; for an item said in lower case ("put a
     travel adapter in my basket"), the request's object without the cart it goes in and
-    its count. A page shows it only where one text has all its words."""
+    its count; an item named only as what another is for ("a case for the Lamp") is not it.
+    A page shows it only where one text has all its words."""
     named = max(goal.entities, key=lambda e: (len(words(e)), len(e)), default="")
+    said = manner(goal.text).clause  # "it" put back: "an alert for it" is "for the Lamp"
+    made = re.search(rf"\b(?:an?|the|some|another)\s+([\w\s-]+?)\s+for\s+(?:the\s+|my\s+)?"
+                     rf"{re.escape(named)}", said) if named else None
+    if made is not None and said.count(named) == 1:  # "an alert for the Lamp": made for it
+        return made.group(1)
     return named or " ".join(w for w in goal.target.split() if w.lower() not in _NOT_ITEM
                              and not w.isdigit() and w.lower() not in NUMBER_WORDS)
 

@@ -49,7 +49,8 @@ _THEREFORE = re.compile(rf"(?:,\s*(?:and\s+)?so\s+(?!that\b)|\s+so\s+(?={_SUBJEC
 _AUXILIARY = (r"(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|"
               r"must|has|have|had)\b")
 # the scene set before the request, and a greeting before it ("Hi, when ...")
-_SCENE = re.compile(rf"^((?:\w+,\s*)?)(?:when|whenever|while|once)\s+(?!{_AUXILIARY})\S",
+_SCENE = re.compile(rf"^((?:\w+,\s*)?)(?:when|whenever|while|once|before|after|until)\s+"
+                    rf"(?!{_AUXILIARY})\S",
                     re.I)
 # a sentence of leave after the request: "You've got my blessing.", "Buying it is okay."
 _LEAVE = re.compile(r"(?<=[.!?;])\s+(?:(?:and\s+)?you(?:'ve|\s+have|\s+got)\s+(?:got\s+)?"

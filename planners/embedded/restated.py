@@ -219,9 +219,11 @@ _WRITTEN_IN = re.compile(r"(\b(?:an?|another)\s+\S.*?),?\s+and\s+(?:(?:in|into|o
 # "look that up and mail it to Bo": the looking up is the means of the order after it
 _LOOKED_UP = re.compile(r"^(?:look|find|check)\s+(?:it|them|that)\s+up,?\s+and\s+(?:then\s+)?"
                         r"(?P<then>\S.*)$", re.I)
-# "get my earbuds linked up", "have my bike fixed": the thing is to be so done
-_CAUSED = re.compile(r"^(?:get|have)\s+(?P<thing>it|them|him|her|(?:my|the|our|this|that|these|"
-                     r"those)\s+[^,.;!?]+?)\s+(?P<done>[a-z]+ed)\b(?P<rest>.*)$", re.I)
+# "get my earbuds linked up", "have all my notes backed up": the thing is to be so done
+# (the last participle: "have the note called Gym deleted")
+_CAUSED = re.compile(r"^(?:get|have)\s+(?P<thing>it|them|him|her|"
+                     r"(?:all\s+)?(?:my|the|our|this|that|these|those)\s+[^,.;!?]+)\s+"
+                     r"(?P<done>[a-z]+ed)\b(?P<rest>(?:\s+(?!\w+ed\b)[^,.;!?]*)?[.!?]*)$", re.I)
 # "how much is X going for?", "what does X sell for?": what X costs
 _SOLD_FOR = re.compile(r"^((?:how\s+much|what)\b.+?)\s+(?:(going|selling|retailing)|go|goes|"
                        r"sell|sells|retails?)\s+for((?:\s+(?:in|at|on)\s+[^?.!]+)?)\s*([?.!]*)$",

@@ -172,6 +172,18 @@ def strip_quotes(text: str) -> str:
     return QUOTE.sub(" ", text)
 
 
+def without_pictographs(text: str) -> str:
+    """`text` with its pictographs (emoji, symbols) read as the pause they stand for between
+    two clauses ("Late again 😩 tell Mia ..." -> "Late again, tell Mia ..."), and dropped
+    where no words follow."""
+    marks = "".join(sorted({c for c in text if unicodedata.category(c) in ("So", "Sk")}))
+    if not marks:
+        return text
+    run = rf"[\s{re.escape(marks)}\ufe0f\u200d]*[{re.escape(marks)}][\s\ufe0f\u200d]*"
+    text = re.sub(rf"(?<=\w)\s*{run}(?=\w)", ", ", text)
+    return " ".join(re.sub(run, " ", text).split())
+
+
 def without_courtesy(text: str) -> str:
     """The request without the words that ask for it politely ("could you please ... for
     me?") and without the closing punctuation a statement does not need. A question mark

@@ -30,6 +30,7 @@ NONE: frozenset[str] = frozenset()
         ("correct the spelling of Lee's surname", {"overwrite"}),
         ("Sam's surname is Park now", {"overwrite"}),
         ("open Bob's card and call him", {"call"}),
+        ("stuck in traffic 😩 let Omar know I'll be late", {"send"}),  # an emoji: a pause
         # asks for none of them
         ("is my wifi on?", NONE),
         ("what did Bob say about dinner?", NONE),

@@ -14,10 +14,11 @@ from planners.embedded.goal import Intent, Scope, parse_goal, split_goal
 from planners.embedded.negation import negated_names, without_negated
 from planners.embedded.new_values import new_value
 from planners.embedded.persons import about_details, about_words
+from planners.embedded.purchase import item_name
 from planners.embedded.purpose import main_clause
 from planners.embedded.reading import _keys_another
 from planners.embedded.row_kinds import kind
-from planners.embedded.wording import wished_away
+from planners.embedded.wording import wished_away, without_pictographs
 from tests.embedded.screens import el, screen
 
 
@@ -196,3 +197,48 @@ def test_a_number_of_another_kind_is_no_answer(encoder):
     decision = EmbeddedPlanner(encoder=encoder).decide("what's my policy number?",
                                                        _about_page(), [])
     assert decision.action != Finish(answer="+1 555-0111")
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("stuck in traffic 😩 ping Sara im late", "stuck in traffic, ping Sara im late"),
+    ("🎉 text Sara congrats 🎉🎉", "text Sara congrats"),
+    ("ok 👍🏽 call Bo", "ok, call Bo"),
+    ("Turn on wifi", "Turn on wifi"),
+])
+def test_an_emoji_between_words_is_a_pause_and_elsewhere_nothing(text, plain):
+    assert without_pictographs(text) == plain
+
+
+
+def test_whatevers_the_order_of_a_thing_then_a_count_of_it_to_put_in_the_cart():
+    goal = _one("Whatever's the priciest thing they sell, I'll take three of it. Pop them in "
+                "my basket")
+    assert goal.intent is Intent.CREATE and goal.quantity == 3
+    assert goal.rank is not None and goal.rank.highest
+
+
+def test_a_thing_made_for_an_item_is_not_the_item():
+    assert item_name(parse_goal("buy a strap for the Trail Watch")) == "strap"
+    assert item_name(parse_goal("I can wait on the Trail Watch. Set a restock alert for "
+                                "it in the store")) == "restock alert"
+    assert item_name(parse_goal("order the Trail Watch for my dad")) == "Trail Watch"
+
+
+def test_a_thing_the_speaker_is_thinking_about_is_what_it_means():
+    goal = _one("thinking about buying the Trail Watch, what do they charge for it")
+    assert "Trail Watch" in goal.entities and goal.value_type == "price"
+
+
+def test_what_the_speaker_just_needs_is_the_answer_not_a_place():
+    goal = _one("Among my timers, which one's the longest? Just need the length.")
+    assert "need" not in goal.target and "length" not in goal.target
+
+
+def test_a_time_clause_before_the_request_sets_the_scene():
+    assert main_clause("Before I head out, text Bo that the door is locked") == (
+        "text Bo that the door is locked")
+
+
+def test_the_last_participle_says_what_is_done():
+    goal = _one("have the note called Gym deleted")
+    assert goal.intent is Intent.DELETE and "Gym" in goal.entities
