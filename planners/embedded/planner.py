@@ -45,6 +45,7 @@ from planners.embedded.legibility import unreadable
 from planners.embedded.memo import Mark, memo_of, part_index, with_memo
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
 from planners.embedded.negation import negated_names, without_negated
+from planners.embedded.restated import where_written
 from planners.embedded.scoring import (
     GAMMA,
     NAMED_APP_BOOST,
@@ -98,7 +99,8 @@ class EmbeddedPlanner(Briefing):
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
         start = time.perf_counter()
-        wanted = without_negated(without_pictographs(goal), self._negated | negated_names(
+        said = where_written(without_pictographs(goal))  # "I wrote it down": in my notes
+        wanted = without_negated(said, self._negated | negated_names(
             e.label for e in screen.elements))  # what it forbids is asked for by no step
         if not wanted:
             return endings.nothing_asked()

@@ -241,11 +241,29 @@ def _ringing(m: re.Match[str]) -> str:
 # a question word and "is" written without the apostrophe: "wheres the charger?"
 _UNMARKED = re.compile(r"\b(when|where|who|how)(s)\b", re.I)
 
+# what the speaker wrote down, and nowhere said: "I wrote it down somewhere", "I jotted my
+# passport number down": it is in their notes, where a phone keeps what is written
+_WRITTEN_DOWN = re.compile(r"\b(?:i|we)\s+(?:wrote|jotted|noted|scribbled)\s+(?:(?P<thing>it|that|"
+                           r"them|(?:my|our|the)\s+[^,.;!?]+?)\s+)?(?:down(?:\s+somewhere)?|"
+                           r"somewhere)(?=\s*(?:[,.;!?]|$))", re.I)
+
+
+def _in_notes(m: re.Match[str]) -> str:
+    thing = m["thing"] or "it"
+    return f"{thing}'s in my notes" if thing.lower() in ("it", "that") else (
+        f"{thing} {'are' if thing.lower() == 'them' else 'is'} in my notes")
+
+
+def where_written(text: str) -> str:
+    """`text` with what the speaker wrote down, and nowhere said, said to be in their notes
+    ("I wrote it down somewhere" -> "it's in my notes")."""
+    return _WRITTEN_DOWN.sub(_in_notes, text)
+
 
 def plainly(text: str) -> str:
     """`text` restated as the plain order it means (itself when it is plain already); where
     sentences that tell something come with it, its request is restated, after them."""
-    text = fronted.in_place(_UNMARKED.sub(r"\1'\2", text))
+    text = fronted.in_place(where_written(_UNMARKED.sub(r"\1'\2", text)))
     if (plain := _plainly(text)) != text:
         return plain
     request, told = request_clause(text)

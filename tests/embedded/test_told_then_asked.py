@@ -17,6 +17,7 @@ from planners.embedded.persons import about_details, about_words
 from planners.embedded.purchase import item_name
 from planners.embedded.purpose import main_clause
 from planners.embedded.reading import _keys_another
+from planners.embedded.restated import where_written
 from planners.embedded.row_kinds import kind
 from planners.embedded.wording import wished_away, without_pictographs
 from tests.embedded.screens import el, screen
@@ -242,3 +243,14 @@ def test_a_time_clause_before_the_request_sets_the_scene():
 def test_the_last_participle_says_what_is_done():
     goal = _one("have the note called Gym deleted")
     assert goal.intent is Intent.DELETE and "Gym" in goal.entities
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("When is the plumber due? I wrote it down somewhere", "When is the plumber due? it's in "
+     "my notes"),
+    ("I jotted my locker code down, what is it?", "my locker code is in my notes, what is it?"),
+    ("I wrote the address down in my diary", "I wrote the address down in my diary"),
+    ("I wrote to Bo yesterday", "I wrote to Bo yesterday"),
+])
+def test_what_the_speaker_wrote_down_and_nowhere_said_is_in_their_notes(text, plain):
+    assert where_written(text) == plain
