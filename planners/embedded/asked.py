@@ -67,7 +67,7 @@ class ValueKinds:
             return "count"
         if re.match(r"^(?:when|what\s+time|at\s+what\s+time)\b", lower):
             return "time"
-        head = _PLACE.sub("", lower).rstrip(" ?.!").split()[-1:]
+        head = _PLACE.sub("", _SENT.sub("", clause).lower()).rstrip(" ?.!").split()[-1:]
         if head and head[0] in HEAD_KINDS:
             return HEAD_KINDS[head[0]]
         bare = clause
@@ -81,6 +81,9 @@ class ValueKinds:
         return None
 
 
+# who sent the value, after its noun: "the pickup time Ana texted me (in my messages)"
+_SENT = re.compile(r"\s+(?:that\s+|which\s+)?(?:[A-Z][\w'-]*\s+){1,3}(?:texted|messaged|sent|"
+                   r"emailed|mailed|gave|told)\s+(?:me|us)\b.*$")
 _ASKED_STATE = re.compile(r"^(?:is|are|was|were|(?:do|does|did)\s+\S+\s+(?:have|keep)|(?:have|"
                           r"has)\s+\S+\s+got)\s+", re.I)  # before a thing and its state
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# VERB a/an/another/a new ITEM for|at THE VALUE in|from|on MY PLACE
+# VERB a/an/another/a new ITEM for|at THE VALUE in|from|on MY PLACE, or THE VALUE someone
+# sent: "the pickup time Ana texted me"
 _KEPT_IN = re.compile(
     r"^\w+\s+(?:an?|another)\s+(?:new\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:for|at)\s+"
-    r"((?:the|my|our|[A-Z][\w-]*'s)\s+(?:[\w'-]+\s+){0,3}?([\w-]+)\s+(?:in|from|on)\s+"
-    r"((?:my|the|our)\s+[\w-]+))",
+    r"((?:the|my|our|[A-Z][\w-]*'s)\s+(?:[\w'-]+\s+){0,3}?([\w-]+)\s+(?:(?:in|from|on)\s+"
+    r"((?:my|the|our)\s+[\w-]+)|(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?\s+"
+    r"(?:texted|messaged|sent|emailed|mailed)\s+(?:me|us)\b))",
     re.I)
 
 
@@ -28,7 +30,9 @@ def kept_value(text: str, is_container: Callable[[str], bool] = lambda place: Fa
     (`is_container`: "a strap for the watch in my basket") keeps no value: it is where the new
     item goes."""
     m = _KEPT_IN.match(text.strip())
-    return None if m is None or is_container(m.group(3)) else (m.group(2).lower(), m.group(1))
+    if m is None or (m.group(3) is not None and is_container(m.group(3))):
+        return None
+    return m.group(2).lower(), m.group(1)
 
 
 # "..., and call it Gym", "... . Call the note Gym": a verb of naming, the new item as "it"

@@ -123,6 +123,43 @@ def needed(clause: str) -> str:
     return m.group(1) if m else ""
 
 
+# someone sent the speaker a value: "Ana texted me the pickup time"
+_SENT_ME = re.compile(r"^((?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?)\s+"
+                      r"(texted|messaged|sent|emailed|mailed)\s+(?:me|us)\s+"
+                      r"((?:the|a|an|their|his|her)\s+(?!(?:text|message|e-?mail|note|line)\b)"
+                      r"[^,;.!?]+?)$", re.I)  # (a value, not the message itself)
+
+
+def sent_phrase(clause: str) -> tuple[str, str] | None:
+    """A told clause that says someone sent the speaker a value ("Ana texted me the pickup
+    time"): (the value as said, "the pickup time"; what it is, "the pickup time Ana texted
+    me": read where it was sent), or None."""
+    m = _SENT_ME.match(clause.strip(" ,;.!"))
+    if m is None:
+        return None
+    value = re.sub(r"^an?(?=\s)", "the", m[3])
+    return m[3], f"{value} {m[1]} {m[2]} me"
+
+
+def sent_me(told: Sequence[str]) -> str:
+    """What the value someone sent the speaker is (`sent_phrase`), or ""."""
+    return next((p[1] for c in told if (p := sent_phrase(c))), "")
+
+
+_OWN_OBJECT = re.compile(r"\b(?:the|my|our|this|that)\s+\w+", re.I)  # "buy the lamp and
+#   send it there": "it" is the order's own thing, not a value sent to the speaker
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
+
+
+def _read_value(told: Sequence[str]) -> str:
+    """A value read and put in a told clause in its place (`lookup.resolve`): 'Ana texted me
+    "4:35 pm"' -> "4:35 pm" (a clock time bare, so that it is read as one)."""
+    m = next((m for c in told if (m := _READ.search(c.strip(" ,;.!")))), None)
+    if m is None:
+        return ""
+    return m[1] if _CLOCK.fullmatch(m[1]) else m[0]
+
+
 # a question of which value the speaker is to use ("which line should I ring", "which address
 # should we write to")
 _SPEAKER_ASKS = re.compile(r"^(what|which)\s+(\w+)\s+(?:do|should|can|could|must)\s+(?:I|we)\b",
@@ -145,7 +182,7 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
             clause = f"{asks.group(1)} is {who}'s {asks.group(2)}"  # dial?": to reach the one
             #   told of, whose number it is
     said = next((c for c in told if topic(c)), "")
-    about = topic(said) if said else next(
+    about = topic(said) if said else sent_me(told) or _read_value(told) or next(
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "") or next(
         (thing for c in told if (thing := got(c))), "")
     if about and (kept := _KEPT.search(said)):  # "X is in my journal": X is read there
@@ -154,10 +191,13 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
                     and (m.group(1).isdigit() or m.group(1).lower() in NUMBER_WORDS)), "")
     if about and counted:  # "I want the blue mug, three of them. Pop them in my basket"
         about = f"{counted} of {about}"
-    pronoun = next((m for m in re.finditer(r"(?<!, )\b(?:it|them)\b", clause)  # "..., it's
+    timed = set(about.lower().split()) & set(_TIME_NOUNS) or _CLOCK.fullmatch(about)
+    then = r"|(?<=\bfor\s)then" if timed else ""
+    pronoun = next((m for m in re.finditer(rf"(?<!, )\b(?:it|them{then})\b", clause)  # "..., it's
                     if not AMBIENT_IT.search(clause[:m.end()])), None)  # in my notes": the
-    #   thing the order just named
-    if about and pronoun and not _MADE_BEFORE.search(clause[:pronoun.start()]):
+    #   thing the order just named; "for then": at the time told
+    if about and pronoun and not _MADE_BEFORE.search(clause[:pronoun.start()]) and not (
+            about == sent_me(told) and _OWN_OBJECT.search(clause[:pronoun.start()])):
         about = re.sub(r"^(?:a|an)\s+", "the ", about, flags=re.I)  # "it" is one thing
         clause = clause[:pronoun.start()] + about + clause[pronoun.end():]  # known by now
     place = next((m.group(1) for c in told if (m := _IN_PLACE.search(c))), "")

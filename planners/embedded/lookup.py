@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from devices.actions import Finish, FinishStatus
 from planners.embedded.asking import manner
-from planners.embedded.context import came_by_message, says_where, teller
+from planners.embedded.context import came_by_message, says_where, sent_phrase, teller
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import memo_of, with_memo
 from planners.embedded.offsets import Shift, moved, shift_of
@@ -119,7 +119,9 @@ def resolve(text: str, goal: Goal, history: Sequence[PastStep],
         asked = question(slot.value, text)
         if asked not in answers:
             return _asking(text, asked, history)
-        text = text.replace(slot.value, _in_place(answers[asked], slot.value, told), 1)
+        said = next((p[0] for c in told if (p := sent_phrase(c)) and p[1] == slot.value),
+                    slot.value)  # "Ana texted me the time, ...": read, it stands there
+        text = text.replace(said, _in_place(answers[asked], said, told), 1)
     if any(s.ref for s in goal.slots):  # where the value was kept is no part of its use
         text = _TOLD_PLACE.sub("", text).rstrip(" ,;")
     if fresh:

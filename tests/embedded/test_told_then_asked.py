@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from devices.actions import Finish
-from planners.embedded import EmbeddedPlanner, objects
+from devices.actions import ElementRef, Finish, Tap
+from planners.embedded import EmbeddedPlanner, lookup, objects
 from planners.embedded.asking import opens_order, request_clause
 from planners.embedded.goal import Intent, Scope, parse_goal, split_goal
+from planners.embedded.memo import Memo
 from planners.embedded.negation import negated_names, without_negated
 from planners.embedded.new_values import new_value
 from planners.embedded.persons import about_details, about_words
@@ -20,6 +21,7 @@ from planners.embedded.reading import _keys_another
 from planners.embedded.restated import where_written
 from planners.embedded.row_kinds import kind
 from planners.embedded.wording import wished_away, without_pictographs
+from planners.planner import PastStep
 from tests.embedded.screens import el, screen
 
 
@@ -254,3 +256,31 @@ def test_the_last_participle_says_what_is_done():
 ])
 def test_what_the_speaker_wrote_down_and_nowhere_said_is_in_their_notes(text, plain):
     assert where_written(text) == plain
+
+
+@pytest.mark.parametrize("text", [
+    "Ana texted me the pickup time, set an alarm for it",
+    "Ana texted me the new pickup time. Please put an alarm in for then",
+    "set an alarm for the pickup time Ana texted me",
+])
+def test_a_value_someone_sent_is_read_where_it_was_sent(text):
+    goal = _one(text)
+    slot = next(s for s in goal.slots if s.name == "time")
+    assert slot.ref and slot.value.endswith("Ana texted me") and "pickup time" in slot.value
+    assert lookup.questions(text, goal)[0].startswith("What is the ")
+
+
+def test_the_kind_of_a_value_sent_is_its_noun_before_who_sent_it():
+    assert parse_goal("What is the pickup time Ana texted me in my messages?").value_type == (
+        "time")
+
+
+def test_a_value_sent_and_read_stands_where_it_was_said():
+    text = "Ana texted me the pickup time, set an alarm for it"
+    goal = parse_goal(text)
+    asked = lookup.questions(text, goal)[0]
+    read = PastStep(Tap(ElementRef(1)), memo=Memo(read=((asked, "4:35 pm"),)))
+    done = lookup.resolve(text, goal, [read])
+    assert done.asking is None and done.text == 'Ana texted me "4:35 pm", set an alarm for it'
+    time = next(s for s in parse_goal(done.text).slots if s.name == "time")
+    assert time.value == "4:35 pm" and not time.ref
