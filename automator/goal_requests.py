@@ -138,7 +138,7 @@ _EVERYDAY = (
 
 _POLITE = re.compile(
     r"^(?:please|pls|plz|kindly|just|now|also|and|then|ok|okay|so|hey|quickly|"
-    r"(?:can|could|would|will) (?:you|u)(?: please)?|would you mind|"
+    r"(?:can|could|would|will) (?:you|u)(?: please)?(?: mind)?|"
     r"i(?:'d| would)? (?:like|want|need)(?: you)? to|i need you to|go ahead and|"
     r"help me|let's|lets|try to|make sure to|remember to)\b[\s,]*",
     re.I,
@@ -189,8 +189,22 @@ def clauses(goal: str) -> list[str]:
         while (stripped := _POLITE.sub("", clause, count=1).strip(" ,")) != clause:
             clause = stripped
         if clause:
-            out.append(clause)
+            out.append(_bare_verb(clause))
     return out
+
+
+def _bare_verb(clause: str) -> str:
+    """The clause with a verb in "-ing" that opens it as an order ("(would you mind) letting
+    mia know ..."), as its bare form: the one of "let", "lett", "lette" whose clause reads
+    as a kind, else the clause as it is."""
+    head, _, rest = clause.partition(" ")
+    if not head.endswith("ing") or len(head) < 6:
+        return clause
+    stem = head[:-3]
+    for verb in (stem, stem[:-1] if stem[-1] == stem[-2] else stem, f"{stem}e"):
+        if _verb_kinds(f"{verb} {rest}".strip()):
+            return f"{verb} {rest}".strip()
+    return clause
 
 
 _VOWELS = frozenset("aeiouy")

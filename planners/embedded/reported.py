@@ -33,12 +33,14 @@ from planners.embedded.wording import (
 )
 
 _NAME = rf"(?!I\b|I')(?:{NAME_WORD})(?:\s+(?!I\b|I'){NAME_WORD})*"
-_PERSON = rf"({_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*)"  # "Noor", "Noor and Ana"
+_WHO = rf"(?:{_NAME}|\+?\d[\d().-]{{5,}}\d)"  # a person by name or by number ("555-0163")
+_PERSON = rf"({_WHO}(?:(?:,\s*|,?\s+and\s+){_WHO})*)"  # "Noor", "Noor and Ana"
 _EACH = r"(?:(?i:both|all\s+of|each\s+of|all)\s+)?"  # "let both Noor and Ana know"
 _BACK = r"(?:\s+back)?"  # "text Noor back", "write back to Noor": an answer to them
 _TOLD = re.compile(rf"^(\S+){_BACK}(?:\s+to)?\s+{_EACH}{_PERSON}{_BACK}"
                    r"(\s+an?\s+(?:line|note|text|message))?"
-                   r"(\s+know)?:?\s+(?:(that|if|whether|saying|and\s+(?:say|tell\s+(?:him|her|them))"
+                   r"(\s+know(?:\s+(?:by|over|via)\s+(?:text|message|sms|e-?mail))?)?:?\s+"
+                   r"(?:(that|if|whether|saying|and\s+(?:say|tell\s+(?:him|her|them))"
                    r"(?:\s+that)?)\s+)?(.+)$")  # "reply to Noor and say ...": the words
 # a person written in lower case, in a hurry ("text noor running late"): one word that is
 # no pronoun, article or other closed-class word

@@ -31,6 +31,8 @@ NONE: frozenset[str] = frozenset()
         ("Sam's surname is Park now", {"overwrite"}),
         ("open Bob's card and call him", {"call"}),
         ("stuck in traffic 😩 let Omar know I'll be late", {"send"}),  # an emoji: a pause
+        ("Would you mind letting Omar know the spare key is under the pot?", {"send"}),
+        ("would you mind removing the old packing note", {"deletion"}),
         # asks for none of them
         ("is my wifi on?", NONE),
         ("what did Bob say about dinner?", NONE),

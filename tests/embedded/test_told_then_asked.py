@@ -284,3 +284,15 @@ def test_a_value_sent_and_read_stands_where_it_was_said():
     assert done.asking is None and done.text == 'Ana texted me "4:35 pm", set an alarm for it'
     time = next(s for s in parse_goal(done.text).slots if s.name == "time")
     assert time.value == "4:35 pm" and not time.ref
+
+
+@pytest.mark.parametrize("text, to, said", [
+    ("Can you let 555-0142 know by text that their bike is fixed?", "555-0142",
+     "their bike is fixed"),
+    ("text 555-0199 that I found their dog and they can come by at six", "555-0199",
+     "I found their dog"),
+])
+def test_a_person_told_by_their_number(text, to, said):
+    goal = _one(text)
+    assert goal.intent is Intent.SEND and _slots(goal)["to"] == to
+    assert _slots(goal)["message"].startswith(said)
