@@ -22,7 +22,7 @@ from collections.abc import Callable
 from devices.actions import Finish, FinishStatus
 from perception.elements import UIElement
 from planners.embedded.answer_shape import asks_who
-from planners.embedded.asking import request_clause
+from planners.embedded.asking import person_told, request_clause
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memory import AppMemory
 from planners.embedded.scoring import words
@@ -34,7 +34,7 @@ from planners.planner import Decision
 _SAID = re.compile(
     r"\b(?:say|says|said|want|wants|wanted|ask|asks|asked|suggest(?:s|ed)?|propose[sd]?|"
     r"tell|tells|told|mention(?:s|ed)?|wrote|write|writes|repl(?:y|ies|ied)|text(?:s|ed)?|"
-    r"invite[sd]?|plan(?:s|ned)?|prefer(?:s|red)?)\b", re.I)
+    r"invite[sd]?|plan(?:s|ned)?|prefer(?:s|red)?|according\s+to)\b", re.I)
 # a name with a capital, then what of theirs is asked: "Ola's number", "Piet Kaan's email"
 _DETAIL = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:(?:phone|mobile|cell|home|"
                      r"work|e-?mail)\s+)?(?:number|e-?mail|address|birthday)\b")
@@ -55,10 +55,12 @@ def about_words(goal: Goal) -> bool:
     someone (a name written with a capital) or asks who, with a verb of saying or wishing,
     or one about what was texted to the speaker ("the code the bank texted me", "in the
     text from the garage")."""
-    asked = request_clause(goal.text)[0]  # not the context: "the form wants a contact. ..."
+    asked, told = request_clause(goal.text)  # the context's verbs only where it names a
+    told = [c for c in told if person_told(c) or re.search(r"(?<=\s)[A-Z][\w'-]", c)]  # person
+    said = [asked, *told]  # ("Ana said ...", "according to Ana"), not "the form wants ..."
     return goal.intent is Intent.ANSWER and (
-        ((_named_person(goal) or asks_who(goal.text)) and bool(_SAID.search(asked)))
-        or bool(_TEXTED.search(goal.text)))
+        ((_named_person(goal) or asks_who(goal.text) or bool(told))
+         and any(_SAID.search(c) for c in said)) or bool(_TEXTED.search(goal.text)))
 
 
 def about_details(goal: Goal) -> bool:

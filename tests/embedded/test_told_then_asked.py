@@ -296,3 +296,12 @@ def test_a_person_told_by_their_number(text, to, said):
     goal = _one(text)
     assert goal.intent is Intent.SEND and _slots(goal)["to"] == to
     assert _slots(goal)["message"].startswith(said)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("According to Zara, when does the ferry go?", True),
+    ("Zara mentioned the picnic moved. When is it now?", True),
+    ("Battery is low. what time is it?", False),
+])
+def test_a_question_of_what_a_person_told_is_about_their_words(text, words):
+    assert about_words(parse_goal(text)) is words
