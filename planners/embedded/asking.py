@@ -199,10 +199,10 @@ _NEVER_VERBS = closed_class("into onto in on at to from with for by about after 
 def opens_order(clause: str) -> bool:
     """The clause opens as an order does: a verb, then its object or its particle ("Pop it
     in the bin", "Set off a ten minute countdown", "Mute alerts from that chat"), or a word
-    written in lower case, then a name ("ping Mia ..."; "Ana Ruiz texted" is a name), or then
-    quoted words ("text 'on my way' to Mia"). A
-    statement's subject is followed by its verb ("Rice just boiled"); a participle ("Sitting
-    on a bus") opens no order."""
+    written in lower case, then a name ("ping Mia ..."; "Ana Ruiz texted" is a name) or
+    quoted words ("text 'on my way' to Mia"). A statement's subject is followed by its verb
+    ("Rice just boiled", "Battery's low"); a participle ("Sitting on a bus") opens no
+    order."""
     written = without_courtesy(clause).split()
     words = [w.lower().strip(",.;:!?") for w in written]
     if len(words) < 2 or not words[0].isalpha():

@@ -39,6 +39,9 @@ alone (never by their words):
 - a value to look up, then an order about it ("look that up and mail it to Bo"): the order
   ("mail it to Bo"); reading the value is how it is done (`lookup`).
 
+- what the speaker wrote down, and says nowhere where ("I wrote it down somewhere"): it is in
+  their notes, where a phone keeps what is written ("it's in my notes").
+
 - a thing asked to be done so, with a value ("could my first alarm be labelled 'Gym'?", "can
   the note be renamed to "Rent"?"): the order to do it ("label my first alarm 'Gym'").
 
@@ -267,7 +270,8 @@ def plainly(text: str) -> str:
     if (plain := _plainly(text)) != text:
         return plain
     request, told = request_clause(text)
-    told = [t if t.rstrip()[-1:] in tuple(".!?;:,") else f"{t}." for t in told]  # each ends
+    told = [t if t.rstrip()[-1:] in tuple(".!?;:,") else f"{t}." for t in told]  # each told
+    #   clause keeps a stop before the request restated after it
     when = next((m.group(0) for c in told if (m := TIME.search(c))), "")
     if when and _WOKEN.search(request) and not TIME.search(request):  # "I must be up at
         return " ".join([*told, f"set an alarm for {when}"])  # 5:40. Make sure I'm woken"
