@@ -21,6 +21,7 @@ from planners.embedded.wording import (
     PRONOUNS,
     QUESTION_WORDS,
     QUOTE,
+    SAYS_VALUE,
     SUBJECTS,
     closed_class,
     is_question,
@@ -173,7 +174,7 @@ def request_clause(text: str) -> tuple[str, list[str]]:
                                               if p in s)]
     if len(asking) > 1:  # "Rice just went on. Set off a ten minute countdown.": of the
         ordering = [s for s in asking if opens_order(s[0])]  # sentences none says is told,
-        gives = any(re.search(r"\b(?:is|are|it's)\s+(?:now\s+)?\S*[\d@]", p, re.I)  # the one
+        gives = any(SAYS_VALUE.search(p)  # the one
                     for s in asking if s not in ordering for p in s)  # that opens as orders
         asking = ordering if len(ordering) == 1 and not gives else asking  # do, where no
         #   other says what a value is ("Her number is 555 0100": the request's own)

@@ -27,8 +27,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from planners.embedded.counts import NUMBER_WORDS
+from planners.embedded.wording import TIME
 
-_ABOUT = re.compile(r"\b(?:about|on|regarding|against)\s+(?:[a-z]+ing\s+)?"  # ("about getting")
+_ABOUT = re.compile(r"\b(?:about|on|regarding|against)\s+(?:[a-z]+ing\s+)?"  # ("about buying")
                     r"((?:the|my|our|this|that)\s+.+?)\s*$", re.I)
 _WH = re.compile(r"\b(?:what|which)\s+(\w+)\s+.+$", re.I)
 _WHEN = re.compile(r"\bwhen\s+.+$", re.I)  # "when the party is": a time or a day, asked
@@ -148,7 +149,6 @@ def sent_me(told: Sequence[str]) -> str:
 
 _OWN_OBJECT = re.compile(r"\b(?:the|my|our|this|that)\s+\w+", re.I)  # "buy the lamp and
 #   send it there": "it" is the order's own thing, not a value sent to the speaker
-_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
 
 
 def _read_value(told: Sequence[str]) -> str:
@@ -157,7 +157,7 @@ def _read_value(told: Sequence[str]) -> str:
     m = next((m for c in told if (m := _READ.search(c.strip(" ,;.!")))), None)
     if m is None:
         return ""
-    return m[1] if _CLOCK.fullmatch(m[1]) else m[0]
+    return m[1] if TIME.fullmatch(m[1]) else m[0]
 
 
 # a question of which value the speaker is to use ("which line should I ring", "which address
@@ -191,11 +191,11 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
                     and (m.group(1).isdigit() or m.group(1).lower() in NUMBER_WORDS)), "")
     if about and counted:  # "I want the blue mug, three of them. Pop them in my basket"
         about = f"{counted} of {about}"
-    timed = set(about.lower().split()) & set(_TIME_NOUNS) or _CLOCK.fullmatch(about)
+    timed = set(about.lower().split()) & set(_TIME_NOUNS) or TIME.fullmatch(about)
     then = r"|(?<=\bfor\s)then" if timed else ""
     pronoun = next((m for m in re.finditer(rf"(?<!, )\b(?:it|them{then})\b", clause)  # "..., it's
                     if not AMBIENT_IT.search(clause[:m.end()])), None)  # in my notes": the
-    #   thing the order just named; "for then": at the time told
+    #   thing the order just named; "... for then": at the time told
     if about and pronoun and not _MADE_BEFORE.search(clause[:pronoun.start()]) and not (
             about == sent_me(told) and _OWN_OBJECT.search(clause[:pronoun.start()])):
         about = re.sub(r"^(?:a|an)\s+", "the ", about, flags=re.I)  # "it" is one thing

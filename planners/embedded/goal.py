@@ -69,7 +69,7 @@ _MODES = (("a mode or theme of the phone, such as silent mode", 0.3),
 _CONTAINER = ("a shopping cart or basket of products to buy", "a note or list of text")
 _COMPLEMENT = re.compile(r"\b(?:to|as|for|into|at)\b", re.I)  # what a value is set to
 _ALL = re.compile(r"\b(?<!after\s)(?<!at\s)(?:all|every|each|everything|everyone)\b"
-                  r"(?!\s+(?:the\s+way|right)\b)", re.I)  # not "after all", "at all", "all right"
+                  r"(?!\s+(?:the\s+way|right)\b)", re.I)  # "all" in an idiom is no quantity
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE})  # kinds that
 #   may set the days an item repeats on

@@ -33,14 +33,14 @@ _NEGATION_WORD = re.compile(r"(?:don'?t|do\s+not|never)\b", re.I)
 def _negation_out(match: re.Match[str], names: Collection[str] = ()) -> str:
     said = " ".join(match.group(0).casefold().split())
     if any(said == n or said.startswith(f"{n} ") for n in names):
-        return match.group(0)  # "Do not disturb on": the name of a thing the phone shows
+        return match.group(0)  # "Do Not Track off": the name of a thing the phone shows
     before = re.findall(r"[\w']+|[,;:.!?]", match.string[:match.start()])
     opens = not before or before[-1] in ",;:.!?" or before[-1].lower() in _NEGATION_AFTER
     return " " if opens or not _NEGATION_WORD.match(match.group(0)) else match.group(0)
 
 
 def negated_names(labels: Iterable[str]) -> frozenset[str]:
-    """The labels that open as a prohibition does ("Do not disturb", "Never sleep"), in the
+    """The labels that open as a prohibition does ("Do Not Track", "Never sleep"), in the
     form `without_negated` compares them."""
     return frozenset(" ".join(t.casefold().split()) for t in labels
                      if _NEGATION_WORD.match(t.strip()) and len(t) < 40)

@@ -121,8 +121,8 @@ _OWNERS = closed_class("his their our")
 
 
 # what the speaker is doing ("Sitting in the library now", "I'm filling in a form"; not a
-# participle that is a preposition: "according to Noor"), needs ("just need the time": what
-# to answer), or does not, naming no thing ("I don't want it going off"): no place of a thing
+# participle that is a preposition: "according to Noor"), needs ("only want the date": what
+# to answer), or does not, naming no thing ("we never use it"): no place of a thing
 _SPEAKER_DOES = re.compile(r"^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?(?:(?:just|still)\s+)?"
                            r"(?:(?!(?:according|regarding|concerning|"
                            r"including|following|considering)\b)[a-z]+ing\b|"

@@ -87,7 +87,7 @@ class EmbeddedPlanner(Briefing):
         self._readings: dict[str, str | None] = {}  # request -> the English request it means
         self._labels = [*self.memory.element_texts(), *self.memory.apps]
         self._shown = spelling.device_words(self._labels)
-        self._negated = negated_names(self._labels)  # "Do not disturb": names, no prohibition
+        self._negated = negated_names(self._labels)  # labels: names, no prohibition
         if self.memory.texts and hasattr(self.encoder, "preload"):
             self.encoder.preload(self.memory.texts, self.memory.matrix)
 
@@ -99,7 +99,7 @@ class EmbeddedPlanner(Briefing):
 
     def decide(self, goal: str, screen: Screen, history: Sequence[PastStep]) -> Decision:
         start = time.perf_counter()
-        said = where_written(without_pictographs(goal))  # "I wrote it down": in my notes
+        said = where_written(without_pictographs(goal))  # "I noted it": in my notes
         wanted = without_negated(said, self._negated | negated_names(
             e.label for e in screen.elements))  # what it forbids is asked for by no step
         if not wanted:

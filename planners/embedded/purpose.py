@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import re
 
+from planners.embedded.wording import SAYS_VALUE
+
 _SUBJECT = r"(?:i|i'm|we|you|he|she|they|it|it's|someone|somebody|my|our|his|her|their|the)"
 _WHY = re.compile(rf",?\s+(?:just\s+)?(?:so\s+that|so|in\s+case|because|cause|since|whenever)"
                   rf"\s+{_SUBJECT}\b.*$", re.I | re.S)
-_GIVES_VALUE = re.compile(r"\b(?:is|are)\s+(?:now\s+)?\S*[\d@]", re.I)
 _VALUES = re.compile(r"[\"“”«»]|(?<!\d):|:(?!\d)")  # a quote, a colon before words (not "5:10")
 # a statement of what the speaker did or is, not of a wish ("I sold the van", "we've packed up"):
 # after it, "so" says what follows from it, and that is the request
@@ -74,7 +75,7 @@ def main_clause(text: str) -> str:
     if m is None or _SO_WISHED.match(text, m.start()) or _VALUES.search(
             text[_sentence_start(text, m.start()):m.end()]) or not text[:m.start()].strip():
         return text
-    if _GIVES_VALUE.search(m.group(0)):  # ", so his email is now x@y.z": a value told
+    if SAYS_VALUE.search(m.group(0)):  # ", so his email is now x@y.z": a value told
         return text
     return text[:m.start()].rstrip(" ,")
 

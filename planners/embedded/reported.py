@@ -123,7 +123,7 @@ _TOLD_ALONE = re.compile(rf"^(\S+)(?:\s+to)?\s+{_EACH}{_PERSON}(\s+know)?$")
 
 
 def _told_before(how: Manner) -> tuple[str, str, str] | None:
-    """"I won't make it tonight. Let Noor know": what is said is what the speaker told
+    """"The bus broke down. Let Noor know": what is said is what the speaker told
     before the order, the clauses that do not name the person (those are about them)."""
     m = _TOLD_ALONE.match(how.clause.strip(" .!?"))
     if m is None or re.search(r"['’]s?$", m.group(2)):

@@ -39,7 +39,7 @@ alone (never by their words):
 - a value to look up, then an order about it ("look that up and mail it to Bo"): the order
   ("mail it to Bo"); reading the value is how it is done (`lookup`).
 
-- what the speaker wrote down, and says nowhere where ("I wrote it down somewhere"): it is in
+- what the speaker wrote down, and says nowhere where ("we jotted that down"): it is in
   their notes, where a phone keeps what is written ("it's in my notes").
 
 - a thing asked to be done so, with a value ("could my first alarm be labelled 'Gym'?", "can
@@ -244,7 +244,7 @@ def _ringing(m: re.Match[str]) -> str:
 # a question word and "is" written without the apostrophe: "wheres the charger?"
 _UNMARKED = re.compile(r"\b(when|where|who|how)(s)\b", re.I)
 
-# what the speaker wrote down, and nowhere said: "I wrote it down somewhere", "I jotted my
+# what the speaker wrote down, and nowhere said: "we noted that somewhere", "I jotted my
 # passport number down": it is in their notes, where a phone keeps what is written
 _WRITTEN_DOWN = re.compile(r"\b(?:i|we)\s+(?:wrote|jotted|noted|scribbled)\s+(?:(?P<thing>it|that|"
                            r"them|(?:my|our|the)\s+[^,.;!?]+?)\s+)?(?:down(?:\s+somewhere)?|"
@@ -259,7 +259,7 @@ def _in_notes(m: re.Match[str]) -> str:
 
 def where_written(text: str) -> str:
     """`text` with what the speaker wrote down, and nowhere said, said to be in their notes
-    ("I wrote it down somewhere" -> "it's in my notes")."""
+    ("I noted it down" -> "it's in my notes")."""
     return _WRITTEN_DOWN.sub(_in_notes, text)
 
 

@@ -16,6 +16,8 @@ import unicodedata
 from planners.embedded.counts import NUMBER_WORDS as NUMBER_WORDS  # said here before
 
 QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘’](?=\s|$|[.,!?;:)])")
+# a clause that says what a value is: "the gate code is 4471", "it's now x@y.z"
+SAYS_VALUE = re.compile(r"\b(?:is|are|it's)\s+(?:now\s+)?\S*[\d@]", re.I)
 TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # digits and hyphens, or seven digits or more in groups ("07700 900123", "(555) 010 0199")
