@@ -180,7 +180,7 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
         opened = {memo_of(p).item for p in _since_goal_action(view)}
         rows = [r for r in entity_rows(goal, view) if r.element.label not in opened]
     else:
-        just = words(_open_now(view))
+        just = words(open_now(view))
         names = [words(e) for e in goal.entities if words(e) and words(e) <= just]
         again = _retry_removal(goal, view)  # the last removal did not take: once more
         rows = [r for r in entity_rows(goal, view) if again or (view.tap_count(r.element)[0] == 0
@@ -201,7 +201,7 @@ def open_entity(goal: Goal, view: View) -> Decision | None:
                Mark.OPEN_ITEM)
 
 
-def _open_now(view: View) -> str:
+def open_now(view: View) -> str:
     """The item opened in this app and still open: only taps in place followed ("" when
     none)."""
     for step in reversed(view.history):

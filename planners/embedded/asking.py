@@ -14,8 +14,10 @@ from planners.embedded.counts import refusal_only
 from planners.embedded.states import bare, past_form, split_state
 from planners.embedded.wording import (
     AUXILIARIES,
+    INTERJECTIONS,
     NAME_WORD,
     NAMES,
+    NUMBER_WORDS,
     PARTICLES,
     PERSONAL,
     PRONOUNS,
@@ -30,9 +32,15 @@ from planners.embedded.wording import (
 )
 
 # a past verb: "Kai texted me", "Decided against the rug, ..." (no subject)
-_TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b|^[A-Z][a-z]+[^e\s]ed\s+[a-z]")
-WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:want|need|wish|prefer)|"
-                   r"i(?:'m|\s+am)\s+after)\b\s*", re.I)
+_TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b|^[A-Z][a-z]+[^e\s]ed\s+[a-z]|"
+                   r"^[a-z][a-z'-]+\s+[a-z]+[^e\s]ed\s+(?:me|us)\b")  # "jo emailed me"
+WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:(?:only|just|really)\s+)?"
+                  r"(?:want|need|wish|prefer)|i(?:'m|\s+am)\s+after)\b\s*", re.I)
+# a wish that caps a count ("I just need 2 of those"): fewer than there are, none added
+_CAPS = re.compile(rf"^i\s+(?:only|just)\s+(?:want|need)\s+(?:\d+|{'|'.join(NUMBER_WORDS)})\b",
+                   re.I)
+# a count and what it counts: "five lamps in my bag"
+_COUNTED = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)})\s+([^,;.!?]+)", re.I)
 _STATE = re.compile(r"^(.+?)\s+(?:should|needs?\s+to|must|has\s+to|have\s+to|ought\s+to|"
                     r"shall)\s+(?:be|stay|remain)\s+(.+?)$", re.I)
 _ENSURE = r"(?:make\s+sure|ensure|see\s+to\s+it)"  # an order whose object is a clause
@@ -73,6 +81,10 @@ def manner(text: str) -> Manner:
     told = tuple(c.rstrip(" ,;.!") for c in context)
     clause = refer_back(how.clause, told, lambda c: needed(c) or subject(c) or wished_away(c)
                         or ordered(c), person_told)
+    capped = _CAPS.match(clause)
+    counted = next((m.group(1) for c in told if (m := _COUNTED.search(c))), "")
+    if capped and capped.end() == len(clause) and counted:  # "five lamps in my bag? I just
+        clause = f"{clause} of the {counted}"  # need two": two of what was counted
     return Manner(how.mood, clause, how.thing, how.state, told, _same_sentence(text, raw, told))
 
 
@@ -89,7 +101,7 @@ def _manner(raw: str) -> Manner:
     asked = raw.rstrip().endswith("?")
     clause = without_courtesy(raw).rstrip("?").strip()
     wish = WISH.match(clause)
-    if wish is not None:
+    if wish is not None and not caps_count(clause):
         rest = clause[wish.end():]
         if re.match(r"^to\s+\w", rest, re.I):  # "I'd like to turn off wifi": an order
             return Manner(Mood.COMMAND, rest[3:].strip())
@@ -114,9 +126,23 @@ def clauses(text: str) -> list[str]:
 
 
 def _aside(clause: str, before: str, last: bool) -> bool:
-    """A word said on its own after a comma, before the request goes on ("running late
-    again, ugh. Let ..."): a sigh or an afterthought that tells nothing and asks nothing."""
-    return not last and before.endswith(",") and re.fullmatch(r"[a-z]+[.!]?", clause) is not None
+    """A word said on its own before or after a comma, before the request goes on ("stuck in
+    traffic, ugh. Let ...", "hm, ..."): a sigh or an afterthought that tells nothing and asks
+    nothing."""
+    word = re.fullmatch(r"([A-Za-z][a-z]*)[.!,]?", clause)
+    return not last and (before.endswith(",") or clause.endswith(",")) and word is not None and (
+        clause[0].islower() or word.group(1).lower() in INTERJECTIONS)
+
+
+def caps_count(clause: str) -> bool:
+    """The clause wishes for fewer than there are ("I just need 2 of those"): nothing is added."""
+    return _CAPS.match(clause) is not None
+
+
+def _complains(clause: str) -> bool:
+    """A question for a reason ("why is the screen so dim?") is no question a phone
+    answers: said with a request, it tells what is wrong."""
+    return re.match(r"(?:why|how\s+come)\b", clause, re.I) is not None
 
 
 def _first(clause: str) -> str:
@@ -137,9 +163,12 @@ def request_clause(text: str) -> tuple[str, list[str]]:
         return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
     for i, part in enumerate(parts):
         plain = without_courtesy(part).rstrip(" ,;")
+        if _complains(plain):
+            continue
         asked = is_question(plain, part.endswith("?"))
-        if (plain != part.rstrip(" .!,;") or asked) and not got(plain):  # "just got my bike
-            #   back, ...": what the speaker did asks nothing
+        if (plain.rstrip(" .!") != part.rstrip(" .!,;") or asked) and not (
+                got(plain) or _TOLD.match(plain)):  # "just got my bike back, ...", "Kai
+            #   texted me ...": what the speaker or someone did asks nothing
             if not (asked or opens_order(plain) or WISH.match(plain)):
                 # "four of those, please. Put them in my basket": courtesy on a fragment; the
                 # order is the clause after it that opens as orders do
@@ -154,7 +183,7 @@ def request_clause(text: str) -> tuple[str, list[str]]:
             return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
     if len(parts) == 2 and wished_away(parts[0]):  # "the old rota can go, bin it"
         return parts[1], parts[:1]
-    told = [_states(p) or _aside(p, parts[i - 1] if i else "", p is parts[-1])
+    told = [_states(p) or _complains(p) or _aside(p, parts[i - 1] if i else "", p is parts[-1])
             for i, p in enumerate(parts)]
     wishes = [i for i, p in enumerate(parts) if WISH.match(without_courtesy(p))]
     if told.count(False) == 1 or (not told.count(False) and len(wishes) == 1):
@@ -173,13 +202,17 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     asking = [s for s in sentences if not all(t for p, t in zip(parts, told, strict=True)
                                               if p in s)]
     if len(asking) > 1:  # "Rice just went on. Set off a ten minute countdown.": of the
-        ordering = [s for s in asking if opens_order(s[0])]  # sentences none says is told,
-        gives = any(SAYS_VALUE.search(p)  # the one
-                    for s in asking if s not in ordering for p in s)  # that opens as orders
-        asking = ordering if len(ordering) == 1 and not gives else asking  # do, where no
-        #   other says what a value is ("Her number is 555 0100": the request's own)
+        #   sentences none says is told, the one with a clause that opens as orders do, where
+        #   no other says what a value is ("Her number is 555 0100": the request's own)
+        ordering = [s for s in asking if any(map(opens_order, s))]
+        gives = any(SAYS_VALUE.search(p) for s in asking if s not in ordering for p in s)
+        asking = ordering if len(ordering) == 1 and not gives else asking
     if len(asking) == 1 and len(sentences) > 1:
-        return " ".join(asking[0]), [p for s in sentences if s is not asking[0] for p in s]
+        if opens_order(asking[0][0]):
+            return " ".join(asking[0]), [p for s in sentences if s is not asking[0] for p in s]
+        clause, told = request_clause(" ".join(asking[0]))  # "I won't use X, turn it
+        return clause, [p for p in parts if p not in asking[0] or p in told]  # off": in it,
+        #   the clause that asks
     return text, []
 
 
@@ -197,6 +230,14 @@ _NEVER_VERBS = closed_class("into onto in on at to from with for by about after 
                             "nothing everyone nobody")
 
 
+# a clause that keeps things as they are: "leave those alone", "let the rest be"
+_KEEPS = re.compile(r"^(?:leave|let)\s+.+?\s+(?:alone|be|untouched|as\s+(?:is|(?:it|they)\s+"
+                    r"(?:is|are)))\W*$", re.I)
+# only a time: "tomorrow", "next week", "on friday"
+_WHEN_ONLY = re.compile(r"(?:on\s+|this\s+|next\s+)?(?:today|tonight|tomorrow|week|weekend|"
+                        r"month|[a-z]+day)(?:\s+(?:morning|afternoon|evening|night))?")
+
+
 def opens_order(clause: str) -> bool:
     """The clause opens as an order does: a verb, then its object or its particle ("Pop it
     in the bin", "Set off a ten minute countdown", "Mute alerts from that chat"), or a word
@@ -209,11 +250,17 @@ def opens_order(clause: str) -> bool:
     if len(words) < 2 or not words[0].isalpha():
         return False
     first, after = words[:2]
+    if _KEEPS.match(clause) or (after in PARTICLES and _WHEN_ONLY.fullmatch(
+            " ".join(words[2:]))):  # "Week off soon!!": a particle with no object, then
+        return False  # only when: a noun, no verb; "leave those be" changes nothing
     if first in SUBJECTS | PERSONAL | QUESTION_WORDS | AUXILIARIES | _NEVER_VERBS or (
             _PARTICIPLE.search(first)) or re.search(r"\w['’](?:s|re|ve|ll|d)$", first):
         return False  # "Battery's down to 9%": a subject and its verb, shortened
-    named = written[0].islower() and re.fullmatch(rf"(?!I\b){NAME_WORD}", written[1].strip(
-        ",.;:!?")) is not None  # "tell Mia ...": a word in lower case, then a name
+    named = re.fullmatch(rf"(?!I\b){NAME_WORD}", written[1].strip(",.;:!?")) is not None and (
+        written[0].islower() or (len(words) > 2 and (words[2] in SUBJECTS | _OBJECT_OPENS | {
+            "that", "to"} or words[2].startswith("i'"))))  # "tell Mia ...": a word in lower
+    #   case, then a name; or any word, a name, then what is said or given ("Tell Mia I'll
+    #   be late", "Ask Mia to wait"; "Mia Lind texted" is a name)
     quoted = QUOTE.match(" ".join(written[1:])) is not None  # "text 'on my way' to Mia"
     return named or quoted or after in _OBJECT_OPENS or after.isdigit() or re.match(
         _ENSURE, " ".join(words), re.I) is not None or bool(_PLURAL_OBJECT.match(clause))
@@ -240,7 +287,7 @@ def _states(clause: str) -> bool:
     ("the password is gull-7781") is part of the request, not its context; what someone did
     ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""
     first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
-    gives = re.search(r"\d|(?<!\w)[\"“'‘]\w", clause)
+    gives = re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)|(?<!\w)[\"“'‘]\w", clause)  # "2nd": a place
     if got(clause) or _PARTICIPLE.search(first):  # "just got my bike back", "sitting on a
         return True  # bus": what the speaker did or does, its subject left out
     return bool(_TOLD.match(clause)) or (not gives and (  # what was said is told, values too

@@ -125,10 +125,12 @@ def needed(clause: str) -> str:
 
 
 # someone sent the speaker a value: "Ana texted me the pickup time"
-_SENT_ME = re.compile(r"^((?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?)\s+"
+_SENT_ME = re.compile(r"^((?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?|(?-i:[a-z][\w'-]+))\s+"
                       r"(texted|messaged|sent|emailed|mailed)\s+(?:me|us)\s+"
                       r"((?:the|a|an|their|his|her)\s+(?!(?:text|message|e-?mail|note|line)\b)"
-                      r"[^,;.!?]+?)$", re.I)  # (a value, not the message itself)
+                      r"[^,;.!?]+?)(?=\s+(?:and|but|so|while|when|this|today|yesterday|earlier|"
+                      r"last|on)\b|$)", re.I)  # (a value, not the message itself; when it was
+#   sent and what followed are not part of it; the sender in a hurry may be in lower case)
 
 
 def sent_phrase(clause: str) -> tuple[str, str] | None:

@@ -17,7 +17,7 @@ import re
 
 from devices.actions import Point, Tap
 from planners.embedded import amounts, day_parts, row_filters
-from planners.embedded.acts import MATCH, finish, tap
+from planners.embedded.acts import MATCH, finish, open_now, tap
 from planners.embedded.goal import Goal, Scope
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View, is_slider, spoken_name
@@ -27,6 +27,8 @@ from planners.planner import Decision
 def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
     """Flip the best matching switch towards the requested state, or finish if it is there."""
     switches = [s for s in view.scored if s.element.checkable and s.element.enabled]
+    if goal.rank is not None and (opened := open_now(view)):
+        switches = _of_item(switches, opened)
     best = view.best(switches)
     if best is None or best.score < max(MATCH, floor):
         return None
@@ -54,6 +56,15 @@ def toggle(goal: Goal, view: View, floor: float) -> Decision | None:
         return None
     state = "on" if want else "off"
     return tap(best.element, f"Turn '{name}' {state}: tap its switch.", best.score)
+
+
+def _of_item(switches: list[Scored], item: str) -> list[Scored]:
+    """The switches of the row an order over a list opened ("my second alarm"): those that
+    share the most words with it. The request gives none of that row's own words, so a
+    switch of another row of the kind fits it as well and says nothing of it."""
+    shared = {s.element.id: len(words(s.text) & words(item)) for s in switches}
+    most = max(shared.values(), default=0)
+    return [s for s in switches if most and shared[s.element.id] == most]
 
 
 def _other_named_here(goal: Goal, own: str, view: View) -> bool:

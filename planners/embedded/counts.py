@@ -6,8 +6,8 @@ the words just before it:
 
 - refused: after "not" ("not 2", "not just one"), "rather than", "instead of": what is
   there now, or what is not wanted;
-- had: after a verb of having ("I have", "we've got", "there are", "it holds") or "from"
-  ("from seven"): what is there now;
+- had: after a verb of having ("I have", "we've got", "there are", "why are there", "it
+  holds") or "from" ("from seven"): what is there now;
 - marked: after "to" ("down to four"), "only" or "just" ("I only need three"), or a verb
   of wanting ("we need 6"): the count wanted;
 - plain: any other.
@@ -31,7 +31,8 @@ _COUNT = re.compile(rf"(?<![\w.,:/-])(\d{{1,2}}|(?i:{_WORD}))(?!\w)(?![.,:/-]\w)
 _REFUSED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)(?:\s+(?:just|only|even))?\s+$",
                       re.I)
 _HAD = re.compile(r"(?:\b(?:have|has|got|holds?|contains?|currently|from)|'ve|"
-                  r"\bthere(?:'s|\s+(?:is|are)))\s+(?:(?:only|just|already)\s+)?$", re.I)
+                  r"\bthere(?:'s|\s+(?:is|are))|\b(?:is|are)\s+there)\s+"
+                  r"(?:(?:only|just|already)\s+)?$", re.I)
 _MARKED = re.compile(r"\b(?:to|only|just|need|want|needs|wants)\s+$", re.I)
 # "one" is a count only where a count's word says so ("not just one", "one mat"); "the
 # blue one" is a pronoun

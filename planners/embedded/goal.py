@@ -23,7 +23,7 @@ from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
 from planners.embedded.asked import ValueKinds, asked_state, owner_asked
-from planners.embedded.asking import Manner, Mood, manner
+from planners.embedded.asking import Manner, Mood, caps_count, manner
 from planners.embedded.counts import changes_count
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.field_values import field_value
@@ -162,6 +162,8 @@ class GoalReader:
         return Manner(Mood.STATE, how.clause, m.group(1).strip(), m.group(2).lower(), how.context)
 
     def _commanded(self, clause: str) -> tuple[Intent, bool | None]:
+        if caps_count(clause):
+            return Intent.DO, None  # "I just need two of those in my bag": none added
         reading = self.operations.read(verb_phrase(clause), clause)
         op = reading.kind(DO_BELOW, taken_from=_TAKEN_FROM.search(clause) is not None)
         number = amounts.number(clause)[0]
@@ -322,8 +324,23 @@ class GoalReader:
             parts = parts_of.object_carried(parts, first_clause)
         parts = parts_of.count_carried(parts, first_clause)  # "... and clear two of them"
         name = next((s.value for s in first.slots if s.name in ("name", "to")), "")
-        return parts_of.name_carried(parts, name or next(
-            (e for e in first.entities if " " in e), ""))
+        return self._one_message_each(parts_of.name_carried(parts, name or next(
+            (e for e in first.entities if " " in e), "")))
+
+    def _one_message_each(self, parts: list[str]) -> list[str]:
+        """Parts in a row that each give words to the same person ("tell Ana I'm home and
+        ask her to ring me") are one message to them, not one text each."""
+        out: list[tuple[str, str, str]] = []  # (part, person, words)
+        for part in parts:
+            slots = {s.name: s for s in self.parse(part).slots}
+            to, said = slots.get("to"), slots.get("message")
+            person, words = (to.value, said.value) if to and said and not said.ref else ("", "")
+            if out and person and out[-1][1] == person and '"' not in words + out[-1][2]:
+                joined = f"{out[-1][2].rstrip(' .!')}. {words[:1].upper()}{words[1:]}"
+                out[-1] = (f'text {person} "{joined}"', person, joined)
+            else:
+                out.append((part, person, words))
+        return [part for part, _, _ in out]
 
 
 # a clause whose second word is "has", "is", "got"...: its first word is its subject (a

@@ -259,6 +259,9 @@ def pick(goal: Goal, view: View) -> Decision | None:
         return None
     kind = words(goal.target)
     every = rows(view)
+    if rank.key is RankKey.PLACE:
+        return _pick_placed(view, rank, [s for s in row_kinds.of_kind(goal, view, every)
+                                         if kind & row_kinds.GENERAL or kind & words(row_text(s))])
     valued = [(v, s) for s in row_kinds.of_kind(goal, view, every)
               if (kind & row_kinds.GENERAL or kind & words(row_text(s)))
               and (v := _value(rank.key, row_text(s))) is not None]
@@ -281,3 +284,27 @@ def pick(goal: Goal, view: View) -> Decision | None:
     opened = tap(here[0].element, f"{best!r} comes first by {rank.phrase!r} of the "
                  f"{len(seen)} rows of its kind: open it.", 0.75, Mark.OPEN_ITEM)
     return replace(opened, memo=replace(memo_of(opened), best=best, best_value=best_value))
+
+
+def _pick_placed(view: View, place: Rank, mine: list[Scored]) -> Decision | None:
+    """The row of the kind asked at the place asked ("my second alarm"), counted from the
+    top on the list as it opens, or from the bottom once the list is read to its end."""
+    if not mine:
+        return None
+    seen = tuple(dict.fromkeys((*seen_rows(view), *(s.element.label for s in mine))))
+    scrolled = any(isinstance(p.action, Scroll) for p in view.here())
+    if place.highest or scrolled or len(mine) <= place.nth:
+        more = read_on(view, Memo(seen=seen), f"{place.phrase!r} is a place on the list: "
+                       "read on.")
+        if more is not None or len(seen) <= place.nth:
+            return more
+        best = seen[-1 - place.nth] if place.highest else seen[place.nth]
+    else:
+        best = mine[place.nth].element.label
+    here = [s for s in mine if s.element.label == best]
+    if not here:  # read past it: back up the list to it
+        return Decision(Scroll(Direction.UP), thought=f"Back up the list to {best!r}.",
+                        confidence=0.6, memo=Memo(seen=seen, best=best))
+    opened = tap(here[0].element, f"{best!r} is {place.phrase!r} of the {len(seen)} rows of "
+                 "its kind: open it.", 0.75, Mark.OPEN_ITEM)
+    return replace(opened, memo=replace(memo_of(opened), best=best))

@@ -55,9 +55,11 @@ _CARD_GIVEN = re.compile(rf"\b(?:his|her|their)\s+(?:phone\s+)?number\b.*[.!?]\s
 _CARD_FIRST = re.compile(rf"^(?P<told>.*?[.!?:]\s+)?(?P<name>{NAMES}),?\s+"
                          r"(?P<phone>\+?\d[\d\s().-]*\d)(?:,?\s+(?P<email>\S+@\S+?))?\s*[.!]\s+"
                          r"(?P<order>\S.*\b(?:him|her|them)\b.*)$")
-# "The plumber was Kim Lee, his number's 555 0101. Save him": a person said to be someone,
-# then their number, then an order that points at them: the same card to keep
-_CARD_TOLD = re.compile(rf"^(?:.*?\s(?:was|is|called|named)\s+)?(?P<name>{NAMES})(?:,|\s+and)\s+"
+# "The plumber was Kim Lee, his number's 555 0101. Save him": a person said to be someone
+# (or named after a sentence that tells), then their number, then an order that points at
+# them: the same card to keep
+_CARD_TOLD = re.compile(rf"^(?:.*?\s(?:was|is|called|named)\s+|.*?[.!?]\s+)?(?P<name>{NAMES})"
+                        r"(?:,|\s+and)\s+"
                         r"(?:his|her|their)\s+(?:phone\s+|mobile\s+|cell\s+)?(?:number|phone)"
                         r"(?:'s|\s+is)\s+(?P<phone>\+?\d[\d\s().-]*\d)(?P<email>)\s*[.!]\s+"
                         r"(?P<order>\S.*\b(?:him|her|them)\b.*)$")

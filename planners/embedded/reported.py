@@ -48,6 +48,8 @@ _LOWER_PERSON = re.compile(r"^(\S+)\s+([a-z][a-z'-]+)(\s+know)?:?\s+"
                            r"(?:(that|if|whether|saying)\s+)?(.+)$")
 _NOT_A_PERSON = (SUBJECTS | PRONOUNS | PARTICLES | AUXILIARIES | QUESTION_WORDS
                  | closed_class("me us everyone everybody all both each our their his to back"))
+# verbs that put a request to a person: "ask Noor to ...", "remind Noor to ..."
+_PUT_TO = closed_class("ask tell remind")
 # what follows the person when it is no words to say: a thing given ("a photo", "a call"),
 # what the words are about ("about dinner"), what to do ("to call back"), or only when
 _NOT_SAID = re.compile(r"^(?:(?:an?|some|about|regarding|re|to)\s.*|back|up|off|out|now|today|"
@@ -88,6 +90,9 @@ def told(clause: str) -> tuple[str, str, str] | None:
             return None
     if re.search(r"['’]s?$", person):
         return None  # "send Omar's address to Lin": an owner, not the person told
+    errand = re.match(r"to\s+([a-z]+\s+\S.*)$", said.strip(" .!"))
+    if errand and not (know or joiner) and verb.lower() in _PUT_TO:  # "ask Noor to grab me
+        said = f"could you {errand.group(1)}?"  # a coffee": the request put to them
     if not (know or joiner or _FINITE.search(said)) and (
             _NOT_SAID.match(said) or _WHEN.fullmatch(said.strip(" .!"))
             or (QUOTE.search(said) and not QUOTE.fullmatch(said.strip(" .!")))

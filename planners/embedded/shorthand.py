@@ -8,8 +8,8 @@ vowel, which no English word is (y counts as a vowel: "by", "my"), so a word of 
 consonants that is the initials of exactly one name the device shows, and no word the device
 shows itself, is read as that name; a word written as a title ("Mr", "St") or after a
 number, a unit ("30 cm", "7 pm"), is none. Where two names share the initials, or none has
-them ("pls", "thx"), the word is left as typed; so is anything in quotes, which is text to
-type.
+them ("pls", "thx"), the word is left as typed; so is a word said as a clause of its own
+("hm, ..."), and anything in quotes, which is text to type.
 """
 
 from __future__ import annotations
@@ -64,6 +64,10 @@ def expanded(text: str, labels: Iterable[str], known: frozenset[str] | None = No
 
     def meant(m: re.Match[str]) -> str:
         word = m.group().lower()
+        alone = re.search(r"(?:^|[.!?])\s*$", m.string[:m.start()]) and re.match(
+            r"\s*(?:[,.!?]|$)", m.string[m.end():])
+        if alone:  # "hm, ...", "... pfft.": a sound made, a clause of its own; a shorthand
+            return m.group()  # stands in a phrase
         names = initials.get(word, set())
         return next(iter(names)) if len(names) == 1 and word not in shown else m.group()
 

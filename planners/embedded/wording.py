@@ -51,7 +51,7 @@ NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*(%|percent\b)?", re.I)
 
 
 _NEGATED_WISH = re.compile(r"^(?:i|we)\s+(?:(?:don'?t|do\s+not|no\s+longer)\s+(?:want|need)|"
-                           r"(?:won'?t|will\s+not)\s+be\s+(?:wanting|needing))\s+"
+                           r"(?:won'?t|will\s+not)\s+(?:be\s+(?:wanting|needing)|want|need))\s+"
                            r"(?!to\b)((?:(?!\.\s)[^,;!?])+?)(?:\s+(?:right\s+now|any\s?more|"
                            r"for\s+now|at\s+the\s+moment|today|tonight))?[\s.!]*$", re.I)
 
@@ -91,6 +91,10 @@ DEVICE_NOUNS = closed_class("phone device tablet mobile handset")  # the one the
 _NEVER_ORDERS = closed_class("is are was were does did isn't aren't doesn't didn't")
 _ENDING = closed_class("stop quit cease discontinue")  # aspectual verbs that end an activity
 PARTICLES = closed_class("up down off on out away over back in rid")
+# sounds and words said on their own, that tell nothing: "Ugh, ...", "ok so ..."
+INTERJECTIONS = closed_class("ugh argh hm hmm mm oh ah aw ooh oops um uh er erm phew wow yay "
+                             "yikes gosh jeez sigh welp meh ok okay alright yeah yep well lol "
+                             "omg")
 PRONOUNS = closed_class("it them her him this that those these one")
 # words that end a noun phrase rather than extend it
 _PHRASE_ENDS = (AUXILIARIES | SUBJECTS | PARTICLES | PRONOUNS
