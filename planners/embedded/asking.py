@@ -36,6 +36,9 @@ _TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b|^[A-Z][a-z]+[^e\s]ed
                    r"^[a-z][a-z'-]+\s+[a-z]+[^e\s]ed\s+(?:me|us)\b")  # "jo emailed me"
 WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:(?:only|just|really)\s+)?"
                   r"(?:want|need|wish|prefer)|i(?:'m|\s+am)\s+after)\b\s*", re.I)
+# leave given for what the order does ("go ahead and pay", "feel free to book it"): no order
+_CONSENTS = re.compile(r"^(?:go\s+ahead|feel\s+free|you\s+(?:can|may)\s+(?:go\s+ahead|just))\b",
+                       re.I)
 # a wish that caps a count ("I just need 2 of those"): fewer than there are, none added
 _CAPS = re.compile(rf"^i\s+(?:only|just)\s+(?:want|need)\s+(?:\d+|{'|'.join(NUMBER_WORDS)})\b",
                    re.I)
@@ -163,7 +166,7 @@ def request_clause(text: str) -> tuple[str, list[str]]:
         return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
     for i, part in enumerate(parts):
         plain = without_courtesy(part).rstrip(" ,;")
-        if _complains(plain):
+        if _complains(plain) or _CONSENTS.match(part):
             continue
         asked = is_question(plain, part.endswith("?"))
         if (plain.rstrip(" .!") != part.rstrip(" .!,;") or asked) and not (
@@ -183,8 +186,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
             return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
     if len(parts) == 2 and wished_away(parts[0]):  # "the old rota can go, bin it"
         return parts[1], parts[:1]
-    told = [_states(p) or _complains(p) or _aside(p, parts[i - 1] if i else "", p is parts[-1])
-            for i, p in enumerate(parts)]
+    told = [_states(p) or _complains(p) or bool(_CONSENTS.match(p))
+            or _aside(p, parts[i - 1] if i else "", p is parts[-1]) for i, p in enumerate(parts)]
     wishes = [i for i, p in enumerate(parts) if WISH.match(without_courtesy(p))]
     if told.count(False) == 1 or (not told.count(False) and len(wishes) == 1):
         i = told.index(False) if False in told else wishes[0]  # an order starts with its

@@ -29,6 +29,7 @@ from devices.actions import ElementRef, Finish, FinishStatus, Key, PressKey, Typ
 from perception.elements import UIElement
 from planners.embedded import purchase
 from planners.embedded.acts import tap
+from planners.embedded.asking import manner
 from planners.embedded.consent import unpaid
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.memo import Mark, Memo, memo_of
@@ -115,7 +116,7 @@ def _name(goal: Goal) -> str:
     "Pixel 8"; "two jars of the Manuka honey" -> "Manuka"), not what a bracket after them
     holds ("Tent Pegs (12 pack)" -> "Tent Pegs"); "" when none."""
     run: list[str] = []
-    for word in goal.text.split()[1:]:
+    for word in manner(goal.text).clause.split()[1:]:  # the clause that asks, not its context
         bare = word.strip(".,;:!?'\"()")
         if bare.casefold() in _OBJECT_ENDS or (run and word.startswith("(")):
             break  # where the object ends: an address or a time after it names no product;
@@ -124,7 +125,7 @@ def _name(goal: Goal) -> str:
             run.append(bare)
         elif run:
             break
-        if word[-1:] in ",;:":
+        if word[-1:] in ",;:.!?":
             break
     return " ".join(run)
 

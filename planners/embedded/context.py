@@ -84,7 +84,8 @@ _ASKED_FOR = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:asked|is\s+aski
                         r"(?:me|us)\s+for\s+(.+?)$")
 _NEEDED = re.compile(r"^(?:i|we)(?:(?:'ll|'ve)?\s+(?:also\s+|still\s+|really\s+)?"
                      r"(?:need|want|take|could\s+use|ran\s+out\s+of|run\s+out\s+of|"
-                     r"are\s+out\s+of|'re\s+out\s+of)|(?:'m|\s+am|'re|\s+are)\s+after)\s+"
+                     r"are\s+out\s+of|'re\s+out\s+of)|(?:'m|\s+am|'re|\s+are)\s+(?:after|"
+                     r"(?:thinking\s+(?:of|about)|planning\s+on)\s+(?:getting|buying|ordering)))\s+"
                      r"(?:some\s+|more\s+)?(.+?)(?:\s+(?:too|as\s+well|again))?$", re.I)
 
 
@@ -149,6 +150,8 @@ def sent_me(told: Sequence[str]) -> str:
     return next((p[1] for c in told if (p := sent_phrase(c))), "")
 
 
+# "that" asked of, after the verb that asks ("what would that cost", "how much is that")
+_THAT_ASKED = r"(?:(?<=\bwould\s)|(?<=\bwill\s)|(?<=\bdoes\s)|(?<=\bis\s))that(?=\s+[a-z]+\W*$)"
 _OWN_OBJECT = re.compile(r"\b(?:the|my|our|this|that)\s+\w+", re.I)  # "buy the lamp and
 #   send it there": "it" is the order's own thing, not a value sent to the speaker
 
@@ -195,7 +198,8 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
         about = f"{counted} of {about}"
     timed = set(about.lower().split()) & set(_TIME_NOUNS) or TIME.fullmatch(about)
     then = r"|(?<=\bfor\s)then" if timed else ""
-    pronoun = next((m for m in re.finditer(rf"(?<!, )\b(?:it|them{then})\b", clause)  # "..., it's
+    pronoun = next((m for m in re.finditer(rf"(?<!, )\b(?:it|them{then}|{_THAT_ASKED})\b",
+                                           clause)  # "..., it's
                     if not AMBIENT_IT.search(clause[:m.end()])), None)  # in my notes": the
     #   thing the order just named; "... for then": at the time told
     if about and pronoun and not _MADE_BEFORE.search(clause[:pronoun.start()]) and not (

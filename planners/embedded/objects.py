@@ -24,6 +24,9 @@ from planners.embedded.wording import (
 
 _ENTITY_CUE = re.compile(r"\b(?:about|regarding|from|with)\s+(?:the\s+|my\s+)?([\w' -]+?)"
                          r"(?:[.?!,(]|\s+(?:from|to|in|by|on)\b|$)", re.I)
+# a question with its auxiliary before the subject: its main verb comes last
+_INVERTED = re.compile(r"^(?:what|how\s+much|how\s+many|when|where)\s+(?:would|will|does|do|did|"
+                       r"should|could|might)\b", re.I)
 FILLER = closed_class(
     "a an the my this that these those to for of on in at with and please me it its is are "
     "be all any some many much phone's device's app's your i i'll i'm i've it's then her him "
@@ -44,6 +47,9 @@ def entities(text: str, said: list[str], slots: Sequence[Slot]) -> list[str]:
     """Names and topics to find in lists: capitalised words, "about X", "(the X)", times."""
     bare = _THE_DEVICE.sub(" ", strip_quotes(text))
     found = [m.group(1).strip() for m in _ENTITY_CUE.finditer(bare)]
+    if _INVERTED.match(bare):  # "what would the one from the shop cost?": the main verb
+        found = [" ".join(f.split()[:-1]) if re.search(rf"\b{re.escape(f)}\W*$", bare) else f
+                 for f in found]  # ends the question, no name's last word
     found += [m.group(1).strip() for m in re.finditer(r"\((?:the\s+)?([^)]+)\)", bare)]
     found += [m.group(1) for m in re.finditer(rf"\b({_WORD}(?:\s+{_WORD})*)'s\b", bare)]
     found += [m.group(1) for m in re.finditer(rf"(?<!^)\b({_WORD}(?:\s+{_WORD})+)",

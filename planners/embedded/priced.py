@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from devices.actions import Finish, FinishStatus
 from planners.embedded import amounts
+from planners.embedded.asking import manner
 from planners.embedded.counts import NUMBER_WORDS
 from planners.embedded.goal import Goal, Intent
 from planners.planner import Decision
@@ -30,10 +31,11 @@ _NOT_ITEM = frozenset({"cost", "costs", "come", "comes", "price", "priced", "tot
 def asked(goal: Goal) -> Goal:
     """`goal`, or, for a price asked, the goal that reads the item's price by the item's
     words, keeping the count to multiply it by when two or more are asked for."""
-    if goal.intent is not Intent.ANSWER or not _ASKS_AMOUNT.search(goal.text) or not (
-            _PAYING.search(goal.text) or goal.value_type == "price"):
+    clause = manner(goal.text).clause  # the question, with what it points back at in place
+    if goal.intent is not Intent.ANSWER or not _ASKS_AMOUNT.search(clause) or not (
+            _PAYING.search(clause) or goal.value_type == "price"):
         return goal
-    count = amounts.quantity(_ASKS_AMOUNT.sub(" ", goal.text), [])
+    count = amounts.quantity(_ASKS_AMOUNT.sub(" ", clause), [])
     several = count is not None and count >= 2
     target = [w for w in goal.target.split() if w.lower() not in _NOT_ITEM and not (
         several and (w.isdigit() or w.lower() in NUMBER_WORDS))]

@@ -49,8 +49,8 @@ CHECKOUT_PHRASES = ("checkout", "proceed to checkout")
 CONFIRMATIONS = ("order placed", "order confirmed", "thank you for your order",
                  "your order has been placed", "purchase complete")
 CONFIRMED_AT_LEAST = 0.75
-_NOT_ITEM = frozenset({"cart", "basket", "bag", "trolley", "shopping",  # where it goes
-                       "in", "into", "to", "onto", "inside"})
+_NOT_ITEM = frozenset({"cart", "basket", "bag", "trolley", "shopping", "shop", "store",  # where
+                       "in", "into", "to", "onto", "inside"})  # it goes
 SETTLE_S = 1.0  # s to wait for the page after a payment before judging it
 # An order line: "2 × Lamp", "Lamp x 2", "Lamp (qty 2)", "Qty: 2 · Lamp"
 _LINE = (re.compile(r"^\s*(\d{1,3})\s*[×xX✕*]\s+(\S.*)$"),
@@ -86,11 +86,16 @@ def item_name(goal: Goal) -> str:
 def item_here(goal: Goal, view: View) -> bool:
     """The page is the item's own: it shows the item's fullest name, or for an item said in
     lower case all its words in one text ("a camping mug" on "Enamel Camping Mug"); a page
-    that shows only some of them ("Coffee Mug") is another item's."""
+    that shows only some of them ("Coffee Mug") is another item's. An item named by no word
+    is the one the request started on."""
     if goal.entities:
         return whole_name_here(goal, view)
-    return goal.rank is not None or not item_name(goal) or (  # "the cheapest": by rank, not
-        view.shows(item_name(goal), fields=True))  # by a name a page shows
+    if goal.rank is not None:  # "the cheapest": by rank, not by a name a page shows
+        return True
+    if not item_name(goal):  # "put this in my basket": the item on the page it starts on;
+        return not view.history or view.history[0].screen_signature == view.sig  # one the
+        #   planner opened itself is any item
+    return view.shows(item_name(goal), fields=True)
 
 
 def wanted(goal: Goal) -> int:

@@ -35,7 +35,7 @@ from planners.embedded.wording import SAYS_VALUE
 
 _SUBJECT = r"(?:i|i'm|we|you|he|she|they|it|it's|someone|somebody|my|our|his|her|their|the)"
 _WHY = re.compile(rf",?\s+(?:just\s+)?(?:so\s+that|so|in\s+case|because|cause|since|whenever)"
-                  rf"\s+{_SUBJECT}\b.*$", re.I | re.S)
+                  rf"\s+{_SUBJECT}\b[^.!?]*", re.I)  # to the end of its sentence
 _VALUES = re.compile(r"[\"“”«»]|(?<!\d):|:(?!\d)")  # a quote, a colon before words (not "5:10")
 # a statement of what the speaker did or is, not of a wish ("I sold the van", "we've packed up"):
 # after it, "so" says what follows from it, and that is the request
@@ -77,7 +77,8 @@ def main_clause(text: str) -> str:
         return text
     if SAYS_VALUE.search(m.group(0)):  # ", so his email is now x@y.z": a value told
         return text
-    return text[:m.start()].rstrip(" ,")
+    after = text[m.end():]  # the sentences after the one it ends
+    return text[:m.start()].rstrip(" ,") + (after if after.strip(" .!?") else "")
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -231,6 +231,8 @@ _CAUSED = re.compile(r"^(?:get|have)\s+(?P<thing>it|them|him|her|"
 _SOLD_FOR = re.compile(r"^((?:how\s+much|what)\b.+?)\s+(?:(going|selling|retailing)|go|goes|"
                        r"sell|sells|retails?)\s+for((?:\s+(?:in|at|on)\s+[^?.!]+)?)\s*([?.!]*)$",
                        re.I)
+# "what would two of X come to?": what they cost together
+_COME_TO = re.compile(r"^((?:how\s+much|what)\b.+?)\s+(?:comes?|came)\s+to\s*([?.!]*)$", re.I)
 _NOT_A_VERB = re.compile(r"(?:tion|sion|ment|ance|ence|ing|al|ist|ery)$", re.I)
 
 
@@ -268,7 +270,9 @@ def plainly(text: str) -> str:
     sentences that tell something come with it, its request is restated, after them."""
     text = fronted.in_place(where_written(_UNMARKED.sub(r"\1'\2", text)))
     if (plain := _plainly(text)) != text:
-        return plain
+        if not re.search(r"[.!?]\s", plain) or text.startswith(plain) or len(plain) >= len(text):
+            return plain  # restated whole; a clause cut from between sentences leaves the
+        text = plain  # sentences after it to read
     request, told = request_clause(text)
     told = [t if t.rstrip()[-1:] in tuple(".!?;:,") else f"{t}." for t in told]  # each told
     #   clause keeps a stop before the request restated after it
@@ -278,8 +282,8 @@ def plainly(text: str) -> str:
     if (up := _UP_AT.search(request)) is not None and re.search(r"\b(?:I|we)\b",
                                                                 request[:up.start()], re.I):
         return " ".join([*told, f"set an alarm for {up['at'].strip()}"])
-    if told and (plain := _plainly(request)) != request:
-        return " ".join([*told, plain])
+    if told and (plain := _plainly(fronted.in_place(request))) != request:
+        return " ".join([*told, plain])  # "..., whatever the X is, put it ...": the X
     *before, last = re.split(r"(?<=[.!?])\s+", text)  # the last sentence, restated alone:
     if before and (plain := _plainly(last)) != last:  # "I'll take one. Onto my list with it"
         return " ".join([*before, plain])
@@ -294,6 +298,7 @@ def _plainly(text: str) -> str:
     if (m := _MADE_WITH.search(text)) is not None and is_reference(m[2]):
         text = f"{text[:m.start()]}{m[1]} containing {m[2]}"  # "a note with the cost of X"
     text = _WRITTEN_IN.sub(lambda m: f"{m[1]} containing {m[2] or m[3]}", text)
+    text = _COME_TO.sub(lambda m: f"{m[1]} cost{m[2] or '?'}", text)
     m = _SOLD_FOR.match(text)
     if m:
         dropped = m[2] and m[1].lower().startswith("how")  # "how much is X" says it all

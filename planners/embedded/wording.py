@@ -93,8 +93,8 @@ _ENDING = closed_class("stop quit cease discontinue")  # aspectual verbs that en
 PARTICLES = closed_class("up down off on out away over back in rid")
 # sounds and words said on their own, that tell nothing: "Ugh, ...", "ok so ..."
 INTERJECTIONS = closed_class("ugh argh hm hmm mm oh ah aw ooh oops um uh er erm phew wow yay "
-                             "yikes gosh jeez sigh welp meh ok okay alright yeah yep well lol "
-                             "omg")
+                             "yikes gosh jeez sigh welp meh ok okay alright yes yeah yep sure "
+                             "well lol omg")
 PRONOUNS = closed_class("it them her him this that those these one")
 # words that end a noun phrase rather than extend it
 _PHRASE_ENDS = (AUXILIARIES | SUBJECTS | PARTICLES | PRONOUNS
