@@ -265,7 +265,8 @@ def opens_order(clause: str) -> bool:
     #   case, then a name; or any word, a name, then what is said or given ("Tell Mia I'll
     #   be late", "Ask Mia to wait"; "Mia Lind texted" is a name)
     quoted = QUOTE.match(" ".join(written[1:])) is not None  # "text 'on my way' to Mia"
-    return named or quoted or after in _OBJECT_OPENS or after.isdigit() or re.match(
+    return named or quoted or after in _OBJECT_OPENS or after.isdigit() or (
+        after in NUMBER_WORDS) or re.match(
         _ENSURE, " ".join(words), re.I) is not None or bool(_PLURAL_OBJECT.match(clause))
 
 
