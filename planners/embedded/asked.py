@@ -88,9 +88,20 @@ _ASKED_STATE = re.compile(r"^(?:is|are|was|were|(?:do|does|did)\s+\S+\s+(?:have|
                           r"has)\s+\S+\s+got)\s+", re.I)  # before a thing and its state
 
 
+# the other answer offered after "or": "..., or is that turned off?"
+_OR_STATE = re.compile(r",?\s+or\s+(?:is|are)\s+(?:that|it|they|this)\s+"
+                       r"(?:turned\s+|switched\s+|set\s+)?(?P<state>on|off|enabled|disabled)\W*$",
+                       re.I)
+
+
 def asked_state(clause: str, state_on: Callable[[str], bool | None]) -> tuple[str, bool | None]:
     """A yes/no question about a state ("is the torch switched off", "do I have the
     torch on"): (the thing asked about, the state asked); other questions are kept."""
+    other = _OR_STATE.search(clause)  # "is it syncing my photos, or is that off?": the state
+    if other is not None and _ASKED_STATE.match(clause):  # besides the one the other names
+        on = state_on(other["state"])
+        thing = clause[_ASKED_STATE.match(clause).end():other.start()]
+        return (thing, not on) if on is not None and thing.split() else (clause, None)
     asked = _ASKED_STATE.match(clause)
     if asked is None or len(clause[asked.end():].split()) < 2:
         return clause, None

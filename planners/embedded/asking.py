@@ -36,6 +36,8 @@ _TOLD = re.compile(rf"^(?:{NAMES}\s+)?[a-z]{{2,}}[^e\s]ed\b|^[A-Z][a-z]+[^e\s]ed
                    r"^[a-z][a-z'-]+\s+[a-z]+[^e\s]ed\s+(?:me|us)\b")  # "jo emailed me"
 WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:(?:only|just|really)\s+)?"
                   r"(?:want|need|wish|prefer)|i(?:'m|\s+am)\s+after)\b\s*", re.I)
+# words before a colon that set the scene for what follows it (no time, no quote)
+_PREFACE = re.compile(r"^([^:\"“'‘\d]{3,80}):\s+(\S.*)$")
 # leave given for what the order does ("go ahead and pay", "feel free to book it"): no order
 _CONSENTS = re.compile(r"^(?:go\s+ahead|feel\s+free|you\s+(?:can|may)\s+(?:go\s+ahead|just))\b",
                        re.I)
@@ -160,6 +162,12 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     clause tells, the one wish; else the one sentence with an order, or of several the one
     that opens as orders do (`opens_order`). When none does, or a clause is a value with no
     word (", 0161 496 0000": the request's own), the whole text asks."""
+    preface = _PREFACE.match(text)
+    if preface and not opens_order(preface[1]) and not re.search(r"\s(?!I\b)[A-Z]", preface[1]):
+        #   "Quick one before I go: is X on?" (a name before the colon says whom: "Reply to
+        #   Mom: ...", "Save Ana Roe as a contact: ...")
+        clause, told = request_clause(preface[2])
+        return clause, [f"{preface[1]}:", *told]
     parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")
              and not refusal_only(p)]  # ", not just two" tells which count, asks nothing
     if len(parts) < 2 or not all(re.search(r"[^\W\d_]", p) for p in parts):  # a clause of
@@ -182,7 +190,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
                 i = next((j for j, p in enumerate(parts)  # the latest one ring?": the worry,
                           if j > i and p.endswith("?") and _first(p) in QUESTION_WORDS), i)
                 part = parts[i]  # then the question whose answer settles it
-            given = [p for p in parts[i + 1:] if _GIVEN.match(p)]
+            given = [p for p in parts[i + 1:] if _GIVEN.match(p) or (asked and re.match(
+                r"or\s", p, re.I))]  # "..., or is it off?": the other answer it offers
             return " ".join([part, *given]), [p for p in parts if p != part and p not in given]
     if len(parts) == 2 and wished_away(parts[0]):  # "the old rota can go, bin it"
         return parts[1], parts[:1]

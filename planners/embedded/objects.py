@@ -143,9 +143,10 @@ def told_where(context: Sequence[str], said: str) -> list[str]:
     about the rug, bin it") gave the order its referent; the rest of it is a reason, no
     words to look for; nor does one of what the speaker is doing ("sitting in the
     library") or does not do ("we don't use it these days"), nor a question of the
-    speaker's own ("did I leave one on by mistake?"): it asks, it tells no place."""
+    speaker's own ("did I leave one on by mistake?"): it asks, it tells no place; nor words
+    that set the scene before a colon ("One thing before I leave: ...")."""
     named = set(said.lower().split()) - _OWNERS  # "their address": no thing of theirs
-    return [w for c in context if not _SPEAKER_DOES.match(c)
+    return [w for c in context if not _SPEAKER_DOES.match(c) and not c.endswith(":")
             and not is_question(c, c.endswith("?"))
             and not named & set((w := told(c)).lower().split())
             and not named & set(re.findall(r"[\w'-]+", c.lower()))]  # (a person named in it)

@@ -25,12 +25,13 @@ RowTest = Callable[[str, str], bool]  # (the row's title, all the row shows) -> 
 # words that narrow what is counted: a relative clause, a "with", a negation, "only"
 _NARROWS = re.compile(r"\b(?:with|without|that|which|who|whose|where|containing|named|called|"
                       r"not|no|never|only|except|but)\b|\b\w+n['’]t\b", re.I)
-_ASKED = re.compile(r"\bhow\s+many\b(.*)$", re.I)
+_ASKED = re.compile(r"\bhow\s+many\b([^?.!]*)", re.I)  # to the question's end: a remark after
+#   it ("..., on or off, doesn't matter") narrows nothing
 _TITLED = re.compile(r"\bin\s+(?:the|its|their)\s+(?:title|name|heading|subject)s?\b", re.I)
 
 
 def _asked(goal: Goal) -> str:
-    """What follows "how many": the kind counted and what narrows it."""
+    """What follows "how many" in its sentence: the kind counted and what narrows it."""
     m = _ASKED.search(goal.text)
     return m.group(1) if m is not None else goal.text
 

@@ -64,3 +64,23 @@ def test_an_item_named_by_no_word_is_the_one_the_request_started_on(encoder):
     opened = PastStep(Tap(None), verdict=Verdict.CHANGED, screen_signature=signature_of(elsewhere))
     later = View(page, signature_of(page), GoalMatcher(goal, encoder), [opened])
     assert not purchase.item_here(goal, later)  # a page the planner opened itself is any item
+
+
+def test_a_remark_after_a_count_narrows_nothing():
+    from planners.embedded import tallies
+    goal = parse_goal("how many timers have I even set? running or paused, I don't care")
+    assert tallies.unreadable(goal) == "" and tallies.row_test(goal) is None
+
+
+def test_words_that_set_the_scene_before_a_colon_are_context_not_a_place():
+    goal = parse_goal("One thing before I head out: is the torch on, or is it off?")
+    assert goal.intent is Intent.ANSWER and goal.value_type == "state"
+    assert goal.target.split() == ["torch"]
+    clause, _ = request_clause("Reply to Mom: see you at eight")
+    assert clause.startswith("Reply to Mom")  # a colon after a name says whom, not a scene
+
+
+def test_a_question_with_the_other_answer_after_or_asks_a_state():
+    goal = parse_goal("is my tablet syncing its photos, or is that switched off?")
+    assert goal.intent is Intent.ANSWER and goal.value_type == "state" and goal.desired is True
+    assert "photos" in goal.target
