@@ -88,7 +88,7 @@ _ASKED_STATE = re.compile(r"^(?:is|are|was|were|(?:do|does|did)\s+\S+\s+(?:have|
                           r"has)\s+\S+\s+got)\s+", re.I)  # before a thing and its state
 
 
-# the other answer offered after "or": "..., or is that turned off?"
+# the other answer offered after "or": "..., or is it switched off?"
 _OR_STATE = re.compile(r",?\s+or\s+(?:is|are)\s+(?:that|it|they|this)\s+"
                        r"(?:turned\s+|switched\s+|set\s+)?(?P<state>on|off|enabled|disabled)\W*$",
                        re.I)

@@ -26,7 +26,7 @@ RowTest = Callable[[str, str], bool]  # (the row's title, all the row shows) -> 
 _NARROWS = re.compile(r"\b(?:with|without|that|which|who|whose|where|containing|named|called|"
                       r"not|no|never|only|except|but)\b|\b\w+n['’]t\b", re.I)
 _ASKED = re.compile(r"\bhow\s+many\b([^?.!]*)", re.I)  # to the question's end: a remark after
-#   it ("..., on or off, doesn't matter") narrows nothing
+#   it ("..., any of them, I don't mind") narrows nothing
 _TITLED = re.compile(r"\bin\s+(?:the|its|their)\s+(?:title|name|heading|subject)s?\b", re.I)
 
 
