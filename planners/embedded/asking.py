@@ -6,7 +6,7 @@ mood, and what the context lends the words that point back at it (`context`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from planners.embedded.context import got, needed, refer_back
@@ -41,6 +41,9 @@ _PREFACE = re.compile(r"^([^:\"“'‘\d]{3,80}):\s+(\S.*)$")
 # leave given for what the order does ("go ahead and pay", "feel free to book it"): no order
 _CONSENTS = re.compile(r"^(?:go\s+ahead|feel\s+free|you\s+(?:can|may)\s+(?:go\s+ahead|just))\b",
                        re.I)
+# a thing said to be a value: "the gate code is 4411", "combo's 12-34-56" (digits in it)
+_STATES_VALUE = re.compile(r"(?:(?:the|my|our|his|her|their)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}"
+                           r"(?:\s+(?:is|are)|'s)\s+\S*\d\S*", re.I)
 # a wish that caps a count ("I just need 2 of those"): fewer than there are, none added
 _CAPS = re.compile(rf"^i\s+(?:only|just)\s+(?:want|need)\s+(?:\d+|{'|'.join(NUMBER_WORDS)})\b",
                    re.I)
@@ -84,6 +87,10 @@ def manner(text: str) -> Manner:
     if not context:
         return how
     told = tuple(c.rstrip(" ,;.!") for c in context)
+    stated = next((c for c in told if _STATES_VALUE.fullmatch(c)), "")
+    if stated and (m := re.match(r"^\S+\s+(it|that)\b", how.clause, re.I)):  # "the code is
+        how = replace(how, clause=f'{how.clause[:m.start(1)]}"{stated}"{how.clause[m.end(1):]}')
+        #   4411, put it in a note": the words that say the value, kept as they were said
     clause = refer_back(how.clause, told, lambda c: needed(c) or subject(c) or wished_away(c)
                         or ordered(c), person_told)
     capped = _CAPS.match(clause)
