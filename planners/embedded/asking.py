@@ -90,7 +90,7 @@ def manner(text: str) -> Manner:
     stated = next((c for c in told if _STATES_VALUE.fullmatch(c)), "")
     if stated and (m := re.match(r"^\S+\s+(it|that)\b", how.clause, re.I)):  # "the code is
         how = replace(how, clause=f'{how.clause[:m.start(1)]}"{stated}"{how.clause[m.end(1):]}')
-        #   4411, put it in a note": the words that say the value, kept as they were said
+        #   4411, jot that down": the words that say the value, kept as they were said
     clause = refer_back(how.clause, told, lambda c: needed(c) or subject(c) or wished_away(c)
                         or ordered(c), person_told)
     capped = _CAPS.match(clause)

@@ -87,6 +87,6 @@ def test_a_question_with_the_other_answer_after_or_asks_a_state():
 
 
 def test_it_after_a_value_told_is_the_words_that_told_it():
-    goal = parse_goal("new bike lock. the code's 4-8-1-5, could you put it in a note")
+    goal = parse_goal("new bike lock. the code's 4-8-1-5, could you save that as a note")
     assert goal.intent is Intent.CREATE
     assert {s.name: s.value for s in goal.slots} == {"text": "the code's 4-8-1-5"}
