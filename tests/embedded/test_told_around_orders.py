@@ -90,3 +90,10 @@ def test_it_after_a_value_told_is_the_words_that_told_it():
     goal = parse_goal("new bike lock. the code's 4-8-1-5, could you save that as a note")
     assert goal.intent is Intent.CREATE
     assert {s.name: s.value for s in goal.slots} == {"text": "the code's 4-8-1-5"}
+
+
+def test_them_after_a_clause_that_names_one_person_and_no_things_is_that_person():
+    goal = parse_goal("Rosa Vidal won't stop texting me. Mute them.")
+    assert goal.target == "Rosa Vidal"
+    goal = parse_goal("Rosa Vidal sent me the tickets. Print them")
+    assert "Rosa" not in goal.target.split()[:1] and "tickets" in goal.target
