@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from planners.embedded.context import got, needed, refer_back
+from planners.embedded.context import got, needed, refer_back, sent_phrase
 from planners.embedded.counts import refusal_only
 from planners.embedded.states import bare, past_form, split_state
 from planners.embedded.wording import (
@@ -308,10 +308,11 @@ def _states(clause: str) -> bool:
     ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""
     first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
     gives = re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)|(?<!\w)[\"“'‘]\w", clause)  # "2nd": a place
-    if got(clause) or _PARTICIPLE.search(first):  # "just got my bike back", "sitting on a
-        return True  # bus": what the speaker did or does, its subject left out
+    if got(clause) or _PARTICIPLE.search(first) or sent_phrase(clause):  # "just got my bike
+        return True  # back", "sitting on a bus": what the speaker did or does, its subject
+        #   left out; "Ana sent me the code": what someone did
     return bool(_TOLD.match(clause)) or (not gives and (  # what was said is told, values too
-        first in SUBJECTS | PERSONAL or bool(re.search(r"\w'(?:s|re|m|ve)$", first))))
+        first in SUBJECTS | PERSONAL or bool(re.search(r"\w'(?:s|re|m|ve|d|ll)$", first))))
 
 
 _NOT_NAMES = closed_class("the a an my our your his her their its this that these those there "

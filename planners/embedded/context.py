@@ -86,7 +86,8 @@ _NEEDED = re.compile(r"^(?:i|we)(?:(?:'ll|'ve)?\s+(?:also\s+|still\s+|really\s+)
                      r"(?:need|want|take|could\s+use|ran\s+out\s+of|run\s+out\s+of|"
                      r"are\s+out\s+of|'re\s+out\s+of)|(?:'m|\s+am|'re|\s+are)\s+(?:after|"
                      r"(?:thinking\s+(?:of|about)|planning\s+on)\s+(?:getting|buying|ordering)))\s+"
-                     r"(?:some\s+|more\s+)?(.+?)(?:\s+(?:too|as\s+well|again))?$", re.I)
+                     r"(?:some\s+|more\s+)?(.+?)(?:\s+(?:too|as\s+well|again|today|tonight|"
+                     r"tomorrow|later|soon))?$", re.I)
 
 
 # a count of the thing told, said alone ("four of those"): how many the order is for
