@@ -75,7 +75,7 @@ _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE}
 #   may set the days an item repeats on
 # "add the mug to the cart", "save the note as a PDF": a definite item put somewhere, or
 # made into something new, is still a creation
-# a thing, what is done to it, and where it goes: "it saved in a note", "the list copied to Bo"
+# a thing, what is done to it, and where it goes: "the list copied to Bo"
 _DONE_TO = re.compile(r"^(.+?)\s+([a-z]{3,}ed)\s+((?:in|on|into|onto|to|as)\s.+)$", re.I)
 _PLACED = re.compile(r"\b(?:(?:to|in|into|onto)\s+(?:the|my|a|an|your|our)|as\s+(?:a|an))\b",
                      re.I)
@@ -148,7 +148,7 @@ class GoalReader:
             return (*self._commanded(order), order)
         if state:  # "the screen should be darker": a level or a value, nothing switched on
             return Intent.SET_VALUE, None, f"make {thing} {state}"
-        done = _DONE_TO.match(how.clause)  # "I'd like it saved in a note": the act that
+        done = _DONE_TO.match(how.clause)  # "I want the list copied to Bo": the act that
         if done and (verb := verb_of(done[2])) is not None:  # puts it there
             order = f"{verb} {done[1]} {done[3]}"
             return (*self._commanded(order), order)
