@@ -73,10 +73,10 @@ _ALL = re.compile(r"\b(?<!after\s)(?<!at\s)(?:all|every|each|everything|everyone
 _TYPING = frozenset({Intent.EDIT, Intent.SEND, Intent.CREATE})  # intents that type values
 _SCHEDULED = frozenset({Intent.CREATE, Intent.EDIT, Intent.DO, Intent.SET_VALUE})  # kinds that
 #   may set the days an item repeats on
-# "add the mug to the cart", "save the note as a PDF": a definite item put somewhere, or
-# made into something new, is still a creation
 # a thing, what is done to it, and where it goes: "the list copied to Bo"
 _DONE_TO = re.compile(r"^(.+?)\s+([a-z]{3,}ed)\s+((?:in|on|into|onto|to|as)\s.+)$", re.I)
+# "add the mug to the cart", "save the note as a PDF": a definite item put somewhere, or
+# made into something new, is still a creation
 _PLACED = re.compile(r"\b(?:(?:to|in|into|onto)\s+(?:the|my|a|an|your|our)|as\s+(?:a|an))\b",
                      re.I)
 
