@@ -154,7 +154,7 @@ def sent_me(told: Sequence[str]) -> str:
 # "that" asked of, after the verb that asks ("what would that cost", "how much is that")
 _THAT_ASKED = r"(?:(?<=\bwould\s)|(?<=\bwill\s)|(?<=\bdoes\s)|(?<=\bis\s))that(?=\s+[a-z]+\W*$)"
 # things told of, more than one: "the photos", "my old receipts"
-_PLURAL = re.compile(r"\b(?:the|my|our|some|these|those|his|her|their|all)\s+(?:[\w-]+\s+)?"
+_PLURAL = re.compile(r"\b(?:the|my|our|some|these|those|his|her|their|all)\s+(?:[\w-]+\s+){0,3}"
                      r"[\w-]+[^s's]s\b", re.I)
 _OWN_OBJECT = re.compile(r"\b(?:the|my|our|this|that)\s+\w+", re.I)  # "buy the lamp and
 #   send it there": "it" is the order's own thing, not a value sent to the speaker

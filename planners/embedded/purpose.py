@@ -92,8 +92,9 @@ def _without_scene(text: str) -> str:
     """`text` without a clause of time before the request (see the module docstring)."""
     m = _SCENE.match(text)
     main = _MAIN_STARTS.search(text, m.end()) if m else None
-    if m is None or main is None or _VALUES.search(text[:main.start()]):
-        return text
+    if m is None or main is None or _VALUES.search(text[:main.start()]) or re.search(
+            r"[.!?](?:\s|$)", text[m.end():main.start()]):  # a whole sentence: told, with its own
+        return text  # main clause ("When I call, it rings twice. I want ...")
     rest = text[main.end():].strip()
     about = re.search(r"\b(?:my|our|the)\s+[a-z]+$", text[:main.start()].rstrip(" ,"), re.I)
     if about is not None:  # "it" is the thing the scene was about

@@ -48,8 +48,8 @@ _LOWER_PERSON = re.compile(r"^(\S+)\s+([a-z][a-z'-]+)(\s+know)?:?\s+"
                            r"(?:(that|if|whether|saying)\s+)?(.+)$")
 _NOT_A_PERSON = (SUBJECTS | PRONOUNS | PARTICLES | AUXILIARIES | QUESTION_WORDS
                  | closed_class("me us everyone everybody all both each our their his to back"))
-# verbs that put a request to a person: "ask Noor to ...", "remind Noor to ..."
-_PUT_TO = closed_class("ask tell remind")
+# verbs that put a request to a person: "ask Noor to ...", "tell Noor to ..."
+_PUT_TO = closed_class("ask tell")
 # what follows the person when it is no words to say: a thing given ("a photo", "a call"),
 # what the words are about ("about dinner"), what to do ("to call back"), or only when
 _NOT_SAID = re.compile(r"^(?:(?:an?|some|about|regarding|re|to)\s.*|back|up|off|out|now|today|"

@@ -219,6 +219,9 @@ def is_question(clause: str, asked: bool) -> bool:
     if not words:
         return False
     first = words[0].strip(",")
+    if first in ("when", "where", "how") and not asked and len(words) > 1 and (
+            words[1] in SUBJECTS | PERSONAL):  # "When I get home, ...": a clause of time,
+        return False  # its subject before its verb; a question puts the verb first
     if first in QUESTION_WORDS or (first.endswith("'s") and first[:-2] in QUESTION_WORDS):
         return True
     if asked and (first in _NOUN_PHRASE_STARTS or re.fullmatch(r"[a-z]{3,}est|most|least", first)):

@@ -126,7 +126,7 @@ def test_a_sigh_in_capitals_then_an_order_to_tell_and_to_ask_is_one_message():
 
 
 def test_asking_a_person_to_do_something_sends_them_the_request():
-    goal = parse_goal("remind Ivo to water the plants")
+    goal = parse_goal("ask Ivo to water the plants")
     assert goal.intent is Intent.SEND
     assert _slots(goal) == {"to": "Ivo", "message": "could you water the plants?"}
 

@@ -104,3 +104,12 @@ def test_a_wish_of_a_thing_done_and_put_somewhere_is_that_act_never_a_switch():
                       "note, I'll want the code later")
     assert goal.intent is Intent.CREATE and goal.intent is not Intent.TOGGLE
     assert {s.name: (s.value, s.ref) for s in goal.slots} == {"text": ("the code", True)}
+
+
+def test_a_clause_of_time_with_its_subject_first_is_no_question_and_its_sentence_is_told():
+    from planners.embedded.purpose import main_clause
+    from planners.embedded.wording import is_question
+    assert not is_question("When I get home the porch light stays off", False)
+    assert is_question("when is my next alarm", False) and is_question("when's the bus", False)
+    text = "When I plug it in my tablet shows a weird name. I want it called Desk Tab."
+    assert main_clause(text) == text
