@@ -167,8 +167,10 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     value (courtesy on a verbless fragment leaves it to a later clause that opens as an order;
     what the speaker did never asks); else the one clause that does not tell, or, where every
     clause tells, the one wish; else the one sentence with an order, or of several the one
-    that opens as orders do (`opens_order`). When none does, or a clause is a value with no
-    word (", 0161 496 0000": the request's own), the whole text asks."""
+    with a clause that opens as orders do (`opens_order`), and within it that clause. When
+    none does, or a clause is a value with no word (", 0161 496 0000": the request's own),
+    the whole text asks. Words that set the scene before a colon, a question for a reason
+    ("why ...?") and leave given ("go ahead and pay") only tell."""
     preface = _PREFACE.match(text)
     if preface and not opens_order(preface[1]) and not re.search(r"\s(?!I\b)[A-Z]", preface[1]):
         #   "Quick one before I go: is X on?" (a name before the colon says whom: "Reply to
