@@ -153,9 +153,6 @@ def sent_me(told: Sequence[str]) -> str:
 
 # "that" asked of, after the verb that asks ("what would that cost", "how much is that")
 _THAT_ASKED = r"(?:(?<=\bwould\s)|(?<=\bwill\s)|(?<=\bdoes\s)|(?<=\bis\s))that(?=\s+[a-z]+\W*$)"
-# things told of, more than one: "the photos", "my old receipts"
-_PLURAL = re.compile(r"\b(?:the|my|our|some|these|those|his|her|their|all)\s+(?:[\w-]+\s+){0,3}"
-                     r"[\w-]+[^s's]s\b", re.I)
 _OWN_OBJECT = re.compile(r"\b(?:the|my|our|this|that)\s+\w+", re.I)  # "buy the lamp and
 #   send it there": "it" is the order's own thing, not a value sent to the speaker
 
@@ -187,9 +184,6 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
         answer = re.sub(r"^(\S+\s+back)\b(?!\s+to\b)", rf"\1 to {who}", clause)
         clause = answer if answer != clause else re.sub(r"\b(?:her|him)\b|(?<=\bto\s)them\b",
                                                         who, clause, count=1)  # "send it to them"
-        if who not in clause and not any(_PLURAL.search(c) for c in told):  # "block them":
-            clause = re.sub(r"^(\S+\s+)them\b", rf"\g<1>{who}", clause, count=1)  # the one
-            #   person told of, where no things were
         if (asks := _SPEAKER_ASKS.match(clause)) and who not in clause:  # "which line do I
             clause = f"{asks.group(1)} is {who}'s {asks.group(2)}"  # dial?": to reach the one
             #   told of, whose number it is

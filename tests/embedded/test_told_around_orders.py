@@ -92,13 +92,6 @@ def test_it_after_a_value_told_is_the_words_that_told_it():
     assert {s.name: s.value for s in goal.slots} == {"text": "the code's 4-8-1-5"}
 
 
-def test_them_after_a_clause_that_names_one_person_and_no_things_is_that_person():
-    goal = parse_goal("Rosa Vidal won't stop texting me. Mute them.")
-    assert goal.target == "Rosa Vidal"
-    goal = parse_goal("Rosa Vidal sent me the tickets. Print them")
-    assert "Rosa" not in goal.target.split()[:1] and "tickets" in goal.target
-
-
 def test_a_wish_of_a_thing_done_and_put_somewhere_is_that_act_never_a_switch():
     goal = parse_goal("Ines sent me the alarm code for the shed. I'd like it copied into a "
                       "note, I'll want the code later")
