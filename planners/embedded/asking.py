@@ -38,7 +38,7 @@ WISH = re.compile(r"^(?:i(?:'d|\s+would)\s+(?:like|love|prefer)|i\s+(?:(?:only|j
                   r"(?:want|need|wish|prefer)|i(?:'m|\s+am)\s+after)\b\s*", re.I)
 # words before a colon that set the scene for what follows it (no time, no quote)
 _PREFACE = re.compile(r"^([^:\"“'‘\d]{3,80}):\s+(\S.*)$")
-# leave given for what the order does ("go ahead and pay", "feel free to book it"): no order
+# leave given for what the order does ("go ahead and book it", "feel free to"): no order
 _CONSENTS = re.compile(r"^(?:go\s+ahead|feel\s+free|you\s+(?:can|may)\s+(?:go\s+ahead|just))\b",
                        re.I)
 # a thing said to be a value: "the gate code is 4411", "combo's 12-34-56" (digits in it)
@@ -170,7 +170,7 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     with a clause that opens as orders do (`opens_order`), and within it that clause. When
     none does, or a clause is a value with no word (", 0161 496 0000": the request's own),
     the whole text asks. Words that set the scene before a colon, a question for a reason
-    ("why ...?") and leave given ("go ahead and pay") only tell."""
+    ("why ...?") and leave given ("go ahead and book it") only tell."""
     preface = _PREFACE.match(text)
     if preface and not opens_order(preface[1]) and not re.search(r"\s(?!I\b)[A-Z]", preface[1]):
         #   "Quick one before I go: is X on?" (a name before the colon says whom: "Reply to
@@ -254,7 +254,7 @@ _NEVER_VERBS = closed_class("into onto in on at to from with for by about after 
 # a clause that keeps things as they are: "leave those alone", "let the rest be"
 _KEEPS = re.compile(r"^(?:leave|let)\s+.+?\s+(?:alone|be|untouched|as\s+(?:is|(?:it|they)\s+"
                     r"(?:is|are)))\W*$", re.I)
-# only a time: "tomorrow", "next week", "on friday"
+# only a time: "tomorrow", "this weekend", "on sunday"
 _WHEN_ONLY = re.compile(r"(?:on\s+|this\s+|next\s+)?(?:today|tonight|tomorrow|week|weekend|"
                         r"month|[a-z]+day)(?:\s+(?:morning|afternoon|evening|night))?")
 
