@@ -67,10 +67,14 @@ _HEADS: dict[str, frozenset[str]] = {
 _IDIOMS: dict[str, re.Pattern[str]] = {
     CALL: re.compile(r"^(give|make)\b.*\ba (phone )?(call|ring|buzz)\b|^(video|voice) "
                      r"(call|chat)\b|^get hold of\b.*\bphone\b"),
-    SEND: re.compile(r"^let\b.*\bknow\b|^write (back )?to\b|^drop\b.*\ba (line|note)\b"),
+    SEND: re.compile(r"^let\b.*\bknow\b|^write (back )?to\b|^drop\b.*\ba (line|note)\b"
+                     r"|^ask(?: \S+){1,4} (if|whether)\b"),  # a question put to someone
     DELETION: re.compile(r"^get rid of\b|^throw\b.*\b(away|out)\b|^take\b.*\b(off|out)\b"
                          r"|^clean\b.*\bout\b"),
     PAYMENT: re.compile(r"^check ?out\b|^send\b.*(money|[$€£¥₹]\s?\d|\d\s?[$€£¥₹])"),
+    # an item that exists given a new time ("move my alarm to 7", "push it back an hour")
+    OVERWRITE: re.compile(r"^(move|set|push|shift|bump|put|reset|bring) (my|the|our|this|that) "
+                          r".*\b((to|for|till|until) \d+|later|earlier|back|forward)\b"),
 }
 # ... and a kind's verbs in other languages, anywhere in the clause (accents stripped).
 _FOREIGN: dict[str, frozenset[str]] = {

@@ -36,6 +36,7 @@ from planners.embedded.evidence import (
 from planners.embedded.goal import Goal, Intent, Scope
 from planners.embedded.harmless import CREATION_WORDS, is_no_item
 from planners.embedded.memo import Mark, Memo, memo_of
+from planners.embedded.owned import KINDS
 from planners.embedded.scoring import words
 from planners.embedded.view import Scored, View
 from planners.planner import Decision, PastStep
@@ -379,6 +380,8 @@ def of_kind(view: View, label: str, noun: str) -> bool:
     rest = " ".join(w for w in said if w not in CREATION_WORDS | {"create"})
     if not rest or words(rest) & words(noun):
         return True
+    if words(rest) & KINDS and words(noun) & KINDS:
+        return False  # "Add alarm" makes no timer, however near the two words are
     encoder = view.matcher.encoder
     a, b = encoder.encode([rest, noun])
     return float(a @ b) >= 0.45

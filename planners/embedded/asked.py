@@ -59,9 +59,11 @@ class ValueKinds:
         self._kinds = list(KINDS)
         self._vecs = encoder.encode([KINDS[k] for k in self._kinds])
 
-    def read(self, clause: str, names: Sequence[str] = ()) -> str | None:
-        """The kind of value the question `clause` asks for (a key of `KINDS`, or "count"),
-        or None when it is unclear."""
+    def read(self, clause: str, names: Sequence[str] = (), around: Sequence[str] = ()
+             ) -> str | None:
+        """The kind of value the question `clause` asks for (a key of `KINDS`, "count", or
+        "address": an address the request says nothing of e-mail about is a street's), or
+        None when it is unclear. `around`: the clauses that tell its context."""
         lower = clause.lower()
         if re.match(r"^how\s+(?:many|often)\b|.*\bnumber\s+of\b", lower):
             return "count"
@@ -70,6 +72,9 @@ class ValueKinds:
         head = _PLACE.sub("", _SENT.sub("", clause).lower()).rstrip(" ?.!").split()[-1:]
         if head and head[0] in HEAD_KINDS:
             return HEAD_KINDS[head[0]]
+        if head == ["address"]:
+            return "email" if re.search(r"\be-?mail", " ".join([clause, *around]), re.I) else (
+                "address")
         bare = clause
         for name in sorted(names, key=len, reverse=True):
             bare = re.sub(rf"\b{re.escape(name)}\b", " ", bare, flags=re.I)

@@ -6,11 +6,13 @@ mood, and what the context lends the words that point back at it (`context`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from planners.embedded.context import got, needed, refer_back, sent_phrase
 from planners.embedded.counts import refusal_only
+from planners.embedded.owned import KINDS
 from planners.embedded.states import bare, past_form, split_state
 from planners.embedded.wording import (
     AUXILIARIES,
@@ -26,6 +28,7 @@ from planners.embedded.wording import (
     SAYS_VALUE,
     SUBJECTS,
     closed_class,
+    courteous,
     is_question,
     wished_away,
     without_courtesy,
@@ -92,12 +95,30 @@ def manner(text: str) -> Manner:
         how = replace(how, clause=f'{how.clause[:m.start(1)]}"{stated}"{how.clause[m.end(1):]}')
         #   4411, jot that down": the words that say the value, kept as they were said
     clause = refer_back(how.clause, told, lambda c: needed(c) or subject(c) or wished_away(c)
-                        or ordered(c), person_told)
+                        or ordered(c) or _exclaimed(c, context, how.clause), person_told)
     capped = _CAPS.match(clause)
     counted = next((m.group(1) for c in told if (m := _COUNTED.search(c))), "")
     if capped and capped.end() == len(clause) and counted:  # "five lamps in my bag? I just
         clause = f"{clause} of the {counted}"  # need two": two of what was counted
     return Manner(how.mood, clause, how.thing, how.state, told, _same_sentence(text, raw, told))
+
+
+# a thing named alone, a few words and no verb: "paper plates!!", "Oat milk."
+_NAMED_ALONE = re.compile(r"(?:(?:some|more|an?|the|\d+)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}",
+                          re.I)
+
+
+def _exclaimed(told: str, context: Sequence[str], clause: str) -> str:
+    """The things a told sentence only names (`told` as `context` has it, with its stop: a
+    sentence of its own), which "them" in the order `clause` then stands for ("paper plates!!
+    add them to my list": a plural for a plural); "" for anything else."""
+    said = next((c for c in context if c.rstrip(" .!") == told), "")
+    if not said.rstrip().endswith((".", "!")) or not _NAMED_ALONE.fullmatch(told) or not (
+            re.search(r"\bthem\b", clause, re.I) and re.search(r"[^s]s$", told)) or (
+            told.lower() in INTERJECTIONS or opens_order(told) or _states(told)
+            or _WHEN_ONLY.fullmatch(told.lower())):
+        return ""
+    return told
 
 
 def _same_sentence(text: str, raw: str, told: tuple[str, ...]) -> tuple[str, ...]:
@@ -107,6 +128,13 @@ def _same_sentence(text: str, raw: str, told: tuple[str, ...]) -> tuple[str, ...
         return ()
     rest = clauses(re.split(r"(?<=[.?!])\s", text[at + len(raw):], maxsplit=1)[0])
     return tuple(c.rstrip(" ,;.!") for c in rest if c.rstrip(" ,;.!") in told)
+
+
+# a kind of thing a phone keeps, alone or after an article or number and what describes it
+# ("timer", "a new note", "2 min timer"), then what it is for: no verb, a thing asked for
+_THING_ASKED = re.compile(rf"(?:(?:an?|another|one|new|\d\S*)\s+(?:[\w-]+\s+){{0,4}}?)?"
+                          rf"(?:{'|'.join(sorted(KINDS))})s?(?:\s+(?:for|at|called|named)\s.*)?",
+                          re.I)
 
 
 def _manner(raw: str) -> Manner:
@@ -125,6 +153,9 @@ def _manner(raw: str) -> Manner:
         m = pattern.match(clause)
         if m is not None:
             return Manner(Mood.STATE, clause, bare(m.group(1)), m.group(2).strip())
+    if _THING_ASKED.fullmatch(clause):  # "timer please", "a new note": a new thing wished
+        one = clause if re.match(r"(?:an?|another|one)\s|\d", clause, re.I) else f"a {clause}"
+        return Manner(Mood.STATE, one, *split_state(one))  # for, never a switch
     return Manner(Mood.COMMAND, clause)
 
 
@@ -180,13 +211,19 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     parts = [p for p in clauses(text) if without_courtesy(p).strip(" ,;.!?")
              and not refusal_only(p)]  # ", not just two" tells which count, asks nothing
     if len(parts) < 2 or not all(re.search(r"[^\W\d_]", p) for p in parts):  # a clause of
-        return (parts[0] if len(parts) == 1 else text), []  # courtesy alone asks nothing
+        told = 0  # courtesy alone asks nothing; a value alone is the request's own, and so
+        while told < len(parts) - 1 and (_states(parts[told]) or got(parts[told]) or _TOLD.match(
+                parts[told])) and not WISH.match(parts[told]):
+            told += 1  # is all from the clause that asks on, after those that tell ("I met
+        if 0 < told < len(parts) and (courteous(parts[told]) or opens_order(parts[told])):
+            return " ".join(parts[told:]), parts[:told]  # Bo today, could you save him? Bo
+        return (parts[0] if len(parts) == 1 else text), []  # Ek, 555 0100")
     for i, part in enumerate(parts):
         plain = without_courtesy(part).rstrip(" ,;")
         if _complains(plain) or _CONSENTS.match(part):
             continue
         asked = is_question(plain, part.endswith("?"))
-        if (plain.rstrip(" .!") != part.rstrip(" .!,;") or asked) and not (
+        if (courteous(part) or asked) and not (
                 got(plain) or _TOLD.match(plain)):  # "just got my bike back, ...", "Kai
             #   texted me ...": what the speaker or someone did asks nothing
             if not (asked or opens_order(plain) or WISH.match(plain)):
@@ -225,7 +262,9 @@ def request_clause(text: str) -> tuple[str, list[str]]:
     if len(asking) > 1:  # "Rice just went on. Set off a ten minute countdown.": of the
         #   sentences none says is told, the one with a clause that opens as orders do, where
         #   no other says what a value is ("Her number is 555 0100": the request's own)
-        ordering = [s for s in asking if any(map(opens_order, s))]
+        ordering = [s for s in asking if any(map(opens_order, s))] or [
+            s for s in asking if len(s) == 1 and _THING_ASKED.fullmatch(  # "... timer
+                without_courtesy(s[0]).strip(" .!"))]  # please": a thing asked for
         gives = any(SAYS_VALUE.search(p) for s in asking if s not in ordering for p in s)
         asking = ordering if len(ordering) == 1 and not gives else asking
     if len(asking) == 1 and len(sentences) > 1:
@@ -252,11 +291,16 @@ _NEVER_VERBS = closed_class("into onto in on at to from with for by about after 
 
 
 # a clause that keeps things as they are: "leave those alone", "let the rest be"
-_KEEPS = re.compile(r"^(?:leave|let)\s+.+?\s+(?:alone|be|untouched|as\s+(?:is|(?:it|they)\s+"
+_KEEPS = re.compile(r"^(?:leave|let)\s+.+?\s+(?:alone|be|untouched|there|as\s+(?:is|(?:it|they)\s+"
                     r"(?:is|are)))\W*$", re.I)
 # only a time: "tomorrow", "this weekend", "on sunday"
 _WHEN_ONLY = re.compile(r"(?:on\s+|this\s+|next\s+)?(?:today|tonight|tomorrow|week|weekend|"
                         r"month|[a-z]+day)(?:\s+(?:morning|afternoon|evening|night))?")
+
+
+def keeps(clause: str) -> bool:
+    """The clause keeps things as they are ("leave it there", "let the rest be"): no order."""
+    return _KEEPS.match(clause.strip()) is not None
 
 
 def opens_order(clause: str) -> bool:
@@ -283,7 +327,9 @@ def opens_order(clause: str) -> bool:
     #   case, then a name; or any word, a name, then what is said or given ("Tell Mia I'll
     #   be late", "Ask Mia to wait"; "Mia Lind texted" is a name)
     quoted = QUOTE.match(" ".join(written[1:])) is not None  # "text 'on my way' to Mia"
-    return named or quoted or after in _OBJECT_OPENS or after.isdigit() or (
+    pointed = after in _NEVER_VERBS and len(words) > 2 and words[2] in (  # "Pay for it",
+        "it", "them", "him", "her", "me", "us")  # "wait for me": a verb, its pronoun object
+    return named or quoted or pointed or after in _OBJECT_OPENS or after.isdigit() or (
         after in NUMBER_WORDS) or re.match(
         _ENSURE, " ".join(words), re.I) is not None or bool(_PLURAL_OBJECT.match(clause))
 
@@ -303,12 +349,18 @@ def ordered(clause: str) -> str:
     return m.group(1) if m else ""
 
 
+# verbs whose form says a subject was left out before them: no order opens with one
+_SUBJECT_LEFT_OUT = closed_class("is was has needs takes seems looks sounds feels goes says wants")
+
+
 def _states(clause: str) -> bool:
     """The clause starts with its subject, as a statement does ("my tablet's overheating", "the
     flight got delayed"); an order starts with its verb. A statement that gives a value
     ("the password is gull-7781") is part of the request, not its context; what someone did
     ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""
     first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
+    if first in _SUBJECT_LEFT_OUT:  # "needs 2 minutes", "takes ages": a verb of its subject
+        return True
     gives = re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)|(?<!\w)[\"“'‘]\w", clause)  # "2nd": a place
     if got(clause) or _PARTICIPLE.search(first) or sent_phrase(clause):  # "just got my bike
         return True  # back", "sitting on a bus": what the speaker did or does, its subject

@@ -35,9 +35,9 @@ def kept_value(text: str, is_container: Callable[[str], bool] = lambda place: Fa
     return m.group(2).lower(), m.group(1)
 
 
-# "..., and call it Gym", "... . Call the note Gym": a verb of naming, the new item as "it"
-# (or as "the KIND"), then the name
-_NAMED_IT = re.compile(r"(?:\band|[.;!])\s+(call|name|label|title)\s+"
+# "... and call it Gym", "..., label it Gym", "... . Call the note Gym": a verb of naming, the
+# new item as "it" (or as "the KIND"), then the name
+_NAMED_IT = re.compile(r"(?:\band|[.;!,])\s+(call|name|label|title)\s+"
                        r"(?:it|(?:the|that|this)\s+([a-z]+))\s+(.+?)\s*[.!]?$", re.I)
 # the field a verb of naming (or its participle) sets; any other names the item
 _FIELD_OF_NAMING = {"label": "label", "labelled": "label", "labeled": "label", "title": "title",

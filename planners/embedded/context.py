@@ -50,6 +50,13 @@ _POINTER = re.compile(r"\b(?:that|this|the\s+same)\s+(\w+)\b", re.I)
 _TELLER = re.compile(r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+[a-z]\w*\s+(?:me|us)\s+"
                      r"(?:(?:by|over|in|via)\s+(?:a\s+)?\w+\s+)?$")  # "wrote me over chat "
 
+# a sentence that says who wrote the value, before the order that names it by its kind
+# ("ottilie texted me where the party is. put the address in a note"): the writer, written
+# in any case where the sentence opens with them
+_TOLD_BY = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*|(?!(?:someone|somebody|"
+                      r"they|he|she|it|who|nobody|everyone)\b)[a-z][\w'’-]+)\s+(?:texted|messaged|"
+                      r"wrote|emailed|sent)\s+(?:me|us)\s+(?:what|where|when|which|who|how|the)\b")
+
 
 # a past verb of sending a message, or the message as the means ("said so in a message"):
 # what it gave was written in a message
@@ -74,7 +81,7 @@ def teller(text: str, phrase: str) -> str:
     """The person whose message tells the value `phrase` names ("Aunt Lin" of "Aunt Lin
     texted me what time the match starts"); "" when the request says nobody told it."""
     at = text.find(phrase)
-    m = _TELLER.search(text[:at]) if at > 0 else None
+    m = (_TELLER.search(text[:at]) or _TOLD_BY.search(text[:at])) if at > 0 else None
     return m.group(1) if m else ""
 
 

@@ -23,7 +23,7 @@ from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
 from planners.embedded.asked import ValueKinds, asked_state, owner_asked
-from planners.embedded.asking import Manner, Mood, caps_count, manner
+from planners.embedded.asking import Manner, Mood, caps_count, keeps, manner
 from planners.embedded.counts import changes_count
 from planners.embedded.encoder import TextEncoder, default_encoder
 from planners.embedded.field_values import field_value
@@ -232,7 +232,7 @@ class GoalReader:
 
     def value_type(self, how: Manner, names: Sequence[str] = ()) -> str | None:
         """The kind of value a question asks for (`asked`)."""
-        return self.kinds.read(how.clause, names)
+        return self.kinds.read(how.clause, names, how.context)
 
     # the whole request --------------------------------------------------------------------
 
@@ -314,6 +314,8 @@ class GoalReader:
         cut = parts_of.cut(" ".join(text.split()), self.operations,
                            lambda part: self.parse(part).intent is Intent.TOGGLE)
         parts = [p.strip(" ,.;") for p in cut if p.strip(" ,.;")]
+        kept = [p for p in parts if len(parts) > 1 and keeps(p)]  # "..., then leave it
+        parts = [p for p in parts if p not in kept]  # there": no part of its own
         if len(parts) == 1:  # "I want the fan on and the lamp dimmer": a wish for each
             parts = parts_of.each_wished(parts[0])
         if len(parts) == 1 and (kind := self.parse(parts[0]).intent) in parts_of.EACH:
@@ -323,7 +325,7 @@ class GoalReader:
             parts = each_addressee(parts[0]) if len(each_addressee(parts[0])) > 1 else (
                 each_addressee(said))  # "text A and B: ...": to each person addressed
         if len(parts) < 2:
-            return [text]
+            return parts if kept else [text]
         first = self.parse(parts[0])
         first_clause = self.reported.read(manner(parts[0])).clause
         if first.intent is Intent.TOGGLE:  # "switch it to ..." after it: the thing switched

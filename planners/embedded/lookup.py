@@ -179,9 +179,11 @@ def with_lookups(text: str, history: Sequence[PastStep], goal_of: Callable[[str]
         fresh[asked] = value
     if res.unusable:
         return Decision(Finish(FinishStatus.FAILURE), thought=f"I cannot do this: {res.unusable}.")
-    main = kept_from_source(decide(res.text, res.steps), read_in(history, bool(fresh), here),
-                            here, names_here(res.text))
     filled = goal_of(res.text)
+    own = filled.intent is Intent.EDIT and any(  # "move my alarm 20 minutes later": the time
+        e.casefold() in q.casefold() for e in filled.entities for q in questions(text, goal))
+    main = kept_from_source(decide(res.text, res.steps), read_in(history, bool(fresh), here),
+                            here, names_here(res.text) or own)  # read is the edited item's
     if any(s.ref for s in filled.slots):
         reason = "A value the request names could not be put in its place."
         main = Decision(Finish(FinishStatus.FAILURE), thought=reason)

@@ -55,3 +55,17 @@ def kinds_only(clause: str) -> str:
         end = _end_of_name(tokens, i) if tokens[i].lower() in _POSSESSIVE else None
         i = end if end is not None else i + 1
     return " ".join(out)
+
+
+# "the list I started for the party", "my note about the boiler": an item of a kind named by
+# what it is for or about (a clause of who made it is no part of the name)
+_FOR_TOPIC = re.compile(rf"^(?:(?:the|my|our|that)\s+)?({'|'.join(sorted(KINDS))})"
+                        r"(?:\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:\w+\s+){1,2}?)?\s*"
+                        r"(?:for|about|on)\s+(?:the\s+|my\s+|our\s+)?(.+)$", re.I)
+
+
+def named_by_topic(phrase: str) -> str:
+    """The item a phrase names by its topic, as its name and kind ("the list I started for
+    the birthday party" -> "birthday party list"); `phrase` itself when it is no such."""
+    m = _FOR_TOPIC.match(phrase.strip())
+    return f"{m.group(2)} {m.group(1)}" if m else phrase

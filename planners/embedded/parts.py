@@ -14,7 +14,7 @@ from planners.embedded.asking import WISH
 from planners.embedded.attachment import given_name
 from planners.embedded.operations import OperationReader
 from planners.embedded.restated import plainly
-from planners.embedded.wording import PARTICLES, closed_class, verb_phrase
+from planners.embedded.wording import NUMBER_WORDS, PARTICLES, closed_class, verb_phrase
 from planners.embedded.wording import quoted as quoted_text
 
 _OBJECT_STARTS = closed_class("a an the my your his her our their this that these those "
@@ -26,6 +26,9 @@ TOUCH_VERBS = closed_class("tap press click hit touch")
 _SET_AGAIN = re.compile(r"^[a-z]+\s+(?:it|them)\s+(?:to|on|off|into|in|from)\b")
 _REPLY = re.compile(r"\bback$", re.I)  # "write back", "text her back": an answer
 _SAY = re.compile(r"^(?:say|tell\s+(?:him|her|them))\b", re.I)
+# "text Ana and ask her if ...": the question is what the message says
+_WRITTEN = re.compile(r"^(?:text|message|msg|sms|ping|write\s+to)\s", re.I)
+_ASKED_IN = re.compile(r"^ask\s+(?:(?:him|her|them)\s+)?(?:if|whether)\s", re.I)
 ORDER_AT_LEAST = 0.45  # how well a piece after "and" must read as an operation to be one
 
 
@@ -42,9 +45,10 @@ def cut(text: str, operations: OperationReader,
         current = pieces[0]
         for piece in pieces[1:]:
             again = _SET_AGAIN.match(piece) is not None and switches(current)
-            if _REPLY.search(current) and _SAY.match(piece):
+            if (_REPLY.search(current) and _SAY.match(piece)) or (
+                    _WRITTEN.match(current) and _ASKED_IN.match(piece)):
                 current = f"{current} and {piece}"  # "text her back and say ...": the words
-                continue  # of the answer
+                continue  # of the answer, or of the question put
             if (again or starts_order(piece, operations)) and len(current.split()) > 1 and (
                     given_name(f"{plainly(current)} and {piece}") is None):  # "rouse me
                 #   at 6:05 and name the alarm Oars" names the alarm the order before makes
@@ -99,7 +103,8 @@ def starts_order(piece: str, operations: OperationReader) -> bool:
     after = words[1].lower()
     if after in ("it", "them", "i", "you", "we") or words[0] in objects.FILLER:
         return False
-    if after in _OBJECT_STARTS or after[:1].isdigit() or words[0] in TOUCH_VERBS:
+    if after in _OBJECT_STARTS or after[:1].isdigit() or after in NUMBER_WORDS or (
+            words[0] in TOUCH_VERBS):
         return True
     return operations.read(verb_phrase(piece), piece).score >= ORDER_AT_LEAST
 
@@ -159,16 +164,26 @@ def each_switch(clause: str) -> list[str]:
     return [f"{m['verb']} {thing}{m['state'] or ''}" for thing in things]
 
 
+# a thing wished for in a state: "the lamp dimmer", "battery saver on", "the phone on silent"
+_WISHED_STATE = re.compile(r"(?:the|my|our|your)(?:\s+[\w-]+){2,4}|(?:[\w-]+\s+){1,4}(?:on|off)|"
+                           r"(?:the|my|our|your)\s+[\w-]+\s+(?:on|in|into|to)(?:\s+[\w-]+){1,4}",
+                           re.I)
+# where a wish says why, to its end: it goes with the last thing wished
+_WHY_WISHED = re.compile(r"\s+(?:so|because|since|till|until|as)\s.*$", re.I)
+
+
 def each_wished(clause: str) -> list[str]:
-    """A wish of the state of several things ("I'd like the fan on and the lamp dimmer") is
-    one wish per thing, each in its own state (what is told before it goes with the first);
-    [clause] itself when it wishes one."""
+    """A wish of the state of several things ("I'd like the fan on and the lamp dimmer",
+    "I want wifi off, and the phone on silent") is one wish per thing, each in its own state
+    (what is told before it goes with the first, why it is wished with the last); [clause]
+    itself when it wishes one."""
     wish = re.search(rf"(?:^|(?<=[.!?;])\s+){WISH.pattern.removeprefix('^')}", clause, re.I)
     if wish is None:
         return [clause]
-    states = re.split(r",?\s+and\s+(?=(?:the|my|our|your)\s)", clause[wish.end():])
-    if len(states) < 2 or not all(re.fullmatch(r"(?:the|my|our|your)(?:\s+[\w-]+){2,4}", s)
-                                  for s in states):
+    states = re.split(r",?\s+and\s+(?=(?:the|my|our|your)\s)|(?:(?<=\son)|(?<=\soff)),?\s+and\s+",
+                      clause[wish.end():])
+    named = [*states[:-1], _WHY_WISHED.sub("", states[-1])]
+    if len(states) < 2 or not all(_WISHED_STATE.fullmatch(s.strip(" .!")) for s in named):
         return [clause]
     return [f"{clause[:wish.end()].rstrip()} {states[0]}",
             *(f"{wish.group(0).strip()} {s}" for s in states[1:])]

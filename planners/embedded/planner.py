@@ -45,7 +45,7 @@ from planners.embedded.legibility import unreadable
 from planners.embedded.memo import Mark, memo_of, part_index, with_memo
 from planners.embedded.memory import BACK_KEY, AppMemory, signature_of
 from planners.embedded.negation import negated_names, without_negated
-from planners.embedded.restated import where_written
+from planners.embedded.restated import where_written, with_time_moved
 from planners.embedded.scoring import (
     GAMMA,
     NAMED_APP_BOOST,
@@ -145,6 +145,7 @@ class EmbeddedPlanner(Briefing):
 
     def _with_lookups(self, text: str, screen: Screen, history: Sequence[PastStep]
                       ) -> Decision:
+        text = with_time_moved(text)  # the time an item has, read before it is moved
         goal = self._state(text).goal
         self._lookups.update(lookup.questions(text, goal))
         return lookup.with_lookups(text, history, lambda t: self._state(t).goal,

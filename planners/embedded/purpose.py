@@ -72,13 +72,22 @@ def main_clause(text: str) -> str:
     if then and _FACT.match(text[:then.start()]) and not _CLAUSES.search(text[:then.start()]):
         return text[then.end():]  # "I sold the van, so ...": what follows is the request
     m = _WHY.search(text)
-    if m is None or _SO_WISHED.match(text, m.start()) or _VALUES.search(
-            text[_sentence_start(text, m.start()):m.end()]) or not text[:m.start()].strip():
+    if m is None or _SO_WISHED.match(text, m.start()) or _in_values(
+            text[_sentence_start(text, m.start()):m.start()]) or _VALUES.search(m.group(0)) or (
+            not text[:m.start()].strip()):
         return text
     if SAYS_VALUE.search(m.group(0)):  # ", so his email is now x@y.z": a value told
         return text
     after = text[m.end():]  # the sentences after the one it ends
     return text[:m.start()].rstrip(" ,") + (after if after.strip(" .!?") else "")
+
+
+def _in_values(before: str) -> bool:
+    """What follows `before` (its sentence so far) is inside a quote or after a colon: words
+    to write, not the request's own ("text Bo "late, so go ahead""; "... 'hi' so he knows":
+    the quote has ended)."""
+    return len(re.findall(r"[\"“”«»]", before)) % 2 == 1 or re.search(
+        r"(?<!\d):|:(?!\d)", before) is not None
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -47,6 +47,7 @@ from planners.embedded.replies import (
 from planners.embedded.scoring import words
 from planners.embedded.senders import sender
 from planners.embedded.sources import named_item
+from planners.embedded.streets import STREET
 from planners.embedded.view import Scored, View
 from planners.planner import Decision
 
@@ -69,9 +70,10 @@ _VALUE_PATTERNS = {
     "price": re.compile(r"[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£¥]"),
     "count": re.compile(r"\b\d+\b"),
     "size": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:[KMGTP]i?B|bytes?)\b", re.I),
+    "address": STREET,
 }
 # kinds of value with a shape of their own: an answer without that shape is not one of them
-SHAPED = ("email", "phone", "time", "percent", "date", "price", "size")
+SHAPED = ("email", "phone", "time", "percent", "date", "price", "size", "address")
 
 
 def shaped_part(value: str, kind: str | None, question: str = "") -> str:

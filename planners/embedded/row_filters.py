@@ -93,26 +93,37 @@ def shows_named(request: str, row: str) -> bool | None:
 _ON_ITEM = (Intent.TOGGLE, Intent.DELETE, Intent.EDIT, Intent.ANSWER)
 
 
+def _naming(goal: Goal) -> str:
+    """The request without the times it gives its item as new values ("move my 6:40 alarm to
+    7:00": 7:00 is what it is to show, never what it shows now)."""
+    text = goal.text
+    for slot in goal.slots:
+        if slot.name == "time" and not slot.ref and goal.intent is Intent.EDIT:
+            text = text.replace(slot.value, " ")
+    return text
+
+
 def near_miss(goal: Goal, text: str) -> bool:
     """`text` (an element with its row) shows a time, but not the one the request names its
     existing item by."""
-    return goal.intent in _ON_ITEM and shows_named(goal.text, text) is False
+    return goal.intent in _ON_ITEM and shows_named(_naming(goal), text) is False
 
 
 def only_near(goal: Goal, view: View, at_best: bool) -> Decision | None:
     """On the page of the list, every row of the kind asked that shows a time is a near
     miss: the item is not here (see `absent`). After the item was opened or acted on (a
     deleted row is gone from the list), nothing is concluded."""
-    if not at_best or goal.intent not in _ON_ITEM or not named_times(goal.text) or any(
+    naming = _naming(goal)
+    if not at_best or goal.intent not in _ON_ITEM or not named_times(naming) or any(
             view.marked(m) for m in (Mark.GOAL_ACTION, Mark.SUBMIT, Mark.OPEN_ITEM)):
         return None  # once the item was acted on, its row gone is the deed, not an absence
     kind = words(goal.target)
     rows = [s for s in view.content() if (s.element.clickable or s.element.checkable)
-            and kind & words(s.text) and shows_named(goal.text, s.text) is not None]
-    if not rows or any(shows_named(goal.text, s.text) for s in rows):
+            and kind & words(s.text) and shows_named(naming, s.text) is not None]
+    if not rows or any(shows_named(naming, s.text) for s in rows):
         return None
     shown = [s.element.label for s in rows if not s.element.checkable]
-    return absent(view, shown, named(goal.text))
+    return absent(view, shown, named(naming))
 
 
 def condition(request: str) -> Callable[[str], bool | None] | None:

@@ -18,6 +18,7 @@ from planners.embedded.addressees import each_addressee as each_addressee  # re-
 from planners.embedded.appositive_values import named_pairs
 from planners.embedded.attachment import given_name, kept_value
 from planners.embedded.operations import Operation
+from planners.embedded.owned import named_by_topic
 from planners.embedded.renaming import clause_value, re_field
 from planners.embedded.states import past_form
 from planners.embedded.streets import street_address
@@ -310,7 +311,7 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
         slot = Slot("text", m.group(1), append=not new, ref=True)
         titled = [s for s in slots if s.name in ("name", "title")]
         return (Operation.CREATE, [*titled, slot], []) if new else (
-            Operation.EDIT, [slot], [m.group(2)])
+            Operation.EDIT, [slot], [named_by_topic(m.group(2))])
     if said and len(said) == 1:  # "add 'eggs' to my list": the quoted words are what is added
         m = _ADD_TO.match(QUOTE.sub(lambda q: q.group(1), text))
         m = m if m is not None and m.group(1).strip() == said[0] else None
@@ -328,7 +329,8 @@ def _create_slots(text: str, slots: list[Slot], is_container: Callable[[str], bo
             return Operation.DO, [], []  # top", "use it on my basket": a thing of the
             #   person's is moved or used; its name is no text to write into another
         if not TIME.search(m.group(1)) and not is_container(m.group(2)):
-            return Operation.EDIT, [Slot("text", m.group(1), append=True)], [m.group(2)]
+            return Operation.EDIT, [Slot("text", m.group(1), append=True)], [
+                named_by_topic(m.group(2))]  # "the list for the party": the party list
     if (v := _VALUE_AS_FIELD.match(text)) is not None:
         return Operation.EDIT, [Slot(v.group(3).strip(), v.group(1))], [v.group(2)]
     if not any(s.name == "name" for s in slots) and (m := _NAME_AS.match(strip_quotes(text))):
@@ -371,6 +373,28 @@ def named_values(text: str) -> list[Slot]:
     return [Slot(field, value) for field, value in named_pairs(text)]
 
 
+# "move my commute alarm to 7:00", "put the 6:40 alarm back to 7": an item that exists, and
+# the clock time it is to show
+_NEW_TIME = re.compile(r"^\w+\s+((?:my|the|our|this|that)\s+[^,;]+?)(?:\s+back|\s+forward)?\s+"
+                       r"(?:to|for|till|until)\s+(\S.*?)\s*[.!]?$", re.I)
+
+
+# a time said as a length from another ("20 minutes after the time of my alarm"), read first
+_FROM_TIME = re.compile(r"(?:\d+|an?|half\s+an|[a-z]+)\s+(?:minutes?|mins?|hours?|hrs?)\s+"
+                        r"(?:after|before|earlier\s+than|later\s+than)\s", re.I)
+
+
+def _new_time(text: str, op: Operation, is_container: Callable[[str], bool]
+              ) -> tuple[str, str] | None:
+    """(the item, its new time) where an order gives an item a clock time (`_NEW_TIME`)."""
+    m = _NEW_TIME.match(strip_quotes(text))
+    if op not in (Operation.DO, Operation.SET_VALUE, Operation.EDIT) or m is None or not (
+            TIME.fullmatch(m.group(2)) or _FROM_TIME.match(m.group(2))) or is_container(
+            m.group(1)):
+        return None
+    return re.sub(r"^(?:my|the|our|this|that)\s+", "", m.group(1), flags=re.I), m.group(2)
+
+
 def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
               ) -> tuple[Operation, list[Slot], list[str]]:
     """(the operation, as the values may refine it; the values to type; item names that
@@ -378,6 +402,8 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
     (a cart) rather than appending it to an item's text."""
     slots = keyword_slots(text) if op is not Operation.ANSWER else []
     extra: list[str] = []
+    if (timed := _new_time(text, op, is_container)) is not None:
+        return Operation.EDIT, [Slot("time", timed[1])], [timed[0]]
     if op is Operation.SEND:
         slots = send_slots(text) + [
             s for s in slots if s.name not in ("message", "phone", "time", "text")]

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 
-from planners.embedded.wording import ADDRESS
+from planners.embedded.wording import ADDRESS, NAME_START
 
 # The kinds of street an address names after its house number, in their usual short forms.
-_STREETS = re.compile(
-    r"\b(?:street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|court|ct|way|boulevard|blvd|"
-    r"place|pl|square|sq|close|crescent|cres|terrace|ter|highway|hwy|parkway|pkwy|row|"
-    r"circle|cir|trail|alley|walk|hill|gardens|mews|plaza)\.?$", re.I)
+_KINDS = (r"(?:street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|court|ct|way|boulevard|blvd|"
+          r"place|pl|square|sq|close|crescent|cres|terrace|ter|highway|hwy|parkway|pkwy|row|"
+          r"circle|cir|trail|alley|walk|hill|gardens|mews|plaza)")
+_STREETS = re.compile(rf"\b{_KINDS}\.?$", re.I)
 _STREET_FIRST = re.compile(r"^\d+\w?\s+(?:rue|via|calle|avenida|avenue|boulevard|piazza|plaza|"
                            r"rua|viale|place)\b", re.I)  # "7 Rue Cler": the kind goes first
+
+
+# a house number, capitalised words, and the kind of street they end on ("27 Juniper Row")
+STREET = re.compile(rf"\b\d+\w?\s+(?:{NAME_START}[\w'.-]*\s+){{1,4}}?(?i:{_KINDS})\b\.?")
 
 
 def street_address(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from planners.embedded.attachment import without_given_name
 from planners.embedded.counts import NUMBER_WORDS as NUMBER_WORDS  # said here before
 
 QUOTE = re.compile(r"(?<!\w)[\"“”'‘’]([^\"“”‘’]+?)[\"“”'‘’](?=\s|$|[.,!?;:)])")
@@ -207,6 +208,17 @@ def without_courtesy(text: str) -> str:
     return f"{plain}?" if asked and not plain.endswith("?") else plain
 
 
+_WHEN_CLOSER = re.compile(r"[\s,]*\b(?:(?:for\s+|right\s+)?now|for\s+(?:the\s+time\s+being|"
+                          r"a\s+while))\s*[.!?]*\s*$", re.I)
+
+
+def courteous(text: str) -> bool:
+    """Words around the clause ask for it ("please", "could you ...", "thanks"); a word of
+    time that ends it ("... starting now") asks nothing."""
+    text = _WHEN_CLOSER.sub("", text)
+    return without_courtesy(text).rstrip(" ,;").rstrip(" .!") != text.rstrip(" .!,;")
+
+
 def _first_word(text: str) -> str:
     return text.split()[0].lower().strip(",.?!") if text.split() else ""
 
@@ -236,8 +248,9 @@ def is_question(clause: str, asked: bool) -> bool:
 def verb_phrase(clause: str) -> str:
     """The clause's verb and the particles that belong to it: "shut off", "get rid of", and
     a particle after the object when it ends the clause or comes before "of" ("turn Wi-Fi
-    off" -> "turn off", "take the mug out of the cart" -> "take out")."""
-    words = [w.lower().strip(",.:;!?") for w in strip_quotes(clause).split()]
+    off" -> "turn off", "take the mug out of the cart" -> "take out"). A name the clause gives
+    its new item is no part of it ("set an alarm and call it Lights out": no "set out")."""
+    words = [w.lower().strip(",.:;!?") for w in strip_quotes(without_given_name(clause)).split()]
     if not words:
         return ""
     out = [words[0]]
