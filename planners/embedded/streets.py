@@ -16,7 +16,9 @@ _STREET_FIRST = re.compile(r"^\d+\w?\s+(?:rue|via|calle|avenida|avenue|boulevard
 
 
 # a house number, capitalised words, and the kind of street they end on ("27 Juniper Row")
-STREET = re.compile(rf"\b\d+\w?\s+(?:{NAME_START}[\w'.-]*\s+){{1,4}}?(?i:{_KINDS})\b\.?")
+# (not the minutes of a clock time: "7:30 PM at Ivy's place")
+STREET = re.compile(rf"(?<![:.,\d])\b\d+\w?\s+(?:{NAME_START}[\w'.-]*\s+){{1,4}}?(?i:{_KINDS})"
+                    r"\b\.?")
 
 
 def street_address(text: str) -> str:

@@ -129,6 +129,7 @@ def test_an_address_the_request_says_no_email_of_is_a_streets():
     assert parse_goal("I must email Bo later. What address do I have for him?").value_type == (
         "email")
     assert shaped_part("Meet at 9 Alder Lane, ring twice", "address") == "9 Alder Lane"
+    assert shaped_part("Fri 6:30 PM at Bo's place, 9 Alder Lane", "address") == "9 Alder Lane"
 
 
 @pytest.mark.unit
@@ -164,7 +165,7 @@ def test_an_item_given_a_clock_time_or_moved_by_a_length_is_an_edit_of_its_time(
 
 @pytest.mark.unit
 def test_an_order_with_a_number_word_after_and_is_its_own_and_leaving_things_be_is_none():
-    parts = split_goal("Open the marble game and clear five marbles for me, then leave it there")
+    parts = split_goal("Open the marble game and clear five marbles, then leave the game there")
     assert len(parts) == 2 and parse_goal(parts[0]).intent is Intent.OPEN
     assert parse_goal(parts[1]).quantity == 5
     assert split_goal("Take the mug out of my cart and leave the rest alone") == [
