@@ -22,6 +22,7 @@ from planners.embedded import amounts, cards, objects, owned, restated, spoken_t
 from planners.embedded import days as weekdays
 from planners.embedded import parts as parts_of
 from planners.embedded import slots as values
+from planners.embedded.appositive_values import named_pairs
 from planners.embedded.asked import ValueKinds, asked_state, owner_asked
 from planners.embedded.asking import Manner, Mood, caps_count, keeps, manner
 from planners.embedded.counts import changes_count
@@ -269,7 +270,8 @@ class GoalReader:
             entities = [e for e in entities if not _said(e, " ".join(new))
                         or _said(e, _without(clause, new))]
         if intent in (Intent.DELETE, Intent.DO, Intent.OPEN, Intent.TOGGLE):
-            named = values.named_values(clause)  # "the username "x"": typed, whatever the verb
+            named = [values.Slot(f, v) for f, v in named_pairs(clause)]  # "the username "x"":
+            #   typed, whatever the verb
             slots = [s for s in slots if s.name in ("password", "address") or s in named
                      or s.ref]  # a value to read first ("as long as the manual says")
         rank = self.ranks.read(clause)

@@ -25,6 +25,7 @@ from planners.embedded import (
     repeat_days,
     row_filters,
     sending,
+    time_controls,
 )
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memo import Mark
@@ -86,7 +87,7 @@ def _tries(goal: Goal, view: View, floor: float, at_best: bool, strict: bool
                     or forms.unnamed_item(goal, view) else None]
             return [*mine, lambda: acts.press_edit(goal, view),
                     lambda: forms.open_field_row(goal, view),
-                    lambda: forms.open_shown_time(goal, view), entity[2], entity[3],
+                    lambda: time_controls.open_shown_time(goal, view), entity[2], entity[3],
                     lambda: endings.form_lacks_setting(goal, view, forms.COMMON_FIELDS)]
         case Intent.CREATE if goal.slots:  # a form of the goal's kind, not any form
             mine = forms.in_form_after(view, Mark.NEW_ITEM) or (

@@ -22,10 +22,11 @@ from collections.abc import Callable
 from devices.actions import Finish, FinishStatus
 from perception.elements import UIElement
 from planners.embedded.answer_shape import asks_who
-from planners.embedded.asking import person_told, request_clause
+from planners.embedded.asking import request_clause
 from planners.embedded.goal import Goal, Intent
 from planners.embedded.memory import AppMemory
 from planners.embedded.scoring import words
+from planners.embedded.told_of import person_told
 from planners.embedded.view import View
 from planners.embedded.wording import NAMES
 from planners.planner import Decision

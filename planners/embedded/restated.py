@@ -48,18 +48,8 @@ alone (never by their words):
 - a thing to be got or had so done ("get my earbuds paired", "have it
   fixed"): the order to do it ("pair my earbuds with the phone").
 
-- an item's time moved by a length ("move my commute alarm 20 minutes later", "push the
-  7:00 alarm back half an hour"): it is set to that length after (or before) the time it
-  has, which is read first ("set my commute alarm for 20 minutes after the time of my
-  commute alarm").
-
-- a message written to someone and a question put to them in it ("text Ana and ask if it's
-  free"): the question asked of them ("ask Ana if it's free"); one reached at a number ("the
-  seller at 555 0199") is that number.
-
-- a thing set working ("get bluetooth going", "have the hotspot running"): it is switched on;
-  the device taken out of what it is in ("take the phone out of flight mode"): that is
-  switched off.
+- a turn of phrase for a plain order (`turns`): a thing set working, the device taken out of
+  a mode, a question put in a message, an item's time moved by a length.
 
 - a statement closed by a tag that asks if it is true ("wifi is on, isn't it?", "the torch
   is off, right?"): the yes/no question of the statement ("is wifi on?"), never an order.
@@ -97,7 +87,7 @@ from __future__ import annotations
 
 import re
 
-from planners.embedded import fronted
+from planners.embedded import fronted, turns
 from planners.embedded.asking import request_clause
 from planners.embedded.attachment import field_of_naming, naming_clause, without_given_name
 from planners.embedded.durations import said_duration
@@ -106,7 +96,6 @@ from planners.embedded.purpose import main_clause
 from planners.embedded.slots import is_reference
 from planners.embedded.states import verb_of
 from planners.embedded.wording import (
-    PHONE,
     TIME,
     without_courtesy,
 )
@@ -241,28 +230,6 @@ _LOOKED_UP = re.compile(r"^(?:look|find|check)\s+(?:it|them|that)\s+up,?\s+and\s
 _CAUSED = re.compile(r"^(?:get|have)\s+(?P<thing>it|them|him|her|"
                      r"(?:all\s+)?(?:my|the|our|this|that|these|those)\s+[^,.;!?]+)\s+"
                      r"(?P<done>[a-z]+ed)\b(?P<rest>(?:\s+(?!\w+ed\b)[^,.;!?]*)?[.!?]*)$", re.I)
-# "get bluetooth going", "have the hotspot running": a thing set working is switched on (a
-# word before its name makes it one thing of its kind: "get my car bluetooth going" connects)
-_SET_GOING = re.compile(r"^(?:get|have|keep)\s+(?P<thing>(?:(?:my|the|our|your)\s+)?"
-                        r"(?!(?:it|them|me|us)\b)[\w-]+)\s+"
-                        r"(?:going|running|started|working)\b(?P<rest>[^,.;!?]*[.!?]*)$", re.I)
-# "text Ana and ask if ...", "message the seller at 555 0199 and ask them whether ...": the
-# question is put to the person written to, in the message
-_WRITE_AND_ASK = re.compile(r"^(?:text|message|msg|sms|ping|write\s+to)\s+(?P<who>[^,.;!?]+?),?\s+"
-                            r"and\s+(?P<verb>ask|tell)\s+(?:(?:him|her|them)\s+)?"
-                            r"(?P<what>(?:if|whether)\s.+)$", re.I)
-# "move my commute alarm 20 minutes later (than it is now)", "push the 7:00 alarm back half an
-# hour": an item's time moved by a length, from the time it has
-_LENGTH = r"(?:\d+|an?|half\s+an|[a-z]+)\s+(?:minutes?|mins?|hours?|hrs?)"
-_SHIFTED = re.compile(
-    rf"^(?:move|push|shift|set|make|put|bump|change)\s+(?P<item>(?:my|the|our|this|that)\s+"
-    rf"[^,;]+?)\s+(?:(?P<len>{_LENGTH})\s+(?P<side>later|earlier)|(?P<way>back|forward|ahead)\s+"
-    rf"(?:by\s+)?(?P<by>{_LENGTH}))(?:\s+than\s+(?:it\s+is|it's|it\s+was|before|now)(?:\s+now)?)?"
-    r"\s*(?P<stop>[.!]?)$", re.I)
-# "take the phone out of flight mode": what the device is in is switched off
-_OUT_OF = re.compile(r"^(?:take|get|bring|switch|put)\s+(?:(?:the|my|this)\s+(?:phone|device|"
-                     r"tablet|handset))\s+out\s+of\s+(?P<mode>[^,.;!?]+?)(?P<rest>[.!?]*)$",
-                     re.I)
 # "how much is X going for?", "what does X sell for?": what X costs
 _SOLD_FOR = re.compile(r"^((?:how\s+much|what)\b.+?)\s+(?:(going|selling|retailing)|go|goes|"
                        r"sell|sells|retails?)\s+for((?:\s+(?:in|at|on)\s+[^?.!]+)?)\s*([?.!]*)$",
@@ -360,21 +327,8 @@ def _plainly(text: str) -> str:
     m = _CAUSED.match(without_courtesy(text))
     if m and (verb := verb_of(m["done"])) is not None:
         return f"{verb} {m['thing']}{m['rest']}"
-    m = _SHIFTED.match(without_courtesy(text))
-    if m:
-        later = (m["side"] or "").lower() == "later" or (m["way"] or "").lower() == "back"
-        return (f"set {m['item']} for {m['len'] or m['by']} {'after' if later else 'before'} "
-                f"the time of {m['item']}{m['stop']}")
-    m = _WRITE_AND_ASK.match(without_courtesy(text))
-    if m:  # one reached at a number is that number ("the seller at 555 0199")
-        who = number[0] if (number := PHONE.search(m["who"])) else m["who"]
-        return f"{m['verb']} {who} {m['what']}"
-    m = _SET_GOING.match(without_courtesy(text))
-    if m:
-        return f"turn on {m['thing']}{m['rest']}"
-    m = _OUT_OF.match(without_courtesy(text))
-    if m:
-        return f"turn off {m['mode']}{m['rest']}"
+    if (turned := turns.plain(without_courtesy(text))) is not None:
+        return turned
     m = _TAGGED.match(without_courtesy(text))
     if m:
         return f"{(m.group(2) or 'is').lower()} {m.group(1)} {m.group(3)}?"

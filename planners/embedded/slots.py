@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from planners.embedded.addressees import each_addressee as each_addressee  # re-exported
 from planners.embedded.appositive_values import named_pairs
 from planners.embedded.attachment import given_name, kept_value
+from planners.embedded.new_times import new_time
 from planners.embedded.operations import Operation
 from planners.embedded.owned import named_by_topic
 from planners.embedded.renaming import clause_value, re_field
@@ -368,33 +369,6 @@ def _person(text: str, slots: Sequence[Slot]) -> str:
     return max(found, key=len, default="")  # "Lea Marn's mobile": the owner's name alone
 
 
-def named_values(text: str) -> list[Slot]:
-    """Values each named by the field written just before it (`appositive_values`)."""
-    return [Slot(field, value) for field, value in named_pairs(text)]
-
-
-# "move my commute alarm to 7:00", "put the 6:40 alarm back to 7": an item that exists, and
-# the clock time it is to show
-_NEW_TIME = re.compile(r"^\w+\s+((?:my|the|our|this|that)\s+[^,;]+?)(?:\s+back|\s+forward)?\s+"
-                       r"(?:to|for|till|until)\s+(\S.*?)\s*[.!]?$", re.I)
-
-
-# a time said as a length from another ("20 minutes after the time of my alarm"), read first
-_FROM_TIME = re.compile(r"(?:\d+|an?|half\s+an|[a-z]+)\s+(?:minutes?|mins?|hours?|hrs?)\s+"
-                        r"(?:after|before|earlier\s+than|later\s+than)\s", re.I)
-
-
-def _new_time(text: str, op: Operation, is_container: Callable[[str], bool]
-              ) -> tuple[str, str] | None:
-    """(the item, its new time) where an order gives an item a clock time (`_NEW_TIME`)."""
-    m = _NEW_TIME.match(strip_quotes(text))
-    if op not in (Operation.DO, Operation.SET_VALUE, Operation.EDIT) or m is None or not (
-            TIME.fullmatch(m.group(2)) or _FROM_TIME.match(m.group(2))) or is_container(
-            m.group(1)):
-        return None
-    return re.sub(r"^(?:my|the|our|this|that)\s+", "", m.group(1), flags=re.I), m.group(2)
-
-
 def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
               ) -> tuple[Operation, list[Slot], list[str]]:
     """(the operation, as the values may refine it; the values to type; item names that
@@ -402,7 +376,7 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
     (a cart) rather than appending it to an item's text."""
     slots = keyword_slots(text) if op is not Operation.ANSWER else []
     extra: list[str] = []
-    if (timed := _new_time(text, op, is_container)) is not None:
+    if (timed := new_time(strip_quotes(text), op, is_container)) is not None:
         return Operation.EDIT, [Slot("time", timed[1])], [timed[0]]
     if op is Operation.SEND:
         slots = send_slots(text) + [
@@ -418,7 +392,7 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
     if op in (Operation.CREATE, Operation.EDIT, Operation.DO, Operation.DELETE):
         typed = {s.value for s in slots}
         slots += [v for v in shaped_values(text, slots) if v.value not in typed]
-    named = named_values(text)
+    named = [Slot(field, value) for field, value in named_pairs(text)]  # `appositive_values`
     if named and not any(s.name == "to" for s in slots):  # what goes where, as the words say
         values = {n.value for n in named}
         slots = [*named, *(s for s in slots if s.value not in values)]
