@@ -103,14 +103,14 @@ def manner(text: str) -> Manner:
     return Manner(how.mood, clause, how.thing, how.state, told, _same_sentence(text, raw, told))
 
 
-# a thing named alone, a few words and no verb: "paper plates!!", "Oat milk."
+# a thing named alone, a few words and no verb: "napkins!!", "Rye bread."
 _NAMED_ALONE = re.compile(r"(?:(?:some|more|an?|the|\d+)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}",
                           re.I)
 
 
 def _exclaimed(told: str, context: Sequence[str], clause: str) -> str:
     """The things a told sentence only names (`told` as `context` has it, with its stop: a
-    sentence of its own), which "them" in the order `clause` then stands for ("paper plates!!
+    sentence of its own), which "them" in the order `clause` then stands for ("napkins!!
     add them to my list": a plural for a plural); "" for anything else."""
     said = next((c for c in context if c.rstrip(" .!") == told), "")
     if not said.rstrip().endswith((".", "!")) or not _NAMED_ALONE.fullmatch(told) or not (
@@ -131,7 +131,7 @@ def _same_sentence(text: str, raw: str, told: tuple[str, ...]) -> tuple[str, ...
 
 
 # a kind of thing a phone keeps, alone or after an article or number and what describes it
-# ("timer", "a new note", "2 min timer"), then what it is for: no verb, a thing asked for
+# ("alarm", "a fresh memo", "5 min timer"), then what it is for: no verb, a thing asked for
 _THING_ASKED = re.compile(rf"(?:(?:an?|another|one|new|\d\S*)\s+(?:[\w-]+\s+){{0,4}}?)?"
                           rf"(?:{'|'.join(sorted(KINDS))})s?(?:\s+(?:for|at|called|named)\s.*)?",
                           re.I)
@@ -153,7 +153,7 @@ def _manner(raw: str) -> Manner:
         m = pattern.match(clause)
         if m is not None:
             return Manner(Mood.STATE, clause, bare(m.group(1)), m.group(2).strip())
-    if _THING_ASKED.fullmatch(clause):  # "timer please", "a new note": a new thing wished
+    if _THING_ASKED.fullmatch(clause):  # "alarm please", "a memo": a new thing wished
         one = clause if re.match(r"(?:an?|another|one)\s|\d", clause, re.I) else f"a {clause}"
         return Manner(Mood.STATE, one, *split_state(one))  # for, never a switch
     return Manner(Mood.COMMAND, clause)
@@ -293,7 +293,7 @@ _NEVER_VERBS = closed_class("into onto in on at to from with for by about after 
 # a clause that keeps things as they are: "leave those alone", "let the rest be"
 _KEEPS = re.compile(r"^(?:leave|let)\s+.+?\s+(?:alone|be|untouched|there|as\s+(?:is|(?:it|they)\s+"
                     r"(?:is|are)))\W*$", re.I)
-# only a time: "tomorrow", "this weekend", "on sunday"
+# only a time: "tomorrow", "this weekend", "on friday"
 _WHEN_ONLY = re.compile(r"(?:on\s+|this\s+|next\s+)?(?:today|tonight|tomorrow|week|weekend|"
                         r"month|[a-z]+day)(?:\s+(?:morning|afternoon|evening|night))?")
 
@@ -327,8 +327,8 @@ def opens_order(clause: str) -> bool:
     #   case, then a name; or any word, a name, then what is said or given ("Tell Mia I'll
     #   be late", "Ask Mia to wait"; "Mia Lind texted" is a name)
     quoted = QUOTE.match(" ".join(written[1:])) is not None  # "text 'on my way' to Mia"
-    pointed = after in _NEVER_VERBS and len(words) > 2 and words[2] in (  # "Pay for it",
-        "it", "them", "him", "her", "me", "us")  # "wait for me": a verb, its pronoun object
+    pointed = after in _NEVER_VERBS and len(words) > 2 and words[2] in (  # "wait for me",
+        "it", "them", "him", "her", "me", "us")  # "look for them": a verb, its pronoun object
     return named or quoted or pointed or after in _OBJECT_OPENS or after.isdigit() or (
         after in NUMBER_WORDS) or re.match(
         _ENSURE, " ".join(words), re.I) is not None or bool(_PLURAL_OBJECT.match(clause))

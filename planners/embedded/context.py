@@ -51,7 +51,7 @@ _TELLER = re.compile(r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+[
                      r"(?:(?:by|over|in|via)\s+(?:a\s+)?\w+\s+)?$")  # "wrote me over chat "
 
 # a sentence that says who wrote the value, before the order that names it by its kind
-# ("ottilie texted me where the party is. put the address in a note"): the writer, written
+# ("bertil messaged me where the barbecue is. pop the address in a memo"): the writer, written
 # in any case where the sentence opens with them
 _TOLD_BY = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*|(?!(?:someone|somebody|"
                       r"they|he|she|it|who|nobody|everyone)\b)[a-z][\w'’-]+)\s+(?:texted|messaged|"

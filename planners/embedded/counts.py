@@ -6,7 +6,7 @@ the words just before it:
 
 - refused: after "not" ("not 2", "not just one"), "rather than", "instead of": what is
   there now, or what is not wanted;
-- had: after a verb of having ("I have", "we've got", "there are", "are there", "it
+- had: after a verb of having ("we own", "we've got", "there are", "is there", "it
   holds") or "from" ("from seven"): what is there now;
 - marked: after "to" ("down to four"), "only" or "just" ("I only need three"), or a verb
   of wanting ("we need 6"): the count wanted;

@@ -1,7 +1,7 @@
-"""An item that exists given a new time: "move my commute alarm to 7:00", "set my commute
-alarm for 7:00" (the time it is to show, never the name it is found by), or a time said as a
-length from another ("for 20 minutes after the time of my commute alarm", as `turns` restates
-"move my commute alarm 20 minutes later"), which is read first (`lookup`)."""
+"""An item that exists given a new time: "shift my gym alarm to 6:10", "set my gym alarm
+for 6:10" (the time it is to show, never the name it is found by), or a time said as a
+length from another ("for 15 minutes before the time of my gym alarm", as `turns` restates
+"shift my gym alarm 15 minutes earlier"), which is read first (`lookup`)."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ def kinds_only(clause: str) -> str:
     return " ".join(out)
 
 
-# "the list I started for the party", "my note about the boiler": an item of a kind named by
+# "the note I made for the fete", "my list about the garage": an item of a kind named by
 # what it is for or about (a clause of who made it is no part of the name)
 _FOR_TOPIC = re.compile(rf"^(?:(?:the|my|our|that)\s+)?({'|'.join(sorted(KINDS))})"
                         r"(?:\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:\w+\s+){1,2}?)?\s*"
@@ -65,7 +65,7 @@ _FOR_TOPIC = re.compile(rf"^(?:(?:the|my|our|that)\s+)?({'|'.join(sorted(KINDS))
 
 
 def named_by_topic(phrase: str) -> str:
-    """The item a phrase names by its topic, as its name and kind ("the list I started for
-    the birthday party" -> "birthday party list"); `phrase` itself when it is no such."""
+    """The item a phrase names by its topic, as its name and kind ("the note I made for
+    the fete" -> "fete note"); `phrase` itself when it is no such."""
     m = _FOR_TOPIC.match(phrase.strip())
     return f"{m.group(2)} {m.group(1)}" if m else phrase

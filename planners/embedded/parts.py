@@ -164,7 +164,7 @@ def each_switch(clause: str) -> list[str]:
     return [f"{m['verb']} {thing}{m['state'] or ''}" for thing in things]
 
 
-# a thing wished for in a state: "the lamp dimmer", "battery saver on", "the phone on silent"
+# a thing wished for in a state: "the lamp dimmer", "hotspot off", "the tablet on mute"
 _WISHED_STATE = re.compile(r"(?:the|my|our|your)(?:\s+[\w-]+){2,4}|(?:[\w-]+\s+){1,4}(?:on|off)|"
                            r"(?:the|my|our|your)\s+[\w-]+\s+(?:on|in|into|to)(?:\s+[\w-]+){1,4}",
                            re.I)

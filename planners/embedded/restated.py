@@ -271,7 +271,7 @@ def where_written(text: str) -> str:
 def with_time_moved(text: str) -> str:
     """`text` restated where its request moves an item's time by a length (`_SHIFTED`): the
     time it has is then a value read before the order, as the restated words name it ("the
-    time of my commute alarm"); `text` itself otherwise."""
+    time of my gym alarm"); `text` itself otherwise."""
     plain = plainly(text)
     moved = re.compile(r"\b(?:after|before) the time of\b", re.I)
     return plain if moved.search(plain) and not moved.search(text) else text

@@ -15,8 +15,8 @@ _STREET_FIRST = re.compile(r"^\d+\w?\s+(?:rue|via|calle|avenida|avenue|boulevard
                            r"rua|viale|place)\b", re.I)  # "7 Rue Cler": the kind goes first
 
 
-# a house number, capitalised words, and the kind of street they end on ("27 Juniper Row")
-# (not the minutes of a clock time: "7:30 PM at Ivy's place")
+# a house number, capitalised words, and the kind of street they end on ("9 Alder Lane")
+# (not the minutes of a clock time: "6:30 PM at Bo's place")
 STREET = re.compile(rf"(?<![:.,\d])\b\d+\w?\s+(?:{NAME_START}[\w'.-]*\s+){{1,4}}?(?i:{_KINDS})"
                     r"\b\.?")
 

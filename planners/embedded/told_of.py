@@ -54,7 +54,7 @@ def subject(clause: str) -> str:
     verb = next((i for i, w in enumerate(words[1:6], 1) if w.lower() in AUXILIARIES), None)
     if not words or (words[0].lower() in PRONOUNS | PERSONAL and verb in (1, None)):
         return ""  # "that is ...": a pronoun; "that 6:20 alarm is ...": a thing
-    if verb is not None:  # "the courier's slot is ...": the "'s" before it is whose
+    if verb is not None:  # "the plumber's visit is ...": the "'s" before it is whose
         return " ".join(words[:verb])
     shortened = next((i for i, w in enumerate(words[1:6], 1) if w.lower().endswith("'s")), None)
     if shortened is None or any(past_form(w) for w in words[1:shortened]):

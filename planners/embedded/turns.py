@@ -1,17 +1,17 @@
 """Turns of phrase for plain orders, restated as the order they mean (`restated` asks here):
 
-- a thing set working ("get bluetooth going", "have the hotspot running"): it is switched on
+- a thing set working ("get the hotspot running", "have NFC working"): it is switched on
   (a word before its name makes it one thing of its kind: "get my car bluetooth going"
   connects to the car, and is left as it is);
-- the device taken out of what it is in ("take the phone out of flight mode"): that is
+- the device taken out of what it is in ("bring the tablet out of silent mode"): that is
   switched off;
 - a message written to someone and a question put to them in it ("text Ana and ask if it's
   free"): the question asked of them ("ask Ana if it's free"); one reached at a number ("the
   seller at 555 0199") is that number;
-- an item's time moved by a length ("move my commute alarm 20 minutes later", "push the
+- an item's time moved by a length ("shift my gym alarm 15 minutes earlier", "push the
   7:00 alarm back half an hour"): it is set to that length after (or before) the time it
-  has, which is read first ("set my commute alarm for 20 minutes after the time of my
-  commute alarm").
+  has, which is read first ("set my gym alarm for 15 minutes before the time of my gym
+  alarm").
 """
 
 from __future__ import annotations
