@@ -192,6 +192,11 @@ def _first(clause: str) -> str:
     return clause.split()[0].lower() if clause.split() else ""
 
 
+# a question whether a thing can be done at all: "is there a way to ...", "is it possible to"
+_CAN_IT_BE = re.compile(r"(?:is|isn't)\s+(?:there\s+(?:a|any|some)\s+way|it\s+possible)\b",
+                        re.I)
+
+
 def request_clause(text: str) -> tuple[str, list[str]]:
     """(the clause that asks, the clauses around it that tell the context). The one that
     asks opens with words of courtesy or a question, with the clauses after it that give it a
@@ -232,6 +237,11 @@ def request_clause(text: str) -> tuple[str, list[str]]:
                 i = next((j for j, p in enumerate(parts)
                           if j > i and opens_order(p) and not _states(p)), i)
                 part = parts[i]
+            if asked and _CAN_IT_BE.match(part) and (order := next(
+                    (j for j, p in enumerate(parts) if j > i and parts[j - 1][-1] in ".?!"
+                     and opens_order(p)), None)) is not None:  # "is there a way to X?
+                return parts[order], parts[:order] + parts[order + 1:]  # set that up": the
+                #   order asks; the question only says what for
             if asked and _first(plain) in AUXILIARIES:  # "did I set one too late? when does
                 i = next((j for j, p in enumerate(parts)  # the latest one ring?": the worry,
                           if j > i and p.endswith("?") and _first(p) in QUESTION_WORDS), i)

@@ -186,15 +186,24 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
     "the boiler is fixed, ... archive the notes about it"), "" when it does not say;
     `person(told clause)`: the person it tells of, whom "her" or "him" is ("Noor wrote about
     the ladder, text her that it's free")."""
-    who = next((p for c in told if (p := person(c))), "")
+    lower = {w for w in (w.strip(",;:.!?") for w in " ".join([clause, *told]).split())
+             if w.isalpha() and w.islower()}
+    who = next((p for c in told if (p := person(c)) and not (
+        p.split()[0] in c.split() and p.split()[0].lower() in lower)), "")  # ("New flat, new
+    #   landlord": a capital word the request also writes in lower case is no name)
     if who:  # "write back (and tell her ...)": the answer goes to the person told of
         answer = re.sub(r"^(\S+\s+back)\b(?!\s+to\b)", rf"\1 to {who}", clause)
         clause = answer if answer != clause else re.sub(r"\b(?:her|him)\b|(?<=\bto\s)them\b",
                                                         who, clause, count=1)  # "send it to them"
+        clause = re.sub(r"\b(?:their|his)\b(?=\s+[a-z])", f"{who}'s", clause, count=1)  # "what's
+        #   their number?": the number of the one told of
         if (asks := _SPEAKER_ASKS.match(clause)) and who not in clause:  # "which line do I
             clause = f"{asks.group(1)} is {who}'s {asks.group(2)}"  # dial?": to reach the one
             #   told of, whose number it is
-    said = next((c for c in told if topic(c)), "")
+    first = next((m[0] for m in re.finditer(r"(?<!, )\b(?:it|them)\b", clause)
+                  if not AMBIENT_IT.search(clause[:m.end()])), "")
+    said = next((c for c in told if topic(c) and (topic(c) != who or first != "it")), "")
+    #   ("it" is no person; "them" may be)
     about = topic(said) if said else sent_me(told) or _read_value(told) or next(
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "") or next(
         (thing for c in told if (thing := got(c))), "")
@@ -213,6 +222,8 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
     if about and pronoun and not _MADE_BEFORE.search(clause[:pronoun.start()]) and not (
             about == sent_me(told) and _OWN_OBJECT.search(clause[:pronoun.start()])):
         about = re.sub(r"^(?:a|an)\s+", "the ", about, flags=re.I)  # "it" is one thing
+        about = re.sub(r"^(?:The|My|Our|Your|This|That)\b", lambda m: m[0].lower(), about)
+        #   (a capital that only began its sentence names no one where it now stands)
         clause = clause[:pronoun.start()] + about + clause[pronoun.end():]  # known by now
     place = next((m.group(1) for c in told if (m := _IN_PLACE.search(c))), "")
     if place and (there := _THERE.search(clause)):

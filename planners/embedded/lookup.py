@@ -24,7 +24,7 @@ from planners.embedded.memo import memo_of, with_memo
 from planners.embedded.offsets import Shift, moved, shift_of
 from planners.embedded.purpose import main_clause
 from planners.embedded.reading import shaped_part
-from planners.embedded.slots import HOW_LONG
+from planners.embedded.references import HOW_LONG
 from planners.embedded.sources import kept_from_source, read_in
 from planners.embedded.sums import add_up, summed
 from planners.planner import Decision, PastStep
@@ -121,6 +121,9 @@ def resolve(text: str, goal: Goal, history: Sequence[PastStep],
             return _asking(text, asked, history)
         said = next((p[0] for c in told if (p := sent_phrase(c)) and p[1] == slot.value),
                     slot.value)  # "Ana texted me the time, ...": read, it stands there
+        if said not in text and said in (order := manner(text).clause):
+            text, told = order, ()  # pointed back at ("the code is in my notes, text it to
+            #   Bo"): it stands in the order, read with what its pointers mean
         text = text.replace(said, _in_place(answers[asked], said, told), 1)
     if any(s.ref for s in goal.slots):  # where the value was kept is no part of its use
         text = _TOLD_PLACE.sub("", text).rstrip(" ,;")

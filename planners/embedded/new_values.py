@@ -1,8 +1,9 @@
 """Statements of a person's new value, restated as the edit they ask for: "Kim's new number
 is 555 0101" (said with "new" or "now"); "Kim switched her address to kim@x.org", a change
-the person made; "Kim moved to another mail provider, it's kim@x.org now", or "Kim went abroad
-and got another phone: 555 0101", where the field goes unsaid and the
-value's shape names it (an e-mail, a phone number): the value is to replace the old one in
+the person made; "Kim moved to another mail provider, it's kim@x.org now", "Kim went abroad
+and got another phone: 555 0101", or "Kim wants me to use their work address now: kim@x.org",
+where the field goes unsaid and the value's shape names it (an e-mail, a phone number): the
+value is to replace the old one in
 that person's entry ("change Kim's email to kim@x.org"), whatever the statement's verb, and
 with or without a closing order that points back at it ("... - sort that out", "correct that in my
 phonebook"); so is a field said to be wrong and what it should be ("Kim's surname has a typo,
@@ -46,14 +47,22 @@ _NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?(?:[,;:.]|\s(?i:and))\s*(?:(?i:s
                      r"(?:\s+now)?"
                      r"\s+(?:is|'s)\s+(\S+?|\+?\d[\d\s().-]*\d)"
                      r"(?:\s+now)?\s*[.!]?$")
+# "Kim changed jobs and wants me to use their work address from now on: kim@x.org": a person
+# told of, a value of theirs spoken of, the value itself after a colon
+_THEIRS_GIVEN = re.compile(rf"^\s*({NAMES})\s[^.;?!:]*?\b(?i:his|her|their)\s[^.;?!:]*:\s*"
+                           r"(\S+?|\+?\d[\d\s().-]*\d)\s*[.!]?$")
 # "..., I'd like his number saved. Kim Lee, 555 0101.": a person's number the request speaks
 # of, then the person's name and number alone: the card to keep
 _CARD_GIVEN = re.compile(rf"\b(?:his|her|their)\s+(?:phone\s+)?number\b.*[.!?]\s+({NAMES}),?\s+"
                          r"(\+?\d[\d\s().-]*\d)\s*[.!]?$", re.I)
 # "... Kim Lee, 555 0101. Save her to my contacts": a person's name and number (and e-mail)
-# alone, then an order that points at the person: the order, with that person and number
-_CARD_FIRST = re.compile(rf"^(?P<told>.*?[.!?:]\s+)?(?P<name>{NAMES}),?\s+"
-                         r"(?P<phone>\+?\d[\d\s().-]*\d)(?:,?\s+(?P<email>\S+@\S+?))?\s*[.!]\s+"
+# alone or each after its word ("her name's Kim Lee, number ..."), then an order that points
+# at the person: the order, with that person and number
+_CARD_FIRST = re.compile(r"^(?P<told>.*?[.!?:]\s+)?"
+                         r"(?i:(?:her|his|their)\s+name(?:['’]s|\s+is)\s+)?"
+                         rf"(?P<name>{NAMES}),?\s+(?i:(?:phone\s+)?number\s+)?"
+                         r"(?P<phone>\+?\d[\d\s().-]*\d)(?:,?\s+(?i:e-?mail\s+)?(?P<email>\S+@\S+?))?"
+                         r"\s*[.!]\s+"
                          r"(?P<order>\S.*\b(?:him|her|them)\b.*)$")
 # "The plumber was Kim Lee, his number's 555 0101. Save him": a person said to be someone
 # (or named after a sentence that tells), then their number, then an order that points at
@@ -96,6 +105,7 @@ def new_value(text: str) -> str:
         order = without_courtesy(re.sub(r"\b(?:him|her|them)\b", m["name"], m["order"], count=1))
         email = f" and the email {m['email']}" if m["email"] else ""
         told = re.sub(r":\s*$", ". ", m.groupdict().get("told") or "")  # (a colon: no message)
+        order = order[:1].lower() + order[1:] if told else order  # read as the order it is
         return f"{told}{order.rstrip(' ?')} with the number {m['phone']}{email}"
     m = _CARD_GIVEN.search(text)
     if m and PHONE.fullmatch(m.group(2)):
@@ -103,6 +113,9 @@ def new_value(text: str) -> str:
     m = _NEW_IS.match(_FIX_THAT.sub("", text))
     if m and (m.group(2) or _FIX_THAT.search(text)):  # said to be new, or to be put right
         return f"change {m.group(1)}'s {_shape(m.group(4)) or m.group(3)} to {m.group(4)}"
+    m = _THEIRS_GIVEN.match(_FIX_THAT.sub("", text)) if _FIX_THAT.search(text) else None
+    if m and (shape := _shape(m.group(2))):  # (the value's shape names the field)
+        return f"change {m.group(1)}'s {shape} to {m.group(2)}"
     m = _NOW_IT_IS.match(_FIX_THAT.sub("", text))
     shape = _shape(m.group(2)) if m else ""
     return f"change {m.group(1)}'s {shape} to {m.group(2)}" if m and shape else text

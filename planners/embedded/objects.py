@@ -129,7 +129,9 @@ _OWNERS = closed_class("his their our")
 # what the speaker is doing ("Sitting in the library now", "I'm filling in a form"; not a
 # participle that is a preposition: "according to Noor"), needs ("only want the date": what
 # to answer), or does not, naming no thing ("we never use it"): no place of a thing
-_SPEAKER_DOES = re.compile(r"^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?(?:(?:just|still)\s+)?"
+_SPEAKER_DOES = re.compile(r"^(?:i'?m|i\s+am|we're|we\s+are)\s+(?:(?:just|still)\s+)?"
+                           r"(?:at|in|on|outside|near|by)\s|"  # where the speaker is
+                           r"^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?(?:(?:just|still)\s+)?"
                            r"(?:(?!(?:according|regarding|concerning|"
                            r"including|following|considering)\b)[a-z]+ing\b|"
                            r"(?:(?:i|we)\s+)?(?:just\s+|only\s+)?(?:need|want)\b(?!\s+to\b)|(?:i|we)\s+"

@@ -92,6 +92,10 @@ def learned_then_used(text: str, names_value: Callable[[str], bool]) -> str:
     return text
 
 
+# a verb that agrees with a subject told of ("wants", "needs", "goes"): an order's verb never does
+_AGREES = re.compile(r"^[a-z]{2,}(?<![sui])s$")
+
+
 def starts_order(piece: str, operations: OperationReader) -> bool:
     """A piece after "and" starts an order: a lower-case word that an article, a pronoun, a
     number or a particle follows (a noun is not followed by one: "salt and pepper"), a verb
@@ -101,7 +105,8 @@ def starts_order(piece: str, operations: OperationReader) -> bool:
     if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
         return False
     after = words[1].lower()
-    if after in ("it", "them", "i", "you", "we") or words[0] in objects.FILLER:
+    if after in ("it", "them", "i", "you", "we") or words[0] in objects.FILLER or (
+            _AGREES.search(words[0])):  # "... and wants me to": the verb of someone told of
         return False
     if after in _OBJECT_STARTS or after[:1].isdigit() or after in NUMBER_WORDS or (
             words[0] in TOUCH_VERBS):

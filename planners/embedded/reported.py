@@ -16,9 +16,9 @@ import re
 from planners.embedded.asking import Manner, Mood
 from planners.embedded.attachment import given_name
 from planners.embedded.encoder import TextEncoder
+from planners.embedded.message_values import WHEN as _WHEN
 from planners.embedded.operations import Operation, OperationReader
 from planners.embedded.parts import starts_order
-from planners.embedded.slots import WHEN as _WHEN
 from planners.embedded.slots import is_reference
 from planners.embedded.wording import (
     AUXILIARIES,

@@ -12,82 +12,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from planners.embedded.addressees import each_addressee as each_addressee  # re-exported
 from planners.embedded.appositive_values import named_pairs
 from planners.embedded.attachment import given_name, kept_value
+from planners.embedded.message_values import send_slots
 from planners.embedded.new_times import new_time
 from planners.embedded.operations import Operation
 from planners.embedded.owned import named_by_topic
+from planners.embedded.references import HOW_LONG, Slot, is_reference, referenced
 from planners.embedded.renaming import clause_value, re_field
-from planners.embedded.states import past_form
 from planners.embedded.streets import street_address
 from planners.embedded.wording import (
-    AUXILIARIES,
     EMAIL,
     NAME_START,
-    NAME_WORD,
     NAMES,
     PHONE,
     PRONOUNS,
     QUOTE,
     TIME,
     is_name_word,
-    outside_relative,
     quoted,
     strip_quotes,
 )
 
-
-@dataclass(frozen=True)
-class Slot:
-    """A value the goal asks to type, and what it is (used to pick the field)."""
-
-    name: str  # e.g. "name", "phone", "message", "time"
-    value: str
-    append: bool = False  # add to what the field holds instead of replacing it
-    ref: bool = False  # the value names a value shown elsewhere ("Bob's email"), not text
-
-
-# "as long as the manual says", "however long the label says": how long, a length to read
-HOW_LONG = r"(?:how(?:ever)?\s+long|as\s+long\s+as)"
-# "Bob Carter's email", "what the blue mug costs", "the price of the mug": a value to look up
-_REFERENCE = re.compile(rf"^(?:{NAMES}'s\s+[a-z]+(?:\s+[a-z]+)?|(?:what|how much|when|where|"
-                        rf"{HOW_LONG})\s.+|the\s+[a-z]+\s+of\s.+)$")
 # "what day the party is", "when the party starts" (not "when I wake up": the speaker's own
 # doings are shown nowhere)
 _WH_VALUE = re.compile(rf"^(?:(?:what|which)\s+\w+|when(?!\s+(?:I|we)\b)|{HOW_LONG})\s+\w+.*$",
                        re.I)
-# "the gate code from my journal", "my next meeting's room": a definite noun phrase
-_DEFINITE_PHRASE = re.compile(r"^(?:the|my|our)\s+\S.*$", re.I)
-
-
-_GET_PASSIVE = frozenset({"get", "gets", "got", "gotten"})  # "got delayed": get as an auxiliary
-
-
-def is_reference(phrase: str, said_as_text: bool = False) -> bool:
-    """The phrase names a value shown somewhere (to read, then type), not text to type: a
-    possessive, a wh-clause, or a definite noun phrase with no finite verb of its own ("the
-    meeting is moved" says something; "the code from my journal" names something). A definite
-    phrase names a value where it stands for the text itself (what a message says:
-    `said_as_text`) or says where the value is ("from my journal"); elsewhere ("add the mug
-    to the cart") it names an item."""
-    phrase = phrase.strip(" ,.;:!?")
-    if _REFERENCE.match(phrase):
-        return True
-    found = outside_relative([w.lower() for w in re.findall(r"[\w']+", phrase)])
-    verbs = set(found) & (AUXILIARIES | _GET_PASSIVE) or {  # "the flight got delayed", "the
-        w for w in found[2:] if past_form(w)}  # parcel arrived": past the head, a verb
-    definite = bool(_DEFINITE_PHRASE.match(phrase)) and not verbs
-    return definite and (said_as_text or re.search(r"\bfrom\b", phrase, re.I) is not None)
-
-
-def _referenced(slot: Slot, said: list[str]) -> Slot:
-    """The slot, marked when its value names a value to look up (quoted text never does)."""
-    if slot.value not in said and is_reference(slot.value):
-        return Slot(slot.name, slot.value, slot.append, ref=True)
-    return slot
 
 # the word that introduces a value, and the field the value is for
 _SLOT_WORDS = {
@@ -175,70 +128,6 @@ def shaped_values(text: str, have: list[Slot]) -> list[Slot]:
     if "address" not in names and (found := street_address(TIME.sub(" ", bare))):
         out.append(Slot("address", found))
     return out
-
-
-# a recipient written in lower case, known as one by the colon after it ("text noor: late")
-_LOWER_RECIPIENT = re.compile(r"^\s*[\w-]+(?:\s+to)?\s+([a-z][\w'-]*)\s*:")
-
-
-def send_slots(text: str) -> list[Slot]:
-    """Recipient ("text Anna", "send ... to Anna"; "text Ana Li Bo Ek's code": Bo Ek's), message."""
-    bare = strip_quotes(text)
-    slots: list[Slot] = []
-    owner = rf"\s+(?:{NAME_START}[\w.-]*\s+)?{NAME_START}[\w.-]*['’]s\s"  # one or two names
-    name = rf"({NAME_WORD}(?:\s+{NAME_WORD})?(?={owner})|{NAMES}|{PHONE.pattern})"
-    m = (re.search(r"\bto\s+" + name, bare) or re.match(r"^\s*[\w-]+(?:\s+to)?\s+" + name, bare)
-         or _LOWER_RECIPIENT.match(bare))
-    if m:
-        slots.append(Slot("to", m.group(1).strip()))
-    said = quoted(text)
-    if said:
-        slots.append(Slot("message", said[0]))
-    elif (colon := re.search(r":\s*(.+?)\s*$", text)) is not None:
-        slots.append(Slot("message", colon.group(1)))
-    elif (saying := _SAYING.search(bare)) is not None and not _WH_CLAUSE.match(saying.group(1)):
-        slots.append(Slot("message", saying.group(1).strip(" .!")))
-    elif m is not None and (named := _named_message(bare, m)):
-        slots.append(Slot("message", named, ref=True))
-    said_at = bare.find(":")  # what follows a colon is the message, not when to send it
-    if (when := WHEN.search(bare if said_at < 0 else bare[:said_at])) is not None:
-        slots.append(Slot("when", when.group(0)))
-    return slots
-
-
-# the words of a message, introduced as such: "a text to Noor saying see you soon"
-_SAYING = re.compile(r"\b(?:saying|that\s+says|which\s+says|to\s+say|telling\s+(?:him|her|them))"
-                     r"\s+(?:that\s+)?(.+)$", re.I)
-
-
-# "saying where she is": a clause that names what the words were, not the words; nothing
-# in it is to be typed
-_WH_CLAUSE = re.compile(r"^(?:who|what|where|when|why|how|which|whether|if)\b", re.I)
-
-
-# when a message is to go out, if not now: "at 5 pm", "for 9 on Friday", "tonight", "in an hour"
-_DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-WHEN = re.compile(
-    r"\b(?:(?:at|for)\s+\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?(?:\s+(?:tomorrow|tonight|today))?"
-    rf"{_DAY_PART}|tomorrow{_DAY_PART}|tonight|later\s+today|"
-    r"in\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?)|next\s+(?:week|month|\w+day))\b", re.I)
-
-
-# what carries the message, said after it ("by text", "in a message", "over SMS")
-_BY_MEANS = re.compile(r"\s+(?:by|via|over|in|as)\s+(?:an?\s+)?(?:text|message|sms|chat)\w*\s*$",
-                       re.I)
-
-
-def _named_message(bare: str, recipient: re.Match[str]) -> str:
-    """An unquoted message that names a value to read elsewhere: "text Lea the gate code",
-    "send Omar's address to Lea by text". The words between the verb and the recipient, or
-    after the recipient, when they are a reference; "" otherwise."""
-    before = bare[: recipient.start()].split(None, 1)[1:] if recipient.start() else []
-    after = bare[recipient.end():]
-    phrase = (before[0] if before and before[0].strip() else after).strip(" ,.;!?")
-    phrase = _BY_MEANS.sub("", WHEN.sub(" ", phrase)).strip(" ,.;!?")
-    phrase = " ".join(phrase.split())
-    return phrase if phrase and is_reference(phrase, said_as_text=True) else ""
 
 
 def field_changes(text: str) -> tuple[list[Slot], list[str]]:
@@ -388,7 +277,7 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
     elif op is Operation.CREATE:
         op, slots, extra = _create_slots(text, slots, is_container)
         if extra:
-            return op, [_referenced(s, quoted(text)) for s in slots], extra
+            return op, [referenced(s, quoted(text)) for s in slots], extra
     if op in (Operation.CREATE, Operation.EDIT, Operation.DO, Operation.DELETE):
         typed = {s.value for s in slots}
         slots += [v for v in shaped_values(text, slots) if v.value not in typed]
@@ -397,4 +286,4 @@ def slots_for(text: str, op: Operation, is_container: Callable[[str], bool]
         values = {n.value for n in named}
         slots = [*named, *(s for s in slots if s.value not in values)]
     said = quoted(text)
-    return op, list(dict.fromkeys(_referenced(s, said) for s in slots)), extra
+    return op, list(dict.fromkeys(referenced(s, said) for s in slots)), extra

@@ -27,6 +27,11 @@ _PERSON_AFTER = re.compile(rf"^(?:I|We)(?:'\w+)?\s+(?:[^,;]*?\band\s+)?"
                            rf"{{1,4}}?(?!I\b)({NAMES})\b(?<!\d)(?=\W|$)")
 
 
+# "her name's Petra Lind": who "her" is, said
+_NAMED_AS = re.compile(rf"^(?i:her|his|their)\s+name(?:['’]s|\s+is)\s+({NAMES})")
+# someone a thing is for or from ("the courier wants a number for Noor")
+_PERSON_FOR = re.compile(rf"\b(?:for|from|with|about)\s+({NAMES})(?=\W*$)")
+
 # a bare word, then its verb: "noor is minding the dog", "noor texted"
 _LOWER_SUBJECT = re.compile(rf"^([a-z][a-z'-]{{2,}})\s+(?:{'|'.join(sorted(AUXILIARIES))}|"
                             r"[a-z]+(?:[^s]s|ed))\b")
@@ -39,7 +44,7 @@ def person_told(clause: str) -> str:
     article before its verb is a name ("noor is minding the dog")."""
     m = _PERSON_FIRST.match(clause)
     if m is None or re.sub(r"['’]\w+$", "", m.group(1).split()[0].lower()) in _NOT_NAMES:
-        m = _PERSON_AFTER.match(clause)
+        m = _PERSON_AFTER.match(clause) or _NAMED_AS.match(clause) or _PERSON_FOR.search(clause)
     if m is None and clause == clause.lower():
         m = _LOWER_SUBJECT.match(clause)
         return m.group(1).capitalize() if m and m.group(1) not in (

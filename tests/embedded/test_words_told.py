@@ -10,8 +10,9 @@ from perception.elements import Bounds
 from planners.embedded import EmbeddedPlanner
 from planners.embedded.goal import Intent, Slot, parse_goal, split_goal
 from planners.embedded.lookup import question
+from planners.embedded.message_values import send_slots
+from planners.embedded.references import is_reference
 from planners.embedded.reported import told
-from planners.embedded.slots import is_reference, send_slots
 from tests.embedded import screens as S
 
 

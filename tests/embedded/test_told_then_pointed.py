@@ -1,0 +1,96 @@
+"""What a told sentence lends the order after it: the thing "it" stands for (a capital that
+only began its sentence names no one), the person "their" means, a card's values each after
+its word, a person's new value after a colon; where the speaker is tells no place of a
+thing; a verb that agrees with someone told of starts no order of its own; a question
+whether a thing can be done leaves the asking to the order after it. Requests of our own,
+in no task file; the message is played on the virtual phone by the agent's own loop."""
+
+from __future__ import annotations
+
+import pytest
+
+from automator.config import LoopConfig
+from automator.loop import run_episode
+from automator.trajectory import Outcome
+from devices.virtual import VirtualPhone
+from planners.embedded import AppMemory, EmbeddedPlanner, explore
+from planners.embedded.asking import request_clause
+from planners.embedded.goal import Intent, parse_goal, split_goal
+
+
+def _slots(goal) -> dict[str, str]:
+    return {s.name: s.value for s in goal.slots}
+
+
+@pytest.mark.unit
+def test_it_after_a_told_sentence_is_its_subject_and_no_recipient():
+    goal = parse_goal("Priya needs to get into the gym. The locker code is in my notes, "
+                      "send it across to her.")
+    assert goal.intent is Intent.SEND
+    slots = {s.name: s for s in goal.slots}
+    assert slots["to"].value == "Priya"
+    assert slots["message"].value == "the locker code in my notes" and slots["message"].ref
+
+
+@pytest.mark.unit
+def test_their_in_a_question_is_the_person_a_thing_was_wanted_for():
+    goal = parse_goal("The plumber is at the door and wants a phone number for Bob. "
+                      "What's their number?")
+    assert goal.intent is Intent.ANSWER
+    assert "Bob" in goal.entities and "Bob" in goal.target
+
+
+@pytest.mark.unit
+def test_a_card_given_value_by_value_is_saved_for_the_person_named():
+    goal = parse_goal("Big move, new neighbour. His name's Tomas Berg, number 555-0142, "
+                      "email tomas.berg@example.org. Add him please.")
+    assert goal.intent is Intent.CREATE
+    assert _slots(goal) == {"name": "Tomas Berg", "phone": "555-0142",
+                            "email": "tomas.berg@example.org"}
+
+
+@pytest.mark.unit
+def test_a_value_a_person_wants_used_after_a_colon_is_their_new_one():
+    goal = parse_goal("Lars changed teams and wants me to use their office address from now "
+                      "on: lars.o@example.org. Could you fix that in my contacts?")
+    assert goal.intent is Intent.EDIT and _slots(goal) == {"email": "lars.o@example.org"}
+    assert goal.entities[0] == "Lars"
+
+
+@pytest.mark.unit
+def test_where_the_speaker_is_lends_no_words_to_the_thing_asked():
+    goal = parse_goal("I'm at the bakery, what's the door code again?")
+    assert goal.intent is Intent.ANSWER and "bakery" not in goal.target
+
+
+@pytest.mark.unit
+def test_a_verb_that_agrees_with_someone_told_of_starts_no_order():
+    parts = split_goal("Nadia just moved flats and needs me to keep her new number: "
+                       "555-0133. Can you put that in her contact?")
+    assert len(parts) == 1
+
+
+@pytest.mark.unit
+def test_an_order_after_a_question_whether_it_can_be_done_is_what_is_asked():
+    clause, told = request_clause("Is it possible to have the lamp delivered every week? "
+                                  "Set that up in the shop.")
+    assert clause.startswith("Set that up") and told[0].startswith("Is it possible")
+
+
+@pytest.fixture(scope="module")
+def memory(encoder) -> AppMemory:
+    return explore(VirtualPhone(), AppMemory(), apps=["Notes", "Messages"], budget=40,
+                   encoder=encoder)
+
+
+@pytest.mark.sim
+@pytest.mark.slow
+def test_a_value_pointed_back_at_is_read_and_sent(memory, encoder):
+    notes = [{"id": 1, "title": "Gym", "body": "Locker code 4471"}]
+    phone = VirtualPhone(state={"notes": {"notes": notes}})
+    trajectory = run_episode("Bob is at the gym. The locker code is in my notes, text it "
+                             "over to him.", phone, EmbeddedPlanner(memory, encoder=encoder),
+                             LoopConfig(max_steps=16).for_device("virtual"))
+    assert trajectory.outcome is Outcome.SUCCESS, trajectory.reason
+    sent = phone.state()["messages"]["sent"]
+    assert sent and sent[-1]["to"] == "Bob Carter" and "4471" in sent[-1]["text"]
