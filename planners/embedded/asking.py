@@ -18,6 +18,7 @@ from planners.embedded.told_of import person_told, subject
 from planners.embedded.wording import (
     AUXILIARIES,
     INTERJECTIONS,
+    IRREGULAR_PAST,
     NAME_WORD,
     NAMES,
     NUMBER_WORDS,
@@ -301,8 +302,9 @@ _NEVER_VERBS = closed_class("into onto in on at to from with for by about after 
 
 
 # a clause that keeps things as they are: "leave those alone", "let the rest be"
-_KEEPS = re.compile(r"^(?:leave|let)\s+.+?\s+(?:alone|be|untouched|there|as\s+(?:is|(?:it|they)\s+"
-                    r"(?:is|are)))\W*$", re.I)
+_KEEPS = re.compile(r"^(?:(?:leave|let)\s+.+?\s+(?:alone|be|untouched|there|as\s+(?:is|"
+                    r"(?:it|they)\s+(?:is|are)))|stop(?:\s+(?:there|then|after\s+that))?)\W*$",
+                    re.I)  # ("..., then stop": nothing more is done)
 # only a time: "tomorrow", "this weekend", "on friday"
 _WHEN_ONLY = re.compile(r"(?:on\s+|this\s+|next\s+)?(?:today|tonight|tomorrow|week|weekend|"
                         r"month|[a-z]+day)(?:\s+(?:morning|afternoon|evening|night))?")
@@ -311,6 +313,10 @@ _WHEN_ONLY = re.compile(r"(?:on\s+|this\s+|next\s+)?(?:today|tonight|tomorrow|we
 def keeps(clause: str) -> bool:
     """The clause keeps things as they are ("leave it there", "let the rest be"): no order."""
     return _KEEPS.match(clause.strip()) is not None
+
+
+# verbs that have someone do a thing: "Let Mia know ...", "Have Mia call me"
+_CAUSATIVE = closed_class("let have make help")
 
 
 def opens_order(clause: str) -> bool:
@@ -332,8 +338,9 @@ def opens_order(clause: str) -> bool:
             _PARTICIPLE.search(first)) or re.search(r"\w['’](?:s|re|ve|ll|d)$", first):
         return False  # "Battery's down to 9%": a subject and its verb, shortened
     named = re.fullmatch(rf"(?!I\b){NAME_WORD}", written[1].strip(",.;:!?")) is not None and (
-        written[0].islower() or (len(words) > 2 and (words[2] in SUBJECTS | _OBJECT_OPENS | {
-            "that", "to"} or words[2].startswith("i'"))))  # "tell Mia ...": a word in lower
+        written[0].islower() or first in _CAUSATIVE or (len(words) > 2 and (
+            words[2] in SUBJECTS | _OBJECT_OPENS | {"that", "to"} or words[2].startswith(
+                "i'"))))  # "tell Mia ...": a word in lower
     #   case, then a name; or any word, a name, then what is said or given ("Tell Mia I'll
     #   be late", "Ask Mia to wait"; "Mia Lind texted" is a name)
     quoted = QUOTE.match(" ".join(written[1:])) is not None  # "text 'on my way' to Mia"
@@ -369,8 +376,8 @@ def _states(clause: str) -> bool:
     ("the password is gull-7781") is part of the request, not its context; what someone did
     ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""
     first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
-    if first in _SUBJECT_LEFT_OUT:  # "needs 2 minutes", "takes ages": a verb of its subject
-        return True
+    if first in _SUBJECT_LEFT_OUT | IRREGULAR_PAST:  # "needs 2 minutes", "takes ages": a
+        return True  # verb of its subject; "ran into Bo", "stuck in traffic": what happened
     gives = re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)|(?<!\w)[\"“'‘]\w", clause)  # "2nd": a place
     if got(clause) or _PARTICIPLE.search(first) or sent_phrase(clause):  # "just got my bike
         return True  # back", "sitting on a bus": what the speaker did or does, its subject

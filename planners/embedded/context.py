@@ -179,6 +179,17 @@ _SPEAKER_ASKS = re.compile(r"^(what|which)\s+(\w+)\s+(?:do|should|can|could|must
                            re.I)
 
 
+def _done_to(who: str, told: Sequence[str]) -> str:
+    """The thing the person told of acts on ("Bo is eyeing the green lamp in the shop" ->
+    "the green lamp"), which "it" then means; "" when no told clause says one."""
+    if not who:
+        return ""
+    thing = re.compile(rf"^{re.escape(who)}\s+(?:[a-z']+\s+){{1,3}}?((?:the|that|this)\s+"
+                       r"[^,;.!?]+?)(?=\s+(?:in|on|at|from|for|to|this|today|tonight|tomorrow)\b"
+                       r"|$)")
+    return next((m[1] for c in told if (m := thing.match(c))), "")
+
+
 def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
                person: Callable[[str], str]) -> str:
     """`clause` with what points back at the `told` clauses put in place (see the module
@@ -206,7 +217,8 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
     #   ("it" is no person; "them" may be)
     about = topic(said) if said else sent_me(told) or _read_value(told) or next(
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "") or next(
-        (thing for c in told if (thing := got(c))), "")
+        (thing for c in told if (thing := got(c))), "") or (
+        _done_to(who, told) if first == "it" else "")
     if about and (kept := _KEPT.search(said)):  # "X is in my journal": X is read there
         about = f"{about} in {kept.group(1)}"
     counted = next((m.group(1) for c in told if (m := _COUNTED.fullmatch(c))
@@ -225,6 +237,9 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
         about = re.sub(r"^(?:The|My|Our|Your|This|That)\b", lambda m: m[0].lower(), about)
         #   (a capital that only began its sentence names no one where it now stands)
         clause = clause[:pronoun.start()] + about + clause[pronoun.end():]  # known by now
+    if who and about == who and (it := re.search(r"(?<!, )\bit\b", clause)) and (
+            thing := _done_to(who, told)):  # "Bo eyes the lamp. text them what it costs"
+        clause = clause[:it.start()] + thing + clause[it.end():]
     place = next((m.group(1) for c in told if (m := _IN_PLACE.search(c))), "")
     if place and (there := _THERE.search(clause)):
         clause = clause[:there.start()] + place + clause[there.end():]

@@ -47,10 +47,18 @@ _INCREASE = re.compile(r"\b(increase|increment|more|add|plus|up)\b|^\s*\+\s*$", 
 _DECREASE = re.compile(r"\b(decrease|decrement|less|fewer|minus|down)\b|^\s*[-−–]\s*$", re.I)
 
 
+# "until my score is 4", "till the count reaches 10": the count the taps are to reach
+_UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:my|the)\s+(?:score|count|total)\s+"
+                    r"(?:is|reaches|hits|gets\s+to)\s+(\d{1,2})\b", re.I)
+
+
 def _tap_count(goal: Goal) -> int:
-    """How many taps the goal asks for: its quantity, a count before a noun, else one."""
+    """How many taps the goal asks for: its quantity, the count a game's score is to reach
+    (each tap scores one), a count before a noun, else one."""
     if goal.quantity:
         return goal.quantity
+    if (until := _UNTIL.search(goal.text)) is not None:
+        return int(until.group(1))
     m = _COUNT.search(goal.text)
     if m is None:
         return 1

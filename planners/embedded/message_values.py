@@ -26,6 +26,9 @@ def send_slots(text: str) -> list[Slot]:
     said = quoted(text)
     if said:
         slots.append(Slot("message", said[0]))
+    elif m is not None and ":" in (named := _named_message(bare, m)):
+        slots.append(Slot("message", named, ref=True))  # "what the Cookbook: Soups costs":
+        #   a colon within a name a value is read by
     elif (colon := re.search(r":\s*(.+?)\s*$", text)) is not None:
         slots.append(Slot("message", colon.group(1)))
     elif (saying := _SAYING.search(bare)) is not None and not _WH_CLAUSE.match(saying.group(1)):

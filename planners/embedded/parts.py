@@ -14,7 +14,13 @@ from planners.embedded.asking import WISH
 from planners.embedded.attachment import given_name
 from planners.embedded.operations import OperationReader
 from planners.embedded.restated import plainly
-from planners.embedded.wording import NUMBER_WORDS, PARTICLES, closed_class, verb_phrase
+from planners.embedded.wording import (
+    NUMBER_WORDS,
+    PARTICLES,
+    closed_class,
+    verb_phrase,
+    without_courtesy,
+)
 from planners.embedded.wording import quoted as quoted_text
 
 _OBJECT_STARTS = closed_class("a an the my your his her our their this that these those "
@@ -22,8 +28,11 @@ _OBJECT_STARTS = closed_class("a an the my your his her our their this that thes
                               "on off out")
 # Verbs of touching a control: after "and" they start a step of their own ("type hi and tap
 # Send", "enter the code and press OK"), whatever their object is called.
-TOUCH_VERBS = closed_class("tap press click hit touch")
+TOUCH_VERBS = closed_class("tap press click hit touch pop burst")
 _SET_AGAIN = re.compile(r"^[a-z]+\s+(?:it|them)\s+(?:to|on|off|into|in|from)\b")
+# an app or a game opened, then something done in it: "open the game and pop them"
+_OPENED = re.compile(r"(?:^|[.!?]\s+)(?:open|launch|start|load)\s", re.I)
+_ON_IT = re.compile(r"^[a-z]+\s+(?:it|them)\b(?!\s+(?:up|down|out)\b)")
 _REPLY = re.compile(r"\bback$", re.I)  # "write back", "text her back": an answer
 _SAY = re.compile(r"^(?:say|tell\s+(?:him|her|them))\b", re.I)
 # "text Ana and ask her if ...": the question is what the message says
@@ -44,7 +53,8 @@ def cut(text: str, operations: OperationReader,
         pieces = re.split(r",?\s+and\s+", part)
         current = pieces[0]
         for piece in pieces[1:]:
-            again = _SET_AGAIN.match(piece) is not None and switches(current)
+            again = (_SET_AGAIN.match(piece) is not None and switches(current)) or (
+                _OPENED.search(current) is not None and _ON_IT.match(piece) is not None)
             if (_REPLY.search(current) and _SAY.match(piece)) or (
                     _WRITTEN.match(current) and _ASKED_IN.match(piece)):
                 current = f"{current} and {piece}"  # "text her back and say ...": the words
@@ -64,6 +74,11 @@ def cut(text: str, operations: OperationReader,
 # learn a value, and what it names (a reference, `slots.is_reference`)
 _LEARN = re.compile(r"^(?:look\s+up|find\s+out|find|check|see|get|work\s+out|figure\s+out)\s+"
                     r"(?P<value>.+?),?\s+(?:and\s+then|and|then)\s+(?P<use>[a-z]+\s.*)$", re.I)
+# the value to learn pointed at ("look it up", "check that"), and a value a told sentence
+# asks about ("was asking what the rug costs")
+_LEARN_IT = re.compile(r"^(?:look\s+(?:it|that)\s+up|check\s+(?:it|that)|find\s+(?:it|that)\s+"
+                       r"out),?\s+(?:and\s+then|and|then)\s+(?P<use>[a-z]+\s.*)$", re.I)
+_ASKED_WH = re.compile(r"\b(?:what|how\s+much|how\s+many|when|where)\s[^.!?]+", re.I)
 # what points back at the value: "it", "that", or the name of its kind ("the code")
 _POINTER = re.compile(rf"\b(?:it|that|this|the\s+(?:{'|'.join(HEAD_KINDS)}))\b", re.I)
 _WHERE_SHOWN = re.compile(r"\s+(?:in|on)\s+((?:the|my|our)(?:\s+[\w-]+){1,2})$", re.I)
@@ -79,13 +94,21 @@ def learned_then_used(text: str, names_value: Callable[[str], bool]) -> str:
     text = text.strip()
     starts = [0, *(m.end() for m in re.finditer(r"[.!?]\s+", text))]
     for start in starts:
-        m = _LEARN.match(text[start:])
-        if m is None or (pointer := _POINTER.search(m["use"], len(m["use"].split()[0]))) is None:
+        said = without_courtesy(text[start:])  # ("could you check ...")
+        asked = list(_ASKED_WH.finditer(text[:start]))
+        if (it := _LEARN_IT.match(said)) is not None and asked:
+            value, use = asked[-1][0], it["use"]  # "Bo asked what the rug costs. Look it up
+            #   and text him the price": what was asked is the value to learn
+        elif (m := _LEARN.match(said)) is not None:
+            value, use = m["value"], m["use"]
+        else:
             continue
-        value = _WHERE_SHOWN.sub(r" from \1", m["value"].strip())
+        if (pointer := _POINTER.search(use, len(use.split()[0]))) is None:
+            continue
+        value = _WHERE_SHOWN.sub(r" from \1", value.strip())
         if not names_value(value):
             continue
-        use, rest = m["use"], m["use"][pointer.end():]
+        rest = use[pointer.end():]
         if (particle := re.match(r"\s+(down|up|out|back)\b", rest, re.I)) is not None:
             value, rest = f"{particle[1]} {value}", rest[particle.end():]  # "jot it down"
         return f"{text[:start]}{use[:pointer.start()]}{value}{rest}"

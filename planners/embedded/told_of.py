@@ -10,6 +10,7 @@ import re
 from planners.embedded.states import past_form
 from planners.embedded.wording import (
     AUXILIARIES,
+    IRREGULAR_PAST,
     NAMES,
     PERSONAL,
     PRONOUNS,
@@ -27,14 +28,16 @@ _PERSON_AFTER = re.compile(rf"^(?:I|We)(?:'\w+)?\s+(?:[^,;]*?\band\s+)?"
                            rf"{{1,4}}?(?!I\b)({NAMES})\b(?<!\d)(?=\W|$)")
 
 
+# a past verb, its subject (the speaker) left out, and a name after it: "Bumped into Noor"
+_PERSON_AFTER_VERB = re.compile(rf"^\S+\s+(?:[a-z']+\s+){{0,3}}?({NAMES})\b")
 # "her name's Petra Lind": who "her" is, said
 _NAMED_AS = re.compile(rf"^(?i:her|his|their)\s+name(?:['’]s|\s+is)\s+({NAMES})")
 # someone a thing is for or from ("the courier wants a number for Noor")
 _PERSON_FOR = re.compile(rf"\b(?:for|from|with|about)\s+({NAMES})(?=\W*$)")
 
 # a bare word, then its verb: "noor is minding the dog", "noor texted"
-_LOWER_SUBJECT = re.compile(rf"^([a-z][a-z'-]{{2,}})\s+(?:{'|'.join(sorted(AUXILIARIES))}|"
-                            r"[a-z]+(?:[^s]s|ed))\b")
+_LOWER_SUBJECT = re.compile(rf"^([a-z][a-z-]{{2,}})(?:\s+(?:{'|'.join(sorted(AUXILIARIES))}|"
+                            r"[a-z]+(?:[^s]s|ed))\b|['’]s\s+[a-z]+ing\b)")  # "noor's asking"
 
 
 def person_told(clause: str) -> str:
@@ -43,6 +46,8 @@ def person_told(clause: str) -> str:
     Noor a tenner"); "" when it names nobody. Written all in lower case, a subject with no
     article before its verb is a name ("noor is minding the dog")."""
     m = _PERSON_FIRST.match(clause)
+    if m is not None and (m[1].split()[0].lower() in IRREGULAR_PAST or past_form(m[1].split()[0])):
+        m = _PERSON_AFTER_VERB.match(clause)  # "Ran into Noor": the speaker did, Noor is met
     if m is None or re.sub(r"['’]\w+$", "", m.group(1).split()[0].lower()) in _NOT_NAMES:
         m = _PERSON_AFTER.match(clause) or _NAMED_AS.match(clause) or _PERSON_FOR.search(clause)
     if m is None and clause == clause.lower():

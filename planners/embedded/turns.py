@@ -8,6 +8,7 @@
 - a message written to someone and a question put to them in it ("text Ana and ask if it's
   free"): the question asked of them ("ask Ana if it's free"); one reached at a number ("the
   seller at 555 0199") is that number;
+- a call given to someone ("give Ana a ring"): they are called;
 - an item's time moved by a length ("shift my gym alarm 15 minutes earlier", "push the
   7:00 alarm back half an hour"): it is set to that length after (or before) the time it
   has, which is read first ("set my gym alarm for 15 minutes before the time of my gym
@@ -29,6 +30,9 @@ _OUT_OF = re.compile(r"^(?:take|get|bring|switch|put)\s+(?:(?:the|my|this)\s+(?:
 _WRITE_AND_ASK = re.compile(r"^(?:text|message|msg|sms|ping|write\s+to)\s+(?P<who>[^,.;!?]+?),?\s+"
                             r"and\s+(?P<verb>ask|tell)\s+(?:(?:him|her|them)\s+)?"
                             r"(?P<what>(?:if|whether)\s.+)$", re.I)
+# "give Ana a ring", "give the plumber a quick call": a call made to them
+_GIVE_A_CALL = re.compile(r"^give\s+(?P<who>.+?)\s+an?\s+(?:quick\s+)?(?:ring|call|bell|buzz)"
+                          r"\b(?P<rest>.*)$", re.I)
 LENGTH = r"(?:\d+|an?|half\s+an|[a-z]+)\s+(?:minutes?|mins?|hours?|hrs?)"
 _SHIFTED = re.compile(
     rf"^(?:move|push|shift|set|make|put|bump|change)\s+(?P<item>(?:my|the|our|this|that)\s+"
@@ -47,6 +51,8 @@ def plain(order: str) -> str | None:
     if m := _WRITE_AND_ASK.match(order):
         who = number[0] if (number := PHONE.search(m["who"])) else m["who"]
         return f"{m['verb']} {who} {m['what']}"
+    if m := _GIVE_A_CALL.match(order):
+        return f"call {m['who']}{m['rest']}"
     if m := _SET_GOING.match(order):
         return f"turn on {m['thing']}{m['rest']}"
     if m := _OUT_OF.match(order):

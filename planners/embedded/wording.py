@@ -96,6 +96,13 @@ PARTICLES = closed_class("up down off on out away over back in rid")
 INTERJECTIONS = closed_class("ugh argh hm hmm mm oh ah aw ooh oops um uh er erm phew wow yay "
                              "yikes gosh jeez sigh welp meh ok okay alright yes yeah yep sure "
                              "well lol omg")
+# past forms of the common irregular verbs whose base form is another word ("stuck", "ran",
+# "forgot"): a clause that opens with one tells what happened, its subject left out
+IRREGULAR_PAST = closed_class("stuck caught left lost kept held sent brought bought found stood "
+                              "sat ran went came broke forgot woke told said made met saw heard "
+                              "took gave fell drove rode flew wrote spoke ate drank slept began "
+                              "swam won paid sold felt thought spent built lent knew grew threw "
+                              "wore tore hid stole chose froze shook overslept")
 PRONOUNS = closed_class("it them her him this that those these one")
 # words that end a noun phrase rather than extend it
 _PHRASE_ENDS = (AUXILIARIES | SUBJECTS | PARTICLES | PRONOUNS

@@ -2,8 +2,10 @@
 only began its sentence names no one), the person "their" means, a card's values each after
 its word, a person's new value after a colon; where the speaker is tells no place of a
 thing; a verb that agrees with someone told of starts no order of its own; a question
-whether a thing can be done leaves the asking to the order after it. Requests of our own,
-in no task file; the message is played on the virtual phone by the agent's own loop."""
+whether a thing can be done leaves the asking to the order after it; a call given, someone
+let know, a game opened and then played, a score tapped up to. Requests of our own, in no
+task file; the message and the game are played on the virtual phone by the agent's own
+loop."""
 
 from __future__ import annotations
 
@@ -77,6 +79,64 @@ def test_an_order_after_a_question_whether_it_can_be_done_is_what_is_asked():
     assert clause.startswith("Set that up") and told[0].startswith("Is it possible")
 
 
+@pytest.mark.unit
+def test_a_call_given_to_someone_calls_them():
+    goal = parse_goal("give Anna a quick bell when you can")
+    assert goal.text.startswith("call Anna") and goal.entities[0] == "Anna"
+
+
+@pytest.mark.unit
+def test_let_someone_know_after_a_sentence_that_tells_what_happened_is_the_message():
+    goal = parse_goal("Sigh, stuck on the bus. Let Bob know I'll be a bit late.")
+    assert goal.intent is Intent.SEND
+    assert _slots(goal) == {"to": "Bob", "message": "I'll be a bit late"}
+
+
+@pytest.mark.unit
+def test_a_past_verb_opening_a_sentence_is_no_name():
+    goal = parse_goal("Ran into Emily at the market. Text her that I'll ring tonight")
+    assert goal.intent is Intent.SEND and _slots(goal)["to"] == "Emily"
+
+
+@pytest.mark.unit
+def test_someone_asking_in_lower_case_is_whom_her_means():
+    goal = parse_goal("bob's asking if the van is free on friday. tell him yes, all day")
+    assert goal.intent is Intent.SEND
+    assert _slots(goal) == {"to": "Bob", "message": "yes, all day"}
+
+
+@pytest.mark.unit
+def test_look_it_up_learns_what_a_told_sentence_asked():
+    parts = split_goal("Anna was asking what the Desk Lamp costs in the shop. Could you look "
+                       "it up and send Anna the price?")
+    goal = parse_goal(parts[0])
+    slots = {s.name: s for s in goal.slots}
+    assert goal.intent is Intent.SEND and slots["to"].value == "Anna"
+    assert slots["message"].ref and "Desk Lamp costs" in slots["message"].value
+
+
+@pytest.mark.unit
+def test_it_is_the_thing_the_person_told_of_acts_on():
+    parts = split_goal("Bob is admiring the walnut side table in the shop. Check what it costs "
+                       "and text them the price.")
+    goal = parse_goal(parts[0])
+    slots = {s.name: s for s in goal.slots}
+    assert slots["to"].value == "Bob"
+    assert slots["message"].value == "what the walnut side table costs" and slots["message"].ref
+
+
+@pytest.mark.unit
+def test_a_colon_within_the_name_of_a_value_to_send_introduces_no_message():
+    goal = parse_goal("text Anna what the Atlas: Europe costs")
+    assert _slots(goal)["message"] == "what the Atlas: Europe costs"
+
+
+@pytest.mark.unit
+def test_a_game_opened_then_played_is_two_orders_and_stopping_is_none():
+    parts = split_goal("Launch Bubbles and burst exactly two of them, then stop.")
+    assert len(parts) == 2 and parse_goal(parts[1]).quantity == 2
+
+
 @pytest.fixture(scope="module")
 def memory(encoder) -> AppMemory:
     return explore(VirtualPhone(), AppMemory(), apps=["Notes", "Messages"], budget=40,
@@ -94,3 +154,14 @@ def test_a_value_pointed_back_at_is_read_and_sent(memory, encoder):
     assert trajectory.outcome is Outcome.SUCCESS, trajectory.reason
     sent = phone.state()["messages"]["sent"]
     assert sent and sent[-1]["to"] == "Bob Carter" and "4471" in sent[-1]["text"]
+
+
+@pytest.mark.sim
+@pytest.mark.slow
+def test_taps_go_on_until_the_score_asked(memory, encoder):
+    phone = VirtualPhone(app="game")
+    trajectory = run_episode("pop bubbles until my score is 3", phone,
+                             EmbeddedPlanner(memory, encoder=encoder),
+                             LoopConfig(max_steps=10).for_device("virtual"))
+    assert trajectory.outcome is Outcome.SUCCESS, trajectory.reason
+    assert phone.state()["game"]["score"] == 3
