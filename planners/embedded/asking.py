@@ -97,6 +97,10 @@ def manner(text: str) -> Manner:
         #   4411, jot that down": the words that say the value, kept as they were said
     clause = refer_back(how.clause, told, lambda c: needed(c) or subject(c) or wished_away(c)
                         or ordered(c) or _exclaimed(c, context, how.clause), person_told)
+    topic = next((m[1] for c in told if (m := _FOR_TOPIC.search(c))), "")
+    if topic and (kind := _KIND_UNNAMED.search(clause)):  # "for the trip: ... on the list":
+        clause = (f"{clause[:kind.start()]}my {kind[1]} for {topic}"  # the trip's list, the
+                  f"{clause[kind.end():]}")  # speaker's own
     capped = _CAPS.match(clause)
     counted = next((m.group(1) for c in told if (m := _COUNTED.search(c))), "")
     if capped and capped.end() == len(clause) and counted:  # "five lamps in my bag? I just
@@ -109,13 +113,23 @@ _NAMED_ALONE = re.compile(r"(?:(?:some|more|an?|the|\d+)\s+)?[a-z][\w-]*(?:\s+[a
                           re.I)
 
 
+# what the scene set before a colon is for ("and for the camping trip:"), and a kind of
+# thing the order names by "the" alone ("on the list")
+_FOR_TOPIC = re.compile(r"\bfor\s+((?:the|my|our)\s+[^:,]+?):$", re.I)
+_KIND_UNNAMED = re.compile(rf"\b(?:the|my|our)\s+({'|'.join(sorted(KINDS))})\b(?!\s+for\b)",
+                           re.I)
+
+
 def _exclaimed(told: str, context: Sequence[str], clause: str) -> str:
     """The things a told sentence only names (`told` as `context` has it, with its stop: a
-    sentence of its own), which "them" in the order `clause` then stands for ("napkins!!
-    add them to my list": a plural for a plural); "" for anything else."""
+    sentence of its own), which "them" or "it" in the order `clause` then stands for
+    ("napkins!! add them to my list": a plural for a plural; "it" for one thing named just
+    before the order); "" for anything else."""
     said = next((c for c in context if c.rstrip(" .!") == told), "")
+    plural = re.search(r"[^s]s$", told) is not None
     if not said.rstrip().endswith((".", "!")) or not _NAMED_ALONE.fullmatch(told) or not (
-            re.search(r"\bthem\b", clause, re.I) and re.search(r"[^s]s$", told)) or (
+            re.search(r"\bthem\b", clause, re.I) if plural else said == context[-1]
+            and re.search(r"\bit\b", clause, re.I)) or (
             told.lower() in INTERJECTIONS or opens_order(told) or _states(told)
             or _WHEN_ONLY.fullmatch(told.lower())):
         return ""

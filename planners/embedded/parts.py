@@ -28,11 +28,11 @@ _OBJECT_STARTS = closed_class("a an the my your his her our their this that thes
                               "on off out")
 # Verbs of touching a control: after "and" they start a step of their own ("type hi and tap
 # Send", "enter the code and press OK"), whatever their object is called.
-TOUCH_VERBS = closed_class("tap press click hit touch pop burst")
+TOUCH_VERBS = closed_class("tap press click hit touch")
 _SET_AGAIN = re.compile(r"^[a-z]+\s+(?:it|them)\s+(?:to|on|off|into|in|from)\b")
 # an app or a game opened, then something done in it: "open the game and pop them"
 _OPENED = re.compile(r"(?:^|[.!?]\s+)(?:open|launch|start|load)\s", re.I)
-_ON_IT = re.compile(r"^[a-z]+\s+(?:it|them)\b(?!\s+(?:up|down|out)\b)")
+_ON_IT = re.compile(r"^[a-z]+\s+(?:(?:it|them)\b(?!\s+(?:up|down|out)\b)|(?:exactly|just|only)\s)")
 _REPLY = re.compile(r"\bback$", re.I)  # "write back", "text her back": an answer
 _SAY = re.compile(r"^(?:say|tell\s+(?:him|her|them))\b", re.I)
 # "text Ana and ask her if ...": the question is what the message says

@@ -57,7 +57,7 @@ _SCENE = re.compile(rf"^((?:\w+,\s*)?)(?:when|whenever|while|once|before|after|u
 _LEAVE = re.compile(r"(?<=[.!?;])\s+(?:(?:and\s+)?you(?:'ve|\s+have|\s+got)\s+(?:got\s+)?"
                     r"(?:my|our)\s+(?:ok|okay|permission|blessing|go-ahead|consent|approval)|"
                     r"you\s+(?:may|can|are\s+allowed\s+to|have\s+permission\s+to)(?:\s+go\s+ahead)?|"
-                    r"feel\s+free|go\s+ahead|i\s+(?:approve|allow|authori[sz]e|consent)|"
+                    r"feel\s+free|go\s+ahead(?!\s+and\s)|i\s+(?:approve|allow|authori[sz]e|consent)|"
                     r"[a-z]+ing\s+(?:it\s+)?(?:is|'s)\s+(?:fine|ok|okay|allowed|approved))"
                     r"\b[^.!?\"“”]*[.!]?\s*$", re.I)
 _MAIN_STARTS = re.compile(r",\s*|\s(?=I\b|I'|(?i:please|can\s+you|could\s+you|would\s+you)\b)")

@@ -137,6 +137,21 @@ def test_a_game_opened_then_played_is_two_orders_and_stopping_is_none():
     assert len(parts) == 2 and parse_goal(parts[1]).quantity == 2
 
 
+@pytest.mark.unit
+def test_what_the_scene_is_for_names_the_list_the_order_puts_things_on():
+    goal = parse_goal("Right, for the beach day: sunscreen! Put it on the list please.")
+    assert goal.intent is Intent.EDIT and _slots(goal) == {"text": "sunscreen"}
+    assert goal.entities[0] == "beach day list"
+
+
+@pytest.mark.unit
+def test_go_ahead_and_pay_is_an_order_for_what_the_cart_holds():
+    goal = parse_goal("All I need is in my basket now. Go ahead and pay for it, deliver to "
+                      "4 Elm Street, York.")
+    assert "basket" in goal.target and goal.verb == "pay"
+    assert _slots(goal).get("address") == "4 Elm Street, York"
+
+
 @pytest.fixture(scope="module")
 def memory(encoder) -> AppMemory:
     return explore(VirtualPhone(), AppMemory(), apps=["Notes", "Messages"], budget=40,
