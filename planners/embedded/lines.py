@@ -31,3 +31,27 @@ def on_named_line(goal: Goal, found: Sequence[Found], view: View) -> list[Found]
             if s.element.label and any(n <= words(s.element.label) for n in names)]
     on = [f for f in found if any(same_line(f[0].element.bounds, k) for k in keys)]
     return on or list(found)
+
+
+# what a question of room asks about: "how much space are videos taking up?", "how much
+# storage does the music app use"
+_ROOM_TAKEN_BY = re.compile(r"\b(?:are|is|do|does)\s+(?:my\s+|the\s+|all\s+)?([a-z]+(?:\s+[a-z]+)?)"
+                            r"\s+(?:taking|using|eating|hogging|take|use|eat)\b", re.I)
+
+
+def of_room_taker(goal: Goal, found: Sequence[Found], view: View) -> list[Found]:
+    """Of the sizes `found`, those on the line of what takes the room asked about ("Videos
+    11.9 GB" for "how much space are videos taking up?"); none when no line here names it
+    (the phone's total is another thing's size). All of them for any other question."""
+    named = room_taker(goal)
+    if not named:
+        return list(found)
+    keys = [s.element.bounds for s in view.content() if named & words(s.element.label)]
+    return [f for f in found if named & words(f[0].element.label)
+            or any(same_line(f[0].element.bounds, k) for k in keys)]
+
+
+def room_taker(goal: Goal) -> set[str]:
+    """The words of what takes the room a size question asks about; empty for any other."""
+    taker = _ROOM_TAKEN_BY.search(goal.text) if goal.value_type == "size" else None
+    return words(taker[1]) if taker else set()

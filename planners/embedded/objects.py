@@ -139,6 +139,11 @@ _SPEAKER_DOES = re.compile(r"^(?:i'?m|i\s+am|we're|we\s+are)\s+(?:(?:just|still)
                            r"(?!.*\b(?:the|that|this|these|those|my|our)\s))", re.I)
 
 
+# what the phone itself does or says ("my phone keeps saying it's full"): a symptom, no place
+_DEVICE_DOES = re.compile(r"^(?:the|my|this)\s+(?:phone|device|tablet)\s+(?:keeps|is|has|says|"
+                          r"won't|can't|just|'s)\b", re.I)
+
+
 def told_where(context: Sequence[str], said: str) -> list[str]:
     """The content words of each told clause that says where the thing named by `said` is
     ("it's on the shared calendar"). A told clause about that thing itself ("second thoughts
@@ -149,6 +154,7 @@ def told_where(context: Sequence[str], said: str) -> list[str]:
     that set the scene before a colon ("One thing before I leave: ...")."""
     named = set(said.lower().split()) - _OWNERS  # "their address": no thing of theirs
     return [w for c in context if not _SPEAKER_DOES.match(c) and not c.endswith(":")
+            and not _DEVICE_DOES.match(c)
             and not is_question(c, c.endswith("?"))
             and not named & set((w := told(c)).lower().split())
             and not named & set(re.findall(r"[\w'-]+", c.lower()))]  # (a person named in it)

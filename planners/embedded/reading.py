@@ -31,7 +31,7 @@ from planners.embedded.belonging import (
     whose_words,
 )
 from planners.embedded.goal import Goal
-from planners.embedded.lines import on_named_line
+from planners.embedded.lines import of_room_taker, on_named_line, room_taker
 from planners.embedded.objects import FILLER
 from planners.embedded.pairs import asked_phrase, unmarked_pairs
 from planners.embedded.persons import said_line
@@ -216,7 +216,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
         found = [(s, m) for s in texts if view.holds(s.element)
                  and (m := pattern.search(_shown(s))) and fits_kind(goal, m.group(0))
                  and of_owner(goal, s, view, strict)]
-        found = on_named_line(goal, found, view)
+        found = of_room_taker(goal, on_named_line(goal, found, view), view)
         if found:
             s, m = max(found, key=lambda p: p[0].score + 0.2 * (len(p[0].element.label) > len(
                 p[1].group(0)) + 3))
@@ -225,7 +225,9 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
             found_value = (with_its_day(_shown(s), *m.span()) if goal.value_type == "time"
                            and asks_when(goal.text) else m.group(0).strip())
             return finish(f"The screen shows {found_value!r}.", answer=found_value)
-    labels = [s for s in texts if not s.element.editable and s.element.label]
+    taker = room_taker(goal)  # "how much space are videos taking?": the Videos line
+    labels = [s for s in texts if not s.element.editable and s.element.label and (
+        not taker or taker & words(s.element.label))]
     if not labels or labels[0].score < MATCH or not at_best_page:
         return None
     if strict and pattern is None and not words(labels[0].element.label) <= words(goal.target):

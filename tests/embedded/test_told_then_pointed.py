@@ -152,6 +152,13 @@ def test_go_ahead_and_pay_is_an_order_for_what_the_cart_holds():
     assert _slots(goal).get("address") == "4 Elm Street, York"
 
 
+@pytest.mark.unit
+def test_what_the_phone_keeps_saying_lends_no_words_to_the_thing_asked():
+    goal = parse_goal("My tablet keeps saying it's almost out of space. How much room are "
+                      "images taking up?")
+    assert goal.value_type == "size" and goal.target.split() == ["room", "images", "taking"]
+
+
 @pytest.fixture(scope="module")
 def memory(encoder) -> AppMemory:
     return explore(VirtualPhone(), AppMemory(), apps=["Notes", "Messages"], budget=40,
@@ -180,3 +187,15 @@ def test_taps_go_on_until_the_score_asked(memory, encoder):
                              LoopConfig(max_steps=10).for_device("virtual"))
     assert trajectory.outcome is Outcome.SUCCESS, trajectory.reason
     assert phone.state()["game"]["score"] == 3
+
+
+@pytest.mark.sim
+@pytest.mark.slow
+def test_room_taken_is_read_on_the_line_of_what_takes_it(encoder):
+    settings = explore(VirtualPhone(), AppMemory(), apps=["Settings"], budget=80,
+                       encoder=encoder)
+    trajectory = run_episode("How much storage are images taking up?", VirtualPhone(),
+                             EmbeddedPlanner(settings, encoder=encoder),
+                             LoopConfig(max_steps=12).for_device("virtual"))
+    assert trajectory.outcome is Outcome.SUCCESS, trajectory.reason
+    assert trajectory.answer == "6.1 GB"  # the Images line, not the phone's total
