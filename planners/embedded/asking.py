@@ -113,7 +113,7 @@ _NAMED_ALONE = re.compile(r"(?:(?:some|more|an?|the|\d+)\s+)?[a-z][\w-]*(?:\s+[a
                           re.I)
 
 
-# what the scene set before a colon is for ("and for the camping trip:"), and a kind of
+# what the scene set before a colon is for ("and for the picnic:"), and a kind of
 # thing the order names by "the" alone ("on the list")
 _FOR_TOPIC = re.compile(r"\bfor\s+((?:the|my|our)\s+[^:,]+?):$", re.I)
 _KIND_UNNAMED = re.compile(rf"\b(?:the|my|our)\s+({'|'.join(sorted(KINDS))})\b(?!\s+for\b)",

@@ -206,8 +206,8 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
     lower = {w for w in (w.strip(",;:.!?") for w in " ".join([clause, *told]).split())
              if w.isalpha() and w.islower()}
     who = next((p for c in told if (p := person(c)) and not (
-        p.split()[0] in c.split() and p.split()[0].lower() in lower)), "")  # ("New flat, new
-    #   landlord": a capital word the request also writes in lower case is no name)
+        p.split()[0] in c.split() and p.split()[0].lower() in lower)), "")  # ("New job, new
+    #   boss": a capital word the request also writes in lower case is no name)
     if who:  # "write back (and tell her ...)": the answer goes to the person told of
         answer = re.sub(r"^(\S+\s+back)\b(?!\s+to\b)", rf"\1 to {who}", clause)
         clause = answer if answer != clause else re.sub(r"\b(?:her|him)\b|(?<=\bto\s)them\b",

@@ -1,7 +1,7 @@
 """Statements of a person's new value, restated as the edit they ask for: "Kim's new number
 is 555 0101" (said with "new" or "now"); "Kim switched her address to kim@x.org", a change
 the person made; "Kim moved to another mail provider, it's kim@x.org now", "Kim went abroad
-and got another phone: 555 0101", or "Kim wants me to use their work address now: kim@x.org",
+and got another phone: 555 0101", or "Kim asked me to write to her office address: kim@x.org",
 where the field goes unsaid and the value's shape names it (an e-mail, a phone number): the
 value is to replace the old one in
 that person's entry ("change Kim's email to kim@x.org"), whatever the statement's verb, and
@@ -47,7 +47,7 @@ _NEW_IS = re.compile(rf"^\s*({NAMES})\s[^.;?!]*?(?:[,;:.]|\s(?i:and))\s*(?:(?i:s
                      r"(?:\s+now)?"
                      r"\s+(?:is|'s)\s+(\S+?|\+?\d[\d\s().-]*\d)"
                      r"(?:\s+now)?\s*[.!]?$")
-# "Kim changed jobs and wants me to use their work address from now on: kim@x.org": a person
+# "Kim changed jobs and asked me to mail her office address instead: kim@x.org": a person
 # told of, a value of theirs spoken of, the value itself after a colon
 _THEIRS_GIVEN = re.compile(rf"^\s*({NAMES})\s[^.;?!:]*?\b(?i:his|her|their)\s[^.;?!:]*:\s*"
                            r"(\S+?|\+?\d[\d\s().-]*\d)\s*[.!]?$")

@@ -32,7 +32,7 @@ _PERSON_AFTER = re.compile(rf"^(?:I|We)(?:'\w+)?\s+(?:[^,;]*?\band\s+)?"
 _PERSON_AFTER_VERB = re.compile(rf"^\S+\s+(?:[a-z']+\s+){{0,3}}?({NAMES})\b")
 # "her name's Petra Lind": who "her" is, said
 _NAMED_AS = re.compile(rf"^(?i:her|his|their)\s+name(?:['’]s|\s+is)\s+({NAMES})")
-# someone a thing is for or from ("the courier wants a number for Noor")
+# someone a thing is for or from ("the florist wants a number for Noor")
 _PERSON_FOR = re.compile(rf"\b(?:for|from|with|about)\s+({NAMES})(?=\W*$)")
 
 # a bare word, then its verb: "noor is minding the dog", "noor texted"

@@ -36,7 +36,7 @@ def test_it_after_a_told_sentence_is_its_subject_and_no_recipient():
 
 @pytest.mark.unit
 def test_their_in_a_question_is_the_person_a_thing_was_wanted_for():
-    goal = parse_goal("The plumber is at the door and wants a phone number for Bob. "
+    goal = parse_goal("The florist rang and needs a contact number for Bob. "
                       "What's their number?")
     assert goal.intent is Intent.ANSWER
     assert "Bob" in goal.entities and "Bob" in goal.target
@@ -44,7 +44,7 @@ def test_their_in_a_question_is_the_person_a_thing_was_wanted_for():
 
 @pytest.mark.unit
 def test_a_card_given_value_by_value_is_saved_for_the_person_named():
-    goal = parse_goal("Big move, new neighbour. His name's Tomas Berg, number 555-0142, "
+    goal = parse_goal("Met my new neighbour today! His name's Tomas Berg, number 555-0142, "
                       "email tomas.berg@example.org. Add him please.")
     assert goal.intent is Intent.CREATE
     assert _slots(goal) == {"name": "Tomas Berg", "phone": "555-0142",
@@ -53,15 +53,15 @@ def test_a_card_given_value_by_value_is_saved_for_the_person_named():
 
 @pytest.mark.unit
 def test_a_value_a_person_wants_used_after_a_colon_is_their_new_one():
-    goal = parse_goal("Lars changed teams and wants me to use their office address from now "
-                      "on: lars.o@example.org. Could you fix that in my contacts?")
+    goal = parse_goal("Lars moved teams and asked me to mail his office address instead: "
+                      "lars.o@example.org. Could you fix that in my contacts?")
     assert goal.intent is Intent.EDIT and _slots(goal) == {"email": "lars.o@example.org"}
     assert goal.entities[0] == "Lars"
 
 
 @pytest.mark.unit
 def test_where_the_speaker_is_lends_no_words_to_the_thing_asked():
-    goal = parse_goal("I'm at the bakery, what's the door code again?")
+    goal = parse_goal("I'm at the bakery, which code opens the back door?")
     assert goal.intent is Intent.ANSWER and "bakery" not in goal.target
 
 
@@ -75,8 +75,8 @@ def test_a_verb_that_agrees_with_someone_told_of_starts_no_order():
 @pytest.mark.unit
 def test_an_order_after_a_question_whether_it_can_be_done_is_what_is_asked():
     clause, told = request_clause("Is it possible to have the lamp delivered every week? "
-                                  "Set that up in the shop.")
-    assert clause.startswith("Set that up") and told[0].startswith("Is it possible")
+                                  "Arrange it for me in the shop app.")
+    assert clause.startswith("Arrange it") and told[0].startswith("Is it possible")
 
 
 @pytest.mark.unit
@@ -87,9 +87,9 @@ def test_a_call_given_to_someone_calls_them():
 
 @pytest.mark.unit
 def test_let_someone_know_after_a_sentence_that_tells_what_happened_is_the_message():
-    goal = parse_goal("Sigh, stuck on the bus. Let Bob know I'll be a bit late.")
+    goal = parse_goal("Sigh, caught behind a tractor. Let Bob know we'll be a bit late.")
     assert goal.intent is Intent.SEND
-    assert _slots(goal) == {"to": "Bob", "message": "I'll be a bit late"}
+    assert _slots(goal) == {"to": "Bob", "message": "we'll be a bit late"}
 
 
 @pytest.mark.unit
@@ -133,7 +133,7 @@ def test_a_colon_within_the_name_of_a_value_to_send_introduces_no_message():
 
 @pytest.mark.unit
 def test_a_game_opened_then_played_is_two_orders_and_stopping_is_none():
-    parts = split_goal("Launch Bubbles and burst exactly two of them, then stop.")
+    parts = split_goal("Launch Bubbles and burst just two of them, then stop there.")
     assert len(parts) == 2 and parse_goal(parts[1]).quantity == 2
 
 
@@ -146,8 +146,8 @@ def test_what_the_scene_is_for_names_the_list_the_order_puts_things_on():
 
 @pytest.mark.unit
 def test_go_ahead_and_pay_is_an_order_for_what_the_cart_holds():
-    goal = parse_goal("All I need is in my basket now. Go ahead and pay for it, deliver to "
-                      "4 Elm Street, York.")
+    goal = parse_goal("All I need is in my basket now. Go ahead and pay for it, with delivery "
+                      "to 4 Elm Street, York.")
     assert "basket" in goal.target and goal.verb == "pay"
     assert _slots(goal).get("address") == "4 Elm Street, York"
 
@@ -170,8 +170,8 @@ def memory(encoder) -> AppMemory:
 def test_a_value_pointed_back_at_is_read_and_sent(memory, encoder):
     notes = [{"id": 1, "title": "Gym", "body": "Locker code 4471"}]
     phone = VirtualPhone(state={"notes": {"notes": notes}})
-    trajectory = run_episode("Bob is at the gym. The locker code is in my notes, text it "
-                             "over to him.", phone, EmbeddedPlanner(memory, encoder=encoder),
+    trajectory = run_episode("Bob is at the gym. The locker code is in my notes, send it "
+                             "across to him.", phone, EmbeddedPlanner(memory, encoder=encoder),
                              LoopConfig(max_steps=16).for_device("virtual"))
     assert trajectory.outcome is Outcome.SUCCESS, trajectory.reason
     sent = phone.state()["messages"]["sent"]
@@ -182,7 +182,7 @@ def test_a_value_pointed_back_at_is_read_and_sent(memory, encoder):
 @pytest.mark.slow
 def test_taps_go_on_until_the_score_asked(memory, encoder):
     phone = VirtualPhone(app="game")
-    trajectory = run_episode("pop bubbles until my score is 3", phone,
+    trajectory = run_episode("pop bubbles till the score reaches 3", phone,
                              EmbeddedPlanner(memory, encoder=encoder),
                              LoopConfig(max_steps=10).for_device("virtual"))
     assert trajectory.outcome is Outcome.SUCCESS, trajectory.reason
