@@ -254,8 +254,8 @@ def request_clause(text: str) -> tuple[str, list[str]]:
                 part = parts[i]
             if asked and _CAN_IT_BE.match(part) and (order := next(
                     (j for j, p in enumerate(parts) if j > i and parts[j - 1][-1] in ".?!"
-                     and opens_order(p)), None)) is not None:  # "is there a way to X?
-                return parts[order], parts[:order] + parts[order + 1:]  # set that up": the
+                     and opens_order(p)), None)) is not None:  # "is it possible to X?
+                return parts[order], parts[:order] + parts[order + 1:]  # arrange it": the
                 #   order asks; the question only says what for
             if asked and _first(plain) in AUXILIARIES:  # "did I set one too late? when does
                 i = next((j for j, p in enumerate(parts)  # the latest one ring?": the worry,
@@ -391,7 +391,7 @@ def _states(clause: str) -> bool:
     ("Kai texted me "6:45"", subject left out or a name) is told, with its values."""
     first = clause.split()[0].lower().strip(",.;!?") if clause.split() else ""
     if first in _SUBJECT_LEFT_OUT | IRREGULAR_PAST:  # "needs 2 minutes", "takes ages": a
-        return True  # verb of its subject; "ran into Bo", "stuck in traffic": what happened
+        return True  # verb of its subject; "ran into Bo", "caught in the rain": what happened
     gives = re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)|(?<!\w)[\"“'‘]\w", clause)  # "2nd": a place
     if got(clause) or _PARTICIPLE.search(first) or sent_phrase(clause):  # "just got my bike
         return True  # back", "sitting on a bus": what the speaker did or does, its subject

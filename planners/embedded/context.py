@@ -179,14 +179,14 @@ _SPEAKER_ASKS = re.compile(r"^(what|which)\s+(\w+)\s+(?:do|should|can|could|must
                            re.I)
 
 
-# a subject that names no thing of its own ("everything I want", "all of it", "what I
-# picked"), and the place a told clause puts it in
+# a subject that names no thing of its own ("all I picked", "everything we need", "what I
+# chose"), and the place a told clause puts it in
 _ALL_OF = re.compile(r"(?:everything|all|whatever|what)\b", re.I)
 _HELD_IN = re.compile(r"\b(?:in|on)\s+((?:my|our|the)\s+[\w-]+)\s*$", re.I)
 
 
 def _done_to(who: str, told: Sequence[str]) -> str:
-    """The thing the person told of acts on ("Bo is eyeing the green lamp in the shop" ->
+    """The thing the person told of acts on ("Bo is admiring the green lamp in the shop" ->
     "the green lamp"), which "it" then means; "" when no told clause says one."""
     if not who:
         return ""
@@ -225,8 +225,8 @@ def refer_back(clause: str, told: Sequence[str], topic: Callable[[str], str],
         (m.group(1) for c in told if (m := _ABOUT.search(c))), "") or next(
         (thing for c in told if (thing := got(c))), "") or (
         _done_to(who, told) if first == "it" else "")
-    if about and _ALL_OF.match(about) and (held := _HELD_IN.search(said)):  # "everything I
-        about = held[1]  # want is in my cart, pay for it": what holds it all is meant
+    if about and _ALL_OF.match(about) and (held := _HELD_IN.search(said)):  # "all I picked
+        about = held[1]  # is in my basket, buy it": what holds it all is meant
     if about and (kept := _KEPT.search(said)):  # "X is in my journal": X is read there
         about = f"{about} in {kept.group(1)}"
     counted = next((m.group(1) for c in told if (m := _COUNTED.fullmatch(c))

@@ -47,7 +47,7 @@ _INCREASE = re.compile(r"\b(increase|increment|more|add|plus|up)\b|^\s*\+\s*$", 
 _DECREASE = re.compile(r"\b(decrease|decrement|less|fewer|minus|down)\b|^\s*[-−–]\s*$", re.I)
 
 
-# "until my score is 4", "till the count reaches 10": the count the taps are to reach
+# "till the score reaches 10", "until my total is 3": the count the taps are to reach
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:my|the)\s+(?:score|count|total)\s+"
                     r"(?:is|reaches|hits|gets\s+to)\s+(\d{1,2})\b", re.I)
 

@@ -33,15 +33,15 @@ def on_named_line(goal: Goal, found: Sequence[Found], view: View) -> list[Found]
     return on or list(found)
 
 
-# what a question of room asks about: "how much space are videos taking up?", "how much
+# what a question of room asks about: "how much space are my photos using?", "how much
 # storage does the music app use"
 _ROOM_TAKEN_BY = re.compile(r"\b(?:are|is|do|does)\s+(?:my\s+|the\s+|all\s+)?([a-z]+(?:\s+[a-z]+)?)"
                             r"\s+(?:taking|using|eating|hogging|take|use|eat)\b", re.I)
 
 
 def of_room_taker(goal: Goal, found: Sequence[Found], view: View) -> list[Found]:
-    """Of the sizes `found`, those on the line of what takes the room asked about ("Videos
-    11.9 GB" for "how much space are videos taking up?"); none when no line here names it
+    """Of the sizes `found`, those on the line of what takes the room asked about ("Images
+    6.1 GB" for "how much space are images using?"); none when no line here names it
     (the phone's total is another thing's size). All of them for any other question."""
     named = room_taker(goal)
     if not named:

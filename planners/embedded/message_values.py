@@ -71,7 +71,7 @@ def _named_message(bare: str, recipient: re.Match[str]) -> str:
     before = bare[: recipient.start()].split(None, 1)[1:] if recipient.start() else []
     after = bare[recipient.end():]
     phrase = (before[0] if before and before[0].strip() else after).strip(" ,.;!?")
-    if phrase != after.strip(" ,.;!?"):  # "text it over to Lea": the verb's particle
+    if phrase != after.strip(" ,.;!?"):  # "send it across to Lea": the verb's particle
         phrase = re.sub(r"\s+(?:over|across|along|back)$", "", phrase)
     phrase = _BY_MEANS.sub("", WHEN.sub(" ", phrase)).strip(" ,.;!?")
     phrase = " ".join(phrase.split())

@@ -30,7 +30,7 @@ _OBJECT_STARTS = closed_class("a an the my your his her our their this that thes
 # Send", "enter the code and press OK"), whatever their object is called.
 TOUCH_VERBS = closed_class("tap press click hit touch")
 _SET_AGAIN = re.compile(r"^[a-z]+\s+(?:it|them)\s+(?:to|on|off|into|in|from)\b")
-# an app or a game opened, then something done in it: "open the game and pop them"
+# an app or a game opened, then something done in it: "launch the game and hit them"
 _OPENED = re.compile(r"(?:^|[.!?]\s+)(?:open|launch|start|load)\s", re.I)
 _ON_IT = re.compile(r"^[a-z]+\s+(?:(?:it|them)\b(?!\s+(?:up|down|out)\b)|(?:exactly|just|only)\s)")
 _REPLY = re.compile(r"\bback$", re.I)  # "write back", "text her back": an answer

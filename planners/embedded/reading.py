@@ -225,7 +225,7 @@ def answer(goal: Goal, view: View, at_best_page: bool, strict: bool = False
             found_value = (with_its_day(_shown(s), *m.span()) if goal.value_type == "time"
                            and asks_when(goal.text) else m.group(0).strip())
             return finish(f"The screen shows {found_value!r}.", answer=found_value)
-    taker = room_taker(goal)  # "how much space are videos taking?": the Videos line
+    taker = room_taker(goal)  # "how much space are images using?": the Images line
     labels = [s for s in texts if not s.element.editable and s.element.label and (
         not taker or taker & words(s.element.label))]
     if not labels or labels[0].score < MATCH or not at_best_page:
