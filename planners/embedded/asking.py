@@ -98,7 +98,7 @@ def manner(text: str) -> Manner:
     clause = refer_back(how.clause, told, lambda c: needed(c) or subject(c) or wished_away(c)
                         or ordered(c) or _exclaimed(c, context, how.clause), person_told)
     topic = next((m[1] for c in told if (m := _FOR_TOPIC.search(c))), "")
-    if topic and (kind := _KIND_UNNAMED.search(clause)):  # "for the trip: ... on the list":
+    if topic and (kind := _KIND_UNNAMED.search(clause)):  # "for the trip: ... onto the note":
         clause = (f"{clause[:kind.start()]}my {kind[1]} for {topic}"  # the trip's list, the
                   f"{clause[kind.end():]}")  # speaker's own
     capped = _CAPS.match(clause)
@@ -114,7 +114,7 @@ _NAMED_ALONE = re.compile(r"(?:(?:some|more|an?|the|\d+)\s+)?[a-z][\w-]*(?:\s+[a
 
 
 # what the scene set before a colon is for ("and for the picnic:"), and a kind of
-# thing the order names by "the" alone ("on the list")
+# thing the order names by "the" alone ("onto the note")
 _FOR_TOPIC = re.compile(r"\bfor\s+((?:the|my|our)\s+[^:,]+?):$", re.I)
 _KIND_UNNAMED = re.compile(rf"\b(?:the|my|our)\s+({'|'.join(sorted(KINDS))})\b(?!\s+for\b)",
                            re.I)
@@ -207,7 +207,7 @@ def _first(clause: str) -> str:
     return clause.split()[0].lower() if clause.split() else ""
 
 
-# a question whether a thing can be done at all: "is there a way to ...", "is it possible to"
+# a question whether a thing can be done at all: "is it possible to ...", "any way to ..."
 _CAN_IT_BE = re.compile(r"(?:is|isn't)\s+(?:there\s+(?:a|any|some)\s+way|it\s+possible)\b",
                         re.I)
 

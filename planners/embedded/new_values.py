@@ -56,7 +56,7 @@ _THEIRS_GIVEN = re.compile(rf"^\s*({NAMES})\s[^.;?!:]*?\b(?i:his|her|their)\s[^.
 _CARD_GIVEN = re.compile(rf"\b(?:his|her|their)\s+(?:phone\s+)?number\b.*[.!?]\s+({NAMES}),?\s+"
                          r"(\+?\d[\d\s().-]*\d)\s*[.!]?$", re.I)
 # "... Kim Lee, 555 0101. Save her to my contacts": a person's name and number (and e-mail)
-# alone or each after its word ("her name's Kim Lee, number ..."), then an order that points
+# alone or each after its word ("his name's Kim Lee, number ..."), then an order that points
 # at the person: the order, with that person and number
 _CARD_FIRST = re.compile(r"^(?P<told>.*?[.!?:]\s+)?"
                          r"(?i:(?:her|his|their)\s+name(?:['’]s|\s+is)\s+)?"

@@ -139,7 +139,7 @@ _SPEAKER_DOES = re.compile(r"^(?:i'?m|i\s+am|we're|we\s+are)\s+(?:(?:just|still)
                            r"(?!.*\b(?:the|that|this|these|those|my|our)\s))", re.I)
 
 
-# what the phone itself does or says ("my phone keeps saying it's full"): a symptom, no place
+# what the phone itself does or says ("the tablet is overheating again"): a symptom, no place
 _DEVICE_DOES = re.compile(r"^(?:the|my|this)\s+(?:phone|device|tablet)\s+(?:keeps|is|has|says|"
                           r"won't|can't|just|'s)\b", re.I)
 

@@ -74,7 +74,7 @@ def cut(text: str, operations: OperationReader,
 # learn a value, and what it names (a reference, `slots.is_reference`)
 _LEARN = re.compile(r"^(?:look\s+up|find\s+out|find|check|see|get|work\s+out|figure\s+out)\s+"
                     r"(?P<value>.+?),?\s+(?:and\s+then|and|then)\s+(?P<use>[a-z]+\s.*)$", re.I)
-# the value to learn pointed at ("look it up", "check that"), and a value a told sentence
+# the value to learn pointed at ("check that", "find it out"), and a value a told sentence
 # asks about ("was asking what the rug costs")
 _LEARN_IT = re.compile(r"^(?:look\s+(?:it|that)\s+up|check\s+(?:it|that)|find\s+(?:it|that)\s+"
                        r"out),?\s+(?:and\s+then|and|then)\s+(?P<use>[a-z]+\s.*)$", re.I)
@@ -97,7 +97,7 @@ def learned_then_used(text: str, names_value: Callable[[str], bool]) -> str:
         said = without_courtesy(text[start:])  # ("could you check ...")
         asked = list(_ASKED_WH.finditer(text[:start]))
         if (it := _LEARN_IT.match(said)) is not None and asked:
-            value, use = asked[-1][0], it["use"]  # "Bo asked what the rug costs. Look it up
+            value, use = asked[-1][0], it["use"]  # "Bo asked what the rug costs. Check that
             #   and text him the price": what was asked is the value to learn
         elif (m := _LEARN.match(said)) is not None:
             value, use = m["value"], m["use"]

@@ -30,7 +30,7 @@ _PERSON_AFTER = re.compile(rf"^(?:I|We)(?:'\w+)?\s+(?:[^,;]*?\band\s+)?"
 
 # a past verb, its subject (the speaker) left out, and a name after it: "Bumped into Noor"
 _PERSON_AFTER_VERB = re.compile(rf"^\S+\s+(?:[a-z']+\s+){{0,3}}?({NAMES})\b")
-# "her name's Petra Lind": who "her" is, said
+# "his name's Tomas Berg": who "his" and "him" are, said
 _NAMED_AS = re.compile(rf"^(?i:her|his|their)\s+name(?:['’]s|\s+is)\s+({NAMES})")
 # someone a thing is for or from ("the florist wants a number for Noor")
 _PERSON_FOR = re.compile(rf"\b(?:for|from|with|about)\s+({NAMES})(?=\W*$)")

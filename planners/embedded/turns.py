@@ -30,7 +30,7 @@ _OUT_OF = re.compile(r"^(?:take|get|bring|switch|put)\s+(?:(?:the|my|this)\s+(?:
 _WRITE_AND_ASK = re.compile(r"^(?:text|message|msg|sms|ping|write\s+to)\s+(?P<who>[^,.;!?]+?),?\s+"
                             r"and\s+(?P<verb>ask|tell)\s+(?:(?:him|her|them)\s+)?"
                             r"(?P<what>(?:if|whether)\s.+)$", re.I)
-# "give Ana a ring", "give the plumber a quick call": a call made to them
+# "give Ana a ring", "give the vet a quick buzz": a call made to them
 _GIVE_A_CALL = re.compile(r"^give\s+(?P<who>.+?)\s+an?\s+(?:quick\s+)?(?:ring|call|bell|buzz)"
                           r"\b(?P<rest>.*)$", re.I)
 LENGTH = r"(?:\d+|an?|half\s+an|[a-z]+)\s+(?:minutes?|mins?|hours?|hrs?)"
